@@ -1,0 +1,67 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../server/context.js';
+import { Role } from '../../server/identity/user.entity.js';
+import { Opd } from '../../server/opd/opd.entity.js';
+import { Pemda } from '../../server/pemda/pemda.entity.js';
+
+@InputType()
+class CreateOpdInput {
+  @Field(() => ID)
+  pemdaId!: string;
+
+  @Field()
+  code!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  shortName!: string;
+}
+
+@InputType()
+class UpdateOpdInput {
+  @Field({ nullable: true })
+  code?: string;
+
+  @Field({ nullable: true })
+  name?: string;
+
+  @Field({ nullable: true })
+  shortName?: string;
+
+  @Field({ nullable: true })
+  active?: boolean;
+}
+
+@Resolver(() => Opd)
+export class OpdResolver {
+  @Authorized()
+  @Query(() => [Opd], { description: "The OPDs of the caller's Pemda; a platform admin names the Pemda." })
+  opds(@Arg('pemdaId', () => ID, { nullable: true }) pemdaId: string | undefined, @Ctx() ctx: RequestContext): Promise<Opd[]> {
+    return ctx.services.opd.list(ctx, pemdaId);
+  }
+
+  @Authorized()
+  @Query(() => Opd)
+  opd(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Opd> {
+    return ctx.services.opd.get(ctx, id);
+  }
+
+  @Authorized(Role.PLATFORM_ADMIN, Role.BPBJ)
+  @Mutation(() => Opd)
+  createOpd(@Arg('input') input: CreateOpdInput, @Ctx() ctx: RequestContext): Promise<Opd> {
+    return ctx.services.opd.create(ctx, input.pemdaId, input);
+  }
+
+  @Authorized(Role.PLATFORM_ADMIN, Role.BPBJ)
+  @Mutation(() => Opd)
+  updateOpd(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateOpdInput, @Ctx() ctx: RequestContext): Promise<Opd> {
+    return ctx.services.opd.update(ctx, id, input);
+  }
+
+  @FieldResolver(() => Pemda)
+  pemda(@Root() opd: Opd): Promise<Pemda> {
+    return opd.pemda.loadOrFail();
+  }
+}

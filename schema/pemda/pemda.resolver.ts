@@ -1,0 +1,64 @@
+import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../server/context.js';
+import { Role } from '../../server/identity/user.entity.js';
+import { Pemda, PemdaKind } from '../../server/pemda/pemda.entity.js';
+import { Rupiah } from '../scalars/rupiah.js';
+
+@InputType()
+class PemdaTargetsInput {
+  @Field(() => Float, { nullable: true })
+  localSpendTargetPercent?: number;
+
+  @Field(() => Rupiah, { nullable: true })
+  catalogueSpendTarget?: number;
+
+  @Field(() => Int, { nullable: true })
+  listedProductsTarget?: number;
+}
+
+@InputType()
+class CreatePemdaInput extends PemdaTargetsInput {
+  @Field()
+  name!: string;
+
+  @Field(() => PemdaKind)
+  kind!: PemdaKind;
+
+  @Field()
+  province!: string;
+
+  @Field()
+  kemendagriCode!: string;
+
+  @Field()
+  timeZone!: string;
+}
+
+@Resolver(() => Pemda)
+export class PemdaResolver {
+  @Query(() => [Pemda], { description: 'Every Pemda on the platform (public).' })
+  pemdas(@Ctx() ctx: RequestContext): Promise<Pemda[]> {
+    return ctx.services.pemda.list(ctx);
+  }
+
+  @Query(() => Pemda, { description: 'One Pemda and its targets (public).' })
+  pemda(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Pemda> {
+    return ctx.services.pemda.get(ctx, id);
+  }
+
+  @Authorized(Role.PLATFORM_ADMIN)
+  @Mutation(() => Pemda)
+  createPemda(@Arg('input') input: CreatePemdaInput, @Ctx() ctx: RequestContext): Promise<Pemda> {
+    return ctx.services.pemda.create(ctx, input);
+  }
+
+  @Authorized(Role.PLATFORM_ADMIN, Role.BPBJ)
+  @Mutation(() => Pemda, { description: "Sets a Pemda's targets (BPBJ: its own Pemda)." })
+  updatePemdaTargets(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: PemdaTargetsInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Pemda> {
+    return ctx.services.pemda.updateTargets(ctx, id, input);
+  }
+}

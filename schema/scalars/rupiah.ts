@@ -1,0 +1,26 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+
+function toRupiah(value: unknown): number {
+  const n = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n)) {
+    throw new GraphQLError(`Rupiah harus bilangan bulat tanpa desimal (diterima: ${JSON.stringify(value)}).`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return n;
+}
+
+/**
+ * Whole rupiah. GraphQL's Int stops at 2^31 (Rp2,1 miliar) while budgets reach Rp105 miliar and more,
+ * so amounts travel as JSON numbers that must be safe integers (up to 2^53), or as digit strings.
+ */
+export const Rupiah = new GraphQLScalarType<number, number>({
+  name: 'Rupiah',
+  description: 'Whole Indonesian rupiah as an integer (no minor unit, no decimals), exact up to 9,007,199,254,740,991.',
+  serialize: toRupiah,
+  parseValue: toRupiah,
+  parseLiteral(ast) {
+    if (ast.kind === Kind.INT || ast.kind === Kind.STRING) return toRupiah(ast.value);
+    throw new GraphQLError('Rupiah harus bilangan bulat tanpa desimal.', { extensions: { code: 'BAD_USER_INPUT' } });
+  },
+});

@@ -1,0 +1,68 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { hashPassword } from '../server/auth/password.js';
+import { Role, User } from '../server/identity/user.entity.js';
+import { Opd } from '../server/opd/opd.entity.js';
+import { Pemda } from '../server/pemda/pemda.entity.js';
+import { DEMO_PEMDAS } from './regions.js';
+
+export const DEMO_PASSWORD = 'katalog123';
+
+export interface DemoAccount {
+  email: string;
+  role: Role;
+  scope: string;
+}
+
+/** [email, name, role, pemda key, OPD short name] */
+const ACCOUNTS: [string, string, Role, string | null, string | null][] = [
+  ['admin@katalog.local', 'Admin Platform', Role.PLATFORM_ADMIN, null, null],
+  ['bpbj@batukota.go.id', 'Rina Setyawati (BPBJ Kota Batu)', Role.BPBJ, 'batu', null],
+  ['pp.dinkes@batukota.go.id', 'Agus Prasetyo (PP Dinkes)', Role.PP, 'batu', 'Dinkes'],
+  ['ppk.dinkes@batukota.go.id', 'Dewi Lestari (PPK Dinkes)', Role.PPK, 'batu', 'Dinkes'],
+  ['pp.disdik@batukota.go.id', 'Bambang Wijaya (PP Disdik)', Role.PP, 'batu', 'Disdik'],
+  ['ppk.disdik@batukota.go.id', 'Sri Wahyuni (PPK Disdik)', Role.PPK, 'batu', 'Disdik'],
+  ['pp.rsud@batukota.go.id', 'Hendra Gunawan (PP RSUD Karsa Husada)', Role.PP, 'batu', 'RSUD Karsa Husada'],
+  ['ppk.rsud@batukota.go.id', 'Yuli Astuti (PPK RSUD Karsa Husada)', Role.PPK, 'batu', 'RSUD Karsa Husada'],
+  ['bpbj@bontangkota.go.id', 'Muhammad Rizal (BPBJ Kota Bontang)', Role.BPBJ, 'bontang', null],
+  ['pp.dinkes@bontangkota.go.id', 'Siti Rahmah (PP Dinkes Bontang)', Role.PP, 'bontang', 'Dinkes'],
+  ['ppk.dinkes@bontangkota.go.id', 'Andi Saputra (PPK Dinkes Bontang)', Role.PPK, 'bontang', 'Dinkes'],
+];
+
+/**
+ * Loads the demo tenants and accounts. Idempotent: rows are matched on natural keys (Kemendagri code,
+ * OPD code, email), so a second run adds nothing.
+ */
+export async function seedDemo(em: EntityManager): Promise<DemoAccount[]> {
+  const pemdas = new Map<string, Pemda>();
+  const opds = new Map<string, Opd>();
+  for (const spec of DEMO_PEMDAS) {
+    const { key, opds: opdRows, ...fields } = spec;
+    const pemda = (await em.findOne(Pemda, { kemendagriCode: fields.kemendagriCode })) ?? em.create(Pemda, fields);
+    pemdas.set(key, pemda);
+    const existing = new Map((await em.find(Opd, { pemda })).map((o) => [o.code, o]));
+    for (const [code, name, shortName] of opdRows) {
+      const opd = existing.get(code) ?? em.create(Opd, { pemda, code, name, shortName });
+      opds.set(`${key}:${shortName}`, opd);
+    }
+  }
+
+  const known = new Set((await em.find(User, { email: ACCOUNTS.map((a) => a[0]) })).map((u) => u.email));
+  const passwordHash = known.size < ACCOUNTS.length ? await hashPassword(DEMO_PASSWORD) : '';
+  for (const [email, fullName, role, pemdaKey, opdName] of ACCOUNTS) {
+    if (known.has(email)) continue;
+    em.create(User, {
+      email,
+      fullName,
+      role,
+      passwordHash,
+      pemda: pemdaKey ? pemdas.get(pemdaKey) : null,
+      opd: opdName ? opds.get(`${pemdaKey}:${opdName}`) : null,
+    });
+  }
+  await em.flush();
+  return ACCOUNTS.map(([email, , role, pemdaKey, opdName]) => ({
+    email,
+    role,
+    scope: [pemdaKey && pemdas.get(pemdaKey)!.name, opdName].filter(Boolean).join(' / ') || 'platform',
+  }));
+}

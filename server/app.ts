@@ -1,0 +1,71 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLFormattedError } from 'graphql';
+import { buildAppSchema } from '../schema/build.js';
+import type { AppConfig } from './config.js';
+import type { RequestContext } from './context.js';
+import { AppError } from './errors.js';
+import { createServices, type Services } from './services.js';
+
+export interface App {
+  config: AppConfig;
+  orm: MikroORM;
+  services: Services;
+  apollo: ApolloServer<RequestContext>;
+  /** Builds the context of one request from its bearer token and client address. */
+  createContext(request: { authorization?: string; clientIp: string }): Promise<RequestContext>;
+  now: () => Date;
+}
+
+const INTERNAL = 'Terjadi kesalahan di server. Silakan coba lagi atau hubungi admin.';
+
+export function formatError(config: AppConfig) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof AppError) {
+      return { message: original.message, path: formatted.path, extensions: original.extensions };
+    }
+    // A unique index caught a race the service's own check could not see.
+    if (original instanceof UniqueConstraintViolationException) {
+      return { message: 'Data yang sama sudah ada.', path: formatted.path, extensions: { code: 'CONFLICT' } };
+    }
+    const code = formatted.extensions?.code;
+    if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted; // parse, validation and variable errors
+    if (config.env !== 'test') console.error('Unexpected error in request:', original);
+    if (config.env === 'production') return { message: INTERNAL, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return formatted;
+  };
+}
+
+export async function createApp(
+  config: AppConfig,
+  orm: MikroORM,
+  options: { now?: () => Date; plugins?: ApolloServerPlugin<RequestContext>[] } = {},
+): Promise<App> {
+  const now = options.now ?? (() => new Date());
+  const services = createServices(config, now);
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await buildAppSchema(),
+    formatError: formatError(config),
+    includeStacktraceInErrorResponses: config.env === 'development',
+    introspection: true,
+    plugins: options.plugins,
+  });
+
+  async function createContext(request: { authorization?: string; clientIp: string }): Promise<RequestContext> {
+    const em = orm.em.fork() as EntityManager;
+    const ctx: RequestContext = { em, actor: null, authProblem: null, clientIp: request.clientIp, config, services, now };
+    const token = request.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (request.authorization && !token) ctx.authProblem = 'Header Authorization harus berbentuk "Bearer <token>".';
+    if (token) {
+      const { actor, problem } = await services.identity.authenticate(em, token);
+      ctx.actor = actor;
+      ctx.authProblem = problem;
+    }
+    return ctx;
+  }
+
+  return { config, orm, services, apollo, createContext, now };
+}

@@ -1,0 +1,49 @@
+import { SignJWT, jwtVerify } from 'jose';
+
+const ISSUER = 'katalog-lokal';
+const AUDIENCE = 'katalog-lokal-api';
+
+export interface TokenClaims {
+  sub: string;
+}
+
+export class TokenService {
+  private readonly key: Uint8Array;
+
+  constructor(
+    secret: string,
+    private readonly ttlSeconds: number,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  async issue(userId: string): Promise<{ token: string; expiresAt: Date }> {
+    const issuedAt = Math.floor(this.now().getTime() / 1000);
+    const expiresAt = new Date((issuedAt + this.ttlSeconds) * 1000);
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(userId)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key);
+    return { token, expiresAt };
+  }
+
+  /** Returns the claims, or null when the token is forged, expired or malformed. */
+  async verify(token: string): Promise<TokenClaims | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+        currentDate: this.now(),
+      });
+      return typeof payload.sub === 'string' ? { sub: payload.sub } : null;
+    } catch {
+      return null;
+    }
+  }
+}

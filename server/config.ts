@@ -1,0 +1,117 @@
+/**
+ * The one place that reads the environment. Every variable is validated at start-up so a typo stops the
+ * process with a line naming the variable, instead of failing later in a request.
+ */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** Unset means the embedded PostgreSQL (PGlite). */
+  databaseUrl: string | null;
+  /** Where the embedded database keeps its files; null keeps it in memory (tests). */
+  pgliteDataDir: string | null;
+  jwtSecret: string;
+  tokenTtlSeconds: number;
+  corsOrigins: string[] | '*';
+  bodyLimitBytes: number;
+  seedDemo: boolean;
+  loginMaxAttempts: number;
+  loginWindowSeconds: number;
+  meiliHost: string | null;
+  meiliApiKey: string | null;
+  logQueries: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`Configuration error: ${variable} ${detail}`);
+  }
+}
+
+const DEV_JWT_SECRET = 'katalog-lokal-development-secret-do-not-use-in-production';
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false (got "${env[name]}")`);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `is not a valid URL (expected ${protocols[0]}//...)`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.join(' or ')}// (got "${parsed.protocol}")`);
+  }
+  if (parsed.protocol.startsWith('postgres') && parsed.pathname.replace('/', '') === '') {
+    throw new ConfigError(name, 'must name a database (postgres://user@host:5432/dbname)');
+  }
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    throw new ConfigError('NODE_ENV', `must be development, production or test (got "${nodeEnv}")`);
+  }
+  const production = nodeEnv === 'production';
+
+  const jwtSecret = env.JWT_SECRET ?? (production ? '' : DEV_JWT_SECRET);
+  if (jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET', 'must be set to at least 32 characters in production');
+  }
+
+  const cors = env.CORS_ORIGINS?.trim() || '*';
+  const corsOrigins =
+    cors === '*'
+      ? ('*' as const)
+      : cors.split(',').map((origin) => {
+          const value = origin.trim();
+          if (!/^https?:\/\/[^/]+$/.test(value)) {
+            throw new ConfigError('CORS_ORIGINS', `must be * or comma-separated origins like https://app.example.go.id (got "${value}")`);
+          }
+          return value;
+        });
+
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const dataDir = env.PGLITE_DATA_DIR?.trim();
+
+  return {
+    env: nodeEnv as AppConfig['env'],
+    host: env.HOST?.trim() || '0.0.0.0',
+    port: integer(env, 'PORT', 4000, 1, 65535),
+    databaseUrl,
+    pgliteDataDir: dataDir === 'memory' ? null : dataDir || './data/pglite',
+    jwtSecret,
+    tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
+    corsOrigins,
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    seedDemo: boolean(env, 'SEED_DEMO', !production),
+    loginMaxAttempts: integer(env, 'LOGIN_MAX_ATTEMPTS', 5, 1, 1000),
+    loginWindowSeconds: integer(env, 'LOGIN_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
+    meiliHost: url(env, 'MEILI_HOST', ['http:', 'https:']),
+    meiliApiKey: env.MEILI_API_KEY?.trim() || null,
+    logQueries: boolean(env, 'LOG_QUERIES', false),
+  };
+}

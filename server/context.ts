@@ -1,0 +1,26 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppConfig } from './config.js';
+import type { Role } from './identity/user.entity.js';
+import type { Services } from './services.js';
+
+/** Who is calling, as the services see it: the role and the scope the role is bound to. */
+export interface Actor {
+  userId: string;
+  email: string;
+  role: Role;
+  pemdaId: string | null;
+  opdId: string | null;
+}
+
+/** Everything one GraphQL request carries. Services take it first, so every rule knows who asks. */
+export interface RequestContext {
+  /** A fork of the EntityManager for this request only. */
+  em: EntityManager;
+  actor: Actor | null;
+  /** Set when a token was sent but could not be accepted (forged, expired, account disabled). */
+  authProblem: string | null;
+  clientIp: string;
+  config: AppConfig;
+  services: Services;
+  now: () => Date;
+}

@@ -1,0 +1,20 @@
+import { randomUUID } from 'node:crypto';
+import { OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID } from 'type-graphql';
+
+/** Every table: a UUID key made in the app (so ids exist before flush) and created/updated timestamps. */
+export abstract class BaseEntity<Optional extends string = never> {
+  [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt' | Optional;
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field()
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Field()
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

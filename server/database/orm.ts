@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { DataloaderType, MikroORM, type Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { PGliteDriver } from 'mikro-orm-pglite';
+import { migrationsList } from '../../migrations/index.js';
+import type { AppConfig } from '../config.js';
+import { entities } from './entities.js';
+
+export type DatabaseConfig = Pick<AppConfig, 'databaseUrl' | 'pgliteDataDir' | 'logQueries'>;
+
+export interface OrmOptions {
+  /** Called with every SQL statement the ORM sends; tests use it to count queries. */
+  onQuery?: (sql: string) => void;
+}
+
+export function describeDatabase(config: DatabaseConfig): string {
+  if (config.databaseUrl) {
+    const url = new URL(config.databaseUrl);
+    return `PostgreSQL ${url.host}${url.pathname}`;
+  }
+  return config.pgliteDataDir ? `embedded PostgreSQL (PGlite) in ${config.pgliteDataDir}` : 'embedded PostgreSQL (PGlite) in memory';
+}
+
+export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}): Promise<MikroORM> {
+  const common: Options = {
+    entities,
+    extensions: [Migrator],
+    migrations: {
+      migrationsList,
+      path: 'migrations',
+      pathTs: 'migrations',
+      emit: 'ts',
+      snapshot: false,
+      transactional: true,
+      allOrNothing: true,
+      disableForeignKeys: false,
+    },
+    dataloader: DataloaderType.ALL,
+    forceUndefined: false,
+    debug: Boolean(options.onQuery) || config.logQueries ? ['query'] : false,
+    logger: (message: string) => {
+      if (options.onQuery && message.includes('[query]')) options.onQuery(message);
+      else if (config.logQueries) console.log(message);
+    },
+    colors: false,
+  };
+
+  if (config.databaseUrl) {
+    return MikroORM.init({ ...common, driver: PostgreSqlDriver, clientUrl: config.databaseUrl });
+  }
+
+  if (config.pgliteDataDir) mkdirSync(config.pgliteDataDir, { recursive: true });
+  const pglite = new PGlite(config.pgliteDataDir ?? undefined, { extensions: { pg_trgm } });
+  const orm = await MikroORM.init({
+    ...common,
+    driver: PGliteDriver,
+    dbName: 'postgres',
+    driverOptions: { connection: { pglite: () => pglite } },
+    // PGlite has one connection: a query outside the current transaction waits for it forever. Fail fast instead.
+    pool: { acquireTimeoutMillis: 5000 },
+  });
+  const close = orm.close.bind(orm);
+  orm.close = async (force?: boolean) => {
+    await close(force);
+    await pglite.close();
+  };
+  return orm;
+}
+
+/** Applies pending migrations; returns the names it applied. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}

@@ -1,0 +1,64 @@
+import { GraphQLError } from 'graphql';
+
+/** Stable error codes clients may switch on. Messages are for people (Bahasa Indonesia); codes never change. */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class AppError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    extra: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export const unauthenticated = (message = 'Silakan masuk (login) terlebih dahulu.') =>
+  new AppError('UNAUTHENTICATED', message);
+
+export const forbidden = (message = 'Anda tidak berwenang melakukan tindakan ini.') =>
+  new AppError('FORBIDDEN', message);
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} tidak ditemukan.`);
+
+export const conflict = (message: string, extra: Record<string, unknown> = {}) =>
+  new AppError('CONFLICT', message, extra);
+
+export const badInput = (fields: FieldError[]) =>
+  new AppError(
+    'BAD_USER_INPUT',
+    fields.length === 1 ? fields[0].message : `Ada ${fields.length} isian yang tidak valid: ${fields.map((f) => f.field).join(', ')}.`,
+    { fields },
+  );
+
+/**
+ * Collects every field problem of one input before failing, so a form shows all its errors at once.
+ * Services validate with it before they write anything.
+ */
+export class Validation {
+  readonly errors: FieldError[] = [];
+
+  check(ok: boolean, field: string, message: string): this {
+    if (!ok) this.errors.push({ field, message });
+    return this;
+  }
+
+  get ok(): boolean {
+    return this.errors.length === 0;
+  }
+
+  throwIfInvalid(): void {
+    if (!this.ok) throw badInput(this.errors);
+  }
+}

@@ -1,0 +1,67 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import type { App } from '../app.js';
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startHttpServer(app: App): Promise<RunningServer> {
+  const { config } = app;
+  const http = express();
+  http.disable('x-powered-by');
+  const server = createServer(http);
+  app.apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: server }));
+  await app.apollo.start();
+
+  http.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  http.get('/readyz', async (_req, res) => {
+    try {
+      await app.orm.em.fork().getConnection().execute('select 1');
+      res.json({ status: 'ready' });
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', reason: 'database did not answer' });
+      console.error('readiness check failed:', error);
+    }
+  });
+
+  http.use(
+    '/graphql',
+    cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
+    express.json({ limit: config.bodyLimitBytes }),
+    expressMiddleware(app.apollo, {
+      context: async ({ req }) =>
+        app.createContext({ authorization: req.headers.authorization, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${host}:${port}/graphql`,
+    server,
+    close() {
+      closing ??= (async () => {
+        await app.apollo.stop(); // the drain plugin closes the listener and waits for in-flight requests
+        await app.orm.close();
+      })();
+      return closing;
+    },
+  };
+}

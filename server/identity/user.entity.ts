@@ -1,0 +1,73 @@
+import { Check, Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity } from '../database/base.entity.js';
+import { Opd } from '../opd/opd.entity.js';
+import { Pemda } from '../pemda/pemda.entity.js';
+
+export enum Role {
+  PLATFORM_ADMIN = 'PLATFORM_ADMIN',
+  BPBJ = 'BPBJ',
+  PP = 'PP',
+  PPK = 'PPK',
+  VENDOR = 'VENDOR',
+  ASN = 'ASN',
+}
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What an account may do.',
+  valuesConfig: {
+    PLATFORM_ADMIN: { description: 'Operates the platform: creates Pemda and their BPBJ accounts.' },
+    BPBJ: { description: 'Procurement bureau (Bagian/Badan Pengadaan Barang dan Jasa) of one Pemda.' },
+    PP: { description: 'Pejabat Pengadaan: procurement officer of one OPD.' },
+    PPK: { description: 'Pejabat Pembuat Komitmen: commitment officer of one OPD.' },
+    VENDOR: { description: 'Penyedia: a UMKM, koperasi or other vendor.' },
+    ASN: { description: 'Aparatur Sipil Negara: civil servant of one OPD.' },
+  },
+});
+
+/** Roles bound to one OPD (and through it, one Pemda). */
+export const OPD_ROLES: readonly Role[] = [Role.PP, Role.PPK, Role.ASN];
+
+@ObjectType({ description: 'An account. Its role and scope (Pemda, OPD or vendor) decide what it may see and do.' })
+@Entity({ tableName: 'app_user' })
+// The database itself refuses an account whose scope does not fit its role.
+@Check({
+  name: 'app_user_scope_check',
+  expression: `(role = 'PLATFORM_ADMIN' and pemda_id is null and opd_id is null)
+    or (role = 'BPBJ' and pemda_id is not null and opd_id is null)
+    or (role in ('PP', 'PPK', 'ASN') and pemda_id is not null and opd_id is not null)
+    or (role = 'VENDOR' and opd_id is null)`,
+})
+@Check({ name: 'app_user_email_lowercase_check', expression: 'email = lower(email)' })
+export class User extends BaseEntity<'active' | 'lastLoginAt'> {
+  @Field()
+  @Property({ unique: true })
+  email!: string;
+
+  @Property({ hidden: true, lazy: true })
+  passwordHash!: string;
+
+  @Field()
+  @Property()
+  fullName!: string;
+
+  @Field(() => Role)
+  @Enum({ items: () => Role })
+  role!: Role;
+
+  @Index()
+  @ManyToOne(() => Pemda, { ref: true, nullable: true, deleteRule: 'restrict' })
+  pemda?: Ref<Pemda> | null;
+
+  @Index()
+  @ManyToOne(() => Opd, { ref: true, nullable: true, deleteRule: 'restrict' })
+  opd?: Ref<Opd> | null;
+
+  @Field()
+  @Property({ default: true })
+  active: boolean = true;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  lastLoginAt?: Date | null;
+}

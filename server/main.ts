@@ -1,0 +1,42 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { seedDemo, DEMO_PASSWORD } from '../seeds/demo.js';
+import { createApp } from './app.js';
+import { configOrExit } from './bootstrap.js';
+import { createOrm, describeDatabase, migrate } from './database/orm.js';
+import { startHttpServer } from './http/http-server.js';
+import { Pemda } from './pemda/pemda.entity.js';
+
+const config = configOrExit();
+const started = Date.now();
+const orm = await createOrm(config);
+const applied = await migrate(orm);
+if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+
+const em = orm.em.fork() as EntityManager;
+if (config.seedDemo && (await em.count(Pemda)) === 0) {
+  const accounts = await seedDemo(em);
+  console.log(`Loaded demo data. Demo accounts (password "${DEMO_PASSWORD}"):`);
+  for (const a of accounts) console.log(`  ${a.role.padEnd(14)} ${a.email.padEnd(30)} ${a.scope}`);
+}
+
+const app = await createApp(config, orm);
+const server = await startHttpServer(app);
+console.log(`Katalog Lokal GraphQL API on ${server.url} (${describeDatabase(config)}), ready in ${Date.now() - started} ms`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.log(`${signal}: finishing in-flight requests, then closing the database...`);
+    const force = setTimeout(() => {
+      console.error('Shutdown took longer than 10 s; exiting.');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    server.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error('Shutdown failed:', error);
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,76 @@
+import { assertBelongsToPemda, assertManagesPemda, requireActor } from '../auth/scope.js';
+import type { RequestContext } from '../context.js';
+import { conflict, notFound, Validation } from '../errors.js';
+import { Pemda } from '../pemda/pemda.entity.js';
+import { Opd } from './opd.entity.js';
+
+export interface OpdInput {
+  code: string;
+  name: string;
+  shortName: string;
+}
+
+export interface OpdUpdate {
+  code?: string | null;
+  name?: string | null;
+  shortName?: string | null;
+  active?: boolean | null;
+}
+
+function validate(input: OpdUpdate): void {
+  const v = new Validation();
+  if (input.code != null) v.check(/^[0-9A-Za-z.\-]{1,32}$/.test(input.code.trim()), 'code', 'Kode OPD 1-32 karakter: huruf, angka, titik atau tanda hubung.');
+  if (input.name != null) v.check(input.name.trim().length >= 3, 'name', 'Nama OPD minimal 3 karakter.');
+  if (input.shortName != null) v.check(input.shortName.trim().length >= 2 && input.shortName.trim().length <= 40, 'shortName', 'Singkatan OPD 2-40 karakter.');
+  v.throwIfInvalid();
+}
+
+export class OpdService {
+  /** Accounts see their own Pemda's OPDs; a platform admin names the Pemda. */
+  async list(ctx: RequestContext, pemdaId?: string | null): Promise<Opd[]> {
+    const actor = requireActor(ctx);
+    const target = pemdaId ?? actor.pemdaId;
+    if (!target) return [];
+    assertBelongsToPemda(actor, target);
+    return ctx.em.find(Opd, { pemda: target }, { orderBy: { code: 'asc' } });
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<Opd> {
+    const actor = requireActor(ctx);
+    const opd = await ctx.em.findOne(Opd, id);
+    if (!opd) throw notFound('OPD');
+    assertBelongsToPemda(actor, opd.pemda.id);
+    return opd;
+  }
+
+  async create(ctx: RequestContext, pemdaId: string, input: OpdInput): Promise<Opd> {
+    assertManagesPemda(requireActor(ctx), pemdaId);
+    validate(input);
+    const pemda = await ctx.em.findOne(Pemda, pemdaId);
+    if (!pemda) throw notFound('Pemda');
+    const code = input.code.trim();
+    if (await ctx.em.count(Opd, { pemda, code })) throw conflict(`Kode OPD ${code} sudah dipakai di Pemda ini.`);
+    const opd = ctx.em.create(Opd, { pemda, code, name: input.name.trim(), shortName: input.shortName.trim() });
+    await ctx.em.flush();
+    return opd;
+  }
+
+  async update(ctx: RequestContext, id: string, input: OpdUpdate): Promise<Opd> {
+    const actor = requireActor(ctx);
+    const opd = await ctx.em.findOne(Opd, id);
+    if (!opd) throw notFound('OPD');
+    assertManagesPemda(actor, opd.pemda.id);
+    validate(input);
+    if (input.code != null && input.code.trim() !== opd.code) {
+      if (await ctx.em.count(Opd, { pemda: opd.pemda, code: input.code.trim() })) {
+        throw conflict(`Kode OPD ${input.code.trim()} sudah dipakai di Pemda ini.`);
+      }
+      opd.code = input.code.trim();
+    }
+    if (input.name != null) opd.name = input.name.trim();
+    if (input.shortName != null) opd.shortName = input.shortName.trim();
+    if (input.active != null) opd.active = input.active;
+    await ctx.em.flush();
+    return opd;
+  }
+}

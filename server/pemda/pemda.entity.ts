@@ -1,0 +1,47 @@
+import { DecimalType, Entity, Enum, Property } from '@mikro-orm/core';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity } from '../database/base.entity.js';
+import { rupiahColumn } from '../database/types.js';
+import { Rupiah } from '../../schema/scalars/rupiah.js';
+
+export enum PemdaKind {
+  KOTA = 'KOTA',
+  KABUPATEN = 'KABUPATEN',
+}
+registerEnumType(PemdaKind, { name: 'PemdaKind', description: 'Kota (city) or Kabupaten (regency).' });
+
+@ObjectType({ description: 'Pemda (Pemerintah Kota/Kabupaten): a regional government, the tenant that owns one local catalogue.' })
+@Entity({ tableName: 'pemda' })
+export class Pemda extends BaseEntity<'localSpendTargetPercent' | 'catalogueSpendTarget' | 'listedProductsTarget'> {
+  @Field()
+  @Property()
+  name!: string;
+
+  @Field(() => PemdaKind)
+  @Enum({ items: () => PemdaKind })
+  kind!: PemdaKind;
+
+  @Field()
+  @Property()
+  province!: string;
+
+  @Field({ description: 'Kemendagri region code, e.g. "35.79" for Kota Batu.' })
+  @Property({ unique: true })
+  kemendagriCode!: string;
+
+  @Field({ description: 'IANA time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT). Periods and deadlines follow it.' })
+  @Property()
+  timeZone!: string;
+
+  @Field(() => Float, { description: 'Minimum share of the goods/services budget for UMK-K products (Perpres 12/2021: 40).' })
+  @Property({ type: new DecimalType('number'), precision: 5, scale: 2, default: 40 })
+  localSpendTargetPercent: number = 40;
+
+  @Field(() => Rupiah, { description: 'Yearly target of spend through the local catalogue (Kota Batu 2023: Rp105.000.000.000).' })
+  @Property({ ...rupiahColumn(), default: 0 })
+  catalogueSpendTarget: number = 0;
+
+  @Field(() => Int, { description: 'Target number of published local products (Kota Batu 2023: 2.500).' })
+  @Property({ default: 0 })
+  listedProductsTarget: number = 0;
+}

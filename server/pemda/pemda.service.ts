@@ -1,0 +1,87 @@
+import { assertManagesPemda, requireActor, requireRole } from '../auth/scope.js';
+import type { RequestContext } from '../context.js';
+import { conflict, notFound, Validation } from '../errors.js';
+import { Role } from '../identity/user.entity.js';
+import { Pemda, PemdaKind } from './pemda.entity.js';
+
+export interface PemdaInput {
+  name: string;
+  kind: PemdaKind;
+  province: string;
+  kemendagriCode: string;
+  timeZone: string;
+  localSpendTargetPercent?: number | null;
+  catalogueSpendTarget?: number | null;
+  listedProductsTarget?: number | null;
+}
+
+export type PemdaTargetsInput = Pick<PemdaInput, 'localSpendTargetPercent' | 'catalogueSpendTarget' | 'listedProductsTarget'>;
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.includes('/');
+  } catch {
+    return false;
+  }
+}
+
+function checkTargets(v: Validation, input: PemdaTargetsInput): void {
+  const pct = input.localSpendTargetPercent;
+  v.check(pct == null || (pct >= 0 && pct <= 100 && Math.round(pct * 100) === pct * 100), 'localSpendTargetPercent', 'Target persen harus 0 sampai 100, paling banyak dua desimal.');
+  v.check(input.catalogueSpendTarget == null || input.catalogueSpendTarget >= 0, 'catalogueSpendTarget', 'Target belanja katalog tidak boleh negatif.');
+  v.check(input.listedProductsTarget == null || input.listedProductsTarget >= 0, 'listedProductsTarget', 'Target jumlah produk tidak boleh negatif.');
+}
+
+export class PemdaService {
+  list(ctx: RequestContext): Promise<Pemda[]> {
+    return ctx.em.find(Pemda, {}, { orderBy: { name: 'asc' } });
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<Pemda> {
+    const pemda = await ctx.em.findOne(Pemda, id);
+    if (!pemda) throw notFound('Pemda');
+    return pemda;
+  }
+
+  async create(ctx: RequestContext, input: PemdaInput): Promise<Pemda> {
+    requireRole(ctx, Role.PLATFORM_ADMIN);
+    const v = new Validation()
+      .check(input.name.trim().length >= 3, 'name', 'Nama Pemda wajib diisi.')
+      .check(input.province.trim().length >= 3, 'province', 'Provinsi wajib diisi.')
+      .check(/^\d{2}\.\d{2}$/.test(input.kemendagriCode), 'kemendagriCode', 'Kode Kemendagri berformat NN.NN, misalnya 35.79.')
+      .check(isTimeZone(input.timeZone), 'timeZone', 'Zona waktu harus nama IANA, misalnya Asia/Jakarta, Asia/Makassar atau Asia/Jayapura.');
+    checkTargets(v, input);
+    v.throwIfInvalid();
+    if (await ctx.em.count(Pemda, { kemendagriCode: input.kemendagriCode })) {
+      throw conflict(`Pemda dengan kode ${input.kemendagriCode} sudah terdaftar.`);
+    }
+    const pemda = ctx.em.create(Pemda, {
+      name: input.name.trim(),
+      kind: input.kind,
+      province: input.province.trim(),
+      kemendagriCode: input.kemendagriCode,
+      timeZone: input.timeZone,
+      localSpendTargetPercent: input.localSpendTargetPercent ?? 40,
+      catalogueSpendTarget: input.catalogueSpendTarget ?? 0,
+      listedProductsTarget: input.listedProductsTarget ?? 0,
+    });
+    await ctx.em.flush();
+    return pemda;
+  }
+
+  /** BPBJ sets its own Pemda's targets; the platform admin any Pemda's. */
+  async updateTargets(ctx: RequestContext, id: string, input: PemdaTargetsInput): Promise<Pemda> {
+    const actor = requireActor(ctx);
+    const pemda = await this.get(ctx, id);
+    assertManagesPemda(actor, pemda.id);
+    const v = new Validation();
+    checkTargets(v, input);
+    v.throwIfInvalid();
+    if (input.localSpendTargetPercent != null) pemda.localSpendTargetPercent = input.localSpendTargetPercent;
+    if (input.catalogueSpendTarget != null) pemda.catalogueSpendTarget = input.catalogueSpendTarget;
+    if (input.listedProductsTarget != null) pemda.listedProductsTarget = input.listedProductsTarget;
+    await ctx.em.flush();
+    return pemda;
+  }
+}

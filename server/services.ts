@@ -1,0 +1,28 @@
+import { LoginThrottle } from './auth/login-throttle.js';
+import { TokenService } from './auth/token.js';
+import type { AppConfig } from './config.js';
+import { IdentityService } from './identity/identity.service.js';
+import { OpdService } from './opd/opd.service.js';
+import { PemdaService } from './pemda/pemda.service.js';
+
+/** The domain services, built once per process. They hold no request state: each method takes the context. */
+export interface Services {
+  identity: IdentityService;
+  pemda: PemdaService;
+  opd: OpdService;
+}
+
+export function createServices(config: AppConfig, now: () => Date): Services {
+  const windowMs = config.loginWindowSeconds * 1000;
+  const clock = () => now().getTime();
+  return {
+    identity: new IdentityService(
+      new TokenService(config.jwtSecret, config.tokenTtlSeconds, now),
+      new LoginThrottle(config.loginMaxAttempts, windowMs, clock),
+      // One office's NAT can front many officers: allow an address several accounts' worth of failures.
+      new LoginThrottle(config.loginMaxAttempts * 4, windowMs, clock),
+    ),
+    pemda: new PemdaService(),
+    opd: new OpdService(),
+  };
+}
