@@ -13,6 +13,8 @@ export interface AppConfig {
   jwtSecret: string;
   tokenTtlSeconds: number;
   corsOrigins: string[] | '*';
+  /** Behind a reverse proxy, take the client address from X-Forwarded-For (login throttling needs it). */
+  trustProxy: boolean;
   bodyLimitBytes: number;
   seedDemo: boolean;
   loginMaxAttempts: number;
@@ -106,6 +108,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret,
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     corsOrigins,
+    trustProxy: boolean(env, 'TRUST_PROXY', false),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     seedDemo: boolean(env, 'SEED_DEMO', !production),
     loginMaxAttempts: integer(env, 'LOGIN_MAX_ATTEMPTS', 5, 1, 1000),

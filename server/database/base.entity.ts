@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID } from 'type-graphql';
+import { Field, ID, InterfaceType } from 'type-graphql';
 
 /** Every table: a UUID key made in the app (so ids exist before flush) and created/updated timestamps. */
+@InterfaceType('Node', { description: 'Anything stored: a UUID and when it was created and last changed.' })
 export abstract class BaseEntity<Optional extends string = never> {
   [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt' | Optional;
 

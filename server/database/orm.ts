@@ -65,7 +65,7 @@ export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}
   const close = orm.close.bind(orm);
   orm.close = async (force?: boolean) => {
     await close(force);
-    await pglite.close();
+    if (!pglite.closed) await pglite.close();
   };
   return orm;
 }

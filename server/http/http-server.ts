@@ -17,6 +17,7 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
   const { config } = app;
   const http = express();
   http.disable('x-powered-by');
+  http.set('trust proxy', config.trustProxy);
   const server = createServer(http);
   app.apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: server }));
   await app.apollo.start();
@@ -44,6 +45,17 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
         app.createContext({ authorization: req.headers.authorization, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
     }),
   );
+
+  // A body over the limit, or broken JSON, gets a GraphQL-shaped error instead of Express's HTML page.
+  http.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (error.type === 'entity.too.large') {
+      res.status(413).json({ errors: [{ message: `Permintaan terlalu besar (maksimal ${config.bodyLimitBytes} byte).`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    } else if (error.status === 400) {
+      res.status(400).json({ errors: [{ message: 'Isi permintaan bukan JSON yang valid.', extensions: { code: 'BAD_REQUEST' } }] });
+    } else {
+      next(error);
+    }
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

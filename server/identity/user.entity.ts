@@ -28,15 +28,13 @@ registerEnumType(Role, {
 /** Roles bound to one OPD (and through it, one Pemda). */
 export const OPD_ROLES: readonly Role[] = [Role.PP, Role.PPK, Role.ASN];
 
-@ObjectType({ description: 'An account. Its role and scope (Pemda, OPD or vendor) decide what it may see and do.' })
+@ObjectType({ implements: BaseEntity, description: 'An account. Its role and scope (Pemda, OPD or vendor) decide what it may see and do.' })
 @Entity({ tableName: 'app_user' })
 // The database itself refuses an account whose scope does not fit its role.
 @Check({
   name: 'app_user_scope_check',
-  expression: `(role = 'PLATFORM_ADMIN' and pemda_id is null and opd_id is null)
-    or (role = 'BPBJ' and pemda_id is not null and opd_id is null)
-    or (role in ('PP', 'PPK', 'ASN') and pemda_id is not null and opd_id is not null)
-    or (role = 'VENDOR' and opd_id is null)`,
+  expression:
+    "(role = 'PLATFORM_ADMIN' and pemda_id is null and opd_id is null) or (role = 'BPBJ' and pemda_id is not null and opd_id is null) or (role = any (array['PP', 'PPK', 'ASN']) and pemda_id is not null and opd_id is not null) or (role = 'VENDOR' and opd_id is null)",
 })
 @Check({ name: 'app_user_email_lowercase_check', expression: 'email = lower(email)' })
 export class User extends BaseEntity<'active' | 'lastLoginAt'> {

@@ -3,7 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../database/base.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 
-@ObjectType({ description: 'OPD (Organisasi Perangkat Daerah): an agency of a Pemda (Dinas, Badan, Kecamatan, RSUD) that buys through the catalogue.' })
+@ObjectType({ implements: BaseEntity, description: 'OPD (Organisasi Perangkat Daerah): an agency of a Pemda (Dinas, Badan, Kecamatan, RSUD) that buys through the catalogue.' })
 @Entity({ tableName: 'opd' })
 @Unique({ properties: ['pemda', 'code'] })
 export class Opd extends BaseEntity<'active'> {

@@ -10,7 +10,7 @@ export enum PemdaKind {
 }
 registerEnumType(PemdaKind, { name: 'PemdaKind', description: 'Kota (city) or Kabupaten (regency).' });
 
-@ObjectType({ description: 'Pemda (Pemerintah Kota/Kabupaten): a regional government, the tenant that owns one local catalogue.' })
+@ObjectType({ implements: BaseEntity, description: 'Pemda (Pemerintah Kota/Kabupaten): a regional government, the tenant that owns one local catalogue.' })
 @Entity({ tableName: 'pemda' })
 export class Pemda extends BaseEntity<'localSpendTargetPercent' | 'catalogueSpendTarget' | 'listedProductsTarget'> {
   @Field()

@@ -1,0 +1,124 @@
+import { SignJWT } from 'jose';
+import { TokenService } from '../../server/auth/token.js';
+import { User } from '../../server/identity/user.entity.js';
+import { createTestApp, errorCode, type TestApp } from '../support/harness.js';
+
+const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token expiresAt user { email role } } }`;
+const ME = `{ me { email role pemda { name } opd { shortName } } }`;
+
+describe('logging in and proving who you are', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { LOGIN_MAX_ATTEMPTS: '3' } });
+  });
+  afterAll(() => t.close());
+
+  it('a PP logs in and `me` answers with its OPD and Pemda', async () => {
+    const login = await t.exec(LOGIN, { input: { email: 'PP.Dinkes@batukota.go.id ', password: 'katalog123' } });
+    expect(login.errors).toBeUndefined();
+    expect(login.data.login.user).toEqual({ email: 'pp.dinkes@batukota.go.id', role: 'PP' });
+    expect(new Date(login.data.login.expiresAt).getTime() - t.clock.now().getTime()).toBe(8 * 3600 * 1000);
+
+    const me = await t.exec(ME, {}, { token: login.data.login.token });
+    expect(me.data.me).toEqual({
+      email: 'pp.dinkes@batukota.go.id',
+      role: 'PP',
+      pemda: { name: 'Pemerintah Kota Batu' },
+      opd: { shortName: 'Dinkes' },
+    });
+  });
+
+  it('stores passwords as argon2id hashes, never as typed', async () => {
+    const user = await t.em().findOneOrFail(User, { email: 'bpbj@batukota.go.id' }, { populate: ['passwordHash'] });
+    expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(user.passwordHash).not.toContain('katalog123');
+  });
+
+  it('a wrong password and an unknown email get the same refusal', async () => {
+    const wrong = await t.exec(LOGIN, { input: { email: 'bpbj@batukota.go.id', password: 'salah-sekali' } }, { ip: '10.0.0.1' });
+    const unknown = await t.exec(LOGIN, { input: { email: 'nobody@batukota.go.id', password: 'katalog123' } }, { ip: '10.0.0.1' });
+    expect(errorCode(wrong)).toBe('UNAUTHENTICATED');
+    expect(wrong.errors![0].message).toBe('Email atau kata sandi salah.');
+    expect(unknown.errors![0]).toEqual(expect.objectContaining({ message: wrong.errors![0].message }));
+  });
+
+  it('`me` without a token asks the caller to log in', async () => {
+    const result = await t.exec(ME);
+    expect(errorCode(result)).toBe('UNAUTHENTICATED');
+    expect(result.data).toBeNull();
+  });
+
+  it('refuses a token signed with another secret', async () => {
+    const user = await t.em().findOneOrFail(User, { email: 'bpbj@batukota.go.id' });
+    const forged = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(user.id)
+      .setIssuer('katalog-lokal')
+      .setAudience('katalog-lokal-api')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('an-attacker-who-guessed-a-different-secret!'));
+    const result = await t.exec(ME, {}, { token: forged });
+    expect(errorCode(result)).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses an unsigned ("alg: none") token', async () => {
+    const user = await t.em().findOneOrFail(User, { email: 'bpbj@batukota.go.id' });
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const token = `${b64({ alg: 'none' })}.${b64({ sub: user.id, iss: 'katalog-lokal', aud: 'katalog-lokal-api', exp: 4102444800 })}.`;
+    expect(errorCode(await t.exec(ME, {}, { token }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('a token stops working when it expires', async () => {
+    const token = await t.login('ppk.dinkes@batukota.go.id');
+    expect((await t.exec(ME, {}, { token })).data.me.email).toBe('ppk.dinkes@batukota.go.id');
+    t.clock.advance(8 * 3600 * 1000 + 1000);
+    const result = await t.exec(ME, {}, { token });
+    expect(errorCode(result)).toBe('UNAUTHENTICATED');
+    expect(result.errors![0].message).toMatch(/berakhir/);
+  });
+
+  it('a token of a deactivated account is refused at once', async () => {
+    const token = await t.login('pp.disdik@batukota.go.id');
+    const em = t.em();
+    const user = await em.findOneOrFail(User, { email: 'pp.disdik@batukota.go.id' });
+    user.active = false;
+    await em.flush();
+    expect(errorCode(await t.exec(ME, {}, { token }))).toBe('UNAUTHENTICATED');
+    const relogin = await t.exec(LOGIN, { input: { email: 'pp.disdik@batukota.go.id', password: 'katalog123' } });
+    expect(errorCode(relogin)).toBe('UNAUTHENTICATED');
+  });
+
+  it('after too many failures an account is locked for the window, even with the right password', async () => {
+    const input = { email: 'ppk.rsud@batukota.go.id', password: 'tebak-tebak' };
+    for (let i = 0; i < 3; i++) expect(errorCode(await t.exec(LOGIN, { input }, { ip: `10.1.0.${i}` }))).toBe('UNAUTHENTICATED');
+    const locked = await t.exec(LOGIN, { input: { ...input, password: 'katalog123' } }, { ip: '10.1.0.9' });
+    expect(errorCode(locked)).toBe('RATE_LIMITED');
+    expect(locked.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(0);
+
+    t.clock.advance(15 * 60 * 1000 + 1000);
+    const later = await t.exec(LOGIN, { input: { ...input, password: 'katalog123' } }, { ip: '10.1.0.9' });
+    expect(later.data.login.user.email).toBe('ppk.rsud@batukota.go.id');
+  });
+
+  it('one address guessing across many accounts is slowed down too', async () => {
+    const ip = '203.0.113.7';
+    for (let i = 0; i < 12; i++) {
+      await t.exec(LOGIN, { input: { email: `guess${i}@batukota.go.id`, password: 'x' } }, { ip });
+    }
+    const blocked = await t.exec(LOGIN, { input: { email: 'pp.rsud@batukota.go.id', password: 'katalog123' } }, { ip });
+    expect(errorCode(blocked)).toBe('RATE_LIMITED');
+    const elsewhere = await t.exec(LOGIN, { input: { email: 'pp.rsud@batukota.go.id', password: 'katalog123' } }, { ip: '198.51.100.1' });
+    expect(elsewhere.data.login.user.email).toBe('pp.rsud@batukota.go.id');
+  });
+});
+
+describe('TokenService', () => {
+  it('accepts its own token before expiry and refuses it after', async () => {
+    let now = new Date('2026-01-01T00:00:00Z');
+    const tokens = new TokenService('x'.repeat(32), 60, () => now);
+    const { token } = await tokens.issue('user-1');
+    expect(await tokens.verify(token)).toEqual({ sub: 'user-1' });
+    now = new Date('2026-01-01T00:01:01Z');
+    expect(await tokens.verify(token)).toBeNull();
+  });
+});

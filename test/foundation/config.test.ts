@@ -1,0 +1,48 @@
+import { ConfigError, loadConfig } from '../../server/config.js';
+
+const failureOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    return error as ConfigError;
+  }
+  throw new Error('expected a configuration error');
+};
+
+describe('configuration read from the environment', () => {
+  it('has working defaults for a laptop: embedded database under ./data, port 4000, demo seed', () => {
+    const config = loadConfig({});
+    expect(config).toEqual(expect.objectContaining({ port: 4000, databaseUrl: null, pgliteDataDir: './data/pglite', seedDemo: true, env: 'development' }));
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT', 'Configuration error: PORT must be a whole number from 1 to 65535 (got "abc")'],
+    [{ PORT: '70000' }, 'PORT', 'Configuration error: PORT must be a whole number from 1 to 65535 (got "70000")'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL', 'Configuration error: DATABASE_URL is not a valid URL (expected postgres://...)'],
+    [{ DATABASE_URL: 'mysql://root@localhost/x' }, 'DATABASE_URL', 'Configuration error: DATABASE_URL must start with postgres: or postgresql:// (got "mysql:")'],
+    [{ DATABASE_URL: 'postgres://localhost:5432' }, 'DATABASE_URL', 'Configuration error: DATABASE_URL must name a database (postgres://user@host:5432/dbname)'],
+    [{ NODE_ENV: 'production' }, 'JWT_SECRET', 'Configuration error: JWT_SECRET must be set to at least 32 characters in production'],
+    [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO', 'Configuration error: SEED_DEMO must be true or false (got "maybe")'],
+    [{ CORS_ORIGINS: 'https://ok.go.id,ftp://bad' }, 'CORS_ORIGINS', expect.stringContaining('CORS_ORIGINS must be * or comma-separated origins')],
+    [{ MEILI_HOST: 'localhost:7700' }, 'MEILI_HOST', expect.stringContaining('MEILI_HOST must start with http: or https://')],
+  ])('refuses %j with one line naming %s', (env, variable, message) => {
+    const error = failureOf(env as Record<string, string>);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toEqual(message);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('in production demo data is off unless asked for', () => {
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40), DATABASE_URL: 'postgres://app@db:5432/katalog' });
+    expect(config.seedDemo).toBe(false);
+    expect(config.databaseUrl).toBe('postgres://app@db:5432/katalog');
+  });
+
+  it('reads a list of CORS origins', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://katalog.batukota.go.id, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://katalog.batukota.go.id',
+      'http://localhost:5173',
+    ]);
+  });
+});

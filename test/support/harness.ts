@@ -1,0 +1,77 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createApp, type App } from '../../server/app.js';
+import { loadConfig, type AppConfig } from '../../server/config.js';
+import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export interface GraphQLResult<T = any> {
+  data?: T | null;
+  errors?: { message: string; path?: readonly (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+/** A controllable clock for rules that depend on time (token expiry, deadlines). */
+export class TestClock {
+  constructor(public current = new Date('2026-03-02T03:00:00Z')) {}
+  now = () => new Date(this.current);
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export interface TestApp {
+  app: App;
+  db: TestDatabase;
+  config: AppConfig;
+  clock: TestClock;
+  /** A fresh EntityManager for reading the database directly in assertions. */
+  em(): EntityManager;
+  /** Runs an operation through Apollo exactly as the HTTP layer would, optionally as a logged-in account. */
+  exec<T = any>(query: string, variables?: Record<string, unknown>, as?: { token?: string; ip?: string }): Promise<GraphQLResult<T>>;
+  login(email: string, password?: string): Promise<string>;
+  /** SQL statements sent since the last reset (the ORM's query log). */
+  queries: string[];
+  close(): Promise<void>;
+}
+
+export async function createTestApp(options: { env?: Record<string, string>; seed?: boolean } = {}): Promise<TestApp> {
+  const queries: string[] = [];
+  const db = await createTestDatabase({ onQuery: (sql) => queries.push(sql) });
+  const config = loadConfig({ NODE_ENV: 'test', PGLITE_DATA_DIR: 'memory', ...options.env });
+  const clock = new TestClock();
+  const app = await createApp(config, db.orm, { now: clock.now });
+  await app.apollo.start();
+  if (options.seed !== false) await seedDemo(db.orm.em.fork() as EntityManager);
+  queries.length = 0;
+
+  const exec: TestApp['exec'] = async (query, variables, as = {}) => {
+    const contextValue = await app.createContext({
+      authorization: as.token ? `Bearer ${as.token}` : undefined,
+      clientIp: as.ip ?? '127.0.0.1',
+    });
+    const response = await app.apollo.executeOperation({ query, variables }, { contextValue });
+    if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+    return response.body.singleResult as GraphQLResult;
+  };
+
+  return {
+    app,
+    db,
+    config,
+    clock,
+    queries,
+    em: () => db.orm.em.fork() as EntityManager,
+    exec,
+    async login(email, password = DEMO_PASSWORD) {
+      const result = await exec(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email, password } });
+      if (!result.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(result.errors)}`);
+      return result.data.login.token;
+    },
+    async close() {
+      await app.apollo.stop();
+      await db.dispose();
+    },
+  };
+}
+
+/** The error code of the first error, for assertions that read like the rule. */
+export const errorCode = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
