@@ -69,8 +69,9 @@ describe('the HTTP server', () => {
     const extra = await createTestDatabase();
     const app = await createApp({ ...loadConfig({ NODE_ENV: 'test' }), port: 0, host: '127.0.0.1' }, extra.orm);
     const running = await startHttpServer(app);
+    const received = new Promise((resolve) => running.server.once('request', resolve));
     const inFlight = fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ pemdas { name } }' }) });
-    await new Promise((r) => setTimeout(r, 5));
+    await received;
     const closing = running.close();
     expect((await inFlight).status).toBe(200);
     await closing;
