@@ -1,0 +1,31 @@
+import { jest } from '@jest/globals';
+import { createTestApp } from '../support/harness.js';
+
+describe('errors a client sees', () => {
+  it('in production an unexpected failure is masked: no SQL, no stack, a stable code and an Indonesian message', async () => {
+    const t = await createTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) }, seed: false });
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await t.em().getConnection().execute('drop table pemda cascade');
+      const broken = await t.exec(`{ pemdas { id } }`);
+      expect(broken.errors).toEqual([
+        { message: 'Terjadi kesalahan di server. Silakan coba lagi atau hubungi admin.', path: ['pemdas'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ]);
+      expect(JSON.stringify(broken)).not.toMatch(/select|relation|stack/i);
+      expect(logged).toHaveBeenCalled(); // the operator still gets the details in the log
+    } finally {
+      logged.mockRestore();
+      await t.close();
+    }
+  });
+
+  it('a malformed query gets a GraphQL validation code, not a server error', async () => {
+    const t = await createTestApp({ seed: false });
+    try {
+      const result = await t.exec(`{ pemdas { nope } }`);
+      expect(result.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    } finally {
+      await t.close();
+    }
+  });
+});
