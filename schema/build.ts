@@ -1,12 +1,16 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuditResolver } from './audit/audit.resolver.js';
 import { authChecker } from './auth-checker.js';
+import { CategoryResolver } from './catalogue/category.resolver.js';
+import { ProductResolver } from './catalogue/product.resolver.js';
 import { IdentityResolver } from './identity/identity.resolver.js';
 import { OpdResolver } from './opd/opd.resolver.js';
 import { PemdaResolver } from './pemda/pemda.resolver.js';
+import { VendorResolver } from './vendor/vendor.resolver.js';
 
-export const resolvers = [IdentityResolver, PemdaResolver, OpdResolver] as const;
+export const resolvers = [IdentityResolver, PemdaResolver, OpdResolver, VendorResolver, CategoryResolver, ProductResolver, AuditResolver] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   // Input rules live in the services (one place for GraphQL, CSV imports and seeds), so class-validator stays off.

@@ -3,6 +3,8 @@ import { hashPassword } from '../server/auth/password.js';
 import { Role, User } from '../server/identity/user.entity.js';
 import { Opd } from '../server/opd/opd.entity.js';
 import { Pemda } from '../server/pemda/pemda.entity.js';
+import { BATU_CATALOGUE, BONTANG_CATALOGUE, seedCatalogue } from './catalogue.js';
+import { seedCategories } from './categories.js';
 import { DEMO_PEMDAS } from './regions.js';
 
 export const DEMO_PASSWORD = 'katalog123';
@@ -28,11 +30,16 @@ const ACCOUNTS: [string, string, Role, string | null, string | null][] = [
   ['ppk.dinkes@bontangkota.go.id', 'Andi Saputra (PPK Dinkes Bontang)', Role.PPK, 'bontang', 'Dinkes'],
 ];
 
+export interface SeedOptions {
+  /** Generate the vendors and products (a few thousand rows); tests that build their own fixtures skip it. */
+  catalogue?: boolean;
+}
+
 /**
- * Loads the demo tenants and accounts. Idempotent: rows are matched on natural keys (Kemendagri code,
- * OPD code, email), so a second run adds nothing.
+ * Loads the demo tenants, accounts and category trees, and by default the generated catalogue. Idempotent: rows
+ * are matched on natural keys (Kemendagri code, OPD code, email, category code, NIB), so a second run adds nothing.
  */
-export async function seedDemo(em: EntityManager): Promise<DemoAccount[]> {
+export async function seedDemo(em: EntityManager, options: SeedOptions = {}): Promise<DemoAccount[]> {
   const pemdas = new Map<string, Pemda>();
   const opds = new Map<string, Opd>();
   for (const spec of DEMO_PEMDAS) {
@@ -46,8 +53,8 @@ export async function seedDemo(em: EntityManager): Promise<DemoAccount[]> {
     }
   }
 
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const known = new Set((await em.find(User, { email: ACCOUNTS.map((a) => a[0]) })).map((u) => u.email));
-  const passwordHash = known.size < ACCOUNTS.length ? await hashPassword(DEMO_PASSWORD) : '';
   for (const [email, fullName, role, pemdaKey, opdName] of ACCOUNTS) {
     if (known.has(email)) continue;
     em.create(User, {
@@ -60,9 +67,20 @@ export async function seedDemo(em: EntityManager): Promise<DemoAccount[]> {
     });
   }
   await em.flush();
-  return ACCOUNTS.map(([email, , role, pemdaKey, opdName]) => ({
+
+  for (const [key, spec] of [['batu', BATU_CATALOGUE], ['bontang', BONTANG_CATALOGUE]] as const) {
+    const categories = await seedCategories(em, pemdas.get(key)!);
+    await em.flush();
+    if (options.catalogue !== false) await seedCatalogue(em, pemdas.get(key)!, categories, spec, passwordHash);
+  }
+
+  const accounts = ACCOUNTS.map(([email, , role, pemdaKey, opdName]) => ({
     email,
     role,
     scope: [pemdaKey && pemdas.get(pemdaKey)!.name, opdName].filter(Boolean).join(' / ') || 'platform',
   }));
+  if (options.catalogue !== false) {
+    accounts.push({ email: `keripik.apel@${BATU_CATALOGUE.emailDomain}`, role: Role.VENDOR, scope: 'UD Keripik Apel Bu Sri (Kota Batu)' });
+  }
+  return accounts;
 }

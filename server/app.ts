@@ -7,6 +7,7 @@ import { buildAppSchema } from '../schema/build.js';
 import type { AppConfig } from './config.js';
 import type { RequestContext } from './context.js';
 import { AppError } from './errors.js';
+import { createLoaders } from './loaders.js';
 import { createServices, type Services } from './services.js';
 
 export interface App {
@@ -56,7 +57,7 @@ export async function createApp(
 
   async function createContext(request: { authorization?: string; clientIp: string }): Promise<RequestContext> {
     const em = orm.em.fork() as EntityManager;
-    const ctx: RequestContext = { em, actor: null, authProblem: null, clientIp: request.clientIp, config, services, now };
+    const ctx: RequestContext = { em, actor: null, authProblem: null, clientIp: request.clientIp, config, services, now, loaders: createLoaders(em) };
     const token = request.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (request.authorization && !token) ctx.authProblem = 'Header Authorization harus berbentuk "Bearer <token>".';
     if (token) {

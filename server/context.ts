@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppConfig } from './config.js';
 import type { Role } from './identity/user.entity.js';
+import type { Loaders } from './loaders.js';
 import type { Services } from './services.js';
 
 /** Who is calling, as the services see it: the role and the scope the role is bound to. */
@@ -10,6 +11,7 @@ export interface Actor {
   role: Role;
   pemdaId: string | null;
   opdId: string | null;
+  vendorId: string | null;
 }
 
 /** Everything one GraphQL request carries. Services take it first, so every rule knows who asks. */
@@ -22,5 +24,6 @@ export interface RequestContext {
   clientIp: string;
   config: AppConfig;
   services: Services;
+  loaders: Loaders;
   now: () => Date;
 }

@@ -1,20 +1,29 @@
+import { AuditService } from './audit/audit.service.js';
 import { LoginThrottle } from './auth/login-throttle.js';
+import { CategoryService } from './catalogue/category.service.js';
+import { ProductService } from './catalogue/product.service.js';
 import { TokenService } from './auth/token.js';
 import type { AppConfig } from './config.js';
 import { IdentityService } from './identity/identity.service.js';
 import { OpdService } from './opd/opd.service.js';
 import { PemdaService } from './pemda/pemda.service.js';
+import { VendorService } from './vendor/vendor.service.js';
 
 /** The domain services, built once per process. They hold no request state: each method takes the context. */
 export interface Services {
   identity: IdentityService;
   pemda: PemdaService;
   opd: OpdService;
+  audit: AuditService;
+  vendor: VendorService;
+  category: CategoryService;
+  product: ProductService;
 }
 
 export function createServices(config: AppConfig, now: () => Date): Services {
   const windowMs = config.loginWindowSeconds * 1000;
   const clock = () => now().getTime();
+  const audit = new AuditService();
   return {
     identity: new IdentityService(
       new TokenService(config.jwtSecret, config.tokenTtlSeconds, now),
@@ -24,5 +33,9 @@ export function createServices(config: AppConfig, now: () => Date): Services {
     ),
     pemda: new PemdaService(),
     opd: new OpdService(),
+    audit,
+    vendor: new VendorService(audit),
+    category: new CategoryService(),
+    product: new ProductService(audit),
   };
 }

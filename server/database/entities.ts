@@ -1,6 +1,10 @@
+import { AuditLog } from '../audit/audit-log.entity.js';
+import { Category } from '../catalogue/category.entity.js';
+import { Product } from '../catalogue/product.entity.js';
+import { User } from '../identity/user.entity.js';
 import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
-import { User } from '../identity/user.entity.js';
+import { Vendor } from '../vendor/vendor.entity.js';
 
 /** Every entity, listed explicitly so discovery works the same under ts-jest and from dist/. */
-export const entities = [Pemda, Opd, User];
+export const entities = [Pemda, Opd, User, Vendor, Category, Product, AuditLog];

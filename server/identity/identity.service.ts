@@ -35,6 +35,7 @@ export function actorOf(user: User): Actor {
     role: user.role,
     pemdaId: user.pemda?.id ?? null,
     opdId: user.opd?.id ?? null,
+    vendorId: user.vendor?.id ?? null,
   };
 }
 

@@ -3,6 +3,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../database/base.entity.js';
 import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
+import { Vendor } from '../vendor/vendor.entity.js';
 
 export enum Role {
   PLATFORM_ADMIN = 'PLATFORM_ADMIN',
@@ -34,7 +35,7 @@ export const OPD_ROLES: readonly Role[] = [Role.PP, Role.PPK, Role.ASN];
 @Check({
   name: 'app_user_scope_check',
   expression:
-    "(role = 'PLATFORM_ADMIN' and pemda_id is null and opd_id is null) or (role = 'BPBJ' and pemda_id is not null and opd_id is null) or (role = any (array['PP', 'PPK', 'ASN']) and pemda_id is not null and opd_id is not null) or (role = 'VENDOR' and opd_id is null)",
+    "(role = 'PLATFORM_ADMIN' and pemda_id is null and opd_id is null and vendor_id is null) or (role = 'BPBJ' and pemda_id is not null and opd_id is null and vendor_id is null) or (role = any (array['PP', 'PPK', 'ASN']) and pemda_id is not null and opd_id is not null and vendor_id is null) or (role = 'VENDOR' and pemda_id is not null and opd_id is null and vendor_id is not null)",
 })
 @Check({ name: 'app_user_email_lowercase_check', expression: 'email = lower(email)' })
 export class User extends BaseEntity<'active' | 'lastLoginAt'> {
@@ -60,6 +61,10 @@ export class User extends BaseEntity<'active' | 'lastLoginAt'> {
   @Index()
   @ManyToOne(() => Opd, { ref: true, nullable: true, deleteRule: 'restrict' })
   opd?: Ref<Opd> | null;
+
+  @Index()
+  @ManyToOne(() => Vendor, { ref: true, nullable: true, deleteRule: 'restrict' })
+  vendor?: Ref<Vendor> | null;
 
   @Field()
   @Property({ default: true })

@@ -33,14 +33,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { env?: Record<string, string>; seed?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: { env?: Record<string, string>; seed?: boolean; catalogue?: boolean } = {}): Promise<TestApp> {
   const queries: string[] = [];
   const db = await createTestDatabase({ onQuery: (sql) => queries.push(sql) });
   const config = loadConfig({ NODE_ENV: 'test', PGLITE_DATA_DIR: 'memory', ...options.env });
   const clock = new TestClock();
   const app = await createApp(config, db.orm, { now: clock.now });
   await app.apollo.start();
-  if (options.seed !== false) await seedDemo(db.orm.em.fork() as EntityManager);
+  if (options.seed !== false) await seedDemo(db.orm.em.fork() as EntityManager, { catalogue: options.catalogue ?? false });
   queries.length = 0;
 
   const exec: TestApp['exec'] = async (query, variables, as = {}) => {

@@ -1,0 +1,138 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { catalogueProgress } from '../../server/catalogue/catalogue-progress.js';
+import { Category } from '../../server/catalogue/category.entity.js';
+import { importProducts, parseProductCsv, type ImportRow } from '../../server/catalogue/product-import.js';
+import { Product } from '../../server/catalogue/product.entity.js';
+import { ProductSort, RemovalOutcome } from '../../server/catalogue/product.service.js';
+import type { RequestContext } from '../../server/context.js';
+import { badInput } from '../../server/errors.js';
+import { Role } from '../../server/identity/user.entity.js';
+import { Vendor } from '../../server/vendor/vendor.entity.js';
+import { connectionOf, toConnection, type ConnectionShape } from '../pagination.js';
+import {
+  CatalogueProgressView,
+  ImportProductsInput,
+  ImportProductsResult,
+  ProductFilterInput,
+  ProductInput,
+  ProductRevisionView,
+  ProductUpdateInput,
+} from './product.types.js';
+
+const ProductConnection = connectionOf(Product, 'Product');
+
+@Resolver(() => Product)
+export class ProductResolver {
+  @Query(() => ProductConnection, {
+    description: 'The catalogue. Buyers and the public: published products of verified vendors of the Pemda. BPBJ: every state. A vendor: its own.',
+  })
+  async products(
+    @Arg('pemdaId', () => ID, { nullable: true, description: "Defaults to the caller's Pemda." }) pemdaId: string | undefined,
+    @Arg('filter', () => ProductFilterInput, { nullable: true }) filter: ProductFilterInput | undefined,
+    @Arg('sort', () => ProductSort, { defaultValue: ProductSort.NEWEST }) sort: ProductSort,
+    @Arg('first', () => Int, { nullable: true, description: 'At most 100; default 20.' }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionShape<Product>> {
+    return toConnection(await ctx.services.product.list(ctx, pemdaId, filter, sort, { first, after }));
+  }
+
+  @Query(() => Product)
+  product(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Product> {
+    return ctx.services.product.get(ctx, id);
+  }
+
+  @Query(() => CatalogueProgressView, { description: 'Published local products against the target, vendors and products by status (public).' })
+  catalogueProgress(@Arg('pemdaId', () => ID) pemdaId: string, @Ctx() ctx: RequestContext): Promise<CatalogueProgressView> {
+    return catalogueProgress(ctx, pemdaId);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Query(() => [Product], { description: 'BPBJ curation queue: submitted products and pending revisions, oldest first.' })
+  productCurationQueue(@Arg('pemdaId', () => ID) pemdaId: string, @Ctx() ctx: RequestContext): Promise<Product[]> {
+    return ctx.services.product.curationQueue(ctx, pemdaId);
+  }
+
+  @Authorized(Role.VENDOR)
+  @Mutation(() => Product, { description: 'A vendor lists a product as a DRAFT.' })
+  createProduct(@Arg('input') input: ProductInput, @Ctx() ctx: RequestContext): Promise<Product> {
+    return ctx.services.product.create(ctx, input);
+  }
+
+  @Authorized(Role.VENDOR)
+  @Mutation(() => Product, { description: 'On a published product, stock and price decreases apply at once; other changes wait for BPBJ as a revision.' })
+  updateProduct(@Arg('id', () => ID) id: string, @Arg('input') input: ProductUpdateInput, @Ctx() ctx: RequestContext): Promise<Product> {
+    return ctx.services.product.update(ctx, id, input);
+  }
+
+  @Authorized(Role.VENDOR)
+  @Mutation(() => Product, { description: 'Puts a draft or rejected product before BPBJ (verified vendors only).' })
+  submitProduct(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Product> {
+    return ctx.services.product.submit(ctx, id);
+  }
+
+  @Authorized(Role.VENDOR)
+  @Mutation(() => RemovalOutcome, { description: 'Deletes a product never ordered; archives one that was.' })
+  deleteProduct(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<RemovalOutcome> {
+    return ctx.services.product.remove(ctx, id);
+  }
+
+  @Authorized(Role.VENDOR)
+  @Mutation(() => ImportProductsResult, { description: 'Bulk import from CSV text or a list, with a per-row error report.' })
+  importProducts(@Arg('input') input: ImportProductsInput, @Ctx() ctx: RequestContext): Promise<ImportProductsResult> {
+    if (Boolean(input.csv) === Boolean(input.rows)) throw badInput([{ field: 'csv', message: 'Isi salah satu: csv atau rows.' }]);
+    const rows: ImportRow[] = input.csv ? parseProductCsv(input.csv) : input.rows!;
+    return importProducts(ctx, ctx.services.product, rows, input.policy, input.submit);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Mutation(() => Product, { description: 'Publishes a submitted product (tayang), or applies a pending revision.' })
+  approveProduct(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Product> {
+    return ctx.services.product.approve(ctx, id);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Mutation(() => Product, { description: 'Rejects a submitted product, or discards a pending revision, with a reason.' })
+  rejectProduct(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: RequestContext): Promise<Product> {
+    return ctx.services.product.reject(ctx, id, reason);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Mutation(() => Product, { description: 'Freezes a published product, with a reason.' })
+  suspendProduct(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: RequestContext): Promise<Product> {
+    return ctx.services.product.suspend(ctx, id, reason);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Mutation(() => Product)
+  reinstateProduct(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Product> {
+    return ctx.services.product.reinstate(ctx, id);
+  }
+
+  @FieldResolver(() => Vendor)
+  vendor(@Root() product: Product): Promise<Vendor> {
+    return product.vendor.loadOrFail();
+  }
+
+  @FieldResolver(() => Category)
+  category(@Root() product: Product): Promise<Category> {
+    return product.category.loadOrFail();
+  }
+
+  @FieldResolver(() => Boolean, { description: "Derived from the vendor: domiciled in the catalogue's Pemda." })
+  async isLocal(@Root() product: Product): Promise<boolean> {
+    return (await product.vendor.loadOrFail()).isLocal;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Derived from the vendor: usaha mikro, kecil or koperasi.' })
+  async isUmkk(@Root() product: Product): Promise<boolean> {
+    return (await product.vendor.loadOrFail()).isUmkk;
+  }
+
+  @FieldResolver(() => ProductRevisionView, { nullable: true, description: 'Pending changes (the vendor itself and BPBJ only).' })
+  pendingRevision(@Root() product: Product, @Ctx() ctx: RequestContext): ProductRevisionView | null {
+    const a = ctx.actor;
+    const allowed = a && (a.role === Role.PLATFORM_ADMIN || (a.role === Role.BPBJ && a.pemdaId === product.pemda.id) || a.vendorId === product.vendor.id);
+    return allowed && product.pendingRevision ? { ...product.pendingRevision, submittedAt: new Date(product.pendingRevision.submittedAt) } : null;
+  }
+}

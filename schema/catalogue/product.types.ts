@@ -1,0 +1,261 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ImportPolicy } from '../../server/catalogue/product-import.js';
+import { Product, ProductStatus } from '../../server/catalogue/product.entity.js';
+import { ProductSort, RemovalOutcome } from '../../server/catalogue/product.service.js';
+import { Rupiah } from '../scalars/rupiah.js';
+
+registerEnumType(ProductSort, { name: 'ProductSort' });
+registerEnumType(RemovalOutcome, { name: 'RemovalOutcome', description: 'DELETED if never ordered, otherwise ARCHIVED.' });
+registerEnumType(ImportPolicy, {
+  name: 'ImportPolicy',
+  valuesConfig: {
+    REJECT_ALL: { description: 'Any bad row rejects the whole import; nothing is written.' },
+    REJECT_FAILED: { description: 'Good rows are imported; bad rows are reported and skipped.' },
+  },
+});
+
+@InputType()
+export class ProductInput {
+  @Field()
+  name!: string;
+
+  @Field()
+  description!: string;
+
+  @Field(() => ID, { description: 'A leaf category of the vendor\'s Pemda.' })
+  categoryId!: string;
+
+  @Field()
+  unit!: string;
+
+  @Field(() => Rupiah)
+  price!: number;
+
+  @Field(() => Int)
+  stock!: number;
+
+  @Field(() => Int, { defaultValue: 1 })
+  minOrderQuantity!: number;
+
+  @Field(() => [String], { nullable: true, description: 'https:// URLs only.' })
+  imageUrls?: string[];
+
+  @Field({ nullable: true })
+  isPdn?: boolean;
+
+  @Field(() => Float, { nullable: true })
+  tkdnPercent?: number;
+}
+
+@InputType({ description: 'Only the fields to change.' })
+export class ProductUpdateInput {
+  @Field({ nullable: true })
+  name?: string;
+
+  @Field({ nullable: true })
+  description?: string;
+
+  @Field(() => ID, { nullable: true })
+  categoryId?: string;
+
+  @Field({ nullable: true })
+  unit?: string;
+
+  @Field(() => Rupiah, { nullable: true })
+  price?: number;
+
+  @Field(() => Int, { nullable: true })
+  stock?: number;
+
+  @Field(() => Int, { nullable: true })
+  minOrderQuantity?: number;
+
+  @Field(() => [String], { nullable: true })
+  imageUrls?: string[];
+
+  @Field({ nullable: true })
+  isPdn?: boolean;
+
+  @Field(() => Float, { nullable: true })
+  tkdnPercent?: number;
+}
+
+@InputType()
+export class ProductImportRowInput {
+  @Field()
+  name!: string;
+
+  @Field()
+  description!: string;
+
+  @Field(() => ID, { nullable: true })
+  categoryId?: string;
+
+  @Field({ nullable: true, description: 'Alternative to categoryId.' })
+  categoryCode?: string;
+
+  @Field()
+  unit!: string;
+
+  @Field(() => Rupiah)
+  price!: number;
+
+  @Field(() => Int)
+  stock!: number;
+
+  @Field(() => Int, { defaultValue: 1 })
+  minOrderQuantity!: number;
+
+  @Field(() => [String], { nullable: true })
+  imageUrls?: string[];
+
+  @Field({ nullable: true })
+  isPdn?: boolean;
+
+  @Field(() => Float, { nullable: true })
+  tkdnPercent?: number;
+}
+
+@InputType({ description: 'Either `csv` (with a header row) or `rows`.' })
+export class ImportProductsInput {
+  @Field({ nullable: true, description: 'Columns: name, description, category_code, unit, price, stock, min_order_quantity, image_urls (space-separated), is_pdn (ya/tidak), tkdn_percent. Indonesian headers (nama, deskripsi, kode_kategori, satuan, harga, stok, minimal_pesan, gambar, pdn, tkdn) work too.' })
+  csv?: string;
+
+  @Field(() => [ProductImportRowInput], { nullable: true })
+  rows?: ProductImportRowInput[];
+
+  @Field(() => ImportPolicy)
+  policy!: ImportPolicy;
+
+  @Field({ defaultValue: false, description: 'Submit the imported products for curation at once (verified vendors only).' })
+  submit!: boolean;
+}
+
+@ObjectType()
+export class ImportRowError {
+  @Field(() => Int, { description: '1-based data row (the CSV header not counted).' })
+  row!: number;
+
+  @Field()
+  field!: string;
+
+  @Field()
+  message!: string;
+}
+
+@ObjectType()
+export class ImportProductsResult {
+  @Field({ description: 'Whether anything was written.' })
+  applied!: boolean;
+
+  @Field(() => Int)
+  createdCount!: number;
+
+  @Field(() => Int, { description: 'Rows with at least one error.' })
+  failedCount!: number;
+
+  @Field(() => [ImportRowError])
+  errors!: ImportRowError[];
+
+  @Field(() => [Product])
+  products!: Product[];
+}
+
+@InputType()
+export class ProductFilterInput {
+  @Field(() => ID, { nullable: true, description: 'The category and everything under it.' })
+  categoryId?: string;
+
+  @Field(() => ID, { nullable: true })
+  vendorId?: string;
+
+  @Field(() => Rupiah, { nullable: true })
+  priceMin?: number;
+
+  @Field(() => Rupiah, { nullable: true })
+  priceMax?: number;
+
+  @Field({ nullable: true, description: 'Only vendors domiciled in the Pemda.' })
+  localOnly?: boolean;
+
+  @Field({ nullable: true, description: 'Only usaha mikro, kecil and koperasi.' })
+  umkkOnly?: boolean;
+
+  @Field({ nullable: true })
+  pdnOnly?: boolean;
+
+  @Field(() => Float, { nullable: true })
+  tkdnMin?: number;
+
+  @Field({ nullable: true, description: 'Only basic-needs (kebutuhan pokok) categories.' })
+  basicNeeds?: boolean;
+
+  @Field(() => [ProductStatus], { nullable: true, description: 'BPBJ and the vendor itself only; buyers always see PUBLISHED.' })
+  status?: ProductStatus[];
+}
+
+@ObjectType({ description: 'Changes to a published product awaiting BPBJ approval; buyers see the approved version meanwhile.' })
+export class ProductRevisionView {
+  @Field(() => String, { nullable: true })
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string;
+
+  @Field(() => ID, { nullable: true })
+  categoryId?: string;
+
+  @Field(() => String, { nullable: true })
+  unit?: string;
+
+  @Field(() => Rupiah, { nullable: true })
+  price?: number;
+
+  @Field(() => [String], { nullable: true })
+  imageUrls?: string[];
+
+  @Field(() => Boolean, { nullable: true })
+  isPdn?: boolean;
+
+  @Field(() => Float, { nullable: true })
+  tkdnPercent?: number;
+
+  @Field()
+  submittedAt!: Date;
+}
+
+@ObjectType()
+export class StatusCount {
+  @Field()
+  status!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ description: "A Pemda's catalogue against its listing target." })
+export class CatalogueProgressView {
+  @Field(() => Int)
+  listedProductsTarget!: number;
+
+  @Field(() => Int)
+  publishedProducts!: number;
+
+  @Field(() => Int, { description: 'Published products of verified vendors domiciled in the Pemda.' })
+  publishedLocalProducts!: number;
+
+  @Field(() => Float, { nullable: true, description: 'publishedLocalProducts / target, percent with two decimals.' })
+  targetAchievedPercent!: number | null;
+
+  @Field(() => Int)
+  verifiedVendors!: number;
+
+  @Field(() => Int)
+  verifiedLocalUmkkVendors!: number;
+
+  @Field(() => [StatusCount])
+  vendorsByStatus!: StatusCount[];
+
+  @Field(() => [StatusCount])
+  productsByStatus!: StatusCount[];
+}

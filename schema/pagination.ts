@@ -1,0 +1,56 @@
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { Page } from '../server/database/pagination.js';
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field()
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface ConnectionShape<T> {
+  edges: { node: T; cursor: string }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** A Relay connection type for a node type: `edges { node cursor }`, `pageInfo`, `totalCount`. */
+export function connectionOf<T extends object>(Node: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => Node)
+    node!: T;
+
+    @Field({ description: 'Pass as `after` to continue from this row.' })
+    cursor!: string;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class Connection implements ConnectionShape<T> {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'All rows matching the filters, across pages.' })
+    totalCount!: number;
+  }
+  return Connection;
+}
+
+export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
+  return {
+    edges: page.items.map((node) => ({ node, cursor: page.cursorOf(node) })),
+    pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage, startCursor: page.startCursor, endCursor: page.endCursor },
+    totalCount: page.totalCount,
+  };
+}

@@ -1,0 +1,103 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../server/context.js';
+import { Role } from '../../server/identity/user.entity.js';
+import { Pemda } from '../../server/pemda/pemda.entity.js';
+import { Vendor, VendorStatus } from '../../server/vendor/vendor.entity.js';
+import { canSeeInternals } from '../../server/vendor/vendor.service.js';
+import { connectionOf, toConnection, type ConnectionShape } from '../pagination.js';
+import { RegisterVendorInput, VendorProfileInput } from './vendor.types.js';
+
+const VendorConnection = connectionOf(Vendor, 'Vendor');
+
+@ObjectType({ description: "Bank account for payments: visible to the vendor itself and its Pemda's BPBJ only." })
+class BankAccount {
+  @Field()
+  bankName!: string;
+
+  @Field()
+  accountNumber!: string;
+
+  @Field()
+  accountName!: string;
+}
+
+@Resolver(() => Vendor)
+export class VendorResolver {
+  @Mutation(() => Vendor, { description: 'Public: register as a vendor (penyedia). BPBJ verifies before products can be submitted.' })
+  registerVendor(@Arg('input') input: RegisterVendorInput, @Ctx() ctx: RequestContext): Promise<Vendor> {
+    return ctx.services.vendor.register(ctx, input);
+  }
+
+  @Authorized(Role.VENDOR)
+  @Mutation(() => Vendor, { description: 'A vendor edits its own profile; a new NIB, NPWP or scale sends it back to PENDING.' })
+  updateVendorProfile(@Arg('id', () => ID) id: string, @Arg('input') input: VendorProfileInput, @Ctx() ctx: RequestContext): Promise<Vendor> {
+    return ctx.services.vendor.updateProfile(ctx, id, input);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Mutation(() => Vendor)
+  verifyVendor(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Vendor> {
+    return ctx.services.vendor.decide(ctx, id, 'VERIFIED');
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Mutation(() => Vendor)
+  rejectVendor(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: RequestContext): Promise<Vendor> {
+    return ctx.services.vendor.decide(ctx, id, 'REJECTED', reason);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Mutation(() => Vendor, { description: 'Suspends a verified vendor: all its products disappear from the catalogue at once.' })
+  suspendVendor(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: RequestContext): Promise<Vendor> {
+    return ctx.services.vendor.decide(ctx, id, 'SUSPENDED', reason);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Mutation(() => Vendor)
+  reinstateVendor(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Vendor> {
+    return ctx.services.vendor.decide(ctx, id, 'REINSTATED');
+  }
+
+  @Query(() => VendorConnection, { description: "A Pemda's vendors. The public sees verified vendors; BPBJ every status, filterable." })
+  async vendors(
+    @Arg('pemdaId', () => ID) pemdaId: string,
+    @Arg('status', () => VendorStatus, { nullable: true }) status: VendorStatus | undefined,
+    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionShape<Vendor>> {
+    return toConnection(await ctx.services.vendor.list(ctx, pemdaId, status, { first, after }));
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Query(() => [Vendor], { description: 'BPBJ curation queue: vendors waiting for verification, oldest first.' })
+  vendorCurationQueue(@Arg('pemdaId', () => ID) pemdaId: string, @Ctx() ctx: RequestContext): Promise<Vendor[]> {
+    return ctx.services.vendor.curationQueue(ctx, pemdaId);
+  }
+
+  @Query(() => Vendor)
+  vendor(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Vendor> {
+    return ctx.services.vendor.get(ctx, id);
+  }
+
+  @FieldResolver(() => Int, { description: 'Published products of this vendor.' })
+  productCount(@Root() vendor: Vendor, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.loaders.publishedProductCount.load(vendor.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'NPWP: only for the vendor itself and its BPBJ.' })
+  npwp(@Root() vendor: Vendor, @Ctx() ctx: RequestContext): string | null {
+    return canSeeInternals(ctx.actor, vendor) ? vendor.npwp : null;
+  }
+
+  @FieldResolver(() => BankAccount, { nullable: true })
+  bankAccount(@Root() vendor: Vendor, @Ctx() ctx: RequestContext): BankAccount | null {
+    if (!canSeeInternals(ctx.actor, vendor) || !vendor.bankAccountNumber) return null;
+    return { bankName: vendor.bankName!, accountNumber: vendor.bankAccountNumber, accountName: vendor.bankAccountName! };
+  }
+
+  @FieldResolver(() => Pemda, { description: 'The Pemda whose catalogue the vendor sells in.' })
+  pemda(@Root() vendor: Vendor): Promise<Pemda> {
+    return vendor.pemda.loadOrFail();
+  }
+}

@@ -1,0 +1,55 @@
+import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity } from '../database/base.entity.js';
+import { Pemda } from '../pemda/pemda.entity.js';
+
+export enum AuditSubject {
+  VENDOR = 'VENDOR',
+  PRODUCT = 'PRODUCT',
+  ORDER = 'ORDER',
+}
+registerEnumType(AuditSubject, { name: 'AuditSubject' });
+
+/**
+ * Append-only record of every status change: who, when, from, to, why. A trigger in the database refuses
+ * UPDATE, DELETE and TRUNCATE on this table, so not even a bug in this code can rewrite history.
+ */
+@ObjectType({ implements: BaseEntity, description: 'One status change, as it happened. Append-only.' })
+@Entity({ tableName: 'audit_log' })
+@Index({ name: 'audit_log_subject_index', properties: ['subjectType', 'subjectId', 'createdAt'] })
+export class AuditLog extends BaseEntity<'fromStatus' | 'reason' | 'actorId' | 'actorRole'> {
+  @ManyToOne(() => Pemda, { ref: true, deleteRule: 'restrict' })
+  pemda!: Ref<Pemda>;
+
+  @Field(() => AuditSubject)
+  @Enum({ items: () => AuditSubject })
+  subjectType!: AuditSubject;
+
+  @Field(() => ID)
+  @Property({ type: 'uuid' })
+  subjectId!: string;
+
+  @Field({ description: 'What happened, e.g. VERIFIED, SUBMITTED, REVISION_APPROVED.' })
+  @Property()
+  action!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ nullable: true })
+  fromStatus?: string | null;
+
+  @Field()
+  @Property()
+  toStatus!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  reason?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The account that acted; null for the system (scheduled jobs).' })
+  @Property({ type: 'uuid', nullable: true })
+  actorId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ nullable: true })
+  actorRole?: string | null;
+}

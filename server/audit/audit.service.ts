@@ -1,0 +1,42 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertManagesPemda, requireActor } from '../auth/scope.js';
+import type { RequestContext } from '../context.js';
+import { AuditLog, AuditSubject } from './audit-log.entity.js';
+
+export interface AuditEntry {
+  pemdaId: string;
+  subjectType: AuditSubject;
+  subjectId: string;
+  action: string;
+  fromStatus?: string | null;
+  toStatus: string;
+  reason?: string | null;
+}
+
+export class AuditService {
+  /** Adds the entry to the unit of work: it commits in the same flush (transaction) as the change it records. */
+  record(ctx: RequestContext, entry: AuditEntry, em: EntityManager = ctx.em): AuditLog {
+    return em.create(AuditLog, {
+      pemda: entry.pemdaId,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      action: entry.action,
+      fromStatus: entry.fromStatus ?? null,
+      toStatus: entry.toStatus,
+      reason: entry.reason ?? null,
+      actorId: ctx.actor?.userId ?? null,
+      actorRole: ctx.actor?.role ?? null,
+      createdAt: ctx.now(),
+      updatedAt: ctx.now(),
+    });
+  }
+
+  async list(ctx: RequestContext, pemdaId: string, filter: { subjectType?: AuditSubject; subjectId?: string }, limit: number): Promise<AuditLog[]> {
+    assertManagesPemda(requireActor(ctx), pemdaId);
+    return ctx.em.find(
+      AuditLog,
+      { pemda: pemdaId, ...(filter.subjectType && { subjectType: filter.subjectType }), ...(filter.subjectId && { subjectId: filter.subjectId }) },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: Math.min(Math.max(limit, 1), 500) },
+    );
+  }
+}

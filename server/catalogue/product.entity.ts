@@ -1,0 +1,121 @@
+import { ArrayType, Check, DecimalType, Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Rupiah } from '../../schema/scalars/rupiah.js';
+import { BaseEntity } from '../database/base.entity.js';
+import { rupiahColumn } from '../database/types.js';
+import { Pemda } from '../pemda/pemda.entity.js';
+import { Vendor } from '../vendor/vendor.entity.js';
+import { Category } from './category.entity.js';
+
+export enum ProductStatus {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  PUBLISHED = 'PUBLISHED',
+  REJECTED = 'REJECTED',
+  SUSPENDED = 'SUSPENDED',
+  ARCHIVED = 'ARCHIVED',
+}
+registerEnumType(ProductStatus, {
+  name: 'ProductStatus',
+  valuesConfig: {
+    DRAFT: { description: 'Being prepared by the vendor; visible only to it.' },
+    SUBMITTED: { description: 'Waiting for BPBJ curation.' },
+    PUBLISHED: { description: 'Tayang: visible to buyers while the vendor is verified.' },
+    REJECTED: { description: 'Refused by BPBJ with a reason; the vendor may fix and resubmit.' },
+    SUSPENDED: { description: 'Frozen by BPBJ with a reason; BPBJ may reinstate it.' },
+    ARCHIVED: { description: 'Withdrawn after having been ordered (kept for the record instead of deleted).' },
+  },
+});
+
+/** Fields whose change on a published product needs BPBJ approval again. */
+export interface ProductRevision {
+  name?: string;
+  description?: string;
+  categoryId?: string;
+  unit?: string;
+  price?: number;
+  submittedAt: string;
+}
+
+@ObjectType({ implements: BaseEntity, description: 'A product listed by a vendor in the local catalogue.' })
+@Entity({ tableName: 'product' })
+@Index({ name: 'product_pemda_status_published_index', properties: ['pemda', 'status', 'publishedAt'] })
+@Index({ name: 'product_vendor_status_index', properties: ['vendor', 'status'] })
+@Check({ name: 'product_price_check', expression: 'price > 0' })
+@Check({ name: 'product_stock_check', expression: 'stock >= 0' })
+@Check({ name: 'product_min_order_check', expression: 'min_order_quantity >= 1' })
+@Check({ name: 'product_tkdn_check', expression: 'tkdn_percent >= 0 and tkdn_percent <= 100' })
+export class Product extends BaseEntity<'status' | 'statusReason' | 'publishedAt' | 'submittedAt' | 'pendingRevision' | 'everOrdered' | 'tkdnPercent' | 'isPdn' | 'imageUrls'> {
+  @ManyToOne(() => Vendor, { ref: true, deleteRule: 'restrict' })
+  vendor!: Ref<Vendor>;
+
+  /** The vendor's Pemda, repeated here so tenancy filters and indexes need no join. */
+  @ManyToOne(() => Pemda, { ref: true, deleteRule: 'restrict' })
+  pemda!: Ref<Pemda>;
+
+  @Index()
+  @ManyToOne(() => Category, { ref: true, deleteRule: 'restrict' })
+  category!: Ref<Category>;
+
+  @Field()
+  @Property()
+  name!: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  description!: string;
+
+  @Field({ description: 'Satuan: kg, liter, pcs, paket, box...' })
+  @Property()
+  unit!: string;
+
+  @Field(() => Rupiah, { description: 'Unit price in whole rupiah.' })
+  @Index()
+  @Property(rupiahColumn())
+  price!: number;
+
+  @Field(() => Int)
+  @Property()
+  stock!: number;
+
+  @Field(() => Int, { description: 'Minimum order quantity.' })
+  @Property()
+  minOrderQuantity!: number;
+
+  @Field(() => [String])
+  @Property({ type: ArrayType, columnType: 'text[]', default: '{}' })
+  imageUrls: string[] = [];
+
+  @Field({ description: 'Produk Dalam Negeri (domestic product).' })
+  @Property({ default: false })
+  isPdn: boolean = false;
+
+  @Field(() => Float, { nullable: true, description: 'TKDN (local content) percent, 0-100 with two decimals.' })
+  @Property({ type: new DecimalType('number'), precision: 5, scale: 2, nullable: true })
+  tkdnPercent?: number | null;
+
+  @Field(() => ProductStatus)
+  @Enum({ items: () => ProductStatus, default: ProductStatus.DRAFT })
+  status: ProductStatus = ProductStatus.DRAFT;
+
+  @Field(() => String, { nullable: true, description: 'Why BPBJ rejected or suspended it.' })
+  @Property({ type: 'text', nullable: true })
+  statusReason?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  publishedAt?: Date | null;
+
+  /** Changes to a published product awaiting approval; buyers keep seeing the approved version meanwhile. */
+  @Property({ type: 'json', nullable: true })
+  pendingRevision?: ProductRevision | null;
+
+  /** When the product or its revision was last put before BPBJ: the curation queue is served oldest first. */
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  submittedAt?: Date | null;
+
+  /** Set once an order includes it: from then on the product is archived, never deleted. */
+  @Property({ default: false })
+  everOrdered: boolean = false;
+}

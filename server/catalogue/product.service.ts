@@ -1,0 +1,351 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { AuditSubject } from '../audit/audit-log.entity.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { assertManagesPemda, requireActor } from '../auth/scope.js';
+import type { Actor, RequestContext } from '../context.js';
+import { paginate, type Page, type PageArgs } from '../database/pagination.js';
+import { badInput, conflict, forbidden, notFound, Validation } from '../errors.js';
+import { Role } from '../identity/user.entity.js';
+import { Vendor, VendorStatus } from '../vendor/vendor.entity.js';
+import { MIN_REASON_LENGTH } from '../vendor/vendor.service.js';
+import { Category } from './category.entity.js';
+import { checkProductFields, leafCategories, type ProductFields } from './product-fields.js';
+import { Product, ProductStatus, type ProductRevision } from './product.entity.js';
+
+export enum ProductSort {
+  NEWEST = 'NEWEST',
+  PRICE_ASC = 'PRICE_ASC',
+  PRICE_DESC = 'PRICE_DESC',
+  NAME_ASC = 'NAME_ASC',
+}
+
+export interface ProductFilter {
+  categoryId?: string | null;
+  vendorId?: string | null;
+  priceMin?: number | null;
+  priceMax?: number | null;
+  localOnly?: boolean | null;
+  umkkOnly?: boolean | null;
+  pdnOnly?: boolean | null;
+  tkdnMin?: number | null;
+  basicNeeds?: boolean | null;
+  status?: ProductStatus[] | null;
+}
+
+export enum RemovalOutcome {
+  DELETED = 'DELETED',
+  ARCHIVED = 'ARCHIVED',
+}
+
+const SORTS = {
+  [ProductSort.NEWEST]: { createdAt: 'desc', id: 'desc' },
+  [ProductSort.PRICE_ASC]: { price: 'asc', id: 'asc' },
+  [ProductSort.PRICE_DESC]: { price: 'desc', id: 'desc' },
+  [ProductSort.NAME_ASC]: { name: 'asc', id: 'asc' },
+} as const;
+
+/** Changing these on a published product needs BPBJ's approval again; the approved version stays visible. */
+const REVIEWED_FIELDS = ['name', 'description', 'categoryId', 'unit', 'imageUrls', 'isPdn', 'tkdnPercent'] as const;
+
+type Viewer = 'PUBLIC' | 'CURATOR' | 'OWNER';
+
+function viewerOf(actor: Actor | null, product: { pemdaId: string; vendorId: string }): Viewer {
+  if (!actor) return 'PUBLIC';
+  if (actor.role === Role.PLATFORM_ADMIN || (actor.role === Role.BPBJ && actor.pemdaId === product.pemdaId)) return 'CURATOR';
+  if (actor.role === Role.VENDOR && actor.vendorId === product.vendorId) return 'OWNER';
+  return 'PUBLIC';
+}
+
+/** Buyers and the public see only published products of verified vendors: the rule in one place. */
+export const BUYER_VISIBLE: FilterQuery<Product> = { status: ProductStatus.PUBLISHED, vendor: { status: VendorStatus.VERIFIED } };
+
+export class ProductService {
+  constructor(private readonly audit: AuditService) {}
+
+  async create(ctx: RequestContext, input: ProductFields): Promise<Product> {
+    const vendor = await this.actingVendor(ctx);
+    const leaves = leafCategories(await ctx.em.find(Category, { pemda: vendor.pemda }));
+    const v = new Validation();
+    checkProductFields(v, input, leaves, true);
+    v.throwIfInvalid();
+    const product = this.build(ctx, vendor, input, ProductStatus.DRAFT);
+    await ctx.em.flush();
+    return product;
+  }
+
+  /**
+   * A vendor edits its product. Drafts and rejected products change freely. On a published product stock,
+   * minimum order and price decreases apply at once; everything buyers rely on (name, description, category,
+   * unit, images, PDN/TKDN claims, a price increase) waits in a revision for BPBJ.
+   */
+  async update(ctx: RequestContext, id: string, input: Partial<ProductFields>): Promise<Product> {
+    const product = await this.ownProduct(ctx, id);
+    if (product.status === ProductStatus.SUSPENDED || product.status === ProductStatus.ARCHIVED) {
+      throw conflict(`Produk berstatus ${product.status} tidak dapat diubah.`);
+    }
+    const leaves = leafCategories(await ctx.em.find(Category, { pemda: product.pemda }));
+    const v = new Validation();
+    checkProductFields(v, input, leaves, false);
+    v.throwIfInvalid();
+
+    if (product.status !== ProductStatus.PUBLISHED) {
+      this.apply(ctx, product, input);
+      await ctx.em.flush();
+      return product;
+    }
+
+    if (input.stock != null) product.stock = input.stock;
+    if (input.minOrderQuantity != null) product.minOrderQuantity = input.minOrderQuantity;
+    const revision: Partial<ProductRevision> = { ...(product.pendingRevision ?? {}) };
+    if (input.price != null) {
+      if (input.price <= product.price) {
+        product.price = input.price;
+        delete revision.price;
+      } else {
+        revision.price = input.price;
+      }
+    }
+    const current: Record<string, unknown> = { ...product, categoryId: product.category.id };
+    for (const field of REVIEWED_FIELDS) {
+      const value = input[field];
+      if (value === undefined) continue;
+      const changed = JSON.stringify(value) !== JSON.stringify(current[field]);
+      if (changed) (revision as Record<string, unknown>)[field] = field === 'name' || field === 'description' || field === 'unit' ? String(value).trim() : value;
+      else delete (revision as Record<string, unknown>)[field];
+    }
+    const pending = Object.keys(revision).filter((k) => k !== 'submittedAt');
+    const hadRevision = Boolean(product.pendingRevision);
+    product.pendingRevision = pending.length ? ({ ...revision, submittedAt: ctx.now().toISOString() } as ProductRevision) : null;
+    if (pending.length) {
+      product.submittedAt = ctx.now();
+      this.record(ctx, product, 'REVISION_SUBMITTED', product.status);
+    } else if (hadRevision) {
+      this.record(ctx, product, 'REVISION_WITHDRAWN', product.status);
+    }
+    await ctx.em.flush();
+    return product;
+  }
+
+  async submit(ctx: RequestContext, id: string): Promise<Product> {
+    const product = await this.ownProduct(ctx, id);
+    const vendor = await product.vendor.loadOrFail();
+    if (vendor.status !== VendorStatus.VERIFIED) {
+      throw forbidden('Usaha Anda belum terverifikasi BPBJ; produk baru dapat diajukan setelah verifikasi.');
+    }
+    if (product.status !== ProductStatus.DRAFT && product.status !== ProductStatus.REJECTED) {
+      throw conflict(`Produk berstatus ${product.status}; hanya draf atau produk yang ditolak yang dapat diajukan.`);
+    }
+    this.transition(ctx, product, ProductStatus.SUBMITTED, 'SUBMITTED');
+    product.submittedAt = ctx.now();
+    await ctx.em.flush();
+    return product;
+  }
+
+  /** BPBJ approves a submitted product (it goes live) or a published product's pending revision (applied). */
+  async approve(ctx: RequestContext, id: string): Promise<Product> {
+    const product = await this.curatedProduct(ctx, id);
+    if (product.status === ProductStatus.SUBMITTED) {
+      this.transition(ctx, product, ProductStatus.PUBLISHED, 'APPROVED');
+      product.publishedAt ??= ctx.now();
+    } else if (product.status === ProductStatus.PUBLISHED && product.pendingRevision) {
+      const { submittedAt: _submittedAt, ...changes } = product.pendingRevision;
+      const leaves = leafCategories(await ctx.em.find(Category, { pemda: product.pemda }));
+      if (changes.categoryId && !leaves.has(changes.categoryId)) {
+        throw conflict('Kategori pada revisi ini sudah bukan kategori paling bawah; minta penyedia memilih ulang.');
+      }
+      this.apply(ctx, product, changes);
+      product.pendingRevision = null;
+      product.statusReason = null;
+      this.record(ctx, product, 'REVISION_APPROVED', product.status);
+    } else {
+      throw conflict(`Produk berstatus ${product.status} tanpa revisi tertunda; tidak ada yang perlu disetujui.`);
+    }
+    product.submittedAt = null;
+    await ctx.em.flush();
+    return product;
+  }
+
+  /** BPBJ rejects a submitted product, or discards a published product's revision (the live version stays). */
+  async reject(ctx: RequestContext, id: string, reason: string): Promise<Product> {
+    const product = await this.curatedProduct(ctx, id);
+    checkReason(reason);
+    if (product.status === ProductStatus.SUBMITTED) {
+      this.transition(ctx, product, ProductStatus.REJECTED, 'REJECTED', reason.trim());
+    } else if (product.status === ProductStatus.PUBLISHED && product.pendingRevision) {
+      product.pendingRevision = null;
+      product.statusReason = `Revisi ditolak: ${reason.trim()}`;
+      this.record(ctx, product, 'REVISION_REJECTED', product.status, reason.trim());
+    } else {
+      throw conflict(`Produk berstatus ${product.status}; hanya produk yang diajukan yang dapat ditolak.`);
+    }
+    product.submittedAt = null;
+    await ctx.em.flush();
+    return product;
+  }
+
+  async suspend(ctx: RequestContext, id: string, reason: string): Promise<Product> {
+    const product = await this.curatedProduct(ctx, id);
+    checkReason(reason);
+    if (product.status !== ProductStatus.PUBLISHED) throw conflict('Hanya produk yang tayang yang dapat dibekukan.');
+    this.transition(ctx, product, ProductStatus.SUSPENDED, 'SUSPENDED', reason.trim());
+    await ctx.em.flush();
+    return product;
+  }
+
+  async reinstate(ctx: RequestContext, id: string): Promise<Product> {
+    const product = await this.curatedProduct(ctx, id);
+    if (product.status !== ProductStatus.SUSPENDED) throw conflict('Hanya produk yang dibekukan yang dapat ditayangkan kembali.');
+    this.transition(ctx, product, ProductStatus.PUBLISHED, 'REINSTATED');
+    await ctx.em.flush();
+    return product;
+  }
+
+  /** A product never ordered is deleted; one that was ordered is archived, so orders keep pointing at it. */
+  async remove(ctx: RequestContext, id: string): Promise<RemovalOutcome> {
+    const product = await this.ownProduct(ctx, id);
+    if (product.everOrdered) {
+      if (product.status !== ProductStatus.ARCHIVED) this.transition(ctx, product, ProductStatus.ARCHIVED, 'ARCHIVED');
+      await ctx.em.flush();
+      return RemovalOutcome.ARCHIVED;
+    }
+    this.record(ctx, product, 'DELETED', 'DELETED');
+    ctx.em.remove(product);
+    await ctx.em.flush();
+    return RemovalOutcome.DELETED;
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<Product> {
+    const product = await ctx.em.findOne(Product, id, { populate: ['vendor'] });
+    if (!product) throw notFound('Produk');
+    const viewer = viewerOf(ctx.actor, { pemdaId: product.pemda.id, vendorId: product.vendor.id });
+    const visible = product.status === ProductStatus.PUBLISHED && product.vendor.getEntity().status === VendorStatus.VERIFIED;
+    if (viewer === 'PUBLIC' && !visible) throw notFound('Produk');
+    return product;
+  }
+
+  /**
+   * The catalogue as the caller may see it: buyers and the public get published products of verified vendors;
+   * BPBJ every state in its Pemda; a vendor its own products.
+   */
+  async list(ctx: RequestContext, pemdaId: string | null | undefined, filter: ProductFilter = {}, sort = ProductSort.NEWEST, page: PageArgs = {}): Promise<Page<Product>> {
+    const actor = ctx.actor;
+    const target = pemdaId ?? actor?.pemdaId;
+    if (!target) throw badInput([{ field: 'pemdaId', message: 'Sebutkan Pemda yang katalognya ingin dilihat.' }]);
+    const where: Record<string, unknown> = { pemda: target };
+    const vendorWhere: Record<string, unknown> = {};
+    const categoryWhere: Record<string, unknown> = {};
+
+    const curator = actor && (actor.role === Role.PLATFORM_ADMIN || (actor.role === Role.BPBJ && actor.pemdaId === target));
+    if (actor?.role === Role.VENDOR) {
+      where.vendor = actor.vendorId;
+      if (filter.status?.length) where.status = { $in: filter.status };
+    } else if (curator) {
+      if (filter.status?.length) where.status = { $in: filter.status };
+    } else {
+      where.status = ProductStatus.PUBLISHED;
+      vendorWhere.status = VendorStatus.VERIFIED;
+    }
+
+    if (filter.vendorId && actor?.role !== Role.VENDOR) where.vendor = filter.vendorId;
+    if (filter.priceMin != null || filter.priceMax != null) {
+      where.price = { ...(filter.priceMin != null && { $gte: filter.priceMin }), ...(filter.priceMax != null && { $lte: filter.priceMax }) };
+    }
+    if (filter.pdnOnly) where.isPdn = true;
+    if (filter.tkdnMin != null) where.tkdnPercent = { $gte: filter.tkdnMin };
+    if (filter.localOnly) vendorWhere.isLocal = true;
+    if (filter.umkkOnly) vendorWhere.isUmkk = true;
+    if (filter.basicNeeds) categoryWhere.basicNeeds = true;
+    if (filter.categoryId) {
+      const category = await ctx.em.findOne(Category, { id: filter.categoryId, pemda: target });
+      if (!category) throw notFound('Kategori');
+      categoryWhere.path = { $like: `${category.path}%` };
+    }
+    if (Object.keys(vendorWhere).length) where.vendor = where.vendor ? { id: where.vendor, ...vendorWhere } : vendorWhere;
+    if (Object.keys(categoryWhere).length) where.category = categoryWhere;
+
+    return paginate(ctx.em, Product, where as FilterQuery<Product>, page, SORTS[sort]);
+  }
+
+  /** Products waiting for BPBJ (new submissions and revisions), oldest first. */
+  async curationQueue(ctx: RequestContext, pemdaId: string, limit = 100): Promise<Product[]> {
+    assertManagesPemda(requireActor(ctx), pemdaId);
+    return ctx.em.find(
+      Product,
+      { pemda: pemdaId, $or: [{ status: ProductStatus.SUBMITTED }, { pendingRevision: { $ne: null } }] },
+      { orderBy: { submittedAt: 'asc', id: 'asc' }, limit },
+    );
+  }
+
+  /** Builds a product in the unit of work (no flush): used by create and by the bulk import. */
+  build(ctx: RequestContext, vendor: Vendor, input: ProductFields, status: ProductStatus.DRAFT | ProductStatus.SUBMITTED): Product {
+    const product = ctx.em.create(Product, {
+      vendor,
+      pemda: vendor.pemda,
+      category: input.categoryId,
+      name: input.name.trim(),
+      description: input.description.trim(),
+      unit: input.unit.trim(),
+      price: input.price,
+      stock: input.stock,
+      minOrderQuantity: input.minOrderQuantity,
+      imageUrls: input.imageUrls ?? [],
+      isPdn: input.isPdn ?? false,
+      tkdnPercent: input.tkdnPercent ?? null,
+      status,
+      submittedAt: status === ProductStatus.SUBMITTED ? ctx.now() : null,
+    });
+    this.record(ctx, product, 'CREATED', status);
+    return product;
+  }
+
+  /** The calling vendor, which must exist and not be suspended or rejected. */
+  async actingVendor(ctx: RequestContext): Promise<Vendor> {
+    const actor = requireActor(ctx);
+    if (actor.role !== Role.VENDOR || !actor.vendorId) throw forbidden('Hanya akun penyedia yang dapat mengelola produk.');
+    const vendor = await ctx.em.findOneOrFail(Vendor, actor.vendorId);
+    if (vendor.status === VendorStatus.SUSPENDED || vendor.status === VendorStatus.REJECTED) {
+      throw forbidden(`Usaha Anda berstatus ${vendor.status}; produk tidak dapat dikelola.`);
+    }
+    return vendor;
+  }
+
+  private apply(ctx: RequestContext, product: Product, changes: Partial<ProductFields>): void {
+    const { categoryId, ...rest } = changes;
+    for (const [key, value] of Object.entries(rest)) {
+      if (value === undefined) continue;
+      (product as unknown as Record<string, unknown>)[key] = typeof value === 'string' ? value.trim() : value;
+    }
+    if (categoryId) product.category = ctx.em.getReference(Category, categoryId, { wrapped: true });
+  }
+
+  private transition(ctx: RequestContext, product: Product, to: ProductStatus, action: string, reason: string | null = null): void {
+    const from = product.status;
+    product.status = to;
+    product.statusReason = reason;
+    this.record(ctx, product, action, to, reason, from);
+  }
+
+  private record(ctx: RequestContext, product: Product, action: string, toStatus: string, reason: string | null = null, fromStatus: string = product.status): void {
+    this.audit.record(ctx, { pemdaId: product.pemda.id, subjectType: AuditSubject.PRODUCT, subjectId: product.id, action, fromStatus, toStatus, reason });
+  }
+
+  private async ownProduct(ctx: RequestContext, id: string): Promise<Product> {
+    const actor = requireActor(ctx);
+    const product = await ctx.em.findOne(Product, id);
+    if (!product) throw notFound('Produk');
+    if (actor.role !== Role.VENDOR || actor.vendorId !== product.vendor.id) throw forbidden('Produk ini milik penyedia lain.');
+    return product;
+  }
+
+  private async curatedProduct(ctx: RequestContext, id: string): Promise<Product> {
+    const actor = requireActor(ctx);
+    const product = await ctx.em.findOne(Product, id);
+    if (!product) throw notFound('Produk');
+    assertManagesPemda(actor, product.pemda.id);
+    return product;
+  }
+}
+
+function checkReason(reason: string | null | undefined): void {
+  new Validation().check((reason ?? '').trim().length >= MIN_REASON_LENGTH, 'reason', `Alasan wajib diisi (minimal ${MIN_REASON_LENGTH} karakter).`).throwIfInvalid();
+}

@@ -1,0 +1,26 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Category } from './catalogue/category.entity.js';
+
+/**
+ * Per-request batch loaders for what MikroORM's reference loader cannot batch: aggregates per parent and
+ * whole trees. One query per kind per request, however many rows ask.
+ */
+export function createLoaders(em: EntityManager) {
+  return {
+    publishedProductCount: new DataLoader<string, number>(async (vendorIds) => {
+      const rows = await em.getConnection().execute<{ vendor_id: string; count: string }[]>(
+        `select vendor_id, count(*) as count from product where status = 'PUBLISHED' and vendor_id = any(?) group by vendor_id`,
+        [vendorIds as string[]],
+      );
+      const counts = new Map(rows.map((r) => [r.vendor_id, Number(r.count)]));
+      return vendorIds.map((id) => counts.get(id) ?? 0);
+    }),
+    categoriesOfPemda: new DataLoader<string, Category[]>(async (pemdaIds) => {
+      const all = await em.find(Category, { pemda: { $in: pemdaIds as string[] } }, { orderBy: { name: 'asc' } });
+      return pemdaIds.map((id) => all.filter((c) => c.pemda.id === id));
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,209 @@
+import { AuditSubject } from '../audit/audit-log.entity.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password.js';
+import { assertManagesPemda, requireActor } from '../auth/scope.js';
+import type { Actor, RequestContext } from '../context.js';
+import { conflict, forbidden, notFound, Validation } from '../errors.js';
+import { normaliseEmail } from '../identity/identity.service.js';
+import { Role, User } from '../identity/user.entity.js';
+import { paginate, type Page, type PageArgs } from '../database/pagination.js';
+import { Pemda } from '../pemda/pemda.entity.js';
+import { isEmail, isNib, normaliseNpwp, normalisePhone } from './identifiers.js';
+import { BusinessScale, isUmkk, Vendor, VendorStatus } from './vendor.entity.js';
+
+export interface VendorProfileInput {
+  businessName: string;
+  ownerName: string;
+  nib: string;
+  npwp: string;
+  scale: BusinessScale;
+  isKoperasi?: boolean | null;
+  domicileRegionCode: string;
+  domicileRegionName: string;
+  district: string;
+  address: string;
+  phone: string;
+  bankName?: string | null;
+  bankAccountNumber?: string | null;
+  bankAccountName?: string | null;
+}
+
+export interface VendorRegistrationInput extends VendorProfileInput {
+  pemdaId: string;
+  email: string;
+  password: string;
+}
+
+export const MIN_REASON_LENGTH = 5;
+
+/** Checks a profile and returns its normal form (NPWP digits, +62 phone), or throws naming every bad field. */
+function normaliseProfile(input: VendorProfileInput, v = new Validation()) {
+  const npwp = normaliseNpwp(input.npwp ?? '');
+  const phone = normalisePhone(input.phone ?? '');
+  v.check((input.businessName ?? '').trim().length >= 3, 'businessName', 'Nama usaha minimal 3 karakter.')
+    .check((input.ownerName ?? '').trim().length >= 3, 'ownerName', 'Nama pemilik minimal 3 karakter.')
+    .check(isNib(input.nib ?? ''), 'nib', 'NIB harus 13 digit angka.')
+    .check(npwp !== null, 'npwp', 'NPWP harus 15 atau 16 digit angka.')
+    .check(/^\d{2}\.\d{2}$/.test(input.domicileRegionCode ?? ''), 'domicileRegionCode', 'Kode wilayah domisili berformat NN.NN, misalnya 35.79.')
+    .check((input.domicileRegionName ?? '').trim().length >= 3, 'domicileRegionName', 'Nama kota/kabupaten domisili wajib diisi.')
+    .check((input.district ?? '').trim().length >= 3, 'district', 'Kecamatan wajib diisi.')
+    .check((input.address ?? '').trim().length >= 5, 'address', 'Alamat wajib diisi.')
+    .check(phone !== null, 'phone', 'Nomor telepon Indonesia tidak valid (contoh: 0812-3456-7890).');
+  const bank = [input.bankName, input.bankAccountNumber, input.bankAccountName].filter((x) => x != null && x !== '');
+  v.check(bank.length === 0 || bank.length === 3, 'bankAccountNumber', 'Rekening bank diisi lengkap: nama bank, nomor dan nama pemilik rekening.');
+  v.check(!input.bankAccountNumber || /^\d{6,20}$/.test(input.bankAccountNumber), 'bankAccountNumber', 'Nomor rekening 6-20 digit angka.');
+  v.throwIfInvalid();
+  return {
+    businessName: input.businessName.trim(),
+    ownerName: input.ownerName.trim(),
+    nib: input.nib,
+    npwp: npwp!,
+    scale: input.scale,
+    isKoperasi: Boolean(input.isKoperasi),
+    domicileRegionCode: input.domicileRegionCode,
+    domicileRegionName: input.domicileRegionName.trim(),
+    district: input.district.trim(),
+    address: input.address.trim(),
+    phone: phone!,
+    bankName: input.bankName || null,
+    bankAccountNumber: input.bankAccountNumber || null,
+    bankAccountName: input.bankAccountName || null,
+  };
+}
+
+const TRANSITIONS: Record<string, { from: VendorStatus[]; to: VendorStatus; needsReason: boolean }> = {
+  VERIFIED: { from: [VendorStatus.PENDING], to: VendorStatus.VERIFIED, needsReason: false },
+  REJECTED: { from: [VendorStatus.PENDING], to: VendorStatus.REJECTED, needsReason: true },
+  SUSPENDED: { from: [VendorStatus.VERIFIED], to: VendorStatus.SUSPENDED, needsReason: true },
+  REINSTATED: { from: [VendorStatus.SUSPENDED], to: VendorStatus.VERIFIED, needsReason: false },
+};
+export type VendorDecision = keyof typeof TRANSITIONS;
+
+export class VendorService {
+  constructor(private readonly audit: AuditService) {}
+
+  /** Self-registration: one transaction creates the VENDOR account and the vendor, PENDING verification. */
+  async register(ctx: RequestContext, input: VendorRegistrationInput): Promise<Vendor> {
+    const email = normaliseEmail(input.email ?? '');
+    const v = new Validation()
+      .check(isEmail(email), 'email', 'Format email tidak valid.')
+      .check((input.password ?? '').length >= MIN_PASSWORD_LENGTH, 'password', `Kata sandi minimal ${MIN_PASSWORD_LENGTH} karakter.`);
+    const profile = normaliseProfile(input, v);
+    const pemda = await ctx.em.findOne(Pemda, input.pemdaId);
+    if (!pemda) throw notFound('Pemda');
+    if (await ctx.em.count(Vendor, { pemda, nib: profile.nib })) {
+      throw conflict(`NIB ${profile.nib} sudah terdaftar di katalog ${pemda.name}.`);
+    }
+    if (await ctx.em.count(User, { email })) throw conflict('Email ini sudah terdaftar.');
+
+    const vendor = ctx.em.create(Vendor, {
+      ...profile,
+      pemda,
+      email,
+      isLocal: profile.domicileRegionCode === pemda.kemendagriCode,
+      isUmkk: isUmkk(profile.scale, profile.isKoperasi),
+    });
+    ctx.em.create(User, { email, passwordHash: await hashPassword(input.password), fullName: profile.ownerName, role: Role.VENDOR, pemda, vendor });
+    this.audit.record(ctx, { pemdaId: pemda.id, subjectType: AuditSubject.VENDOR, subjectId: vendor.id, action: 'REGISTERED', toStatus: vendor.status });
+    await ctx.em.flush();
+    return vendor;
+  }
+
+  /** A vendor edits its own profile. New legal data (NIB, NPWP, scale) must be verified again. */
+  async updateProfile(ctx: RequestContext, vendorId: string, input: VendorProfileInput): Promise<Vendor> {
+    const vendor = await this.getOwn(ctx, vendorId);
+    const profile = normaliseProfile(input);
+    if (profile.nib !== vendor.nib && (await ctx.em.count(Vendor, { pemda: vendor.pemda, nib: profile.nib }))) {
+      throw conflict(`NIB ${profile.nib} sudah terdaftar di katalog ini.`);
+    }
+    const legalChange = profile.nib !== vendor.nib || profile.npwp !== vendor.npwp || profile.scale !== vendor.scale;
+    const pemda = await vendor.pemda.loadOrFail();
+    const before = vendor.status;
+    Object.assign(vendor, profile, {
+      isLocal: profile.domicileRegionCode === pemda.kemendagriCode,
+      isUmkk: isUmkk(profile.scale, profile.isKoperasi),
+    });
+    // A rejected vendor that fixes its profile asks again; a suspended one stays suspended until BPBJ decides.
+    if ((legalChange && before === VendorStatus.VERIFIED) || before === VendorStatus.REJECTED) {
+      vendor.status = VendorStatus.PENDING;
+      vendor.statusReason = null;
+      this.audit.record(ctx, {
+        pemdaId: pemda.id,
+        subjectType: AuditSubject.VENDOR,
+        subjectId: vendor.id,
+        action: legalChange ? 'LEGAL_DATA_CHANGED' : 'RESUBMITTED',
+        fromStatus: before,
+        toStatus: vendor.status,
+      });
+    }
+    await ctx.em.flush();
+    return vendor;
+  }
+
+  /** BPBJ verifies, rejects, suspends or reinstates a vendor of its own Pemda; every decision is audited. */
+  async decide(ctx: RequestContext, vendorId: string, decision: VendorDecision, reason?: string | null): Promise<Vendor> {
+    const actor = requireActor(ctx);
+    const vendor = await ctx.em.findOne(Vendor, vendorId);
+    if (!vendor) throw notFound('Penyedia');
+    assertManagesPemda(actor, vendor.pemda.id);
+    const rule = TRANSITIONS[decision];
+    if (rule.needsReason) {
+      new Validation().check((reason ?? '').trim().length >= MIN_REASON_LENGTH, 'reason', `Alasan wajib diisi (minimal ${MIN_REASON_LENGTH} karakter).`).throwIfInvalid();
+    }
+    if (!rule.from.includes(vendor.status)) {
+      throw conflict(`Penyedia berstatus ${vendor.status}; tindakan ini hanya untuk status ${rule.from.join('/')}.`);
+    }
+    const before = vendor.status;
+    vendor.status = rule.to;
+    vendor.statusReason = rule.needsReason ? reason!.trim() : null;
+    if (rule.to === VendorStatus.VERIFIED && !vendor.verifiedAt) vendor.verifiedAt = ctx.now();
+    this.audit.record(ctx, {
+      pemdaId: vendor.pemda.id,
+      subjectType: AuditSubject.VENDOR,
+      subjectId: vendor.id,
+      action: decision,
+      fromStatus: before,
+      toStatus: vendor.status,
+      reason: vendor.statusReason,
+    });
+    await ctx.em.flush();
+    return vendor;
+  }
+
+  /** Public readers see verified vendors; BPBJ its Pemda's in any state; a vendor itself. */
+  async get(ctx: RequestContext, id: string): Promise<Vendor> {
+    const vendor = await ctx.em.findOne(Vendor, id);
+    if (!vendor || !(vendor.status === VendorStatus.VERIFIED || canSeeInternals(ctx.actor, vendor))) throw notFound('Penyedia');
+    return vendor;
+  }
+
+  async list(ctx: RequestContext, pemdaId: string, status: VendorStatus | null | undefined, page: PageArgs): Promise<Page<Vendor>> {
+    const internal = ctx.actor && (ctx.actor.role === Role.PLATFORM_ADMIN || (ctx.actor.role === Role.BPBJ && ctx.actor.pemdaId === pemdaId));
+    if (status && status !== VendorStatus.VERIFIED && !internal) throw forbidden('Hanya BPBJ Pemda ini yang dapat melihat penyedia yang belum terverifikasi.');
+    const where = { pemda: pemdaId, ...(status ? { status } : internal ? {} : { status: VendorStatus.VERIFIED }) };
+    return paginate(ctx.em, Vendor, where, page, { businessName: 'asc', id: 'asc' });
+  }
+
+  /** Vendors waiting for verification, oldest registration first. */
+  async curationQueue(ctx: RequestContext, pemdaId: string, limit = 100): Promise<Vendor[]> {
+    assertManagesPemda(requireActor(ctx), pemdaId);
+    return ctx.em.find(Vendor, { pemda: pemdaId, status: VendorStatus.PENDING }, { orderBy: { updatedAt: 'asc', id: 'asc' }, limit });
+  }
+
+  private async getOwn(ctx: RequestContext, vendorId: string): Promise<Vendor> {
+    const actor = requireActor(ctx);
+    if (actor.role !== Role.VENDOR || actor.vendorId !== vendorId) throw forbidden('Anda hanya dapat mengubah profil usaha Anda sendiri.');
+    const vendor = await ctx.em.findOne(Vendor, vendorId);
+    if (!vendor) throw notFound('Penyedia');
+    return vendor;
+  }
+}
+
+/** The vendor itself and BPBJ of its Pemda (or a platform admin) see its private data and every state. */
+export function canSeeInternals(actor: Actor | null, vendor: Vendor): boolean {
+  if (!actor) return false;
+  if (actor.role === Role.PLATFORM_ADMIN) return true;
+  if (actor.role === Role.BPBJ) return actor.pemdaId === vendor.pemda.id;
+  return actor.role === Role.VENDOR && actor.vendorId === vendor.id;
+}
+
