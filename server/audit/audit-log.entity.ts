@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../database/base.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
@@ -16,8 +16,12 @@ registerEnumType(AuditSubject, { name: 'AuditSubject' });
  */
 @ObjectType({ implements: BaseEntity, description: 'One status change, as it happened. Append-only.' })
 @Entity({ tableName: 'audit_log' })
-@Index({ name: 'audit_log_subject_index', properties: ['subjectType', 'subjectId', 'createdAt'] })
-export class AuditLog extends BaseEntity<'fromStatus' | 'reason' | 'actorId' | 'actorRole'> {
+@Index({ name: 'audit_log_subject_index', properties: ['subjectType', 'subjectId', 'sequence'] })
+export class AuditLog extends BaseEntity<'fromStatus' | 'reason' | 'actorId' | 'actorRole' | 'sequence'> {
+  /** Insertion order: several entries can share a timestamp (one transaction), never a sequence number. */
+  @Property({ type: new BigIntType('number'), columnType: 'bigint', autoincrement: true })
+  sequence?: number;
+
   @ManyToOne(() => Pemda, { ref: true, deleteRule: 'restrict' })
   pemda!: Ref<Pemda>;
 

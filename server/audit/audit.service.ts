@@ -36,7 +36,7 @@ export class AuditService {
     return ctx.em.find(
       AuditLog,
       { pemda: pemdaId, ...(filter.subjectType && { subjectType: filter.subjectType }), ...(filter.subjectId && { subjectId: filter.subjectId }) },
-      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: Math.min(Math.max(limit, 1), 500) },
+      { orderBy: { sequence: 'desc' }, limit: Math.min(Math.max(limit, 1), 500) },
     );
   }
 }

@@ -1,14 +1,14 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122154425_catalogue extends Migration {
+export class Migration20261122154946_catalogue extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "category" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "pemda_id" uuid not null, "parent_id" uuid null, "code" varchar(255) not null, "name" varchar(255) not null, "kbki_code" varchar(255) null, "basic_needs" boolean not null default false, "depth" int not null, "path" text not null, constraint "category_pkey" primary key ("id"));`);
     this.addSql(`create index "category_path_index" on "category" ("path" text_pattern_ops);`);
     this.addSql(`alter table "category" add constraint "category_pemda_code_unique" unique ("pemda_id", "code");`);
 
-    this.addSql(`create table "audit_log" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "pemda_id" uuid not null, "subject_type" text check ("subject_type" in ('VENDOR', 'PRODUCT', 'ORDER')) not null, "subject_id" uuid not null, "action" varchar(255) not null, "from_status" varchar(255) null, "to_status" varchar(255) not null, "reason" text null, "actor_id" uuid null, "actor_role" varchar(255) null, constraint "audit_log_pkey" primary key ("id"));`);
-    this.addSql(`create index "audit_log_subject_index" on "audit_log" ("subject_type", "subject_id", "created_at");`);
+    this.addSql(`create table "audit_log" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "sequence" bigserial, "pemda_id" uuid not null, "subject_type" text check ("subject_type" in ('VENDOR', 'PRODUCT', 'ORDER')) not null, "subject_id" uuid not null, "action" varchar(255) not null, "from_status" varchar(255) null, "to_status" varchar(255) not null, "reason" text null, "actor_id" uuid null, "actor_role" varchar(255) null, constraint "audit_log_pkey" primary key ("id"));`);
+    this.addSql(`create index "audit_log_subject_index" on "audit_log" ("subject_type", "subject_id", "sequence");`);
     // History is append-only: the database itself refuses to rewrite or erase it.
     this.addSql(`create or replace function audit_log_refuse_change() returns trigger language plpgsql as $$
       begin raise exception 'audit_log is append-only: % refused', tg_op using errcode = 'insufficient_privilege'; end $$;`);
