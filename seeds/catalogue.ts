@@ -74,7 +74,7 @@ export interface CatalogueSpec {
 export const BATU_CATALOGUE: CatalogueSpec = {
   seed: 3579,
   vendors: 165,
-  productsPerVendor: [10, 22],
+  productsPerVendor: [14, 26],
   emailDomain: 'umkm-batu.id',
   localDistricts: ['Batu', 'Junrejo', 'Bumiaji'],
   otherRegions: [['35.73', 'Kota Malang', 'Lowokwaru'], ['35.07', 'Kabupaten Malang', 'Dau'], ['35.78', 'Kota Surabaya', 'Rungkut']],
@@ -108,7 +108,10 @@ export async function seedCatalogue(em: EntityManager, pemda: Pemda, categories:
     const scale = scaleRoll < 0.55 ? BusinessScale.MIKRO : scaleRoll < 0.85 ? BusinessScale.KECIL : scaleRoll < 0.96 ? BusinessScale.MENENGAH : BusinessScale.BESAR;
     const isKoperasi = rnd.next() < 0.06;
     const statusRoll = rnd.next();
-    const status = i === 0 || statusRoll < 0.86 ? VendorStatus.VERIFIED : statusRoll < 0.93 ? VendorStatus.PENDING : statusRoll < 0.97 ? VendorStatus.REJECTED : VendorStatus.SUSPENDED;
+    // The first four vendors show each state in the demo; the rest are drawn.
+    const status =
+      [VendorStatus.VERIFIED, VendorStatus.PENDING, VendorStatus.SUSPENDED, VendorStatus.REJECTED][i] ??
+      (statusRoll < 0.86 ? VendorStatus.VERIFIED : statusRoll < 0.93 ? VendorStatus.PENDING : statusRoll < 0.97 ? VendorStatus.REJECTED : VendorStatus.SUSPENDED);
     const [regionCode, regionName, district] = local ? [pemda.kemendagriCode, pemda.name.replace('Pemerintah ', ''), rnd.pick(spec.localDistricts)] : rnd.pick(spec.otherRegions);
     const owner = rnd.pick(OWNERS);
     const prefix = isKoperasi ? 'Koperasi' : scale === BusinessScale.MIKRO ? 'UMKM' : scale === BusinessScale.BESAR ? 'PT' : rnd.pick(['UD', 'CV']);

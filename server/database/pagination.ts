@@ -1,4 +1,4 @@
-import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import { Cursor, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, Validation } from '../errors.js';
 
@@ -37,14 +37,16 @@ export async function paginate<T extends object>(
   orderBy: QueryOrderMap<T>,
 ): Promise<Page<T>> {
   const first = checkPageArgs(args);
-  let cursor;
-  try {
-    cursor = await em.findByCursor(entity, where, { first, after: args.after ?? undefined, orderBy, includeCount: true });
-  } catch (error) {
-    // A tampered or stale cursor is the client's mistake, not a server error.
-    if (args.after) throw badInput([{ field: 'after', message: 'Kursor halaman tidak valid; mulai lagi dari halaman pertama.' }]);
-    throw error;
+  if (args.after) {
+    // Decode before querying: a tampered or stale cursor is the client's mistake, and no query should start.
+    try {
+      const decoded = Cursor.decode(args.after);
+      if (!Array.isArray(decoded) || decoded.length !== Object.keys(orderBy).length) throw new Error('shape');
+    } catch {
+      throw badInput([{ field: 'after', message: 'Kursor halaman tidak valid; mulai lagi dari halaman pertama.' }]);
+    }
   }
+  const cursor = await em.findByCursor(entity, where, { first, after: args.after ?? undefined, orderBy, includeCount: true });
   return {
     items: cursor.items as T[],
     totalCount: cursor.totalCount,

@@ -1,6 +1,8 @@
 import { Opd } from '../../server/opd/opd.entity.js';
 import { Pemda } from '../../server/pemda/pemda.entity.js';
 import { User } from '../../server/identity/user.entity.js';
+import { Product } from '../../server/catalogue/product.entity.js';
+import { Vendor } from '../../server/vendor/vendor.entity.js';
 import { seedDemo } from '../../seeds/demo.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
@@ -24,7 +26,7 @@ describe('migrations and seeds', () => {
   it('the demo seed loads Kota Batu (WIB) with its OPDs and Kota Bontang (WITA), and running it twice adds nothing', async () => {
     await seedDemo(db.orm.em.fork() as any);
     const em = db.orm.em.fork();
-    const counts = async () => [await em.count(Pemda), await em.count(Opd), await em.count(User)];
+    const counts = async () => [await em.count(Pemda), await em.count(Opd), await em.count(User), await em.count(Vendor), await em.count(Product)];
     const first = await counts();
     await seedDemo(db.orm.em.fork() as any);
     expect(await counts()).toEqual(first);
@@ -35,5 +37,19 @@ describe('migrations and seeds', () => {
     expect(batu.catalogueSpendTarget).toBe(105_000_000_000);
     expect(await em.count(Opd, { pemda: batu })).toBeGreaterThanOrEqual(25);
     expect(await em.count(User, { pemda: batu, role: 'BPBJ' as any })).toBe(1);
+  });
+
+  it('the demo catalogue of Kota Batu is realistic: 150+ vendors, mostly local UMK, and 2.500+ products', async () => {
+    const em = db.orm.em.fork();
+    const batu = await em.findOneOrFail(Pemda, { kemendagriCode: '35.79' });
+    const vendors = await em.find(Vendor, { pemda: batu });
+    expect(vendors.length).toBeGreaterThanOrEqual(150);
+    const localUmk = vendors.filter((v) => v.isLocal && v.isUmkk).length;
+    expect(localUmk / vendors.length).toBeGreaterThan(0.6);
+    expect(vendors.some((v) => !v.isLocal)).toBe(true);
+    expect(new Set(vendors.map((v) => v.status))).toEqual(new Set(['VERIFIED', 'PENDING', 'REJECTED', 'SUSPENDED']));
+    expect(await em.count(Product, { pemda: batu })).toBeGreaterThanOrEqual(2500);
+    const prices = (await em.find(Product, { pemda: batu }, { fields: ['price'] })).map((p) => p.price);
+    expect(prices.every((p) => Number.isSafeInteger(p) && p > 0 && p % 500 === 0)).toBe(true);
   });
 });
