@@ -17,6 +17,8 @@ export interface App {
   apollo: ApolloServer<RequestContext>;
   /** Builds the context of one request from its bearer token and client address. */
   createContext(request: { authorization?: string; clientIp: string }): Promise<RequestContext>;
+  /** A context for scheduled jobs: no actor, so audit entries name the system. */
+  systemContext(): RequestContext;
   now: () => Date;
 }
 
@@ -55,9 +57,14 @@ export async function createApp(
     plugins: options.plugins,
   });
 
-  async function createContext(request: { authorization?: string; clientIp: string }): Promise<RequestContext> {
+  function systemContext(clientIp = 'system'): RequestContext {
     const em = orm.em.fork() as EntityManager;
-    const ctx: RequestContext = { em, actor: null, authProblem: null, clientIp: request.clientIp, config, services, now, loaders: createLoaders(em) };
+    return { em, actor: null, authProblem: null, clientIp, config, services, now, loaders: createLoaders(em) };
+  }
+
+  async function createContext(request: { authorization?: string; clientIp: string }): Promise<RequestContext> {
+    const ctx = systemContext(request.clientIp);
+    const em = ctx.em;
     const token = request.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (request.authorization && !token) ctx.authProblem = 'Header Authorization harus berbentuk "Bearer <token>".';
     if (token) {
@@ -68,5 +75,5 @@ export async function createApp(
     return ctx;
   }
 
-  return { config, orm, services, apollo, createContext, now };
+  return { config, orm, services, apollo, createContext, systemContext: () => systemContext(), now };
 }

@@ -5,6 +5,7 @@ import { configOrExit } from './bootstrap.js';
 import { createOrm, describeDatabase, migrate } from './database/orm.js';
 import { startHttpServer } from './http/http-server.js';
 import { Pemda } from './pemda/pemda.entity.js';
+import { expireUnansweredOrders } from './purchasing/order-expiry.js';
 
 const config = configOrExit();
 const started = Date.now();
@@ -23,8 +24,18 @@ const app = await createApp(config, orm);
 const server = await startHttpServer(app);
 console.log(`Katalog Lokal GraphQL API on ${server.url} (${describeDatabase(config)}), ready in ${Date.now() - started} ms`);
 
+// Orders a vendor leaves unanswered for 3 working days expire. Checked every 10 minutes, and once at start-up.
+const expireOrders = () =>
+  expireUnansweredOrders(app.systemContext(), app.services.order).then(
+    (ids) => ids.length && console.log(`Expired ${ids.length} unanswered order(s): tidak direspons`),
+    (error) => console.error('Order expiry failed:', error),
+  );
+void expireOrders();
+const expiryTimer = setInterval(expireOrders, 10 * 60 * 1000);
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    clearInterval(expiryTimer);
     console.log(`${signal}: finishing in-flight requests, then closing the database...`);
     const force = setTimeout(() => {
       console.error('Shutdown took longer than 10 s; exiting.');

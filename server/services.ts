@@ -7,6 +7,9 @@ import type { AppConfig } from './config.js';
 import { IdentityService } from './identity/identity.service.js';
 import { OpdService } from './opd/opd.service.js';
 import { PemdaService } from './pemda/pemda.service.js';
+import { CartService } from './purchasing/cart.service.js';
+import { OrderQueries } from './purchasing/order-queries.js';
+import { OrderService } from './purchasing/order.service.js';
 import { VendorService } from './vendor/vendor.service.js';
 
 /** The domain services, built once per process. They hold no request state: each method takes the context. */
@@ -18,6 +21,9 @@ export interface Services {
   vendor: VendorService;
   category: CategoryService;
   product: ProductService;
+  cart: CartService;
+  order: OrderService;
+  orderQueries: OrderQueries;
 }
 
 export function createServices(config: AppConfig, now: () => Date): Services {
@@ -37,5 +43,8 @@ export function createServices(config: AppConfig, now: () => Date): Services {
     vendor: new VendorService(audit),
     category: new CategoryService(),
     product: new ProductService(audit),
+    cart: new CartService(),
+    order: new OrderService(audit),
+    orderQueries: new OrderQueries(),
   };
 }

@@ -57,7 +57,7 @@ function viewerOf(actor: Actor | null, product: { pemdaId: string; vendorId: str
 }
 
 /** Buyers and the public see only published products of verified vendors: the rule in one place. */
-export const BUYER_VISIBLE: FilterQuery<Product> = { status: ProductStatus.PUBLISHED, vendor: { status: VendorStatus.VERIFIED } };
+export const BUYER_VISIBLE = { status: ProductStatus.PUBLISHED, vendor: { status: VendorStatus.VERIFIED } } as const;
 
 export class ProductService {
   constructor(private readonly audit: AuditService) {}

@@ -12,7 +12,7 @@ registerEnumType(PemdaKind, { name: 'PemdaKind', description: 'Kota (city) or Ka
 
 @ObjectType({ implements: BaseEntity, description: 'Pemda (Pemerintah Kota/Kabupaten): a regional government, the tenant that owns one local catalogue.' })
 @Entity({ tableName: 'pemda' })
-export class Pemda extends BaseEntity<'localSpendTargetPercent' | 'catalogueSpendTarget' | 'listedProductsTarget'> {
+export class Pemda extends BaseEntity<'localSpendTargetPercent' | 'catalogueSpendTarget' | 'listedProductsTarget' | 'ppkApprovalThreshold'> {
   @Field()
   @Property()
   name!: string;
@@ -40,6 +40,10 @@ export class Pemda extends BaseEntity<'localSpendTargetPercent' | 'catalogueSpen
   @Field(() => Rupiah, { description: 'Yearly target of spend through the local catalogue (Kota Batu 2023: Rp105.000.000.000).' })
   @Property({ ...rupiahColumn(), default: 0 })
   catalogueSpendTarget: number = 0;
+
+  @Field(() => Rupiah, { description: 'Orders above this total need the PPK\'s approval (default Rp200.000.000).' })
+  @Property({ ...rupiahColumn(), default: 200_000_000 })
+  ppkApprovalThreshold: number = 200_000_000;
 
   @Field(() => Int, { description: 'Target number of published local products (Kota Batu 2023: 2.500).' })
   @Property({ default: 0 })

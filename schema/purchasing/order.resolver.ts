@@ -1,0 +1,206 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AuditLog } from '../../server/audit/audit-log.entity.js';
+import type { RequestContext } from '../../server/context.js';
+import { Role, User } from '../../server/identity/user.entity.js';
+import { Opd } from '../../server/opd/opd.entity.js';
+import { CartItem, Order, OrderLine, Payment } from '../../server/purchasing/order.entity.js';
+import { orderCode } from '../../server/purchasing/order-queries.js';
+import { Product } from '../../server/catalogue/product.entity.js';
+import { Vendor } from '../../server/vendor/vendor.entity.js';
+import { connectionOf, toConnection, type ConnectionShape } from '../pagination.js';
+import {
+  CreateOrderInput,
+  CreateOrderResult,
+  LinePriceInput,
+  OrderFilterInput,
+  OrderStatusTotal,
+  ReceiveOrderInput,
+  RecordPaymentInput,
+} from './order.types.js';
+
+const OrderConnection = connectionOf(Order, 'Order');
+const KEY = { nullable: true, description: 'Idempotency key: a retry with the same key returns the first result and changes nothing.' };
+
+@Resolver(() => Order)
+export class OrderResolver {
+  @Authorized(Role.PP, Role.PPK, Role.VENDOR, Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Query(() => OrderConnection, { description: 'Orders the caller may see: its OPD\'s (PP, PPK), its own (vendor), its Pemda\'s (BPBJ, read-only). Newest first.' })
+  async orders(
+    @Arg('filter', () => OrderFilterInput, { nullable: true }) filter: OrderFilterInput | undefined,
+    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionShape<Order>> {
+    return toConnection(await ctx.services.orderQueries.list(ctx, filter ?? {}, { first, after }));
+  }
+
+  @Authorized()
+  @Query(() => Order)
+  order(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Order> {
+    return ctx.services.orderQueries.get(ctx, id);
+  }
+
+  @Authorized(Role.PP, Role.PPK, Role.VENDOR, Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Query(() => [OrderStatusTotal], { description: 'Dashboard: orders by status with their value, in the caller\'s scope.' })
+  orderCounts(@Ctx() ctx: RequestContext): Promise<OrderStatusTotal[]> {
+    return ctx.services.orderQueries.countsByStatus(ctx);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Query(() => String, { description: "CSV of a period's orders (one row per line, every step's date, payment method), for BPBJ." })
+  exportOrdersCsv(@Arg('pemdaId', () => ID) pemdaId: string, @Arg('from') from: string, @Arg('to') to: string, @Ctx() ctx: RequestContext): Promise<string> {
+    return ctx.services.orderQueries.exportCsv(ctx, pemdaId, from, to);
+  }
+
+  @Authorized(Role.PP, Role.PPK)
+  @Query(() => [CartItem], { description: "The OPD's cart." })
+  cart(@Ctx() ctx: RequestContext): Promise<CartItem[]> {
+    return ctx.services.cart.items(ctx);
+  }
+
+  @Authorized(Role.PP)
+  @Mutation(() => [CartItem], { description: 'Puts a product in the OPD cart at today\'s price (quantity 0 removes it). Returns the cart.' })
+  setCartItem(@Arg('productId', () => ID) productId: string, @Arg('quantity', () => Int) quantity: number, @Ctx() ctx: RequestContext): Promise<CartItem[]> {
+    return ctx.services.cart.setItem(ctx, productId, quantity);
+  }
+
+  @Authorized(Role.PP)
+  @Mutation(() => CreateOrderResult, { description: 'Checks out the OPD cart into DRAFT orders, one per vendor. Lines whose price or stock changed are reported (CONFLICT) and nothing is created.' })
+  async createOrder(@Arg('input') input: CreateOrderInput, @Ctx() ctx: RequestContext): Promise<CreateOrderResult> {
+    const ids = await ctx.services.order.checkout(ctx, input);
+    return { orders: await ctx.em.find(Order, { id: { $in: ids } }, { orderBy: { number: 'asc' } }) };
+  }
+
+  @Authorized(Role.PP)
+  @Mutation(() => Order, { description: 'Negotiation: the PP proposes lower unit prices before submitting.' })
+  proposeOrderPrices(@Arg('id', () => ID) id: string, @Arg('prices', () => [LinePriceInput]) prices: LinePriceInput[], @Arg('idempotencyKey', () => String, KEY) key: string | undefined, @Ctx() ctx: RequestContext): Promise<Order> {
+    return ctx.services.order.proposePrices(ctx, id, prices, key);
+  }
+
+  @Authorized(Role.VENDOR)
+  @Mutation(() => Order, { description: 'Negotiation: the vendor accepts the proposal, or counters once.' })
+  respondToOrderNegotiation(
+    @Arg('id', () => ID) id: string,
+    @Arg('accept') accept: boolean,
+    @Arg('counter', () => [LinePriceInput], { nullable: true }) counter: LinePriceInput[] | undefined,
+    @Arg('idempotencyKey', () => String, KEY) key: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Order> {
+    return ctx.services.order.respondToNegotiation(ctx, id, accept, counter ?? [], key);
+  }
+
+  @Authorized(Role.PP)
+  @Mutation(() => Order)
+  submitOrder(@Arg('id', () => ID) id: string, @Arg('idempotencyKey', () => String, KEY) key: string | undefined, @Ctx() ctx: RequestContext): Promise<Order> {
+    return ctx.services.order.submit(ctx, id, key);
+  }
+
+  @Authorized(Role.PPK)
+  @Mutation(() => Order, { description: 'The reviewing PPK approves an order above the threshold.' })
+  approveOrder(@Arg('id', () => ID) id: string, @Arg('idempotencyKey', () => String, KEY) key: string | undefined, @Ctx() ctx: RequestContext): Promise<Order> {
+    return ctx.services.order.approve(ctx, id, key);
+  }
+
+  @Authorized(Role.VENDOR)
+  @Mutation(() => Order, { description: 'The vendor accepts; stock leaves at once. Optional shipping cost.' })
+  acceptOrder(
+    @Arg('id', () => ID) id: string,
+    @Arg('shippingCost', () => Int, { nullable: true }) shippingCost: number | undefined,
+    @Arg('idempotencyKey', () => String, KEY) key: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Order> {
+    return ctx.services.order.accept(ctx, id, shippingCost, key);
+  }
+
+  @Authorized(Role.VENDOR)
+  @Mutation(() => Order)
+  rejectOrder(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Arg('idempotencyKey', () => String, KEY) key: string | undefined, @Ctx() ctx: RequestContext): Promise<Order> {
+    return ctx.services.order.reject(ctx, id, reason, key);
+  }
+
+  @Authorized(Role.VENDOR)
+  @Mutation(() => Order)
+  shipOrder(@Arg('id', () => ID) id: string, @Arg('deliveryReference') reference: string, @Arg('idempotencyKey', () => String, KEY) key: string | undefined, @Ctx() ctx: RequestContext): Promise<Order> {
+    return ctx.services.order.ship(ctx, id, reference, key);
+  }
+
+  @Authorized(Role.PP, Role.PPK)
+  @Mutation(() => Order, { description: 'Receipt with BAST number and date; list quantities for a partial receipt.' })
+  receiveOrder(@Arg('id', () => ID) id: string, @Arg('input') input: ReceiveOrderInput, @Arg('idempotencyKey', () => String, KEY) key: string | undefined, @Ctx() ctx: RequestContext): Promise<Order> {
+    return ctx.services.order.receive(ctx, id, input.bastNumber, input.bastDate, input.received, key);
+  }
+
+  @Authorized(Role.PP, Role.PPK)
+  @Mutation(() => Order)
+  recordOrderPayment(@Arg('id', () => ID) id: string, @Arg('input') input: RecordPaymentInput, @Arg('idempotencyKey', () => String, KEY) key: string | undefined, @Ctx() ctx: RequestContext): Promise<Order> {
+    return ctx.services.order.recordPayment(ctx, id, input, key);
+  }
+
+  @Authorized(Role.PP, Role.PPK)
+  @Mutation(() => Order)
+  completeOrder(@Arg('id', () => ID) id: string, @Arg('idempotencyKey', () => String, KEY) key: string | undefined, @Ctx() ctx: RequestContext): Promise<Order> {
+    return ctx.services.order.complete(ctx, id, key);
+  }
+
+  @Authorized(Role.PP)
+  @Mutation(() => Order, { description: 'Cancels an order before the vendor accepts it, with a reason.' })
+  cancelOrder(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Arg('idempotencyKey', () => String, KEY) key: string | undefined, @Ctx() ctx: RequestContext): Promise<Order> {
+    return ctx.services.order.cancel(ctx, id, reason, key);
+  }
+
+  @FieldResolver(() => String, { description: 'Human-readable order number, e.g. PKT-000123.' })
+  code(@Root() order: Order): string {
+    return orderCode(order);
+  }
+
+  @FieldResolver(() => Opd)
+  opd(@Root() order: Order): Promise<Opd> {
+    return order.opd.loadOrFail();
+  }
+
+  @FieldResolver(() => Vendor)
+  vendor(@Root() order: Order): Promise<Vendor> {
+    return order.vendor.loadOrFail();
+  }
+
+  @FieldResolver(() => User, { description: 'The PP who made it.' })
+  createdBy(@Root() order: Order): Promise<User> {
+    return order.createdBy.loadOrFail();
+  }
+
+  @FieldResolver(() => User, { description: 'The reviewing PPK.' })
+  ppk(@Root() order: Order): Promise<User> {
+    return order.ppk.loadOrFail();
+  }
+
+  @FieldResolver(() => [OrderLine])
+  async lines(@Root() order: Order): Promise<OrderLine[]> {
+    return (await order.lines.load()).getItems();
+  }
+
+  @FieldResolver(() => [Payment])
+  async payments(@Root() order: Order): Promise<Payment[]> {
+    return (await order.payments.load()).getItems();
+  }
+
+  @FieldResolver(() => [AuditLog], { description: 'Every transition: who, when, from, to, why.' })
+  history(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<AuditLog[]> {
+    return ctx.services.orderQueries.history(ctx, order);
+  }
+}
+
+@Resolver(() => CartItem)
+export class CartItemResolver {
+  @FieldResolver(() => Product)
+  product(@Root() item: CartItem): Promise<Product> {
+    return item.product.loadOrFail();
+  }
+}
+
+@Resolver(() => OrderLine)
+export class OrderLineResolver {
+  @FieldResolver(() => ID)
+  productId(@Root() line: OrderLine): string {
+    return line.product.id;
+  }
+}

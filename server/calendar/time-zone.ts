@@ -1,0 +1,49 @@
+/**
+ * Calendar arithmetic in a Pemda's IANA time zone. Indonesian zones (WIB +7, WITA +8, WIT +9) have no daylight
+ * saving, but the offset is still read from the zone database rather than assumed.
+ */
+function offsetMs(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in the zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  return new Date(instant.getTime() + offsetMs(instant, timeZone)).toISOString().slice(0, 10);
+}
+
+/** The instant at which a local date (YYYY-MM-DD) begins in the zone. */
+export function startOfLocalDate(date: string, timeZone: string): Date {
+  const guess = new Date(`${date}T00:00:00Z`);
+  return new Date(guess.getTime() - offsetMs(guess, timeZone));
+}
+
+/** Adds working days (Monday to Friday) in the zone, keeping the local time of day. */
+export function addWorkingDays(instant: Date, days: number, timeZone: string): Date {
+  const offset = offsetMs(instant, timeZone);
+  const local = new Date(instant.getTime() + offset);
+  let added = 0;
+  while (added < days) {
+    local.setUTCDate(local.getUTCDate() + 1);
+    const weekday = local.getUTCDay();
+    if (weekday !== 0 && weekday !== 6) added++;
+  }
+  return new Date(local.getTime() - offset);
+}
+
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}

@@ -1,0 +1,28 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { addWorkingDays } from '../calendar/time-zone.js';
+import type { RequestContext } from '../context.js';
+import { Order } from './order.entity.js';
+import { AWAITING_VENDOR, type OrderService } from './order.service.js';
+
+export const VENDOR_ANSWER_WORKING_DAYS = 3;
+
+/**
+ * Cancels, with reason "tidak direspons", every order the vendor left unanswered for 3 working days
+ * (Monday to Friday in the Pemda's time zone) after it reached them. Runs as the system; returns the ids cancelled.
+ */
+export async function expireUnansweredOrders(ctx: RequestContext, orders: OrderService): Promise<string[]> {
+  const now = ctx.now();
+  // Three working days are at least three calendar days: a cheap, indexed prefilter before the exact rule.
+  const candidates = await ctx.em.find(
+    Order,
+    { status: { $in: AWAITING_VENDOR }, awaitingVendorSince: { $lte: new Date(now.getTime() - 3 * 86_400_000) } },
+    { populate: ['pemda'] },
+  );
+  const due = candidates.filter((o) => addWorkingDays(o.awaitingVendorSince!, VENDOR_ANSWER_WORKING_DAYS, o.pemda.getEntity().timeZone) <= now);
+  const expired: string[] = [];
+  for (const order of due) {
+    const done = await ctx.em.transactional((em: EntityManager) => orders.expire(ctx, em, order.id));
+    if (done) expired.push(order.id);
+  }
+  return expired;
+}

@@ -1,0 +1,308 @@
+import { BigIntType, Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, type Ref } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Rupiah } from '../../schema/scalars/rupiah.js';
+import { Product } from '../catalogue/product.entity.js';
+import { BaseEntity } from '../database/base.entity.js';
+import { rupiahColumn } from '../database/types.js';
+import { User } from '../identity/user.entity.js';
+import { Opd } from '../opd/opd.entity.js';
+import { Pemda } from '../pemda/pemda.entity.js';
+import { Vendor } from '../vendor/vendor.entity.js';
+
+export enum OrderStatus {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  APPROVED = 'APPROVED',
+  ACCEPTED = 'ACCEPTED',
+  REJECTED = 'REJECTED',
+  SHIPPED = 'SHIPPED',
+  RECEIVED = 'RECEIVED',
+  PAID = 'PAID',
+  COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(OrderStatus, {
+  name: 'OrderStatus',
+  valuesConfig: {
+    DRAFT: { description: 'Made at checkout; the PP may negotiate prices, then submit.' },
+    SUBMITTED: { description: 'Submitted by the PP; waits for the PPK when above the threshold, otherwise for the vendor.' },
+    APPROVED: { description: 'Approved by the PPK; waits for the vendor.' },
+    ACCEPTED: { description: 'Accepted by the vendor: stock is taken.' },
+    REJECTED: { description: 'Refused by the vendor, with a reason.' },
+    SHIPPED: { description: 'Sent by the vendor, with a delivery reference.' },
+    RECEIVED: { description: 'Received by the OPD: BAST number and date recorded (possibly partial).' },
+    PAID: { description: 'Payment recorded.' },
+    COMPLETED: { description: 'Closed.' },
+    CANCELLED: { description: 'Cancelled by the PP before acceptance, or expired unanswered.' },
+  },
+});
+
+export enum NegotiationStatus {
+  NONE = 'NONE',
+  PROPOSED = 'PROPOSED',
+  ACCEPTED = 'ACCEPTED',
+  COUNTERED = 'COUNTERED',
+}
+registerEnumType(NegotiationStatus, { name: 'NegotiationStatus', description: 'Price negotiation before submission: the PP proposes, the vendor accepts or counters once.' });
+
+export enum PaymentMethod {
+  TRANSFER = 'TRANSFER',
+  COD = 'COD',
+  KKPD = 'KKPD',
+  QRIS = 'QRIS',
+}
+registerEnumType(PaymentMethod, {
+  name: 'PaymentMethod',
+  valuesConfig: {
+    TRANSFER: { description: 'Bank transfer.' },
+    COD: { description: 'Cash on delivery (small purchases).' },
+    KKPD: { description: 'Kartu Kredit Pemerintah Daerah (regional government credit card).' },
+    QRIS: { description: 'QRIS payment.' },
+  },
+});
+
+@ObjectType({ implements: BaseEntity, description: 'Paket: an order placed by an OPD with one vendor through the catalogue. Every step is on the record.' })
+@Entity({ tableName: 'purchase_order' })
+@Index({ name: 'purchase_order_pemda_status_index', properties: ['pemda', 'status'] })
+@Index({ name: 'purchase_order_opd_status_index', properties: ['opd', 'status'] })
+@Index({ name: 'purchase_order_vendor_status_index', properties: ['vendor', 'status'] })
+@Check({ name: 'purchase_order_amounts_check', expression: 'subtotal >= 0 and shipping_cost >= 0 and total = subtotal + shipping_cost' })
+export class Order extends BaseEntity<'number' | 'status' | 'negotiation' | 'shippingCost' | 'rupCode' | 'notes' | 'neededBy' | 'requiresPpkApproval'> {
+  @Property({ type: new BigIntType('number'), columnType: 'bigint', autoincrement: true })
+  number!: number;
+
+  @ManyToOne(() => Pemda, { ref: true, deleteRule: 'restrict' })
+  pemda!: Ref<Pemda>;
+
+  @ManyToOne(() => Opd, { ref: true, deleteRule: 'restrict' })
+  opd!: Ref<Opd>;
+
+  @ManyToOne(() => Vendor, { ref: true, deleteRule: 'restrict' })
+  vendor!: Ref<Vendor>;
+
+  @ManyToOne(() => User, { ref: true, deleteRule: 'restrict' })
+  createdBy!: Ref<User>;
+
+  @ManyToOne(() => User, { ref: true, deleteRule: 'restrict' })
+  ppk!: Ref<User>;
+
+  @Field(() => OrderStatus)
+  @Enum({ items: () => OrderStatus, default: OrderStatus.DRAFT })
+  status: OrderStatus = OrderStatus.DRAFT;
+
+  @Field(() => NegotiationStatus)
+  @Enum({ items: () => NegotiationStatus, default: NegotiationStatus.NONE })
+  negotiation: NegotiationStatus = NegotiationStatus.NONE;
+
+  @Field()
+  @Property({ type: 'text' })
+  deliveryAddress!: string;
+
+  @Field(() => String, { nullable: true, description: 'Kode RUP: the procurement plan reference.' })
+  @Property({ nullable: true })
+  rupCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Date needed by (YYYY-MM-DD).' })
+  @Property({ type: 'date', nullable: true })
+  neededBy?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  notes?: string | null;
+
+  @Field(() => Rupiah, { description: 'Sum of line totals at the agreed prices.' })
+  @Property(rupiahColumn())
+  subtotal!: number;
+
+  @Field(() => Rupiah)
+  @Property({ ...rupiahColumn(), default: 0 })
+  shippingCost: number = 0;
+
+  @Field(() => Rupiah, { description: 'subtotal + shippingCost, computed on the server.' })
+  @Property(rupiahColumn())
+  total!: number;
+
+  @Field({ description: 'The total exceeded the Pemda threshold at submission: the PPK must approve.' })
+  @Property({ default: false })
+  requiresPpkApproval: boolean = false;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  submittedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  approvedAt?: Date | null;
+
+  /** When the order reached the vendor: its 3 working days to answer count from here. */
+  @Field(() => Date, { nullable: true })
+  @Index()
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  awaitingVendorSince?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  acceptedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  shippedAt?: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ nullable: true })
+  deliveryReference?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  receivedAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Nomor BAST (Berita Acara Serah Terima).' })
+  @Property({ nullable: true })
+  bastNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'BAST date (YYYY-MM-DD).' })
+  @Property({ type: 'date', nullable: true })
+  bastDate?: string | null;
+
+  @Field(() => Rupiah, { nullable: true, description: 'Value received (quantities received × agreed prices + shipping): what is payable.' })
+  @Property({ ...rupiahColumn(), nullable: true })
+  receivedAmount?: number | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  paidAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  completedAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the vendor rejected or the order was cancelled.' })
+  @Property({ type: 'text', nullable: true })
+  statusReason?: string | null;
+
+  @OneToMany(() => OrderLine, (line) => line.order, { orderBy: { position: 'asc' } })
+  lines = new Collection<OrderLine>(this);
+
+  @OneToMany(() => Payment, (payment) => payment.order)
+  payments = new Collection<Payment>(this);
+}
+
+@ObjectType({ implements: BaseEntity, description: 'A line of an order: product, unit and price as they were at checkout.' })
+@Entity({ tableName: 'purchase_order_line' })
+@Check({ name: 'purchase_order_line_check', expression: 'quantity > 0 and quantity_received >= 0 and quantity_received <= quantity and unit_price > 0 and line_total = quantity * unit_price' })
+export class OrderLine extends BaseEntity<'quantityReceived' | 'proposedUnitPrice' | 'counterUnitPrice'> {
+  @Index()
+  @ManyToOne(() => Order, { ref: true, deleteRule: 'cascade' })
+  order!: Ref<Order>;
+
+  @Index()
+  @ManyToOne(() => Product, { ref: true, deleteRule: 'restrict' })
+  product!: Ref<Product>;
+
+  @Property()
+  position!: number;
+
+  @Field({ description: 'Snapshot at checkout.' })
+  @Property()
+  productName!: string;
+
+  @Field({ description: 'Snapshot at checkout.' })
+  @Property()
+  unit!: string;
+
+  @Field(() => Rupiah, { description: 'Catalogue price at checkout.' })
+  @Property(rupiahColumn())
+  listUnitPrice!: number;
+
+  @Field(() => Rupiah, { nullable: true })
+  @Property({ ...rupiahColumn(), nullable: true })
+  proposedUnitPrice?: number | null;
+
+  @Field(() => Rupiah, { nullable: true })
+  @Property({ ...rupiahColumn(), nullable: true })
+  counterUnitPrice?: number | null;
+
+  @Field(() => Rupiah, { description: 'The agreed price the order records.' })
+  @Property(rupiahColumn())
+  unitPrice!: number;
+
+  @Field(() => Int)
+  @Property()
+  quantity!: number;
+
+  @Field(() => Int)
+  @Property({ default: 0 })
+  quantityReceived: number = 0;
+
+  @Field(() => Rupiah)
+  @Property(rupiahColumn())
+  lineTotal!: number;
+}
+
+@ObjectType({ implements: BaseEntity, description: 'A payment recorded against an order.' })
+@Entity({ tableName: 'payment' })
+@Check({ name: 'payment_amount_check', expression: 'amount > 0' })
+export class Payment extends BaseEntity<'reference'> {
+  @Index()
+  @ManyToOne(() => Order, { ref: true, deleteRule: 'restrict' })
+  order!: Ref<Order>;
+
+  @Field(() => PaymentMethod)
+  @Enum({ items: () => PaymentMethod })
+  method!: PaymentMethod;
+
+  @Field(() => Rupiah)
+  @Property(rupiahColumn())
+  amount!: number;
+
+  @Field({ description: 'YYYY-MM-DD.' })
+  @Property({ type: 'date' })
+  paidOn!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ nullable: true })
+  reference?: string | null;
+
+  @Field(() => ID)
+  @Property({ type: 'uuid' })
+  recordedBy!: string;
+}
+
+@ObjectType({ implements: BaseEntity, description: "A product in an OPD's cart, with the price the officer saw when adding it." })
+@Entity({ tableName: 'cart_item' })
+@Index({ name: 'cart_item_opd_product_unique', expression: 'create unique index "cart_item_opd_product_unique" on "cart_item" ("opd_id", "product_id")' })
+export class CartItem extends BaseEntity {
+  @ManyToOne(() => Opd, { ref: true, deleteRule: 'cascade' })
+  opd!: Ref<Opd>;
+
+  @ManyToOne(() => Product, { ref: true, deleteRule: 'cascade' })
+  product!: Ref<Product>;
+
+  @Field(() => Int)
+  @Property()
+  quantity!: number;
+
+  @Field(() => Rupiah, { description: 'Price when added: checkout reports a line whose price changed since.' })
+  @Property(rupiahColumn())
+  unitPriceSeen!: number;
+
+  @Property({ type: 'uuid' })
+  addedBy!: string;
+}
+
+/** The first result of a mutation called with an idempotency key; a retry gets it back and changes nothing. */
+@Entity({ tableName: 'idempotency_record' })
+@Index({ name: 'idempotency_record_unique', expression: 'create unique index "idempotency_record_unique" on "idempotency_record" ("actor_id", "key")' })
+export class IdempotencyRecord extends BaseEntity {
+  @Property({ type: 'uuid' })
+  actorId!: string;
+
+  @Property()
+  key!: string;
+
+  @Property()
+  operation!: string;
+
+  @Property({ type: 'json' })
+  result!: { orderIds: string[] };
+}
