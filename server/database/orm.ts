@@ -53,7 +53,13 @@ export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}
   }
 
   if (config.pgliteDataDir) mkdirSync(config.pgliteDataDir, { recursive: true });
-  const pglite = new PGlite(config.pgliteDataDir ?? undefined, { extensions: { pg_trgm } });
+  // One options object: `new PGlite(undefined, options)` silently drops the options.
+  const pglite = new PGlite({
+    dataDir: config.pgliteDataDir ?? undefined,
+    extensions: { pg_trgm },
+    // Keep `date` columns as 'YYYY-MM-DD' text, as the pg driver does for the server database.
+    parsers: { 1082: (value: string) => value },
+  });
   const orm = await MikroORM.init({
     ...common,
     driver: PGliteDriver,

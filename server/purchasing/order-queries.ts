@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { raw, type FilterQuery } from '@mikro-orm/core';
 import { AuditLog, AuditSubject } from '../audit/audit-log.entity.js';
 import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import { isIsoDate, localDate, startOfLocalDate } from '../calendar/time-zone.js';
@@ -84,7 +84,7 @@ export class OrderQueries {
     const actor = requireActor(ctx);
     const rows = await ctx.em
       .createQueryBuilder(Order, 'o')
-      .select(['o.status', 'count(*) as count', 'coalesce(sum(o.total), 0) as total'])
+      .select(['o.status', raw('count(*) as count'), raw('coalesce(sum(o.total), 0) as total')])
       .where(orderScope(actor) as object)
       .groupBy('o.status')
       .orderBy({ status: 'asc' })

@@ -124,6 +124,8 @@ export class OrderService {
           notes: input.notes?.trim() || null,
           subtotal: 0,
           total: 0,
+          createdAt: ctx.now(),
+          updatedAt: ctx.now(),
         });
         const lines = vendorItems.map((item, position) => {
           const product = item.product.getEntity();
