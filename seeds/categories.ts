@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Category } from '../server/catalogue/category.entity.js';
 import type { Pemda } from '../server/pemda/pemda.entity.js';
+import { SearchSynonym } from '../search/search.entities.js';
 
 interface Node {
   code: string;
@@ -108,4 +109,21 @@ export async function seedCategories(em: EntityManager, pemda: Pemda): Promise<M
   };
   visit(CATEGORY_TREE, null);
   return byCode;
+}
+
+/** Words officers type for what they mean (BPBJ edits these per Pemda). */
+export const DEFAULT_SYNONYMS: Record<string, string[]> = {
+  migor: ['minyak goreng'],
+  atk: ['alat tulis kantor', 'alat tulis', 'kertas', 'map'],
+  sembako: ['beras', 'minyak goreng', 'gula', 'susu', 'telur', 'tepung'],
+  mamin: ['makan minum', 'nasi kotak', 'snack box', 'kudapan'],
+  snack: ['kudapan', 'kue'],
+  hvs: ['kertas'],
+};
+
+export async function seedSynonyms(em: EntityManager, pemda: Pemda): Promise<void> {
+  const known = new Set((await em.find(SearchSynonym, { pemda })).map((s) => s.term));
+  for (const [term, expansions] of Object.entries(DEFAULT_SYNONYMS)) {
+    if (!known.has(term)) em.create(SearchSynonym, { pemda, term, expansions });
+  }
 }

@@ -4,7 +4,7 @@ import { Role, User } from '../server/identity/user.entity.js';
 import { Opd } from '../server/opd/opd.entity.js';
 import { Pemda } from '../server/pemda/pemda.entity.js';
 import { BATU_CATALOGUE, BONTANG_CATALOGUE, seedCatalogue } from './catalogue.js';
-import { seedCategories } from './categories.js';
+import { seedCategories, seedSynonyms } from './categories.js';
 import { DEMO_PEMDAS } from './regions.js';
 
 export const DEMO_PASSWORD = 'katalog123';
@@ -70,6 +70,7 @@ export async function seedDemo(em: EntityManager, options: SeedOptions = {}): Pr
 
   for (const [key, spec] of [['batu', BATU_CATALOGUE], ['bontang', BONTANG_CATALOGUE]] as const) {
     const categories = await seedCategories(em, pemdas.get(key)!);
+    await seedSynonyms(em, pemdas.get(key)!);
     await em.flush();
     if (options.catalogue !== false) await seedCatalogue(em, pemdas.get(key)!, categories, spec, passwordHash);
   }

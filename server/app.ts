@@ -48,7 +48,7 @@ export async function createApp(
   options: { now?: () => Date; plugins?: ApolloServerPlugin<RequestContext>[] } = {},
 ): Promise<App> {
   const now = options.now ?? (() => new Date());
-  const services = createServices(config, now);
+  const services = createServices(config, now, () => orm.em.fork() as EntityManager);
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(),
     formatError: formatError(config),

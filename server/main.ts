@@ -6,6 +6,7 @@ import { createOrm, describeDatabase, migrate } from './database/orm.js';
 import { startHttpServer } from './http/http-server.js';
 import { Pemda } from './pemda/pemda.entity.js';
 import { expireUnansweredOrders } from './purchasing/order-expiry.js';
+import { discardOutbox, drainOutbox } from '../search/outbox.js';
 
 const config = configOrExit();
 const started = Date.now();
@@ -33,9 +34,29 @@ const expireOrders = () =>
 void expireOrders();
 const expiryTimer = setInterval(expireOrders, 10 * 60 * 1000);
 
+// The search outbox: drained to Meilisearch every 2 seconds when it is configured (PostgreSQL search needs no sync).
+const meili = app.services.search.meilisearch;
+let draining = false;
+const drainSearch = async () => {
+  if (draining) return;
+  draining = true;
+  try {
+    const em = orm.em.fork() as EntityManager;
+    if (!meili) await discardOutbox(em);
+    else while ((await drainOutbox(em, meili)).synced > 0);
+  } catch (error) {
+    console.warn('Search outbox: will retry;', (error as Error).message);
+  } finally {
+    draining = false;
+  }
+};
+const searchTimer = setInterval(drainSearch, meili ? 2_000 : 60_000);
+if (meili) console.log(`Search: Meilisearch at ${config.meiliHost}, kept in step by the outbox (run npm run reindex once after switching).`);
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     clearInterval(expiryTimer);
+    clearInterval(searchTimer);
     console.log(`${signal}: finishing in-flight requests, then closing the database...`);
     const force = setTimeout(() => {
       console.error('Shutdown took longer than 10 s; exiting.');

@@ -1,4 +1,6 @@
 import { AuditService } from './audit/audit.service.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { SearchService } from '../search/search.service.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { CategoryService } from './catalogue/category.service.js';
 import { ProductService } from './catalogue/product.service.js';
@@ -24,9 +26,10 @@ export interface Services {
   cart: CartService;
   order: OrderService;
   orderQueries: OrderQueries;
+  search: SearchService;
 }
 
-export function createServices(config: AppConfig, now: () => Date): Services {
+export function createServices(config: AppConfig, now: () => Date, em: () => EntityManager): Services {
   const windowMs = config.loginWindowSeconds * 1000;
   const clock = () => now().getTime();
   const audit = new AuditService();
@@ -46,5 +49,6 @@ export function createServices(config: AppConfig, now: () => Date): Services {
     cart: new CartService(),
     order: new OrderService(audit),
     orderQueries: new OrderQueries(),
+    search: new SearchService(em, { host: config.meiliHost, apiKey: config.meiliApiKey }),
   };
 }

@@ -115,6 +115,16 @@ export class Product extends BaseEntity<'status' | 'statusReason' | 'publishedAt
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   submittedAt?: Date | null;
 
+  /** Kept by a database trigger: weighted Indonesian text (name A, category B, description C, vendor D). */
+  @Index({ name: 'product_search_vector_index', expression: 'create index "product_search_vector_index" on "product" using gin ("search_vector")' })
+  @Property({ columnType: 'tsvector', nullable: true, lazy: true, hidden: true })
+  searchVector?: string | null;
+
+  /** Kept by the same trigger: lower-case name and category, for typo-tolerant trigram matching. */
+  @Index({ name: 'product_search_text_index', expression: 'create index "product_search_text_index" on "product" using gin ("search_text" gin_trgm_ops)' })
+  @Property({ type: 'text', nullable: true, lazy: true, hidden: true })
+  searchText?: string | null;
+
   /** Set once an order includes it: from then on the product is archived, never deleted. */
   @Property({ default: false })
   everOrdered: boolean = false;

@@ -1,3 +1,4 @@
+import { SearchOutboxEntry, SearchSynonym } from '../../search/search.entities.js';
 import { AuditLog } from '../audit/audit-log.entity.js';
 import { Category } from '../catalogue/category.entity.js';
 import { Product } from '../catalogue/product.entity.js';
@@ -8,4 +9,4 @@ import { CartItem, IdempotencyRecord, Order, OrderLine, Payment } from '../purch
 import { Vendor } from '../vendor/vendor.entity.js';
 
 /** Every entity, listed explicitly so discovery works the same under ts-jest and from dist/. */
-export const entities = [Pemda, Opd, User, Vendor, Category, Product, AuditLog, Order, OrderLine, Payment, CartItem, IdempotencyRecord];
+export const entities = [Pemda, Opd, User, Vendor, Category, Product, AuditLog, Order, OrderLine, Payment, CartItem, IdempotencyRecord, SearchSynonym, SearchOutboxEntry];

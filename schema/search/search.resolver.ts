@@ -1,0 +1,144 @@
+import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { Product } from '../../server/catalogue/product.entity.js';
+import type { RequestContext } from '../../server/context.js';
+import { Role } from '../../server/identity/user.entity.js';
+import { SearchSort } from '../../search/port.js';
+import { SearchSynonym } from '../../search/search.entities.js';
+import { PageInfo } from '../pagination.js';
+import { Rupiah } from '../scalars/rupiah.js';
+
+registerEnumType(SearchSort, { name: 'SearchSort', description: 'RELEVANCE is the default when there is a query, NEWEST otherwise.' });
+
+@InputType()
+class SearchFilterInput {
+  @Field(() => ID, { nullable: true, description: 'The category and everything under it.' })
+  categoryId?: string;
+
+  @Field(() => ID, { nullable: true })
+  vendorId?: string;
+
+  @Field(() => Rupiah, { nullable: true })
+  priceMin?: number;
+
+  @Field(() => Rupiah, { nullable: true })
+  priceMax?: number;
+
+  @Field({ nullable: true })
+  localOnly?: boolean;
+
+  @Field({ nullable: true })
+  umkkOnly?: boolean;
+
+  @Field({ nullable: true })
+  pdnOnly?: boolean;
+
+  @Field(() => Float, { nullable: true })
+  tkdnMin?: number;
+
+  @Field({ nullable: true })
+  basicNeeds?: boolean;
+}
+
+@ObjectType()
+class ProductHit {
+  @Field(() => Product)
+  node!: Product;
+
+  @Field({ description: 'The matching text, with <mark>...</mark> around what matched.' })
+  snippet!: string;
+
+  @Field(() => Float)
+  score!: number;
+
+  @Field()
+  cursor!: string;
+}
+
+@ObjectType()
+class FacetValue {
+  @Field({ description: 'A category id, "true"/"false", or a price band label.' })
+  value!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType()
+class SearchFacetsView {
+  @Field(() => [FacetValue], { description: 'Leaf categories of the matching products.' })
+  categories!: FacetValue[];
+
+  @Field(() => [FacetValue])
+  local!: FacetValue[];
+
+  @Field(() => [FacetValue])
+  umkk!: FacetValue[];
+
+  @Field(() => [FacetValue])
+  pdn!: FacetValue[];
+
+  @Field(() => [FacetValue])
+  basicNeeds!: FacetValue[];
+
+  @Field(() => [FacetValue])
+  priceBands!: FacetValue[];
+}
+
+@ObjectType()
+class ProductSearchResult {
+  @Field({ description: 'Which engine answered: postgresql or meilisearch.' })
+  engine!: string;
+
+  @Field(() => Int)
+  totalCount!: number;
+
+  @Field(() => [ProductHit])
+  edges!: ProductHit[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => SearchFacetsView)
+  facets!: SearchFacetsView;
+}
+
+@Resolver()
+export class SearchResolver {
+  @Query(() => ProductSearchResult, {
+    description: 'Full-text search of what buyers may see, in Indonesian: stems, prefixes while typing, typos, per-Pemda synonyms, facets. Empty query browses.',
+  })
+  async searchProducts(
+    @Arg('pemdaId', () => ID, { nullable: true, description: "Defaults to the caller's Pemda." }) pemdaId: string | undefined,
+    @Arg('query', () => String, { nullable: true }) query: string | undefined,
+    @Arg('filter', () => SearchFilterInput, { nullable: true }) filter: SearchFilterInput | undefined,
+    @Arg('sort', () => SearchSort, { nullable: true }) sort: SearchSort | undefined,
+    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ProductSearchResult> {
+    const page = await ctx.services.search.search(ctx, { pemdaId, query, filter, sort, first, after });
+    return {
+      engine: page.engine,
+      totalCount: page.totalCount,
+      edges: page.hits.map((h) => ({ node: h.product, snippet: h.snippet, score: h.score, cursor: h.cursor })),
+      pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after), startCursor: page.hits[0]?.cursor ?? null, endCursor: page.endCursor },
+      facets: page.facets,
+    };
+  }
+
+  @Query(() => [SearchSynonym], { description: "A Pemda's search synonyms (public)." })
+  searchSynonyms(@Arg('pemdaId', () => ID) pemdaId: string, @Ctx() ctx: RequestContext): Promise<SearchSynonym[]> {
+    return ctx.services.search.synonyms(ctx, pemdaId);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Mutation(() => [SearchSynonym], { description: 'Sets what a word also means in this Pemda\'s search ("migor" -> ["minyak goreng"]); empty expansions remove it.' })
+  setSearchSynonym(
+    @Arg('pemdaId', () => ID) pemdaId: string,
+    @Arg('term') term: string,
+    @Arg('expansions', () => [String]) expansions: string[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<SearchSynonym[]> {
+    return ctx.services.search.setSynonym(ctx, pemdaId, term, expansions);
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The one search interface. Engines (PostgreSQL, Meilisearch) implement it; the service picks one by
+ * configuration and falls back to PostgreSQL when the external engine fails.
+ */
+export enum SearchSort {
+  RELEVANCE = 'RELEVANCE',
+  NEWEST = 'NEWEST',
+  PRICE_ASC = 'PRICE_ASC',
+  PRICE_DESC = 'PRICE_DESC',
+  NAME_ASC = 'NAME_ASC',
+}
+
+export interface SearchFilter {
+  categoryPath?: string | null;
+  vendorId?: string | null;
+  priceMin?: number | null;
+  priceMax?: number | null;
+  localOnly?: boolean | null;
+  umkkOnly?: boolean | null;
+  pdnOnly?: boolean | null;
+  tkdnMin?: number | null;
+  basicNeeds?: boolean | null;
+}
+
+export interface SearchRequest {
+  pemdaId: string;
+  /** What the officer typed; empty means browse with facets. */
+  query: string;
+  filter: SearchFilter;
+  sort: SearchSort;
+  offset: number;
+  limit: number;
+  /** term -> expansions ("migor" -> ["minyak goreng"]) for this Pemda. */
+  synonyms: Map<string, string[]>;
+}
+
+export interface SearchHit {
+  productId: string;
+  /** Matching text with <mark>...</mark> around what matched. */
+  snippet: string;
+  score: number;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface SearchFacets {
+  categories: FacetCount[];
+  local: FacetCount[];
+  umkk: FacetCount[];
+  pdn: FacetCount[];
+  basicNeeds: FacetCount[];
+  priceBands: FacetCount[];
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+  facets: SearchFacets;
+}
+
+/** What an external engine stores for one product: only products buyers may see. */
+export interface ProductDocument {
+  id: string;
+  pemdaId: string;
+  name: string;
+  description: string;
+  categoryId: string;
+  categoryName: string;
+  categoryPath: string[];
+  vendorId: string;
+  vendorName: string;
+  price: number;
+  priceBand: string;
+  isLocal: boolean;
+  isUmkk: boolean;
+  isPdn: boolean;
+  basicNeeds: boolean;
+  tkdnPercent: number | null;
+  createdAt: number;
+}
+
+export interface SearchEngine {
+  readonly name: 'postgresql' | 'meilisearch';
+  search(request: SearchRequest): Promise<SearchResult>;
+}
+
+/** Engines kept in sync from the outbox (the PostgreSQL engine needs none: triggers keep it current). */
+export interface SyncedSearchEngine extends SearchEngine {
+  upsert(pemdaId: string, documents: ProductDocument[]): Promise<void>;
+  remove(pemdaId: string, productIds: string[]): Promise<void>;
+  /** Builds a fresh index for the Pemda from all documents and swaps it in. */
+  rebuild(pemdaId: string, documents: AsyncIterable<ProductDocument[]>, synonyms: Map<string, string[]>): Promise<number>;
+}
+
+/** Price bands shown as facets, in whole rupiah: [label, min inclusive, max exclusive]. */
+export const PRICE_BANDS: [string, number, number][] = [
+  ['< Rp10.000', 0, 10_000],
+  ['Rp10.000 - Rp50.000', 10_000, 50_000],
+  ['Rp50.000 - Rp100.000', 50_000, 100_000],
+  ['Rp100.000 - Rp500.000', 100_000, 500_000],
+  ['Rp500.000 - Rp1.000.000', 500_000, 1_000_000],
+  ['>= Rp1.000.000', 1_000_000, Number.MAX_SAFE_INTEGER],
+];
+
+export const priceBandOf = (price: number) => PRICE_BANDS.find(([, min, max]) => price >= min && price < max)![0];
+
+/**
+ * Splits what was typed into word groups: each group is the word itself or any of its synonyms' phrases.
+ * "migor 2 liter" -> [[["migor"], ["minyak", "goreng"]], [["2"]], [["liter"]]].
+ */
+export function queryGroups(query: string, synonyms: Map<string, string[]>): string[][][] {
+  const words = query.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.slice(0, 12).map((word) => [[word], ...(synonyms.get(word) ?? []).map((phrase) => phrase.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])]);
+}

@@ -1,0 +1,129 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { PRICE_BANDS, queryGroups, SearchSort, type FacetCount, type SearchEngine, type SearchRequest, type SearchResult } from './port.js';
+
+/** A word as an Indonesian prefix query ("membeli" -> 'beli':*): stemming plus matching while typing. */
+const WORD_TSQUERY = `to_tsquery('indonesian', ? || ':*')`;
+// Below pg_trgm's default of 0.6 so one dropped letter still matches ("kripik" ~ "keripik" scores 0.57).
+const WORD_SIMILARITY_THRESHOLD = 0.5;
+// Shorter words have too few trigrams to tell a typo from another word ("gula" vs "bakar").
+const MIN_TYPO_WORD = 5;
+
+const ORDER_BY: Record<SearchSort, string> = {
+  [SearchSort.RELEVANCE]: 'score desc, p.id',
+  [SearchSort.NEWEST]: 'p.created_at desc, p.id desc',
+  [SearchSort.PRICE_ASC]: 'p.price asc, p.id',
+  [SearchSort.PRICE_DESC]: 'p.price desc, p.id desc',
+  [SearchSort.NAME_ASC]: 'p.name asc, p.id',
+};
+
+interface Sql {
+  text: string;
+  params: unknown[];
+}
+
+/**
+ * Search in PostgreSQL: the `indonesian` text search configuration over weighted fields (name, category,
+ * description, vendor) for stems and prefixes, and pg_trgm word similarity over name and category for typos
+ * (words of 5 letters or more). Each typed word must match by either; synonyms widen a word into alternatives. GIN indexes serve both.
+ */
+export class PostgresSearchEngine implements SearchEngine {
+  readonly name = 'postgresql' as const;
+
+  constructor(private readonly em: () => EntityManager) {}
+
+  /** The WHERE clause shared by hits and facets: what buyers may see, the filters, and the words. */
+  where(request: SearchRequest): Sql {
+    const parts = [`p.pemda_id = ?`, `p.status = 'PUBLISHED'`, `v.status = 'VERIFIED'`];
+    const params: unknown[] = [request.pemdaId];
+    const add = (condition: string, ...values: unknown[]) => {
+      parts.push(condition);
+      params.push(...values);
+    };
+    const f = request.filter;
+    if (f.categoryPath) add(`c.path like ?`, `${f.categoryPath}%`);
+    if (f.vendorId) add(`p.vendor_id = ?`, f.vendorId);
+    if (f.priceMin != null) add(`p.price >= ?`, f.priceMin);
+    if (f.priceMax != null) add(`p.price <= ?`, f.priceMax);
+    if (f.localOnly) add(`v.is_local`);
+    if (f.umkkOnly) add(`v.is_umkk`);
+    if (f.pdnOnly) add(`p.is_pdn`);
+    if (f.tkdnMin != null) add(`p.tkdn_percent >= ?`, f.tkdnMin);
+    if (f.basicNeeds) add(`c.basic_needs`);
+
+    for (const alternatives of queryGroups(request.query, request.synonyms)) {
+      const options = alternatives.map((words) => {
+        const all = words.map((word) => {
+          params.push(word);
+          if (word.length < MIN_TYPO_WORD) return `p.search_vector @@ ${WORD_TSQUERY}`;
+          params.push(word);
+          return `(p.search_vector @@ ${WORD_TSQUERY} or ? <% p.search_text)`;
+        });
+        return `(${all.join(' and ')})`;
+      });
+      parts.push(`(${options.join(' or ')})`);
+    }
+    return { text: parts.join(' and '), params };
+  }
+
+  /** Every typed word and synonym, OR-ed, for ranking and highlighting. */
+  private rankQuery(request: SearchRequest): Sql {
+    const words = [...new Set(queryGroups(request.query, request.synonyms).flat(2))];
+    if (!words.length) return { text: `null::tsquery`, params: [] };
+    return { text: `(${words.map(() => WORD_TSQUERY).join(' || ')})`, params: words };
+  }
+
+  async search(request: SearchRequest): Promise<SearchResult> {
+    return this.em().transactional(async (em) => {
+      await em.execute(`set local pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`);
+      const where = this.where(request);
+      const rank = this.rankQuery(request);
+      const from = `from product p join vendor v on v.id = p.vendor_id join category c on c.id = p.category_id where ${where.text}`;
+      const typed = rank.params.length > 0;
+      const typos = queryGroups(request.query, request.synonyms).flat(2).filter((w) => w.length >= MIN_TYPO_WORD);
+      // Rank: text relevance (weighted fields) plus how close the typed words are to the name itself, for typo matches.
+      const score = typed
+        ? `ts_rank_cd(p.search_vector, ${rank.text}) + ${typos.length ? typos.map(() => `word_similarity(?, lower(p.name))`).join(' + ') : '0'} * 0.1`
+        : '0';
+      const snippet = typed
+        ? `ts_headline('indonesian', p.name || ' - ' || p.description, ${rank.text}, 'StartSel=<mark>, StopSel=</mark>, MaxWords=18, MinWords=6, HighlightAll=false')`
+        : `p.name`;
+      const hits = await em.execute<{ id: string; snippet: string; score: number }[]>(
+        `select p.id, ${snippet} as snippet, ${score} as score ${from} order by ${ORDER_BY[request.sort === SearchSort.RELEVANCE && !typed ? SearchSort.NEWEST : request.sort]} limit ? offset ?`,
+        [...(typed ? rank.params : []), ...(typed ? [...rank.params, ...typos] : []), ...where.params, request.limit, request.offset],
+      );
+
+      const bands = PRICE_BANDS.map(([, min, max]) => `count(*) filter (where p.price >= ${min} and p.price < ${max})`).join(', ');
+      const [counts] = await em.execute<Record<string, string>[]>(
+        `select count(*) as total,
+           count(*) filter (where v.is_local) as local_yes, count(*) filter (where not v.is_local) as local_no,
+           count(*) filter (where v.is_umkk) as umkk_yes, count(*) filter (where not v.is_umkk) as umkk_no,
+           count(*) filter (where p.is_pdn) as pdn_yes, count(*) filter (where not p.is_pdn) as pdn_no,
+           count(*) filter (where c.basic_needs) as basic_yes, count(*) filter (where not c.basic_needs) as basic_no,
+           array[${bands}] as bands
+         ${from}`,
+        where.params,
+      );
+      const categories = await em.execute<{ category_id: string; count: string }[]>(
+        `select p.category_id, count(*) as count ${from} group by p.category_id order by count(*) desc, p.category_id limit 50`,
+        where.params,
+      );
+      const yesNo = (yes: string, no: string): FacetCount[] => [
+        { value: 'true', count: Number(counts[yes]) },
+        { value: 'false', count: Number(counts[no]) },
+      ];
+      const bandCounts = counts.bands as unknown as (string | number)[];
+      return {
+        total: Number(counts.total),
+        hits: hits.map((h) => ({ productId: h.id, snippet: h.snippet, score: Number(h.score) })),
+        facets: {
+          categories: categories.map((c) => ({ value: c.category_id, count: Number(c.count) })),
+          local: yesNo('local_yes', 'local_no'),
+          umkk: yesNo('umkk_yes', 'umkk_no'),
+          pdn: yesNo('pdn_yes', 'pdn_no'),
+          basicNeeds: yesNo('basic_yes', 'basic_no'),
+          priceBands: PRICE_BANDS.map(([label], i) => ({ value: label, count: Number(bandCounts[i]) })),
+        },
+      };
+    });
+  }
+}

@@ -1,0 +1,136 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertManagesPemda, requireActor } from '../server/auth/scope.js';
+import { Category } from '../server/catalogue/category.entity.js';
+import { Product } from '../server/catalogue/product.entity.js';
+import type { ProductFilter } from '../server/catalogue/product.service.js';
+import type { RequestContext } from '../server/context.js';
+import { MAX_PAGE_SIZE } from '../server/database/pagination.js';
+import { badInput, notFound, Validation } from '../server/errors.js';
+import { MeilisearchEngine } from './meilisearch-engine.js';
+import { PostgresSearchEngine } from './postgres-engine.js';
+import { SearchSort, type SearchEngine, type SearchFacets } from './port.js';
+import { SearchSynonym } from './search.entities.js';
+
+export interface SearchArgs {
+  pemdaId?: string | null;
+  query?: string | null;
+  filter?: Omit<ProductFilter, 'status'> | null;
+  sort?: SearchSort | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface ProductSearchPage {
+  engine: string;
+  totalCount: number;
+  hits: { product: Product; snippet: string; score: number; cursor: string }[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+  facets: SearchFacets;
+}
+
+// Relevance has no stable key to resume from, so search pages by position.
+const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
+function decodeCursor(cursor: string): number {
+  const match = /^o:(\d{1,7})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw badInput([{ field: 'after', message: 'Kursor halaman tidak valid; mulai lagi dari halaman pertama.' }]);
+  return Number(match[1]);
+}
+
+export class SearchService {
+  readonly postgres: PostgresSearchEngine;
+  readonly meilisearch: MeilisearchEngine | null;
+
+  constructor(
+    em: () => EntityManager,
+    meili: { host: string | null; apiKey: string | null },
+    private readonly warn: (message: string) => void = (m) => console.warn(m),
+  ) {
+    this.postgres = new PostgresSearchEngine(em);
+    this.meilisearch = meili.host ? new MeilisearchEngine(meili.host, meili.apiKey) : null;
+  }
+
+  get primary(): SearchEngine {
+    return this.meilisearch ?? this.postgres;
+  }
+
+  async search(ctx: RequestContext, args: SearchArgs, engine: SearchEngine = this.primary): Promise<ProductSearchPage> {
+    const pemdaId = args.pemdaId ?? ctx.actor?.pemdaId;
+    if (!pemdaId) throw badInput([{ field: 'pemdaId', message: 'Sebutkan Pemda yang katalognya ingin dicari.' }]);
+    const first = args.first ?? 20;
+    const query = (args.query ?? '').trim();
+    new Validation()
+      .check(first >= 1 && first <= MAX_PAGE_SIZE, 'first', `Jumlah per halaman 1 sampai ${MAX_PAGE_SIZE}.`)
+      .check(query.length <= 200, 'query', 'Kata kunci paling panjang 200 karakter.')
+      .throwIfInvalid();
+    const offset = args.after ? decodeCursor(args.after) : 0;
+    const { categoryId, ...filter } = args.filter ?? {};
+    let categoryPath: string | null = null;
+    if (categoryId) {
+      const category = await ctx.em.findOne(Category, { id: categoryId, pemda: pemdaId });
+      if (!category) throw notFound('Kategori');
+      categoryPath = category.path;
+    }
+    const synonyms = new Map((await ctx.em.find(SearchSynonym, { pemda: pemdaId })).map((s) => [s.term, s.expansions]));
+    const request = {
+      pemdaId,
+      query,
+      filter: { ...filter, categoryPath },
+      sort: args.sort ?? (query ? SearchSort.RELEVANCE : SearchSort.NEWEST),
+      offset,
+      limit: first,
+      synonyms,
+    };
+
+    let used = engine;
+    let result;
+    try {
+      result = await engine.search(request);
+    } catch (error) {
+      if (engine === this.postgres) throw error;
+      // The external engine is down or failing: buyers still get answers, from PostgreSQL.
+      this.warn(`Search: ${engine.name} failed (${(error as Error).message}); answering from PostgreSQL.`);
+      used = this.postgres;
+      result = await this.postgres.search(request);
+    }
+
+    const products = await ctx.em.find(Product, { id: { $in: result.hits.map((h) => h.productId) } });
+    const byId = new Map(products.map((p) => [p.id, p]));
+    const hits = result.hits
+      .filter((h) => byId.has(h.productId))
+      .map((h, i) => ({ product: byId.get(h.productId)!, snippet: h.snippet, score: h.score, cursor: encodeCursor(offset + i + 1) }));
+    const hasNextPage = offset + result.hits.length < result.total;
+    return { engine: used.name, totalCount: result.total, hits, hasNextPage, endCursor: hits.at(-1)?.cursor ?? null, facets: result.facets };
+  }
+
+  synonyms(ctx: RequestContext, pemdaId: string): Promise<SearchSynonym[]> {
+    return ctx.em.find(SearchSynonym, { pemda: pemdaId }, { orderBy: { term: 'asc' } });
+  }
+
+  /** BPBJ teaches its Pemda's search a word; no expansions removes it. */
+  async setSynonym(ctx: RequestContext, pemdaId: string, termInput: string, expansionsInput: string[]): Promise<SearchSynonym[]> {
+    assertManagesPemda(requireActor(ctx), pemdaId);
+    const term = termInput.trim().toLowerCase();
+    const expansions = [...new Set(expansionsInput.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+    new Validation()
+      .check(/^[\p{L}\p{N}]{2,40}$/u.test(term), 'term', 'Istilah berupa satu kata, 2-40 huruf atau angka.')
+      .check(expansions.length <= 20 && expansions.every((e) => e.length <= 80 && e !== term), 'expansions', 'Paling banyak 20 padanan, masing-masing paling panjang 80 karakter dan berbeda dari istilahnya.')
+      .throwIfInvalid();
+    const existing = await ctx.em.findOne(SearchSynonym, { pemda: pemdaId, term });
+    if (!expansions.length) {
+      if (existing) ctx.em.remove(existing);
+    } else if (existing) {
+      existing.expansions = expansions;
+    } else {
+      ctx.em.create(SearchSynonym, { pemda: pemdaId, term, expansions });
+    }
+    await ctx.em.flush();
+    const all = await this.synonyms(ctx, pemdaId);
+    if (this.meilisearch) {
+      await this.meilisearch
+        .applySynonyms(pemdaId, new Map(all.map((s) => [s.term, s.expansions])))
+        .catch((error) => this.warn(`Search: synonyms saved, but Meilisearch was not updated (${error.message}); run npm run reindex.`));
+    }
+    return all;
+  }
+}
