@@ -51,7 +51,7 @@ function toDocument(r: Row): ProductDocument {
 /** The documents of those products buyers may see now; ids missing from the result should leave the index. */
 export async function documentsFor(em: EntityManager, productIds: string[]): Promise<ProductDocument[]> {
   if (!productIds.length) return [];
-  const rows = await em.execute<Row[]>(`${SELECT} and p.id = any(?)`, [productIds]);
+  const rows = await em.execute<Row[]>(`${SELECT} and p.id in (?)`, [productIds]);
   return rows.map(toDocument);
 }
 

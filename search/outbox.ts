@@ -35,14 +35,14 @@ export async function drainOutbox(em: EntityManager, engine: SyncedSearchEngine,
     } catch (error) {
       const attempts = Math.max(...rows.map((r) => r.attempts)) + 1;
       const delay = Math.min(2 ** attempts, MAX_BACKOFF_SECONDS);
-      await tx.execute(`update search_outbox set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where id = any(?)`, [
+      await tx.execute(`update search_outbox set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where id in (?)`, [
         new Date(now.getTime() + delay * 1000),
         String((error as Error).message ?? error).slice(0, 500),
         rows.map((r) => r.id),
       ]);
       return { synced: 0, failed: rows.length };
     }
-    await tx.execute(`delete from search_outbox where id = any(?)`, [rows.map((r) => r.id)]);
+    await tx.execute(`delete from search_outbox where id in (?)`, [rows.map((r) => r.id)]);
     return { synced: rows.length, failed: 0 };
   });
 }

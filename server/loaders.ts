@@ -10,7 +10,7 @@ export function createLoaders(em: EntityManager) {
   return {
     publishedProductCount: new DataLoader<string, number>(async (vendorIds) => {
       const rows = await em.getConnection().execute<{ vendor_id: string; count: string }[]>(
-        `select vendor_id, count(*) as count from product where status = 'PUBLISHED' and vendor_id = any(?) group by vendor_id`,
+        `select vendor_id, count(*) as count from product where status = 'PUBLISHED' and vendor_id in (?) group by vendor_id`,
         [vendorIds as string[]],
       );
       const counts = new Map(rows.map((r) => [r.vendor_id, Number(r.count)]));

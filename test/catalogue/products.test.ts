@@ -283,6 +283,18 @@ describe('searching the catalogue with filters, sorting and pages', () => {
     expect(hundred).toBeLessThanOrEqual(4); // page, count, vendors (batched), categories (batched)
   });
 
+  it('a page of vendors with their product counts costs two queries plus one for all the counts', async () => {
+    t.queries.length = 0;
+    const page = await t.exec(`query($p: ID!) { vendors(pemdaId: $p, first: 50) { edges { node { id productCount } } } }`, { p: ids.batu });
+    expect(t.queries.length).toBe(3);
+    const rows = await t.em().getConnection().execute<{ vendor_id: string; n: number }[]>(
+      `select vendor_id, count(*)::int as n from product where status = 'PUBLISHED' group by vendor_id`,
+    );
+    const expected = new Map(rows.map((r) => [r.vendor_id, r.n]));
+    for (const { node } of page.data.vendors.edges) expect(node.productCount).toBe(expected.get(node.id) ?? 0);
+    expect(page.data.vendors.edges.some((e: any) => e.node.productCount > 0)).toBe(true);
+  });
+
   it('catalogue progress counts published local products against the target of 2.500', async () => {
     const progress = await t.exec(`query($p: ID!) { catalogueProgress(pemdaId: $p) { listedProductsTarget publishedLocalProducts targetAchievedPercent verifiedVendors vendorsByStatus { status count } } }`, { p: ids.batu });
     const [{ local }] = await t.em().getConnection().execute(

@@ -1,0 +1,76 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import { loadConfig } from '../server/config.js';
+import { createOrm, describeDatabase, migrate } from '../server/database/orm.js';
+
+/** `--name value` from the command line, or the fallback. */
+export function arg(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at > 0 ? Number(process.argv[at + 1]) : fallback;
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    console.error(`--${name} must be a positive whole number`);
+    process.exit(1);
+  }
+  return value;
+}
+
+/**
+ * A fresh, migrated database for a benchmark: a new database on DATABASE_URL's server (dropped afterwards),
+ * or an in-memory PGlite. Benchmarks never touch the data of `npm start`.
+ */
+export async function benchDatabase(name: string): Promise<{ orm: MikroORM; em: () => EntityManager; label: string; dispose: () => Promise<void> }> {
+  const config = loadConfig({ ...process.env, PGLITE_DATA_DIR: 'memory' });
+  let url: string | null = null;
+  let drop = async () => {};
+  if (config.databaseUrl) {
+    const database = `katalog_bench_${name}_${process.pid}`;
+    const admin = new pg.Client({ connectionString: config.databaseUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists "${database}" with (force)`);
+    await admin.query(`create database "${database}"`);
+    await admin.end();
+    const parsed = new URL(config.databaseUrl);
+    parsed.pathname = `/${database}`;
+    url = parsed.toString();
+    drop = async () => {
+      const client = new pg.Client({ connectionString: config.databaseUrl! });
+      await client.connect();
+      await client.query(`drop database if exists "${database}" with (force)`);
+      await client.end();
+    };
+  }
+  const orm = await createOrm({ databaseUrl: url, pgliteDataDir: null, logQueries: false });
+  await migrate(orm);
+  return {
+    orm,
+    em: () => orm.em.fork() as EntityManager,
+    label: url ? describeDatabase({ databaseUrl: url, pgliteDataDir: null, logQueries: false }) : 'embedded PostgreSQL (PGlite) in memory',
+    async dispose() {
+      await orm.close(true);
+      await drop();
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export function summarise(label: string, samples: number[]): { p50: number; p95: number; max: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const stats = { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0 };
+  console.log(`${label.padEnd(34)} p50 ${stats.p50.toFixed(1).padStart(7)} ms   p95 ${stats.p95.toFixed(1).padStart(7)} ms   max ${stats.max.toFixed(1).padStart(7)} ms   (n=${samples.length})`);
+  return stats;
+}
+
+export async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const start = process.hrtime.bigint();
+  const result = await work();
+  return [Number(process.hrtime.bigint() - start) / 1e6, result];
+}
+
+export const uuid = randomUUID;
