@@ -72,58 +72,71 @@ export class PostgresSearchEngine implements SearchEngine {
     return { text: `(${words.map(() => WORD_TSQUERY).join(' || ')})`, params: words };
   }
 
-  async search(request: SearchRequest): Promise<SearchResult> {
+  /** Runs one statement in its own transaction with the trigram threshold this engine relies on. */
+  private query(sql: string, params: unknown[]): Promise<Record<string, any>[]> {
     return this.em().transactional(async (em) => {
       await em.execute(`set local pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`);
-      const where = this.where(request);
-      const rank = this.rankQuery(request);
-      const from = `from product p join vendor v on v.id = p.vendor_id join category c on c.id = p.category_id where ${where.text}`;
-      const typed = rank.params.length > 0;
-      const typos = queryGroups(request.query, request.synonyms).flat(2).filter((w) => w.length >= MIN_TYPO_WORD);
-      // Rank: text relevance (weighted fields) plus how close the typed words are to the name itself, for typo matches.
-      const score = typed
-        ? `ts_rank_cd(p.search_vector, ${rank.text}) + ${typos.length ? typos.map(() => `word_similarity(?, lower(p.name))`).join(' + ') : '0'} * 0.1`
-        : '0';
-      const snippet = typed
-        ? `ts_headline('indonesian', p.name || ' - ' || p.description, ${rank.text}, 'StartSel=<mark>, StopSel=</mark>, MaxWords=18, MinWords=6, HighlightAll=false')`
-        : `p.name`;
-      const hits = await em.execute<{ id: string; snippet: string; score: number }[]>(
-        `select p.id, ${snippet} as snippet, ${score} as score ${from} order by ${ORDER_BY[request.sort === SearchSort.RELEVANCE && !typed ? SearchSort.NEWEST : request.sort]} limit ? offset ?`,
-        [...(typed ? rank.params : []), ...(typed ? [...rank.params, ...typos] : []), ...where.params, request.limit, request.offset],
-      );
-
-      const bands = PRICE_BANDS.map(([, min, max]) => `count(*) filter (where p.price >= ${min} and p.price < ${max})`).join(', ');
-      const [counts] = await em.execute<Record<string, string>[]>(
-        `select count(*) as total,
-           count(*) filter (where v.is_local) as local_yes, count(*) filter (where not v.is_local) as local_no,
-           count(*) filter (where v.is_umkk) as umkk_yes, count(*) filter (where not v.is_umkk) as umkk_no,
-           count(*) filter (where p.is_pdn) as pdn_yes, count(*) filter (where not p.is_pdn) as pdn_no,
-           count(*) filter (where c.basic_needs) as basic_yes, count(*) filter (where not c.basic_needs) as basic_no,
-           array[${bands}] as bands
-         ${from}`,
-        where.params,
-      );
-      const categories = await em.execute<{ category_id: string; count: string }[]>(
-        `select p.category_id, count(*) as count ${from} group by p.category_id order by count(*) desc, p.category_id limit 50`,
-        where.params,
-      );
-      const yesNo = (yes: string, no: string): FacetCount[] => [
-        { value: 'true', count: Number(counts[yes]) },
-        { value: 'false', count: Number(counts[no]) },
-      ];
-      const bandCounts = counts.bands as unknown as (string | number)[];
-      return {
-        total: Number(counts.total),
-        hits: hits.map((h) => ({ productId: h.id, snippet: h.snippet, score: Number(h.score) })),
-        facets: {
-          categories: categories.map((c) => ({ value: c.category_id, count: Number(c.count) })),
-          local: yesNo('local_yes', 'local_no'),
-          umkk: yesNo('umkk_yes', 'umkk_no'),
-          pdn: yesNo('pdn_yes', 'pdn_no'),
-          basicNeeds: yesNo('basic_yes', 'basic_no'),
-          priceBands: PRICE_BANDS.map(([label], i) => ({ value: label, count: Number(bandCounts[i]) })),
-        },
-      };
+      return em.execute<Record<string, any>[]>(sql, params);
     });
+  }
+
+  async search(request: SearchRequest): Promise<SearchResult> {
+    const where = this.where(request);
+    const rank = this.rankQuery(request);
+    const from = `from product p join vendor v on v.id = p.vendor_id join category c on c.id = p.category_id where ${where.text}`;
+    const typed = rank.params.length > 0;
+    const typos = queryGroups(request.query, request.synonyms).flat(2).filter((w) => w.length >= MIN_TYPO_WORD);
+    // Rank: text relevance (weighted fields) plus how close the typed words are to the name itself, for typo matches.
+    const score = typed
+      ? `ts_rank_cd(p.search_vector, ${rank.text}) + ${typos.length ? typos.map(() => `word_similarity(?, lower(p.name))`).join(' + ') : '0'} * 0.1`
+      : '0';
+    // Highlight only the page: ts_headline is the costliest call, so it runs on 20 rows, not on every match.
+    const snippet = typed
+      ? `ts_headline('indonesian', page.name || ' - ' || page.description, ${rank.text}, 'StartSel=<mark>, StopSel=</mark>, MaxWords=18, MinWords=6, HighlightAll=false')`
+      : `page.name`;
+    const order = ORDER_BY[request.sort === SearchSort.RELEVANCE && !typed ? SearchSort.NEWEST : request.sort];
+    const bands = PRICE_BANDS.map(([, min, max]) => `count(*) filter (where p.price >= ${min} and p.price < ${max})`).join(', ');
+
+    // Hits and facets are independent scans: on the server they run side by side on two connections.
+    const [hits, facetRows] = await Promise.all([
+      this.query(
+        `select page.id, ${snippet} as snippet, page.score from (
+           select p.id, p.name, p.description, ${score} as score, p.created_at, p.price ${from} order by ${order} limit ? offset ?
+         ) page order by ${order.replace(/\bp\./g, 'page.')}`,
+        [...(typed ? [...rank.params, ...rank.params, ...typos] : []), ...where.params, request.limit, request.offset],
+      ),
+      this.query(
+        `select grouping(p.category_id) as all_rows, p.category_id, count(*) as total,
+           count(*) filter (where v.is_local) as local_yes, count(*) filter (where v.is_umkk) as umkk_yes,
+           count(*) filter (where p.is_pdn) as pdn_yes, count(*) filter (where c.basic_needs) as basic_yes,
+           array[${bands}] as bands
+         ${from} group by grouping sets ((), (p.category_id))`,
+        where.params,
+      ),
+    ]);
+    const totals = facetRows.find((r) => Number(r.all_rows) === 1) ?? { total: 0, local_yes: 0, umkk_yes: 0, pdn_yes: 0, basic_yes: 0, bands: PRICE_BANDS.map(() => 0) };
+    const total = Number(totals.total);
+    const yesNo = (key: string): FacetCount[] => [
+      { value: 'true', count: Number(totals[key]) },
+      { value: 'false', count: total - Number(totals[key]) },
+    ];
+    const bandCounts = totals.bands as (string | number)[];
+    const categories = facetRows
+      .filter((r) => Number(r.all_rows) === 0)
+      .map((r) => ({ value: String(r.category_id), count: Number(r.total) }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+      .slice(0, 50);
+    return {
+      total,
+      hits: hits.map((h) => ({ productId: h.id, snippet: h.snippet, score: Number(h.score) })),
+      facets: {
+        categories,
+        local: yesNo('local_yes'),
+        umkk: yesNo('umkk_yes'),
+        pdn: yesNo('pdn_yes'),
+        basicNeeds: yesNo('basic_yes'),
+        priceBands: PRICE_BANDS.map(([label], i) => ({ value: label, count: Number(bandCounts[i]) })),
+      },
+    };
   }
 }

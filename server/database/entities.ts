@@ -6,7 +6,8 @@ import { User } from '../identity/user.entity.js';
 import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { CartItem, IdempotencyRecord, Order, OrderLine, Payment } from '../purchasing/order.entity.js';
+import { ExternalSpend, OpdBudget, SpendRollup } from '../spend/spend.entities.js';
 import { Vendor } from '../vendor/vendor.entity.js';
 
 /** Every entity, listed explicitly so discovery works the same under ts-jest and from dist/. */
-export const entities = [Pemda, Opd, User, Vendor, Category, Product, AuditLog, Order, OrderLine, Payment, CartItem, IdempotencyRecord, SearchSynonym, SearchOutboxEntry];
+export const entities = [Pemda, Opd, User, Vendor, Category, Product, AuditLog, Order, OrderLine, Payment, CartItem, IdempotencyRecord, SearchSynonym, SearchOutboxEntry, OpdBudget, ExternalSpend, SpendRollup];

@@ -4,6 +4,15 @@ import { BaseEntity } from '../database/base.entity.js';
 import { rupiahColumn } from '../database/types.js';
 import { Rupiah } from '../../schema/scalars/rupiah.js';
 
+export enum SpendRecognition {
+  RECEIVED = 'RECEIVED',
+  PAID = 'PAID',
+}
+registerEnumType(SpendRecognition, {
+  name: 'SpendRecognition',
+  description: 'When a catalogue order counts as realised spend: at receipt (BAST date) or at payment.',
+});
+
 export enum PemdaKind {
   KOTA = 'KOTA',
   KABUPATEN = 'KABUPATEN',
@@ -12,7 +21,7 @@ registerEnumType(PemdaKind, { name: 'PemdaKind', description: 'Kota (city) or Ka
 
 @ObjectType({ implements: BaseEntity, description: 'Pemda (Pemerintah Kota/Kabupaten): a regional government, the tenant that owns one local catalogue.' })
 @Entity({ tableName: 'pemda' })
-export class Pemda extends BaseEntity<'localSpendTargetPercent' | 'catalogueSpendTarget' | 'listedProductsTarget' | 'ppkApprovalThreshold'> {
+export class Pemda extends BaseEntity<'localSpendTargetPercent' | 'catalogueSpendTarget' | 'listedProductsTarget' | 'ppkApprovalThreshold' | 'spendRecognition'> {
   @Field()
   @Property()
   name!: string;
@@ -44,6 +53,10 @@ export class Pemda extends BaseEntity<'localSpendTargetPercent' | 'catalogueSpen
   @Field(() => Rupiah, { description: 'Orders above this total need the PPK\'s approval (default Rp200.000.000).' })
   @Property({ ...rupiahColumn(), default: 200_000_000 })
   ppkApprovalThreshold: number = 200_000_000;
+
+  @Field(() => SpendRecognition)
+  @Enum({ items: () => SpendRecognition, default: SpendRecognition.RECEIVED })
+  spendRecognition: SpendRecognition = SpendRecognition.RECEIVED;
 
   @Field(() => Int, { description: 'Target number of published local products (Kota Batu 2023: 2.500).' })
   @Property({ default: 0 })

@@ -67,7 +67,7 @@ registerEnumType(PaymentMethod, {
 @Index({ name: 'purchase_order_opd_status_index', properties: ['opd', 'status'] })
 @Index({ name: 'purchase_order_vendor_status_index', properties: ['vendor', 'status'] })
 @Check({ name: 'purchase_order_amounts_check', expression: 'subtotal >= 0 and shipping_cost >= 0 and total = subtotal + shipping_cost' })
-export class Order extends BaseEntity<'number' | 'status' | 'negotiation' | 'shippingCost' | 'rupCode' | 'notes' | 'neededBy' | 'requiresPpkApproval'> {
+export class Order extends BaseEntity<'number' | 'status' | 'negotiation' | 'shippingCost' | 'rupCode' | 'notes' | 'neededBy' | 'requiresPpkApproval' | 'vendorIsUmkk' | 'vendorIsLocal'> {
   @Property({ type: new BigIntType('number'), columnType: 'bigint', autoincrement: true })
   number!: number;
 
@@ -121,6 +121,15 @@ export class Order extends BaseEntity<'number' | 'status' | 'negotiation' | 'shi
   @Field(() => Rupiah, { description: 'subtotal + shippingCost, computed on the server.' })
   @Property(rupiahColumn())
   total!: number;
+
+  /** The vendor's UMK-K and local status when the order was made: later changes do not rewrite past spend. */
+  @Field({ description: 'The vendor was UMK-K (mikro, kecil or koperasi) when the order was made.' })
+  @Property({ default: false })
+  vendorIsUmkk: boolean = false;
+
+  @Field({ description: 'The vendor was domiciled in the Pemda when the order was made.' })
+  @Property({ default: false })
+  vendorIsLocal: boolean = false;
 
   @Field({ description: 'The total exceeded the Pemda threshold at submission: the PPK must approve.' })
   @Property({ default: false })
@@ -190,7 +199,7 @@ export class Order extends BaseEntity<'number' | 'status' | 'negotiation' | 'shi
 @ObjectType({ implements: BaseEntity, description: 'A line of an order: product, unit and price as they were at checkout.' })
 @Entity({ tableName: 'purchase_order_line' })
 @Check({ name: 'purchase_order_line_check', expression: 'quantity > 0 and quantity_received >= 0 and quantity_received <= quantity and unit_price > 0 and line_total = quantity * unit_price' })
-export class OrderLine extends BaseEntity<'quantityReceived' | 'proposedUnitPrice' | 'counterUnitPrice'> {
+export class OrderLine extends BaseEntity<'quantityReceived' | 'proposedUnitPrice' | 'counterUnitPrice' | 'isPdn'> {
   @Index()
   @ManyToOne(() => Order, { ref: true, deleteRule: 'cascade' })
   order!: Ref<Order>;
@@ -225,6 +234,10 @@ export class OrderLine extends BaseEntity<'quantityReceived' | 'proposedUnitPric
   @Field(() => Rupiah, { description: 'The agreed price the order records.' })
   @Property(rupiahColumn())
   unitPrice!: number;
+
+  @Field({ description: 'Produk Dalam Negeri, as listed at checkout.' })
+  @Property({ default: false })
+  isPdn: boolean = false;
 
   @Field(() => Int)
   @Property()

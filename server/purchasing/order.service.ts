@@ -8,7 +8,8 @@ import { ProductStatus } from '../catalogue/product.entity.js';
 import type { Actor, RequestContext } from '../context.js';
 import { AppError, badInput, conflict, forbidden, notFound, Validation } from '../errors.js';
 import { Role, User } from '../identity/user.entity.js';
-import { Pemda } from '../pemda/pemda.entity.js';
+import { Pemda, SpendRecognition } from '../pemda/pemda.entity.js';
+import { recogniseOrder } from '../spend/rollup.js';
 import { MIN_REASON_LENGTH } from '../vendor/vendor.service.js';
 import { VendorStatus } from '../vendor/vendor.entity.js';
 import { requirePp } from './cart.service.js';
@@ -112,8 +113,11 @@ export class OrderService {
       }
       const orders: Order[] = [];
       for (const [vendorId, vendorItems] of byVendor) {
+        const vendor = vendorItems[0].product.getEntity().vendor.getEntity();
         const order = em.create(Order, {
           pemda,
+          vendorIsUmkk: vendor.isUmkk,
+          vendorIsLocal: vendor.isLocal,
           opd: actor.opdId,
           vendor: vendorId,
           createdBy: actor.userId,
@@ -137,6 +141,7 @@ export class OrderService {
             unit: product.unit,
             listUnitPrice: product.price,
             unitPrice: product.price,
+            isPdn: product.isPdn,
             quantity: item.quantity,
             lineTotal: 0,
           });
@@ -294,6 +299,7 @@ export class OrderService {
       order.receivedAt = ctx.now();
       order.receivedAmount = lines.reduce((sum, l) => sum + l.quantityReceived * l.unitPrice, 0) + order.shippingCost;
       this.transition(ctx, em, order, OrderStatus.RECEIVED, 'RECEIVED');
+      if (pemda.spendRecognition === SpendRecognition.RECEIVED) await recogniseOrder(em, order, lines, bastDate);
     });
   }
 
@@ -309,6 +315,7 @@ export class OrderService {
       em.create(Payment, { order, method: input.method, amount: input.amount, paidOn: input.paidOn, reference: input.reference?.trim() || null, recordedBy: actor.userId });
       order.paidAt = ctx.now();
       this.transition(ctx, em, order, OrderStatus.PAID, 'PAID');
+      if (pemda.spendRecognition === SpendRecognition.PAID) await recogniseOrder(em, order, await this.lines(em, order), input.paidOn);
     });
   }
 

@@ -1,0 +1,61 @@
+import { localDate } from '../calendar/time-zone.js';
+import { Validation } from '../errors.js';
+
+export interface PeriodInput {
+  year: number;
+  /** One month (1-12). */
+  month?: number | null;
+  /** One quarter (1-4). */
+  quarter?: number | null;
+  /** January through the current month in the Pemda's time zone (for the current year). */
+  yearToDate?: boolean | null;
+  /** A custom range of whole months (1-12), inclusive. */
+  fromMonth?: number | null;
+  toMonth?: number | null;
+}
+
+export interface Period {
+  year: number;
+  fromMonth: number;
+  toMonth: number;
+  /** 'YYYY-MM' bounds for the monthly rollups. */
+  from: string;
+  to: string;
+  label: string;
+}
+
+const mm = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
+
+/** Resolves the period in whole months: rollups are monthly, in the Pemda's time zone. Fiscal year = calendar year. */
+export function resolvePeriod(input: PeriodInput, timeZone: string, now: Date): Period {
+  const v = new Validation().check(Number.isInteger(input.year) && input.year >= 2000 && input.year <= 2100, 'year', 'Tahun anggaran 2000-2100.');
+  let from = 1;
+  let to = 12;
+  let label = `Tahun ${input.year}`;
+  if (input.month != null) {
+    v.check(input.month >= 1 && input.month <= 12, 'month', 'Bulan 1-12.');
+    [from, to, label] = [input.month, input.month, `${mm(input.year, input.month)}`];
+  } else if (input.quarter != null) {
+    v.check(input.quarter >= 1 && input.quarter <= 4, 'quarter', 'Triwulan 1-4.');
+    [from, to, label] = [input.quarter * 3 - 2, input.quarter * 3, `Triwulan ${input.quarter} ${input.year}`];
+  } else if (input.yearToDate) {
+    const today = localDate(now, timeZone);
+    const current = Number(today.slice(0, 4)) === input.year ? Number(today.slice(5, 7)) : 12;
+    [from, to, label] = [1, current, `Januari s.d. ${mm(input.year, current)}`];
+  } else if (input.fromMonth != null || input.toMonth != null) {
+    from = input.fromMonth ?? 1;
+    to = input.toMonth ?? 12;
+    v.check(from >= 1 && to <= 12 && from <= to, 'fromMonth', 'Rentang bulan 1-12, awal tidak sesudah akhir.');
+    label = `${mm(input.year, from)} s.d. ${mm(input.year, to)}`;
+  }
+  v.throwIfInvalid();
+  return { year: input.year, fromMonth: from, toMonth: to, from: mm(input.year, from), to: mm(input.year, to), label };
+}
+
+/** numerator / denominator as a percent rounded half up to two decimals, computed exactly on integers. */
+export function percent(numerator: number, denominator: number): number | null {
+  if (denominator <= 0) return null;
+  const n = BigInt(numerator) * 20000n + BigInt(denominator);
+  const basisPoints = n / (2n * BigInt(denominator));
+  return Number(basisPoints) / 100;
+}

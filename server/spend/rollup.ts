@@ -1,0 +1,74 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Order, OrderLine } from '../purchasing/order.entity.js';
+
+export interface RollupDelta {
+  pemdaId: string;
+  opdId: string;
+  /** 'YYYY-MM' in the Pemda's time zone. */
+  month: string;
+  catalogue: boolean;
+  total: number;
+  umkk: number;
+  pdn: number;
+  local: number;
+  transactions: number;
+}
+
+/** Adds (or, with negative amounts, takes back) spend in a month's rollup, inside the caller's transaction. */
+export async function applyRollup(em: EntityManager, d: RollupDelta): Promise<void> {
+  await em.execute(
+    `insert into spend_rollup (id, created_at, updated_at, pemda_id, opd_id, month, catalogue, total, umkk, pdn, local, transactions)
+     values (gen_random_uuid(), now(), now(), ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     on conflict (opd_id, month, catalogue) do update set
+       total = spend_rollup.total + excluded.total, umkk = spend_rollup.umkk + excluded.umkk, pdn = spend_rollup.pdn + excluded.pdn,
+       local = spend_rollup.local + excluded.local, transactions = spend_rollup.transactions + excluded.transactions, updated_at = now()`,
+    [d.pemdaId, d.opdId, d.month, d.catalogue, d.total, d.umkk, d.pdn, d.local, d.transactions],
+  );
+}
+
+/** A catalogue order becomes realised spend at the value received, in the month of its BAST (or payment) date. */
+export async function recogniseOrder(em: EntityManager, order: Order, lines: OrderLine[], localDate: string): Promise<void> {
+  const total = order.receivedAmount ?? 0;
+  await applyRollup(em, {
+    pemdaId: order.pemda.id,
+    opdId: order.opd.id,
+    month: localDate.slice(0, 7),
+    catalogue: true,
+    total,
+    umkk: order.vendorIsUmkk ? total : 0,
+    local: order.vendorIsLocal ? total : 0,
+    pdn: lines.filter((l) => l.isPdn).reduce((sum, l) => sum + l.quantityReceived * l.unitPrice, 0),
+    transactions: 1,
+  });
+}
+
+/**
+ * Recomputes a Pemda's rollups from the raw rows: the safety net, and what runs when the Pemda changes when
+ * catalogue spend counts. The same sums the incremental path keeps, in one statement per source.
+ */
+export async function rebuildRollups(em: EntityManager, pemdaId: string): Promise<void> {
+  await em.execute(`delete from spend_rollup where pemda_id = ?`, [pemdaId]);
+  await em.execute(
+    `insert into spend_rollup (id, created_at, updated_at, pemda_id, opd_id, month, catalogue, total, umkk, pdn, local, transactions)
+     select gen_random_uuid(), now(), now(), o.pemda_id, o.opd_id, to_char(o.counted_on, 'YYYY-MM'), true,
+            sum(o.received_amount), sum(case when o.vendor_is_umkk then o.received_amount else 0 end),
+            sum(o.pdn_amount), sum(case when o.vendor_is_local then o.received_amount else 0 end), count(*)
+       from (select po.*, case when pe.spend_recognition = 'PAID' then pay.paid_on else po.bast_date end as counted_on,
+                    (select coalesce(sum(l.quantity_received * l.unit_price), 0) from purchase_order_line l where l.order_id = po.id and l.is_pdn) as pdn_amount
+               from purchase_order po join pemda pe on pe.id = po.pemda_id
+               left join payment pay on pay.order_id = po.id
+              where po.pemda_id = ?
+                and ((pe.spend_recognition = 'RECEIVED' and po.status in ('RECEIVED', 'PAID', 'COMPLETED'))
+                  or (pe.spend_recognition = 'PAID' and po.status in ('PAID', 'COMPLETED')))) o
+      group by o.pemda_id, o.opd_id, to_char(o.counted_on, 'YYYY-MM')`,
+    [pemdaId],
+  );
+  await em.execute(
+    `insert into spend_rollup (id, created_at, updated_at, pemda_id, opd_id, month, catalogue, total, umkk, pdn, local, transactions)
+     select gen_random_uuid(), now(), now(), pemda_id, opd_id, to_char(spent_on, 'YYYY-MM'), false, sum(amount),
+            sum(case when is_umkk then amount else 0 end), sum(case when is_pdn then amount else 0 end),
+            sum(case when is_local then amount else 0 end), count(*)
+       from external_spend where pemda_id = ? group by pemda_id, opd_id, to_char(spent_on, 'YYYY-MM')`,
+    [pemdaId],
+  );
+}

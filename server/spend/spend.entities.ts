@@ -1,0 +1,143 @@
+import { Check, Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Rupiah } from '../../schema/scalars/rupiah.js';
+import { BaseEntity } from '../database/base.entity.js';
+import { rupiahColumn } from '../database/types.js';
+import { Opd } from '../opd/opd.entity.js';
+import { Pemda } from '../pemda/pemda.entity.js';
+
+export enum SpendChannel {
+  CATALOGUE = 'CATALOGUE',
+  TENDER = 'TENDER',
+  DIRECT = 'DIRECT',
+  NATIONAL_CATALOGUE = 'NATIONAL_CATALOGUE',
+  ONLINE_SHOP = 'ONLINE_SHOP',
+  OTHER = 'OTHER',
+}
+registerEnumType(SpendChannel, {
+  name: 'SpendChannel',
+  valuesConfig: {
+    CATALOGUE: { description: 'Through this local catalogue (orders).' },
+    TENDER: { description: 'Tender / seleksi.' },
+    DIRECT: { description: 'Pengadaan langsung / penunjukan langsung.' },
+    NATIONAL_CATALOGUE: { description: 'E-katalog nasional or sektoral (INAPROC).' },
+    ONLINE_SHOP: { description: 'Toko daring (marketplace).' },
+    OTHER: { description: 'Anything else.' },
+  },
+});
+
+@ObjectType({ implements: BaseEntity, description: "An OPD's goods/services budget (pagu belanja barang/jasa) for a fiscal year, and its UMK-K plan." })
+@Entity({ tableName: 'opd_budget' })
+@Unique({ name: 'opd_budget_opd_year_unique', properties: ['opd', 'fiscalYear'] })
+@Check({ name: 'opd_budget_amounts_check', expression: 'goods_services_budget >= 0 and planned_umkk >= 0 and allocated_umkk >= 0' })
+export class OpdBudget extends BaseEntity {
+  @Index()
+  @ManyToOne(() => Pemda, { ref: true, deleteRule: 'restrict' })
+  pemda!: Ref<Pemda>;
+
+  @ManyToOne(() => Opd, { ref: true, deleteRule: 'restrict' })
+  opd!: Ref<Opd>;
+
+  @Field(() => Int)
+  @Property()
+  fiscalYear!: number;
+
+  @Field(() => Rupiah, { description: 'Pagu belanja barang/jasa: the denominator of the 40% rule.' })
+  @Property(rupiahColumn())
+  goodsServicesBudget!: number;
+
+  @Field(() => Rupiah, { description: 'Planned for UMK-K in the procurement plan (RUP).' })
+  @Property(rupiahColumn())
+  plannedUmkk!: number;
+
+  @Field(() => Rupiah, { description: 'Allocated to UMK-K packages.' })
+  @Property(rupiahColumn())
+  allocatedUmkk!: number;
+}
+
+@ObjectType({ implements: BaseEntity, description: 'Spend outside the catalogue, imported by BPBJ from other systems.' })
+@Entity({ tableName: 'external_spend' })
+@Unique({ name: 'external_spend_pemda_ref_unique', properties: ['pemda', 'externalRef'] })
+@Index({ name: 'external_spend_opd_date_index', properties: ['opd', 'spentOn'] })
+@Check({ name: 'external_spend_amount_check', expression: 'amount > 0' })
+export class ExternalSpend extends BaseEntity {
+  @ManyToOne(() => Pemda, { ref: true, deleteRule: 'restrict' })
+  pemda!: Ref<Pemda>;
+
+  @ManyToOne(() => Opd, { ref: true, deleteRule: 'restrict' })
+  opd!: Ref<Opd>;
+
+  @Field({ description: 'Reference in the source system; a re-import with the same reference corrects the row.' })
+  @Property()
+  externalRef!: string;
+
+  @Field({ description: 'YYYY-MM-DD in the Pemda time zone.' })
+  @Property({ type: 'date' })
+  spentOn!: string;
+
+  @Field()
+  @Property()
+  vendorName!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ nullable: true })
+  vendorNib?: string | null;
+
+  @Field(() => Rupiah)
+  @Property(rupiahColumn())
+  amount!: number;
+
+  @Field(() => SpendChannel)
+  @Enum({ items: () => SpendChannel })
+  channel!: SpendChannel;
+
+  @Field()
+  @Property()
+  isUmkk!: boolean;
+
+  @Field()
+  @Property()
+  isPdn!: boolean;
+
+  @Field()
+  @Property()
+  isLocal!: boolean;
+}
+
+/**
+ * Realised spend per OPD, month (Pemda time zone) and source, kept current in the same transaction as every
+ * change that moves it (an order recognised, an import applied or corrected). Recaps read these, not raw rows.
+ */
+@Entity({ tableName: 'spend_rollup' })
+@Unique({ name: 'spend_rollup_key', properties: ['opd', 'month', 'catalogue'] })
+@Index({ name: 'spend_rollup_pemda_month_index', properties: ['pemda', 'month'] })
+export class SpendRollup extends BaseEntity {
+  @ManyToOne(() => Pemda, { ref: true, deleteRule: 'restrict' })
+  pemda!: Ref<Pemda>;
+
+  @ManyToOne(() => Opd, { ref: true, deleteRule: 'restrict' })
+  opd!: Ref<Opd>;
+
+  /** 'YYYY-MM'. */
+  @Property({ length: 7 })
+  month!: string;
+
+  /** true: catalogue orders; false: imported spend outside the catalogue. */
+  @Property()
+  catalogue!: boolean;
+
+  @Property(rupiahColumn())
+  total!: number;
+
+  @Property(rupiahColumn())
+  umkk!: number;
+
+  @Property(rupiahColumn())
+  pdn!: number;
+
+  @Property(rupiahColumn())
+  local!: number;
+
+  @Property()
+  transactions!: number;
+}
