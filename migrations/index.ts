@@ -4,12 +4,12 @@ import { Migration20261122151820_foundation } from './Migration20261122151820_fo
 import { Migration20261122154946_catalogue } from './Migration20261122154946_catalogue.js';
 import { Migration20261122160024_purchasing } from './Migration20261122160024_purchasing.js';
 import { Migration20261122160640_search } from './Migration20261122160640_search.js';
-import { Migration20261122162945_spend } from './Migration20261122162945_spend.js';
+import { Migration20261122163235_spend } from './Migration20261122163235_spend.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122151820_foundation', class: Migration20261122151820_foundation },
   { name: 'Migration20261122154946_catalogue', class: Migration20261122154946_catalogue },
   { name: 'Migration20261122160024_purchasing', class: Migration20261122160024_purchasing },
   { name: 'Migration20261122160640_search', class: Migration20261122160640_search },
-  { name: 'Migration20261122162945_spend', class: Migration20261122162945_spend },
+  { name: 'Migration20261122163235_spend', class: Migration20261122163235_spend },
 ];

@@ -12,6 +12,9 @@ import { PemdaService } from './pemda/pemda.service.js';
 import { CartService } from './purchasing/cart.service.js';
 import { OrderQueries } from './purchasing/order-queries.js';
 import { OrderService } from './purchasing/order.service.js';
+import { BudgetService } from './spend/budget.service.js';
+import { ExternalSpendService } from './spend/external-spend.service.js';
+import { RecapService } from './spend/recap.service.js';
 import { VendorService } from './vendor/vendor.service.js';
 
 /** The domain services, built once per process. They hold no request state: each method takes the context. */
@@ -27,6 +30,9 @@ export interface Services {
   order: OrderService;
   orderQueries: OrderQueries;
   search: SearchService;
+  budget: BudgetService;
+  externalSpend: ExternalSpendService;
+  recap: RecapService;
 }
 
 export function createServices(config: AppConfig, now: () => Date, em: () => EntityManager): Services {
@@ -50,5 +56,8 @@ export function createServices(config: AppConfig, now: () => Date, em: () => Ent
     order: new OrderService(audit),
     orderQueries: new OrderQueries(),
     search: new SearchService(em, { host: config.meiliHost, apiKey: config.meiliApiKey }),
+    budget: new BudgetService(),
+    externalSpend: new ExternalSpendService(),
+    recap: new RecapService(),
   };
 }

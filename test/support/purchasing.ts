@@ -52,3 +52,17 @@ export async function checkout(t: TestApp, w: World, items: [string, number][], 
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data.createOrder.orders as any[];
 }
+
+/** Takes a checked-out order through submit, (PPK approval,) accept, ship and receipt with the given BAST date. */
+export async function receiveOrder(t: TestApp, tokens: { pp: string; ppk: string; vendor: string }, orderId: string, bastDate: string) {
+  const submitted = await t.exec(SUBMIT, { id: orderId }, { token: tokens.pp });
+  if (submitted.data?.submitOrder.requiresPpkApproval) await t.exec(APPROVE, { id: orderId }, { token: tokens.ppk });
+  for (const [query, vars, token] of [
+    [ACCEPT, {}, tokens.vendor],
+    [SHIP, { deliveryReference: 'SJ-REKAP' }, tokens.vendor],
+    [RECEIVE, { input: { bastNumber: `BAST/${orderId.slice(0, 6)}`, bastDate } }, tokens.pp],
+  ] as const) {
+    const result = await t.exec(query, { id: orderId, ...vars }, { token });
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+  }
+}

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122162945_spend extends Migration {
+export class Migration20261122163235_spend extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "opd_budget" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "pemda_id" uuid not null, "opd_id" uuid not null, "fiscal_year" int not null, "goods_services_budget" bigint not null, "planned_umkk" bigint not null, "allocated_umkk" bigint not null, constraint "opd_budget_pkey" primary key ("id"), constraint opd_budget_amounts_check check (goods_services_budget >= 0 and planned_umkk >= 0 and allocated_umkk >= 0));`);

@@ -1,0 +1,264 @@
+import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { ImportPolicy } from '../../server/catalogue/product-import.js';
+import type { RequestContext } from '../../server/context.js';
+import { badInput } from '../../server/errors.js';
+import { Role } from '../../server/identity/user.entity.js';
+import { Opd } from '../../server/opd/opd.entity.js';
+import { parseExternalSpendCsv } from '../../server/spend/external-spend.service.js';
+import { SpendStatus } from '../../server/spend/recap.service.js';
+import { OpdBudget, SpendChannel } from '../../server/spend/spend.entities.js';
+import { ImportRowError } from '../catalogue/product.types.js';
+import { Rupiah } from '../scalars/rupiah.js';
+
+registerEnumType(SpendStatus, {
+  name: 'SpendStatus',
+  description: 'Against the pro-rata path to the year\'s target: UMK-K realised January..end of period >= target x budget x months/12 is ON_TRACK; >= 75% of that, AT_RISK; otherwise BELOW. No budget: NOT_ASSESSABLE.',
+});
+
+enum ExportFormat {
+  CSV = 'CSV',
+  XLSX = 'XLSX',
+}
+registerEnumType(ExportFormat, { name: 'ExportFormat' });
+
+@InputType({ description: 'A period of whole months in the Pemda time zone: one month, a quarter, year to date, a range, or (none) the whole year.' })
+export class PeriodInputType {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Int, { nullable: true })
+  month?: number;
+
+  @Field(() => Int, { nullable: true })
+  quarter?: number;
+
+  @Field({ nullable: true })
+  yearToDate?: boolean;
+
+  @Field(() => Int, { nullable: true })
+  fromMonth?: number;
+
+  @Field(() => Int, { nullable: true })
+  toMonth?: number;
+}
+
+@InputType()
+class OpdBudgetInput {
+  @Field(() => ID)
+  opdId!: string;
+
+  @Field(() => Int)
+  fiscalYear!: number;
+
+  @Field(() => Rupiah)
+  goodsServicesBudget!: number;
+
+  @Field(() => Rupiah)
+  plannedUmkk!: number;
+
+  @Field(() => Rupiah)
+  allocatedUmkk!: number;
+}
+
+@InputType()
+class ExternalSpendRowInput {
+  @Field()
+  externalRef!: string;
+
+  @Field({ description: 'YYYY-MM-DD.' })
+  spentOn!: string;
+
+  @Field()
+  opdCode!: string;
+
+  @Field()
+  vendorName!: string;
+
+  @Field({ nullable: true })
+  vendorNib?: string;
+
+  @Field(() => Rupiah)
+  amount!: number;
+
+  @Field(() => SpendChannel)
+  channel!: SpendChannel;
+
+  @Field()
+  isUmkk!: boolean;
+
+  @Field()
+  isPdn!: boolean;
+
+  @Field()
+  isLocal!: boolean;
+}
+
+@InputType({ description: 'Either `csv` (columns external_ref, date, opd_code, vendor_name, vendor_nib, amount, channel, umkk, pdn, local) or `rows`.' })
+class ImportExternalSpendInput {
+  @Field(() => ID)
+  pemdaId!: string;
+
+  @Field({ nullable: true })
+  csv?: string;
+
+  @Field(() => [ExternalSpendRowInput], { nullable: true })
+  rows?: ExternalSpendRowInput[];
+
+  @Field(() => ImportPolicy)
+  policy!: ImportPolicy;
+
+  @Field({ defaultValue: false, description: 'Validate and count, write nothing.' })
+  dryRun!: boolean;
+}
+
+@ObjectType()
+class ExternalSpendImportResult {
+  @Field()
+  applied!: boolean;
+
+  @Field()
+  dryRun!: boolean;
+
+  @Field(() => Int)
+  created!: number;
+
+  @Field(() => Int, { description: 'Rows whose reference existed and whose figures changed: their months are restated.' })
+  corrected!: number;
+
+  @Field(() => Int)
+  unchanged!: number;
+
+  @Field(() => Int)
+  failedCount!: number;
+
+  @Field(() => [ImportRowError])
+  errors!: ImportRowError[];
+}
+
+@ObjectType()
+class BudgetImportResult {
+  @Field()
+  applied!: boolean;
+
+  @Field(() => Int)
+  rows!: number;
+
+  @Field(() => [ImportRowError])
+  errors!: ImportRowError[];
+}
+
+@ObjectType({ description: 'Spend figures for a period. Shares are percents with two decimals, computed from integers and rounded once.' })
+class SpendFiguresView {
+  @Field(() => Rupiah, { description: 'Pagu belanja barang/jasa of the fiscal year.' }) budget!: number;
+  @Field(() => Rupiah) plannedUmkk!: number;
+  @Field(() => Rupiah) allocatedUmkk!: number;
+  @Field(() => Rupiah) realisedTotal!: number;
+  @Field(() => Rupiah) catalogueTotal!: number;
+  @Field(() => Rupiah) externalTotal!: number;
+  @Field(() => Rupiah) realisedUmkk!: number;
+  @Field(() => Rupiah) realisedPdn!: number;
+  @Field(() => Rupiah) realisedLocal!: number;
+  @Field(() => Int) transactions!: number;
+  @Field(() => Float, { nullable: true, description: 'The legal 40% measure: UMK-K realised / goods-services budget.' }) umkkShareOfBudget!: number | null;
+  @Field(() => Float, { nullable: true }) umkkShareOfRealised!: number | null;
+  @Field(() => Float, { nullable: true }) pdnShare!: number | null;
+  @Field(() => Float, { nullable: true }) localShare!: number | null;
+  @Field(() => Float, { nullable: true }) catalogueShare!: number | null;
+  @Field(() => Rupiah) umkkYearToDate!: number;
+  @Field(() => Rupiah, { description: 'Target x budget x (months through the period end)/12.' }) expectedUmkkByPeriodEnd!: number;
+  @Field(() => Rupiah, { description: 'How much more UMK-K spend reaches the pro-rata path.' }) shortfall!: number;
+  @Field(() => SpendStatus) status!: SpendStatus;
+}
+
+@ObjectType()
+class OpdSpendRecap extends SpendFiguresView {
+  @Field(() => Opd) opd!: Opd;
+  @Field(() => Int, { nullable: true, description: 'Rank by UMK-K share of budget (assessable OPDs only).' }) rank!: number | null;
+}
+
+@ObjectType()
+class PeriodView {
+  @Field(() => Int) year!: number;
+  @Field() from!: string;
+  @Field() to!: string;
+  @Field() label!: string;
+}
+
+@ObjectType()
+class SpendRecapView {
+  @Field(() => PeriodView) period!: PeriodView;
+  @Field(() => Float) targetPercent!: number;
+  @Field(() => SpendFiguresView) pemda!: SpendFiguresView;
+  @Field(() => [OpdSpendRecap], { description: 'Ranked by UMK-K share of budget; OPDs without a budget last.' }) opds!: OpdSpendRecap[];
+  @Field(() => Rupiah) catalogueSpendYearToDate!: number;
+  @Field(() => Rupiah) catalogueSpendTarget!: number;
+  @Field(() => Float, { nullable: true }) catalogueTargetAchieved!: number | null;
+}
+
+@ObjectType()
+class MonthPointView {
+  @Field() month!: string;
+  @Field(() => Rupiah) realisedTotal!: number;
+  @Field(() => Rupiah) catalogueTotal!: number;
+  @Field(() => Rupiah) realisedUmkk!: number;
+  @Field(() => Rupiah) umkkYearToDate!: number;
+  @Field(() => Float, { nullable: true }) umkkShareOfBudgetYearToDate!: number | null;
+}
+
+@ObjectType()
+class ExportFile {
+  @Field() filename!: string;
+  @Field() contentType!: string;
+  @Field({ description: 'The file, base64-encoded.' }) base64!: string;
+}
+
+@Resolver()
+export class SpendResolver {
+  @Authorized()
+  @Query(() => SpendRecapView, { description: 'Local-spend monitoring: every OPD against the 40% target. BPBJ: the Pemda; PP/PPK/ASN: their OPD.' })
+  spendRecap(
+    @Arg('pemdaId', () => ID) pemdaId: string,
+    @Arg('period', () => PeriodInputType) period: PeriodInputType,
+    @Arg('opdId', () => ID, { nullable: true }) opdId: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SpendRecapView> {
+    return ctx.services.recap.recap(ctx, pemdaId, period, opdId);
+  }
+
+  @Query(() => SpendRecapView, { description: 'The per-OPD recap for the public (PPID): aggregates only, no personal data.' })
+  publicSpendRecap(@Arg('pemdaId', () => ID) pemdaId: string, @Arg('period', () => PeriodInputType) period: PeriodInputType, @Ctx() ctx: RequestContext): Promise<SpendRecapView> {
+    return ctx.services.recap.recap(ctx, pemdaId, period, null, true);
+  }
+
+  @Authorized()
+  @Query(() => [MonthPointView], { description: 'Twelve months for the Pemda or one OPD.' })
+  spendMonthlySeries(@Arg('pemdaId', () => ID) pemdaId: string, @Arg('year', () => Int) year: number, @Arg('opdId', () => ID, { nullable: true }) opdId: string | undefined, @Ctx() ctx: RequestContext): Promise<MonthPointView[]> {
+    return ctx.services.recap.monthlySeries(ctx, pemdaId, year, opdId);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Query(() => ExportFile, { description: 'The monthly recap per OPD as CSV or XLSX, Indonesian headers, rupiah formatting.' })
+  exportSpendRecap(@Arg('pemdaId', () => ID) pemdaId: string, @Arg('year', () => Int) year: number, @Arg('format', () => ExportFormat) format: ExportFormat, @Ctx() ctx: RequestContext): Promise<ExportFile> {
+    return ctx.services.recap.export(ctx, pemdaId, year, format);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Mutation(() => OpdBudget)
+  setOpdBudget(@Arg('input') input: OpdBudgetInput, @Ctx() ctx: RequestContext): Promise<OpdBudget> {
+    return ctx.services.budget.set(ctx, input);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Mutation(() => BudgetImportResult, { description: 'CSV: opd_code, fiscal_year, goods_services_budget, planned_umkk, allocated_umkk. All rows or none.' })
+  importOpdBudgets(@Arg('pemdaId', () => ID) pemdaId: string, @Arg('csv') csv: string, @Arg('dryRun', { defaultValue: false }) dryRun: boolean, @Ctx() ctx: RequestContext): Promise<BudgetImportResult> {
+    return ctx.services.budget.importCsv(ctx, pemdaId, csv, dryRun);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Mutation(() => ExternalSpendImportResult, { description: 'Spend outside the catalogue (tenders, direct, national catalogue, online shops): per-row errors, dedup on reference, dry run.' })
+  importExternalSpend(@Arg('input') input: ImportExternalSpendInput, @Ctx() ctx: RequestContext): Promise<ExternalSpendImportResult> {
+    if (Boolean(input.csv) === Boolean(input.rows)) throw badInput([{ field: 'csv', message: 'Isi salah satu: csv atau rows.' }]);
+    const rows = input.csv ? parseExternalSpendCsv(input.csv) : (input.rows as unknown as Record<string, unknown>[]);
+    return ctx.services.externalSpend.import(ctx, input.pemdaId, rows, input.policy, input.dryRun);
+  }
+}

@@ -1,0 +1,258 @@
+import ExcelJS from 'exceljs';
+import { requireActor } from '../auth/scope.js';
+import type { RequestContext } from '../context.js';
+import { forbidden, notFound } from '../errors.js';
+import { Role } from '../identity/user.entity.js';
+import { Opd } from '../opd/opd.entity.js';
+import { Pemda } from '../pemda/pemda.entity.js';
+import { percent, resolvePeriod, type Period, type PeriodInput } from './period.js';
+import { OpdBudget } from './spend.entities.js';
+
+export enum SpendStatus {
+  ON_TRACK = 'ON_TRACK',
+  AT_RISK = 'AT_RISK',
+  BELOW = 'BELOW',
+  NOT_ASSESSABLE = 'NOT_ASSESSABLE',
+}
+
+export interface SpendFigures {
+  budget: number;
+  plannedUmkk: number;
+  allocatedUmkk: number;
+  realisedTotal: number;
+  catalogueTotal: number;
+  externalTotal: number;
+  realisedUmkk: number;
+  realisedPdn: number;
+  realisedLocal: number;
+  transactions: number;
+  /** The legal measure: UMK-K realised in the period over the year's goods/services budget. */
+  umkkShareOfBudget: number | null;
+  umkkShareOfRealised: number | null;
+  pdnShare: number | null;
+  localShare: number | null;
+  catalogueShare: number | null;
+  /** UMK-K realised from January through the end of the period. */
+  umkkYearToDate: number;
+  /** Where the pro-rata path to the year's target stands at the end of the period. */
+  expectedUmkkByPeriodEnd: number;
+  shortfall: number;
+  status: SpendStatus;
+}
+
+export interface OpdRecap extends SpendFigures {
+  opd: Opd;
+  rank: number | null;
+}
+
+export interface SpendRecap {
+  period: Period;
+  targetPercent: number;
+  pemda: SpendFigures;
+  opds: OpdRecap[];
+  catalogueSpendYearToDate: number;
+  catalogueSpendTarget: number;
+  catalogueTargetAchieved: number | null;
+}
+
+export interface MonthPoint {
+  month: string;
+  realisedTotal: number;
+  catalogueTotal: number;
+  realisedUmkk: number;
+  umkkYearToDate: number;
+  umkkShareOfBudgetYearToDate: number | null;
+}
+
+interface Sums {
+  total: number;
+  catalogue: number;
+  umkk: number;
+  pdn: number;
+  local: number;
+  transactions: number;
+  umkkYtd: number;
+}
+
+const ZERO: Sums = { total: 0, catalogue: 0, umkk: 0, pdn: 0, local: 0, transactions: 0, umkkYtd: 0 };
+
+/**
+ * The status rule. The year's target is `target% x budget`; by the end of month m the pro-rata path expects
+ * m/12 of it. UMK-K realised January..m at or above the path: ON_TRACK; at or above 75% of it: AT_RISK; below:
+ * BELOW. Without a budget the 40% rule cannot be measured: NOT_ASSESSABLE.
+ */
+export function statusOf(budget: number, targetBasisPoints: number, throughMonth: number, umkkYtd: number): Pick<SpendFigures, 'expectedUmkkByPeriodEnd' | 'shortfall' | 'status'> {
+  if (budget <= 0) return { expectedUmkkByPeriodEnd: 0, shortfall: 0, status: SpendStatus.NOT_ASSESSABLE };
+  const denominator = 10_000n * 12n;
+  const expected = Number((BigInt(budget) * BigInt(targetBasisPoints) * BigInt(throughMonth) + denominator - 1n) / denominator);
+  const status = umkkYtd >= expected ? SpendStatus.ON_TRACK : umkkYtd * 4 >= expected * 3 ? SpendStatus.AT_RISK : SpendStatus.BELOW;
+  return { expectedUmkkByPeriodEnd: expected, shortfall: Math.max(0, expected - umkkYtd), status };
+}
+
+function figures(s: Sums, budget: Pick<OpdBudget, 'goodsServicesBudget' | 'plannedUmkk' | 'allocatedUmkk'> | undefined, targetBp: number, period: Period): SpendFigures {
+  const b = budget?.goodsServicesBudget ?? 0;
+  return {
+    budget: b,
+    plannedUmkk: budget?.plannedUmkk ?? 0,
+    allocatedUmkk: budget?.allocatedUmkk ?? 0,
+    realisedTotal: s.total,
+    catalogueTotal: s.catalogue,
+    externalTotal: s.total - s.catalogue,
+    realisedUmkk: s.umkk,
+    realisedPdn: s.pdn,
+    realisedLocal: s.local,
+    transactions: s.transactions,
+    umkkShareOfBudget: percent(s.umkk, b),
+    umkkShareOfRealised: percent(s.umkk, s.total),
+    pdnShare: percent(s.pdn, s.total),
+    localShare: percent(s.local, s.total),
+    catalogueShare: percent(s.catalogue, s.total),
+    umkkYearToDate: s.umkkYtd,
+    ...statusOf(b, targetBp, period.toMonth, s.umkkYtd),
+  };
+}
+
+const add = (a: Sums, b: Sums): Sums => ({
+  total: a.total + b.total,
+  catalogue: a.catalogue + b.catalogue,
+  umkk: a.umkk + b.umkk,
+  pdn: a.pdn + b.pdn,
+  local: a.local + b.local,
+  transactions: a.transactions + b.transactions,
+  umkkYtd: a.umkkYtd + b.umkkYtd,
+});
+
+/** Reads the monthly rollups (never the raw orders): a recap costs a handful of small queries, whatever the volume. */
+export class RecapService {
+  /** Which OPD the caller is limited to, if any: officers and ASN see their own OPD; BPBJ and the public the Pemda. */
+  private scope(ctx: RequestContext, pemdaId: string, opdId: string | null | undefined, publicView: boolean): string | null {
+    if (publicView) return opdId ?? null;
+    const actor = requireActor(ctx);
+    if (actor.role === Role.PLATFORM_ADMIN || (actor.role === Role.BPBJ && actor.pemdaId === pemdaId)) return opdId ?? null;
+    if (actor.opdId && actor.pemdaId === pemdaId && (!opdId || opdId === actor.opdId)) return actor.opdId;
+    throw forbidden('Anda hanya dapat melihat rekap OPD Anda sendiri.');
+  }
+
+  async recap(ctx: RequestContext, pemdaId: string, periodInput: PeriodInput, opdId?: string | null, publicView = false): Promise<SpendRecap> {
+    const onlyOpd = this.scope(ctx, pemdaId, opdId, publicView);
+    const pemda = await ctx.em.findOne(Pemda, pemdaId);
+    if (!pemda) throw notFound('Pemda');
+    const period = resolvePeriod(periodInput, pemda.timeZone, ctx.now());
+    const targetBp = Math.round(pemda.localSpendTargetPercent * 100);
+    const yearStart = `${period.year}-01`;
+    const rows = await ctx.em.execute<Record<string, string>[]>(
+      `select opd_id,
+          coalesce(sum(total) filter (where month >= ?), 0) as total,
+          coalesce(sum(total) filter (where month >= ? and catalogue), 0) as catalogue,
+          coalesce(sum(umkk) filter (where month >= ?), 0) as umkk,
+          coalesce(sum(pdn) filter (where month >= ?), 0) as pdn,
+          coalesce(sum(local) filter (where month >= ?), 0) as local,
+          coalesce(sum(transactions) filter (where month >= ?), 0) as transactions,
+          coalesce(sum(umkk), 0) as umkk_ytd,
+          coalesce(sum(total) filter (where catalogue), 0) as catalogue_ytd
+        from spend_rollup where pemda_id = ? and month >= ? and month <= ? ${onlyOpd ? 'and opd_id = ?' : ''}
+        group by opd_id`,
+      [period.from, period.from, period.from, period.from, period.from, period.from, pemdaId, yearStart, period.to, ...(onlyOpd ? [onlyOpd] : [])],
+    );
+    const sums = new Map<string, Sums & { catalogueYtd: number }>(
+      rows.map((r) => [
+        r.opd_id,
+        { total: +r.total, catalogue: +r.catalogue, umkk: +r.umkk, pdn: +r.pdn, local: +r.local, transactions: +r.transactions, umkkYtd: +r.umkk_ytd, catalogueYtd: +r.catalogue_ytd },
+      ]),
+    );
+    const opds = await ctx.em.find(Opd, { pemda: pemdaId, ...(onlyOpd ? { id: onlyOpd } : {}) }, { orderBy: { code: 'asc' } });
+    const budgets = new Map((await ctx.em.find(OpdBudget, { pemda: pemdaId, fiscalYear: period.year })).map((b) => [b.opd.id, b]));
+
+    let pemdaSums = ZERO;
+    const recaps: OpdRecap[] = opds.map((opd) => {
+      const s = sums.get(opd.id) ?? ZERO;
+      pemdaSums = add(pemdaSums, s);
+      return { opd, rank: null, ...figures(s, budgets.get(opd.id), targetBp, period) };
+    });
+    // Ranking by the legal measure; ties broken by UMK-K rupiah, then OPD code, so the order never wobbles.
+    const ranked = recaps
+      .filter((r) => r.status !== SpendStatus.NOT_ASSESSABLE)
+      .sort((a, b) => (b.umkkShareOfBudget ?? 0) - (a.umkkShareOfBudget ?? 0) || b.realisedUmkk - a.realisedUmkk || a.opd.code.localeCompare(b.opd.code));
+    ranked.forEach((r, i) => (r.rank = i + 1));
+    const pemdaBudget = [...budgets.values()].filter((b) => !onlyOpd || b.opd.id === onlyOpd);
+    const totalBudget = {
+      goodsServicesBudget: pemdaBudget.reduce((s, b) => s + b.goodsServicesBudget, 0),
+      plannedUmkk: pemdaBudget.reduce((s, b) => s + b.plannedUmkk, 0),
+      allocatedUmkk: pemdaBudget.reduce((s, b) => s + b.allocatedUmkk, 0),
+    };
+    const catalogueYtd = [...sums.values()].reduce((s, x) => s + x.catalogueYtd, 0);
+    return {
+      period,
+      targetPercent: pemda.localSpendTargetPercent,
+      pemda: figures(pemdaSums, totalBudget, targetBp, period),
+      opds: [...ranked, ...recaps.filter((r) => r.rank === null)],
+      catalogueSpendYearToDate: catalogueYtd,
+      catalogueSpendTarget: pemda.catalogueSpendTarget,
+      catalogueTargetAchieved: percent(catalogueYtd, pemda.catalogueSpendTarget),
+    };
+  }
+
+  /** Twelve months of a year for the Pemda or one OPD, with the cumulative UMK-K share of budget. */
+  async monthlySeries(ctx: RequestContext, pemdaId: string, year: number, opdId?: string | null, publicView = false): Promise<MonthPoint[]> {
+    const onlyOpd = this.scope(ctx, pemdaId, opdId, publicView);
+    const rows = await ctx.em.execute<{ month: string; total: string; catalogue: string; umkk: string }[]>(
+      `select month, sum(total) as total, coalesce(sum(total) filter (where catalogue), 0) as catalogue, sum(umkk) as umkk
+         from spend_rollup where pemda_id = ? and month like ? ${onlyOpd ? 'and opd_id = ?' : ''} group by month`,
+      [pemdaId, `${year}-%`, ...(onlyOpd ? [onlyOpd] : [])],
+    );
+    const budgets = await ctx.em.find(OpdBudget, { pemda: pemdaId, fiscalYear: year, ...(onlyOpd ? { opd: onlyOpd } : {}) });
+    const budget = budgets.reduce((s, b) => s + b.goodsServicesBudget, 0);
+    const byMonth = new Map(rows.map((r) => [r.month, r]));
+    let cumulative = 0;
+    return Array.from({ length: 12 }, (_, i) => {
+      const month = `${year}-${String(i + 1).padStart(2, '0')}`;
+      const r = byMonth.get(month);
+      cumulative += Number(r?.umkk ?? 0);
+      return {
+        month,
+        realisedTotal: Number(r?.total ?? 0),
+        catalogueTotal: Number(r?.catalogue ?? 0),
+        realisedUmkk: Number(r?.umkk ?? 0),
+        umkkYearToDate: cumulative,
+        umkkShareOfBudgetYearToDate: percent(cumulative, budget),
+      };
+    });
+  }
+
+  /** The monthly recap per OPD for the regent: CSV, or XLSX with rupiah formatting. Indonesian headers. */
+  async export(ctx: RequestContext, pemdaId: string, year: number, format: 'CSV' | 'XLSX'): Promise<{ filename: string; contentType: string; base64: string }> {
+    const rows: (string | number)[][] = [];
+    for (let month = 1; month <= 12; month++) {
+      const recap = await this.recap(ctx, pemdaId, { year, month });
+      const throughMonth = await this.recap(ctx, pemdaId, { year, fromMonth: 1, toMonth: month });
+      recap.opds
+        .slice()
+        .sort((a, b) => a.opd.code.localeCompare(b.opd.code))
+        .forEach((r) => {
+          const ytd = throughMonth.opds.find((x) => x.opd.id === r.opd.id)!;
+          rows.push([
+            r.opd.code, r.opd.name, recap.period.from, r.budget, r.realisedTotal, r.catalogueTotal, r.externalTotal, r.realisedUmkk,
+            r.umkkYearToDate, ytd.umkkShareOfBudget ?? '', r.pdnShare ?? '', r.localShare ?? '', r.status,
+          ]);
+        });
+    }
+    const header = ['Kode OPD', 'Nama OPD', 'Bulan', 'Pagu Belanja Barang/Jasa', 'Realisasi Total', 'Realisasi Katalog Lokal', 'Realisasi Luar Katalog',
+      'Realisasi UMK-K', 'Realisasi UMK-K s.d. Bulan Ini', '% UMK-K thd Pagu (kumulatif)', '% PDN', '% Lokal', 'Status'];
+    const filename = `rekap-belanja-umkk-${year}`;
+    if (format === 'CSV') {
+      const cell = (v: string | number) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+      const csv = [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+      return { filename: `${filename}.csv`, contentType: 'text/csv; charset=utf-8', base64: Buffer.from(csv, 'utf8').toString('base64') };
+    }
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet(`Rekap ${year}`);
+    sheet.addRow(header).font = { bold: true };
+    rows.forEach((r) => sheet.addRow(r));
+    for (const column of [4, 5, 6, 7, 8, 9]) sheet.getColumn(column).numFmt = '"Rp"#,##0';
+    for (const column of [10, 11, 12]) sheet.getColumn(column).numFmt = '0.00"%"';
+    sheet.columns.forEach((c, i) => (c.width = i === 1 ? 48 : 18));
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    const buffer = await book.xlsx.writeBuffer();
+    return { filename: `${filename}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: Buffer.from(buffer).toString('base64') };
+  }
+}
