@@ -5,6 +5,7 @@ import { Migration20261122154946_catalogue } from './Migration20261122154946_cat
 import { Migration20261122160024_purchasing } from './Migration20261122160024_purchasing.js';
 import { Migration20261122160640_search } from './Migration20261122160640_search.js';
 import { Migration20261122163235_spend } from './Migration20261122163235_spend.js';
+import { Migration20261122163548_search_vocabulary } from './Migration20261122163548_search_vocabulary.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122151820_foundation', class: Migration20261122151820_foundation },
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122160024_purchasing', class: Migration20261122160024_purchasing },
   { name: 'Migration20261122160640_search', class: Migration20261122160640_search },
   { name: 'Migration20261122163235_spend', class: Migration20261122163235_spend },
+  { name: 'Migration20261122163548_search_vocabulary', class: Migration20261122163548_search_vocabulary },
 ];

@@ -7,6 +7,8 @@ const WORD_TSQUERY = `to_tsquery('indonesian', ? || ':*')`;
 const WORD_SIMILARITY_THRESHOLD = 0.5;
 // Shorter words have too few trigrams to tell a typo from another word ("gula" vs "bakar").
 const MIN_TYPO_WORD = 5;
+// A typed word widens to at most this many vocabulary words.
+const MAX_CORRECTIONS = 3;
 
 const ORDER_BY: Record<SearchSort, string> = {
   [SearchSort.RELEVANCE]: 'score desc, p.id',
@@ -23,8 +25,9 @@ interface Sql {
 
 /**
  * Search in PostgreSQL: the `indonesian` text search configuration over weighted fields (name, category,
- * description, vendor) for stems and prefixes, and pg_trgm word similarity over name and category for typos
- * (words of 5 letters or more). Each typed word must match by either; synonyms widen a word into alternatives. GIN indexes serve both.
+ * description, vendor) for stems and prefixes. Typos (words of 5+ letters) are first corrected against a small
+ * vocabulary table by pg_trgm similarity, so every match, typo or not, is answered by the full-text GIN index.
+ * Synonyms widen a word into alternatives.
  */
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgresql' as const;
@@ -32,7 +35,7 @@ export class PostgresSearchEngine implements SearchEngine {
   constructor(private readonly em: () => EntityManager) {}
 
   /** The WHERE clause shared by hits and facets: what buyers may see, the filters, and the words. */
-  where(request: SearchRequest): Sql {
+  where(request: SearchRequest, corrections: Map<string, string[]> = new Map()): Sql {
     const parts = [`p.pemda_id = ?`, `p.status = 'PUBLISHED'`, `v.status = 'VERIFIED'`];
     const params: unknown[] = [request.pemdaId];
     const add = (condition: string, ...values: unknown[]) => {
@@ -51,12 +54,12 @@ export class PostgresSearchEngine implements SearchEngine {
     if (f.basicNeeds) add(`c.basic_needs`);
 
     for (const alternatives of queryGroups(request.query, request.synonyms)) {
+      // Each word matches as itself (stemmed prefix) or as any vocabulary word it is a likely typo of.
       const options = alternatives.map((words) => {
         const all = words.map((word) => {
-          params.push(word);
-          if (word.length < MIN_TYPO_WORD) return `p.search_vector @@ ${WORD_TSQUERY}`;
-          params.push(word);
-          return `(p.search_vector @@ ${WORD_TSQUERY} or ? <% p.search_text)`;
+          const forms = [`${word}:*`, ...(corrections.get(word) ?? [])];
+          params.push(...forms);
+          return `p.search_vector @@ (${forms.map(() => `to_tsquery('indonesian', ?)`).join(' || ')})`;
         });
         return `(${all.join(' and ')})`;
       });
@@ -80,8 +83,24 @@ export class PostgresSearchEngine implements SearchEngine {
     });
   }
 
+  /** Likely intended words for each typed word of 5+ letters ("kripik" -> ["keripik"]), from the vocabulary. */
+  async corrections(request: SearchRequest): Promise<Map<string, string[]>> {
+    const words = [...new Set(queryGroups(request.query, request.synonyms).flat(2))].filter((w) => w.length >= MIN_TYPO_WORD);
+    if (!words.length) return new Map();
+    const rows = await this.query(
+      `select q.word as typed, v.word from (values ${words.map(() => '(?)').join(', ')}) as q(word)
+         cross join lateral (select word from search_vocabulary where q.word <% word and word <> q.word
+                             order by word_similarity(q.word, word) desc, word limit ${MAX_CORRECTIONS}) v`,
+      words,
+    );
+    const map = new Map<string, string[]>();
+    for (const r of rows) map.set(r.typed, [...(map.get(r.typed) ?? []), r.word]);
+    return map;
+  }
+
   async search(request: SearchRequest): Promise<SearchResult> {
-    const where = this.where(request);
+    const corrections = await this.corrections(request);
+    const where = this.where(request, corrections);
     const rank = this.rankQuery(request);
     const from = `from product p join vendor v on v.id = p.vendor_id join category c on c.id = p.category_id where ${where.text}`;
     const typed = rank.params.length > 0;

@@ -48,3 +48,15 @@ export class SearchOutboxEntry {
   @Property({ type: 'text', nullable: true })
   lastError?: string | null;
 }
+
+/**
+ * Every word (5+ letters) of product names and categories, kept by the product trigger. A typed word is matched
+ * against this small table by trigram similarity ("kripik" -> "keripik"), and the corrections go to the full-text
+ * index: typo tolerance without comparing the query to every product row.
+ */
+@Entity({ tableName: 'search_vocabulary' })
+@Index({ name: 'search_vocabulary_word_trgm_index', expression: 'create index "search_vocabulary_word_trgm_index" on "search_vocabulary" using gin ("word" gin_trgm_ops)' })
+export class SearchVocabularyWord {
+  @PrimaryKey({ type: 'text' })
+  word!: string;
+}

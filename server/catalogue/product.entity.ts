@@ -120,11 +120,6 @@ export class Product extends BaseEntity<'status' | 'statusReason' | 'publishedAt
   @Property({ columnType: 'tsvector', nullable: true, lazy: true, hidden: true })
   searchVector?: string | null;
 
-  /** Kept by the same trigger: lower-case name and category, for typo-tolerant trigram matching. */
-  @Index({ name: 'product_search_text_index', expression: 'create index "product_search_text_index" on "product" using gin ("search_text" gin_trgm_ops)' })
-  @Property({ type: 'text', nullable: true, lazy: true, hidden: true })
-  searchText?: string | null;
-
   /** Set once an order includes it: from then on the product is archived, never deleted. */
   @Property({ default: false })
   everOrdered: boolean = false;

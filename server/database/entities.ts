@@ -1,4 +1,4 @@
-import { SearchOutboxEntry, SearchSynonym } from '../../search/search.entities.js';
+import { SearchOutboxEntry, SearchSynonym, SearchVocabularyWord } from '../../search/search.entities.js';
 import { AuditLog } from '../audit/audit-log.entity.js';
 import { Category } from '../catalogue/category.entity.js';
 import { Product } from '../catalogue/product.entity.js';
@@ -10,4 +10,4 @@ import { ExternalSpend, OpdBudget, SpendRollup } from '../spend/spend.entities.j
 import { Vendor } from '../vendor/vendor.entity.js';
 
 /** Every entity, listed explicitly so discovery works the same under ts-jest and from dist/. */
-export const entities = [Pemda, Opd, User, Vendor, Category, Product, AuditLog, Order, OrderLine, Payment, CartItem, IdempotencyRecord, SearchSynonym, SearchOutboxEntry, OpdBudget, ExternalSpend, SpendRollup];
+export const entities = [Pemda, Opd, User, Vendor, Category, Product, AuditLog, Order, OrderLine, Payment, CartItem, IdempotencyRecord, SearchSynonym, SearchOutboxEntry, SearchVocabularyWord, OpdBudget, ExternalSpend, SpendRollup];
