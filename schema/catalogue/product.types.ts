@@ -3,6 +3,7 @@ import { ImportPolicy } from '../../server/catalogue/product-import.js';
 import { Product, ProductStatus } from '../../server/catalogue/product.entity.js';
 import { ProductSort, RemovalOutcome } from '../../server/catalogue/product.service.js';
 import { Rupiah } from '../scalars/rupiah.js';
+import { CatalogueFilterInput } from './catalogue-filter.js';
 
 registerEnumType(ProductSort, { name: 'ProductSort' });
 registerEnumType(RemovalOutcome, { name: 'RemovalOutcome', description: 'DELETED if never ordered, otherwise ARCHIVED.' });
@@ -14,16 +15,14 @@ registerEnumType(ImportPolicy, {
   },
 });
 
+/** What every way of listing a product asks for, apart from how the category is named. */
 @InputType()
-export class ProductInput {
+class ProductFieldsInput {
   @Field()
   name!: string;
 
   @Field()
   description!: string;
-
-  @Field(() => ID, { description: 'A leaf category of the vendor\'s Pemda.' })
-  categoryId!: string;
 
   @Field()
   unit!: string;
@@ -45,6 +44,12 @@ export class ProductInput {
 
   @Field(() => Float, { nullable: true })
   tkdnPercent?: number;
+}
+
+@InputType()
+export class ProductInput extends ProductFieldsInput {
+  @Field(() => ID, { description: 'A leaf category of the vendor\'s Pemda.' })
+  categoryId!: string;
 }
 
 @InputType({ description: 'Only the fields to change.' })
@@ -81,39 +86,12 @@ export class ProductUpdateInput {
 }
 
 @InputType()
-export class ProductImportRowInput {
-  @Field()
-  name!: string;
-
-  @Field()
-  description!: string;
-
+export class ProductImportRowInput extends ProductFieldsInput {
   @Field(() => ID, { nullable: true })
   categoryId?: string;
 
   @Field({ nullable: true, description: 'Alternative to categoryId.' })
   categoryCode?: string;
-
-  @Field()
-  unit!: string;
-
-  @Field(() => Rupiah)
-  price!: number;
-
-  @Field(() => Int)
-  stock!: number;
-
-  @Field(() => Int, { defaultValue: 1 })
-  minOrderQuantity!: number;
-
-  @Field(() => [String], { nullable: true })
-  imageUrls?: string[];
-
-  @Field({ nullable: true })
-  isPdn?: boolean;
-
-  @Field(() => Float, { nullable: true })
-  tkdnPercent?: number;
 }
 
 @InputType({ description: 'Either `csv` (with a header row) or `rows`.' })
@@ -161,36 +139,9 @@ export class ImportProductsResult {
   products!: Product[];
 }
 
-@InputType()
-export class ProductFilterInput {
-  @Field(() => ID, { nullable: true, description: 'The category and everything under it.' })
-  categoryId?: string;
-
-  @Field(() => ID, { nullable: true })
-  vendorId?: string;
-
-  @Field(() => Rupiah, { nullable: true })
-  priceMin?: number;
-
-  @Field(() => Rupiah, { nullable: true })
-  priceMax?: number;
-
-  @Field({ nullable: true, description: 'Only vendors domiciled in the Pemda.' })
-  localOnly?: boolean;
-
-  @Field({ nullable: true, description: 'Only usaha mikro, kecil and koperasi.' })
-  umkkOnly?: boolean;
-
-  @Field({ nullable: true })
-  pdnOnly?: boolean;
-
-  @Field(() => Float, { nullable: true })
-  tkdnMin?: number;
-
-  @Field({ nullable: true, description: 'Only basic-needs (kebutuhan pokok) categories.' })
-  basicNeeds?: boolean;
-
-  @Field(() => [ProductStatus], { nullable: true, description: 'BPBJ and the vendor itself only; buyers always see PUBLISHED.' })
+@InputType({ description: 'The catalogue filters, plus status (BPBJ and the vendor itself only; buyers always see PUBLISHED).' })
+export class ProductFilterInput extends CatalogueFilterInput {
+  @Field(() => [ProductStatus], { nullable: true })
   status?: ProductStatus[];
 }
 

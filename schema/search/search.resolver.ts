@@ -1,43 +1,13 @@
-import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, Float, ID, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { Product } from '../../server/catalogue/product.entity.js';
 import type { RequestContext } from '../../server/context.js';
 import { Role } from '../../server/identity/user.entity.js';
 import { SearchSort } from '../../search/port.js';
 import { SearchSynonym } from '../../search/search.entities.js';
+import { CatalogueFilterInput } from '../catalogue/catalogue-filter.js';
 import { PageInfo } from '../pagination.js';
-import { Rupiah } from '../scalars/rupiah.js';
 
 registerEnumType(SearchSort, { name: 'SearchSort', description: 'RELEVANCE is the default when there is a query, NEWEST otherwise.' });
-
-@InputType()
-class SearchFilterInput {
-  @Field(() => ID, { nullable: true, description: 'The category and everything under it.' })
-  categoryId?: string;
-
-  @Field(() => ID, { nullable: true })
-  vendorId?: string;
-
-  @Field(() => Rupiah, { nullable: true })
-  priceMin?: number;
-
-  @Field(() => Rupiah, { nullable: true })
-  priceMax?: number;
-
-  @Field({ nullable: true })
-  localOnly?: boolean;
-
-  @Field({ nullable: true })
-  umkkOnly?: boolean;
-
-  @Field({ nullable: true })
-  pdnOnly?: boolean;
-
-  @Field(() => Float, { nullable: true })
-  tkdnMin?: number;
-
-  @Field({ nullable: true })
-  basicNeeds?: boolean;
-}
 
 @ObjectType()
 class ProductHit {
@@ -110,7 +80,7 @@ export class SearchResolver {
   async searchProducts(
     @Arg('pemdaId', () => ID, { nullable: true, description: "Defaults to the caller's Pemda." }) pemdaId: string | undefined,
     @Arg('query', () => String, { nullable: true }) query: string | undefined,
-    @Arg('filter', () => SearchFilterInput, { nullable: true }) filter: SearchFilterInput | undefined,
+    @Arg('filter', () => CatalogueFilterInput, { nullable: true }) filter: CatalogueFilterInput | undefined,
     @Arg('sort', () => SearchSort, { nullable: true }) sort: SearchSort | undefined,
     @Arg('first', () => Int, { nullable: true }) first: number | undefined,
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
