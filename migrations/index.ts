@@ -6,6 +6,7 @@ import { Migration20261122160024_purchasing } from './Migration20261122160024_pu
 import { Migration20261122160640_search } from './Migration20261122160640_search.js';
 import { Migration20261122163235_spend } from './Migration20261122163235_spend.js';
 import { Migration20261122163548_search_vocabulary } from './Migration20261122163548_search_vocabulary.js';
+import { Migration20261122165121_asn_programmes } from './Migration20261122165121_asn_programmes.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122151820_foundation', class: Migration20261122151820_foundation },
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122160640_search', class: Migration20261122160640_search },
   { name: 'Migration20261122163235_spend', class: Migration20261122163235_spend },
   { name: 'Migration20261122163548_search_vocabulary', class: Migration20261122163548_search_vocabulary },
+  { name: 'Migration20261122165121_asn_programmes', class: Migration20261122165121_asn_programmes },
 ];

@@ -1,3 +1,4 @@
+import { AsnService } from './asn/asn.service.js';
 import { AuditService } from './audit/audit.service.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SearchService } from '../search/search.service.js';
@@ -33,6 +34,7 @@ export interface Services {
   budget: BudgetService;
   externalSpend: ExternalSpendService;
   recap: RecapService;
+  asn: AsnService;
 }
 
 export function createServices(config: AppConfig, now: () => Date, em: () => EntityManager): Services {
@@ -59,5 +61,6 @@ export function createServices(config: AppConfig, now: () => Date, em: () => Ent
     budget: new BudgetService(),
     externalSpend: new ExternalSpendService(),
     recap: new RecapService(),
+    asn: new AsnService(),
   };
 }

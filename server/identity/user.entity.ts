@@ -4,6 +4,7 @@ import { BaseEntity } from '../database/base.entity.js';
 import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { Vendor } from '../vendor/vendor.entity.js';
+import { Asn } from '../asn/asn.entities.js';
 
 export enum Role {
   PLATFORM_ADMIN = 'PLATFORM_ADMIN',
@@ -12,6 +13,7 @@ export enum Role {
   PPK = 'PPK',
   VENDOR = 'VENDOR',
   ASN = 'ASN',
+  KEPALA_OPD = 'KEPALA_OPD',
 }
 registerEnumType(Role, {
   name: 'Role',
@@ -23,11 +25,12 @@ registerEnumType(Role, {
     PPK: { description: 'Pejabat Pembuat Komitmen: commitment officer of one OPD.' },
     VENDOR: { description: 'Penyedia: a UMKM, koperasi or other vendor.' },
     ASN: { description: 'Aparatur Sipil Negara: civil servant of one OPD.' },
+    KEPALA_OPD: { description: 'Head of an OPD: oversees its ASN purchase reports.' },
   },
 });
 
 /** Roles bound to one OPD (and through it, one Pemda). */
-export const OPD_ROLES: readonly Role[] = [Role.PP, Role.PPK, Role.ASN];
+export const OPD_ROLES: readonly Role[] = [Role.PP, Role.PPK, Role.ASN, Role.KEPALA_OPD];
 
 @ObjectType({ implements: BaseEntity, description: 'An account. Its role and scope (Pemda, OPD or vendor) decide what it may see and do.' })
 @Entity({ tableName: 'app_user' })
@@ -35,7 +38,7 @@ export const OPD_ROLES: readonly Role[] = [Role.PP, Role.PPK, Role.ASN];
 @Check({
   name: 'app_user_scope_check',
   expression:
-    "(role = 'PLATFORM_ADMIN' and pemda_id is null and opd_id is null and vendor_id is null) or (role = 'BPBJ' and pemda_id is not null and opd_id is null and vendor_id is null) or (role = any (array['PP', 'PPK', 'ASN']) and pemda_id is not null and opd_id is not null and vendor_id is null) or (role = 'VENDOR' and pemda_id is not null and opd_id is null and vendor_id is not null)",
+    "(role = 'PLATFORM_ADMIN' and pemda_id is null and opd_id is null and vendor_id is null) or (role = 'BPBJ' and pemda_id is not null and opd_id is null and vendor_id is null) or (role = any (array['PP', 'PPK', 'ASN', 'KEPALA_OPD']) and pemda_id is not null and opd_id is not null and vendor_id is null) or (role = 'VENDOR' and pemda_id is not null and opd_id is null and vendor_id is not null)",
 })
 @Check({ name: 'app_user_email_lowercase_check', expression: 'email = lower(email)' })
 export class User extends BaseEntity<'active' | 'lastLoginAt'> {
@@ -65,6 +68,10 @@ export class User extends BaseEntity<'active' | 'lastLoginAt'> {
   @Index()
   @ManyToOne(() => Vendor, { ref: true, nullable: true, deleteRule: 'restrict' })
   vendor?: Ref<Vendor> | null;
+
+  /** For ASN accounts: the registry entry whose reports this account files. */
+  @ManyToOne(() => Asn, { ref: true, nullable: true, deleteRule: 'restrict' })
+  asn?: Ref<Asn> | null;
 
   @Field()
   @Property({ default: true })

@@ -1,0 +1,204 @@
+import { parse } from 'csv-parse/sync';
+import { Arg, Authorized, Ctx, Field, Float, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Asn, AsnGrade, AsnProgramme, AsnPurchaseReport, MinimumRule, Outlet, OutletKind } from '../../server/asn/asn.entities.js';
+import { AsnMonthStatus, type AsnRow } from '../../server/asn/asn.service.js';
+import type { RequestContext } from '../../server/context.js';
+import { badInput } from '../../server/errors.js';
+import { Role, User } from '../../server/identity/user.entity.js';
+import { Opd } from '../../server/opd/opd.entity.js';
+import { ImportRowError } from '../catalogue/product.types.js';
+import { Rupiah } from '../scalars/rupiah.js';
+
+registerEnumType(AsnMonthStatus, { name: 'AsnMonthStatus', description: 'MET: counted >= required. LATE: it would have been met by reports filed after the deadline. EXEMPT: on leave.' });
+
+@InputType()
+class OutletInput {
+  @Field() name!: string;
+  @Field(() => OutletKind) kind!: OutletKind;
+}
+
+@InputType()
+class GradeMinimumsInput {
+  @Field(() => Rupiah, { nullable: true }) PELAKSANA?: number;
+  @Field(() => Rupiah, { nullable: true }) ESELON_IV?: number;
+  @Field(() => Rupiah, { nullable: true }) ESELON_III?: number;
+  @Field(() => Rupiah, { nullable: true }) KEPALA_OPD?: number;
+  @Field(() => Rupiah, { nullable: true }) ESELON_II?: number;
+}
+
+@InputType({ description: "A programme's rules; minimums by grade default to Probolinggo's SiMadu." })
+class CreateAsnProgrammeInput {
+  @Field(() => ID) pemdaId!: string;
+  @Field() name!: string;
+  @Field({ description: 'YYYY-MM.' }) startMonth!: string;
+  @Field(() => MinimumRule) minimumRule!: MinimumRule;
+  @Field(() => GradeMinimumsInput, { nullable: true }) gradeMinimums?: GradeMinimumsInput;
+  @Field(() => Float, { nullable: true }) tppPercent?: number;
+  @Field(() => Rupiah, { nullable: true }) tppFloor?: number;
+  @Field(() => Int, { nullable: true, description: 'Default 10.' }) reportDeadlineDay?: number;
+  @Field({ nullable: true }) basicNeedsOnly?: boolean;
+  @Field(() => [OutletInput], { nullable: true }) outlets?: OutletInput[];
+}
+
+@InputType()
+class AsnRowInput {
+  @Field() nip!: string;
+  @Field() name!: string;
+  @Field() opdCode!: string;
+  @Field(() => AsnGrade) grade!: AsnGrade;
+  @Field(() => Rupiah, { nullable: true }) tppAmount?: number;
+}
+
+@InputType()
+class ReportAsnPurchaseInput {
+  @Field(() => ID) programmeId!: string;
+  @Field({ description: 'YYYY-MM-DD.' }) purchasedOn!: string;
+  @Field(() => ID, { nullable: true, description: 'A programme outlet...' }) outletId?: string;
+  @Field(() => ID, { nullable: true, description: '...or a verified vendor of the catalogue.' }) vendorId?: string;
+  @Field(() => Rupiah) amount!: number;
+  @Field() items!: string;
+  @Field({ description: 'Kebutuhan pokok?' }) basicNeeds!: boolean;
+  @Field() receiptImageUrl!: string;
+  @Field({ description: 'SHA-256 of the receipt image, hex.' }) receiptImageHash!: string;
+}
+
+@ObjectType()
+class AsnImportResult {
+  @Field() applied!: boolean;
+  @Field(() => Int) created!: number;
+  @Field(() => Int) updated!: number;
+  @Field(() => [ImportRowError]) errors!: ImportRowError[];
+}
+
+@ObjectType()
+class AsnMonthRow {
+  @Field(() => Asn) asn!: Asn;
+  @Field(() => Rupiah) required!: number;
+  @Field(() => Rupiah) reported!: number;
+  @Field(() => Rupiah) counted!: number;
+  @Field(() => AsnMonthStatus) status!: AsnMonthStatus;
+}
+
+@ObjectType()
+class OutletTotal {
+  @Field() name!: string;
+  @Field(() => Rupiah) total!: number;
+}
+
+@ObjectType({ description: 'Per-OPD aggregates of a programme month; never an individual\'s spending.' })
+class OpdAsnCompliance {
+  @Field(() => Opd) opd!: Opd;
+  @Field(() => Int) asnCount!: number;
+  @Field(() => Int) metCount!: number;
+  @Field(() => Int) exemptCount!: number;
+  @Field(() => Float, { nullable: true }) complianceRate!: number | null;
+  @Field(() => Rupiah) totalCounted!: number;
+  @Field(() => [OutletTotal]) topOutlets!: OutletTotal[];
+  @Field(() => Int, { nullable: true }) rank!: number | null;
+}
+
+@ObjectType('GradeMinimums')
+class GradeMinimumsOutput {
+  @Field(() => Rupiah) PELAKSANA!: number;
+  @Field(() => Rupiah) ESELON_IV!: number;
+  @Field(() => Rupiah) ESELON_III!: number;
+  @Field(() => Rupiah) KEPALA_OPD!: number;
+  @Field(() => Rupiah) ESELON_II!: number;
+}
+
+@Resolver(() => AsnProgramme)
+export class AsnResolver {
+  @Query(() => [AsnProgramme], { description: "A Pemda's ASN purchase programmes (public)." })
+  asnProgrammes(@Arg('pemdaId', () => ID) pemdaId: string, @Ctx() ctx: RequestContext): Promise<AsnProgramme[]> {
+    return ctx.em.find(AsnProgramme, { pemda: pemdaId }, { orderBy: { startMonth: 'desc' } });
+  }
+
+  @FieldResolver(() => [Outlet])
+  outlets(@Root() programme: AsnProgramme, @Ctx() ctx: RequestContext): Promise<Outlet[]> {
+    return ctx.em.find(Outlet, { programme }, { orderBy: { name: 'asc' } });
+  }
+
+  @FieldResolver(() => GradeMinimumsOutput)
+  gradeMinimums(@Root() programme: AsnProgramme): GradeMinimumsOutput {
+    return programme.gradeMinimums;
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Mutation(() => AsnProgramme)
+  createAsnProgramme(@Arg('input') input: CreateAsnProgrammeInput, @Ctx() ctx: RequestContext): Promise<AsnProgramme> {
+    return ctx.services.asn.createProgramme(ctx, input);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Mutation(() => AsnImportResult, { description: 'The ASN registry, from `rows` or `csv` (columns nip, name, opd_code, grade, tpp). All rows or none.' })
+  importAsn(
+    @Arg('pemdaId', () => ID) pemdaId: string,
+    @Arg('rows', () => [AsnRowInput], { nullable: true }) rows: AsnRowInput[] | undefined,
+    @Arg('csv', () => String, { nullable: true }) csv: string | undefined,
+    @Arg('dryRun', { defaultValue: false }) dryRun: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AsnImportResult> {
+    if (Boolean(csv) === Boolean(rows)) throw badInput([{ field: 'csv', message: 'Isi salah satu: csv atau rows.' }]);
+    const parsed: AsnRow[] = csv
+      ? (parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[]).map((r) => ({
+          nip: r.nip, name: r.name, opdCode: r.opd_code, grade: r.grade as AsnGrade, tppAmount: r.tpp ? Number(r.tpp.replace(/\./g, '')) : null,
+        }))
+      : rows!;
+    return ctx.services.asn.importAsn(ctx, pemdaId, parsed, dryRun);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Mutation(() => User, { description: 'Creates the ASN account that files this ASN\'s reports.' })
+  createAsnAccount(@Arg('asnId', () => ID) asnId: string, @Arg('email') email: string, @Arg('password') password: string, @Ctx() ctx: RequestContext): Promise<User> {
+    return ctx.services.asn.createAccount(ctx, asnId, email, password);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Mutation(() => Asn, { description: 'Marks a month of leave (EXEMPT), or clears it.' })
+  setAsnExempt(@Arg('asnId', () => ID) asnId: string, @Arg('month') month: string, @Arg('exempt') exempt: boolean, @Ctx() ctx: RequestContext): Promise<Asn> {
+    return ctx.services.asn.setExempt(ctx, asnId, month, exempt);
+  }
+
+  @Authorized(Role.ASN)
+  @Mutation(() => AsnPurchaseReport, { description: 'An ASN reports a purchase; after the deadline it is stored as LATE and does not count.' })
+  reportAsnPurchase(@Arg('input') input: ReportAsnPurchaseInput, @Ctx() ctx: RequestContext): Promise<AsnPurchaseReport> {
+    return ctx.services.asn.report(ctx, input);
+  }
+
+  @Authorized(Role.KEPALA_OPD, Role.BPBJ)
+  @Mutation(() => AsnPurchaseReport)
+  rejectAsnReport(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: RequestContext): Promise<AsnPurchaseReport> {
+    return ctx.services.asn.reject(ctx, id, reason);
+  }
+
+  @Authorized(Role.ASN)
+  @Query(() => [AsnPurchaseReport], { description: "The caller's own reports." })
+  myAsnReports(@Ctx() ctx: RequestContext): Promise<AsnPurchaseReport[]> {
+    return ctx.services.asn.myReports(ctx);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN, Role.KEPALA_OPD, Role.PP, Role.PPK)
+  @Query(() => [AsnMonthRow], { description: 'Per ASN for a month. BPBJ: the Pemda; the OPD head, PP, PPK: their OPD.' })
+  asnMonthlyCompliance(@Arg('programmeId', () => ID) programmeId: string, @Arg('month') month: string, @Arg('opdId', () => ID, { nullable: true }) opdId: string | undefined, @Ctx() ctx: RequestContext): Promise<AsnMonthRow[]> {
+    return ctx.services.asn.asnMonth(ctx, programmeId, month, opdId);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Query(() => [OpdAsnCompliance], { description: 'Per OPD for a month, ranked: compliance rate, then rupiah (the reward list is the top).' })
+  opdAsnCompliance(@Arg('programmeId', () => ID) programmeId: string, @Arg('month') month: string, @Ctx() ctx: RequestContext): Promise<OpdAsnCompliance[]> {
+    return ctx.services.asn.opdMonth(ctx, programmeId, month);
+  }
+
+  @Query(() => [OpdAsnCompliance], { description: 'The public per-OPD view (PPID): aggregates only.' })
+  publicAsnCompliance(@Arg('programmeId', () => ID) programmeId: string, @Arg('month') month: string, @Ctx() ctx: RequestContext): Promise<OpdAsnCompliance[]> {
+    return ctx.services.asn.opdMonth(ctx, programmeId, month, true);
+  }
+}
+
+@Resolver(() => Asn)
+export class AsnRegistryResolver {
+  @FieldResolver(() => Opd)
+  opd(@Root() asn: Asn): Promise<Opd> {
+    return asn.opd.loadOrFail();
+  }
+}

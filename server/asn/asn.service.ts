@@ -1,0 +1,310 @@
+import { assertManagesPemda, requireActor } from '../auth/scope.js';
+import { isIsoDate, localDate, startOfLocalDate } from '../calendar/time-zone.js';
+import type { RequestContext } from '../context.js';
+import { badInput, conflict, forbidden, notFound, Validation, type FieldError } from '../errors.js';
+import { Role, User } from '../identity/user.entity.js';
+import { Opd } from '../opd/opd.entity.js';
+import { Pemda } from '../pemda/pemda.entity.js';
+import { percent } from '../spend/period.js';
+import { Vendor, VendorStatus } from '../vendor/vendor.entity.js';
+import { Asn, AsnGrade, AsnProgramme, AsnPurchaseReport, MinimumRule, Outlet, OutletKind, ReportStatus, SIMADU_MINIMUMS } from './asn.entities.js';
+import { parseNip } from './nip.js';
+
+export interface ProgrammeInput {
+  pemdaId: string;
+  name: string;
+  startMonth: string;
+  minimumRule: MinimumRule;
+  gradeMinimums?: Partial<Record<AsnGrade, number>> | null;
+  tppPercent?: number | null;
+  tppFloor?: number | null;
+  reportDeadlineDay?: number | null;
+  basicNeedsOnly?: boolean | null;
+  outlets?: { name: string; kind: OutletKind }[] | null;
+}
+
+export interface AsnRow {
+  nip: string;
+  name: string;
+  opdCode: string;
+  grade: AsnGrade;
+  tppAmount?: number | null;
+}
+
+export interface ReportInput {
+  programmeId: string;
+  purchasedOn: string;
+  outletId?: string | null;
+  vendorId?: string | null;
+  amount: number;
+  items: string;
+  basicNeeds: boolean;
+  receiptImageUrl: string;
+  receiptImageHash: string;
+}
+
+export enum AsnMonthStatus {
+  MET = 'MET',
+  NOT_MET = 'NOT_MET',
+  LATE = 'LATE',
+  EXEMPT = 'EXEMPT',
+}
+
+export interface AsnMonth {
+  asn: Asn;
+  required: number;
+  reported: number;
+  counted: number;
+  status: AsnMonthStatus;
+}
+
+export interface OpdMonth {
+  opd: Opd;
+  asnCount: number;
+  metCount: number;
+  exemptCount: number;
+  /** MET / (ASN - EXEMPT), percent with two decimals. */
+  complianceRate: number | null;
+  totalCounted: number;
+  topOutlets: { name: string; total: number }[];
+  rank: number | null;
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The first instant after a month's reporting deadline: the end of day `deadlineDay` of the following month. */
+export function reportingClosesAt(month: string, deadlineDay: number, timeZone: string): Date {
+  const [y, m] = month.split('-').map(Number);
+  const next = m === 12 ? [y + 1, 1] : [y, m + 1];
+  return startOfLocalDate(`${next[0]}-${String(next[1]).padStart(2, '0')}-${String(deadlineDay + 1).padStart(2, '0')}`, timeZone);
+}
+
+/** What an ASN must spend in a month: by grade, or a percent of TPP with a floor. */
+export function requiredAmount(programme: AsnProgramme, asn: Pick<Asn, 'grade' | 'tppAmount'>): number {
+  if (programme.minimumRule === MinimumRule.BY_GRADE) return programme.gradeMinimums[asn.grade];
+  const share = Math.ceil(((asn.tppAmount ?? 0) * Math.round((programme.tppPercent ?? 0) * 100)) / 10_000);
+  return Math.max(programme.tppFloor ?? 0, share);
+}
+
+export class AsnService {
+  async createProgramme(ctx: RequestContext, input: ProgrammeInput): Promise<AsnProgramme> {
+    assertManagesPemda(requireActor(ctx), input.pemdaId);
+    const minimums = { ...SIMADU_MINIMUMS, ...(input.gradeMinimums ?? {}) };
+    const v = new Validation()
+      .check((input.name ?? '').trim().length >= 3, 'name', 'Nama program wajib diisi.')
+      .check(MONTH.test(input.startMonth ?? ''), 'startMonth', 'Bulan mulai berformat YYYY-MM.')
+      .check(Object.values(minimums).every((n) => Number.isSafeInteger(n) && n >= 0), 'gradeMinimums', 'Minimal per jabatan berupa bilangan bulat rupiah.')
+      .check((input.reportDeadlineDay ?? 10) >= 1 && (input.reportDeadlineDay ?? 10) <= 28, 'reportDeadlineDay', 'Batas lapor tanggal 1-28 bulan berikutnya.');
+    if (input.minimumRule === MinimumRule.PERCENT_OF_TPP) {
+      v.check(input.tppPercent != null && input.tppPercent > 0 && input.tppPercent <= 100, 'tppPercent', 'Persen TPP lebih dari 0 sampai 100.');
+      v.check(input.tppFloor == null || (Number.isSafeInteger(input.tppFloor) && input.tppFloor >= 0), 'tppFloor', 'Batas bawah berupa bilangan bulat rupiah.');
+    }
+    for (const outlet of input.outlets ?? []) v.check(outlet.name.trim().length >= 3, 'outlets', 'Nama gerai minimal 3 karakter.');
+    v.throwIfInvalid();
+    const programme = ctx.em.create(AsnProgramme, {
+      pemda: input.pemdaId,
+      name: input.name.trim(),
+      startMonth: input.startMonth,
+      minimumRule: input.minimumRule,
+      gradeMinimums: minimums,
+      tppPercent: input.tppPercent ?? null,
+      tppFloor: input.tppFloor ?? null,
+      reportDeadlineDay: input.reportDeadlineDay ?? 10,
+      basicNeedsOnly: input.basicNeedsOnly ?? false,
+    });
+    for (const outlet of input.outlets ?? []) ctx.em.create(Outlet, { programme, name: outlet.name.trim(), kind: outlet.kind });
+    await ctx.em.flush();
+    return programme;
+  }
+
+  /** The ASN registry: every row checked (NIP, OPD, grade), all rows or none; a known NIP is updated. */
+  async importAsn(ctx: RequestContext, pemdaId: string, rows: AsnRow[], dryRun: boolean): Promise<{ applied: boolean; created: number; updated: number; errors: (FieldError & { row: number })[] }> {
+    assertManagesPemda(requireActor(ctx), pemdaId);
+    if (!rows.length) throw badInput([{ field: 'rows', message: 'Tidak ada baris untuk diimpor.' }]);
+    const opds = new Map((await ctx.em.find(Opd, { pemda: pemdaId })).map((o) => [o.code, o]));
+    const existing = new Map((await ctx.em.find(Asn, { nip: { $in: rows.map((r) => r.nip) } })).map((a) => [a.nip, a]));
+    const errors: (FieldError & { row: number })[] = [];
+    const seen = new Set<string>();
+    rows.forEach((r, i) => {
+      const nip = parseNip(r.nip ?? '');
+      const v = new Validation()
+        .check(typeof nip !== 'string', 'nip', typeof nip === 'string' ? nip : '')
+        .check(!seen.has(r.nip), 'nip', 'NIP muncul dua kali dalam berkas.')
+        .check(!existing.has(r.nip) || existing.get(r.nip)!.pemda.id === pemdaId, 'nip', 'NIP ini terdaftar di Pemda lain.')
+        .check((r.name ?? '').trim().length >= 3, 'name', 'Nama wajib diisi.')
+        .check(opds.has(r.opdCode), 'opdCode', `Kode OPD "${r.opdCode ?? ''}" tidak ada di Pemda ini.`)
+        .check(Object.values(AsnGrade).includes(r.grade), 'grade', 'Jabatan: PELAKSANA, ESELON_IV, ESELON_III, KEPALA_OPD atau ESELON_II.')
+        .check(r.tppAmount == null || (Number.isSafeInteger(r.tppAmount) && r.tppAmount >= 0), 'tppAmount', 'TPP berupa bilangan bulat rupiah.');
+      seen.add(r.nip);
+      errors.push(...v.errors.map((e) => ({ ...e, row: i + 1 })));
+    });
+    const updated = rows.filter((r) => existing.has(r.nip)).length;
+    if (errors.length || dryRun) return { applied: false, created: rows.length - updated, updated, errors };
+    for (const r of rows) {
+      const fields = { name: r.name.trim(), opd: opds.get(r.opdCode)!, grade: r.grade, tppAmount: r.tppAmount ?? null };
+      const asn = existing.get(r.nip);
+      if (asn) Object.assign(asn, fields);
+      else ctx.em.create(Asn, { ...fields, pemda: pemdaId, nip: r.nip });
+    }
+    await ctx.em.flush();
+    return { applied: true, created: rows.length - updated, updated, errors };
+  }
+
+  /**
+   * An ASN reports a purchase. It belongs to the month of its date; after that month's deadline (end of day in
+   * the Pemda time zone) it is stored but LATE and does not count. The same receipt twice is a CONFLICT.
+   */
+  async report(ctx: RequestContext, input: ReportInput): Promise<AsnPurchaseReport> {
+    const actor = requireActor(ctx);
+    const user = actor.role === Role.ASN ? await ctx.em.findOne(User, actor.userId) : null;
+    if (!user?.asn) throw forbidden('Hanya akun ASN yang terdaftar yang dapat melaporkan belanja.');
+    const asn = await ctx.em.findOneOrFail(Asn, user.asn.id);
+    const programme = await ctx.em.findOne(AsnProgramme, { id: input.programmeId, pemda: asn.pemda });
+    if (!programme) throw notFound('Program');
+    const pemda = await ctx.em.findOneOrFail(Pemda, asn.pemda.id);
+    const today = localDate(ctx.now(), pemda.timeZone);
+    const v = new Validation()
+      .check(isIsoDate(input.purchasedOn ?? '') && input.purchasedOn <= today, 'purchasedOn', 'Tanggal belanja berformat YYYY-MM-DD dan tidak di masa depan.')
+      .check((input.purchasedOn ?? '').slice(0, 7) >= programme.startMonth, 'purchasedOn', `Program ini berlaku mulai ${programme.startMonth}.`)
+      .check(Number.isSafeInteger(input.amount) && input.amount > 0, 'amount', 'Nilai belanja bilangan bulat rupiah lebih dari 0.')
+      .check((input.items ?? '').trim().length >= 3, 'items', 'Sebutkan barang yang dibeli.')
+      .check(/^https:\/\/\S+$/.test(input.receiptImageUrl ?? ''), 'receiptImageUrl', 'Foto struk berupa URL https://.')
+      .check(/^[0-9a-f]{64}$/.test(input.receiptImageHash ?? ''), 'receiptImageHash', 'Sidik foto struk berupa SHA-256 (64 karakter heksadesimal).')
+      .check(Boolean(input.outletId) !== Boolean(input.vendorId), 'outletId', 'Pilih satu: gerai program atau penyedia katalog.');
+    v.throwIfInvalid();
+    const outlet = input.outletId ? await ctx.em.findOne(Outlet, { id: input.outletId, programme }) : null;
+    const vendor = input.vendorId ? await ctx.em.findOne(Vendor, { id: input.vendorId, pemda: asn.pemda, status: VendorStatus.VERIFIED }) : null;
+    if (input.outletId && !outlet) throw notFound('Gerai');
+    if (input.vendorId && !vendor) throw notFound('Penyedia');
+    const duplicate = await ctx.em.count(AsnPurchaseReport, {
+      asn, amount: input.amount, purchasedOn: input.purchasedOn, receiptImageHash: input.receiptImageHash, ...(outlet ? { outlet } : { vendor }),
+    });
+    if (duplicate) throw conflict('Struk ini sudah pernah dilaporkan (gerai, nilai, tanggal dan foto sama).');
+
+    const month = input.purchasedOn.slice(0, 7);
+    const late = ctx.now() >= reportingClosesAt(month, programme.reportDeadlineDay, pemda.timeZone);
+    const status = late ? ReportStatus.LATE : programme.basicNeedsOnly && !input.basicNeeds ? ReportStatus.NOT_COUNTED : ReportStatus.COUNTED;
+    const report = ctx.em.create(AsnPurchaseReport, {
+      programme, asn, outlet, vendor, purchasedOn: input.purchasedOn, month, amount: input.amount, items: input.items.trim(),
+      basicNeeds: input.basicNeeds, receiptImageUrl: input.receiptImageUrl, receiptImageHash: input.receiptImageHash, reportedAt: ctx.now(), status,
+    });
+    await ctx.em.flush();
+    return report;
+  }
+
+  /** BPBJ gives a registered ASN a login to report purchases. */
+  async createAccount(ctx: RequestContext, asnId: string, email: string, password: string): Promise<User> {
+    const asn = await ctx.em.findOne(Asn, asnId);
+    if (!asn) throw notFound('ASN');
+    assertManagesPemda(requireActor(ctx), asn.pemda.id);
+    const user = await ctx.services.identity.createUser(ctx, { email, password, fullName: asn.name, role: Role.ASN, opdId: asn.opd.id });
+    user.asn = ctx.em.getReference(Asn, asn.id, { wrapped: true });
+    await ctx.em.flush();
+    return user;
+  }
+
+  /** Marks (or clears) a month of leave: the ASN is EXEMPT that month. */
+  async setExempt(ctx: RequestContext, asnId: string, month: string, exempt: boolean): Promise<Asn> {
+    const asn = await ctx.em.findOne(Asn, asnId);
+    if (!asn) throw notFound('ASN');
+    assertManagesPemda(requireActor(ctx), asn.pemda.id);
+    new Validation().check(MONTH.test(month), 'month', 'Bulan berformat YYYY-MM.').throwIfInvalid();
+    asn.exemptMonths = exempt ? [...new Set([...asn.exemptMonths, month])].sort() : asn.exemptMonths.filter((m) => m !== month);
+    await ctx.em.flush();
+    return asn;
+  }
+
+  /** The OPD head (of the ASN's OPD) or BPBJ rejects a report, with a reason. */
+  async reject(ctx: RequestContext, reportId: string, reason: string): Promise<AsnPurchaseReport> {
+    const actor = requireActor(ctx);
+    const report = await ctx.em.findOne(AsnPurchaseReport, reportId, { populate: ['asn'] });
+    if (!report) throw notFound('Laporan');
+    const asn = report.asn.getEntity();
+    const allowed = (actor.role === Role.KEPALA_OPD && actor.opdId === asn.opd.id) || (actor.role === Role.BPBJ && actor.pemdaId === asn.pemda.id);
+    if (!allowed) throw forbidden('Hanya kepala OPD pegawai ini atau BPBJ yang dapat menolak laporan.');
+    new Validation().check((reason ?? '').trim().length >= 5, 'reason', 'Alasan wajib diisi (minimal 5 karakter).').throwIfInvalid();
+    report.status = ReportStatus.REJECTED;
+    report.rejectionReason = reason.trim();
+    await ctx.em.flush();
+    return report;
+  }
+
+  /** An ASN's own reports; nobody else's. */
+  async myReports(ctx: RequestContext): Promise<AsnPurchaseReport[]> {
+    const actor = requireActor(ctx);
+    const user = actor.role === Role.ASN ? await ctx.em.findOne(User, actor.userId) : null;
+    if (!user?.asn) throw forbidden('Hanya akun ASN yang memiliki laporan belanja.');
+    return ctx.em.find(AsnPurchaseReport, { asn: user.asn.id }, { orderBy: { purchasedOn: 'desc', id: 'desc' } });
+  }
+
+  /** Per ASN for a month: required, reported, counted, status. BPBJ: the Pemda; OPD head, PP, PPK: their OPD. */
+  async asnMonth(ctx: RequestContext, programmeId: string, month: string, opdId?: string | null): Promise<AsnMonth[]> {
+    const { programme, onlyOpd } = await this.scope(ctx, programmeId, opdId);
+    return this.computeAsnMonth(ctx, programme, month, onlyOpd);
+  }
+
+  private async computeAsnMonth(ctx: RequestContext, programme: AsnProgramme, month: string, onlyOpd: string | null): Promise<AsnMonth[]> {
+    new Validation().check(MONTH.test(month), 'month', 'Bulan berformat YYYY-MM.').throwIfInvalid();
+    const asns = await ctx.em.find(Asn, { pemda: programme.pemda, ...(onlyOpd ? { opd: onlyOpd } : {}) }, { orderBy: { nip: 'asc' } });
+    const rows = await ctx.em.execute<{ asn_id: string; reported: string; counted: string; late: string }[]>(
+      `select asn_id, sum(amount) filter (where status <> 'REJECTED') as reported, coalesce(sum(amount) filter (where status = 'COUNTED'), 0) as counted,
+              coalesce(sum(amount) filter (where status = 'LATE'), 0) as late
+         from asn_purchase_report where programme_id = ? and month = ? group by asn_id`,
+      [programme.id, month],
+    );
+    const sums = new Map(rows.map((r) => [r.asn_id, r]));
+    return asns.map((asn) => {
+      const s = sums.get(asn.id);
+      const required = requiredAmount(programme, asn);
+      const counted = Number(s?.counted ?? 0);
+      const status = asn.exemptMonths.includes(month) ? AsnMonthStatus.EXEMPT
+        : counted >= required ? AsnMonthStatus.MET
+        : counted + Number(s?.late ?? 0) >= required ? AsnMonthStatus.LATE
+        : AsnMonthStatus.NOT_MET;
+      return { asn, required, reported: Number(s?.reported ?? 0), counted, status };
+    });
+  }
+
+  /** Per OPD for a month (Betah's missing recap), ranked by compliance then by rupiah. Also the public view. */
+  async opdMonth(ctx: RequestContext, programmeId: string, month: string, publicView = false): Promise<OpdMonth[]> {
+    // The public sees only these per-OPD aggregates, never an individual's spending.
+    const programme = publicView ? await ctx.em.findOne(AsnProgramme, programmeId) : (await this.scope(ctx, programmeId, null, true)).programme;
+    if (!programme) throw notFound('Program');
+    const perAsn = await this.computeAsnMonth(ctx, programme, month, null);
+    const outlets = await ctx.em.execute<{ opd_id: string; name: string; total: string }[]>(
+      `select a.opd_id, coalesce(o.name, v.business_name) as name, sum(r.amount) as total
+         from asn_purchase_report r join asn a on a.id = r.asn_id left join asn_outlet o on o.id = r.outlet_id left join vendor v on v.id = r.vendor_id
+        where r.programme_id = ? and r.month = ? and r.status = 'COUNTED' group by a.opd_id, coalesce(o.name, v.business_name)`,
+      [programmeId, month],
+    );
+    const opds = await ctx.em.find(Opd, { pemda: programme.pemda }, { orderBy: { code: 'asc' } });
+    const result = opds.map((opd) => {
+      const members = perAsn.filter((r) => r.asn.opd.id === opd.id);
+      const exempt = members.filter((r) => r.status === AsnMonthStatus.EXEMPT).length;
+      const met = members.filter((r) => r.status === AsnMonthStatus.MET).length;
+      return {
+        opd,
+        asnCount: members.length,
+        metCount: met,
+        exemptCount: exempt,
+        complianceRate: percent(met, members.length - exempt),
+        totalCounted: members.reduce((s, r) => s + r.counted, 0),
+        topOutlets: outlets.filter((o) => o.opd_id === opd.id).map((o) => ({ name: o.name, total: Number(o.total) })).sort((a, b) => b.total - a.total).slice(0, 3),
+        rank: null as number | null,
+      };
+    });
+    const ranked = result.filter((r) => r.complianceRate !== null).sort((a, b) => b.complianceRate! - a.complianceRate! || b.totalCounted - a.totalCounted || a.opd.code.localeCompare(b.opd.code));
+    ranked.forEach((r, i) => (r.rank = i + 1));
+    return [...ranked, ...result.filter((r) => r.rank === null)];
+  }
+
+  private async scope(ctx: RequestContext, programmeId: string, opdId: string | null | undefined, wholePemda = false) {
+    const actor = requireActor(ctx);
+    const programme = await ctx.em.findOne(AsnProgramme, programmeId);
+    if (!programme) throw notFound('Program');
+    if (actor.role === Role.PLATFORM_ADMIN || (actor.role === Role.BPBJ && actor.pemdaId === programme.pemda.id)) return { programme, onlyOpd: opdId ?? null };
+    const officer = [Role.KEPALA_OPD, Role.PP, Role.PPK].includes(actor.role) && actor.pemdaId === programme.pemda.id;
+    if (officer && !wholePemda && (!opdId || opdId === actor.opdId)) return { programme, onlyOpd: actor.opdId };
+    throw forbidden('Anda hanya dapat melihat rekap ASN OPD Anda sendiri.');
+  }
+}

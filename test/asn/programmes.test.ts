@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { AsnPurchaseReport } from '../../server/asn/asn.entities.js';
+import { parseNip } from '../../server/asn/nip.js';
+import { Opd } from '../../server/opd/opd.entity.js';
+import { pemdaIds } from '../support/catalogue.js';
+import { createTestApp, errorCode, type TestApp } from '../support/harness.js';
+
+const PROGRAMME = `mutation($input: CreateAsnProgrammeInput!) { createAsnProgramme(input: $input) { id name reportDeadlineDay gradeMinimums { PELAKSANA ESELON_II } outlets { id name } } }`;
+const IMPORT = `mutation($p: ID!, $rows: [AsnRowInput!], $csv: String) { importAsn(pemdaId: $p, rows: $rows, csv: $csv) { applied created updated errors { row field message } } }`;
+const REPORT = `mutation($input: ReportAsnPurchaseInput!) { reportAsnPurchase(input: $input) { id month status amount } }`;
+const MONTH = `query($prog: ID!, $m: String!, $o: ID) { asnMonthlyCompliance(programmeId: $prog, month: $m, opdId: $o) { asn { nip name } required reported counted status } }`;
+
+const hash = (s: string) => createHash('sha256').update(s).digest('hex');
+// Valid NIPs: born 1985-04-12 / 1990-11-30 / 1978-02-28, appointed 2010-03 / 2015-01 / 2003-07.
+const NIPS = { pelaksana: '198504122010031001', eselon3: '199011302015012002', tpp: '197802282003071003', tppHigh: '198001012005011004' };
+
+describe('ASN purchase programmes (SiMadu in Bontang, WITA)', () => {
+  let t: TestApp;
+  let bontang: string;
+  let bpbj: string;
+  let programme: any;
+  let tppProgramme: any;
+  let tokens: Record<string, string>;
+
+  const report = (token: string, input: Record<string, unknown>) =>
+    t.exec(REPORT, { input: { programmeId: programme.id, outletId: programme.outlets[0].id, items: 'Beras 5 kg, minyak goreng', basicNeeds: true, receiptImageUrl: 'https://struk.contoh.id/1.jpg', receiptImageHash: hash(JSON.stringify(input)), ...input } }, { token });
+
+  /** Tokens last 8 hours: after moving the clock, everyone logs in again. */
+  const relogin = async () => {
+    bpbj = await t.login('bpbj@bontangkota.go.id');
+    for (const key of Object.keys(tokens)) tokens[key] = await t.login(`${key}@bontangkota.go.id`, 'rahasia123');
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.current = new Date('2026-03-10T12:00:00Z');
+    bontang = (await pemdaIds(t)).bontang;
+    bpbj = await t.login('bpbj@bontangkota.go.id');
+    programme = (await t.exec(PROGRAMME, { input: {
+      pemdaId: bontang, name: 'Betah: Belanja Tiap Hari di Pasar', startMonth: '2026-01', minimumRule: 'BY_GRADE',
+      outlets: [{ name: 'Pasar Tamrin', kind: 'PASAR_RAKYAT' }, { name: 'Pasar Citra Mas Loktuan', kind: 'PASAR_RAKYAT' }, { name: 'Pasar Taman Telihan', kind: 'PASAR_RAKYAT' }],
+    } }, { token: bpbj })).data.createAsnProgramme;
+    tppProgramme = (await t.exec(PROGRAMME, { input: {
+      pemdaId: bontang, name: 'Belanja UMKM 10% TPP', startMonth: '2026-01', minimumRule: 'PERCENT_OF_TPP', tppPercent: 10, tppFloor: 300_000, basicNeedsOnly: true,
+      outlets: [{ name: 'Galeri UMKM Bontang', kind: 'LAINNYA' }],
+    } }, { token: bpbj })).data.createAsnProgramme;
+    const imported = await t.exec(IMPORT, { p: bontang, rows: [
+      { nip: NIPS.pelaksana, name: 'Rina Pelaksana', opdCode: '1.02.01', grade: 'PELAKSANA' },
+      { nip: NIPS.eselon3, name: 'Budi Eselon Tiga', opdCode: '1.02.01', grade: 'ESELON_III' },
+      { nip: NIPS.tpp, name: 'Sari TPP Kecil', opdCode: '1.01.01', grade: 'PELAKSANA', tppAmount: 2_000_000 },
+      { nip: NIPS.tppHigh, name: 'Dedi TPP Besar', opdCode: '1.01.01', grade: 'ESELON_IV', tppAmount: 5_000_000 },
+    ] }, { token: bpbj });
+    expect(imported.data.importAsn).toEqual({ applied: true, created: 4, updated: 0, errors: [] });
+    const asns = await t.em().getConnection().execute<{ id: string; nip: string }[]>(`select id, nip from asn`);
+    tokens = {};
+    for (const [key, nip] of Object.entries(NIPS)) {
+      const id = asns.find((a) => a.nip === nip)!.id;
+      await t.exec(`mutation($a: ID!, $e: String!) { createAsnAccount(asnId: $a, email: $e, password: "rahasia123") { role } }`, { a: id, e: `${key}@bontangkota.go.id` }, { token: bpbj });
+      tokens[key] = await t.login(`${key}@bontangkota.go.id`, 'rahasia123');
+    }
+  });
+  afterAll(() => t.close());
+
+  it('defaults to SiMadu\'s minimums by grade and the 10th as the deadline', () => {
+    expect(programme).toEqual(expect.objectContaining({ reportDeadlineDay: 10, gradeMinimums: { PELAKSANA: 50_000, ESELON_II: 200_000 } }));
+  });
+
+  it('a report at 23:59 WITA on the 10th counts for the previous month; at 00:00 on the 11th it is late', async () => {
+    t.clock.current = new Date('2026-03-10T15:59:00Z'); // 23:59 WITA, 10 March
+    const onTime = await report(tokens.pelaksana, { purchasedOn: '2026-02-20', amount: 30_000 });
+    expect(onTime.data.reportAsnPurchase).toEqual(expect.objectContaining({ month: '2026-02', status: 'COUNTED' }));
+    t.clock.current = new Date('2026-03-10T16:00:00Z'); // 00:00 WITA, 11 March
+    const late = await report(tokens.pelaksana, { purchasedOn: '2026-02-21', amount: 25_000 });
+    expect(late.data.reportAsnPurchase).toEqual(expect.objectContaining({ month: '2026-02', status: 'LATE' }));
+
+    const month = await t.exec(MONTH, { prog: programme.id, m: '2026-02' }, { token: bpbj });
+    const rina = month.data.asnMonthlyCompliance.find((r: any) => r.asn.nip === NIPS.pelaksana);
+    // Rp30.000 counted of Rp50.000 required; with the late Rp25.000 it would have been met: LATE.
+    expect(rina).toEqual(expect.objectContaining({ required: 50_000, reported: 55_000, counted: 30_000, status: 'LATE' }));
+  });
+
+  it('the minimum follows the grade: Rp100.000 for eselon III', async () => {
+    t.clock.current = new Date('2026-04-05T02:00:00Z');
+    await relogin();
+    await report(tokens.eselon3, { purchasedOn: '2026-03-03', amount: 60_000 });
+    const partly = (await t.exec(MONTH, { prog: programme.id, m: '2026-03' }, { token: bpbj })).data.asnMonthlyCompliance.find((r: any) => r.asn.nip === NIPS.eselon3);
+    expect(partly).toEqual(expect.objectContaining({ required: 100_000, counted: 60_000, status: 'NOT_MET' }));
+    await report(tokens.eselon3, { purchasedOn: '2026-03-17', amount: 40_000, outletId: programme.outlets[1].id });
+    const met = (await t.exec(MONTH, { prog: programme.id, m: '2026-03' }, { token: bpbj })).data.asnMonthlyCompliance.find((r: any) => r.asn.nip === NIPS.eselon3);
+    expect(met).toEqual(expect.objectContaining({ counted: 100_000, status: 'MET' }));
+  });
+
+  it('percent of TPP with a floor: 10% of Rp2.000.000 is below the Rp300.000 floor; 10% of Rp5.000.000 is Rp500.000', async () => {
+    const rows = (await t.exec(MONTH, { prog: tppProgramme.id, m: '2026-03' }, { token: bpbj })).data.asnMonthlyCompliance;
+    expect(rows.find((r: any) => r.asn.nip === NIPS.tpp).required).toBe(300_000);
+    expect(rows.find((r: any) => r.asn.nip === NIPS.tppHigh).required).toBe(500_000);
+  });
+
+  it('where only basic needs count, other purchases are stored but not counted', async () => {
+    const input = { programmeId: tppProgramme.id, outletId: tppProgramme.outlets[0].id, purchasedOn: '2026-03-04', receiptImageUrl: 'https://struk.contoh.id/2.jpg' };
+    const craft = await t.exec(REPORT, { input: { ...input, amount: 200_000, items: 'Tas anyaman', basicNeeds: false, receiptImageHash: hash('tas') } }, { token: tokens.tpp });
+    expect(craft.data.reportAsnPurchase.status).toBe('NOT_COUNTED');
+    const rice = await t.exec(REPORT, { input: { ...input, amount: 300_000, items: 'Beras 25 kg', basicNeeds: true, receiptImageHash: hash('beras') } }, { token: tokens.tpp });
+    expect(rice.data.reportAsnPurchase.status).toBe('COUNTED');
+    const row = (await t.exec(MONTH, { prog: tppProgramme.id, m: '2026-03' }, { token: bpbj })).data.asnMonthlyCompliance.find((r: any) => r.asn.nip === NIPS.tpp);
+    expect(row).toEqual(expect.objectContaining({ reported: 500_000, counted: 300_000, status: 'MET' }));
+  });
+
+  it('the same receipt reported twice is refused with CONFLICT', async () => {
+    const input = { purchasedOn: '2026-04-02', amount: 45_000, receiptImageHash: hash('struk-sama') };
+    expect((await report(tokens.eselon3, input)).data.reportAsnPurchase.status).toBe('COUNTED');
+    const again = await report(tokens.eselon3, input);
+    expect(errorCode(again)).toBe('CONFLICT');
+    expect(await t.em().count(AsnPurchaseReport, { receiptImageHash: hash('struk-sama') })).toBe(1);
+  });
+
+  it('an ASN sees only its own reports, and cannot read the monthly compliance of others', async () => {
+    const mine = await t.exec(`{ myAsnReports { amount } }`, {}, { token: tokens.eselon3 });
+    expect(mine.data.myAsnReports.map((r: any) => r.amount).sort()).toEqual([40_000, 45_000, 60_000]);
+    expect(errorCode(await t.exec(MONTH, { prog: programme.id, m: '2026-03' }, { token: tokens.eselon3 }))).toBe('FORBIDDEN');
+  });
+
+  it('the OPD head rejects a report of its own OPD with a reason; another OPD\'s head cannot', async () => {
+    const em = t.em();
+    const dinkes = await em.findOneOrFail(Opd, { pemda: bontang, code: '1.02.01' });
+    const disdik = await em.findOneOrFail(Opd, { pemda: bontang, code: '1.01.01' });
+    const CREATE = `mutation($input: CreateUserInput!) { createUser(input: $input) { role } }`;
+    await t.exec(CREATE, { input: { email: 'kadinkes@bontangkota.go.id', password: 'rahasia123', fullName: 'Kepala Dinkes', role: 'KEPALA_OPD', opdId: dinkes.id } }, { token: bpbj });
+    await t.exec(CREATE, { input: { email: 'kadisdik@bontangkota.go.id', password: 'rahasia123', fullName: 'Kepala Disdik', role: 'KEPALA_OPD', opdId: disdik.id } }, { token: bpbj });
+    const target = (await t.exec(`{ myAsnReports { id amount } }`, {}, { token: tokens.eselon3 })).data.myAsnReports.find((r: any) => r.amount === 60_000);
+    const REJECT = `mutation($id: ID!, $r: String!) { rejectAsnReport(id: $id, reason: $r) { status } }`;
+    expect(errorCode(await t.exec(REJECT, { id: target.id, r: 'Struk tidak terbaca' }, { token: await t.login('kadisdik@bontangkota.go.id', 'rahasia123') }))).toBe('FORBIDDEN');
+    const rejected = await t.exec(REJECT, { id: target.id, r: 'Struk tidak terbaca' }, { token: await t.login('kadinkes@bontangkota.go.id', 'rahasia123') });
+    expect(rejected.data.rejectAsnReport.status).toBe('REJECTED');
+    const row = (await t.exec(MONTH, { prog: programme.id, m: '2026-03' }, { token: bpbj })).data.asnMonthlyCompliance.find((r: any) => r.asn.nip === NIPS.eselon3);
+    expect(row).toEqual(expect.objectContaining({ counted: 40_000, status: 'NOT_MET' }));
+  });
+
+  it('per OPD: ASN count, compliance, rupiah and top outlets, ranked; the public sees only that', async () => {
+    const OPD = `query($prog: ID!, $m: String!) { opdAsnCompliance(programmeId: $prog, month: $m) { opd { code } asnCount metCount complianceRate totalCounted topOutlets { name total } rank } }`;
+    const feb = (await t.exec(OPD, { prog: programme.id, m: '2026-02' }, { token: bpbj })).data.opdAsnCompliance;
+    const dinkes = feb.find((o: any) => o.opd.code === '1.02.01');
+    expect(dinkes).toEqual(expect.objectContaining({ asnCount: 2, metCount: 0, complianceRate: 0, totalCounted: 30_000, topOutlets: [{ name: 'Pasar Citra Mas Loktuan', total: 30_000 }], rank: 1 }));
+    const pub = await t.exec(`query($prog: ID!, $m: String!) { publicAsnCompliance(programmeId: $prog, month: $m) { opd { code } asnCount complianceRate totalCounted } }`, { prog: programme.id, m: '2026-02' });
+    expect(pub.data.publicAsnCompliance.find((o: any) => o.opd.code === '1.02.01')).toEqual({ opd: { code: '1.02.01' }, asnCount: 2, complianceRate: 0, totalCounted: 30_000 });
+    expect(errorCode(await t.exec(OPD, { prog: programme.id, m: '2026-02' }, { token: tokens.eselon3 }))).toBe('FORBIDDEN');
+  });
+
+  it('the registry import checks every NIP and applies all rows or none', async () => {
+    const result = await t.exec(IMPORT, { p: bontang, csv: 'nip,name,opd_code,grade,tpp\n198504122010031005,Valid Satu,1.02.01,PELAKSANA,\n199002302015011001,Tanggal Salah,1.02.01,PELAKSANA,\n198504122010033001,Gender Salah,9.99.99,DIREKTUR,' }, { token: bpbj });
+    expect(result.data.importAsn.applied).toBe(false);
+    expect(result.data.importAsn.errors.map((e: any) => `${e.row}:${e.field}`)).toEqual(['2:nip', '3:nip', '3:opdCode', '3:grade']);
+    expect(await t.em().count('Asn' as never, { nip: '198504122010031005' } as never)).toBe(0);
+    expect(errorCode(await t.exec(IMPORT, { p: bontang, rows: [] }, { token: await t.login('bpbj@batukota.go.id') }))).toBe('FORBIDDEN');
+  });
+});
+
+describe('NIP', () => {
+  it.each([
+    ['198504122010031001', { birthDate: '1985-04-12', appointmentMonth: '2010-03', gender: 'L', sequence: '001' }],
+    ['199011302015012002', { birthDate: '1990-11-30', appointmentMonth: '2015-01', gender: 'P', sequence: '002' }],
+  ])('%s is valid', (nip, parts) => expect(parseNip(nip)).toEqual(parts));
+
+  it.each([
+    ['19850412201003100', 'NIP harus 18 digit angka.'],
+    ['199002302015011001', 'Tanggal lahir pada NIP (digit 1-8) bukan tanggal yang ada.'],
+    ['198504122010131001', 'Bulan pengangkatan pada NIP (digit 13-14) harus 01-12.'],
+    ['198504122010033001', 'Digit jenis kelamin pada NIP (digit 15) harus 1 atau 2.'],
+    ['198504121990031001', 'Tahun pengangkatan pada NIP tidak masuk akal (kurang dari 17 tahun setelah lahir).'],
+  ])('%s is refused: %s', (nip, reason) => expect(parseNip(nip)).toBe(reason));
+});
