@@ -4,6 +4,7 @@ import { Role, User } from '../server/identity/user.entity.js';
 import { Opd } from '../server/opd/opd.entity.js';
 import { Pemda } from '../server/pemda/pemda.entity.js';
 import { BATU_CATALOGUE, BONTANG_CATALOGUE, seedCatalogue } from './catalogue.js';
+import { BATU_ASN, BONTANG_ASN, seedAsnProgramme } from './asn.js';
 import { seedCategories, seedSynonyms } from './categories.js';
 import { DEMO_PEMDAS } from './regions.js';
 
@@ -72,7 +73,10 @@ export async function seedDemo(em: EntityManager, options: SeedOptions = {}): Pr
     const categories = await seedCategories(em, pemdas.get(key)!);
     await seedSynonyms(em, pemdas.get(key)!);
     await em.flush();
-    if (options.catalogue !== false) await seedCatalogue(em, pemdas.get(key)!, categories, spec, passwordHash);
+    if (options.catalogue !== false) {
+      await seedCatalogue(em, pemdas.get(key)!, categories, spec, passwordHash);
+      await seedAsnProgramme(em, pemdas.get(key)!, key === 'batu' ? BATU_ASN : BONTANG_ASN);
+    }
   }
 
   const accounts = ACCOUNTS.map(([email, , role, pemdaKey, opdName]) => ({

@@ -49,6 +49,11 @@ describe('migrations and seeds', () => {
     expect(vendors.some((v) => !v.isLocal)).toBe(true);
     expect(new Set(vendors.map((v) => v.status))).toEqual(new Set(['VERIFIED', 'PENDING', 'REJECTED', 'SUSPENDED']));
     expect(await em.count(Product, { pemda: batu })).toBeGreaterThanOrEqual(2500);
+    // A few hundred ASN across both Pemdas, with three months of reports, some late, some months missing.
+    const [asn] = await em.getConnection().execute<{ n: number }[]>(`select count(*)::int as n from asn`);
+    expect(asn.n).toBeGreaterThanOrEqual(300);
+    const statuses = await em.getConnection().execute<{ status: string; months: number }[]>(`select status, count(distinct month)::int as months from asn_purchase_report group by status`);
+    expect(Object.fromEntries(statuses.map((s: { status: string; months: number }) => [s.status, s.months]))).toEqual({ COUNTED: 3, LATE: 3 });
     const prices = (await em.find(Product, { pemda: batu }, { fields: ['price'] })).map((p) => p.price);
     expect(prices.every((p) => Number.isSafeInteger(p) && p > 0 && p % 500 === 0)).toBe(true);
   });

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Asn, AsnGrade, AsnProgramme, AsnPurchaseReport, MinimumRule, Outlet, OutletKind, ReportStatus, SIMADU_MINIMUMS } from '../server/asn/asn.entities.js';
+import { reportingClosesAt } from '../server/asn/asn.service.js';
+import { Opd } from '../server/opd/opd.entity.js';
+import type { Pemda } from '../server/pemda/pemda.entity.js';
+import { random } from './catalogue.js';
+
+const NAMES = ['Agus', 'Budi', 'Citra', 'Dewi', 'Eko', 'Fitri', 'Gatot', 'Hesti', 'Indra', 'Joko', 'Kartika', 'Lestari', 'Mulyadi', 'Nining', 'Oki', 'Puji', 'Rahmat', 'Sri', 'Tri', 'Wulan'];
+const SURNAMES = ['Santoso', 'Wahyuni', 'Prasetyo', 'Lestari', 'Hidayat', 'Rahayu', 'Susanto', 'Purnomo', 'Setiawan', 'Handayani'];
+const GRADES: AsnGrade[] = [AsnGrade.PELAKSANA, AsnGrade.PELAKSANA, AsnGrade.PELAKSANA, AsnGrade.PELAKSANA, AsnGrade.ESELON_IV, AsnGrade.ESELON_IV, AsnGrade.ESELON_III];
+
+export interface AsnSeedSpec {
+  seed: number;
+  programme: string;
+  outlets: [string, OutletKind][];
+  asnPerOpd: number;
+  months: string[];
+}
+
+export const BATU_ASN: AsnSeedSpec = {
+  seed: 79,
+  programme: 'Gerakan ASN Belanja Produk UMKM Kota Batu',
+  outlets: [['Pasar Besar Batu', OutletKind.PASAR_RAKYAT], ['Galeri Dekranasda Kota Batu', OutletKind.GALERI_DEKRANASDA], ['Pasar Induk Among Tani', OutletKind.PASAR_PEMERINTAH]],
+  asnPerOpd: 8,
+  months: ['2026-08', '2026-09', '2026-10'],
+};
+
+export const BONTANG_ASN: AsnSeedSpec = {
+  seed: 74,
+  programme: 'Betah: Belanja Tiap Hari di Pasar',
+  outlets: [['Pasar Tamrin', OutletKind.PASAR_RAKYAT], ['Pasar Citra Mas Loktuan', OutletKind.PASAR_RAKYAT], ['Pasar Taman Telihan', OutletKind.PASAR_RAKYAT]],
+  asnPerOpd: 10,
+  months: ['2026-08', '2026-09', '2026-10'],
+};
+
+/**
+ * ASN across a Pemda's OPDs with three months of reports: most on time, some late, some months missing, so the
+ * monitoring shows MET, NOT_MET and LATE. Skipped when the programme exists (idempotent).
+ */
+export async function seedAsnProgramme(em: EntityManager, pemda: Pemda, spec: AsnSeedSpec): Promise<number> {
+  if (await em.count(AsnProgramme, { pemda, name: spec.programme })) return 0;
+  const rnd = random(spec.seed);
+  const programme = em.create(AsnProgramme, {
+    pemda, name: spec.programme, startMonth: spec.months[0], minimumRule: MinimumRule.BY_GRADE, gradeMinimums: SIMADU_MINIMUMS,
+    reportDeadlineDay: 10, basicNeedsOnly: false,
+  });
+  const outlets = spec.outlets.map(([name, kind]) => em.create(Outlet, { programme, name, kind }));
+  const opds = await em.find(Opd, { pemda }, { orderBy: { code: 'asc' } });
+  let count = 0;
+  for (const [o, opd] of opds.entries()) {
+    for (let i = 0; i < spec.asnPerOpd; i++) {
+      const birthYear = 1970 + rnd.int(0, 25);
+      const birth = `${birthYear}${String(rnd.int(1, 12)).padStart(2, '0')}${String(rnd.int(1, 28)).padStart(2, '0')}`;
+      const appointed = `${birthYear + rnd.int(22, 30)}${String(rnd.int(1, 12)).padStart(2, '0')}`;
+      const nip = `${birth}${appointed}${rnd.int(1, 2)}${String((o * 50 + i) % 1000).padStart(3, '0')}`;
+      const grade = i === 0 ? AsnGrade.KEPALA_OPD : rnd.pick(GRADES);
+      const asn = em.create(Asn, { pemda, opd, nip, name: `${rnd.pick(NAMES)} ${rnd.pick(SURNAMES)}`, grade });
+      count++;
+      for (const month of spec.months) {
+        const habit = rnd.next();
+        if (habit < 0.15) continue; // missing month
+        const late = habit < 0.25;
+        const required = SIMADU_MINIMUMS[grade];
+        const purchases = rnd.int(1, 3);
+        for (let p = 0; p < purchases; p++) {
+          const day = String(rnd.int(1, 28)).padStart(2, '0');
+          const amount = Math.round((required / purchases) * (0.7 + rnd.next() * 0.8) / 500) * 500;
+          const closes = reportingClosesAt(month, 10, pemda.timeZone);
+          const reportedAt = new Date(closes.getTime() + (late ? 1 : -1) * rnd.int(1, 5) * 86_400_000);
+          em.create(AsnPurchaseReport, {
+            programme, asn, outlet: rnd.pick(outlets), purchasedOn: `${month}-${day}`, month, amount,
+            items: rnd.pick(['Beras dan telur', 'Sayur dan buah', 'Keripik tempe', 'Batik tulis', 'Minyak goreng dan gula']), basicNeeds: true,
+            receiptImageUrl: `https://struk.contoh.id/${nip}/${month}/${p}.jpg`,
+            receiptImageHash: createHash('sha256').update(`${nip}/${month}/${p}`).digest('hex'),
+            reportedAt, status: late ? ReportStatus.LATE : ReportStatus.COUNTED,
+          });
+        }
+      }
+    }
+  }
+  await em.flush();
+  return count;
+}
