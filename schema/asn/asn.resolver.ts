@@ -8,6 +8,7 @@ import { Role, User } from '../../server/identity/user.entity.js';
 import { Opd } from '../../server/opd/opd.entity.js';
 import { ImportRowError } from '../catalogue/product.types.js';
 import { Rupiah } from '../scalars/rupiah.js';
+import { ExportFile, ExportFormat } from '../spend/spend.resolver.js';
 
 registerEnumType(AsnMonthStatus, { name: 'AsnMonthStatus', description: 'MET: counted >= required. LATE: it would have been met by reports filed after the deadline. EXEMPT: on leave.' });
 
@@ -187,6 +188,12 @@ export class AsnResolver {
   @Query(() => [OpdAsnCompliance], { description: 'Per OPD for a month, ranked: compliance rate, then rupiah (the reward list is the top).' })
   opdAsnCompliance(@Arg('programmeId', () => ID) programmeId: string, @Arg('month') month: string, @Ctx() ctx: RequestContext): Promise<OpdAsnCompliance[]> {
     return ctx.services.asn.opdMonth(ctx, programmeId, month);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Query(() => ExportFile, { description: 'The per-OPD recap of a month as CSV or XLSX, for the regent.' })
+  exportAsnCompliance(@Arg('programmeId', () => ID) programmeId: string, @Arg('month') month: string, @Arg('format', () => ExportFormat) format: ExportFormat, @Ctx() ctx: RequestContext): Promise<ExportFile> {
+    return ctx.services.asn.export(ctx, programmeId, month, format);
   }
 
   @Query(() => [OpdAsnCompliance], { description: 'The public per-OPD view (PPID): aggregates only.' })

@@ -15,7 +15,7 @@ registerEnumType(SpendStatus, {
   description: 'Against the pro-rata path to the year\'s target: UMK-K realised January..end of period >= target x budget x months/12 is ON_TRACK; >= 75% of that, AT_RISK; otherwise BELOW. No budget: NOT_ASSESSABLE.',
 });
 
-enum ExportFormat {
+export enum ExportFormat {
   CSV = 'CSV',
   XLSX = 'XLSX',
 }
@@ -206,7 +206,7 @@ class MonthPointView {
 }
 
 @ObjectType()
-class ExportFile {
+export class ExportFile {
   @Field() filename!: string;
   @Field() contentType!: string;
   @Field({ description: 'The file, base64-encoded.' }) base64!: string;

@@ -3,6 +3,7 @@ import { isIsoDate, localDate, startOfLocalDate } from '../calendar/time-zone.js
 import type { RequestContext } from '../context.js';
 import { badInput, conflict, forbidden, notFound, Validation, type FieldError } from '../errors.js';
 import { Role, User } from '../identity/user.entity.js';
+import { exportTable, type ExportFile, type ExportFormat } from '../exports/table-export.js';
 import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { percent } from '../spend/period.js';
@@ -296,6 +297,22 @@ export class AsnService {
     const ranked = result.filter((r) => r.complianceRate !== null).sort((a, b) => b.complianceRate! - a.complianceRate! || b.totalCounted - a.totalCounted || a.opd.code.localeCompare(b.opd.code));
     ranked.forEach((r, i) => (r.rank = i + 1));
     return [...ranked, ...result.filter((r) => r.rank === null)];
+  }
+
+  /** The per-OPD recap of a month for the regent: CSV or XLSX, Indonesian headers, ranked. */
+  async export(ctx: RequestContext, programmeId: string, month: string, format: ExportFormat): Promise<ExportFile> {
+    const rows = await this.opdMonth(ctx, programmeId, month);
+    return exportTable(
+      {
+        filename: `rekap-belanja-asn-${month}`,
+        sheet: `Rekap ASN ${month}`,
+        header: ['Peringkat', 'Kode OPD', 'Nama OPD', 'Jumlah ASN', 'Memenuhi', 'Cuti', '% Kepatuhan', 'Total Belanja Terhitung', 'Gerai Teratas'],
+        rows: rows.map((r) => [r.rank ?? '', r.opd.code, r.opd.name, r.asnCount, r.metCount, r.exemptCount, r.complianceRate ?? '', r.totalCounted, r.topOutlets.map((o) => o.name).join('; ')]),
+        rupiahColumns: [8],
+        percentColumns: [7],
+      },
+      format,
+    );
   }
 
   private async scope(ctx: RequestContext, programmeId: string, opdId: string | null | undefined, wholePemda = false) {

@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import { requireActor } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
+import { exportTable, type ExportFile, type ExportFormat } from '../exports/table-export.js';
 import { Role } from '../identity/user.entity.js';
 import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
@@ -220,7 +220,7 @@ export class RecapService {
   }
 
   /** The monthly recap per OPD for the regent: CSV, or XLSX with rupiah formatting. Indonesian headers. */
-  async export(ctx: RequestContext, pemdaId: string, year: number, format: 'CSV' | 'XLSX'): Promise<{ filename: string; contentType: string; base64: string }> {
+  async export(ctx: RequestContext, pemdaId: string, year: number, format: ExportFormat): Promise<ExportFile> {
     const rows: (string | number)[][] = [];
     for (let month = 1; month <= 12; month++) {
       const recap = await this.recap(ctx, pemdaId, { year, month });
@@ -238,21 +238,9 @@ export class RecapService {
     }
     const header = ['Kode OPD', 'Nama OPD', 'Bulan', 'Pagu Belanja Barang/Jasa', 'Realisasi Total', 'Realisasi Katalog Lokal', 'Realisasi Luar Katalog',
       'Realisasi UMK-K', 'Realisasi UMK-K s.d. Bulan Ini', '% UMK-K thd Pagu (kumulatif)', '% PDN', '% Lokal', 'Status'];
-    const filename = `rekap-belanja-umkk-${year}`;
-    if (format === 'CSV') {
-      const cell = (v: string | number) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-      const csv = [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-      return { filename: `${filename}.csv`, contentType: 'text/csv; charset=utf-8', base64: Buffer.from(csv, 'utf8').toString('base64') };
-    }
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet(`Rekap ${year}`);
-    sheet.addRow(header).font = { bold: true };
-    rows.forEach((r) => sheet.addRow(r));
-    for (const column of [4, 5, 6, 7, 8, 9]) sheet.getColumn(column).numFmt = '"Rp"#,##0';
-    for (const column of [10, 11, 12]) sheet.getColumn(column).numFmt = '0.00"%"';
-    sheet.columns.forEach((c, i) => (c.width = i === 1 ? 48 : 18));
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
-    const buffer = await book.xlsx.writeBuffer();
-    return { filename: `${filename}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: Buffer.from(buffer).toString('base64') };
+    return exportTable(
+      { filename: `rekap-belanja-umkk-${year}`, sheet: `Rekap ${year}`, header, rows, rupiahColumns: [4, 5, 6, 7, 8, 9], percentColumns: [10, 11, 12] },
+      format,
+    );
   }
 }

@@ -169,3 +169,24 @@ describe('NIP', () => {
     ['198504121990031001', 'Tahun pengangkatan pada NIP tidak masuk akal (kurang dari 17 tahun setelah lahir).'],
   ])('%s is refused: %s', (nip, reason) => expect(parseNip(nip)).toBe(reason));
 });
+
+describe('ASN recap export', () => {
+  it('BPBJ exports the per-OPD month as CSV with Indonesian headers; others cannot', async () => {
+    const t = await createTestApp({ catalogue: true });
+    try {
+      const { batu } = await pemdaIds(t);
+      const bpbj = await t.login('bpbj@batukota.go.id');
+      const [programme] = (await t.exec(`query($p: ID!) { asnProgrammes(pemdaId: $p) { id } }`, { p: batu })).data.asnProgrammes;
+      const EXPORT = `query($id: ID!, $f: ExportFormat!) { exportAsnCompliance(programmeId: $id, month: "2026-09", format: $f) { filename base64 } }`;
+      const csv = (await t.exec(EXPORT, { id: programme.id, f: 'CSV' }, { token: bpbj })).data.exportAsnCompliance;
+      const lines = Buffer.from(csv.base64, 'base64').toString('utf8').trim().split('\r\n');
+      expect(lines[0]).toBe('Peringkat,Kode OPD,Nama OPD,Jumlah ASN,Memenuhi,Cuti,% Kepatuhan,Total Belanja Terhitung,Gerai Teratas');
+      expect(lines).toHaveLength(1 + 31);
+      expect(lines[1].startsWith('1,')).toBe(true);
+      expect((await t.exec(EXPORT, { id: programme.id, f: 'XLSX' }, { token: bpbj })).data.exportAsnCompliance.filename).toBe('rekap-belanja-asn-2026-09.xlsx');
+      expect(errorCode(await t.exec(EXPORT, { id: programme.id, f: 'CSV' }, { token: await t.login('bpbj@bontangkota.go.id') }))).toBe('FORBIDDEN');
+    } finally {
+      await t.close();
+    }
+  });
+});
