@@ -7,6 +7,7 @@ import { Migration20261122160640_search } from './Migration20261122160640_search
 import { Migration20261122163235_spend } from './Migration20261122163235_spend.js';
 import { Migration20261122163548_search_vocabulary } from './Migration20261122163548_search_vocabulary.js';
 import { Migration20261122165121_asn_programmes } from './Migration20261122165121_asn_programmes.js';
+import { Migration20261122165727_award } from './Migration20261122165727_award.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122151820_foundation', class: Migration20261122151820_foundation },
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122163235_spend', class: Migration20261122163235_spend },
   { name: 'Migration20261122163548_search_vocabulary', class: Migration20261122163548_search_vocabulary },
   { name: 'Migration20261122165121_asn_programmes', class: Migration20261122165121_asn_programmes },
+  { name: 'Migration20261122165727_award', class: Migration20261122165727_award },
 ];

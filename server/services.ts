@@ -1,5 +1,6 @@
 import { AsnService } from './asn/asn.service.js';
 import { AuditService } from './audit/audit.service.js';
+import { AwardService } from './award/award.service.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SearchService } from '../search/search.service.js';
 import { LoginThrottle } from './auth/login-throttle.js';
@@ -35,6 +36,7 @@ export interface Services {
   externalSpend: ExternalSpendService;
   recap: RecapService;
   asn: AsnService;
+  award: AwardService;
 }
 
 export function createServices(config: AppConfig, now: () => Date, em: () => EntityManager): Services {
@@ -62,5 +64,6 @@ export function createServices(config: AppConfig, now: () => Date, em: () => Ent
     externalSpend: new ExternalSpendService(),
     recap: new RecapService(),
     asn: new AsnService(),
+    award: new AwardService(),
   };
 }
