@@ -1,4 +1,3 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireActor } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
@@ -8,7 +7,7 @@ import { IdempotencyRecord } from './order.entity.js';
 /**
  * Runs `work` in one transaction. With a key, the result (the order ids) is stored in that same transaction;
  * a retry with the same key returns the stored result without running anything. Two concurrent calls with one
- * key: the second waits on the unique index, fails, and returns what the first stored.
+ * key: the second fails (on the unique index, or on the state the first left) and returns what the first stored.
  */
 export async function runOnce(
   ctx: RequestContext,
@@ -36,7 +35,9 @@ export async function runOnce(
       return orderIds;
     });
   } catch (error) {
-    if (key && error instanceof UniqueConstraintViolationException && error.message.includes('idempotency_record_unique')) {
+    // A concurrent call with the same key may have committed meanwhile: this call then failed on the unique key,
+    // or on the state the first one left (an emptied cart, a moved order). Either way the first result stands.
+    if (key) {
       const previous = await stored();
       if (previous) return previous;
     }
