@@ -68,9 +68,10 @@ export class PostgresSearchEngine implements SearchEngine {
     return { text: parts.join(' and '), params };
   }
 
-  /** Every typed word and synonym, OR-ed, for ranking and highlighting. */
-  private rankQuery(request: SearchRequest): Sql {
-    const words = [...new Set(queryGroups(request.query, request.synonyms).flat(2))];
+  /** Every typed word, synonym and typo correction, OR-ed, for ranking and highlighting. */
+  private rankQuery(request: SearchRequest, corrections: Map<string, string[]>): Sql {
+    const typed = queryGroups(request.query, request.synonyms).flat(2);
+    const words = [...new Set([...typed, ...typed.flatMap((w) => corrections.get(w) ?? [])])];
     if (!words.length) return { text: `null::tsquery`, params: [] };
     return { text: `(${words.map(() => WORD_TSQUERY).join(' || ')})`, params: words };
   }
@@ -101,7 +102,7 @@ export class PostgresSearchEngine implements SearchEngine {
   async search(request: SearchRequest): Promise<SearchResult> {
     const corrections = await this.corrections(request);
     const where = this.where(request, corrections);
-    const rank = this.rankQuery(request);
+    const rank = this.rankQuery(request, corrections);
     const from = `from product p join vendor v on v.id = p.vendor_id join category c on c.id = p.category_id where ${where.text}`;
     const typed = rank.params.length > 0;
     const typos = queryGroups(request.query, request.synonyms).flat(2).filter((w) => w.length >= MIN_TYPO_WORD);

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashPassword } from '../server/auth/password.js';
+import { Asn } from '../server/asn/asn.entities.js';
 import { Role, User } from '../server/identity/user.entity.js';
 import { Opd } from '../server/opd/opd.entity.js';
 import { Pemda } from '../server/pemda/pemda.entity.js';
@@ -79,13 +80,30 @@ export async function seedDemo(em: EntityManager, options: SeedOptions = {}): Pr
     }
   }
 
+  // Try the ASN programme as a civil servant of Dinkes Kota Batu, and as the head of that OPD.
+  if (options.catalogue !== false) {
+    const dinkes = opds.get('batu:Dinkes')!;
+    const asn = await em.findOne(Asn, { opd: dinkes }, { orderBy: { nip: 'asc' } });
+    if (asn && !(await em.count(User, { email: 'asn.dinkes@batukota.go.id' }))) {
+      em.create(User, { email: 'asn.dinkes@batukota.go.id', fullName: asn.name, role: Role.ASN, passwordHash, pemda: pemdas.get('batu')!, opd: dinkes, asn });
+    }
+    if (!(await em.count(User, { email: 'kepala.dinkes@batukota.go.id' }))) {
+      em.create(User, { email: 'kepala.dinkes@batukota.go.id', fullName: 'Kepala Dinas Kesehatan Kota Batu', role: Role.KEPALA_OPD, passwordHash, pemda: pemdas.get('batu')!, opd: dinkes });
+    }
+    await em.flush();
+  }
+
   const accounts = ACCOUNTS.map(([email, , role, pemdaKey, opdName]) => ({
     email,
     role,
     scope: [pemdaKey && pemdas.get(pemdaKey)!.name, opdName].filter(Boolean).join(' / ') || 'platform',
   }));
   if (options.catalogue !== false) {
-    accounts.push({ email: `keripik.apel@${BATU_CATALOGUE.emailDomain}`, role: Role.VENDOR, scope: 'UD Keripik Apel Bu Sri (Kota Batu)' });
+    accounts.push(
+      { email: `keripik.apel@${BATU_CATALOGUE.emailDomain}`, role: Role.VENDOR, scope: 'UD Keripik Apel Bu Sri (Kota Batu)' },
+      { email: 'asn.dinkes@batukota.go.id', role: Role.ASN, scope: 'Pemerintah Kota Batu / Dinkes' },
+      { email: 'kepala.dinkes@batukota.go.id', role: Role.KEPALA_OPD, scope: 'Pemerintah Kota Batu / Dinkes' },
+    );
   }
   return accounts;
 }

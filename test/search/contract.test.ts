@@ -151,10 +151,12 @@ describe.each(engines)('search contract: $name', ({ name, stems, make }) => {
     expect(next.data.searchProducts.edges.map((e: any) => e.node.name)).not.toContain(page.edges[0].node.name);
   });
 
-  it('hits carry a highlighted snippet', async () => {
+  it('hits carry a highlighted snippet, also for the word a typo meant', async () => {
     if (engine) return;
     const result = await t.exec(SEARCH, { p: batu, q: 'keripik apel' });
     expect(result.data.searchProducts.engine).toBe('postgresql');
     expect(result.data.searchProducts.edges[0].snippet).toMatch(/<mark>Keripik<\/mark> <mark>Apel<\/mark>/);
+    const typo = await t.exec(SEARCH, { p: batu, q: 'kripik apel' });
+    expect(typo.data.searchProducts.edges[0].snippet).toMatch(/<mark>Keripik<\/mark> <mark>Apel<\/mark>/);
   });
 });
