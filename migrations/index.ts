@@ -8,6 +8,7 @@ import { Migration20261122163235_spend } from './Migration20261122163235_spend.j
 import { Migration20261122163548_search_vocabulary } from './Migration20261122163548_search_vocabulary.js';
 import { Migration20261122165121_asn_programmes } from './Migration20261122165121_asn_programmes.js';
 import { Migration20261122165727_award } from './Migration20261122165727_award.js';
+import { Migration20261122171430_asn_report_products } from './Migration20261122171430_asn_report_products.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122151820_foundation', class: Migration20261122151820_foundation },
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122163548_search_vocabulary', class: Migration20261122163548_search_vocabulary },
   { name: 'Migration20261122165121_asn_programmes', class: Migration20261122165121_asn_programmes },
   { name: 'Migration20261122165727_award', class: Migration20261122165727_award },
+  { name: 'Migration20261122171430_asn_report_products', class: Migration20261122171430_asn_report_products },
 ];

@@ -58,7 +58,8 @@ class ReportAsnPurchaseInput {
   @Field(() => ID, { nullable: true, description: '...or a verified vendor of the catalogue.' }) vendorId?: string;
   @Field(() => Rupiah) amount!: number;
   @Field() items!: string;
-  @Field({ description: 'Kebutuhan pokok?' }) basicNeeds!: boolean;
+  @Field(() => [ID], { nullable: true, description: 'Catalogue products bought: basic needs is then derived from their categories.' }) productIds?: string[];
+  @Field({ nullable: true, description: 'Kebutuhan pokok? Required when no products are given.' }) basicNeeds?: boolean;
   @Field() receiptImageUrl!: string;
   @Field({ description: 'SHA-256 of the receipt image, hex.' }) receiptImageHash!: string;
 }

@@ -155,7 +155,7 @@ export class Asn extends BaseEntity<'exemptMonths' | 'tppAmount'> {
 @Index({ name: 'asn_purchase_report_receipt_unique', expression: 'create unique index "asn_purchase_report_receipt_unique" on "asn_purchase_report" ("asn_id", coalesce("outlet_id", "vendor_id"), "amount", "purchased_on", "receipt_image_hash")' })
 @Check({ name: 'asn_purchase_report_place_check', expression: '(outlet_id is null) <> (vendor_id is null)' })
 @Check({ name: 'asn_purchase_report_amount_check', expression: 'amount > 0' })
-export class AsnPurchaseReport extends BaseEntity<'rejectionReason' | 'outlet' | 'vendor'> {
+export class AsnPurchaseReport extends BaseEntity<'rejectionReason' | 'outlet' | 'vendor' | 'productIds'> {
   @ManyToOne(() => AsnProgramme, { ref: true, deleteRule: 'restrict' })
   programme!: Ref<AsnProgramme>;
 
@@ -184,7 +184,11 @@ export class AsnPurchaseReport extends BaseEntity<'rejectionReason' | 'outlet' |
   @Property({ type: 'text' })
   items!: string;
 
-  @Field({ description: 'Whether what was bought is kebutuhan pokok.' })
+  /** Catalogue products bought, when the ASN picks them rather than typing the items. */
+  @Property({ type: 'json', default: '[]' })
+  productIds: string[] = [];
+
+  @Field({ description: 'Whether what was bought is kebutuhan pokok: derived from the products\' categories when products are given.' })
   @Property()
   basicNeeds!: boolean;
 

@@ -4,6 +4,7 @@ import type { RequestContext } from '../context.js';
 import { badInput, conflict, forbidden, notFound, Validation, type FieldError } from '../errors.js';
 import { Role, User } from '../identity/user.entity.js';
 import { exportTable, type ExportFile, type ExportFormat } from '../exports/table-export.js';
+import { Product } from '../catalogue/product.entity.js';
 import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { percent } from '../spend/period.js';
@@ -39,7 +40,9 @@ export interface ReportInput {
   vendorId?: string | null;
   amount: number;
   items: string;
-  basicNeeds: boolean;
+  /** Catalogue products bought; when given, basic needs is derived from their categories. */
+  productIds?: string[] | null;
+  basicNeeds?: boolean | null;
   receiptImageUrl: string;
   receiptImageHash: string;
 }
@@ -177,6 +180,15 @@ export class AsnService {
     const vendor = input.vendorId ? await ctx.em.findOne(Vendor, { id: input.vendorId, pemda: asn.pemda, status: VendorStatus.VERIFIED }) : null;
     if (input.outletId && !outlet) throw notFound('Gerai');
     if (input.vendorId && !vendor) throw notFound('Penyedia');
+    const productIds = [...new Set(input.productIds ?? [])];
+    let basicNeeds = input.basicNeeds ?? false;
+    if (productIds.length) {
+      const products = await ctx.em.find(Product, { id: { $in: productIds }, pemda: asn.pemda }, { populate: ['category'] });
+      if (products.length !== productIds.length) throw badInput([{ field: 'productIds', message: 'Ada produk yang tidak ada di katalog Pemda ini.' }]);
+      basicNeeds = products.every((p) => p.category.getEntity().basicNeeds);
+    } else if (input.basicNeeds == null) {
+      throw badInput([{ field: 'basicNeeds', message: 'Sebutkan apakah barang yang dibeli kebutuhan pokok, atau pilih produknya dari katalog.' }]);
+    }
     const duplicate = await ctx.em.count(AsnPurchaseReport, {
       asn, amount: input.amount, purchasedOn: input.purchasedOn, receiptImageHash: input.receiptImageHash, ...(outlet ? { outlet } : { vendor }),
     });
@@ -184,10 +196,10 @@ export class AsnService {
 
     const month = input.purchasedOn.slice(0, 7);
     const late = ctx.now() >= reportingClosesAt(month, programme.reportDeadlineDay, pemda.timeZone);
-    const status = late ? ReportStatus.LATE : programme.basicNeedsOnly && !input.basicNeeds ? ReportStatus.NOT_COUNTED : ReportStatus.COUNTED;
+    const status = late ? ReportStatus.LATE : programme.basicNeedsOnly && !basicNeeds ? ReportStatus.NOT_COUNTED : ReportStatus.COUNTED;
     const report = ctx.em.create(AsnPurchaseReport, {
       programme, asn, outlet, vendor, purchasedOn: input.purchasedOn, month, amount: input.amount, items: input.items.trim(),
-      basicNeeds: input.basicNeeds, receiptImageUrl: input.receiptImageUrl, receiptImageHash: input.receiptImageHash, reportedAt: ctx.now(), status,
+      basicNeeds, productIds, receiptImageUrl: input.receiptImageUrl, receiptImageHash: input.receiptImageHash, reportedAt: ctx.now(), status,
     });
     await ctx.em.flush();
     return report;

@@ -106,6 +106,19 @@ describe('ASN purchase programmes (SiMadu in Bontang, WITA)', () => {
     expect(row).toEqual(expect.objectContaining({ reported: 500_000, counted: 300_000, status: 'MET' }));
   });
 
+  it('a report may name the catalogue products bought: basic needs then follows their categories', async () => {
+    const { categoryId, productInput, publishedProduct, vendorAccount } = await import('../support/catalogue.js');
+    const vendor = await vendorAccount(t, bontang, bpbj, { domicileRegionCode: '64.74', domicileRegionName: 'Kota Bontang' });
+    const rice = await publishedProduct(t, vendor.token, bpbj, productInput(await categoryId(t, bontang, 'pangan-beras'), { name: 'Beras Bontang 5 kg' }));
+    const batik = await publishedProduct(t, vendor.token, bpbj, productInput(await categoryId(t, bontang, 'sandang-batik'), { name: 'Batik Kuntul Perak' }));
+    const input = { programmeId: tppProgramme.id, vendorId: vendor.id, purchasedOn: '2026-04-01', amount: 75_000, items: 'Belanja di katalog', receiptImageUrl: 'https://struk.contoh.id/k.jpg' };
+    const basic = await t.exec(REPORT, { input: { ...input, productIds: [rice], receiptImageHash: hash('k1') } }, { token: tokens.tpp });
+    expect(basic.data.reportAsnPurchase.status).toBe('COUNTED');
+    const mixed = await t.exec(REPORT, { input: { ...input, productIds: [rice, batik], basicNeeds: true, receiptImageHash: hash('k2') } }, { token: tokens.tpp });
+    expect(mixed.data.reportAsnPurchase.status).toBe('NOT_COUNTED'); // the batik is not basic needs, whatever was declared
+    expect(errorCode(await t.exec(REPORT, { input: { ...input, receiptImageHash: hash('k3') } }, { token: tokens.tpp }))).toBe('BAD_USER_INPUT');
+  });
+
   it('the same receipt reported twice is refused with CONFLICT', async () => {
     const input = { purchasedOn: '2026-04-02', amount: 45_000, receiptImageHash: hash('struk-sama') };
     expect((await report(tokens.eselon3, input)).data.reportAsnPurchase.status).toBe('COUNTED');
