@@ -56,11 +56,12 @@ async function filterWhere(ctx: RequestContext, actor: Actor, filter: OrderFilte
     for (const [field, value] of [['from', filter.from], ['to', filter.to]] as const) {
       if (value && !isIsoDate(value)) throw badInput([{ field, message: 'Tanggal berformat YYYY-MM-DD.' }]);
     }
-    const pemda = await ctx.em.findOneOrFail(Pemda, actor.pemdaId ?? undefined!);
+    // A platform admin has no Pemda: its date filters read in WIB, the zone most Pemdas use.
+    const timeZone = actor.pemdaId ? (await ctx.em.findOneOrFail(Pemda, actor.pemdaId)).timeZone : 'Asia/Jakarta';
     const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     where.createdAt = {
-      ...(filter.from && { $gte: startOfLocalDate(filter.from, pemda.timeZone) }),
-      ...(filter.to && { $lt: startOfLocalDate(nextDay(filter.to), pemda.timeZone) }),
+      ...(filter.from && { $gte: startOfLocalDate(filter.from, timeZone) }),
+      ...(filter.to && { $lt: startOfLocalDate(nextDay(filter.to), timeZone) }),
     };
   }
   return where as FilterQuery<Order>;
