@@ -219,22 +219,35 @@ export class RecapService {
     });
   }
 
-  /** The monthly recap per OPD for the regent: CSV, or XLSX with rupiah formatting. Indonesian headers. */
+  /** The monthly recap per OPD for the regent: CSV, or XLSX with rupiah formatting. Indonesian headers. One read of the rollups. */
   async export(ctx: RequestContext, pemdaId: string, year: number, format: ExportFormat): Promise<ExportFile> {
+    this.scope(ctx, pemdaId, null, false);
+    const pemda = await ctx.em.findOne(Pemda, pemdaId);
+    if (!pemda) throw notFound('Pemda');
+    const targetBp = Math.round(pemda.localSpendTargetPercent * 100);
+    const sums = await ctx.em.execute<Record<string, string>[]>(
+      `select opd_id, month, sum(total) as total, coalesce(sum(total) filter (where catalogue), 0) as catalogue, sum(umkk) as umkk, sum(pdn) as pdn, sum(local) as local
+         from spend_rollup where pemda_id = ? and month like ? group by opd_id, month`,
+      [pemdaId, `${year}-%`],
+    );
+    const byKey = new Map(sums.map((r) => [`${r.opd_id}|${r.month}`, r]));
+    const opds = await ctx.em.find(Opd, { pemda: pemdaId }, { orderBy: { code: 'asc' } });
+    const budgets = new Map((await ctx.em.find(OpdBudget, { pemda: pemdaId, fiscalYear: year })).map((b) => [b.opd.id, b.goodsServicesBudget]));
+    const umkkYtd = new Map<string, number>();
     const rows: (string | number)[][] = [];
-    for (let month = 1; month <= 12; month++) {
-      const recap = await this.recap(ctx, pemdaId, { year, month });
-      const throughMonth = await this.recap(ctx, pemdaId, { year, fromMonth: 1, toMonth: month });
-      recap.opds
-        .slice()
-        .sort((a, b) => a.opd.code.localeCompare(b.opd.code))
-        .forEach((r) => {
-          const ytd = throughMonth.opds.find((x) => x.opd.id === r.opd.id)!;
-          rows.push([
-            r.opd.code, r.opd.name, recap.period.from, r.budget, r.realisedTotal, r.catalogueTotal, r.externalTotal, r.realisedUmkk,
-            r.umkkYearToDate, ytd.umkkShareOfBudget ?? '', r.pdnShare ?? '', r.localShare ?? '', r.status,
-          ]);
-        });
+    for (let m = 1; m <= 12; m++) {
+      const month = `${year}-${String(m).padStart(2, '0')}`;
+      for (const opd of opds) {
+        const r = byKey.get(`${opd.id}|${month}`);
+        const [total, catalogue, umkk, pdn, local] = ['total', 'catalogue', 'umkk', 'pdn', 'local'].map((k) => Number(r?.[k] ?? 0));
+        const ytd = (umkkYtd.get(opd.id) ?? 0) + umkk;
+        umkkYtd.set(opd.id, ytd);
+        const budget = budgets.get(opd.id) ?? 0;
+        rows.push([
+          opd.code, opd.name, month, budget, total, catalogue, total - catalogue, umkk, ytd,
+          percent(ytd, budget) ?? '', percent(pdn, total) ?? '', percent(local, total) ?? '', statusOf(budget, targetBp, m, ytd).status,
+        ]);
+      }
     }
     const header = ['Kode OPD', 'Nama OPD', 'Bulan', 'Pagu Belanja Barang/Jasa', 'Realisasi Total', 'Realisasi Katalog Lokal', 'Realisasi Luar Katalog',
       'Realisasi UMK-K', 'Realisasi UMK-K s.d. Bulan Ini', '% UMK-K thd Pagu (kumulatif)', '% PDN', '% Lokal', 'Status'];
