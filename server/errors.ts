@@ -42,6 +42,14 @@ export const badInput = (fields: FieldError[]) =>
     { fields },
   );
 
+export const MIN_REASON_LENGTH = 5;
+
+/** A reason a person will read later (rejection, suspension, cancellation): required, returned trimmed. */
+export function requireReason(reason: string | null | undefined): string {
+  new Validation().check((reason ?? '').trim().length >= MIN_REASON_LENGTH, 'reason', `Alasan wajib diisi (minimal ${MIN_REASON_LENGTH} karakter).`).throwIfInvalid();
+  return reason!.trim();
+}
+
 /**
  * Collects every field problem of one input before failing, so a form shows all its errors at once.
  * Services validate with it before they write anything.

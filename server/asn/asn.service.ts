@@ -1,7 +1,7 @@
 import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import { isIsoDate, localDate, startOfLocalDate } from '../calendar/time-zone.js';
 import type { RequestContext } from '../context.js';
-import { badInput, conflict, forbidden, notFound, Validation, type FieldError } from '../errors.js';
+import { badInput, conflict, forbidden, notFound, requireReason, Validation, type FieldError } from '../errors.js';
 import { Role, User } from '../identity/user.entity.js';
 import { exportTable, type ExportFile, type ExportFormat } from '../exports/table-export.js';
 import { Product } from '../catalogue/product.entity.js';
@@ -235,9 +235,8 @@ export class AsnService {
     const asn = report.asn.getEntity();
     const allowed = (actor.role === Role.KEPALA_OPD && actor.opdId === asn.opd.id) || (actor.role === Role.BPBJ && actor.pemdaId === asn.pemda.id);
     if (!allowed) throw forbidden('Hanya kepala OPD pegawai ini atau BPBJ yang dapat menolak laporan.');
-    new Validation().check((reason ?? '').trim().length >= 5, 'reason', 'Alasan wajib diisi (minimal 5 karakter).').throwIfInvalid();
+    report.rejectionReason = requireReason(reason);
     report.status = ReportStatus.REJECTED;
-    report.rejectionReason = reason.trim();
     await ctx.em.flush();
     return report;
   }

@@ -4,10 +4,9 @@ import type { AuditService } from '../audit/audit.service.js';
 import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import type { Actor, RequestContext } from '../context.js';
 import { paginate, type Page, type PageArgs } from '../database/pagination.js';
-import { badInput, conflict, forbidden, notFound, Validation } from '../errors.js';
+import { badInput, conflict, forbidden, notFound, requireReason, Validation } from '../errors.js';
 import { Role } from '../identity/user.entity.js';
 import { Vendor, VendorStatus } from '../vendor/vendor.entity.js';
-import { MIN_REASON_LENGTH } from '../vendor/vendor.service.js';
 import { Category } from './category.entity.js';
 import { checkProductFields, leafCategories, type ProductFields } from './product-fields.js';
 import { Product, ProductStatus, type ProductRevision } from './product.entity.js';
@@ -168,13 +167,13 @@ export class ProductService {
   /** BPBJ rejects a submitted product, or discards a published product's revision (the live version stays). */
   async reject(ctx: RequestContext, id: string, reason: string): Promise<Product> {
     const product = await this.curatedProduct(ctx, id);
-    checkReason(reason);
+    const why = requireReason(reason);
     if (product.status === ProductStatus.SUBMITTED) {
-      this.transition(ctx, product, ProductStatus.REJECTED, 'REJECTED', reason.trim());
+      this.transition(ctx, product, ProductStatus.REJECTED, 'REJECTED', why);
     } else if (product.status === ProductStatus.PUBLISHED && product.pendingRevision) {
       product.pendingRevision = null;
-      product.statusReason = `Revisi ditolak: ${reason.trim()}`;
-      this.record(ctx, product, 'REVISION_REJECTED', product.status, reason.trim());
+      product.statusReason = `Revisi ditolak: ${why}`;
+      this.record(ctx, product, 'REVISION_REJECTED', product.status, why);
     } else {
       throw conflict(`Produk berstatus ${product.status}; hanya produk yang diajukan yang dapat ditolak.`);
     }
@@ -185,9 +184,9 @@ export class ProductService {
 
   async suspend(ctx: RequestContext, id: string, reason: string): Promise<Product> {
     const product = await this.curatedProduct(ctx, id);
-    checkReason(reason);
+    const why = requireReason(reason);
     if (product.status !== ProductStatus.PUBLISHED) throw conflict('Hanya produk yang tayang yang dapat dibekukan.');
-    this.transition(ctx, product, ProductStatus.SUSPENDED, 'SUSPENDED', reason.trim());
+    this.transition(ctx, product, ProductStatus.SUSPENDED, 'SUSPENDED', why);
     await ctx.em.flush();
     return product;
   }
@@ -344,8 +343,4 @@ export class ProductService {
     assertManagesPemda(actor, product.pemda.id);
     return product;
   }
-}
-
-function checkReason(reason: string | null | undefined): void {
-  new Validation().check((reason ?? '').trim().length >= MIN_REASON_LENGTH, 'reason', `Alasan wajib diisi (minimal ${MIN_REASON_LENGTH} karakter).`).throwIfInvalid();
 }

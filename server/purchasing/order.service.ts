@@ -6,11 +6,10 @@ import { requireActor } from '../auth/scope.js';
 import { isIsoDate, localDate } from '../calendar/time-zone.js';
 import { ProductStatus } from '../catalogue/product.entity.js';
 import type { Actor, RequestContext } from '../context.js';
-import { AppError, badInput, conflict, forbidden, notFound, Validation } from '../errors.js';
+import { AppError, badInput, conflict, forbidden, notFound, requireReason, Validation } from '../errors.js';
 import { Role, User } from '../identity/user.entity.js';
 import { Pemda, SpendRecognition } from '../pemda/pemda.entity.js';
 import { recogniseOrder } from '../spend/rollup.js';
-import { MIN_REASON_LENGTH } from '../vendor/vendor.service.js';
 import { VendorStatus } from '../vendor/vendor.entity.js';
 import { requirePp } from './cart.service.js';
 import { runOnce } from './idempotency.js';
@@ -53,11 +52,6 @@ export enum CartProblem {
 /** Orders still waiting for the vendor's answer. */
 export const AWAITING_VENDOR = [OrderStatus.SUBMITTED, OrderStatus.APPROVED];
 export const UNANSWERED_REASON = 'tidak direspons';
-
-function checkReason(reason: string | null | undefined, field = 'reason'): string {
-  new Validation().check((reason ?? '').trim().length >= MIN_REASON_LENGTH, field, `Alasan wajib diisi (minimal ${MIN_REASON_LENGTH} karakter).`).throwIfInvalid();
-  return reason!.trim();
-}
 
 function wrongState(order: Order, allowed: OrderStatus[], action: string): AppError {
   return conflict(`Paket berstatus ${order.status}; ${action} hanya dari status ${allowed.join('/')}.`, { status: order.status });
@@ -261,7 +255,7 @@ export class OrderService {
     return this.step(ctx, orderId, 'reject', key, async (em, order, actor) => {
       this.assertVendor(actor, order);
       this.assertAwaitingVendor(order, 'penolakan');
-      this.transition(ctx, em, order, OrderStatus.REJECTED, 'REJECTED', checkReason(reason));
+      this.transition(ctx, em, order, OrderStatus.REJECTED, 'REJECTED', requireReason(reason));
     });
   }
 
@@ -334,7 +328,7 @@ export class OrderService {
       const allowed = [OrderStatus.DRAFT, ...AWAITING_VENDOR];
       if (!allowed.includes(order.status)) throw wrongState(order, allowed, 'pembatalan');
       order.awaitingVendorSince = null;
-      this.transition(ctx, em, order, OrderStatus.CANCELLED, 'CANCELLED', checkReason(reason));
+      this.transition(ctx, em, order, OrderStatus.CANCELLED, 'CANCELLED', requireReason(reason));
     });
   }
 

@@ -3,7 +3,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password.js';
 import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import type { Actor, RequestContext } from '../context.js';
-import { conflict, forbidden, notFound, Validation } from '../errors.js';
+import { conflict, forbidden, notFound, requireReason, Validation } from '../errors.js';
 import { normaliseEmail } from '../identity/identity.service.js';
 import { Role, User } from '../identity/user.entity.js';
 import { paginate, type Page, type PageArgs } from '../database/pagination.js';
@@ -33,8 +33,6 @@ export interface VendorRegistrationInput extends VendorProfileInput {
   email: string;
   password: string;
 }
-
-export const MIN_REASON_LENGTH = 5;
 
 /** Checks a profile and returns its normal form (NPWP digits, +62 phone), or throws naming every bad field. */
 function normaliseProfile(input: VendorProfileInput, v = new Validation()) {
@@ -147,15 +145,13 @@ export class VendorService {
     if (!vendor) throw notFound('Penyedia');
     assertManagesPemda(actor, vendor.pemda.id);
     const rule = TRANSITIONS[decision];
-    if (rule.needsReason) {
-      new Validation().check((reason ?? '').trim().length >= MIN_REASON_LENGTH, 'reason', `Alasan wajib diisi (minimal ${MIN_REASON_LENGTH} karakter).`).throwIfInvalid();
-    }
+    const why = rule.needsReason ? requireReason(reason) : null;
     if (!rule.from.includes(vendor.status)) {
       throw conflict(`Penyedia berstatus ${vendor.status}; tindakan ini hanya untuk status ${rule.from.join('/')}.`);
     }
     const before = vendor.status;
     vendor.status = rule.to;
-    vendor.statusReason = rule.needsReason ? reason!.trim() : null;
+    vendor.statusReason = why;
     if (rule.to === VendorStatus.VERIFIED && !vendor.verifiedAt) vendor.verifiedAt = ctx.now();
     this.audit.record(ctx, {
       pemdaId: vendor.pemda.id,
