@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { BUYER_VISIBLE_SQL } from '../server/catalogue/product.service.js';
 import { PRICE_BANDS, queryGroups, SearchSort, type FacetCount, type SearchEngine, type SearchRequest, type SearchResult } from './port.js';
 
 /** A word as an Indonesian prefix query ("membeli" -> 'beli':*): stemming plus matching while typing. */
@@ -36,7 +37,7 @@ export class PostgresSearchEngine implements SearchEngine {
 
   /** The WHERE clause shared by hits and facets: what buyers may see, the filters, and the words. */
   where(request: SearchRequest, corrections: Map<string, string[]> = new Map()): Sql {
-    const parts = [`p.pemda_id = ?`, `p.status = 'PUBLISHED'`, `v.status = 'VERIFIED'`];
+    const parts = [`p.pemda_id = ?`, BUYER_VISIBLE_SQL];
     const params: unknown[] = [request.pemdaId];
     const add = (condition: string, ...values: unknown[]) => {
       parts.push(condition);

@@ -56,6 +56,9 @@ function viewerOf(actor: Actor | null, product: { pemdaId: string; vendorId: str
 }
 
 /** Buyers and the public see only published products of verified vendors: the rule in one place. */
+/** The same rule for raw SQL over `product p join vendor v`. */
+export const BUYER_VISIBLE_SQL = `p.status = 'PUBLISHED' and v.status = 'VERIFIED'`;
+
 export const BUYER_VISIBLE = { status: ProductStatus.PUBLISHED, vendor: { status: VendorStatus.VERIFIED } } as const;
 
 export class ProductService {
