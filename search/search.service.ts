@@ -4,7 +4,7 @@ import { Category } from '../server/catalogue/category.entity.js';
 import { Product } from '../server/catalogue/product.entity.js';
 import type { ProductFilter } from '../server/catalogue/product.service.js';
 import type { RequestContext } from '../server/context.js';
-import { MAX_PAGE_SIZE } from '../server/database/pagination.js';
+import { invalidCursor, MAX_PAGE_SIZE } from '../server/database/pagination.js';
 import { badInput, notFound, Validation } from '../server/errors.js';
 import { MeilisearchEngine } from './meilisearch-engine.js';
 import { PostgresSearchEngine } from './postgres-engine.js';
@@ -33,7 +33,7 @@ export interface ProductSearchPage {
 const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
 function decodeCursor(cursor: string): number {
   const match = /^o:(\d{1,7})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw badInput([{ field: 'after', message: 'Kursor halaman tidak valid; mulai lagi dari halaman pertama.' }]);
+  if (!match) throw invalidCursor();
   return Number(match[1]);
 }
 

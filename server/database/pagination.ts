@@ -19,6 +19,8 @@ export interface Page<T> {
   cursorOf(item: T): string;
 }
 
+export const invalidCursor = () => badInput([{ field: 'after', message: 'Kursor halaman tidak valid; mulai lagi dari halaman pertama.' }]);
+
 export function checkPageArgs(args: PageArgs): number {
   const first = args.first ?? 20;
   new Validation().check(first >= 1 && first <= MAX_PAGE_SIZE, 'first', `Jumlah per halaman 1 sampai ${MAX_PAGE_SIZE}.`).throwIfInvalid();
@@ -43,7 +45,7 @@ export async function paginate<T extends object>(
       const decoded = Cursor.decode(args.after);
       if (!Array.isArray(decoded) || decoded.length !== Object.keys(orderBy).length) throw new Error('shape');
     } catch {
-      throw badInput([{ field: 'after', message: 'Kursor halaman tidak valid; mulai lagi dari halaman pertama.' }]);
+      throw invalidCursor();
     }
   }
   const cursor = await em.findByCursor(entity, where, { first, after: args.after ?? undefined, orderBy, includeCount: true });

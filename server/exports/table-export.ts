@@ -19,12 +19,18 @@ export interface Table {
   percentColumns?: number[];
 }
 
-const cell = (v: string | number) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+const cell = (v: unknown) => {
+  const text = String(v ?? '');
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** RFC 4180 CSV: quoted where needed, CRLF line ends. */
+export const toCsv = (rows: unknown[][]): string => rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 
 /** A table for the regent's report: CSV (RFC 4180, UTF-8) or XLSX with rupiah and percent formats. */
 export async function exportTable(table: Table, format: ExportFormat): Promise<ExportFile> {
   if (format === 'CSV') {
-    const csv = [table.header, ...table.rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+    const csv = toCsv([table.header, ...table.rows]);
     return { filename: `${table.filename}.csv`, contentType: 'text/csv; charset=utf-8', base64: Buffer.from(csv, 'utf8').toString('base64') };
   }
   const book = new ExcelJS.Workbook();

@@ -5,6 +5,7 @@ import { isIsoDate, localDate, startOfLocalDate } from '../calendar/time-zone.js
 import type { Actor, RequestContext } from '../context.js';
 import { paginate, type Page, type PageArgs } from '../database/pagination.js';
 import { badInput, forbidden, notFound } from '../errors.js';
+import { toCsv } from '../exports/table-export.js';
 import { Role } from '../identity/user.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { NegotiationStatus, Order, OrderLine, OrderStatus } from './order.entity.js';
@@ -123,13 +124,8 @@ export class OrderQueries {
           order.bastNumber ?? '', order.bastDate ?? '', at(order.paidAt), payment?.method ?? '', payment?.amount ?? '', order.statusReason ?? '',
         ]);
     });
-    return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+    return toCsv([header, ...rows]);
   }
 }
 
 export const orderCode = (order: Order) => `PKT-${String(order.number).padStart(6, '0')}`;
-
-function csvCell(value: unknown): string {
-  const text = String(value ?? '');
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
