@@ -1,3 +1,5 @@
+import type { ProductFilter } from '../server/catalogue/product.service.js';
+
 /**
  * The one search interface. Engines (PostgreSQL, Meilisearch) implement it; the service picks one by
  * configuration and falls back to PostgreSQL when the external engine fails.
@@ -10,17 +12,8 @@ export enum SearchSort {
   NAME_ASC = 'NAME_ASC',
 }
 
-export interface SearchFilter {
-  categoryPath?: string | null;
-  vendorId?: string | null;
-  priceMin?: number | null;
-  priceMax?: number | null;
-  localOnly?: boolean | null;
-  umkkOnly?: boolean | null;
-  pdnOnly?: boolean | null;
-  tkdnMin?: number | null;
-  basicNeeds?: boolean | null;
-}
+/** The catalogue's buyer filters, with the category resolved to its tree path (engines need no category lookup). */
+export type SearchFilter = Omit<ProductFilter, 'categoryId' | 'status'> & { categoryPath?: string | null };
 
 export interface SearchRequest {
   pemdaId: string;

@@ -64,11 +64,10 @@ export async function createApp(
 
   async function createContext(request: { authorization?: string; clientIp: string }): Promise<RequestContext> {
     const ctx = systemContext(request.clientIp);
-    const em = ctx.em;
     const token = request.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (request.authorization && !token) ctx.authProblem = 'Header Authorization harus berbentuk "Bearer <token>".';
     if (token) {
-      const { actor, problem } = await services.identity.authenticate(em, token);
+      const { actor, problem } = await services.identity.authenticate(ctx.em, token);
       ctx.actor = actor;
       ctx.authProblem = problem;
     }
