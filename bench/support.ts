@@ -35,7 +35,9 @@ export async function benchDatabase(name: string): Promise<{ orm: MikroORM; em: 
     const parsed = new URL(config.databaseUrl);
     parsed.pathname = `/${database}`;
     url = parsed.toString();
-    drop = async () => {
+    // `--keep` leaves the database behind for EXPLAIN ANALYZE; drop it by hand afterwards.
+    if (process.argv.includes('--keep')) console.log(`  --keep: database ${database} will be kept`);
+    else drop = async () => {
       const client = new pg.Client({ connectionString: config.databaseUrl! });
       await client.connect();
       await client.query(`drop database if exists "${database}" with (force)`);

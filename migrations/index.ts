@@ -9,6 +9,7 @@ import { Migration20261122163548_search_vocabulary } from './Migration2026112216
 import { Migration20261122165121_asn_programmes } from './Migration20261122165121_asn_programmes.js';
 import { Migration20261122165727_award } from './Migration20261122165727_award.js';
 import { Migration20261122171430_asn_report_products } from './Migration20261122171430_asn_report_products.js';
+import { Migration20261122174412_searchable_product } from './Migration20261122174412_searchable_product.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122151820_foundation', class: Migration20261122151820_foundation },
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122165121_asn_programmes', class: Migration20261122165121_asn_programmes },
   { name: 'Migration20261122165727_award', class: Migration20261122165727_award },
   { name: 'Migration20261122171430_asn_report_products', class: Migration20261122171430_asn_report_products },
+  { name: 'Migration20261122174412_searchable_product', class: Migration20261122174412_searchable_product },
 ];

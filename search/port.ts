@@ -77,7 +77,11 @@ export interface ProductDocument {
 
 export interface SearchEngine {
   readonly name: 'postgresql' | 'meilisearch';
-  search(request: SearchRequest): Promise<SearchResult>;
+  /**
+   * `onHits`, when the engine knows the page's products before it has finished counting facets, lets the caller
+   * start loading them meanwhile.
+   */
+  search(request: SearchRequest, onHits?: (productIds: string[]) => void): Promise<SearchResult>;
 }
 
 /** Engines kept in sync from the outbox (the PostgreSQL engine needs none: triggers keep it current). */

@@ -1,163 +1,233 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BUYER_VISIBLE_SQL } from '../server/catalogue/product.service.js';
 import { PRICE_BANDS, queryGroups, SearchSort, type FacetCount, type SearchEngine, type SearchRequest, type SearchResult } from './port.js';
 
-/** A word as an Indonesian prefix query ("membeli" -> 'beli':*): stemming plus matching while typing. */
-const WORD_TSQUERY = `to_tsquery('indonesian', ? || ':*')`;
 // Below pg_trgm's default of 0.6 so one dropped letter still matches ("kripik" ~ "keripik" scores 0.57).
 const WORD_SIMILARITY_THRESHOLD = 0.5;
 // Shorter words have too few trigrams to tell a typo from another word ("gula" vs "bakar").
-const MIN_TYPO_WORD = 5;
-// A typed word widens to at most this many vocabulary words.
-const MAX_CORRECTIONS = 3;
+const MIN_GUESSED_WORD = 5;
+// A typed word widens to at most this many completions and this many corrections.
+const MAX_GUESSES = 3;
+// A product found through a typo correction ranks below one that matches what was typed.
+const CORRECTION_WEIGHT = 0.5;
+
+/**
+ * What a typed word may also mean, from the vocabulary: words it begins ("kerip" -> "keripik", typing in progress:
+ * needed because the stemmer turns "keripik" into "ripik") and words it is a likely typo of ("kripik" -> "keripik").
+ */
+interface Guesses {
+  completions: string[];
+  corrections: string[];
+}
 
 const ORDER_BY: Record<SearchSort, string> = {
-  [SearchSort.RELEVANCE]: 'score desc, p.id',
-  [SearchSort.NEWEST]: 'p.created_at desc, p.id desc',
-  [SearchSort.PRICE_ASC]: 'p.price asc, p.id',
-  [SearchSort.PRICE_DESC]: 'p.price desc, p.id desc',
-  [SearchSort.NAME_ASC]: 'p.name asc, p.id',
+  [SearchSort.RELEVANCE]: 'score desc, s.product_id',
+  [SearchSort.NEWEST]: 's.created_at desc, s.product_id desc',
+  [SearchSort.PRICE_ASC]: 's.price asc, s.product_id',
+  [SearchSort.PRICE_DESC]: 's.price desc, s.product_id desc',
+  [SearchSort.NAME_ASC]: 's.name asc, s.product_id',
 };
+
+// Facets are counted per cell (category x local x UMK-K x PDN x basic needs, in the order of the covering index,
+// with a count per price band) in SQL and summed here: a few hundred rows cross the wire however many products match.
+const BAND_COUNTS = `array[${PRICE_BANDS.map(([, min, max]) => `count(*) filter (where s.price >= ${min} and s.price < ${max})`).join(', ')}]::int[]`;
+
+/** A typed word as an Indonesian prefix query ("membeli" -> 'beli':*): stemming plus matching while typing. */
+const prefixQuery = (word: string): Sql => sql(`to_tsquery('indonesian', ?)`, `${word}:*`);
+/** A vocabulary word, stemmed like the index. */
+const exactQuery = (word: string): Sql => sql(`to_tsquery('indonesian', ?)`, word);
 
 interface Sql {
   text: string;
   params: unknown[];
 }
 
+const sql = (text: string, ...params: unknown[]): Sql => ({ text, params });
+const joinSql = (parts: Sql[], separator: string): Sql => ({ text: parts.map((p) => p.text).join(separator), params: parts.flatMap((p) => p.params) });
+
 /**
- * Search in PostgreSQL: the `indonesian` text search configuration over weighted fields (name, category,
- * description, vendor) for stems and prefixes. Typos (words of 5+ letters) are first corrected against a small
- * vocabulary table by pg_trgm similarity, so every match, typo or not, is answered by the full-text GIN index.
- * Synonyms widen a word into alternatives.
+ * Search in PostgreSQL over `searchable_product`, a narrow table holding only what buyers may see, kept by
+ * triggers (see its entity). The `indonesian` text search configuration over weighted fields (name, category,
+ * description, vendor) gives stems and prefixes. Typos (words of 5+ letters) are first corrected against a small
+ * vocabulary table by pg_trgm similarity, and synonyms widen a word into alternatives; all of it becomes one
+ * tsquery, answered by one GIN index scan.
  */
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgresql' as const;
 
   constructor(private readonly em: () => EntityManager) {}
 
-  /** The WHERE clause shared by hits and facets: what buyers may see, the filters, and the words. */
-  where(request: SearchRequest, corrections: Map<string, string[]> = new Map()): Sql {
-    const parts = [`p.pemda_id = ?`, BUYER_VISIBLE_SQL];
-    const params: unknown[] = [request.pemdaId];
-    const add = (condition: string, ...values: unknown[]) => {
-      parts.push(condition);
-      params.push(...values);
-    };
+  /** The WHERE clause shared by hits and facets: the Pemda, the filters, and the words. */
+  where(request: SearchRequest, guesses: Map<string, Guesses>, categoryIds: string[] | null): Sql {
+    const parts = [sql(`s.pemda_id = ?`, request.pemdaId)];
     const f = request.filter;
-    if (f.categoryPath) add(`c.path like ?`, `${f.categoryPath}%`);
-    if (f.vendorId) add(`p.vendor_id = ?`, f.vendorId);
-    if (f.priceMin != null) add(`p.price >= ?`, f.priceMin);
-    if (f.priceMax != null) add(`p.price <= ?`, f.priceMax);
-    if (f.localOnly) add(`v.is_local`);
-    if (f.umkkOnly) add(`v.is_umkk`);
-    if (f.pdnOnly) add(`p.is_pdn`);
-    if (f.tkdnMin != null) add(`p.tkdn_percent >= ?`, f.tkdnMin);
-    if (f.basicNeeds) add(`c.basic_needs`);
-
-    for (const alternatives of queryGroups(request.query, request.synonyms)) {
-      // Each word matches as itself (stemmed prefix) or as any vocabulary word it is a likely typo of.
-      const options = alternatives.map((words) => {
-        const all = words.map((word) => {
-          const forms = [`${word}:*`, ...(corrections.get(word) ?? [])];
-          params.push(...forms);
-          return `p.search_vector @@ (${forms.map(() => `to_tsquery('indonesian', ?)`).join(' || ')})`;
-        });
-        return `(${all.join(' and ')})`;
-      });
-      parts.push(`(${options.join(' or ')})`);
-    }
-    return { text: parts.join(' and '), params };
+    if (categoryIds) parts.push(categoryIds.length ? sql(`s.category_id in (?)`, categoryIds) : sql('false'));
+    if (f.vendorId) parts.push(sql(`s.vendor_id = ?`, f.vendorId));
+    if (f.priceMin != null) parts.push(sql(`s.price >= ?`, f.priceMin));
+    if (f.priceMax != null) parts.push(sql(`s.price <= ?`, f.priceMax));
+    if (f.localOnly) parts.push(sql(`s.is_local`));
+    if (f.umkkOnly) parts.push(sql(`s.is_umkk`));
+    if (f.pdnOnly) parts.push(sql(`s.is_pdn`));
+    if (f.tkdnMin != null) parts.push(sql(`s.tkdn_percent >= ?`, f.tkdnMin));
+    if (f.basicNeeds) parts.push(sql(`s.basic_needs`));
+    const match = this.matchQuery(request, guesses);
+    if (match) parts.push(sql(`s.search_vector @@ (${match.text})`, ...match.params));
+    return joinSql(parts, ' and ');
   }
 
-  /** Every typed word, synonym and typo correction, OR-ed, for ranking and highlighting. */
-  private rankQuery(request: SearchRequest, corrections: Map<string, string[]>): Sql {
-    const typed = queryGroups(request.query, request.synonyms).flat(2);
-    const words = [...new Set([...typed, ...typed.flatMap((w) => corrections.get(w) ?? [])])];
-    if (!words.length) return { text: `null::tsquery`, params: [] };
-    return { text: `(${words.map(() => WORD_TSQUERY).join(' || ')})`, params: words };
+  /**
+   * Every typed word must match, as itself (stemmed prefix), as a word it completes or is a likely typo of, or
+   * through a synonym's phrase: (w1 | guess1) & (w2 | synonym-phrase) ... as one tsquery, one GIN index scan.
+   */
+  private matchQuery(request: SearchRequest, guesses: Map<string, Guesses>): Sql | null {
+    const anyOf = (parts: Sql[]) => sql(`(${parts.map((p) => p.text).join(' || ')})`, ...parts.flatMap((p) => p.params));
+    const allOf = (parts: Sql[]) => sql(`(${parts.map((p) => p.text).join(' && ')})`, ...parts.flatMap((p) => p.params));
+    const word = (w: string) => {
+      const g = guesses.get(w);
+      return anyOf([prefixQuery(w), ...[...(g?.completions ?? []), ...(g?.corrections ?? [])].map(exactQuery)]);
+    };
+    const groups = queryGroups(request.query, request.synonyms).map((alternatives) => anyOf(alternatives.map((phrase) => allOf(phrase.map(word)))));
+    return groups.length ? allOf(groups) : null;
   }
 
-  /** Runs one statement in its own transaction with the trigram threshold this engine relies on. */
+  /**
+   * For ranking and highlighting: what was typed, its synonyms and completions, OR-ed; and apart, the typo
+   * corrections, which count for less.
+   */
+  private rankQueries(request: SearchRequest, guesses: Map<string, Guesses>): { typed: Sql | null; corrected: Sql | null } {
+    const typed = [...new Set(queryGroups(request.query, request.synonyms).flat(2))];
+    const corrected = [...new Set(typed.flatMap((w) => guesses.get(w)?.corrections ?? []))];
+    const any = (parts: Sql[]) => (parts.length ? sql(`(${parts.map((p) => p.text).join(' || ')})`, ...parts.flatMap((p) => p.params)) : null);
+    return {
+      typed: any([...typed.map(prefixQuery), ...typed.flatMap((w) => guesses.get(w)?.completions ?? []).map(exactQuery)]),
+      corrected: any(corrected.map(exactQuery)),
+    };
+  }
+
+  /**
+   * Runs one statement in its own transaction with the settings this engine relies on: the trigram threshold, and
+   * the page cost of data in memory. With the default (4, for spinning disks) the planner reads all 100,000 rows
+   * instead of the text index for a broad query such as "sembako", three times slower.
+   */
   private query(sql: string, params: unknown[]): Promise<Record<string, any>[]> {
     return this.em().transactional(async (em) => {
-      await em.execute(`set local pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`);
+      await em.execute(`select set_config('pg_trgm.word_similarity_threshold', '${WORD_SIMILARITY_THRESHOLD}', true), set_config('random_page_cost', '1.1', true)`);
       return em.execute<Record<string, any>[]>(sql, params);
     });
   }
 
-  /** Likely intended words for each typed word of 5+ letters ("kripik" -> ["keripik"]), from the vocabulary. */
-  async corrections(request: SearchRequest): Promise<Map<string, string[]>> {
-    const words = [...new Set(queryGroups(request.query, request.synonyms).flat(2))].filter((w) => w.length >= MIN_TYPO_WORD);
+  /**
+   * Completions and likely intended words for each typed word of 5+ letters, from the vocabulary. Not for the
+   * words of synonyms: BPBJ wrote those, and each guess widens the query.
+   */
+  async guesses(request: SearchRequest): Promise<Map<string, Guesses>> {
+    const words = [...new Set(queryGroups(request.query, new Map()).flat(2))].filter((w) => w.length >= MIN_GUESSED_WORD);
     if (!words.length) return new Map();
     const rows = await this.query(
-      `select q.word as typed, v.word from (values ${words.map(() => '(?)').join(', ')}) as q(word)
-         cross join lateral (select word from search_vocabulary where q.word <% word and word <> q.word
-                             order by word_similarity(q.word, word) desc, word limit ${MAX_CORRECTIONS}) v`,
+      `select q.word as typed, v.word, v.completes from (values ${words.map(() => '(?)').join(', ')}) as q(word)
+         cross join lateral (
+           (select word, true as completes from search_vocabulary where word like q.word || '%' and word <> q.word
+             order by length(word), word limit ${MAX_GUESSES})
+           union all
+           (select word, false from search_vocabulary where q.word <% word and word <> q.word and word not like q.word || '%'
+             order by word_similarity(q.word, word) desc, word limit ${MAX_GUESSES})) v`,
       words,
     );
-    const map = new Map<string, string[]>();
-    for (const r of rows) map.set(r.typed, [...(map.get(r.typed) ?? []), r.word]);
+    const map = new Map<string, Guesses>(words.map((w) => [w, { completions: [], corrections: [] }]));
+    for (const r of rows) map.get(r.typed)![r.completes ? 'completions' : 'corrections'].push(r.word);
     return map;
   }
 
-  async search(request: SearchRequest): Promise<SearchResult> {
-    const corrections = await this.corrections(request);
-    const where = this.where(request, corrections);
-    const rank = this.rankQuery(request, corrections);
-    const from = `from product p join vendor v on v.id = p.vendor_id join category c on c.id = p.category_id where ${where.text}`;
-    const typed = rank.params.length > 0;
-    const typos = queryGroups(request.query, request.synonyms).flat(2).filter((w) => w.length >= MIN_TYPO_WORD);
-    // Rank: text relevance (weighted fields) plus how close the typed words are to the name itself, for typo matches.
-    const score = typed
-      ? `ts_rank_cd(p.search_vector, ${rank.text}) + ${typos.length ? typos.map(() => `word_similarity(?, lower(p.name))`).join(' + ') : '0'} * 0.1`
-      : '0';
+  /**
+   * The categories under the filter's category, as ids: given literally, the planner can tell a small category from
+   * a large one and pick the index that fits (a subquery made it walk the whole price index for a small one).
+   */
+  private async subtree(categoryPath: string | null | undefined): Promise<string[] | null> {
+    if (!categoryPath) return null;
+    const rows = await this.em().execute<{ id: string }[]>(`select id from category where path like ?`, [`${categoryPath}%`]);
+    return rows.map((r) => r.id);
+  }
+
+  async search(request: SearchRequest, onHits?: (productIds: string[]) => void): Promise<SearchResult> {
+    const [guesses, categoryIds] = await Promise.all([this.guesses(request), this.subtree(request.filter.categoryPath)]);
+    const where = this.where(request, guesses, categoryIds);
+    const { typed, corrected } = this.rankQueries(request, guesses);
+    // ts_rank weighs name above category above description above vendor; it reads only the vector, unlike
+    // ts_rank_cd, which costs ten times more per row on a broad query.
+    const rankOf = (q: Sql) => sql(`ts_rank(s.search_vector, ${q.text})`, ...q.params);
+    const score = !typed ? sql('0')
+      : corrected ? joinSql([rankOf(typed), sql(`+ ${CORRECTION_WEIGHT} *`), rankOf(corrected)], ' ')
+      : rankOf(typed);
+    const highlight = typed && corrected ? sql(`(${typed.text} || ${corrected.text})`, ...typed.params, ...corrected.params) : typed;
     // Highlight only the page: ts_headline is the costliest call, so it runs on 20 rows, not on every match.
-    const snippet = typed
-      ? `ts_headline('indonesian', page.name || ' - ' || page.description, ${rank.text}, 'StartSel=<mark>, StopSel=</mark>, MaxWords=18, MinWords=6, HighlightAll=false')`
-      : `page.name`;
+    const snippet = highlight
+      ? sql(`ts_headline('indonesian', p.name || ' - ' || p.description, ${highlight.text}, 'StartSel=<mark>, StopSel=</mark>, MaxWords=18, MinWords=6, HighlightAll=false')`, ...highlight.params)
+      : sql(`p.name`);
     const order = ORDER_BY[request.sort === SearchSort.RELEVANCE && !typed ? SearchSort.NEWEST : request.sort];
-    const bands = PRICE_BANDS.map(([, min, max]) => `count(*) filter (where p.price >= ${min} and p.price < ${max})`).join(', ');
+    const hitsSql = joinSql(
+      [
+        sql(`select page.product_id as id, page.score,`),
+        snippet,
+        sql(`as snippet from (select s.product_id, s.created_at, s.price, s.name,`),
+        score,
+        // Within a category, select first and sort after ("offset 0" keeps the subquery whole): otherwise the
+        // planner walks the price or date index over every category, hoping to meet the category's rows early,
+        // which for a small, dear category such as batik means most of the catalogue.
+        sql(`as score from (select * from searchable_product s where`),
+        where,
+        sql(`${categoryIds ? 'offset 0' : ''}) s order by ${order} limit ? offset ?) page join product p on p.id = page.product_id order by ${order.replace(/\bs\./g, 'page.')}`, request.limit, request.offset),
+      ],
+      ' ',
+    );
+    const facetSql = joinSql(
+      [
+        sql(`select s.category_id, s.is_local, s.is_umkk, s.is_pdn, s.basic_needs, count(*)::int as n, ${BAND_COUNTS} as bands from searchable_product s where`),
+        where,
+        sql(`group by 1, 2, 3, 4, 5`),
+      ],
+      ' ',
+    );
 
     // Hits and facets are independent scans: on the server they run side by side on two connections.
-    const [hits, facetRows] = await Promise.all([
-      this.query(
-        `select page.id, ${snippet} as snippet, page.score from (
-           select p.id, p.name, p.description, ${score} as score, p.created_at, p.price ${from} order by ${order} limit ? offset ?
-         ) page order by ${order.replace(/\bp\./g, 'page.')}`,
-        [...(typed ? [...rank.params, ...rank.params, ...typos] : []), ...where.params, request.limit, request.offset],
-      ),
-      this.query(
-        `select grouping(p.category_id) as all_rows, p.category_id, count(*) as total,
-           count(*) filter (where v.is_local) as local_yes, count(*) filter (where v.is_umkk) as umkk_yes,
-           count(*) filter (where p.is_pdn) as pdn_yes, count(*) filter (where c.basic_needs) as basic_yes,
-           array[${bands}] as bands
-         ${from} group by grouping sets ((), (p.category_id))`,
-        where.params,
-      ),
+    const [hits, cells] = await Promise.all([
+      this.query(hitsSql.text, hitsSql.params).then((rows) => {
+        onHits?.(rows.map((r) => r.id));
+        return rows;
+      }),
+      this.query(facetSql.text, facetSql.params),
     ]);
-    const totals = facetRows.find((r) => Number(r.all_rows) === 1) ?? { total: 0, local_yes: 0, umkk_yes: 0, pdn_yes: 0, basic_yes: 0, bands: PRICE_BANDS.map(() => 0) };
-    const total = Number(totals.total);
-    const yesNo = (key: string): FacetCount[] => [
-      { value: 'true', count: Number(totals[key]) },
-      { value: 'false', count: total - Number(totals[key]) },
-    ];
-    const bandCounts = totals.bands as (string | number)[];
-    const categories = facetRows
-      .filter((r) => Number(r.all_rows) === 0)
-      .map((r) => ({ value: String(r.category_id), count: Number(r.total) }))
-      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
-      .slice(0, 50);
-    return {
-      total,
-      hits: hits.map((h) => ({ productId: h.id, snippet: h.snippet, score: Number(h.score) })),
-      facets: {
-        categories,
-        local: yesNo('local_yes'),
-        umkk: yesNo('umkk_yes'),
-        pdn: yesNo('pdn_yes'),
-        basicNeeds: yesNo('basic_yes'),
-        priceBands: PRICE_BANDS.map(([label], i) => ({ value: label, count: Number(bandCounts[i]) })),
-      },
-    };
+    return { total: cells.reduce((sum, c) => sum + c.n, 0), hits: hits.map((h) => ({ productId: h.id, snippet: h.snippet, score: Number(h.score) })), facets: sumFacets(cells) };
   }
+}
+
+interface FacetCell {
+  category_id: string;
+  is_local: boolean;
+  is_umkk: boolean;
+  is_pdn: boolean;
+  basic_needs: boolean;
+  n: number;
+  bands: number[];
+}
+
+function sumFacets(cells: Record<string, any>[]): SearchResult['facets'] {
+  const count = (key: (c: FacetCell) => string) => {
+    const counts = new Map<string, number>();
+    for (const c of cells as FacetCell[]) counts.set(key(c), (counts.get(key(c)) ?? 0) + c.n);
+    return counts;
+  };
+  const yesNo = (key: (c: FacetCell) => boolean): FacetCount[] => {
+    const counts = count((c) => String(key(c)));
+    return ['true', 'false'].map((value) => ({ value, count: counts.get(value) ?? 0 }));
+  };
+  return {
+    categories: [...count((c) => c.category_id)]
+      .map(([value, n]) => ({ value, count: n }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+      .slice(0, 50),
+    local: yesNo((c) => c.is_local),
+    umkk: yesNo((c) => c.is_umkk),
+    pdn: yesNo((c) => c.is_pdn),
+    basicNeeds: yesNo((c) => c.basic_needs),
+    priceBands: PRICE_BANDS.map(([label], i) => ({ value: label, count: (cells as FacetCell[]).reduce((sum, c) => sum + c.bands[i], 0) })),
+  };
 }

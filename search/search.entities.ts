@@ -1,4 +1,4 @@
-import { ArrayType, Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { ArrayType, DecimalType, Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../server/database/base.entity.js';
 import { Pemda } from '../server/pemda/pemda.entity.js';
@@ -59,4 +59,57 @@ export class SearchOutboxEntry {
 export class SearchVocabularyWord {
   @PrimaryKey({ type: 'text' })
   word!: string;
+}
+
+/**
+ * The PostgreSQL engine's index: one narrow row per product buyers may see (published, of a verified vendor),
+ * with the vendor's and category's facet values copied in and the weighted Indonesian text vector. Kept by
+ * database triggers in the same transaction as every product, vendor or category change, so it is never stale;
+ * a product that stops being visible loses its row. Searching it needs no join and no visibility test, and
+ * facets are counted from a covering index.
+ */
+@Entity({ tableName: 'searchable_product' })
+@Index({ name: 'searchable_product_text_index', expression: 'create index "searchable_product_text_index" on "searchable_product" using gin ("search_vector")' })
+@Index({ name: 'searchable_product_newest_index', expression: 'create index "searchable_product_newest_index" on "searchable_product" ("pemda_id", "created_at" desc, "product_id" desc)' })
+@Index({ name: 'searchable_product_price_index', properties: ['pemdaId', 'price', 'productId'] })
+@Index({ name: 'searchable_product_facets_index', properties: ['pemdaId', 'categoryId', 'isLocal', 'isUmkk', 'isPdn', 'basicNeeds', 'price'] })
+export class SearchableProduct {
+  @PrimaryKey({ type: 'uuid' })
+  productId!: string;
+
+  @Property({ type: 'uuid' })
+  pemdaId!: string;
+
+  @Property({ type: 'uuid' })
+  vendorId!: string;
+
+  @Property({ type: 'uuid' })
+  categoryId!: string;
+
+  @Property()
+  name!: string;
+
+  @Property({ type: 'bigint' })
+  price!: string;
+
+  @Property({ type: new DecimalType('number'), precision: 5, scale: 2, nullable: true })
+  tkdnPercent?: number | null;
+
+  @Property()
+  isLocal!: boolean;
+
+  @Property()
+  isUmkk!: boolean;
+
+  @Property()
+  isPdn!: boolean;
+
+  @Property()
+  basicNeeds!: boolean;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt!: Date;
+
+  @Property({ columnType: 'tsvector' })
+  searchVector!: string;
 }

@@ -71,7 +71,9 @@ export class SearchService {
       if (!category) throw notFound('Kategori');
       categoryPath = category.path;
     }
-    const synonyms = new Map((await ctx.em.find(SearchSynonym, { pemda: pemdaId })).map((s) => [s.term, s.expansions]));
+    // Raw rows, not entities: this runs on every keystroke, and hydrating entities costs more than the query.
+    const synonymRows = await ctx.em.execute<{ term: string; expansions: string[] }[]>(`select term, expansions from search_synonym where pemda_id = ?`, [pemdaId]);
+    const synonyms = new Map(synonymRows.map((s) => [s.term, s.expansions]));
     const request = {
       pemdaId,
       query,
@@ -82,20 +84,27 @@ export class SearchService {
       synonyms,
     };
 
+    // The page's products (with vendor and category, which a result list shows) load while the engine is still
+    // counting facets.
+    let products: Promise<Product[]> | null = null;
+    const load = (ids: string[]) => {
+      products = ctx.em.find(Product, { id: { $in: ids } }, { populate: ['vendor', 'category'] });
+      products.catch(() => {}); // awaited below; this only keeps an engine failure from leaving it unhandled
+      return products;
+    };
     let used = engine;
     let result;
     try {
-      result = await engine.search(request);
+      result = await engine.search(request, load);
     } catch (error) {
       if (engine === this.postgres) throw error;
       // The external engine is down or failing: buyers still get answers, from PostgreSQL.
       this.warn(`Search: ${engine.name} failed (${(error as Error).message}); answering from PostgreSQL.`);
       used = this.postgres;
-      result = await this.postgres.search(request);
+      result = await this.postgres.search(request, load);
     }
 
-    const products = await ctx.em.find(Product, { id: { $in: result.hits.map((h) => h.productId) } });
-    const byId = new Map(products.map((p) => [p.id, p]));
+    const byId = new Map((await (products ?? load(result.hits.map((h) => h.productId)))).map((p) => [p.id, p]));
     const hits = result.hits
       .filter((h) => byId.has(h.productId))
       .map((h, i) => ({ product: byId.get(h.productId)!, snippet: h.snippet, score: h.score, cursor: encodeCursor(offset + i + 1) }));

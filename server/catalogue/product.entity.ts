@@ -115,11 +115,6 @@ export class Product extends BaseEntity<'status' | 'statusReason' | 'publishedAt
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   submittedAt?: Date | null;
 
-  /** Kept by a database trigger: weighted Indonesian text (name A, category B, description C, vendor D). */
-  @Index({ name: 'product_search_vector_index', expression: 'create index "product_search_vector_index" on "product" using gin ("search_vector")' })
-  @Property({ columnType: 'tsvector', nullable: true, lazy: true, hidden: true })
-  searchVector?: string | null;
-
   /** Set once an order includes it: from then on the product is archived, never deleted. */
   @Property({ default: false })
   everOrdered: boolean = false;

@@ -1,0 +1,90 @@
+import { Product } from '../../server/catalogue/product.entity.js';
+import { BUYER_VISIBLE } from '../../server/catalogue/product.service.js';
+import { categoryId, pemdaIds, productInput, publishedProduct, UPDATE_PRODUCT, vendorAccount } from '../support/catalogue.js';
+import { createTestApp, type TestApp } from '../support/harness.js';
+
+/**
+ * The PostgreSQL engine searches `searchable_product`, kept by triggers. After every kind of change it must hold
+ * exactly the products buyers may see (the ORM's rule, stated independently), with current facet values.
+ */
+describe('the PostgreSQL search index follows the catalogue', () => {
+  let t: TestApp;
+  let batu: string;
+  let bpbj: string;
+  let vendor: { id: string; token: string };
+  let beras: string;
+
+  const indexed = async () =>
+    (await t.em().getConnection().execute<{ product_id: string }[]>(`select product_id from searchable_product where pemda_id = ?`, [batu])).map((r) => r.product_id).sort();
+  const visible = async () => (await t.em().find(Product, { pemda: batu, ...BUYER_VISIBLE })).map((p) => p.id).sort();
+  const row = async (id: string) =>
+    (await t.em().getConnection().execute<Record<string, any>[]>(`select *, xmin::text as version from searchable_product where product_id = ?`, [id]))[0];
+  const expectInStep = async () => expect(await indexed()).toEqual(await visible());
+
+  beforeAll(async () => {
+    t = await createTestApp({ catalogue: true });
+    batu = (await pemdaIds(t)).batu;
+    bpbj = await t.login('bpbj@batukota.go.id');
+    vendor = await vendorAccount(t, batu, bpbj, { businessName: 'UD Indeks Sentosa' });
+    beras = await categoryId(t, batu, 'pangan-beras');
+  });
+  afterAll(() => t.close());
+
+  it('holds exactly the visible products of the demo catalogue', async () => {
+    expect((await indexed()).length).toBeGreaterThan(1000);
+    await expectInStep();
+  });
+
+  it('a draft is absent, a published product present with its facet values; taking stock does not touch it', async () => {
+    const draft = await t.exec(`mutation($input: ProductInput!) { createProduct(input: $input) { id } }`, { input: productInput(beras, { name: 'Beras Draf Indeks' }) }, { token: vendor.token });
+    expect(await row(draft.data!.createProduct.id)).toBeUndefined();
+
+    const id = await publishedProduct(t, vendor.token, bpbj, productInput(beras, { name: 'Beras Indeks Pandanwangi', price: 71000, isPdn: true }));
+    expect(await row(id)).toEqual(expect.objectContaining({ name: 'Beras Indeks Pandanwangi', is_local: true, is_umkk: true, is_pdn: true, basic_needs: true }));
+    expect(Number((await row(id)).price)).toBe(71000);
+    await expectInStep();
+
+    const before = (await row(id)).version;
+    await t.em().execute('update product set stock = stock - 1 where id = ?', [id]);
+    expect((await row(id)).version).toBe(before);
+
+    await t.exec(UPDATE_PRODUCT, { id, input: { price: 69000 } }, { token: vendor.token });
+    expect(Number((await row(id)).price)).toBe(69000);
+  });
+
+  it('a suspended vendor takes all its products out; reinstated, they come back', async () => {
+    const other = await vendorAccount(t, batu, bpbj, { businessName: 'UD Indeks Beku' });
+    const ids = [
+      await publishedProduct(t, other.token, bpbj, productInput(beras, { name: 'Beras Beku Satu' })),
+      await publishedProduct(t, other.token, bpbj, productInput(beras, { name: 'Beras Beku Dua' })),
+    ];
+    await t.exec(`mutation($id: ID!) { suspendVendor(id: $id, reason: "Harga tidak wajar") { status } }`, { id: other.id }, { token: bpbj });
+    for (const id of ids) expect(await row(id)).toBeUndefined();
+    await expectInStep();
+    await t.exec(`mutation($id: ID!) { reinstateVendor(id: $id) { status } }`, { id: other.id }, { token: bpbj });
+    for (const id of ids) expect(await row(id)).toBeDefined();
+    await expectInStep();
+  });
+
+  it('a renamed category is searchable by its new name, and a basic-needs change reaches its products', async () => {
+    const kopi = await categoryId(t, batu, 'olahan-kopi-teh');
+    const id = await publishedProduct(t, vendor.token, bpbj, productInput(kopi, { name: 'Bubuk Robusta Arjuno', description: 'Sangrai sedang.' }));
+    const rename = await t.exec(
+      `mutation($id: ID!, $input: UpdateCategoryInput!) { updateCategory(id: $id, input: $input) { name basicNeeds } }`,
+      { id: kopi, input: { name: 'Kopi dan Teh Tubruk', basicNeeds: true } },
+      { token: bpbj },
+    );
+    expect(rename.errors).toBeUndefined();
+    expect(await row(id)).toEqual(expect.objectContaining({ basic_needs: true }));
+    const ctx = await t.app.createContext({ clientIp: '127.0.0.1' });
+    const page = await t.app.services.search.search(ctx, { pemdaId: batu, query: 'tubruk', first: 50 }, t.app.services.search.postgres);
+    expect(page.hits.map((h) => h.product.id)).toContain(id);
+  });
+
+  it('a suspended or removed product leaves the index', async () => {
+    const id = await publishedProduct(t, vendor.token, bpbj, productInput(beras, { name: 'Beras Akan Dibekukan' }));
+    await t.exec(`mutation($id: ID!) { suspendProduct(id: $id, reason: "Foto tidak sesuai") { status } }`, { id }, { token: bpbj });
+    expect(await row(id)).toBeUndefined();
+    await expectInStep();
+  });
+});
