@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { AsnRegistryResolver, AsnResolver } from './asn/asn.resolver.js';
+import { AsnOrderResolver, AsnRegistryResolver, AsnReportResolver, AsnResolver } from './asn/asn.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { AwardResolver } from './award/award.resolver.js';
 import { authChecker } from './auth-checker.js';
@@ -15,7 +15,7 @@ import { SpendResolver } from './spend/spend.resolver.js';
 import { CartItemResolver, OrderLineResolver, OrderResolver } from './purchasing/order.resolver.js';
 import { VendorResolver } from './vendor/vendor.resolver.js';
 
-export const resolvers = [IdentityResolver, PemdaResolver, OpdResolver, VendorResolver, CategoryResolver, ProductResolver, AuditResolver, OrderResolver, CartItemResolver, OrderLineResolver, SearchResolver, SpendResolver, AsnResolver, AsnRegistryResolver, AwardResolver] as const;
+export const resolvers = [IdentityResolver, PemdaResolver, OpdResolver, VendorResolver, CategoryResolver, ProductResolver, AuditResolver, OrderResolver, CartItemResolver, OrderLineResolver, SearchResolver, SpendResolver, AsnResolver, AsnRegistryResolver, AsnOrderResolver, AsnReportResolver, AwardResolver] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   // Input rules live in the services (one place for GraphQL, CSV imports and seeds), so class-validator stays off.

@@ -1,3 +1,4 @@
+import { AsnOrderService } from './asn/asn-order.service.js';
 import { AsnService } from './asn/asn.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { AwardService } from './award/award.service.js';
@@ -36,6 +37,7 @@ export interface Services {
   externalSpend: ExternalSpendService;
   recap: RecapService;
   asn: AsnService;
+  asnOrder: AsnOrderService;
   award: AwardService;
 }
 
@@ -64,6 +66,7 @@ export function createServices(config: AppConfig, now: () => Date, em: () => Ent
     externalSpend: new ExternalSpendService(),
     recap: new RecapService(),
     asn: new AsnService(),
+    asnOrder: new AsnOrderService(audit),
     award: new AwardService(),
   };
 }

@@ -1,11 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import { Arg, Authorized, Ctx, Field, Float, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
-import { Asn, AsnGrade, AsnProgramme, AsnPurchaseReport, MinimumRule, Outlet, OutletKind } from '../../server/asn/asn.entities.js';
+import { Asn, AsnGrade, AsnOrder, AsnProgramme, AsnPurchaseReport, MinimumRule, Outlet, OutletKind } from '../../server/asn/asn.entities.js';
 import { AsnMonthStatus, type AsnRow } from '../../server/asn/asn.service.js';
 import type { RequestContext } from '../../server/context.js';
 import { badInput } from '../../server/errors.js';
 import { Role, User } from '../../server/identity/user.entity.js';
 import { Opd } from '../../server/opd/opd.entity.js';
+import { Vendor } from '../../server/vendor/vendor.entity.js';
 import { ImportRowError } from '../catalogue/product.types.js';
 import { Rupiah } from '../scalars/rupiah.js';
 import { ExportFile, ExportFormat } from '../spend/spend.resolver.js';
@@ -208,5 +209,60 @@ export class AsnRegistryResolver {
   @FieldResolver(() => Opd)
   opd(@Root() asn: Asn): Promise<Opd> {
     return asn.opd.loadOrFail();
+  }
+}
+
+@InputType()
+class AsnOrderItemInput {
+  @Field(() => ID) productId!: string;
+  @Field(() => Int) quantity!: number;
+}
+
+@Resolver(() => AsnOrder)
+export class AsnOrderResolver {
+  @Authorized(Role.ASN)
+  @Mutation(() => AsnOrder, { description: 'An ASN buys from one catalogue vendor through the platform; the stock is set aside at once. Counts once the vendor completes it.' })
+  placeAsnOrder(
+    @Arg('items', () => [AsnOrderItemInput]) items: AsnOrderItemInput[],
+    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AsnOrder> {
+    return ctx.services.asnOrder.place(ctx, items, idempotencyKey);
+  }
+
+  @Authorized(Role.VENDOR)
+  @Mutation(() => AsnOrder, { description: 'The vendor confirms hand-over and payment: the purchase counts for the ASN\'s programmes on its own.' })
+  completeAsnOrder(@Arg('id', () => ID) id: string, @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null, @Ctx() ctx: RequestContext): Promise<AsnOrder> {
+    return ctx.services.asnOrder.complete(ctx, id, idempotencyKey);
+  }
+
+  @Authorized(Role.ASN, Role.VENDOR)
+  @Mutation(() => AsnOrder, { description: 'The buyer or the vendor cancels an order not yet completed, with a reason; the stock goes back.' })
+  cancelAsnOrder(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null, @Ctx() ctx: RequestContext): Promise<AsnOrder> {
+    return ctx.services.asnOrder.cancel(ctx, id, reason, idempotencyKey);
+  }
+
+  @Authorized(Role.ASN, Role.VENDOR)
+  @Query(() => [AsnOrder], { description: "An ASN's own orders, or the orders placed with the calling vendor (newest first, up to 200)." })
+  asnOrders(@Ctx() ctx: RequestContext): Promise<AsnOrder[]> {
+    return ctx.services.asnOrder.list(ctx);
+  }
+
+  @FieldResolver(() => Vendor)
+  vendor(@Root() order: AsnOrder): Promise<Vendor> {
+    return order.vendor.loadOrFail();
+  }
+
+  @FieldResolver(() => String, { description: 'Who bought it, for the hand-over.' })
+  async buyerName(@Root() order: AsnOrder): Promise<string> {
+    return (await order.asn.loadOrFail()).name;
+  }
+}
+
+@Resolver(() => AsnPurchaseReport)
+export class AsnReportResolver {
+  @FieldResolver(() => ID, { nullable: true, description: 'The platform order it was recorded from, when bought through the platform (then it needed no report).' })
+  asnOrderId(@Root() report: AsnPurchaseReport): string | null {
+    return report.order?.id ?? null;
   }
 }

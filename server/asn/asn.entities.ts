@@ -1,5 +1,5 @@
 import { Check, DecimalType, Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Rupiah } from '../../schema/scalars/rupiah.js';
 import { BaseEntity } from '../database/base.entity.js';
 import { rupiahColumn } from '../database/types.js';
@@ -149,13 +149,80 @@ export class Asn extends BaseEntity<'exemptMonths' | 'tppAmount'> {
   exemptMonths: string[] = [];
 }
 
+export enum AsnOrderStatus {
+  PLACED = 'PLACED',
+  COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(AsnOrderStatus, {
+  name: 'AsnOrderStatus',
+  valuesConfig: {
+    PLACED: { description: 'Ordered by the ASN; the stock is set aside.' },
+    COMPLETED: { description: 'Handed over and paid, confirmed by the vendor: it counts for the programmes.' },
+    CANCELLED: { description: 'Cancelled by the ASN or the vendor; the stock went back.' },
+  },
+});
+
+@ObjectType({ description: 'One product of an ASN order, as it was when ordered.' })
+export class AsnOrderLine {
+  @Field(() => ID) productId!: string;
+  @Field() productName!: string;
+  @Field() unit!: string;
+  @Field(() => Rupiah) unitPrice!: number;
+  @Field(() => Int) quantity!: number;
+  @Field(() => Rupiah) lineTotal!: number;
+  basicNeeds!: boolean;
+}
+
+/**
+ * An ASN buying for themselves from a catalogue vendor through the platform. Once the vendor confirms the
+ * hand-over it counts for the ASN's programmes on its own: no report, no receipt photo, never late.
+ */
+@ObjectType({ implements: BaseEntity, description: "An ASN's own purchase from a catalogue vendor through the platform." })
+@Entity({ tableName: 'asn_order' })
+@Check({ name: 'asn_order_total_check', expression: 'total > 0' })
+export class AsnOrder extends BaseEntity<'status' | 'completedAt' | 'statusReason'> {
+  @ManyToOne(() => Pemda, { ref: true, deleteRule: 'restrict' })
+  pemda!: Ref<Pemda>;
+
+  @Index()
+  @ManyToOne(() => Asn, { ref: true, deleteRule: 'restrict' })
+  asn!: Ref<Asn>;
+
+  @Index()
+  @ManyToOne(() => Vendor, { ref: true, deleteRule: 'restrict' })
+  vendor!: Ref<Vendor>;
+
+  @Field(() => AsnOrderStatus)
+  @Enum({ items: () => AsnOrderStatus, default: AsnOrderStatus.PLACED })
+  status: AsnOrderStatus = AsnOrderStatus.PLACED;
+
+  @Field(() => [AsnOrderLine])
+  @Property({ type: 'json' })
+  lines!: AsnOrderLine[];
+
+  @Field(() => Rupiah, { description: 'Computed by the server from the lines.' })
+  @Property(rupiahColumn())
+  total!: number;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  completedAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was cancelled.' })
+  @Property({ type: 'text', nullable: true })
+  statusReason?: string | null;
+}
+
 @ObjectType({ implements: BaseEntity, description: 'A purchase an ASN reports for a programme month.' })
 @Entity({ tableName: 'asn_purchase_report' })
 @Index({ name: 'asn_purchase_report_asn_month_index', properties: ['asn', 'month'] })
 @Index({ name: 'asn_purchase_report_receipt_unique', expression: 'create unique index "asn_purchase_report_receipt_unique" on "asn_purchase_report" ("asn_id", coalesce("outlet_id", "vendor_id"), "amount", "purchased_on", "receipt_image_hash")' })
 @Check({ name: 'asn_purchase_report_place_check', expression: '(outlet_id is null) <> (vendor_id is null)' })
 @Check({ name: 'asn_purchase_report_amount_check', expression: 'amount > 0' })
-export class AsnPurchaseReport extends BaseEntity<'rejectionReason' | 'outlet' | 'vendor' | 'productIds'> {
+@Unique({ name: 'asn_purchase_report_order_unique', properties: ['order', 'programme'] })
+@Check({ name: 'asn_purchase_report_receipt_check', expression: 'order_id is not null or (receipt_image_url is not null and receipt_image_hash is not null)' })
+export class AsnPurchaseReport extends BaseEntity<'rejectionReason' | 'outlet' | 'vendor' | 'productIds' | 'order' | 'receiptImageUrl' | 'receiptImageHash'> {
   @ManyToOne(() => AsnProgramme, { ref: true, deleteRule: 'restrict' })
   programme!: Ref<AsnProgramme>;
 
@@ -192,13 +259,17 @@ export class AsnPurchaseReport extends BaseEntity<'rejectionReason' | 'outlet' |
   @Property()
   basicNeeds!: boolean;
 
-  @Field()
-  @Property()
-  receiptImageUrl!: string;
+  /** Set when the purchase was made through the platform: it was recorded then, and needs no receipt photo. */
+  @ManyToOne(() => AsnOrder, { ref: true, nullable: true, deleteRule: 'restrict' })
+  order?: Ref<AsnOrder> | null;
 
-  @Field()
-  @Property()
-  receiptImageHash!: string;
+  @Field(() => String, { nullable: true, description: 'The receipt photo; none for a purchase made through the platform.' })
+  @Property({ nullable: true })
+  receiptImageUrl?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ nullable: true })
+  receiptImageHash?: string | null;
 
   @Field()
   @Property({ type: 'datetime', columnType: 'timestamptz' })

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import { isIsoDate, localDate, startOfLocalDate } from '../calendar/time-zone.js';
 import type { RequestContext } from '../context.js';
@@ -90,6 +91,14 @@ export function requiredAmount(programme: AsnProgramme, asn: Pick<Asn, 'grade' |
   return Math.max(programme.tppFloor ?? 0, share);
 }
 
+/** The registered ASN behind the calling account; anyone else is refused with `message`. */
+export async function currentAsn(ctx: RequestContext, message: string, em: EntityManager = ctx.em): Promise<Asn> {
+  const actor = requireActor(ctx);
+  const user = actor.role === Role.ASN ? await em.findOne(User, actor.userId) : null;
+  if (!user?.asn) throw forbidden(message);
+  return em.findOneOrFail(Asn, user.asn.id);
+}
+
 export class AsnService {
   async createProgramme(ctx: RequestContext, input: ProgrammeInput): Promise<AsnProgramme> {
     assertManagesPemda(requireActor(ctx), input.pemdaId);
@@ -159,10 +168,7 @@ export class AsnService {
    * the Pemda time zone) it is stored but LATE and does not count. The same receipt twice is a CONFLICT.
    */
   async report(ctx: RequestContext, input: ReportInput): Promise<AsnPurchaseReport> {
-    const actor = requireActor(ctx);
-    const user = actor.role === Role.ASN ? await ctx.em.findOne(User, actor.userId) : null;
-    if (!user?.asn) throw forbidden('Hanya akun ASN yang terdaftar yang dapat melaporkan belanja.');
-    const asn = await ctx.em.findOneOrFail(Asn, user.asn.id);
+    const asn = await currentAsn(ctx, 'Hanya akun ASN yang terdaftar yang dapat melaporkan belanja.');
     const programme = await ctx.em.findOne(AsnProgramme, { id: input.programmeId, pemda: asn.pemda });
     if (!programme) throw notFound('Program');
     const pemda = await ctx.em.findOneOrFail(Pemda, asn.pemda.id);
@@ -193,6 +199,10 @@ export class AsnService {
       asn, amount: input.amount, purchasedOn: input.purchasedOn, receiptImageHash: input.receiptImageHash, ...(outlet ? { outlet } : { vendor }),
     });
     if (duplicate) throw conflict('Struk ini sudah pernah dilaporkan (gerai, nilai, tanggal dan foto sama).');
+    // A purchase made through the platform already counts; reporting it again by hand would count it twice.
+    if (vendor && (await ctx.em.count(AsnPurchaseReport, { asn, vendor, amount: input.amount, purchasedOn: input.purchasedOn, order: { $ne: null } }))) {
+      throw conflict('Belanja ini sudah tercatat otomatis karena dibeli lewat platform; tidak perlu dilaporkan lagi.');
+    }
 
     const month = input.purchasedOn.slice(0, 7);
     const late = ctx.now() >= reportingClosesAt(month, programme.reportDeadlineDay, pemda.timeZone);
@@ -243,10 +253,8 @@ export class AsnService {
 
   /** An ASN's own reports; nobody else's. */
   async myReports(ctx: RequestContext): Promise<AsnPurchaseReport[]> {
-    const actor = requireActor(ctx);
-    const user = actor.role === Role.ASN ? await ctx.em.findOne(User, actor.userId) : null;
-    if (!user?.asn) throw forbidden('Hanya akun ASN yang memiliki laporan belanja.');
-    return ctx.em.find(AsnPurchaseReport, { asn: user.asn.id }, { orderBy: { purchasedOn: 'desc', id: 'desc' } });
+    const asn = await currentAsn(ctx, 'Hanya akun ASN yang memiliki laporan belanja.');
+    return ctx.em.find(AsnPurchaseReport, { asn }, { orderBy: { purchasedOn: 'desc', id: 'desc' } });
   }
 
   /** Per ASN for a month: required, reported, counted, status. BPBJ: the Pemda; OPD head, PP, PPK: their OPD. */

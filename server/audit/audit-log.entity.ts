@@ -7,6 +7,7 @@ export enum AuditSubject {
   VENDOR = 'VENDOR',
   PRODUCT = 'PRODUCT',
   ORDER = 'ORDER',
+  ASN_ORDER = 'ASN_ORDER',
 }
 registerEnumType(AuditSubject, { name: 'AuditSubject' });
 

@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditSubject } from '../audit/audit-log.entity.js';
+import { takeStock } from '../catalogue/stock.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { requireActor } from '../auth/scope.js';
 import { isIsoDate, localDate } from '../calendar/time-zone.js';
@@ -234,16 +235,7 @@ export class OrderService {
       this.assertAwaitingVendor(order, 'penerimaan');
       new Validation().check(shippingCost == null || (Number.isSafeInteger(shippingCost) && shippingCost >= 0), 'shippingCost', 'Ongkos kirim harus bilangan bulat rupiah 0 atau lebih.').throwIfInvalid();
       const lines = await this.lines(em, order);
-      for (const line of lines) {
-        const taken = await em.execute<{ affectedRows: number }>(
-          'update product set stock = stock - ?, ever_ordered = true, updated_at = now() where id = ? and stock >= ?',
-          [line.quantity, line.product.id, line.quantity],
-          'run',
-        );
-        if (taken.affectedRows !== 1) {
-          throw conflict(`Stok "${line.productName}" tidak mencukupi untuk ${line.quantity} ${line.unit}.`, { productId: line.product.id });
-        }
-      }
+      for (const line of lines) await takeStock(em, { productId: line.product.id, quantity: line.quantity, productName: line.productName, unit: line.unit });
       if (shippingCost != null) order.shippingCost = shippingCost;
       recomputeTotals(order, lines);
       order.acceptedAt = ctx.now();
