@@ -77,7 +77,7 @@ describe('the PostgreSQL search index follows the catalogue', () => {
     expect(rename.errors).toBeUndefined();
     expect(await row(id)).toEqual(expect.objectContaining({ basic_needs: true }));
     const ctx = await t.app.createContext({ clientIp: '127.0.0.1' });
-    const page = await t.app.services.search.search(ctx, { pemdaId: batu, query: 'tubruk', first: 50 }, t.app.services.search.postgres);
+    const page = await t.app.services.search.search(ctx, { pemdaId: batu, query: 'tubruk', filter: { vendorId: vendor.id }, first: 50 }, t.app.services.search.postgres);
     expect(page.hits.map((h) => h.product.id)).toContain(id);
   });
 
