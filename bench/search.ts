@@ -17,6 +17,7 @@ import { BusinessScale, Vendor, VendorStatus } from '../server/vendor/vendor.ent
 import { PRODUCT_TEMPLATES, random } from '../seeds/catalogue.js';
 import { seedDemo } from '../seeds/demo.js';
 import { SearchSort, type SearchRequest } from '../search/port.js';
+import { compactFacetLedger } from '../search/facet-ledger.js';
 import { SearchSynonym } from '../search/search.entities.js';
 import { arg, benchDatabase, summarise, timed, uuid } from './support.js';
 
@@ -64,6 +65,7 @@ async function generate(em: EntityManager, pemda: Pemda): Promise<void> {
   }
   process.stdout.write('\n');
   await em.execute('delete from search_outbox');
+  await compactFacetLedger(em); // what the server does every minute
   // What autovacuum does shortly after a bulk load: statistics, the visibility map (index-only facet counts) and
   // the text index's pending list merged. Measuring before it would measure the load, not the search.
   await em.execute('vacuum analyze');

@@ -11,6 +11,7 @@ import { Migration20261122165727_award } from './Migration20261122165727_award.j
 import { Migration20261122171430_asn_report_products } from './Migration20261122171430_asn_report_products.js';
 import { Migration20261122174412_searchable_product } from './Migration20261122174412_searchable_product.js';
 import { Migration20261122180308_asn_orders } from './Migration20261122180308_asn_orders.js';
+import { Migration20261122182215_search_facet_ledger } from './Migration20261122182215_search_facet_ledger.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122151820_foundation', class: Migration20261122151820_foundation },
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122171430_asn_report_products', class: Migration20261122171430_asn_report_products },
   { name: 'Migration20261122174412_searchable_product', class: Migration20261122174412_searchable_product },
   { name: 'Migration20261122180308_asn_orders', class: Migration20261122180308_asn_orders },
+  { name: 'Migration20261122182215_search_facet_ledger', class: Migration20261122182215_search_facet_ledger },
 ];

@@ -31,10 +31,18 @@ const ORDER_BY: Record<SearchSort, string> = {
 // with a count per price band) in SQL and summed here: a few hundred rows cross the wire however many products match.
 const BAND_COUNTS = `array[${PRICE_BANDS.map(([, min, max]) => `count(*) filter (where s.price >= ${min} and s.price < ${max})`).join(', ')}]::int[]`;
 
-/** A typed word as an Indonesian prefix query ("membeli" -> 'beli':*): stemming plus matching while typing. */
-const prefixQuery = (word: string): Sql => sql(`to_tsquery('indonesian', ?)`, `${word}:*`);
-/** A vocabulary word, stemmed like the index. */
+/** A word, stemmed like the index ("membelikan" -> 'beli'). */
 const exactQuery = (word: string): Sql => sql(`to_tsquery('indonesian', ?)`, word);
+/** The word being typed: also a prefix ("minya" -> 'minya':*). */
+const prefixQuery = (word: string): Sql => sql(`to_tsquery('indonesian', ?)`, `${word}:*`);
+/**
+ * How each word of the query matches: the last word typed is a prefix, as it may be unfinished; the words before
+ * it, and the words of synonyms, are whole (an exact index lookup is also cheaper than a prefix range).
+ */
+const ownQuery = (request: SearchRequest) => {
+  const typing = queryGroups(request.query, new Map()).at(-1)?.[0][0];
+  return (word: string) => (word === typing ? prefixQuery(word) : exactQuery(word));
+};
 
 interface Sql {
   text: string;
@@ -81,9 +89,10 @@ export class PostgresSearchEngine implements SearchEngine {
   private matchQuery(request: SearchRequest, guesses: Map<string, Guesses>): Sql | null {
     const anyOf = (parts: Sql[]) => sql(`(${parts.map((p) => p.text).join(' || ')})`, ...parts.flatMap((p) => p.params));
     const allOf = (parts: Sql[]) => sql(`(${parts.map((p) => p.text).join(' && ')})`, ...parts.flatMap((p) => p.params));
+    const own = ownQuery(request);
     const word = (w: string) => {
       const g = guesses.get(w);
-      return anyOf([prefixQuery(w), ...[...(g?.completions ?? []), ...(g?.corrections ?? [])].map(exactQuery)]);
+      return anyOf([own(w), ...[...(g?.completions ?? []), ...(g?.corrections ?? [])].map(exactQuery)]);
     };
     const groups = queryGroups(request.query, request.synonyms).map((alternatives) => anyOf(alternatives.map((phrase) => allOf(phrase.map(word)))));
     return groups.length ? allOf(groups) : null;
@@ -98,19 +107,19 @@ export class PostgresSearchEngine implements SearchEngine {
     const corrected = [...new Set(typed.flatMap((w) => guesses.get(w)?.corrections ?? []))];
     const any = (parts: Sql[]) => (parts.length ? sql(`(${parts.map((p) => p.text).join(' || ')})`, ...parts.flatMap((p) => p.params)) : null);
     return {
-      typed: any([...typed.map(prefixQuery), ...typed.flatMap((w) => guesses.get(w)?.completions ?? []).map(exactQuery)]),
+      typed: any([...typed.map(ownQuery(request)), ...typed.flatMap((w) => guesses.get(w)?.completions ?? []).map(exactQuery)]),
       corrected: any(corrected.map(exactQuery)),
     };
   }
 
   /**
-   * Runs one statement in its own transaction with the settings this engine relies on: the trigram threshold, and
-   * the page cost of data in memory. With the default (4, for spinning disks) the planner reads all 100,000 rows
-   * instead of the text index for a broad query such as "sembako", three times slower.
+   * Runs one statement in its own transaction, telling the planner that the data is in memory (random_page_cost
+   * 1.1): with the default (4, for spinning disks) it reads all 100,000 rows instead of the text index for a broad
+   * query such as "sembako", three times slower.
    */
   private query(sql: string, params: unknown[]): Promise<Record<string, any>[]> {
     return this.em().transactional(async (em) => {
-      await em.execute(`select set_config('pg_trgm.word_similarity_threshold', '${WORD_SIMILARITY_THRESHOLD}', true), set_config('random_page_cost', '1.1', true)`);
+      await em.execute(`select set_config('random_page_cost', '1.1', true)`);
       return em.execute<Record<string, any>[]>(sql, params);
     });
   }
@@ -122,13 +131,16 @@ export class PostgresSearchEngine implements SearchEngine {
   async guesses(request: SearchRequest): Promise<Map<string, Guesses>> {
     const words = [...new Set(queryGroups(request.query, new Map()).flat(2))].filter((w) => w.length >= MIN_GUESSED_WORD);
     if (!words.length) return new Map();
-    const rows = await this.query(
+    // "word % typed" (trigram similarity of at least 0.3, answered by the trigram index) narrows the vocabulary;
+    // the word similarity threshold then decides. No session setting, so no transaction: this runs on every keystroke.
+    const rows = await this.em().execute<{ typed: string; word: string; completes: boolean }[]>(
       `select q.word as typed, v.word, v.completes from (values ${words.map(() => '(?)').join(', ')}) as q(word)
          cross join lateral (
            (select word, true as completes from search_vocabulary where word like q.word || '%' and word <> q.word
              order by length(word), word limit ${MAX_GUESSES})
            union all
-           (select word, false from search_vocabulary where q.word <% word and word <> q.word and word not like q.word || '%'
+           (select word, false from search_vocabulary
+             where word % q.word and word_similarity(q.word, word) >= ${WORD_SIMILARITY_THRESHOLD} and word <> q.word and word not like q.word || '%'
              order by word_similarity(q.word, word) desc, word limit ${MAX_GUESSES})) v`,
       words,
     );
@@ -145,6 +157,26 @@ export class PostgresSearchEngine implements SearchEngine {
     if (!categoryPath) return null;
     const rows = await this.em().execute<{ id: string }[]>(`select id from category where path like ?`, [`${categoryPath}%`]);
     return rows.map((r) => r.id);
+  }
+
+  /** Facet cells summed from the ledger, shaped like counted ones (a band count per cell). */
+  private ledgerFacets(request: SearchRequest, categoryIds: string[] | null): Sql {
+    const f = request.filter;
+    const parts = [sql(`pemda_id = ?`, request.pemdaId)];
+    if (categoryIds) parts.push(categoryIds.length ? sql(`category_id in (?)`, categoryIds) : sql('false'));
+    if (f.localOnly) parts.push(sql(`is_local`));
+    if (f.umkkOnly) parts.push(sql(`is_umkk`));
+    if (f.pdnOnly) parts.push(sql(`is_pdn`));
+    if (f.basicNeeds) parts.push(sql(`basic_needs`));
+    const bands = `array[${PRICE_BANDS.map((_, i) => `coalesce(sum(products) filter (where price_band = ${i}), 0)`).join(', ')}]::int[]`;
+    return joinSql(
+      [
+        sql(`select category_id, is_local, is_umkk, is_pdn, basic_needs, sum(products)::int as n, ${bands} as bands from search_facet_count where`),
+        joinSql(parts, ' and '),
+        sql(`group by 1, 2, 3, 4, 5 having sum(products) > 0`),
+      ],
+      ' ',
+    );
   }
 
   async search(request: SearchRequest, onHits?: (productIds: string[]) => void): Promise<SearchResult> {
@@ -187,13 +219,19 @@ export class PostgresSearchEngine implements SearchEngine {
       ' ',
     );
 
+    // Browsing without words or a price, vendor or TKDN filter: every facet dimension is a cell of the ledger, so
+    // the counts are summed from a few hundred rows instead of counted over every product.
+    const f = request.filter;
+    const fromLedger = !typed && f.vendorId == null && f.priceMin == null && f.priceMax == null && f.tkdnMin == null;
+    const facetQuery = fromLedger ? this.ledgerFacets(request, categoryIds) : facetSql;
+
     // Hits and facets are independent scans: on the server they run side by side on two connections.
     const [hits, cells] = await Promise.all([
       this.query(hitsSql.text, hitsSql.params).then((rows) => {
         onHits?.(rows.map((r) => r.id));
         return rows;
       }),
-      this.query(facetSql.text, facetSql.params),
+      this.query(facetQuery.text, facetQuery.params),
     ]);
     return { total: cells.reduce((sum, c) => sum + c.n, 0), hits: hits.map((h) => ({ productId: h.id, snippet: h.snippet, score: Number(h.score) })), facets: sumFacets(cells) };
   }

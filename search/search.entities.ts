@@ -113,3 +113,41 @@ export class SearchableProduct {
   @Property({ columnType: 'tsvector' })
   searchVector!: string;
 }
+
+/**
+ * Facet counts of `searchable_product` as a ledger: the index's triggers append one signed row per facet cell a
+ * statement changes (+3 beras products under Rp50.000 from local UMK-K vendors, -1 ...), and never update a row, so
+ * catalogue writers never wait on each other. A cell's count is the sum of its rows; browsing without words reads a
+ * few hundred rows instead of counting every product. `compactFacetLedger` folds the rows into one per cell.
+ */
+@Entity({ tableName: 'search_facet_count' })
+@Index({ name: 'search_facet_count_pemda_index', properties: ['pemdaId'] })
+export class SearchFacetCount {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  pemdaId!: string;
+
+  @Property({ type: 'uuid' })
+  categoryId!: string;
+
+  @Property()
+  isLocal!: boolean;
+
+  @Property()
+  isUmkk!: boolean;
+
+  @Property()
+  isPdn!: boolean;
+
+  @Property()
+  basicNeeds!: boolean;
+
+  /** Index into PRICE_BANDS (search/port.ts), as computed by the SQL function search_price_band. */
+  @Property({ type: 'smallint' })
+  priceBand!: number;
+
+  @Property()
+  products!: number;
+}

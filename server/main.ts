@@ -6,6 +6,7 @@ import { createOrm, describeDatabase, migrate } from './database/orm.js';
 import { startHttpServer } from './http/http-server.js';
 import { Pemda } from './pemda/pemda.entity.js';
 import { expireUnansweredOrders } from './purchasing/order-expiry.js';
+import { compactFacetLedger } from '../search/facet-ledger.js';
 import { discardOutbox, drainOutbox } from '../search/outbox.js';
 
 const config = configOrExit();
@@ -51,12 +52,16 @@ const drainSearch = async () => {
   }
 };
 const searchTimer = setInterval(drainSearch, meili ? 2_000 : 60_000);
+// The facet ledger grows by a row or two per catalogue change; fold it every minute (counts are exact either way).
+const compactFacets = () => compactFacetLedger(orm.em.fork() as EntityManager).catch((error) => console.warn('Search facet ledger: will retry;', error.message));
+const ledgerTimer = setInterval(compactFacets, 60_000);
 if (meili) console.log(`Search: Meilisearch at ${config.meiliHost}, kept in step by the outbox (run npm run reindex once after switching).`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     clearInterval(expiryTimer);
     clearInterval(searchTimer);
+    clearInterval(ledgerTimer);
     console.log(`${signal}: finishing in-flight requests, then closing the database...`);
     const force = setTimeout(() => {
       console.error('Shutdown took longer than 10 s; exiting.');

@@ -1,5 +1,8 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Product } from '../../server/catalogue/product.entity.js';
 import { BUYER_VISIBLE } from '../../server/catalogue/product.service.js';
+import { compactFacetLedger } from '../../search/facet-ledger.js';
+import { PRICE_BANDS } from '../../search/port.js';
 import { categoryId, pemdaIds, productInput, publishedProduct, UPDATE_PRODUCT, vendorAccount } from '../support/catalogue.js';
 import { createTestApp, type TestApp } from '../support/harness.js';
 
@@ -19,7 +22,15 @@ describe('the PostgreSQL search index follows the catalogue', () => {
   const visible = async () => (await t.em().find(Product, { pemda: batu, ...BUYER_VISIBLE })).map((p) => p.id).sort();
   const row = async (id: string) =>
     (await t.em().getConnection().execute<Record<string, any>[]>(`select *, xmin::text as version from searchable_product where product_id = ?`, [id]))[0];
-  const expectInStep = async () => expect(await indexed()).toEqual(await visible());
+  const sql = <T>(text: string, params: unknown[] = []) => t.em().getConnection().execute<T[]>(text, params);
+  const CELL = 'category_id, is_local, is_umkk, is_pdn, basic_needs';
+  /** Facet cells as the ledger books them, and as counted afresh from the index. */
+  const ledger = () => sql(`select ${CELL}, price_band, sum(products)::int as n from search_facet_count where pemda_id = ? group by ${CELL}, price_band having sum(products) <> 0 order by 1, 2, 3, 4, 5, 6`, [batu]);
+  const counted = () => sql(`select ${CELL}, search_price_band(price) as price_band, count(*)::int as n from searchable_product where pemda_id = ? group by ${CELL}, 6 order by 1, 2, 3, 4, 5, 6`, [batu]);
+  const expectInStep = async () => {
+    expect(await indexed()).toEqual(await visible());
+    expect(await ledger()).toEqual(await counted());
+  };
 
   beforeAll(async () => {
     t = await createTestApp({ catalogue: true });
@@ -86,5 +97,29 @@ describe('the PostgreSQL search index follows the catalogue', () => {
     await t.exec(`mutation($id: ID!) { suspendProduct(id: $id, reason: "Foto tidak sesuai") { status } }`, { id }, { token: bpbj });
     expect(await row(id)).toBeUndefined();
     await expectInStep();
+  });
+
+  it('the facet ledger, folded, still holds the same counts, and browsing reads the same facets as counting', async () => {
+    const before = await ledger();
+    const rows = async () => (await sql<{ n: number }>(`select count(*)::int as n from search_facet_count`))[0].n;
+    const booked = await rows();
+    await compactFacetLedger(t.em() as EntityManager);
+    expect(await rows()).toBeLessThan(booked);
+    expect(await ledger()).toEqual(before);
+    await expectInStep();
+
+    const ctx = await t.app.createContext({ clientIp: '127.0.0.1' });
+    const search = (filter: Record<string, unknown>) => t.app.services.search.search(ctx, { pemdaId: batu, query: '', filter, first: 1 }, t.app.services.search.postgres);
+    const browsed = await search({ localOnly: true }); // summed from the ledger
+    const recounted = await search({ localOnly: true, priceMin: 0 }); // a price filter: counted over the index
+    expect(browsed.facets).toEqual(recounted.facets);
+    expect(browsed.totalCount).toBe(recounted.totalCount);
+  });
+
+  it('the SQL price bands are the bands facets are labelled with', async () => {
+    for (const [i, [, min, max]] of PRICE_BANDS.entries()) {
+      const [band] = await sql<{ low: number; high: number }>(`select search_price_band(?) as low, search_price_band(?) as high`, [min, max - 1]);
+      expect([Number(band.low), Number(band.high)]).toEqual([i, i]);
+    }
   });
 });
