@@ -113,18 +113,6 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /**
-   * Runs one statement in its own transaction, telling the planner that the data is in memory (random_page_cost
-   * 1.1): with the default (4, for spinning disks) it reads all 100,000 rows instead of the text index for a broad
-   * query such as "sembako", three times slower.
-   */
-  private query(sql: string, params: unknown[]): Promise<Record<string, any>[]> {
-    return this.em().transactional(async (em) => {
-      await em.execute(`select set_config('random_page_cost', '1.1', true)`);
-      return em.execute<Record<string, any>[]>(sql, params);
-    });
-  }
-
-  /**
    * Completions and likely intended words for each typed word of 5+ letters, from the vocabulary. Not for the
    * words of synonyms: BPBJ wrote those, and each guess widens the query.
    */
@@ -179,6 +167,17 @@ export class PostgresSearchEngine implements SearchEngine {
     );
   }
 
+  /** Highlighted snippets of the page only: ts_headline is the costliest call, so it runs on 20 rows, not every match. */
+  private async snippets(ids: string[], highlight: Sql): Promise<Map<string, string>> {
+    const rows = await this.em().execute<{ id: string; snippet: string }[]>(
+      `select p.id, ts_headline('indonesian', p.name || ' - ' || p.description, ${highlight.text},
+              'StartSel=<mark>, StopSel=</mark>, MaxWords=18, MinWords=6, HighlightAll=false') as snippet
+         from product p where p.id in (?)`,
+      [...highlight.params, ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.snippet]));
+  }
+
   async search(request: SearchRequest, onHits?: (productIds: string[]) => void): Promise<SearchResult> {
     const [guesses, categoryIds] = await Promise.all([this.guesses(request), this.subtree(request.filter.categoryPath)]);
     const where = this.where(request, guesses, categoryIds);
@@ -190,23 +189,17 @@ export class PostgresSearchEngine implements SearchEngine {
       : corrected ? joinSql([rankOf(typed), sql(`+ ${CORRECTION_WEIGHT} *`), rankOf(corrected)], ' ')
       : rankOf(typed);
     const highlight = typed && corrected ? sql(`(${typed.text} || ${corrected.text})`, ...typed.params, ...corrected.params) : typed;
-    // Highlight only the page: ts_headline is the costliest call, so it runs on 20 rows, not on every match.
-    const snippet = highlight
-      ? sql(`ts_headline('indonesian', p.name || ' - ' || p.description, ${highlight.text}, 'StartSel=<mark>, StopSel=</mark>, MaxWords=18, MinWords=6, HighlightAll=false')`, ...highlight.params)
-      : sql(`p.name`);
     const order = ORDER_BY[request.sort === SearchSort.RELEVANCE && !typed ? SearchSort.NEWEST : request.sort];
     const hitsSql = joinSql(
       [
-        sql(`select page.product_id as id, page.score,`),
-        snippet,
-        sql(`as snippet from (select s.product_id, s.created_at, s.price, s.name,`),
+        sql(`select s.product_id as id, s.name,`),
         score,
         // Within a category, select first and sort after ("offset 0" keeps the subquery whole): otherwise the
         // planner walks the price or date index over every category, hoping to meet the category's rows early,
         // which for a small, dear category such as batik means most of the catalogue.
         sql(`as score from (select * from searchable_product s where`),
         where,
-        sql(`${categoryIds ? 'offset 0' : ''}) s order by ${order} limit ? offset ?) page join product p on p.id = page.product_id order by ${order.replace(/\bs\./g, 'page.')}`, request.limit, request.offset),
+        sql(`${categoryIds ? 'offset 0' : ''}) s order by ${order} limit ? offset ?`, request.limit, request.offset),
       ],
       ' ',
     );
@@ -226,13 +219,14 @@ export class PostgresSearchEngine implements SearchEngine {
     const facetQuery = fromLedger ? this.ledgerFacets(request, categoryIds) : facetSql;
 
     // Hits and facets are independent scans: on the server they run side by side on two connections.
-    const [hits, cells] = await Promise.all([
-      this.query(hitsSql.text, hitsSql.params).then((rows) => {
-        onHits?.(rows.map((r) => r.id));
-        return rows;
-      }),
-      this.query(facetQuery.text, facetQuery.params),
-    ]);
+    // The page first: its products start loading (onHits) while the snippets are cut and the facets counted.
+    const page = async () => {
+      const rows = await this.em().execute<{ id: string; name: string; score: number }[]>(hitsSql.text, hitsSql.params);
+      onHits?.(rows.map((r) => r.id));
+      const snippets = highlight && rows.length ? await this.snippets(rows.map((r) => r.id), highlight) : new Map<string, string>();
+      return rows.map((r) => ({ id: r.id, score: r.score, snippet: snippets.get(r.id) ?? r.name }));
+    };
+    const [hits, cells] = await Promise.all([page(), this.em().execute<Record<string, any>[]>(facetQuery.text, facetQuery.params)]);
     return { total: cells.reduce((sum, c) => sum + c.n, 0), hits: hits.map((h) => ({ productId: h.id, snippet: h.snippet, score: Number(h.score) })), facets: sumFacets(cells) };
   }
 }

@@ -24,6 +24,13 @@ export function describeDatabase(config: DatabaseConfig): string {
   return config.pgliteDataDir ? `embedded PostgreSQL (PGlite) in ${config.pgliteDataDir}` : 'embedded PostgreSQL (PGlite) in memory';
 }
 
+/**
+ * Every connection plans for data in memory: random_page_cost 1.1 (the usual value for SSDs and cached data)
+ * instead of 4 (spinning disks). With 4, a broad search such as "sembako" reads the whole product index table
+ * instead of its text index, three times slower.
+ */
+const IN_MEMORY_PLANNING = 'set random_page_cost = 1.1';
+
 export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}): Promise<MikroORM> {
   const common: Options = {
     entities,
@@ -49,7 +56,15 @@ export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}
   };
 
   if (config.databaseUrl) {
-    return MikroORM.init({ ...common, driver: PostgreSqlDriver, clientUrl: config.databaseUrl });
+    return MikroORM.init({
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: config.databaseUrl,
+      pool: {
+        afterCreate: (connection: { query: (sql: string, done: (error?: Error) => void) => void }, done: (error: Error | undefined, connection: unknown) => void) =>
+          connection.query(IN_MEMORY_PLANNING, (error) => done(error, connection)),
+      },
+    });
   }
 
   if (config.pgliteDataDir) mkdirSync(config.pgliteDataDir, { recursive: true });
@@ -68,6 +83,7 @@ export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}
     // PGlite has one connection: a query outside the current transaction waits for it forever. Fail fast instead.
     pool: { acquireTimeoutMillis: 5000 },
   });
+  await orm.em.getConnection().execute(IN_MEMORY_PLANNING); // PGlite's one connection
   const close = orm.close.bind(orm);
   orm.close = async (force?: boolean) => {
     await close(force);
