@@ -51,6 +51,20 @@ interface Sql {
 
 const sql = (text: string, ...params: unknown[]): Sql => ({ text, params });
 const joinSql = (parts: Sql[], separator: string): Sql => ({ text: parts.map((p) => p.text).join(separator), params: parts.flatMap((p) => p.params) });
+/** tsquery alternatives (||) and conjunctions (&&), parenthesised: the two operators share one precedence in SQL. */
+const anyOf = (parts: Sql[]): Sql => sql(`(${parts.map((p) => p.text).join(' || ')})`, ...parts.flatMap((p) => p.params));
+const allOf = (parts: Sql[]): Sql => sql(`(${parts.map((p) => p.text).join(' && ')})`, ...parts.flatMap((p) => p.params));
+
+/** Conditions on the facet dimensions, which the index and the facet ledger share (`column` prefixes the names). */
+function cellFilters(filter: SearchRequest['filter'], categoryIds: string[] | null, column = ''): Sql[] {
+  const parts: Sql[] = [];
+  if (categoryIds) parts.push(categoryIds.length ? sql(`${column}category_id in (?)`, categoryIds) : sql('false'));
+  if (filter.localOnly) parts.push(sql(`${column}is_local`));
+  if (filter.umkkOnly) parts.push(sql(`${column}is_umkk`));
+  if (filter.pdnOnly) parts.push(sql(`${column}is_pdn`));
+  if (filter.basicNeeds) parts.push(sql(`${column}basic_needs`));
+  return parts;
+}
 
 /**
  * Search in PostgreSQL over `searchable_product`, a narrow table holding only what buyers may see, kept by
@@ -66,29 +80,22 @@ export class PostgresSearchEngine implements SearchEngine {
 
   /** The WHERE clause shared by hits and facets: the Pemda, the filters, and the words. */
   where(request: SearchRequest, guesses: Map<string, Guesses>, categoryIds: string[] | null): Sql {
-    const parts = [sql(`s.pemda_id = ?`, request.pemdaId)];
     const f = request.filter;
-    if (categoryIds) parts.push(categoryIds.length ? sql(`s.category_id in (?)`, categoryIds) : sql('false'));
+    const parts = [sql(`s.pemda_id = ?`, request.pemdaId), ...cellFilters(f, categoryIds, 's.')];
     if (f.vendorId) parts.push(sql(`s.vendor_id = ?`, f.vendorId));
     if (f.priceMin != null) parts.push(sql(`s.price >= ?`, f.priceMin));
     if (f.priceMax != null) parts.push(sql(`s.price <= ?`, f.priceMax));
-    if (f.localOnly) parts.push(sql(`s.is_local`));
-    if (f.umkkOnly) parts.push(sql(`s.is_umkk`));
-    if (f.pdnOnly) parts.push(sql(`s.is_pdn`));
     if (f.tkdnMin != null) parts.push(sql(`s.tkdn_percent >= ?`, f.tkdnMin));
-    if (f.basicNeeds) parts.push(sql(`s.basic_needs`));
     const match = this.matchQuery(request, guesses);
     if (match) parts.push(sql(`s.search_vector @@ (${match.text})`, ...match.params));
     return joinSql(parts, ' and ');
   }
 
   /**
-   * Every typed word must match, as itself (stemmed prefix), as a word it completes or is a likely typo of, or
-   * through a synonym's phrase: (w1 | guess1) & (w2 | synonym-phrase) ... as one tsquery, one GIN index scan.
+   * Every typed word must match, as itself (stemmed; the last one also as a prefix), as a word it completes or is a
+   * likely typo of, or through a synonym's phrase: (w1 | guess1) & (w2 | synonym-phrase) ... as one tsquery.
    */
   private matchQuery(request: SearchRequest, guesses: Map<string, Guesses>): Sql | null {
-    const anyOf = (parts: Sql[]) => sql(`(${parts.map((p) => p.text).join(' || ')})`, ...parts.flatMap((p) => p.params));
-    const allOf = (parts: Sql[]) => sql(`(${parts.map((p) => p.text).join(' && ')})`, ...parts.flatMap((p) => p.params));
     const own = ownQuery(request);
     const word = (w: string) => {
       const g = guesses.get(w);
@@ -105,7 +112,7 @@ export class PostgresSearchEngine implements SearchEngine {
   private rankQueries(request: SearchRequest, guesses: Map<string, Guesses>): { typed: Sql | null; corrected: Sql | null } {
     const typed = [...new Set(queryGroups(request.query, request.synonyms).flat(2))];
     const corrected = [...new Set(typed.flatMap((w) => guesses.get(w)?.corrections ?? []))];
-    const any = (parts: Sql[]) => (parts.length ? sql(`(${parts.map((p) => p.text).join(' || ')})`, ...parts.flatMap((p) => p.params)) : null);
+    const any = (parts: Sql[]) => (parts.length ? anyOf(parts) : null);
     return {
       typed: any([...typed.map(ownQuery(request)), ...typed.flatMap((w) => guesses.get(w)?.completions ?? []).map(exactQuery)]),
       corrected: any(corrected.map(exactQuery)),
@@ -149,13 +156,7 @@ export class PostgresSearchEngine implements SearchEngine {
 
   /** Facet cells summed from the ledger, shaped like counted ones (a band count per cell). */
   private ledgerFacets(request: SearchRequest, categoryIds: string[] | null): Sql {
-    const f = request.filter;
-    const parts = [sql(`pemda_id = ?`, request.pemdaId)];
-    if (categoryIds) parts.push(categoryIds.length ? sql(`category_id in (?)`, categoryIds) : sql('false'));
-    if (f.localOnly) parts.push(sql(`is_local`));
-    if (f.umkkOnly) parts.push(sql(`is_umkk`));
-    if (f.pdnOnly) parts.push(sql(`is_pdn`));
-    if (f.basicNeeds) parts.push(sql(`basic_needs`));
+    const parts = [sql(`pemda_id = ?`, request.pemdaId), ...cellFilters(request.filter, categoryIds)];
     const bands = `array[${PRICE_BANDS.map((_, i) => `coalesce(sum(products) filter (where price_band = ${i}), 0)`).join(', ')}]::int[]`;
     return joinSql(
       [
@@ -218,8 +219,8 @@ export class PostgresSearchEngine implements SearchEngine {
     const fromLedger = !typed && f.vendorId == null && f.priceMin == null && f.priceMax == null && f.tkdnMin == null;
     const facetQuery = fromLedger ? this.ledgerFacets(request, categoryIds) : facetSql;
 
-    // Hits and facets are independent scans: on the server they run side by side on two connections.
-    // The page first: its products start loading (onHits) while the snippets are cut and the facets counted.
+    // Hits and facets run side by side on two connections. The page comes first: its products start loading
+    // (onHits) while the snippets are cut and the facets counted.
     const page = async () => {
       const rows = await this.em().execute<{ id: string; name: string; score: number }[]>(hitsSql.text, hitsSql.params);
       onHits?.(rows.map((r) => r.id));
