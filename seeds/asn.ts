@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Asn, AsnGrade, AsnProgramme, AsnPurchaseReport, MinimumRule, Outlet, OutletKind, ReportStatus, SIMADU_MINIMUMS } from '../server/asn/asn.entities.js';
+import { Asn, AsnGrade, AsnOrder, AsnOrderStatus, AsnProgramme, AsnPurchaseReport, MinimumRule, Outlet, OutletKind, ReportStatus, SIMADU_MINIMUMS } from '../server/asn/asn.entities.js';
+import { Product } from '../server/catalogue/product.entity.js';
+import { BUYER_VISIBLE } from '../server/catalogue/product.service.js';
 import { reportingClosesAt } from '../server/asn/asn.service.js';
 import { Opd } from '../server/opd/opd.entity.js';
 import type { Pemda } from '../server/pemda/pemda.entity.js';
@@ -81,4 +83,42 @@ export async function seedAsnProgramme(em: EntityManager, pemda: Pemda, spec: As
   }
   await em.flush();
   return count;
+}
+
+/**
+ * Two purchases the demo ASN made through the platform in the last seeded month, completed by the vendor, so
+ * `asnOrders` and reports recorded without a receipt have something to show, and one still awaiting hand-over.
+ * Skipped when the ASN already has orders (idempotent).
+ */
+export async function seedAsnPlatformOrders(em: EntityManager, asn: Asn, month: string): Promise<number> {
+  if (await em.count(AsnOrder, { asn })) return 0;
+  const products = await em.find(
+    Product,
+    { pemda: asn.pemda, ...BUYER_VISIBLE, category: { basicNeeds: true }, stock: { $gte: 10 } },
+    { populate: ['category'], orderBy: { name: 'asc' }, limit: 3 },
+  );
+  if (!products.length) return 0;
+  const programmes = await em.find(AsnProgramme, { pemda: asn.pemda, startMonth: { $lte: month } });
+  const orders = products.map((product, i) => {
+    const quantity = i + 1;
+    product.stock -= quantity;
+    const line = { productId: product.id, productName: product.name, unit: product.unit, unitPrice: product.price, quantity, lineTotal: product.price * quantity, basicNeeds: true };
+    const completed = i < 2;
+    const order = em.create(AsnOrder, {
+      pemda: asn.pemda, asn, vendor: product.vendor, lines: [line], total: line.lineTotal,
+      status: completed ? AsnOrderStatus.COMPLETED : AsnOrderStatus.PLACED, completedAt: completed ? new Date(`${month}-1${i}T03:00:00Z`) : null,
+    });
+    if (completed) {
+      for (const programme of programmes) {
+        em.create(AsnPurchaseReport, {
+          programme, asn, vendor: product.vendor, order, purchasedOn: `${month}-1${i}`, month, amount: line.lineTotal,
+          items: `${line.productName} (${quantity} ${line.unit})`, productIds: [product.id], basicNeeds: true,
+          reportedAt: order.completedAt!, status: ReportStatus.COUNTED,
+        });
+      }
+    }
+    return order;
+  });
+  await em.flush();
+  return orders.length;
 }

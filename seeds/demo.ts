@@ -5,7 +5,7 @@ import { Role, User } from '../server/identity/user.entity.js';
 import { Opd } from '../server/opd/opd.entity.js';
 import { Pemda } from '../server/pemda/pemda.entity.js';
 import { BATU_CATALOGUE, BONTANG_CATALOGUE, seedCatalogue } from './catalogue.js';
-import { BATU_ASN, BONTANG_ASN, seedAsnProgramme } from './asn.js';
+import { BATU_ASN, BONTANG_ASN, seedAsnPlatformOrders, seedAsnProgramme } from './asn.js';
 import { seedCategories, seedSynonyms } from './categories.js';
 import { DEMO_PEMDAS } from './regions.js';
 
@@ -87,6 +87,7 @@ export async function seedDemo(em: EntityManager, options: SeedOptions = {}): Pr
     if (asn && !(await em.count(User, { email: 'asn.dinkes@batukota.go.id' }))) {
       em.create(User, { email: 'asn.dinkes@batukota.go.id', fullName: asn.name, role: Role.ASN, passwordHash, pemda: pemdas.get('batu')!, opd: dinkes, asn });
     }
+    if (asn) await seedAsnPlatformOrders(em, asn, BATU_ASN.months.at(-1)!);
     if (!(await em.count(User, { email: 'kepala.dinkes@batukota.go.id' }))) {
       em.create(User, { email: 'kepala.dinkes@batukota.go.id', fullName: 'Kepala Dinas Kesehatan Kota Batu', role: Role.KEPALA_OPD, passwordHash, pemda: pemdas.get('batu')!, opd: dinkes });
     }

@@ -1,3 +1,4 @@
+import { AsnOrder } from '../../server/asn/asn.entities.js';
 import { Opd } from '../../server/opd/opd.entity.js';
 import { Pemda } from '../../server/pemda/pemda.entity.js';
 import { User } from '../../server/identity/user.entity.js';
@@ -26,7 +27,7 @@ describe('migrations and seeds', () => {
   it('the demo seed loads Kota Batu (WIB) with its OPDs and Kota Bontang (WITA), and running it twice adds nothing', async () => {
     await seedDemo(db.orm.em.fork() as any);
     const em = db.orm.em.fork();
-    const counts = async () => [await em.count(Pemda), await em.count(Opd), await em.count(User), await em.count(Vendor), await em.count(Product)];
+    const counts = async () => [await em.count(Pemda), await em.count(Opd), await em.count(User), await em.count(Vendor), await em.count(Product), await em.count(AsnOrder)];
     const first = await counts();
     await seedDemo(db.orm.em.fork() as any);
     expect(await counts()).toEqual(first);
@@ -50,6 +51,13 @@ describe('migrations and seeds', () => {
     expect(new Set(vendors.map((v) => v.status))).toEqual(new Set(['VERIFIED', 'PENDING', 'REJECTED', 'SUSPENDED']));
     expect(await em.count(Product, { pemda: batu })).toBeGreaterThanOrEqual(2500);
     // A few hundred ASN across both Pemdas, with three months of reports, some late, some months missing.
+    // The demo ASN also bought through the platform: two completed orders counted without a receipt, one awaiting hand-over.
+    const [platform] = await em.getConnection().execute<{ completed: number; placed: number; reports: number }[]>(
+      `select count(*) filter (where status = 'COMPLETED')::int as completed, count(*) filter (where status = 'PLACED')::int as placed,
+              (select count(*)::int from asn_purchase_report where order_id is not null and receipt_image_url is null and status = 'COUNTED') as reports
+         from asn_order`,
+    );
+    expect(platform).toEqual({ completed: 2, placed: 1, reports: 2 });
     const [asn] = await em.getConnection().execute<{ n: number }[]>(`select count(*)::int as n from asn`);
     expect(asn.n).toBeGreaterThanOrEqual(300);
     const statuses = await em.getConnection().execute<{ status: string; months: number }[]>(`select status, count(distinct month)::int as months from asn_purchase_report group by status`);
