@@ -26,6 +26,6 @@ describe('docker-compose.yml and Dockerfile', () => {
     for (const [, source] of dockerfile.matchAll(/^COPY (?!--from)(\S+)/gm)) {
       expect(existsSync(source)).toBe(true);
     }
-    expect(dockerfile).toMatch(/^CMD \["node", "dist\/server\/main.js"\]$/m);
+    expect(dockerfile).toMatch(/^CMD \["node", (?:"--[a-z-]+=\d+", )*"dist\/server\/main.js"\]$/m);
   });
 });
