@@ -115,7 +115,8 @@ console.log(`  catalogue generated and indexed by the triggers in ${(generateMs 
 
 const app = await createApp({ ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'b'.repeat(40), PGLITE_DATA_DIR: 'memory' }), port: 0, host: '127.0.0.1' }, db.orm);
 const server = await startHttpServer(app);
-const categories = (await em.find(Category, { pemda })).filter((c) => c.depth === 1);
+const allCategories = await em.find(Category, { pemda });
+const categories = allCategories.filter((c) => c.depth === 1);
 const synonyms = new Map((await em.find(SearchSynonym, { pemda })).map((s) => [s.term, s.expansions]));
 const mix = queryMix(categories.map((c) => c.id));
 const cursor = (offset: number) => (offset ? Buffer.from(`o:${offset}`).toString('base64url') : null);
@@ -139,9 +140,10 @@ for (const q of mix) {
   graphql.push(ms);
   byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), ms]);
 
-  const categoryPath = q.filter.categoryId ? categories.find((c) => c.id === q.filter.categoryId)!.path : null;
+  const root = q.filter.categoryId ? categories.find((c) => c.id === q.filter.categoryId)! : null;
+  const categoryIds = root ? allCategories.filter((c) => c.path.startsWith(root.path)).map((c) => c.id) : null;
   const request: SearchRequest = {
-    pemdaId: pemda.id, query: q.query, filter: { ...q.filter, categoryId: undefined, categoryPath } as SearchRequest['filter'],
+    pemdaId: pemda.id, query: q.query, filter: { ...q.filter, categoryId: undefined, categoryIds } as SearchRequest['filter'],
     sort: q.sort ?? (q.query ? SearchSort.RELEVANCE : SearchSort.NEWEST), offset: q.offset, limit: 20, synonyms,
   };
   const [sqlMs] = await timed(() => app.services.search.postgres.search(request));

@@ -54,7 +54,7 @@ export class MeilisearchEngine implements SyncedSearchEngine {
   async search(request: SearchRequest): Promise<SearchResult> {
     const f = request.filter;
     const filter = [
-      f.categoryPath && `categoryPath = ${quote(f.categoryPath.split('/').filter(Boolean).at(-1)!)}`,
+      f.categoryIds && `categoryId IN [${f.categoryIds.map(quote).join(', ')}]`,
       f.vendorId && `vendorId = ${quote(f.vendorId)}`,
       f.priceMin != null && `price >= ${f.priceMin}`,
       f.priceMax != null && `price <= ${f.priceMax}`,

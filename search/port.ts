@@ -12,8 +12,8 @@ export enum SearchSort {
   NAME_ASC = 'NAME_ASC',
 }
 
-/** The catalogue's buyer filters, with the category resolved to its tree path (engines need no category lookup). */
-export type SearchFilter = Omit<ProductFilter, 'categoryId' | 'status'> & { categoryPath?: string | null };
+/** The catalogue's buyer filters, with the category resolved to itself and every category under it (engines need no category lookup). */
+export type SearchFilter = Omit<ProductFilter, 'categoryId' | 'status'> & { categoryIds?: string[] | null };
 
 export interface SearchRequest {
   pemdaId: string;

@@ -39,10 +39,16 @@ const prefixQuery = (word: string): Sql => sql(`to_tsquery('indonesian', ?)`, `$
  * How each word of the query matches: the last word typed is a prefix, as it may be unfinished; the words before
  * it, and the words of synonyms, are whole (an exact index lookup is also cheaper than a prefix range).
  */
-const ownQuery = (request: SearchRequest) => {
-  const typing = queryGroups(request.query, new Map()).at(-1)?.[0][0];
-  return (word: string) => (word === typing ? prefixQuery(word) : exactQuery(word));
-};
+const ownQuery = (typing: string | undefined) => (word: string) => (word === typing ? prefixQuery(word) : exactQuery(word));
+
+/** The query, read once per request. */
+interface Words {
+  /** Per typed word, its alternatives: the word itself first, then each synonym's phrase. */
+  groups: string[][][];
+  guesses: Map<string, Guesses>;
+  /** How a word of the query itself matches (see ownQuery). */
+  own: (word: string) => Sql;
+}
 
 interface Sql {
   text: string;
@@ -56,9 +62,10 @@ const anyOf = (parts: Sql[]): Sql => sql(`(${parts.map((p) => p.text).join(' || 
 const allOf = (parts: Sql[]): Sql => sql(`(${parts.map((p) => p.text).join(' && ')})`, ...parts.flatMap((p) => p.params));
 
 /** Conditions on the facet dimensions, which the index and the facet ledger share (`column` prefixes the names). */
-function cellFilters(filter: SearchRequest['filter'], categoryIds: string[] | null, column = ''): Sql[] {
+function cellFilters(filter: SearchRequest['filter'], column = ''): Sql[] {
   const parts: Sql[] = [];
-  if (categoryIds) parts.push(categoryIds.length ? sql(`${column}category_id in (?)`, categoryIds) : sql('false'));
+  // Given literally, the planner can tell a small category from a large one and pick the index that fits.
+  if (filter.categoryIds) parts.push(filter.categoryIds.length ? sql(`${column}category_id in (?)`, filter.categoryIds) : sql('false'));
   if (filter.localOnly) parts.push(sql(`${column}is_local`));
   if (filter.umkkOnly) parts.push(sql(`${column}is_umkk`));
   if (filter.pdnOnly) parts.push(sql(`${column}is_pdn`));
@@ -79,14 +86,14 @@ export class PostgresSearchEngine implements SearchEngine {
   constructor(private readonly em: () => EntityManager) {}
 
   /** The WHERE clause shared by hits and facets: the Pemda, the filters, and the words. */
-  where(request: SearchRequest, guesses: Map<string, Guesses>, categoryIds: string[] | null): Sql {
+  private where(request: SearchRequest, words: Words): Sql {
     const f = request.filter;
-    const parts = [sql(`s.pemda_id = ?`, request.pemdaId), ...cellFilters(f, categoryIds, 's.')];
+    const parts = [sql(`s.pemda_id = ?`, request.pemdaId), ...cellFilters(f, 's.')];
     if (f.vendorId) parts.push(sql(`s.vendor_id = ?`, f.vendorId));
     if (f.priceMin != null) parts.push(sql(`s.price >= ?`, f.priceMin));
     if (f.priceMax != null) parts.push(sql(`s.price <= ?`, f.priceMax));
     if (f.tkdnMin != null) parts.push(sql(`s.tkdn_percent >= ?`, f.tkdnMin));
-    const match = this.matchQuery(request, guesses);
+    const match = this.matchQuery(words);
     if (match) parts.push(sql(`s.search_vector @@ (${match.text})`, ...match.params));
     return joinSql(parts, ' and ');
   }
@@ -95,26 +102,24 @@ export class PostgresSearchEngine implements SearchEngine {
    * Every typed word must match, as itself (stemmed; the last one also as a prefix), as a word it completes or is a
    * likely typo of, or through a synonym's phrase: (w1 | guess1) & (w2 | synonym-phrase) ... as one tsquery.
    */
-  private matchQuery(request: SearchRequest, guesses: Map<string, Guesses>): Sql | null {
-    const own = ownQuery(request);
+  private matchQuery({ groups, guesses, own }: Words): Sql | null {
     const word = (w: string) => {
       const g = guesses.get(w);
       return anyOf([own(w), ...[...(g?.completions ?? []), ...(g?.corrections ?? [])].map(exactQuery)]);
     };
-    const groups = queryGroups(request.query, request.synonyms).map((alternatives) => anyOf(alternatives.map((phrase) => allOf(phrase.map(word)))));
-    return groups.length ? allOf(groups) : null;
+    return groups.length ? allOf(groups.map((alternatives) => anyOf(alternatives.map((phrase) => allOf(phrase.map(word)))))) : null;
   }
 
   /**
    * For ranking and highlighting: what was typed, its synonyms and completions, OR-ed; and apart, the typo
    * corrections, which count for less.
    */
-  private rankQueries(request: SearchRequest, guesses: Map<string, Guesses>): { typed: Sql | null; corrected: Sql | null } {
-    const typed = [...new Set(queryGroups(request.query, request.synonyms).flat(2))];
+  private rankQueries({ groups, guesses, own }: Words): { typed: Sql | null; corrected: Sql | null } {
+    const typed = [...new Set(groups.flat(2))];
     const corrected = [...new Set(typed.flatMap((w) => guesses.get(w)?.corrections ?? []))];
     const any = (parts: Sql[]) => (parts.length ? anyOf(parts) : null);
     return {
-      typed: any([...typed.map(ownQuery(request)), ...typed.flatMap((w) => guesses.get(w)?.completions ?? []).map(exactQuery)]),
+      typed: any([...typed.map(own), ...typed.flatMap((w) => guesses.get(w)?.completions ?? []).map(exactQuery)]),
       corrected: any(corrected.map(exactQuery)),
     };
   }
@@ -123,8 +128,8 @@ export class PostgresSearchEngine implements SearchEngine {
    * Completions and likely intended words for each typed word of 5+ letters, from the vocabulary. Not for the
    * words of synonyms: BPBJ wrote those, and each guess widens the query.
    */
-  async guesses(request: SearchRequest): Promise<Map<string, Guesses>> {
-    const words = [...new Set(queryGroups(request.query, new Map()).flat(2))].filter((w) => w.length >= MIN_GUESSED_WORD);
+  private async guesses(typed: string[]): Promise<Map<string, Guesses>> {
+    const words = [...new Set(typed)].filter((w) => w.length >= MIN_GUESSED_WORD);
     if (!words.length) return new Map();
     // "word % typed" (trigram similarity of at least 0.3, answered by the trigram index) narrows the vocabulary;
     // the word similarity threshold then decides. No session setting, so no transaction: this runs on every keystroke.
@@ -144,19 +149,9 @@ export class PostgresSearchEngine implements SearchEngine {
     return map;
   }
 
-  /**
-   * The categories under the filter's category, as ids: given literally, the planner can tell a small category from
-   * a large one and pick the index that fits (a subquery made it walk the whole price index for a small one).
-   */
-  private async subtree(categoryPath: string | null | undefined): Promise<string[] | null> {
-    if (!categoryPath) return null;
-    const rows = await this.em().execute<{ id: string }[]>(`select id from category where path like ?`, [`${categoryPath}%`]);
-    return rows.map((r) => r.id);
-  }
-
   /** Facet cells summed from the ledger, shaped like counted ones (a band count per cell). */
-  private ledgerFacets(request: SearchRequest, categoryIds: string[] | null): Sql {
-    const parts = [sql(`pemda_id = ?`, request.pemdaId), ...cellFilters(request.filter, categoryIds)];
+  private ledgerFacets(request: SearchRequest): Sql {
+    const parts = [sql(`pemda_id = ?`, request.pemdaId), ...cellFilters(request.filter)];
     const bands = `array[${PRICE_BANDS.map((_, i) => `coalesce(sum(products) filter (where price_band = ${i}), 0)`).join(', ')}]::int[]`;
     return joinSql(
       [
@@ -180,9 +175,11 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   async search(request: SearchRequest, onHits?: (productIds: string[]) => void): Promise<SearchResult> {
-    const [guesses, categoryIds] = await Promise.all([this.guesses(request), this.subtree(request.filter.categoryPath)]);
-    const where = this.where(request, guesses, categoryIds);
-    const { typed, corrected } = this.rankQueries(request, guesses);
+    const groups = queryGroups(request.query, request.synonyms);
+    const typedWords = groups.map((alternatives) => alternatives[0][0]);
+    const words: Words = { groups, guesses: await this.guesses(typedWords), own: ownQuery(typedWords.at(-1)) };
+    const where = this.where(request, words);
+    const { typed, corrected } = this.rankQueries(words);
     // ts_rank weighs name above category above description above vendor; it reads only the vector, unlike
     // ts_rank_cd, which costs ten times more per row on a broad query.
     const rankOf = (q: Sql) => sql(`ts_rank(s.search_vector, ${q.text})`, ...q.params);
@@ -200,7 +197,7 @@ export class PostgresSearchEngine implements SearchEngine {
         // which for a small, dear category such as batik means most of the catalogue.
         sql(`as score from (select * from searchable_product s where`),
         where,
-        sql(`${categoryIds ? 'offset 0' : ''}) s order by ${order} limit ? offset ?`, request.limit, request.offset),
+        sql(`${request.filter.categoryIds ? 'offset 0' : ''}) s order by ${order} limit ? offset ?`, request.limit, request.offset),
       ],
       ' ',
     );
@@ -217,7 +214,7 @@ export class PostgresSearchEngine implements SearchEngine {
     // the counts are summed from a few hundred rows instead of counted over every product.
     const f = request.filter;
     const fromLedger = !typed && f.vendorId == null && f.priceMin == null && f.priceMax == null && f.tkdnMin == null;
-    const facetQuery = fromLedger ? this.ledgerFacets(request, categoryIds) : facetSql;
+    const facetQuery = fromLedger ? this.ledgerFacets(request) : facetSql;
 
     // Hits and facets run side by side on two connections. The page comes first: its products start loading
     // (onHits) while the snippets are cut and the facets counted.

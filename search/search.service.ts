@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertManagesPemda, requireActor } from '../server/auth/scope.js';
-import { Category } from '../server/catalogue/category.entity.js';
 import { Product } from '../server/catalogue/product.entity.js';
 import type { ProductFilter } from '../server/catalogue/product.service.js';
 import type { RequestContext } from '../server/context.js';
@@ -65,11 +64,15 @@ export class SearchService {
       .throwIfInvalid();
     const offset = args.after ? decodeCursor(args.after) : 0;
     const { categoryId, ...filter } = args.filter ?? {};
-    let categoryPath: string | null = null;
+    let categoryIds: string[] | null = null;
     if (categoryId) {
-      const category = await ctx.em.findOne(Category, { id: categoryId, pemda: pemdaId });
-      if (!category) throw notFound('Kategori');
-      categoryPath = category.path;
+      // The category and every category under it, in one query; none means it is not one of this Pemda's.
+      const subtree = await ctx.em.execute<{ id: string }[]>(
+        `select c.id from category root join category c on c.path like root.path || '%' where root.id = ? and root.pemda_id = ?`,
+        [categoryId, pemdaId],
+      );
+      if (!subtree.length) throw notFound('Kategori');
+      categoryIds = subtree.map((c) => c.id);
     }
     // Raw rows, not entities: this runs on every keystroke, and hydrating entities costs more than the query.
     const synonymRows = await ctx.em.execute<{ term: string; expansions: string[] }[]>(`select term, expansions from search_synonym where pemda_id = ?`, [pemdaId]);
@@ -77,7 +80,7 @@ export class SearchService {
     const request = {
       pemdaId,
       query,
-      filter: { ...filter, categoryPath },
+      filter: { ...filter, categoryIds },
       sort: args.sort ?? (query ? SearchSort.RELEVANCE : SearchSort.NEWEST),
       offset,
       limit: first,
