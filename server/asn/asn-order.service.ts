@@ -12,8 +12,8 @@ import { badInput, conflict, forbidden, notFound, requireReason, Validation } fr
 import { Role } from '../identity/user.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { runOnce } from '../purchasing/idempotency.js';
-import { AsnOrder, AsnOrderStatus, AsnProgramme, AsnPurchaseReport, ReportStatus, type AsnOrderLine } from './asn.entities.js';
-import { currentAsn } from './asn.service.js';
+import { AsnOrder, AsnOrderStatus, AsnProgramme, AsnPurchaseReport, type AsnOrderLine } from './asn.entities.js';
+import { currentAsn, reportStatus } from './asn.service.js';
 
 export interface AsnOrderItem {
   productId: string;
@@ -73,7 +73,7 @@ export class AsnOrderService {
           programme, asn: order.asn, vendor: order.vendor, order, purchasedOn, month, amount: order.total,
           items: order.lines.map((l) => `${l.productName} (${l.quantity} ${l.unit})`).join(', '),
           productIds: order.lines.map((l) => l.productId), basicNeeds, reportedAt: ctx.now(),
-          status: programme.basicNeedsOnly && !basicNeeds ? ReportStatus.NOT_COUNTED : ReportStatus.COUNTED,
+          status: reportStatus(programme, basicNeeds, false), // recorded as it happens: never late
         });
       }
       order.completedAt = ctx.now();

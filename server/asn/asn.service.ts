@@ -91,6 +91,12 @@ export function requiredAmount(programme: AsnProgramme, asn: Pick<Asn, 'grade' |
   return Math.max(programme.tppFloor ?? 0, share);
 }
 
+/** How a purchase stands for a programme: late reports never count; outside the basic-needs rule it does not count. */
+export function reportStatus(programme: Pick<AsnProgramme, 'basicNeedsOnly'>, basicNeeds: boolean, late: boolean): ReportStatus {
+  if (late) return ReportStatus.LATE;
+  return programme.basicNeedsOnly && !basicNeeds ? ReportStatus.NOT_COUNTED : ReportStatus.COUNTED;
+}
+
 /** The registered ASN behind the calling account; anyone else is refused with `message`. */
 export async function currentAsn(ctx: RequestContext, message: string, em: EntityManager = ctx.em): Promise<Asn> {
   const actor = requireActor(ctx);
@@ -206,7 +212,7 @@ export class AsnService {
 
     const month = input.purchasedOn.slice(0, 7);
     const late = ctx.now() >= reportingClosesAt(month, programme.reportDeadlineDay, pemda.timeZone);
-    const status = late ? ReportStatus.LATE : programme.basicNeedsOnly && !basicNeeds ? ReportStatus.NOT_COUNTED : ReportStatus.COUNTED;
+    const status = reportStatus(programme, basicNeeds, late);
     const report = ctx.em.create(AsnPurchaseReport, {
       programme, asn, outlet, vendor, purchasedOn: input.purchasedOn, month, amount: input.amount, items: input.items.trim(),
       basicNeeds, productIds, receiptImageUrl: input.receiptImageUrl, receiptImageHash: input.receiptImageHash, reportedAt: ctx.now(), status,
