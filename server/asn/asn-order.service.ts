@@ -1,4 +1,3 @@
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditSubject } from '../audit/audit-log.entity.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -8,10 +7,10 @@ import { Product } from '../catalogue/product.entity.js';
 import { BUYER_VISIBLE } from '../catalogue/product.service.js';
 import { returnStock, takeStock } from '../catalogue/stock.js';
 import type { RequestContext } from '../context.js';
-import { badInput, conflict, forbidden, notFound, requireReason, Validation } from '../errors.js';
+import { badInput, conflict, forbidden, requireReason, Validation } from '../errors.js';
 import { Role } from '../identity/user.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
-import { runOnce } from '../purchasing/idempotency.js';
+import { runOnce, runOnceLocked } from '../purchasing/idempotency.js';
 import { AsnOrder, AsnOrderStatus, AsnProgramme, AsnPurchaseReport, type AsnOrderLine } from './asn.entities.js';
 import { currentAsn, reportStatus } from './asn.service.js';
 
@@ -112,15 +111,11 @@ export class AsnOrderService {
     key: string | null | undefined,
     change: (em: EntityManager, order: AsnOrder) => Promise<AsnOrderStatus>,
   ): Promise<AsnOrder> {
-    await runOnce(ctx, key, operation, async (em) => {
-      const order = await em.findOne(AsnOrder, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!order) throw notFound('Pesanan');
+    return runOnceLocked(ctx, AsnOrder, orderId, operation, key, 'Pesanan', async (em, order) => {
       if (order.status !== AsnOrderStatus.PLACED) throw conflict(`Pesanan ini sudah ${order.status === AsnOrderStatus.COMPLETED ? 'selesai' : 'dibatalkan'}.`);
       const to = await change(em, order);
       this.audit.record(ctx, { pemdaId: order.pemda.id, subjectType: AuditSubject.ASN_ORDER, subjectId: order.id, action: to, fromStatus: order.status, toStatus: to, reason: order.statusReason }, em);
       order.status = to;
-      return [order.id];
     });
-    return ctx.em.findOneOrFail(AsnOrder, orderId, { refresh: true });
   }
 }

@@ -1,7 +1,8 @@
+import { LockMode, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireActor } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
-import { badInput, conflict } from '../errors.js';
+import { badInput, conflict, notFound } from '../errors.js';
 import { IdempotencyRecord } from './order.entity.js';
 
 /**
@@ -43,4 +44,26 @@ export async function runOnce(
     }
     throw error;
   }
+}
+
+/**
+ * One step on one row (an order's transition): the row is locked, `change` runs, all in one transaction, and the
+ * idempotency key is bound to that row, so a key reused for another row does not answer for it.
+ */
+export async function runOnceLocked<T extends { id: string }>(
+  ctx: RequestContext,
+  entity: EntityClass<T>,
+  id: string,
+  operation: string,
+  key: string | null | undefined,
+  missing: string,
+  change: (em: EntityManager, row: T) => Promise<void>,
+): Promise<T> {
+  const [done] = await runOnce(ctx, key, `${operation}:${id}`, async (em) => {
+    const row = await em.findOne(entity, { id } as never, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!row) throw notFound(missing);
+    await change(em, row as T);
+    return [id];
+  });
+  return ctx.em.findOneOrFail(entity, { id: done } as never, { refresh: true }) as Promise<T>;
 }

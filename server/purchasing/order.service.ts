@@ -13,7 +13,7 @@ import { Pemda, SpendRecognition } from '../pemda/pemda.entity.js';
 import { recogniseOrder } from '../spend/rollup.js';
 import { VendorStatus } from '../vendor/vendor.entity.js';
 import { requirePp } from './cart.service.js';
-import { runOnce } from './idempotency.js';
+import { runOnce, runOnceLocked } from './idempotency.js';
 import { CartItem, NegotiationStatus, Order, OrderLine, OrderStatus, Payment, PaymentMethod } from './order.entity.js';
 
 export interface CheckoutInput {
@@ -342,14 +342,10 @@ export class OrderService {
     change: (em: EntityManager, order: Order, actor: Actor) => Promise<void>,
   ): Promise<Order> {
     const actor = requireActor(ctx);
-    const [id] = await runOnce(ctx, key, `${operation}:${orderId}`, async (em) => {
-      const order = await em.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!order) throw notFound('Paket');
+    return runOnceLocked(ctx, Order, orderId, operation, key, 'Paket', async (em, order) => {
       if (order.pemda.id !== actor.pemdaId && actor.role !== Role.PLATFORM_ADMIN) throw notFound('Paket');
       await change(em, order, actor);
-      return [order.id];
     });
-    return ctx.em.findOneOrFail(Order, id, { refresh: true });
   }
 
   private lines(em: EntityManager, order: Order): Promise<OrderLine[]> {

@@ -98,6 +98,13 @@ describe('ASN purchases made through the platform count on their own (Bontang, W
     const again = await place(buyer, [{ productId: beras, quantity: 1 }], 'asn-order-retry-0001');
     expect(again.data.placeAsnOrder.id).toBe(first.data.placeAsnOrder.id);
     expect(await stock(beras)).toBe(before - 1);
+
+    // A key belongs to one order: completing another order with it is refused, and that order stays as it was.
+    const firstId = first.data.placeAsnOrder.id;
+    expect((await t.exec(COMPLETE, { id: firstId, key: 'asn-complete-0001' }, { token: vendor.token })).data.completeAsnOrder.status).toBe('COMPLETED');
+    const next = (await place(buyer, [{ productId: beras, quantity: 1 }])).data.placeAsnOrder;
+    expect(errorCode(await t.exec(COMPLETE, { id: next.id, key: 'asn-complete-0001' }, { token: vendor.token }))).toBe('CONFLICT');
+    expect((await t.em().findOneOrFail(AsnOrder, next.id)).status).toBe('PLACED');
   });
 
   it('concurrent buyers of the last pieces never oversell', async () => {
