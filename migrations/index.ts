@@ -12,6 +12,7 @@ import { Migration20261122171430_asn_report_products } from './Migration20261122
 import { Migration20261122174412_searchable_product } from './Migration20261122174412_searchable_product.js';
 import { Migration20261122180308_asn_orders } from './Migration20261122180308_asn_orders.js';
 import { Migration20261122182215_search_facet_ledger } from './Migration20261122182215_search_facet_ledger.js';
+import { Migration20261122193526_search_outbox_from_index } from './Migration20261122193526_search_outbox_from_index.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122151820_foundation', class: Migration20261122151820_foundation },
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122174412_searchable_product', class: Migration20261122174412_searchable_product },
   { name: 'Migration20261122180308_asn_orders', class: Migration20261122180308_asn_orders },
   { name: 'Migration20261122182215_search_facet_ledger', class: Migration20261122182215_search_facet_ledger },
+  { name: 'Migration20261122193526_search_outbox_from_index', class: Migration20261122193526_search_outbox_from_index },
 ];

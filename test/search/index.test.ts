@@ -92,10 +92,17 @@ describe('the PostgreSQL search index follows the catalogue', () => {
     expect(page.hits.map((h) => h.product.id)).toContain(id);
   });
 
-  it('a suspended or removed product leaves the index', async () => {
+  it('a suspended or deleted product leaves the index and the facet counts', async () => {
     const id = await publishedProduct(t, vendor.token, bpbj, productInput(beras, { name: 'Beras Akan Dibekukan' }));
     await t.exec(`mutation($id: ID!) { suspendProduct(id: $id, reason: "Foto tidak sesuai") { status } }`, { id }, { token: bpbj });
     expect(await row(id)).toBeUndefined();
+    await expectInStep();
+
+    const deleted = await publishedProduct(t, vendor.token, bpbj, productInput(beras, { name: 'Beras Akan Dihapus', price: 2_000_000 }));
+    expect(await row(deleted)).toBeDefined();
+    const removal = await t.exec(`mutation($id: ID!) { deleteProduct(id: $id) }`, { id: deleted }, { token: vendor.token });
+    expect(removal.data.deleteProduct).toBe('DELETED');
+    expect(await row(deleted)).toBeUndefined();
     await expectInStep();
   });
 
