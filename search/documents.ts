@@ -9,7 +9,6 @@ interface Row {
   description: string;
   category_id: string;
   category_name: string;
-  category_path: string;
   vendor_id: string;
   vendor_name: string;
   price: string;
@@ -21,7 +20,7 @@ interface Row {
   created_at: Date;
 }
 
-const SELECT = `select p.id, p.pemda_id, p.name, p.description, p.category_id, c.name as category_name, c.path as category_path,
+const SELECT = `select p.id, p.pemda_id, p.name, p.description, p.category_id, c.name as category_name,
     p.vendor_id, v.business_name as vendor_name, p.price, v.is_local, v.is_umkk, p.is_pdn, c.basic_needs, p.tkdn_percent, p.created_at
   from product p join vendor v on v.id = p.vendor_id join category c on c.id = p.category_id
   where ${BUYER_VISIBLE_SQL}`;
@@ -35,7 +34,6 @@ function toDocument(r: Row): ProductDocument {
     description: r.description,
     categoryId: r.category_id,
     categoryName: r.category_name,
-    categoryPath: r.category_path.split('/').filter(Boolean),
     vendorId: r.vendor_id,
     vendorName: r.vendor_name,
     price,

@@ -24,7 +24,7 @@ export function indexSettings(synonyms: Map<string, string[]>): Settings {
   return {
     // Order is weight: name above category above description above vendor, as in the PostgreSQL engine.
     searchableAttributes: ['name', 'categoryName', 'description', 'vendorName'],
-    filterableAttributes: ['categoryPath', 'vendorId', 'price', 'isLocal', 'isUmkk', 'isPdn', 'basicNeeds', 'tkdnPercent', 'categoryId', 'priceBand'],
+    filterableAttributes: ['categoryId', 'vendorId', 'price', 'isLocal', 'isUmkk', 'isPdn', 'basicNeeds', 'tkdnPercent', 'priceBand'],
     sortableAttributes: ['price', 'createdAt', 'name'],
     synonyms: table,
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },

@@ -62,7 +62,6 @@ export interface ProductDocument {
   description: string;
   categoryId: string;
   categoryName: string;
-  categoryPath: string[];
   vendorId: string;
   vendorName: string;
   price: number;

@@ -1,5 +1,5 @@
 /**
- * npm run reindex: rebuilds search from the database. PostgreSQL: recomputes every product's search columns.
+ * npm run reindex: rebuilds search from the database. PostgreSQL: the search index, facet ledger and vocabulary.
  * Meilisearch (MEILI_HOST set): fills a fresh index per Pemda and swaps it in with no downtime, then clears the
  * outbox rows it made redundant.
  */
@@ -9,6 +9,7 @@ import { createOrm, migrate } from '../server/database/orm.js';
 import { Pemda } from '../server/pemda/pemda.entity.js';
 import { allDocuments } from './documents.js';
 import { MeilisearchEngine } from './meilisearch-engine.js';
+import { rebuildPostgresIndex } from './postgres-index.js';
 import { SearchSynonym } from './search.entities.js';
 
 const config = configOrExit();
@@ -16,8 +17,8 @@ const orm = await createOrm(config);
 await migrate(orm);
 const em = orm.em.fork() as EntityManager;
 const started = Date.now();
-const refreshed = await em.execute<{ affectedRows: number }>('update product set name = name', [], 'run');
-console.log(`PostgreSQL: refreshed the search columns of ${refreshed.affectedRows} products.`);
+const indexed = await rebuildPostgresIndex(em);
+console.log(`PostgreSQL: search index rebuilt with ${indexed} visible products.`);
 if (config.meiliHost) {
   const engine = new MeilisearchEngine(config.meiliHost, config.meiliApiKey);
   const cutoff = new Date();

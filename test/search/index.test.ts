@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Product } from '../../server/catalogue/product.entity.js';
 import { BUYER_VISIBLE } from '../../server/catalogue/product.service.js';
 import { compactFacetLedger } from '../../search/facet-ledger.js';
+import { rebuildPostgresIndex } from '../../search/postgres-index.js';
 import { PRICE_BANDS } from '../../search/port.js';
 import { categoryId, pemdaIds, productInput, publishedProduct, UPDATE_PRODUCT, vendorAccount } from '../support/catalogue.js';
 import { createTestApp, type TestApp } from '../support/harness.js';
@@ -121,6 +122,23 @@ describe('the PostgreSQL search index follows the catalogue', () => {
     const recounted = await search({ localOnly: true, priceMin: 0 }); // a price filter: counted over the index
     expect(browsed.facets).toEqual(recounted.facets);
     expect(browsed.totalCount).toBe(recounted.totalCount);
+  });
+
+  it('npm run reindex rebuilds an index, ledger and vocabulary that drifted', async () => {
+    const [damaged, ...dropped] = (await indexed()).slice(0, 6);
+    await sql(`update searchable_product set name = 'Rusak', is_local = not is_local where product_id = ?`, [damaged]);
+    await sql(`delete from searchable_product where product_id in (?)`, [dropped]);
+    await sql(`delete from search_vocabulary`);
+    expect(await indexed()).not.toEqual(await visible());
+
+    const rebuilt = await rebuildPostgresIndex(t.em() as EntityManager);
+    expect(rebuilt).toBe((await sql<{ n: number }>(`select count(*)::int as n from searchable_product`))[0].n);
+    await expectInStep();
+    const product = await t.em().findOneOrFail(Product, damaged, { populate: ['vendor'] });
+    expect(await row(damaged)).toEqual(expect.objectContaining({ name: product.name, is_local: product.vendor.getEntity().isLocal }));
+    const ctx = await t.app.createContext({ clientIp: '127.0.0.1' });
+    const typo = await t.app.services.search.search(ctx, { pemdaId: batu, query: 'kripik', first: 5 }, t.app.services.search.postgres);
+    expect(typo.hits[0].product.name).toMatch(/keripik/i); // corrected through the rebuilt vocabulary
   });
 
   it('the SQL price bands are the bands facets are labelled with', async () => {
