@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Outlet } from './asn/asn.entities.js';
 import { Category } from './catalogue/category.entity.js';
 
 /**
@@ -19,6 +20,10 @@ export function createLoaders(em: EntityManager) {
     categoriesOfPemda: new DataLoader<string, Category[]>(async (pemdaIds) => {
       const all = await em.find(Category, { pemda: { $in: pemdaIds as string[] } }, { orderBy: { name: 'asc' } });
       return pemdaIds.map((id) => all.filter((c) => c.pemda.id === id));
+    }),
+    outletsOfProgramme: new DataLoader<string, Outlet[]>(async (programmeIds) => {
+      const all = await em.find(Outlet, { programme: { $in: programmeIds as string[] } }, { orderBy: { name: 'asc' } });
+      return programmeIds.map((id) => all.filter((o) => o.programme.id === id));
     }),
   };
 }

@@ -118,7 +118,7 @@ export class AsnResolver {
 
   @FieldResolver(() => [Outlet])
   outlets(@Root() programme: AsnProgramme, @Ctx() ctx: RequestContext): Promise<Outlet[]> {
-    return ctx.em.find(Outlet, { programme }, { orderBy: { name: 'asc' } });
+    return ctx.loaders.outletsOfProgramme.load(programme.id);
   }
 
   @FieldResolver(() => GradeMinimumsOutput)

@@ -159,6 +159,20 @@ describe('ASN purchase programmes (SiMadu in Bontang, WITA)', () => {
     expect(errorCode(await t.exec(OPD, { prog: programme.id, m: '2026-02' }, { token: tokens.eselon3 }))).toBe('FORBIDDEN');
   });
 
+  it('listing programmes with their outlets costs one query for all the outlets, not one per programme', async () => {
+    const queriesFor = async (fields: string) => {
+      t.queries.length = 0;
+      const listed = await t.exec(`query($p: ID!) { asnProgrammes(pemdaId: $p) { ${fields} } }`, { p: bontang });
+      expect(listed.data.asnProgrammes.length).toBeGreaterThanOrEqual(2);
+      return t.queries.length;
+    };
+    const withoutOutlets = await queriesFor('id');
+    const listed = await t.exec(`query($p: ID!) { asnProgrammes(pemdaId: $p) { id outlets { name } } }`, { p: bontang });
+    expect(listed.data.asnProgrammes.find((p: any) => p.id === programme.id).outlets.map((o: any) => o.name))
+      .toEqual(['Pasar Citra Mas Loktuan', 'Pasar Taman Telihan', 'Pasar Tamrin']);
+    expect(await queriesFor('id outlets { name }')).toBe(withoutOutlets + 1);
+  });
+
   it('the registry import checks every NIP and applies all rows or none', async () => {
     const result = await t.exec(IMPORT, { p: bontang, csv: 'nip,name,opd_code,grade,tpp\n198504122010031005,Valid Satu,1.02.01,PELAKSANA,\n199002302015011001,Tanggal Salah,1.02.01,PELAKSANA,\n198504122010033001,Gender Salah,9.99.99,DIREKTUR,' }, { token: bpbj });
     expect(result.data.importAsn.applied).toBe(false);
