@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Outlet } from './asn/asn.entities.js';
+import { AuditLog, AuditSubject } from './audit/audit-log.entity.js';
 import { Category } from './catalogue/category.entity.js';
 
 /**
@@ -24,6 +25,10 @@ export function createLoaders(em: EntityManager) {
     outletsOfProgramme: new DataLoader<string, Outlet[]>(async (programmeIds) => {
       const all = await em.find(Outlet, { programme: { $in: programmeIds as string[] } }, { orderBy: { name: 'asc' } });
       return programmeIds.map((id) => all.filter((o) => o.programme.id === id));
+    }),
+    orderHistory: new DataLoader<string, AuditLog[]>(async (orderIds) => {
+      const all = await em.find(AuditLog, { subjectType: AuditSubject.ORDER, subjectId: { $in: orderIds as string[] } }, { orderBy: { sequence: 'asc' } });
+      return orderIds.map((id) => all.filter((entry) => entry.subjectId === id));
     }),
   };
 }

@@ -185,7 +185,7 @@ export class OrderResolver {
 
   @FieldResolver(() => [AuditLog], { description: 'Every transition: who, when, from, to, why.' })
   history(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<AuditLog[]> {
-    return ctx.services.orderQueries.history(ctx, order);
+    return ctx.loaders.orderHistory.load(order.id);
   }
 }
 

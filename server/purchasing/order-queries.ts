@@ -1,5 +1,4 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
-import { AuditLog, AuditSubject } from '../audit/audit-log.entity.js';
 import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import { isIsoDate, localDate, startOfLocalDate } from '../calendar/time-zone.js';
 import type { Actor, RequestContext } from '../context.js';
@@ -92,10 +91,6 @@ export class OrderQueries {
       .orderBy({ status: 'asc' })
       .execute<{ status: OrderStatus; count: string; total: string }[]>();
     return rows.map((r) => ({ status: r.status, count: Number(r.count), total: Number(r.total) }));
-  }
-
-  history(ctx: RequestContext, order: Order): Promise<AuditLog[]> {
-    return ctx.em.find(AuditLog, { subjectType: AuditSubject.ORDER, subjectId: order.id }, { orderBy: { sequence: 'asc' } });
   }
 
   /** One row per order line with the date of every step and the payment, in the Pemda's time zone, for BPBJ. */

@@ -271,6 +271,19 @@ describe('who sees which orders', () => {
     }
   });
 
+  it('a page of orders with their history costs one query for every order\'s history, not one per order', async () => {
+    const beans = await w.product(w.vendorA, { name: 'Kopi Riwayat Dinkes', price: 40000, stock: 100 });
+    await checkout(t, w, [[beans, 1]]);
+    const queriesFor = async (fields: string) => {
+      t.queries.length = 0;
+      const page = await t.exec(`{ orders(first: 50) { edges { node { ${fields} } } } }`, {}, { token: w.pp });
+      expect(page.data.orders.edges.length).toBeGreaterThanOrEqual(2);
+      return t.queries.length;
+    };
+    const withoutHistory = await queriesFor('id');
+    expect(await queriesFor('id history { action }')).toBe(withoutHistory + 1);
+  });
+
   it('BPBJ reads but cannot act on an order', async () => {
     expect(errorCode(await t.exec(CANCEL, { id: orderId, reason: 'BPBJ ingin membatalkan' }, { token: w.bpbj }))).toBe('FORBIDDEN');
     expect(errorCode(await t.exec(ACCEPT, { id: orderId }, { token: w.bpbj }))).toBe('FORBIDDEN');
