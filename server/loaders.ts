@@ -5,8 +5,8 @@ import { AuditLog, AuditSubject } from './audit/audit-log.entity.js';
 import { Category } from './catalogue/category.entity.js';
 
 /**
- * Per-request batch loaders for what MikroORM's reference loader cannot batch: aggregates per parent and
- * whole trees. One query per kind per request, however many rows ask.
+ * Per-request batch loaders for what MikroORM's reference loader cannot batch: aggregates per parent, whole
+ * trees, and children that have no collection on their parent. One query per kind per request, however many rows ask.
  */
 export function createLoaders(em: EntityManager) {
   return {
