@@ -13,6 +13,8 @@ import { Migration20261122174412_searchable_product } from './Migration202611221
 import { Migration20261122180308_asn_orders } from './Migration20261122180308_asn_orders.js';
 import { Migration20261122182215_search_facet_ledger } from './Migration20261122182215_search_facet_ledger.js';
 import { Migration20261122193526_search_outbox_from_index } from './Migration20261122193526_search_outbox_from_index.js';
+import { Migration20261123022052_request_limits } from './Migration20261123022052_request_limits.js';
+import { Migration20261123022253_vendor_contact_email } from './Migration20261123022253_vendor_contact_email.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122151820_foundation', class: Migration20261122151820_foundation },
@@ -28,4 +30,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122180308_asn_orders', class: Migration20261122180308_asn_orders },
   { name: 'Migration20261122182215_search_facet_ledger', class: Migration20261122182215_search_facet_ledger },
   { name: 'Migration20261122193526_search_outbox_from_index', class: Migration20261122193526_search_outbox_from_index },
+  { name: 'Migration20261123022052_request_limits', class: Migration20261123022052_request_limits },
+  { name: 'Migration20261123022253_vendor_contact_email', class: Migration20261123022253_vendor_contact_email },
 ];

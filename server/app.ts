@@ -8,6 +8,7 @@ import type { AppConfig } from './config.js';
 import type { RequestContext } from './context.js';
 import { AppError } from './errors.js';
 import { createLoaders } from './loaders.js';
+import { LIMITS, limitRules, QueryTooComplex, requestLimitsPlugin } from './http/request-limits.js';
 import { createServices, type Services } from './services.js';
 
 export interface App {
@@ -24,11 +25,31 @@ export interface App {
 
 const INTERNAL = 'Terjadi kesalahan di server. Silakan coba lagi atau hubungi admin.';
 
+/** The first AppError in an error's chain: thrown by a resolver or plugin, or reported by a validation rule. */
+function appErrorIn(error: unknown): AppError | null {
+  for (let e = error, depth = 0; e && depth < 4; e = (e as { originalError?: unknown }).originalError, depth++) {
+    if (e instanceof AppError) return e;
+  }
+  return null;
+}
+
 export function formatError(config: AppConfig) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof AppError) {
-      return { message: original.message, path: formatted.path, extensions: original.extensions };
+    const appError = appErrorIn(original);
+    if (appError) {
+      const { http: _http, ...extensions } = appError.extensions as Record<string, unknown>;
+      return { message: appError.message, path: formatted.path, extensions };
+    }
+    // The parser stops at LIMITS.tokens: say so in the same terms as the other limits.
+    if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /more than \d+ tokens/.test(formatted.message)) {
+      const limit = new QueryTooComplex('tokens', LIMITS.tokens);
+      const { http: _http, ...extensions } = limit.extensions as Record<string, unknown>;
+      return { message: limit.message, extensions };
+    }
+    // "Did you mean ...?" spells out the schema to whoever guesses names: only where introspection is on anyway.
+    if (!config.introspection && formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED') {
+      return { ...formatted, message: formatted.message.replace(/ Did you mean .*\?$/, '') };
     }
     // A unique index caught a race the service's own check could not see.
     if (original instanceof UniqueConstraintViolationException) {
@@ -53,8 +74,10 @@ export async function createApp(
     schema: await buildAppSchema(),
     formatError: formatError(config),
     includeStacktraceInErrorResponses: config.env === 'development',
-    introspection: true,
-    plugins: options.plugins,
+    introspection: config.introspection,
+    parseOptions: { maxTokens: LIMITS.tokens },
+    validationRules: limitRules(),
+    plugins: [requestLimitsPlugin(), ...(options.plugins ?? [])],
   });
 
   function systemContext(clientIp = 'system'): RequestContext {

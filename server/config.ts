@@ -10,9 +10,13 @@ export interface AppConfig {
   databaseUrl: string | null;
   /** Where the embedded database keeps its files; null keeps it in memory (tests). */
   pgliteDataDir: string | null;
-  jwtSecret: string;
+  /** Null until start-up: the process then reads or makes one beside the embedded database (bootstrap.ts). */
+  jwtSecret: string | null;
   tokenTtlSeconds: number;
+  /** Browser origins allowed to call the API from another site; none unless configured. */
   corsOrigins: string[] | '*';
+  /** Schema introspection and "Did you mean" suggestions: on in development, off in production unless enabled. */
+  introspection: boolean;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (login throttling needs it). */
   trustProxy: boolean;
   bodyLimitBytes: number;
@@ -22,6 +26,8 @@ export interface AppConfig {
   meiliHost: string | null;
   meiliApiKey: string | null;
   logQueries: boolean;
+  /** Per-minute allowances (anonymous traffic, expensive fields, registrations); off only for load tests. */
+  rateLimits: boolean;
 }
 
 export class ConfigError extends Error {
@@ -32,8 +38,6 @@ export class ConfigError extends Error {
     super(`Configuration error: ${variable} ${detail}`);
   }
 }
-
-const DEV_JWT_SECRET = 'katalog-lokal-development-secret-do-not-use-in-production';
 
 type Env = Record<string, string | undefined>;
 
@@ -79,16 +83,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const production = nodeEnv === 'production';
 
-  const jwtSecret = env.JWT_SECRET ?? (production ? '' : DEV_JWT_SECRET);
-  if (jwtSecret.length < 32) {
-    throw new ConfigError('JWT_SECRET', 'must be set to at least 32 characters in production');
-  }
+  const jwtSecret = env.JWT_SECRET?.trim() || null;
+  if (production && !jwtSecret) throw new ConfigError('JWT_SECRET', 'must be set to at least 32 characters in production');
+  if (jwtSecret && jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
 
-  const cors = env.CORS_ORIGINS?.trim() || '*';
+  const cors = env.CORS_ORIGINS?.trim() ?? '';
   const corsOrigins =
     cors === '*'
       ? ('*' as const)
-      : cors.split(',').map((origin) => {
+      : cors.split(',').filter((origin) => origin.trim()).map((origin) => {
           const value = origin.trim();
           if (!/^https?:\/\/[^/]+$/.test(value)) {
             throw new ConfigError('CORS_ORIGINS', `must be * or comma-separated origins like https://app.example.go.id (got "${value}")`);
@@ -108,6 +111,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret,
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     corsOrigins,
+    introspection: boolean(env, 'INTROSPECTION', !production),
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     seedDemo: boolean(env, 'SEED_DEMO', !production),
@@ -116,5 +120,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     meiliHost: url(env, 'MEILI_HOST', ['http:', 'https:']),
     meiliApiKey: env.MEILI_API_KEY?.trim() || null,
     logQueries: boolean(env, 'LOG_QUERIES', false),
+    rateLimits: boolean(env, 'RATE_LIMITS', true),
   };
 }

@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import { configOrExit } from './bootstrap.js';
 import { createOrm, describeDatabase, migrate } from './database/orm.js';
 import { startHttpServer } from './http/http-server.js';
+import { RateLimits } from './http/rate-limits.js';
 import { Pemda } from './pemda/pemda.entity.js';
 import { expireUnansweredOrders } from './purchasing/order-expiry.js';
 import { compactFacetLedger } from '../search/facet-ledger.js';
@@ -54,7 +55,12 @@ const drainSearch = async () => {
 const searchTimer = setInterval(drainSearch, meili ? 2_000 : 60_000);
 // The facet ledger grows by a row or two per catalogue change; fold it every minute (counts are exact either way).
 const compactFacets = () => compactFacetLedger(orm.em.fork() as EntityManager).catch((error) => console.warn('Search facet ledger: will retry;', error.message));
-const ledgerTimer = setInterval(compactFacets, 60_000);
+// Spent request allowances are kept until they expire; sweep them every ten minutes.
+const sweepAllowances = () => RateLimits.clearExpired(orm.em.fork().getConnection()).catch((error) => console.warn('Rate limits: will retry;', error.message));
+const ledgerTimer = setInterval(() => {
+  void compactFacets();
+}, 60_000);
+const allowanceTimer = setInterval(sweepAllowances, 10 * 60_000);
 if (meili) console.log(`Search: Meilisearch at ${config.meiliHost}, kept in step by the outbox (run npm run reindex once after switching).`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -62,6 +68,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     clearInterval(expiryTimer);
     clearInterval(searchTimer);
     clearInterval(ledgerTimer);
+    clearInterval(allowanceTimer);
     console.log(`${signal}: finishing in-flight requests, then closing the database...`);
     const force = setTimeout(() => {
       console.error('Shutdown took longer than 10 s; exiting.');

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { AsnOrderService } from './asn/asn-order.service.js';
 import { AsnService } from './asn/asn.service.js';
 import { AuditService } from './audit/audit.service.js';
@@ -5,6 +6,7 @@ import { AwardService } from './award/award.service.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SearchService } from '../search/search.service.js';
 import { LoginThrottle } from './auth/login-throttle.js';
+import { RateLimits } from './http/rate-limits.js';
 import { CategoryService } from './catalogue/category.service.js';
 import { ProductService } from './catalogue/product.service.js';
 import { TokenService } from './auth/token.js';
@@ -39,18 +41,16 @@ export interface Services {
   asn: AsnService;
   asnOrder: AsnOrderService;
   award: AwardService;
+  rateLimits: RateLimits;
 }
 
 export function createServices(config: AppConfig, now: () => Date, em: () => EntityManager): Services {
-  const windowMs = config.loginWindowSeconds * 1000;
-  const clock = () => now().getTime();
   const audit = new AuditService();
   return {
     identity: new IdentityService(
-      new TokenService(config.jwtSecret, config.tokenTtlSeconds, now),
-      new LoginThrottle(config.loginMaxAttempts, windowMs, clock),
-      // One office's NAT can front many officers: allow an address several accounts' worth of failures.
-      new LoginThrottle(config.loginMaxAttempts * 4, windowMs, clock),
+      // Without a configured secret (tests), tokens are signed with one made for this process alone.
+      new TokenService(config.jwtSecret ?? randomBytes(48).toString('base64url'), config.tokenTtlSeconds, now),
+      new LoginThrottle(config.loginMaxAttempts, config.loginWindowSeconds * 1000),
     ),
     pemda: new PemdaService(),
     opd: new OpdService(),
@@ -68,5 +68,6 @@ export function createServices(config: AppConfig, now: () => Date, em: () => Ent
     asn: new AsnService(),
     asnOrder: new AsnOrderService(audit),
     award: new AwardService(),
+    rateLimits: new RateLimits(() => em().getConnection(), config.rateLimits),
   };
 }

@@ -36,6 +36,9 @@ export class VendorProfileInput {
   @Field({ description: 'Indonesian phone number, stored as +62...' })
   phone!: string;
 
+  @Field({ nullable: true, description: 'Public business email shown to buyers (the login email stays private).' })
+  contactEmail?: string;
+
   @Field({ nullable: true })
   bankName?: string;
 

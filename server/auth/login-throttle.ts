@@ -1,37 +1,59 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
 /**
- * Counts failed logins per account and per client address in a sliding window. Kept in process memory:
- * enough for one server process; several processes behind a balancer would each count on their own.
+ * Failed logins, counted in PostgreSQL (table `login_throttle`) so every server process sees the same counts.
+ *
+ * Two counters per attempt:
+ *  - the (account, address) pair. After `maxAttempts` failures that pair waits one minute, doubling with each
+ *    further failure up to the window. Only the addresses that failed wait: the account's owner at another
+ *    address still logs in, so nobody can lock a BPBJ officer out by typing wrong passwords for it.
+ *  - the address alone, across accounts (password spraying), with four times the allowance and the same growth.
+ * A counter is forgotten after a window without failures; a success clears its pair.
  */
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
-
   constructor(
     private readonly maxAttempts: number,
     private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
   ) {}
 
-  /** Seconds until the next attempt is allowed, or 0 when the keys are not blocked. */
-  retryAfterSeconds(keys: string[]): number {
-    const now = this.now();
-    let wait = 0;
-    for (const key of keys) {
-      const recent = this.recent(key, now);
-      if (recent.length >= this.maxAttempts) wait = Math.max(wait, Math.ceil((recent[0] + this.windowMs - now) / 1000));
+  private counters(account: string, address: string) {
+    return [
+      { key: `pair:${account}|${address}`, allowance: this.maxAttempts },
+      { key: `ip:${address}`, allowance: this.maxAttempts * 4 },
+    ];
+  }
+
+  /** Seconds until this account may be tried again from this address; 0 when it may now. */
+  async retryAfterSeconds(em: EntityManager, account: string, address: string, now: Date): Promise<number> {
+    const keys = this.counters(account, address).map((c) => c.key);
+    const [row] = await em.getConnection().execute<{ until: Date | null }[]>(
+      'select max(blocked_until) as until from login_throttle where key in (?, ?) and blocked_until > ?',
+      [...keys, now],
+    );
+    return row?.until ? Math.ceil((new Date(row.until).getTime() - now.getTime()) / 1000) : 0;
+  }
+
+  async recordFailure(em: EntityManager, account: string, address: string, now: Date): Promise<void> {
+    const forgottenBefore = new Date(now.getTime() - this.windowMs);
+    for (const { key, allowance } of this.counters(account, address)) {
+      // One statement per counter: concurrent failures in several processes each add one.
+      await em.getConnection().execute(
+        `insert into login_throttle as t (key, failures, last_failure_at, blocked_until) values (?, 1, ?, null)
+         on conflict (key) do update set
+           failures = case when t.last_failure_at < ? then 1 else t.failures + 1 end,
+           last_failure_at = excluded.last_failure_at`,
+        [key, now, forgottenBefore],
+      );
+      await em.getConnection().execute(
+        `update login_throttle set blocked_until = ?::timestamptz
+           + least(interval '1 minute' * power(2, failures - ?), ? * interval '1 millisecond')
+         where key = ? and failures >= ?`,
+        [now, allowance, this.windowMs, key, allowance],
+      );
     }
-    return wait;
   }
 
-  recordFailure(keys: string[]): void {
-    const now = this.now();
-    for (const key of keys) this.failures.set(key, [...this.recent(key, now), now]);
-  }
-
-  reset(key: string): void {
-    this.failures.delete(key);
-  }
-
-  private recent(key: string, now: number): number[] {
-    return (this.failures.get(key) ?? []).filter((t) => t > now - this.windowMs);
+  async recordSuccess(em: EntityManager, account: string, address: string): Promise<void> {
+    await em.getConnection().execute('delete from login_throttle where key = ?', [this.counters(account, address)[0].key], 'run');
   }
 }

@@ -40,6 +40,7 @@ export class TokenService {
         audience: AUDIENCE,
         algorithms: ['HS256'],
         currentDate: this.now(),
+        requiredClaims: ['exp', 'sub'], // a token without an expiry would be a password that never changes
       });
       return typeof payload.sub === 'string' ? { sub: payload.sub } : null;
     } catch {

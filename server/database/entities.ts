@@ -1,6 +1,7 @@
 import { SearchOutboxEntry, SearchSynonym, SearchVocabularyWord, SearchableProduct, SearchFacetCount } from '../../search/search.entities.js';
 import { Asn, AsnOrder, AsnProgramme, AsnPurchaseReport, Outlet } from '../asn/asn.entities.js';
 import { AuditLog } from '../audit/audit-log.entity.js';
+import { LoginThrottleCounter, RateLimitAllowance } from '../auth/throttle.entities.js';
 import { AwardResult } from '../award/award.entities.js';
 import { Category } from '../catalogue/category.entity.js';
 import { Product } from '../catalogue/product.entity.js';
@@ -12,4 +13,4 @@ import { ExternalSpend, OpdBudget, SpendRollup } from '../spend/spend.entities.j
 import { Vendor } from '../vendor/vendor.entity.js';
 
 /** Every entity, listed explicitly so discovery works the same under ts-jest and from dist/. */
-export const entities = [Pemda, Opd, User, Vendor, Category, Product, AuditLog, Order, OrderLine, Payment, CartItem, IdempotencyRecord, SearchSynonym, SearchOutboxEntry, SearchVocabularyWord, SearchableProduct, SearchFacetCount, OpdBudget, ExternalSpend, SpendRollup, AsnProgramme, Outlet, Asn, AsnPurchaseReport, AsnOrder, AwardResult];
+export const entities = [Pemda, Opd, User, Vendor, Category, Product, AuditLog, Order, OrderLine, Payment, CartItem, IdempotencyRecord, SearchSynonym, SearchOutboxEntry, SearchVocabularyWord, SearchableProduct, SearchFacetCount, OpdBudget, ExternalSpend, SpendRollup, AsnProgramme, Outlet, Asn, AsnPurchaseReport, AsnOrder, AwardResult, LoginThrottleCounter, RateLimitAllowance];

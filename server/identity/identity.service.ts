@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hashPassword, verifyPassword, DUMMY_HASH, MIN_PASSWORD_LENGTH } from '../auth/password.js';
+import { checkNewPassword, hashPassword, verifyPassword, DUMMY_HASH, MAX_PASSWORD_LENGTH } from '../auth/password.js';
 import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { TokenService } from '../auth/token.js';
@@ -42,29 +42,26 @@ export function actorOf(user: User): Actor {
 export class IdentityService {
   constructor(
     private readonly tokens: TokenService,
-    private readonly accountThrottle: LoginThrottle,
-    private readonly addressThrottle: LoginThrottle,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   async login(ctx: RequestContext, emailInput: string, password: string): Promise<LoginResult> {
-    const email = normaliseEmail(emailInput);
-    const accountKey = `account:${email}`;
-    const addressKey = `ip:${ctx.clientIp}`;
-    const wait = Math.max(this.accountThrottle.retryAfterSeconds([accountKey]), this.addressThrottle.retryAfterSeconds([addressKey]));
+    const email = normaliseEmail(emailInput ?? '');
+    const wait = await this.throttle.retryAfterSeconds(ctx.em, email, ctx.clientIp, ctx.now());
     if (wait > 0) {
-      throw new AppError('RATE_LIMITED', `Terlalu banyak percobaan masuk. Coba lagi dalam ${Math.ceil(wait / 60)} menit.`, {
+      throw new AppError('RATE_LIMITED', `Terlalu banyak percobaan masuk dari alamat ini. Coba lagi dalam ${Math.ceil(wait / 60)} menit.`, {
         retryAfterSeconds: wait,
       });
     }
 
+    // A password longer than any we accept is wrong without hashing it: argon2 over a megabyte is a free DoS.
     const user = await ctx.em.findOne(User, { email }, { populate: ['passwordHash'] });
-    const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+    const valid = password.length <= MAX_PASSWORD_LENGTH && (await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password));
     if (!user || !valid || !user.active) {
-      this.accountThrottle.recordFailure([accountKey]);
-      this.addressThrottle.recordFailure([addressKey]);
+      await this.throttle.recordFailure(ctx.em, email, ctx.clientIp, ctx.now());
       throw unauthenticated('Email atau kata sandi salah.');
     }
-    this.accountThrottle.reset(accountKey);
+    await this.throttle.recordSuccess(ctx.em, email, ctx.clientIp);
     user.lastLoginAt = ctx.now();
     await ctx.em.flush();
     const { token, expiresAt } = await this.tokens.issue(user.id);
@@ -99,7 +96,7 @@ export class IdentityService {
     const email = normaliseEmail(input.email ?? '');
     const v = new Validation()
       .check(EMAIL.test(email), 'email', 'Format email tidak valid.')
-      .check((input.password ?? '').length >= MIN_PASSWORD_LENGTH, 'password', `Kata sandi minimal ${MIN_PASSWORD_LENGTH} karakter.`)
+      .check(...checkNewPassword(input.password, [email, input.fullName]))
       .check((input.fullName ?? '').trim().length >= 2, 'fullName', 'Nama lengkap wajib diisi.')
       .check(input.role !== Role.VENDOR && input.role !== Role.PLATFORM_ADMIN, 'role', 'Akun penyedia dibuat lewat pendaftaran penyedia; admin platform tidak dapat dibuat di sini.');
     const needsOpd = OPD_ROLES.includes(input.role);

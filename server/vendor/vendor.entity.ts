@@ -84,9 +84,13 @@ export class Vendor extends BaseEntity<'status' | 'statusReason' | 'isKoperasi' 
   @Property()
   phone!: string;
 
-  @Field()
+  /** The login identity of the vendor's account: private (the public reads `contactEmail`, phone and address). */
   @Property()
   email!: string;
+
+  @Field(() => String, { nullable: true, description: 'Public business email for buyers; not the login email.' })
+  @Property({ nullable: true })
+  contactEmail?: string | null;
 
   @Property({ nullable: true })
   bankName?: string | null;

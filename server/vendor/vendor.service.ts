@@ -1,6 +1,6 @@
 import { AuditSubject } from '../audit/audit-log.entity.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password.js';
+import { checkNewPassword, hashPassword } from '../auth/password.js';
 import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import type { Actor, RequestContext } from '../context.js';
 import { conflict, forbidden, notFound, requireReason, Validation } from '../errors.js';
@@ -23,6 +23,7 @@ export interface VendorProfileInput {
   district: string;
   address: string;
   phone: string;
+  contactEmail?: string | null;
   bankName?: string | null;
   bankAccountNumber?: string | null;
   bankAccountName?: string | null;
@@ -46,7 +47,8 @@ function normaliseProfile(input: VendorProfileInput, v = new Validation()) {
     .check((input.domicileRegionName ?? '').trim().length >= 3, 'domicileRegionName', 'Nama kota/kabupaten domisili wajib diisi.')
     .check((input.district ?? '').trim().length >= 3, 'district', 'Kecamatan wajib diisi.')
     .check((input.address ?? '').trim().length >= 5, 'address', 'Alamat wajib diisi.')
-    .check(phone !== null, 'phone', 'Nomor telepon Indonesia tidak valid (contoh: 0812-3456-7890).');
+    .check(phone !== null, 'phone', 'Nomor telepon Indonesia tidak valid (contoh: 0812-3456-7890).')
+    .check(!input.contactEmail || isEmail(normaliseEmail(input.contactEmail)), 'contactEmail', 'Format email usaha tidak valid.');
   const bank = [input.bankName, input.bankAccountNumber, input.bankAccountName].filter((x) => x != null && x !== '');
   v.check(bank.length === 0 || bank.length === 3, 'bankAccountNumber', 'Rekening bank diisi lengkap: nama bank, nomor dan nama pemilik rekening.');
   v.check(!input.bankAccountNumber || /^\d{6,20}$/.test(input.bankAccountNumber), 'bankAccountNumber', 'Nomor rekening 6-20 digit angka.');
@@ -63,6 +65,7 @@ function normaliseProfile(input: VendorProfileInput, v = new Validation()) {
     district: input.district.trim(),
     address: input.address.trim(),
     phone: phone!,
+    contactEmail: input.contactEmail ? normaliseEmail(input.contactEmail) : null,
     bankName: input.bankName || null,
     bankAccountNumber: input.bankAccountNumber || null,
     bankAccountName: input.bankAccountName || null,
@@ -80,12 +83,18 @@ export type VendorDecision = keyof typeof TRANSITIONS;
 export class VendorService {
   constructor(private readonly audit: AuditService) {}
 
-  /** Self-registration: one transaction creates the VENDOR account and the vendor, PENDING verification. */
+  /**
+   * Self-registration: one transaction creates the VENDOR account and the vendor, PENDING verification.
+   * "Email sudah terdaftar" helps a vendor who forgot it registered, so it stays; it is answered only after the
+   * whole profile (NIB, NPWP, phone...) is valid, and an address registers at most RATE_LIMITS.registrationsPerHour
+   * times an hour, so probing which emails have accounts costs a valid form per guess and cannot be scripted.
+   */
   async register(ctx: RequestContext, input: VendorRegistrationInput): Promise<Vendor> {
+    await ctx.services.rateLimits.registration(ctx);
     const email = normaliseEmail(input.email ?? '');
     const v = new Validation()
       .check(isEmail(email), 'email', 'Format email tidak valid.')
-      .check((input.password ?? '').length >= MIN_PASSWORD_LENGTH, 'password', `Kata sandi minimal ${MIN_PASSWORD_LENGTH} karakter.`);
+      .check(...checkNewPassword(input.password, [email, input.ownerName, input.businessName]));
     const profile = normaliseProfile(input, v);
     const pemda = await ctx.em.findOne(Pemda, input.pemdaId);
     if (!pemda) throw notFound('Pemda');

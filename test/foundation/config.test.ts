@@ -15,6 +15,17 @@ describe('configuration read from the environment', () => {
     expect(config).toEqual(expect.objectContaining({ port: 4000, databaseUrl: null, pgliteDataDir: './data/pglite', seedDemo: true, env: 'development' }));
   });
 
+  it('is safe on a network by default: no signing secret in the code, no cross-origin callers, introspection off in production', () => {
+    const development = loadConfig({});
+    expect(development.jwtSecret).toBeNull(); // made at first start, beside the database (bootstrap.ts)
+    expect(development.corsOrigins).toEqual([]);
+    expect(development.introspection).toBe(true);
+    const production = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) });
+    expect(production.introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40), INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toBe('*');
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT', 'Configuration error: PORT must be a whole number from 1 to 65535 (got "abc")'],
     [{ PORT: '70000' }, 'PORT', 'Configuration error: PORT must be a whole number from 1 to 65535 (got "70000")'],
@@ -22,6 +33,7 @@ describe('configuration read from the environment', () => {
     [{ DATABASE_URL: 'mysql://root@localhost/x' }, 'DATABASE_URL', 'Configuration error: DATABASE_URL must start with postgres: or postgresql:// (got "mysql:")'],
     [{ DATABASE_URL: 'postgres://localhost:5432' }, 'DATABASE_URL', 'Configuration error: DATABASE_URL must name a database (postgres://user@host:5432/dbname)'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET', 'Configuration error: JWT_SECRET must be set to at least 32 characters in production'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET', 'Configuration error: JWT_SECRET must be at least 32 characters'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO', 'Configuration error: SEED_DEMO must be true or false (got "maybe")'],
     [{ CORS_ORIGINS: 'https://ok.go.id,ftp://bad' }, 'CORS_ORIGINS', expect.stringContaining('CORS_ORIGINS must be * or comma-separated origins')],
     [{ MEILI_HOST: 'localhost:7700' }, 'MEILI_HOST', expect.stringContaining('MEILI_HOST must start with http: or https://')],

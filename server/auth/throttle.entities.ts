@@ -1,0 +1,31 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** Failed-login counters (see login-throttle.ts): one row per (account, address) pair and per address. */
+@Entity({ tableName: 'login_throttle' })
+export class LoginThrottleCounter {
+  @PrimaryKey({ type: 'text' })
+  key!: string;
+
+  @Property({ type: 'int' })
+  failures!: number;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  lastFailureAt!: Date;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  blockedUntil?: Date | null;
+}
+
+/** Per-minute allowances (see server/http/rate-limits.ts); the columns are the ones rate-limiter-flexible writes. */
+@Entity({ tableName: 'rate_limit' })
+export class RateLimitAllowance {
+  @PrimaryKey({ type: 'string', length: 255 })
+  key!: string;
+
+  @Property({ type: 'int', default: 0 })
+  points!: number;
+
+  /** Epoch milliseconds, as the library stores it. */
+  @Property({ type: 'bigint', nullable: true })
+  expire?: string | null;
+}
