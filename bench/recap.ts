@@ -84,7 +84,7 @@ const [generateMs] = await timed(async () => {
 });
 console.log(`  generated in ${(generateMs / 1000).toFixed(1)} s (rollups built by the same code that restates them)`);
 
-const app = await createApp(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'b'.repeat(40), PGLITE_DATA_DIR: 'memory' }), db.orm);
+const app = await createApp(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'b'.repeat(40), PGLITE_DATA_DIR: 'memory', RATE_LIMITS: 'false' }), db.orm);
 await app.apollo.start();
 const bpbj = await em.findOneOrFail(User, { role: Role.BPBJ, pemda });
 const dinkes = await em.findOneOrFail(Opd, { pemda, shortName: 'Dinkes' });

@@ -113,7 +113,7 @@ const pemda = await em.findOneOrFail(Pemda, { kemendagriCode: '35.79' });
 const [generateMs] = await timed(() => generate(db.em(), pemda));
 console.log(`  catalogue generated and indexed by the triggers in ${(generateMs / 1000).toFixed(1)} s`);
 
-const app = await createApp({ ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'b'.repeat(40), PGLITE_DATA_DIR: 'memory' }), port: 0, host: '127.0.0.1' }, db.orm);
+const app = await createApp({ ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'b'.repeat(40), PGLITE_DATA_DIR: 'memory', RATE_LIMITS: 'false' }), port: 0, host: '127.0.0.1' }, db.orm);
 const server = await startHttpServer(app);
 const allCategories = await em.find(Category, { pemda });
 const categories = allCategories.filter((c) => c.depth === 1);

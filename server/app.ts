@@ -42,7 +42,7 @@ export function formatError(config: AppConfig) {
       return { message: appError.message, path: formatted.path, extensions };
     }
     // The parser stops at LIMITS.tokens: say so in the same terms as the other limits.
-    if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /more than \d+ tokens/.test(formatted.message)) {
+    if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /contains more th\w+ \d+ tokens/.test(formatted.message)) {
       const limit = new QueryTooComplex('tokens', LIMITS.tokens);
       const { http: _http, ...extensions } = limit.extensions as Record<string, unknown>;
       return { message: limit.message, extensions };

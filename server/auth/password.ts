@@ -25,9 +25,11 @@ export function passwordProblem(password: string | null | undefined, personal: (
   if (new Set(value.replace(/\s/g, '')).size < 4) return 'Kata sandi terlalu sederhana: pakai paling sedikit 4 karakter berbeda.';
   const lower = value.toLowerCase();
   if (COMMON.has(lower)) return 'Kata sandi ini termasuk yang paling sering dipakai dan mudah ditebak. Pilih yang lain.';
-  for (const word of personal.flatMap((p) => [p, p?.split('@')[0]])) {
-    const part = word?.trim().toLowerCase();
-    if (part && part.length >= 4 && lower.includes(part)) return 'Kata sandi tidak boleh memuat email atau nama Anda.';
+  // The email, its local part and each word of a name (4 letters or more): what a guesser tries first.
+  const words = personal.flatMap((p) => (p ? [p, ...p.split('@')[0].split(/[\s._\-+]+/)] : []));
+  for (const word of words) {
+    const part = word.trim().toLowerCase();
+    if (part.length >= 4 && lower.includes(part)) return 'Kata sandi tidak boleh memuat email atau nama Anda.';
   }
   return null;
 }

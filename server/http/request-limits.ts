@@ -81,6 +81,8 @@ export class QueryTooComplex extends AppError {
   }
 }
 
+const PAGE_FIELDS = new Set(['edges', 'nodes', 'hits']);
+
 const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   if (type.name.startsWith('__') || field.name.startsWith('__')) return 0; // introspection is bounded by depth
   const weight = FIELD_WEIGHTS[field.name] ?? 0;
@@ -88,7 +90,9 @@ const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) 
   if (isLeafType(named)) return weight;
   const pageSize = typeof args.first === 'number' ? args.first : typeof args.limit === 'number' ? args.limit : null;
   const isList = isListType(getNullableType(field.type));
-  const items = pageSize ?? (isList ? ASSUMED_LIST_SIZE : 1);
+  // A connection's edges (or a search result's hits) are the page its field already multiplied by `first`.
+  const isPage = PAGE_FIELDS.has(field.name);
+  const items = pageSize ?? (isList && !isPage ? ASSUMED_LIST_SIZE : 1);
   return weight + 1 + Math.max(0, items) * childComplexity;
 };
 

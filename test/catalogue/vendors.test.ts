@@ -133,3 +133,26 @@ describe('Indonesian identifiers', () => {
     ['01.234.ABC.8-901.000', null],
   ])('NPWP %s -> %s', (input, expected) => expect(normaliseNpwp(input)).toBe(expected));
 });
+
+describe("a vendor's login email", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('is private: the public reads the business contact email, which the vendor chooses', async () => {
+    const ids = await pemdaIds(t);
+    const input = registration(ids.batu, { contactEmail: 'Pesanan@KeripikSri.id' });
+    const created = await t.exec(REGISTER, { input });
+    expect(created.errors).toBeUndefined();
+    const bpbj = await t.login('bpbj@batukota.go.id');
+    await t.exec(`mutation($id: ID!) { verifyVendor(id: $id) { status } }`, { id: created.data.registerVendor.id }, { token: bpbj });
+
+    const asPublic = await t.exec(`query($id: ID!) { vendor(id: $id) { contactEmail phone address } }`, { id: created.data.registerVendor.id });
+    expect(asPublic.data.vendor).toEqual({ contactEmail: 'pesanan@keripiksri.id', phone: '+6281234567890', address: input.address });
+    const loginEmail = await t.exec(`query($id: ID!) { vendor(id: $id) { email } }`, { id: created.data.registerVendor.id });
+    expect(errorCode(loginEmail)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(asPublic)).not.toContain(input.email);
+  });
+});

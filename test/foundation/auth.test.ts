@@ -184,3 +184,49 @@ describe('TokenService', () => {
     expect(await tokens.verify(token)).toBeNull();
   });
 });
+
+describe('the password a person may choose', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { email } }`;
+
+  it.each([
+    ['eight spaces', ' '.repeat(8), 'Kata sandi terlalu sederhana: pakai paling sedikit 4 karakter berbeda.'],
+    ['eight NUL characters', '\u0000'.repeat(8), 'Kata sandi tidak boleh berisi karakter kontrol.'],
+    ['a NUL inside', 'rahasia\u0000123', 'Kata sandi tidak boleh berisi karakter kontrol.'],
+    ['the email itself', 'pp.pilihan@batukota.go.id', 'Kata sandi tidak boleh memuat email atau nama Anda.'],
+    ['the name with digits', 'Wulandari2026', 'Kata sandi tidak boleh memuat email atau nama Anda.'],
+    ['one of the most common passwords', 'password1', 'Kata sandi ini termasuk yang paling sering dipakai dan mudah ditebak. Pilih yang lain.'],
+    ['too short', 'r4h@s', 'Kata sandi 8 sampai 128 karakter.'],
+    ['a megabyte', 'x1y2'.repeat(256 * 1024), 'Kata sandi 8 sampai 128 karakter.'],
+  ])('refuses %s, and creates no account', async (_case, password, message) => {
+    const token = await t.login('bpbj@batukota.go.id');
+    const dinkes = (await t.exec('{ opds { id shortName } }', {}, { token })).data.opds.find((o: any) => o.shortName === 'Dinkes');
+    const before = await t.em().count(User, {});
+    const result = await t.exec(CREATE_USER, { input: { email: 'pp.pilihan@batukota.go.id', password, fullName: 'Dewi Wulandari', role: 'PP', opdId: dinkes.id } }, { token });
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors![0].extensions!.fields).toEqual([{ field: 'password', message }]);
+    expect(await t.em().count(User, {})).toBe(before);
+  });
+
+  it('accepts a long passphrase with spaces', async () => {
+    const token = await t.login('bpbj@batukota.go.id');
+    const dinkes = (await t.exec('{ opds { id shortName } }', {}, { token })).data.opds.find((o: any) => o.shortName === 'Dinkes');
+    const passphrase = 'apel batu manis di bulan juli';
+    const result = await t.exec(CREATE_USER, { input: { email: 'pp.frasa@batukota.go.id', password: passphrase, fullName: 'Dewi Wulandari', role: 'PP', opdId: dinkes.id } }, { token });
+    expect(result.data.createUser.email).toBe('pp.frasa@batukota.go.id');
+    expect(await t.login('pp.frasa@batukota.go.id', passphrase)).toEqual(expect.any(String));
+  });
+
+  it('a vendor registering with its own business name as password is refused', async () => {
+    const { registration, REGISTER } = await import('../support/catalogue.js');
+    const pemdaId = (await t.exec('{ pemdas { id name } }')).data.pemdas.find((p: any) => p.name === 'Pemerintah Kota Batu').id;
+    const input = registration(pemdaId);
+    const result = await t.exec(REGISTER, { input: { ...input, password: `${input.businessName}!` } });
+    expect(result.errors![0].extensions!.fields).toEqual([{ field: 'password', message: 'Kata sandi tidak boleh memuat email atau nama Anda.' }]);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * npm run bench:abuse: each attack of the API-hardening issue against a production-configured server on loopback,
+ * printing how fast the attack is refused and the p99 of an officer's normal request while it runs, beside the same
+ * request's p99 with no attack (the baseline, measured first in the same run).
+ *
+ * Options: --rounds N (attack requests per attack, default 30), --normal N (normal requests per phase, default 100).
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createApp } from '../server/app.js';
+import { loadConfig } from '../server/config.js';
+import { startHttpServer } from '../server/http/http-server.js';
+import { Pemda } from '../server/pemda/pemda.entity.js';
+import { DEMO_PASSWORD, seedDemo } from '../seeds/demo.js';
+import { arg, benchDatabase, percentile, timed } from './support.js';
+
+const ROUNDS = arg('rounds', 30);
+const NORMAL = arg('normal', 100);
+
+const db = await benchDatabase('abuse');
+await seedDemo(db.em(), { catalogue: true });
+const batu = await db.em().findOneOrFail(Pemda, { kemendagriCode: '35.79' });
+const config = loadConfig({ ...process.env, NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(40), PGLITE_DATA_DIR: 'memory' });
+const app = await createApp({ ...config, port: 0, host: '127.0.0.1', databaseUrl: null }, db.orm);
+const server = await startHttpServer(app);
+console.log(`bench:abuse on ${db.label}, NODE_ENV=production, ${ROUNDS} attack requests per attack, ${NORMAL} normal requests per phase`);
+
+type Body = { query: string; variables?: Record<string, unknown> };
+const post = async (body: Body, headers: Record<string, string> = {}) => {
+  const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const json = (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
+  return { status: response.status, code: json.errors?.[0]?.extensions?.code ?? null, json };
+};
+
+const login = await post({ query: `mutation { login(input: { email: "pp.dinkes@batukota.go.id", password: "${DEMO_PASSWORD}" }) { token } }` });
+const officer = { authorization: `Bearer ${login.json.data.login.token}` };
+const bpbjLogin = await post({ query: `mutation { login(input: { email: "bpbj@batukota.go.id", password: "${DEMO_PASSWORD}" }) { token } }` });
+const bpbj = { authorization: `Bearer ${bpbjLogin.json.data.login.token}` };
+
+/** The officer's normal request: who am I, and a page of the catalogue. */
+const NORMAL_QUERY = { query: `{ me { email } products(first: 20) { edges { node { name price vendor { businessName } } } } }` };
+async function normalLatencies(): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < NORMAL; i++) {
+    const [ms, result] = await timed(() => post(NORMAL_QUERY, officer));
+    if (result.code) throw new Error(`normal request failed: ${result.code}`);
+    samples.push(ms);
+  }
+  return samples;
+}
+
+const page = (n: number) => `products(first: 100, pemdaId: "${batu.id}") { edges { node { id name price vendor { businessName } category { name } } } }`;
+const aliased = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+let deep = '...Leaf';
+for (let i = 0; i < 40; i++) deep = `children { ${deep} }`;
+
+const attacks: { name: string; request: () => Promise<{ status: number; code: string | null }> }[] = [
+  { name: '1,000 aliases x products(first: 100)', request: () => post({ query: aliased(1000, page(100)) }) },
+  { name: '1,000 aliased searchProducts', request: () => post({ query: aliased(1000, `searchProducts(pemdaId: "${batu.id}", query: "keripik", first: 20) { totalCount }`) }) },
+  {
+    name: '10,000 chained fragments',
+    request: () => post({ query: `query { ...F0 } ${Array.from({ length: 10_000 }, (_, i) => `fragment F${i} on Query { ${i === 9_999 ? 'pemdas { name }' : `...F${i + 1}`} }`).join(' ')}` }),
+  },
+  { name: '20 aliased 100-product pages (cost)', request: () => post({ query: aliased(20, page(100)) }) },
+  { name: 'categories nested 40 deep', request: () => post({ query: `{ categories(pemdaId: "${batu.id}") { ${deep} } } fragment Leaf on Category { name }` }) },
+  { name: 'BPBJ: 30 year exports in a minute', request: () => post({ query: `{ exportSpendRecap(pemdaId: "${batu.id}", year: 2026, format: XLSX) { filename } }` }, bpbj) },
+  {
+    name: 'guessing one password 30 times',
+    request: () => post({ query: `mutation { login(input: { email: "ppk.dinkes@batukota.go.id", password: "tebak-tebak-${Math.random()}" }) { token } }` }),
+  },
+];
+
+const baseline = await normalLatencies();
+const rows: string[][] = [];
+const p99 = (samples: number[]) => percentile([...samples].sort((a, b) => a - b), 99);
+rows.push(['(no attack: baseline)', '-', '-', '-', p99(baseline).toFixed(1)]);
+
+for (const attack of attacks) {
+  const refusals: number[] = [];
+  const codes = new Map<string, number>();
+  let attacking = true;
+  // The attacker sends its requests back to back while the officer works.
+  const attacker = (async () => {
+    for (let i = 0; i < ROUNDS; i++) {
+      const [ms, result] = await timed(attack.request);
+      const code = result.code ?? `HTTP ${result.status}`;
+      codes.set(code, (codes.get(code) ?? 0) + 1);
+      if (result.code === 'QUERY_TOO_COMPLEX' || result.code === 'RATE_LIMITED') refusals.push(ms);
+    }
+    attacking = false;
+  })();
+  const during: number[] = [];
+  while (attacking || during.length < NORMAL / 2) {
+    const [ms] = await timed(() => post(NORMAL_QUERY, officer));
+    during.push(ms);
+    if (during.length >= NORMAL && !attacking) break;
+  }
+  await attacker;
+  const sorted = [...refusals].sort((a, b) => a - b);
+  rows.push([
+    attack.name,
+    [...codes].map(([code, n]) => `${n} ${code}`).join(', '),
+    sorted.length ? percentile(sorted, 50).toFixed(1) : '-',
+    sorted.length ? (sorted.at(-1) ?? 0).toFixed(1) : '-',
+    p99(during).toFixed(1),
+  ]);
+}
+
+const header = ['attack', 'answers', 'refusal p50 ms', 'refusal max ms', 'normal p99 ms'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+console.log(`\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.map(line).join('\n')}`);
+console.log(`\nnormal request: PP's { me, products(first: 20) } over HTTP; baseline p99 ${p99(baseline).toFixed(1)} ms`);
+
+await server.close();
+await db.dispose();
