@@ -19,6 +19,7 @@ if (applied.length) console.log(`Applied ${applied.length} migration(s): ${appli
 const em = orm.em.fork() as EntityManager;
 if (config.seedDemo && (await em.count(Pemda)) === 0) {
   const accounts = await seedDemo(em);
+  await em.getConnection().execute('analyze'); // fresh tables have no statistics: plan from the seeded rows
   console.log(`Loaded demo data. Demo accounts (password "${DEMO_PASSWORD}"):`);
   for (const a of accounts) console.log(`  ${a.role.padEnd(14)} ${a.email.padEnd(30)} ${a.scope}`);
 }
