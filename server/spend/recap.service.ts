@@ -112,6 +112,12 @@ function figures(s: Sums, budget: Pick<OpdBudget, 'goodsServicesBudget' | 'plann
   };
 }
 
+/** Compares a/b with c/d (b, d > 0) exactly: negative, zero or positive. */
+export function compareShares(a: number, b: number, c: number, d: number): number {
+  const difference = BigInt(a) * BigInt(d) - BigInt(c) * BigInt(b);
+  return difference < 0n ? -1 : difference > 0n ? 1 : 0;
+}
+
 const add = (a: Sums, b: Sums): Sums => ({
   total: a.total + b.total,
   catalogue: a.catalogue + b.catalogue,
@@ -169,10 +175,11 @@ export class RecapService {
       pemdaSums = add(pemdaSums, s);
       return { opd, rank: null, ...figures(s, budgets.get(opd.id), targetBp, period) };
     });
-    // Ranking by the legal measure; ties broken by UMK-K rupiah, then OPD code, so the order never wobbles.
+    // Ranking by the legal measure compared exactly (UMK-K x the other's budget, in integers), never by the rounded
+    // percent shown; ties broken by UMK-K rupiah, then OPD code, so the order never wobbles.
     const ranked = recaps
       .filter((r) => r.status !== SpendStatus.NOT_ASSESSABLE)
-      .sort((a, b) => (b.umkkShareOfBudget ?? 0) - (a.umkkShareOfBudget ?? 0) || b.realisedUmkk - a.realisedUmkk || a.opd.code.localeCompare(b.opd.code));
+      .sort((a, b) => compareShares(b.realisedUmkk, b.budget, a.realisedUmkk, a.budget) || b.realisedUmkk - a.realisedUmkk || a.opd.code.localeCompare(b.opd.code));
     ranked.forEach((r, i) => (r.rank = i + 1));
     const pemdaBudget = [...budgets.values()].filter((b) => !onlyOpd || b.opd.id === onlyOpd);
     const totalBudget = {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AwardResult } from '../../server/award/award.entities.js';
-import { minMax } from '../../server/award/award.service.js';
+import { minMaxScale } from '../../server/award/award.service.js';
+import { toDecimal } from '../../server/award/exact.js';
 import { Opd } from '../../server/opd/opd.entity.js';
 import { applyRollup } from '../../server/spend/rollup.js';
 import { pemdaIds } from '../support/catalogue.js';
@@ -54,33 +55,35 @@ describe('E-Purchasing Award', () => {
     const a = row(award, '1.02.01');
     const byComponent = Object.fromEntries(a.components.map((c: any) => [c.component, c]));
     expect(byComponent.CATALOGUE_SPEND).toEqual({ component: 'CATALOGUE_SPEND', raw: 300_000_000, normalised: 100, weight: 25, contribution: 25 }); // max of the range
-    expect(byComponent.UMKK_SHARE).toEqual({ component: 'UMKK_SHARE', raw: 45, normalised: 100, weight: 30, contribution: 30 }); // 45 / 40 capped at 100
+    // A quarter is measured against a quarter of the year's budget: Rp450 jt / (Rp1 M x 3/12) = 180%; 180 / 40 capped at 100.
+    expect(byComponent.UMKK_SHARE).toEqual({ component: 'UMKK_SHARE', raw: 180, normalised: 100, weight: 30, contribution: 30 });
     expect(byComponent.TRANSACTIONS).toEqual({ component: 'TRANSACTIONS', raw: 10, normalised: 100, weight: 10, contribution: 10 });
-    expect(byComponent.ADOPTION).toEqual({ component: 'ADOPTION', raw: 66.67, normalised: 66.67, weight: 15, contribution: 10.001 }); // 300 / 450
+    // 300 / 450 = 66.666...%, x 15 / 100 = exactly 10: computed on the exact share, not on the rounded 66.67.
+    expect(byComponent.ADOPTION).toEqual({ component: 'ADOPTION', raw: 66.67, normalised: 66.667, weight: 15, contribution: 10 });
     expect(byComponent.PAYMENT_TIMELINESS).toEqual(expect.objectContaining({ raw: null, normalised: 0, contribution: 0 }));
-    expect(a.score).toBe(75.001);
+    expect(a.score).toBe(75);
 
     const b = row(award, '1.01.01');
     const bc = Object.fromEntries(b.components.map((c: any) => [c.component, c]));
     expect(bc.CATALOGUE_SPEND.normalised).toBe(0); // the min of the range
-    expect(bc.UMKK_SHARE).toEqual(expect.objectContaining({ raw: 2.5, normalised: 6.25, contribution: 1.875 })); // 50 jt / 2 M = 2.5%; 2.5 / 40
+    expect(bc.UMKK_SHARE).toEqual(expect.objectContaining({ raw: 10, normalised: 25, contribution: 7.5 })); // 50 jt / (2 M x 3/12) = 10%; 10 / 40
     expect(bc.ADOPTION).toEqual(expect.objectContaining({ raw: 25, contribution: 3.75 })); // 100 / 400
-    expect(b.score).toBe(5.625);
+    expect(b.score).toBe(11.25);
     for (const r of award.rows.filter((x: any) => x.assessable)) {
       expect(r.score).toBeCloseTo(r.components.reduce((s: number, c: any) => s + c.contribution, 0), 9);
     }
   });
 
   it('ranks deterministically, assigns tiers, explains the next tier and flags punishments', async () => {
-    const award = await compute(TIERS);
+    const award = await compute({ ...TIERS, minUmkkSharePercent: 15 });
     expect(award.rows.slice(0, 3).map((r: any) => [r.opdCode, r.rank, r.tier])).toEqual([
       ['1.02.01', 1, 'MADYA'],
       ['1.01.01', 2, 'PRATAMA'], // tied with 2.08.01 on every input: the OPD code decides
       ['2.08.01', 3, 'PRATAMA'],
     ]);
-    // MADYA needs 20: 14.375 points through catalogue spend (weight 25, range Rp200 jt) is about Rp115 jt.
-    expect(row(award, '1.01.01')).toEqual(expect.objectContaining({ nextTier: 'MADYA', toNextTier: 'Sekitar Rp115.000.000 lagi melalui katalog mencapai MADYA' }));
-    expect(row(award, '1.01.01').flags).toEqual(['Porsi UMK-K 2.5% di bawah batas 10%']);
+    // MADYA needs 20: 8.75 points through catalogue spend (weight 25, range Rp200 jt) is 8.75 / 25 x Rp200 jt = Rp70 jt.
+    expect(row(award, '1.01.01')).toEqual(expect.objectContaining({ nextTier: 'MADYA', toNextTier: 'Sekitar Rp70.000.000 lagi melalui katalog mencapai MADYA' }));
+    expect(row(award, '1.01.01').flags).toEqual(['Porsi UMK-K 10% di bawah batas 15% (periode 3 bulan: dibandingkan dengan 3/12 pagu tahunan)']);
     expect(row(award, '1.02.01').flags).toEqual([]);
   });
 
@@ -100,13 +103,13 @@ describe('E-Purchasing Award', () => {
       { component: 'ADOPTION', weight: 0 }, { component: 'PAYMENT_TIMELINESS', weight: 0 }, { component: 'ASN_COMPLIANCE', weight: 0 },
     ] });
     expect(row(onlyShare, '1.02.01').score).toBe(100);
-    expect(row(onlyShare, '1.01.01').score).toBe(6.25);
+    expect(row(onlyShare, '1.01.01').score).toBe(25);
   });
 
   it('publishing freezes a result: corrections make a new version, the published one never changes', async () => {
     // A new version starts from the period's last configuration: put the default weights back first.
     const DEFAULT_WEIGHTS = [['CATALOGUE_SPEND', 25], ['UMKK_SHARE', 30], ['TRANSACTIONS', 10], ['ADOPTION', 15], ['PAYMENT_TIMELINESS', 10], ['ASN_COMPLIANCE', 10]].map(([component, weight]) => ({ component, weight }));
-    const draft = await compute({ ...TIERS, weights: DEFAULT_WEIGHTS });
+    const draft = await compute({ ...TIERS, weights: DEFAULT_WEIGHTS, minUmkkSharePercent: 10 });
     const published = await t.exec(`mutation($id: ID!) { publishAward(id: $id) { status publishedAt } }`, { id: draft.id }, { token: bpbj });
     expect(published.data.publishAward.status).toBe('PUBLISHED');
     expect(errorCode(await t.exec(`mutation($id: ID!) { publishAward(id: $id) { status } }`, { id: draft.id }, { token: bpbj }))).toBe('CONFLICT');
@@ -126,7 +129,7 @@ describe('E-Purchasing Award', () => {
 
     // The public leaderboard shows the published version, not the newer draft.
     const board = await t.exec(`query($p: ID!) { awardLeaderboard(pemdaId: $p) { rank opdName score tier } }`, { p: batu });
-    expect(board.data.awardLeaderboard[0]).toEqual({ rank: 1, opdName: 'Dinas Kesehatan', score: 75.001, tier: 'MADYA' });
+    expect(board.data.awardLeaderboard[0]).toEqual({ rank: 1, opdName: 'Dinas Kesehatan', score: 75, tier: 'MADYA' });
     expect(errorCode(await t.exec(`query($id: ID!) { awardResult(id: $id) { id } }`, { id: corrected.id }))).toBe('UNAUTHENTICATED');
     expect(await t.em().count(AwardResult, { period: '2026-Q1' })).toBeGreaterThanOrEqual(2);
   });
@@ -143,11 +146,12 @@ describe('E-Purchasing Award', () => {
 });
 
 describe('min-max normalisation', () => {
-  it('maps the range to 0-100, inverted when lower is better, and handles an all-equal field', () => {
-    expect([5, 15, 25].map(minMax([5, 15, 25]))).toEqual([0, 50, 100]);
-    expect([5, 15, 25].map(minMax([5, 15, 25], true))).toEqual([100, 50, 0]);
-    expect(minMax([null, 10], true)(null)).toBe(0);
-    expect([7, 7].map(minMax([7, 7]))).toEqual([100, 100]);
-    expect([0, 0].map(minMax([0, 0]))).toEqual([0, 0]);
+  const scale = (values: number[]) => minMaxScale(values.map((value, i) => ({ opd: `OPD ${i}`, value })));
+  it('maps the range to 0-100 exactly, handles an all-equal field, and names the OPDs at its ends', () => {
+    expect([5, 15, 25].map((x) => toDecimal(scale([5, 15, 25]).score(x), 3))).toEqual([0, 50, 100]);
+    expect(scale([0, 3]).score(1)).toEqual({ n: 100n, d: 3n }); // 33.333... kept exact
+    expect([7, 7].map((x) => toDecimal(scale([7, 7]).score(x)))).toEqual([100, 100]);
+    expect([0, 0].map((x) => toDecimal(scale([0, 0]).score(x)))).toEqual([0, 0]);
+    expect(scale([5, 25, 5]).explain(String)).toBe('(nilai - min) / (max - min) x 100; min 5 (OPD 0, OPD 2), max 25 (OPD 1)');
   });
 });
