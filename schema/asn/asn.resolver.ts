@@ -11,7 +11,7 @@ import { ImportRowError } from '../catalogue/product.types.js';
 import { Rupiah } from '../scalars/rupiah.js';
 import { ExportFile, ExportFormat } from '../spend/spend.resolver.js';
 
-registerEnumType(AsnMonthStatus, { name: 'AsnMonthStatus', description: 'MET: counted >= required. LATE: it would have been met by reports filed after the deadline. EXEMPT: on leave.' });
+registerEnumType(AsnMonthStatus, { name: 'AsnMonthStatus', description: 'MET: counted >= required. LATE: it would have been met by reports filed after the deadline. EXEMPT: on leave. NOT_DUE: belum jatuh tempo, the deadline has not passed and the minimum is not reached yet.' });
 
 @InputType()
 class OutletInput {
@@ -94,7 +94,8 @@ class OpdAsnCompliance {
   @Field(() => Int) asnCount!: number;
   @Field(() => Int) metCount!: number;
   @Field(() => Int) exemptCount!: number;
-  @Field(() => Float, { nullable: true }) complianceRate!: number | null;
+  @Field({ description: 'Whether the reporting deadline has passed; before it the month is "belum jatuh tempo" and has no rate.' }) due!: boolean;
+  @Field(() => Float, { nullable: true, description: 'Met / (ASN - exempt) as a percent, once the month is due.' }) complianceRate!: number | null;
   @Field(() => Rupiah) totalCounted!: number;
   @Field(() => [OutletTotal]) topOutlets!: OutletTotal[];
   @Field(() => Int, { nullable: true }) rank!: number | null;
@@ -180,8 +181,8 @@ export class AsnResolver {
     return ctx.services.asn.myReports(ctx);
   }
 
-  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN, Role.KEPALA_OPD, Role.PP, Role.PPK)
-  @Query(() => [AsnMonthRow], { description: 'Per ASN for a month. BPBJ: the Pemda; the OPD head, PP, PPK: their OPD.' })
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN, Role.KEPALA_OPD, Role.PP, Role.PPK, Role.ASN)
+  @Query(() => [AsnMonthRow], { description: 'Per ASN for a month. BPBJ: the Pemda; the OPD head, PP, PPK: their OPD; an ASN: its own row.' })
   asnMonthlyCompliance(@Arg('programmeId', () => ID) programmeId: string, @Arg('month') month: string, @Arg('opdId', () => ID, { nullable: true }) opdId: string | undefined, @Ctx() ctx: RequestContext): Promise<AsnMonthRow[]> {
     return ctx.services.asn.asnMonth(ctx, programmeId, month, opdId);
   }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertManagesPemda, requireActor } from '../auth/scope.js';
-import { isIsoDate, localDate, startOfLocalDate } from '../calendar/time-zone.js';
+import { formatMonth, isIsoDate, localDate, startOfLocalDate } from '../calendar/time-zone.js';
 import type { RequestContext } from '../context.js';
 import { badInput, conflict, forbidden, notFound, requireReason, Validation, type FieldError } from '../errors.js';
 import { Role, User } from '../identity/user.entity.js';
@@ -53,6 +53,8 @@ export enum AsnMonthStatus {
   NOT_MET = 'NOT_MET',
   LATE = 'LATE',
   EXEMPT = 'EXEMPT',
+  /** Belum jatuh tempo: the month's reporting deadline has not passed and the minimum is not reached yet. */
+  NOT_DUE = 'NOT_DUE',
 }
 
 export interface AsnMonth {
@@ -68,7 +70,9 @@ export interface OpdMonth {
   asnCount: number;
   metCount: number;
   exemptCount: number;
-  /** MET / (ASN - EXEMPT), percent with two decimals. */
+  /** The month's reporting deadline has passed. */
+  due: boolean;
+  /** MET / (ASN - EXEMPT), percent with two decimals; null until the month is due. */
   complianceRate: number | null;
   totalCounted: number;
   topOutlets: { name: string; total: number }[];
@@ -263,15 +267,31 @@ export class AsnService {
     return ctx.em.find(AsnPurchaseReport, { asn }, { orderBy: { purchasedOn: 'desc', id: 'desc' } });
   }
 
-  /** Per ASN for a month: required, reported, counted, status. BPBJ: the Pemda; OPD head, PP, PPK: their OPD. */
+  /** Per ASN for a month: required, reported, counted, status. BPBJ: the Pemda; OPD head, PP, PPK: their OPD; an ASN: itself. */
   async asnMonth(ctx: RequestContext, programmeId: string, month: string, opdId?: string | null): Promise<AsnMonth[]> {
+    if (requireActor(ctx).role === Role.ASN) {
+      const asn = await currentAsn(ctx, 'Akun ASN ini belum terhubung ke data ASN.');
+      const programme = await ctx.em.findOne(AsnProgramme, { id: programmeId, pemda: asn.pemda });
+      if (!programme) throw notFound('Program');
+      return this.computeAsnMonth(ctx, programme, month, null, asn.id);
+    }
     const { programme, onlyOpd } = await this.scope(ctx, programmeId, opdId);
     return this.computeAsnMonth(ctx, programme, month, onlyOpd);
   }
 
-  private async computeAsnMonth(ctx: RequestContext, programme: AsnProgramme, month: string, onlyOpd: string | null): Promise<AsnMonth[]> {
-    new Validation().check(MONTH.test(month), 'month', 'Bulan berformat YYYY-MM.').throwIfInvalid();
-    const asns = await ctx.em.find(Asn, { pemda: programme.pemda, ...(onlyOpd ? { opd: onlyOpd } : {}) }, { orderBy: { nip: 'asc' } });
+  /** Whether a month's reporting deadline (the deadline day of the next month, Pemda time) has passed. */
+  async isDue(ctx: RequestContext, programme: AsnProgramme, month: string): Promise<boolean> {
+    const pemda = await programme.pemda.loadOrFail();
+    return reportingClosesAt(month, programme.reportDeadlineDay, pemda.timeZone) <= ctx.now();
+  }
+
+  private async computeAsnMonth(ctx: RequestContext, programme: AsnProgramme, month: string, onlyOpd: string | null, onlyAsn: string | null = null): Promise<AsnMonth[]> {
+    new Validation()
+      .check(MONTH.test(month), 'month', 'Bulan berformat YYYY-MM.')
+      .check(!MONTH.test(month) || month >= programme.startMonth, 'month', `Program ini berjalan mulai ${formatMonth(programme.startMonth)}.`)
+      .throwIfInvalid();
+    const due = await this.isDue(ctx, programme, month);
+    const asns = await ctx.em.find(Asn, { pemda: programme.pemda, ...(onlyOpd ? { opd: onlyOpd } : {}), ...(onlyAsn ? { id: onlyAsn } : {}) }, { orderBy: { nip: 'asc' } });
     const rows = await ctx.em.execute<{ asn_id: string; reported: string; counted: string; late: string }[]>(
       `select asn_id, sum(amount) filter (where status <> 'REJECTED') as reported, coalesce(sum(amount) filter (where status = 'COUNTED'), 0) as counted,
               coalesce(sum(amount) filter (where status = 'LATE'), 0) as late
@@ -285,6 +305,7 @@ export class AsnService {
       const counted = Number(s?.counted ?? 0);
       const status = asn.exemptMonths.includes(month) ? AsnMonthStatus.EXEMPT
         : counted >= required ? AsnMonthStatus.MET
+        : !due ? AsnMonthStatus.NOT_DUE
         : counted + Number(s?.late ?? 0) >= required ? AsnMonthStatus.LATE
         : AsnMonthStatus.NOT_MET;
       return { asn, required, reported: Number(s?.reported ?? 0), counted, status };
@@ -297,6 +318,8 @@ export class AsnService {
     const programme = publicView ? await ctx.em.findOne(AsnProgramme, programmeId) : (await this.scope(ctx, programmeId, null, true)).programme;
     if (!programme) throw notFound('Program');
     const perAsn = await this.computeAsnMonth(ctx, programme, month, null);
+    // Before its deadline a month has no rate yet ("belum jatuh tempo"), never 0%.
+    const due = await this.isDue(ctx, programme, month);
     const outlets = await ctx.em.execute<{ opd_id: string; name: string; total: string }[]>(
       `select a.opd_id, coalesce(o.name, v.business_name) as name, sum(r.amount) as total
          from asn_purchase_report r join asn a on a.id = r.asn_id left join asn_outlet o on o.id = r.outlet_id left join vendor v on v.id = r.vendor_id
@@ -313,7 +336,8 @@ export class AsnService {
         asnCount: members.length,
         metCount: met,
         exemptCount: exempt,
-        complianceRate: percent(met, members.length - exempt),
+        due,
+        complianceRate: due ? percent(met, members.length - exempt) : null,
         totalCounted: members.reduce((s, r) => s + r.counted, 0),
         topOutlets: outlets.filter((o) => o.opd_id === opd.id).map((o) => ({ name: o.name, total: Number(o.total) })).sort((a, b) => b.total - a.total).slice(0, 3),
         rank: null as number | null,

@@ -84,7 +84,8 @@ describe('ASN purchase programmes (SiMadu in Bontang, WITA)', () => {
     await relogin();
     await report(tokens.eselon3, { purchasedOn: '2026-03-03', amount: 60_000 });
     const partly = (await t.exec(MONTH, { prog: programme.id, m: '2026-03' }, { token: bpbj })).data.asnMonthlyCompliance.find((r: any) => r.asn.nip === NIPS.eselon3);
-    expect(partly).toEqual(expect.objectContaining({ required: 100_000, counted: 60_000, status: 'NOT_MET' }));
+    // 5 April: March's deadline (10 April) has not passed, so short of the minimum is "belum jatuh tempo", not NOT_MET.
+    expect(partly).toEqual(expect.objectContaining({ required: 100_000, counted: 60_000, status: 'NOT_DUE' }));
     await report(tokens.eselon3, { purchasedOn: '2026-03-17', amount: 40_000, outletId: programme.outlets[1].id });
     const met = (await t.exec(MONTH, { prog: programme.id, m: '2026-03' }, { token: bpbj })).data.asnMonthlyCompliance.find((r: any) => r.asn.nip === NIPS.eselon3);
     expect(met).toEqual(expect.objectContaining({ counted: 100_000, status: 'MET' }));
@@ -127,10 +128,20 @@ describe('ASN purchase programmes (SiMadu in Bontang, WITA)', () => {
     expect(await t.em().count(AsnPurchaseReport, { receiptImageHash: hash('struk-sama') })).toBe(1);
   });
 
-  it('an ASN sees only its own reports, and cannot read the monthly compliance of others', async () => {
+  it('an ASN sees only its own reports and its own month status, never the monthly compliance of others', async () => {
     const mine = await t.exec(`{ myAsnReports { amount } }`, {}, { token: tokens.eselon3 });
     expect(mine.data.myAsnReports.map((r: any) => r.amount).sort()).toEqual([40_000, 45_000, 60_000]);
-    expect(errorCode(await t.exec(MONTH, { prog: programme.id, m: '2026-03' }, { token: tokens.eselon3 }))).toBe('FORBIDDEN');
+    const month = await t.exec(MONTH, { prog: programme.id, m: '2026-03' }, { token: tokens.eselon3 });
+    expect(month.data.asnMonthlyCompliance).toEqual([expect.objectContaining({ asn: { nip: NIPS.eselon3, name: 'Budi Eselon Tiga' }, required: 100_000, counted: 100_000, status: 'MET' })]);
+    // `me` leads the ASN to its own record, so it need not find itself by name among namesakes.
+    const me = await t.exec(`{ me { asn { nip grade } vendor { id } } }`, {}, { token: tokens.eselon3 });
+    expect(me.data.me).toEqual({ asn: { nip: NIPS.eselon3, grade: 'ESELON_III' }, vendor: null });
+  });
+
+  it('a month before the programme began is refused, not shown as everyone NOT_MET', async () => {
+    const before = await t.exec(MONTH, { prog: programme.id, m: '2025-12' }, { token: bpbj });
+    expect(errorCode(before)).toBe('BAD_USER_INPUT');
+    expect(before.errors![0].message).toMatch(/^Program ini berjalan mulai /);
   });
 
   it('the OPD head rejects a report of its own OPD with a reason; another OPD\'s head cannot', async () => {
@@ -146,7 +157,7 @@ describe('ASN purchase programmes (SiMadu in Bontang, WITA)', () => {
     const rejected = await t.exec(REJECT, { id: target.id, r: 'Struk tidak terbaca' }, { token: await t.login('kadinkes@bontangkota.go.id', 'rahasia123') });
     expect(rejected.data.rejectAsnReport.status).toBe('REJECTED');
     const row = (await t.exec(MONTH, { prog: programme.id, m: '2026-03' }, { token: bpbj })).data.asnMonthlyCompliance.find((r: any) => r.asn.nip === NIPS.eselon3);
-    expect(row).toEqual(expect.objectContaining({ counted: 40_000, status: 'NOT_MET' }));
+    expect(row).toEqual(expect.objectContaining({ counted: 40_000, status: 'NOT_DUE' })); // March is not due until 10 April
   });
 
   it('per OPD: ASN count, compliance, rupiah and top outlets, ranked; the public sees only that', async () => {
@@ -202,6 +213,7 @@ describe('ASN recap export', () => {
     const t = await createTestApp({ catalogue: true });
     try {
       const { batu } = await pemdaIds(t);
+      t.clock.current = new Date('2026-10-15T03:00:00Z'); // after September's deadline: the month has rates and ranks
       const bpbj = await t.login('bpbj@batukota.go.id');
       const [programme] = (await t.exec(`query($p: ID!) { asnProgrammes(pemdaId: $p) { id } }`, { p: batu })).data.asnProgrammes;
       const EXPORT = `query($id: ID!, $f: ExportFormat!) { exportAsnCompliance(programmeId: $id, month: "2026-09", format: $f) { filename base64 } }`;

@@ -115,4 +115,36 @@ describe('figures a BPBJ officer can recompute by hand', () => {
     expect(component(row('1.01.01'), 'PAYMENT_TIMELINESS')).toEqual(expect.objectContaining({ raw: 56, normalised: 6.667 }));
     expect(row('1.01.01').flags).toContain('Pembayaran terlambat: median 56 hari (batas 30)');
   });
+
+  it('the ASN component averages only the months that count: from the programme start, once their deadline passed', async () => {
+    // Programme from February 2026. Rina (Dinkes, pelaksana, minimum Rp50.000) buys Rp50.000 in February, nothing in
+    // March. On 20 April, Q1: January is before the programme, February and March are past their deadlines (10 March,
+    // 10 April): Dinkes (100% + 0%) / 2 = 50%. January is not a 0% month, and June would not be either.
+    t.clock.current = new Date('2026-02-20T03:00:00Z');
+    const bpbj = await t.login('bpbj@batukota.go.id');
+    const programme = (await t.exec(`mutation($input: CreateAsnProgrammeInput!) { createAsnProgramme(input: $input) { id outlets { id } } }`, { input: {
+      pemdaId: batu, name: 'Belanja UMKM ASN Batu', startMonth: '2026-02', minimumRule: 'BY_GRADE', outlets: [{ name: 'Galeri UMKM Balai Kota', kind: 'LAINNYA' }],
+    } }, { token: bpbj })).data.createAsnProgramme;
+    await t.exec(`mutation($p: ID!, $rows: [AsnRowInput!]) { importAsn(pemdaId: $p, rows: $rows, dryRun: false) { applied } }`,
+      { p: batu, rows: [{ nip: '198504122010032001', name: 'Rina Wulandari', opdCode: '1.02.01', grade: 'PELAKSANA' }] }, { token: bpbj });
+    const [{ id: asnId }] = await t.em().getConnection().execute<{ id: string }[]>(`select id from asn where nip = '198504122010032001'`);
+    await t.exec(`mutation($a: ID!) { createAsnAccount(asnId: $a, email: "rina@batukota.go.id", password: "rahasia123") { role } }`, { a: asnId }, { token: bpbj });
+    const rina = await t.login('rina@batukota.go.id', 'rahasia123');
+    const reported = await t.exec(`mutation($input: ReportAsnPurchaseInput!) { reportAsnPurchase(input: $input) { status } }`, { input: {
+      programmeId: programme.id, outletId: programme.outlets[0].id, purchasedOn: '2026-02-18', amount: 50_000, items: 'Keripik apel', basicNeeds: false, receiptImageUrl: 'https://struk.contoh.id/r.jpg', receiptImageHash: 'a'.repeat(64),
+    } }, { token: rina });
+    expect(reported.errors).toBeUndefined();
+    expect(reported.data.reportAsnPurchase.status).toBe('COUNTED');
+
+    t.clock.current = new Date('2026-04-20T03:00:00Z');
+    w.bpbj = await t.login('bpbj@batukota.go.id');
+    const row = await award(2026, 1, { weights: ONLY({ ASN_COMPLIANCE: 100 }), tiers: [{ name: 'UTAMA', minScore: 80 }], asnProgrammeId: programme.id });
+    const asn = component(row('1.02.01'), 'ASN_COMPLIANCE');
+    expect(asn).toEqual(expect.objectContaining({ raw: 50, normalised: 50, contribution: 50 }));
+    expect(asn.explanation).toBe('rata-rata kepatuhan ASN 50% atas 2 bulan yang sudah lewat batas lapor: Februari 2026 100%, Maret 2026 0%');
+
+    // In the middle of April, Q2's April is not due yet: no month counts, and nobody gets 0% for it.
+    const q2 = await award(2026, 2, { asnProgrammeId: programme.id });
+    expect(component(q2('1.02.01'), 'ASN_COMPLIANCE')).toEqual(expect.objectContaining({ raw: null, explanation: 'belum ada bulan yang lewat batas lapor; belum jatuh tempo: April 2026, Mei 2026, Juni 2026' }));
+  });
 });
