@@ -152,6 +152,8 @@ class SpendFiguresView {
   @Field(() => Rupiah, { description: 'Pagu belanja barang/jasa of the fiscal year.' }) budget!: number;
   @Field(() => Rupiah) plannedUmkk!: number;
   @Field(() => Rupiah) allocatedUmkk!: number;
+  @Field(() => Float, { nullable: true, description: 'Planned UMK-K (in the RUP) / budget, percent.' }) plannedUmkkShare!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Allocated UMK-K / budget, percent.' }) allocatedUmkkShare!: number | null;
   @Field(() => Rupiah) realisedTotal!: number;
   @Field(() => Rupiah) catalogueTotal!: number;
   @Field(() => Rupiah) externalTotal!: number;
@@ -188,7 +190,9 @@ class PeriodView {
 class SpendRecapView {
   @Field(() => PeriodView) period!: PeriodView;
   @Field(() => Float) targetPercent!: number;
-  @Field(() => SpendFiguresView) pemda!: SpendFiguresView;
+  @Field(() => SpendFiguresView, { description: 'The Pemda over its OPDs with a budget: numerator and denominator over the same OPDs.' }) pemda!: SpendFiguresView;
+  @Field(() => Rupiah, { description: 'Realised by OPDs without a budget for the year: outside the Pemda share.' }) unbudgetedTotal!: number;
+  @Field(() => Rupiah, { description: 'UMK-K realised by OPDs without a budget: outside the Pemda share.' }) unbudgetedUmkk!: number;
   @Field(() => [OpdSpendRecap], { description: 'Ranked by UMK-K share of budget; OPDs without a budget last.' }) opds!: OpdSpendRecap[];
   @Field(() => Rupiah) catalogueSpendYearToDate!: number;
   @Field(() => Rupiah) catalogueSpendTarget!: number;
@@ -203,6 +207,8 @@ class MonthPointView {
   @Field(() => Rupiah) realisedUmkk!: number;
   @Field(() => Rupiah) umkkYearToDate!: number;
   @Field(() => Float, { nullable: true }) umkkShareOfBudgetYearToDate!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Planned UMK-K / budget for the year, percent.' }) plannedUmkkShare!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Allocated UMK-K / budget for the year, percent.' }) allocatedUmkkShare!: number | null;
 }
 
 @ObjectType()

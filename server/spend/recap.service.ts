@@ -26,6 +26,9 @@ export interface SpendFigures {
   realisedPdn: number;
   realisedLocal: number;
   transactions: number;
+  /** Inpres 2/2022's three figures as shares of the budget: planned (RUP), allocated, realised. */
+  plannedUmkkShare: number | null;
+  allocatedUmkkShare: number | null;
   /** The legal measure: UMK-K realised in the period over the year's goods/services budget. */
   umkkShareOfBudget: number | null;
   umkkShareOfRealised: number | null;
@@ -48,7 +51,11 @@ export interface OpdRecap extends SpendFigures {
 export interface SpendRecap {
   period: Period;
   targetPercent: number;
+  /** Over the OPDs with a budget for the year. */
   pemda: SpendFigures;
+  /** Realised by OPDs without a budget: shown, but outside the Pemda's share. */
+  unbudgetedTotal: number;
+  unbudgetedUmkk: number;
   opds: OpdRecap[];
   catalogueSpendYearToDate: number;
   catalogueSpendTarget: number;
@@ -62,6 +69,8 @@ export interface MonthPoint {
   realisedUmkk: number;
   umkkYearToDate: number;
   umkkShareOfBudgetYearToDate: number | null;
+  plannedUmkkShare: number | null;
+  allocatedUmkkShare: number | null;
 }
 
 interface Sums {
@@ -102,6 +111,8 @@ function figures(s: Sums, budget: Pick<OpdBudget, 'goodsServicesBudget' | 'plann
     realisedPdn: s.pdn,
     realisedLocal: s.local,
     transactions: s.transactions,
+    plannedUmkkShare: percent(budget?.plannedUmkk ?? 0, b),
+    allocatedUmkkShare: percent(budget?.allocatedUmkk ?? 0, b),
     umkkShareOfBudget: percent(s.umkk, b),
     umkkShareOfRealised: percent(s.umkk, s.total),
     pdnShare: percent(s.pdn, s.total),
@@ -169,11 +180,16 @@ export class RecapService {
     const opds = await ctx.em.find(Opd, { pemda: pemdaId, ...(onlyOpd ? { id: onlyOpd } : {}) }, { orderBy: { code: 'asc' } });
     const budgets = new Map((await ctx.em.find(OpdBudget, { pemda: pemdaId, fiscalYear: period.year })).map((b) => [b.opd.id, b]));
 
+    // The Pemda's share keeps numerator and denominator over the same OPDs: those with a budget. The spend of OPDs
+    // without one is reported apart (unbudgetedTotal), never added to a numerator whose budget is missing.
     let pemdaSums = ZERO;
+    let unbudgeted = ZERO;
     const recaps: OpdRecap[] = opds.map((opd) => {
       const s = sums.get(opd.id) ?? ZERO;
-      pemdaSums = add(pemdaSums, s);
-      return { opd, rank: null, ...figures(s, budgets.get(opd.id), targetBp, period) };
+      const budget = budgets.get(opd.id);
+      if (budget && budget.goodsServicesBudget > 0) pemdaSums = add(pemdaSums, s);
+      else unbudgeted = add(unbudgeted, s);
+      return { opd, rank: null, ...figures(s, budget, targetBp, period) };
     });
     // Ranking by the legal measure compared exactly (UMK-K x the other's budget, in integers), never by the rounded
     // percent shown; ties broken by UMK-K rupiah, then OPD code, so the order never wobbles.
@@ -192,6 +208,8 @@ export class RecapService {
       period,
       targetPercent: pemda.localSpendTargetPercent,
       pemda: figures(pemdaSums, totalBudget, targetBp, period),
+      unbudgetedTotal: unbudgeted.total,
+      unbudgetedUmkk: unbudgeted.umkk,
       opds: [...ranked, ...recaps.filter((r) => r.rank === null)],
       catalogueSpendYearToDate: catalogueYtd,
       catalogueSpendTarget: pemda.catalogueSpendTarget,
@@ -209,6 +227,8 @@ export class RecapService {
     );
     const budgets = await ctx.em.find(OpdBudget, { pemda: pemdaId, fiscalYear: year, ...(onlyOpd ? { opd: onlyOpd } : {}) });
     const budget = budgets.reduce((s, b) => s + b.goodsServicesBudget, 0);
+    const plannedUmkkShare = percent(budgets.reduce((s, b) => s + b.plannedUmkk, 0), budget);
+    const allocatedUmkkShare = percent(budgets.reduce((s, b) => s + b.allocatedUmkk, 0), budget);
     const byMonth = new Map(rows.map((r) => [r.month, r]));
     let cumulative = 0;
     return Array.from({ length: 12 }, (_, i) => {
@@ -222,6 +242,8 @@ export class RecapService {
         realisedUmkk: Number(r?.umkk ?? 0),
         umkkYearToDate: cumulative,
         umkkShareOfBudgetYearToDate: percent(cumulative, budget),
+        plannedUmkkShare,
+        allocatedUmkkShare,
       };
     });
   }
@@ -239,7 +261,7 @@ export class RecapService {
     );
     const byKey = new Map(sums.map((r) => [`${r.opd_id}|${r.month}`, r]));
     const opds = await ctx.em.find(Opd, { pemda: pemdaId }, { orderBy: { code: 'asc' } });
-    const budgets = new Map((await ctx.em.find(OpdBudget, { pemda: pemdaId, fiscalYear: year })).map((b) => [b.opd.id, b.goodsServicesBudget]));
+    const budgetRows = new Map((await ctx.em.find(OpdBudget, { pemda: pemdaId, fiscalYear: year })).map((b) => [b.opd.id, b]));
     const umkkYtd = new Map<string, number>();
     const rows: (string | number)[][] = [];
     for (let m = 1; m <= 12; m++) {
@@ -249,17 +271,19 @@ export class RecapService {
         const [total, catalogue, umkk, pdn, local] = ['total', 'catalogue', 'umkk', 'pdn', 'local'].map((k) => Number(r?.[k] ?? 0));
         const ytd = (umkkYtd.get(opd.id) ?? 0) + umkk;
         umkkYtd.set(opd.id, ytd);
-        const budget = budgets.get(opd.id) ?? 0;
+        const plan = budgetRows.get(opd.id);
+        const budget = plan?.goodsServicesBudget ?? 0;
         rows.push([
-          opd.code, opd.name, month, budget, total, catalogue, total - catalogue, umkk, ytd,
+          opd.code, opd.name, month, budget, plan?.plannedUmkk ?? 0, percent(plan?.plannedUmkk ?? 0, budget) ?? '', plan?.allocatedUmkk ?? 0, percent(plan?.allocatedUmkk ?? 0, budget) ?? '',
+          total, catalogue, total - catalogue, umkk, ytd,
           percent(ytd, budget) ?? '', percent(pdn, total) ?? '', percent(local, total) ?? '', statusOf(budget, targetBp, m, ytd).status,
         ]);
       }
     }
-    const header = ['Kode OPD', 'Nama OPD', 'Bulan', 'Pagu Belanja Barang/Jasa', 'Realisasi Total', 'Realisasi Katalog Lokal', 'Realisasi Luar Katalog',
+    const header = ['Kode OPD', 'Nama OPD', 'Bulan', 'Pagu Belanja Barang/Jasa', 'Rencana UMK-K', '% Rencana thd Pagu', 'Alokasi UMK-K', '% Alokasi thd Pagu', 'Realisasi Total', 'Realisasi Katalog Lokal', 'Realisasi Luar Katalog',
       'Realisasi UMK-K', 'Realisasi UMK-K s.d. Bulan Ini', '% UMK-K thd Pagu (kumulatif)', '% PDN', '% Lokal', 'Status'];
     return exportTable(
-      { filename: `rekap-belanja-umkk-${year}`, sheet: `Rekap ${year}`, header, rows, rupiahColumns: [4, 5, 6, 7, 8, 9], percentColumns: [10, 11, 12] },
+      { filename: `rekap-belanja-umkk-${year}`, sheet: `Rekap ${year}`, header, rows, rupiahColumns: [4, 5, 7, 9, 10, 11, 12, 13], percentColumns: [6, 8, 14, 15, 16] },
       format,
     );
   }

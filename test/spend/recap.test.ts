@@ -12,7 +12,7 @@ const RECAP = `query($p: ID!, $period: PeriodInputType!, $opd: ID) { spendRecap(
   period { from to label } targetPercent
   pemda { realisedTotal realisedUmkk umkkShareOfBudget status }
   opds { opd { shortName } rank budget realisedTotal catalogueTotal externalTotal realisedUmkk umkkShareOfBudget umkkShareOfRealised catalogueShare pdnShare localShare
-         plannedUmkk allocatedUmkk umkkYearToDate expectedUmkkByPeriodEnd shortfall status }
+         plannedUmkk allocatedUmkk plannedUmkkShare allocatedUmkkShare umkkYearToDate expectedUmkkByPeriodEnd shortfall status }
 } }`;
 const BUDGET = `mutation($input: OpdBudgetInput!) { setOpdBudget(input: $input) { fiscalYear goodsServicesBudget } }`;
 const IMPORT = `mutation($input: ImportExternalSpendInput!) { importExternalSpend(input: $input) { applied dryRun created corrected unchanged failedCount errors { row field message } } }`;
@@ -64,7 +64,23 @@ describe('local-spend monitoring against the 40% target', () => {
       budget: 1_000_000_000, plannedUmkk: 420_000_000, allocatedUmkk: 400_000_000,
       realisedTotal: 450_000_000, catalogueTotal: 300_000_000, externalTotal: 150_000_000, realisedUmkk: 450_000_000,
       umkkShareOfBudget: 45, umkkShareOfRealised: 100, catalogueShare: 66.67, pdnShare: 100, localShare: 66.67,
+      plannedUmkkShare: 42, allocatedUmkkShare: 40, // Inpres 2/2022: planned, allocated and realised, each over the budget
     }));
+  });
+
+  it('the Pemda share counts the same OPDs above and below the line: those with a budget', async () => {
+    // Q1: Dinkes Rp450 jt UMK-K of Rp1 M, Disdik nothing of Rp2 M: 450 / 3.000 = 15%.
+    const q1 = await t.exec(`query($p: ID!) { spendRecap(pemdaId: $p, period: { year: 2026, quarter: 1 }) { pemda { budget realisedUmkk umkkShareOfBudget } } }`, { p: w.ids.batu }, { token: w.bpbj });
+    expect(q1.data.spendRecap.pemda).toEqual({ budget: 3_000_000_000, realisedUmkk: 450_000_000, umkkShareOfBudget: 15 });
+    // Q2: Dispora, which has no budget, spends Rp999 jt of UMK-K in May. It is shown apart; the Pemda's share stays
+    // 0 / 3.000 = 0% instead of 999 / 3.000 = 33.3% from a numerator whose budget is not in the denominator.
+    const imported = await t.exec(IMPORT, { input: { pemdaId: w.ids.batu, rows: [external('SPSE-2026-0999', '2026-05-12', 999_000_000, { opdCode: '2.19.01' })], policy: 'REJECT_ALL' } }, { token: w.bpbj });
+    expect(imported.errors).toBeUndefined();
+    const q2 = await t.exec(`query($p: ID!) { spendRecap(pemdaId: $p, period: { year: 2026, quarter: 2 }) { pemda { realisedUmkk umkkShareOfBudget } unbudgetedUmkk } }`, { p: w.ids.batu }, { token: w.bpbj });
+    expect(q2.data.spendRecap).toEqual({ pemda: { realisedUmkk: 0, umkkShareOfBudget: 0 }, unbudgetedUmkk: 999_000_000 });
+    const series = await t.exec(`query($p: ID!) { spendMonthlySeries(pemdaId: $p, year: 2026) { month plannedUmkkShare allocatedUmkkShare } }`, { p: w.ids.batu }, { token: w.bpbj });
+    // Planned Rp420 jt + Rp800 jt of Rp3 M = 40.67%; allocated Rp400 jt + Rp600 jt = 33.33%.
+    expect(series.data.spendMonthlySeries[0]).toEqual({ month: '2026-01', plannedUmkkShare: 40.67, allocatedUmkkShare: 33.33 });
   });
 
   it('the status follows the pro-rata path and says by how much an OPD is short', async () => {
@@ -156,8 +172,9 @@ describe('local-spend monitoring against the 40% target', () => {
     const EXPORT = `query($p: ID!, $f: ExportFormat!) { exportSpendRecap(pemdaId: $p, year: 2026, format: $f) { filename contentType base64 } }`;
     const csv = (await t.exec(EXPORT, { p: w.ids.batu, f: 'CSV' }, { token: w.bpbj })).data.exportSpendRecap;
     const lines = Buffer.from(csv.base64, 'base64').toString('utf8').split('\r\n');
-    expect(lines[0]).toBe('Kode OPD,Nama OPD,Bulan,Pagu Belanja Barang/Jasa,Realisasi Total,Realisasi Katalog Lokal,Realisasi Luar Katalog,Realisasi UMK-K,Realisasi UMK-K s.d. Bulan Ini,% UMK-K thd Pagu (kumulatif),% PDN,% Lokal,Status');
-    expect(lines).toContain('1.02.01,Dinas Kesehatan,2026-03,1000000000,150000000,0,150000000,150000000,450000000,45,100,0,ON_TRACK');
+    expect(lines[0]).toBe('Kode OPD,Nama OPD,Bulan,Pagu Belanja Barang/Jasa,Rencana UMK-K,% Rencana thd Pagu,Alokasi UMK-K,% Alokasi thd Pagu,Realisasi Total,Realisasi Katalog Lokal,Realisasi Luar Katalog,Realisasi UMK-K,Realisasi UMK-K s.d. Bulan Ini,% UMK-K thd Pagu (kumulatif),% PDN,% Lokal,Status');
+    // Planned Rp420 jt and allocated Rp400 jt of a Rp1 M budget: 42% and 40%, beside the realised 45%.
+    expect(lines).toContain('1.02.01,Dinas Kesehatan,2026-03,1000000000,420000000,42,400000000,40,150000000,0,150000000,150000000,450000000,45,100,0,ON_TRACK');
 
     const xlsx = (await t.exec(EXPORT, { p: w.ids.batu, f: 'XLSX' }, { token: w.bpbj })).data.exportSpendRecap;
     expect(xlsx.filename).toBe('rekap-belanja-umkk-2026.xlsx');
@@ -167,7 +184,8 @@ describe('local-spend monitoring against the 40% target', () => {
     expect(sheet.getRow(1).getCell(4).value).toBe('Pagu Belanja Barang/Jasa');
     expect(sheet.getColumn(5).numFmt).toBe('"Rp"#,##0');
     const dinkesMarch = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === '1.02.01' && r.getCell(3).value === '2026-03')!;
-    expect(dinkesMarch.getCell(5).value).toBe(150_000_000);
+    expect(dinkesMarch.getCell(5).value).toBe(420_000_000); // planned UMK-K, then its share, allocated, its share
+    expect(dinkesMarch.getCell(9).value).toBe(150_000_000); // realised in March
     expect(errorCode(await t.exec(EXPORT, { p: w.ids.batu, f: 'CSV' }, { token: w.pp }))).toBe('FORBIDDEN');
   });
 });
@@ -202,7 +220,8 @@ describe('a receipt late in the evening in Bontang (WITA) belongs to its local d
     expect(received.data.receiveOrder).toEqual({ status: 'RECEIVED', receivedAmount: 500_000 });
 
     const total = async (quarter: number) =>
-      (await t.exec(`query($p: ID!, $q: Int!) { spendRecap(pemdaId: $p, period: { year: 2026, quarter: $q }) { pemda { realisedTotal } } }`, { p: bontang, q: quarter }, { token: bpbj })).data.spendRecap.pemda.realisedTotal;
+      // The OPD has no budget here, so its spend is reported apart from the Pemda's share (unbudgetedTotal).
+      (await t.exec(`query($p: ID!, $q: Int!) { spendRecap(pemdaId: $p, period: { year: 2026, quarter: $q }) { unbudgetedTotal } }`, { p: bontang, q: quarter }, { token: bpbj })).data.spendRecap.unbudgetedTotal;
     expect(await total(1)).toBe(500_000);
     expect(await total(2)).toBe(0);
   });
