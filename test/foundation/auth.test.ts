@@ -1,9 +1,7 @@
 import { SignJWT } from 'jose';
 import { TokenService } from '../../server/auth/token.js';
-import { createApp } from '../../server/app.js';
-import { createOrm } from '../../server/database/orm.js';
 import { User } from '../../server/identity/user.entity.js';
-import { createTestApp, errorCode, type TestApp } from '../support/harness.js';
+import { anotherProcess, createTestApp, errorCode, type TestApp } from '../support/harness.js';
 
 const SECRET = 'a-test-secret-that-is-long-enough-to-sign';
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token expiresAt user { email role } } }`;
@@ -120,22 +118,14 @@ describe('logging in and proving who you are', () => {
   });
 
   it('the counts live in the database, so failures spread over two server processes lock as on one', async () => {
-    // A second app on the same database: another process as far as the throttle can tell (on the server
-    // PostgreSQL, through its own connection pool).
-    const second = await createApp(t.config, t.db.url ? await createOrm({ databaseUrl: t.db.url, pgliteDataDir: null, logQueries: false }) : t.db.orm, { now: t.clock.now });
-    await second.apollo.start();
-    const viaSecond = async (password: string) => {
-      const contextValue = await second.createContext({ clientIp: '10.2.0.1' });
-      const response = await second.apollo.executeOperation({ query: LOGIN, variables: { input: { email: 'pp.dishub@batukota.go.id', password } } }, { contextValue });
-      return (response.body as any).singleResult;
-    };
+    const second = await anotherProcess(t);
+    const viaSecond = (password: string) => second.exec(LOGIN, { input: { email: 'pp.dishub@batukota.go.id', password } }, { ip: '10.2.0.1' });
     const input = { email: 'pp.dishub@batukota.go.id', password: 'tebak-tebak' };
     expect(errorCode(await t.exec(LOGIN, { input }, { ip: '10.2.0.1' }))).toBe('UNAUTHENTICATED');
     expect(errorCode(await viaSecond('tebak-tebak'))).toBe('UNAUTHENTICATED');
     expect(errorCode(await t.exec(LOGIN, { input }, { ip: '10.2.0.1' }))).toBe('UNAUTHENTICATED');
     expect(errorCode(await viaSecond('katalog123'))).toBe('RATE_LIMITED');
-    await second.apollo.stop();
-    if (t.db.url) await second.orm.close();
+    await second.close();
   });
 
   it('a correctly signed token without an expiry is refused', async () => {

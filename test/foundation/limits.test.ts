@@ -1,13 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { createOrm } from '../../server/database/orm.js';
 import { startHttpServer, type RunningServer } from '../../server/http/http-server.js';
 import { LIMITS } from '../../server/http/request-limits.js';
 import { RATE_LIMITS } from '../../server/http/rate-limits.js';
 import { seedDemo } from '../../seeds/demo.js';
 import { registration } from '../support/catalogue.js';
-import { createTestApp, errorCode, type TestApp } from '../support/harness.js';
+import { anotherProcess, createTestApp, errorCode, type TestApp } from '../support/harness.js';
 
 const PAGE = `products(first: 100, pemdaId: "$BATU") { edges { node { id name price vendor { businessName } category { name } } } }`;
 const aliases = (n: number, field = PAGE) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
@@ -96,12 +95,8 @@ describe('per-minute allowances shared by every server process', () => {
   afterAll(() => t.close());
 
   it('anonymous traffic from one address is refused once its allowance is spent, in any process; others are served', async () => {
-    const second = await createApp(t.config, t.db.url ? await createOrm({ databaseUrl: t.db.url, pgliteDataDir: null, logQueries: false }) : t.db.orm, { now: t.clock.now });
-    await second.apollo.start();
-    const viaSecond = async (query: string, ip: string) => {
-      const response = await second.apollo.executeOperation({ query }, { contextValue: await second.createContext({ clientIp: ip }) });
-      return (response.body as any).singleResult;
-    };
+    const second = await anotherProcess(t);
+    const viaSecond = (query: string, ip: string) => second.exec(query, {}, { ip });
     const batu = (await t.exec('{ pemdas { id name } }', {}, { ip: '192.0.2.9' })).data.pemdas.find((p: any) => p.name === 'Pemerintah Kota Batu').id;
     // 7 x (1 + 100 x (edges + node + vendor + category)) = 2,807 a request
     const heavy = aliases(7, PAGE.replace('$BATU', batu));
@@ -125,8 +120,7 @@ describe('per-minute allowances shared by every server process', () => {
     // Signed in, the officer at the same address draws from its own allowance.
     const token = await t.login('pp.dinkes@batukota.go.id');
     expect((await t.exec('{ me { email } }', {}, { token, ip })).errors).toBeUndefined();
-    await second.apollo.stop();
-    if (t.db.url) await second.orm.close();
+    await second.close();
   });
 
   it('expensive fields draw from a signed-in account\'s allowance: exports are refused after the limit', async () => {

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { createApp, type App } from '../../server/app.js';
 import { loadConfig, type AppConfig } from '../../server/config.js';
 import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo.js';
+import { createOrm } from '../../server/database/orm.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface GraphQLResult<T = any> {
@@ -70,6 +71,29 @@ export async function createTestApp(options: { env?: Record<string, string>; see
     async close() {
       await app.apollo.stop();
       await db.dispose();
+    },
+  };
+}
+
+/**
+ * A second server on the test's database, as another process would be: on the server PostgreSQL through its own
+ * connection pool (on the embedded database, which has one connection, through the same one). Its own services,
+ * so nothing kept in one process's memory can be shared by accident.
+ */
+export async function anotherProcess(t: TestApp) {
+  const orm = t.db.url ? await createOrm({ databaseUrl: t.db.url, pgliteDataDir: null, logQueries: false }) : t.db.orm;
+  const app = await createApp(t.config, orm, { now: t.clock.now });
+  await app.apollo.start();
+  return {
+    async exec<T = any>(query: string, variables?: Record<string, unknown>, as: { ip?: string } = {}): Promise<GraphQLResult<T>> {
+      const contextValue = await app.createContext({ clientIp: as.ip ?? '127.0.0.1' });
+      const response = await app.apollo.executeOperation({ query, variables }, { contextValue });
+      if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+      return response.body.singleResult as GraphQLResult<T>;
+    },
+    async close() {
+      await app.apollo.stop();
+      if (t.db.url) await orm.close();
     },
   };
 }
