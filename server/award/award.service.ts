@@ -117,7 +117,7 @@ export class AwardService {
     // Days from BAST to payment for the payments made in the period, and, for every BAST of the year still unpaid at
     // the period's end, its age on that day: an OPD that pays nothing is late, not absent.
     const paymentDays = new Map(
-      (await ctx.em.execute<{ opd_id: string; median: string; paid: string; unpaid: string }[]>(
+      (await ctx.em.execute<{ opd_id: string; median: string; paid: string; unpaid: string; days: number[] | string }[]>(
         `with delays as (
            select po.opd_id, (pay.paid_on - po.bast_date) as days, true as paid
              from payment pay join purchase_order po on po.id = pay.order_id
@@ -128,10 +128,11 @@ export class AwardService {
             where po.pemda_id = ? and po.bast_date >= ? and po.bast_date <= ?
               and not exists (select 1 from payment pay where pay.order_id = po.id and pay.paid_on <= ?))
          select opd_id, percentile_cont(0.5) within group (order by days) as median,
-                count(*) filter (where paid) as paid, count(*) filter (where not paid) as unpaid
+                count(*) filter (where paid) as paid, count(*) filter (where not paid) as unpaid,
+                array_to_string(array_agg(days order by days), ', ') as days
            from delays group by opd_id`,
         [pemdaId, `${period.from}-01`, asOf, asOf, pemdaId, `${period.year}-01-01`, asOf, asOf],
-      )).map((r) => [r.opd_id, { median: ratio(Math.round(Number(r.median) * 2), 2), paid: Number(r.paid), unpaid: Number(r.unpaid) }]),
+      )).map((r) => [r.opd_id, { median: ratio(Math.round(Number(r.median) * 2), 2), paid: Number(r.paid), unpaid: Number(r.unpaid), days: String(r.days) }]),
     );
     const asn = config.asnProgrammeId ? await this.asnMonths(ctx, pemda, config.asnProgrammeId, period) : null;
 
@@ -165,7 +166,7 @@ export class AwardService {
           pay ? toDecimal(pay.median, 1) : null,
           pay ? timelinessScore(pay.median, term) : ZERO,
           pay
-            ? `median ${toDecimal(pay.median, 1)} hari dari BAST ke pembayaran atas ${pay.paid} pembayaran dan ${pay.unpaid} BAST belum dibayar (dihitung umurnya per ${asOf}); 100 bila dibayar hari itu juga, 50 pada batas ${term} hari, 0 pada ${2 * term} hari`
+            ? `median ${toDecimal(pay.median, 1)} hari dari BAST ke pembayaran atas ${pay.paid} pembayaran dan ${pay.unpaid} BAST belum dibayar (dihitung umurnya per ${asOf}), hari: ${pay.days}; 100 bila dibayar hari itu juga, 50 pada batas ${term} hari, 0 pada ${2 * term} hari`
             : 'belum ada BAST atau pembayaran pada periode ini',
         ],
         [AwardComponent.ASN_COMPLIANCE, asnRate ? toDecimal(asnRate, 3) : null, asnRate ?? ZERO, asn ? asn.explain(r.opd.id) : 'tidak ada program ASN yang dinilai'],

@@ -110,7 +110,7 @@ describe('figures a BPBJ officer can recompute by hand', () => {
     // Dinkes: median of 30 and 10 = 20 days; 100 - 20 x 50 / 30 = 66.666... -> 66.667. The only OPD with a payment
     // does not get full marks.
     expect(component(row('1.02.01'), 'PAYMENT_TIMELINESS')).toEqual(expect.objectContaining({ raw: 20, normalised: 66.667, contribution: 66.667 }));
-    expect(component(row('1.02.01'), 'PAYMENT_TIMELINESS').explanation).toMatch(/^median 20 hari dari BAST ke pembayaran atas 1 pembayaran dan 1 BAST belum dibayar \(dihitung umurnya per 2026-03-02\)/);
+    expect(component(row('1.02.01'), 'PAYMENT_TIMELINESS').explanation).toMatch(/^median 20 hari dari BAST ke pembayaran atas 1 pembayaran dan 1 BAST belum dibayar \(dihitung umurnya per 2026-03-02\), hari: 10, 30;/);
     // Disdik: 56 days; 100 - 56 x 50 / 30 = 6.666... -> 6.667, and flagged late.
     expect(component(row('1.01.01'), 'PAYMENT_TIMELINESS')).toEqual(expect.objectContaining({ raw: 56, normalised: 6.667 }));
     expect(row('1.01.01').flags).toContain('Pembayaran terlambat: median 56 hari (batas 30)');

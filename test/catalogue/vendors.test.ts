@@ -154,5 +154,8 @@ describe("a vendor's login email", () => {
     const loginEmail = await t.exec(`query($id: ID!) { vendor(id: $id) { email } }`, { id: created.data.registerVendor.id });
     expect(errorCode(loginEmail)).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(JSON.stringify(asPublic)).not.toContain(input.email);
+    // The vendor's own account leads to its vendor record through `me`.
+    const own = await t.login(input.email, 'rahasia123');
+    expect((await t.exec(`{ me { email vendor { id } asn { nip } } }`, {}, { token: own })).data.me).toEqual({ email: input.email, vendor: { id: created.data.registerVendor.id }, asn: null });
   });
 });
