@@ -3,6 +3,9 @@
  * printing how fast the attack is refused and the p99 of an officer's normal request while it runs, beside the same
  * request's p99 with no attack (the baseline, measured first in the same run).
  *
+ * Then the heaviest legitimate request: BPBJ exports a quarter of orders from a generated year (--orders, default
+ * 24,000 orders of 4 lines), timing `me` meanwhile: how long an officer waits behind it.
+ *
  * Options: --rounds N (attack requests per attack, default 30), --normal N (normal requests per phase, default 100).
  */
 import { createApp } from '../server/app.js';
@@ -10,10 +13,12 @@ import { loadConfig } from '../server/config.js';
 import { startHttpServer } from '../server/http/http-server.js';
 import { Pemda } from '../server/pemda/pemda.entity.js';
 import { DEMO_PASSWORD, seedDemo } from '../seeds/demo.js';
+import { generatePemdaYear } from './generate.js';
 import { arg, benchDatabase, percentile, timed } from './support.js';
 
 const ROUNDS = arg('rounds', 30);
 const NORMAL = arg('normal', 100);
+const ORDERS = arg('orders', 24_000);
 
 const db = await benchDatabase('abuse');
 await seedDemo(db.em(), { catalogue: true });
@@ -115,5 +120,34 @@ const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' |
 console.log(`\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.map(line).join('\n')}`);
 console.log(`\nnormal request: PP's { me, products(first: 20) } over HTTP; baseline p99 ${p99(baseline).toFixed(1)} ms`);
 
-await server.close();
-await db.dispose();
+// The heaviest legitimate request: a quarter of orders exported while an officer works. A second server in this
+// process, on the same database, without allowances (the attacks above spent BPBJ's).
+await generatePemdaYear(db.em, batu, ORDERS, 4);
+const unmetered = await startHttpServer(await createApp({ ...config, port: 0, host: '127.0.0.1', databaseUrl: null, rateLimits: false }, db.orm));
+const postTo = async (body: Body, headers: Record<string, string>) => {
+  const response = await fetch(unmetered.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const json = (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
+  return { code: json.errors?.[0]?.extensions?.code ?? null, json };
+};
+const quarter = { query: `{ exportOrdersCsv(pemdaId: "${batu.id}", from: "2026-01-01", to: "2026-03-31") }` };
+const [aloneMs, alone] = await timed(() => postTo(quarter, bpbj));
+if (alone.code) throw new Error(`export failed: ${alone.code}`);
+const exportedLines = (alone.json.data.exportOrdersCsv as string).split('\r\n').length - 2;
+const me = { query: '{ me { email } }' };
+const idle: number[] = [];
+for (let i = 0; i < 50; i++) idle.push((await timed(() => postTo(me, officer)))[0]);
+const waits: number[] = [];
+let exporting = true;
+const exportRun = timed(() => postTo(quarter, bpbj)).then(([ms]) => {
+  exporting = false;
+  return ms;
+});
+while (exporting) waits.push((await timed(() => postTo(me, officer)))[0]);
+const duringMs = await exportRun;
+const sortedWaits = [...waits].sort((a, b) => a - b);
+console.log(`\norders export of Q1 2026: ${exportedLines} lines (of ${ORDERS} orders in the year) in ${aloneMs.toFixed(0)} ms alone, ${duringMs.toFixed(0)} ms while \`me\` ran`);
+console.log(`\`me\` meanwhile: ${waits.length} requests, p50 ${percentile(sortedWaits, 50).toFixed(1)} ms, p99 ${percentile(sortedWaits, 99).toFixed(1)} ms, max ${(sortedWaits.at(-1) ?? 0).toFixed(1)} ms (idle p99 ${p99(idle).toFixed(1)} ms)`);
+
+await unmetered.close().catch(() => {}); // closes the shared database too
+await server.close().catch(() => {});
+await db.dispose().catch(() => {});

@@ -12,8 +12,8 @@ import { loadConfig } from '../server/config.js';
 import { Role, User } from '../server/identity/user.entity.js';
 import { Opd } from '../server/opd/opd.entity.js';
 import { Pemda } from '../server/pemda/pemda.entity.js';
-import { rebuildRollups } from '../server/spend/rollup.js';
 import { seedDemo } from '../seeds/demo.js';
+import { generatePemdaYear } from './generate.js';
 import { arg, benchDatabase, summarise, timed } from './support.js';
 
 const LINES = arg('lines', 1_000_000);
@@ -26,62 +26,7 @@ console.log(`bench:recap on ${db.label}: 40 OPDs, ${ORDERS} orders, ${ORDERS * L
 const em = db.em();
 await seedDemo(em, { catalogue: true });
 const pemda = await em.findOneOrFail(Pemda, { kemendagriCode: '35.79' });
-for (let i = (await em.count(Opd, { pemda })) + 1; i <= 40; i++) em.create(Opd, { pemda, code: `9.90.${String(i).padStart(2, '0')}`, name: `Kelurahan Bench ${i}`, shortName: `Kel. ${i}` });
-await em.flush();
-const pp = await em.findOneOrFail(User, { email: 'pp.dinkes@batukota.go.id' });
-const ppk = await em.findOneOrFail(User, { email: 'ppk.dinkes@batukota.go.id' });
-
-const [generateMs] = await timed(async () => {
-  const sql = db.em();
-  await sql.execute(`create temporary table bench_opd as select row_number() over (order by code) as n, id from opd where pemda_id = ?`, [pemda.id]);
-  await sql.execute(`create temporary table bench_vendor as select row_number() over (order by id) as n, id, is_umkk, is_local from vendor where pemda_id = ?`, [pemda.id]);
-  await sql.execute(`create temporary table bench_product as select row_number() over (order by id) as n, id, is_pdn from product where pemda_id = ?`, [pemda.id]);
-  // Orders across the year (bast_date), 1 in 20 cancelled (never counted), the rest completed.
-  await sql.execute(
-    `insert into purchase_order (id, created_at, updated_at, pemda_id, opd_id, vendor_id, created_by_id, ppk_id, status, negotiation, delivery_address,
-        subtotal, shipping_cost, total, requires_ppk_approval, vendor_is_umkk, vendor_is_local, bast_date, received_amount)
-     select gen_random_uuid(), now(), now(), ?, o.id, v.id, ?, ?, case when i % 20 = 0 then 'CANCELLED' else 'COMPLETED' end, 'NONE', 'Bench',
-            0, 0, 0, false, v.is_umkk, v.is_local, date '2026-01-01' + (i % 365), null
-       from generate_series(1, ?) i
-       join bench_opd o on o.n = 1 + (i * 7) % 40
-       join bench_vendor v on v.n = 1 + (i * 13) % (select count(*) from bench_vendor)`,
-    [pemda.id, pp.id, ppk.id, ORDERS],
-  );
-  await sql.execute(
-    `insert into purchase_order_line (id, created_at, updated_at, order_id, product_id, position, product_name, unit, list_unit_price, unit_price, is_pdn, quantity, quantity_received, line_total)
-     select gen_random_uuid(), now(), now(), po.id, p.id, k, 'Produk Bench', 'pcs', 1000 * (1 + (po.number * k) % 500), 1000 * (1 + (po.number * k) % 500), p.is_pdn,
-            1 + (po.number + k) % 20, case when po.status = 'CANCELLED' then 0 else 1 + (po.number + k) % 20 end,
-            1000 * (1 + (po.number * k) % 500) * (1 + (po.number + k) % 20)
-       from purchase_order po cross join generate_series(1, ${LINES_PER_ORDER}) k
-       join bench_product p on p.n = 1 + (po.number * 31 + k) % (select count(*) from bench_product)
-      where po.pemda_id = ?`,
-    [pemda.id],
-  );
-  await sql.execute(
-    `update purchase_order po set subtotal = s.total, total = s.total, received_amount = case when po.status = 'CANCELLED' then null else s.total end
-       from (select order_id, sum(line_total) as total from purchase_order_line group by order_id) s where s.order_id = po.id`,
-  );
-  // Every completed order paid 0-39 days after its BAST: the award's payment-timeliness median has real work.
-  await sql.execute(
-    `insert into payment (id, created_at, updated_at, order_id, method, amount, paid_on, recorded_by)
-     select gen_random_uuid(), now(), now(), id, 'TRANSFER', total, bast_date + (number % 40)::int, ?
-       from purchase_order where pemda_id = ? and status = 'COMPLETED' and total > 0`,
-    [pp.id, pemda.id],
-  );
-  await sql.execute(
-    `insert into external_spend (id, created_at, updated_at, pemda_id, opd_id, external_ref, spent_on, vendor_name, amount, channel, is_umkk, is_pdn, is_local)
-     select gen_random_uuid(), now(), now(), ?, o.id, 'BENCH-' || i, date '2026-01-01' + (i % 365), 'CV Bench', 1000000 + (i * 7919) % 50000000, 'TENDER', i % 2 = 0, true, i % 3 = 0
-       from generate_series(1, 20000) i join bench_opd o on o.n = 1 + i % 40`,
-    [pemda.id],
-  );
-  for (const o of await sql.find(Opd, { pemda })) {
-    sql.persist(sql.create('OpdBudget', { pemda, opd: o, fiscalYear: 2026, goodsServicesBudget: 40_000_000_000 + (o.code.length * 1_000_000_000), plannedUmkk: 0, allocatedUmkk: 0 }));
-  }
-  await sql.flush();
-  await sql.execute('delete from search_outbox');
-  await rebuildRollups(sql, pemda.id);
-  await sql.execute('analyze');
-});
+const [generateMs] = await timed(() => generatePemdaYear(db.em, pemda, ORDERS, LINES_PER_ORDER));
 console.log(`  generated in ${(generateMs / 1000).toFixed(1)} s (rollups built by the same code that restates them)`);
 
 const app = await createApp(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'b'.repeat(40), PGLITE_DATA_DIR: 'memory', RATE_LIMITS: 'false' }), db.orm);
