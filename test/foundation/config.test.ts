@@ -58,3 +58,21 @@ describe('configuration read from the environment', () => {
     ]);
   });
 });
+
+describe('the token-signing secret without JWT_SECRET', () => {
+  it('is made once at first start, kept beside the embedded database readable by the owner only, and reused', async () => {
+    const { mkdtempSync, statSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { withSigningSecret, secretFile } = await import('../../server/bootstrap.js');
+    const dir = mkdtempSync(join(tmpdir(), 'katalog-secret-'));
+    const config = loadConfig({ PGLITE_DATA_DIR: join(dir, 'pglite') });
+    const first = withSigningSecret(config);
+    expect(secretFile(config)).toBe(join(dir, 'jwt-secret'));
+    expect(first.jwtSecret).toMatch(/^[A-Za-z0-9_-]{64}$/);
+    expect(statSync(secretFile(config)).mode & 0o777).toBe(0o600);
+    expect(readFileSync(secretFile(config), 'utf8')).toBe(first.jwtSecret);
+    expect(withSigningSecret(config).jwtSecret).toBe(first.jwtSecret); // a restart keeps sessions valid
+    expect(withSigningSecret(loadConfig({ PGLITE_DATA_DIR: join(dir, 'pglite'), JWT_SECRET: 's'.repeat(40) })).jwtSecret).toBe('s'.repeat(40));
+  });
+});
