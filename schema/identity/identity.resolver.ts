@@ -1,5 +1,6 @@
 import { Asn } from '../../server/asn/asn.entities.js';
 import { Vendor } from '../../server/vendor/vendor.entity.js';
+import { seesAccountLinks } from '../../server/auth/scope.js';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../server/context.js';
 import { Role, User } from '../../server/identity/user.entity.js';
@@ -44,18 +45,11 @@ export class IdentityResolver {
 
   @FieldResolver(() => Vendor, { nullable: true, description: "The vendor a VENDOR account acts for: the caller's own, or for BPBJ of its Pemda." })
   vendor(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Vendor | null> {
-    return user.vendor && seesLinks(ctx, user) ? user.vendor.load() : Promise.resolve(null);
+    return user.vendor && seesAccountLinks(ctx.actor, user) ? user.vendor.load() : Promise.resolve(null);
   }
 
   @FieldResolver(() => Asn, { nullable: true, description: "The civil-servant record of an ASN account (NIP, grade, minimum): the caller's own, or for BPBJ of its Pemda." })
   asn(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Asn | null> {
-    return user.asn && seesLinks(ctx, user) ? user.asn.load() : Promise.resolve(null);
+    return user.asn && seesAccountLinks(ctx.actor, user) ? user.asn.load() : Promise.resolve(null);
   }
-}
-
-/** An account's links to its vendor or ASN record are the account holder's own business, and its BPBJ's. */
-function seesLinks(ctx: RequestContext, user: User): boolean {
-  const actor = ctx.actor;
-  if (!actor) return false;
-  return actor.userId === user.id || actor.role === Role.PLATFORM_ADMIN || (actor.role === Role.BPBJ && actor.pemdaId === user.pemda?.id);
 }

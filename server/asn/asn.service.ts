@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertManagesPemda, requireActor } from '../auth/scope.js';
+import { assertManagesPemda, managesPemda, requireActor } from '../auth/scope.js';
 import { formatMonth, isIsoDate, localDate, startOfLocalDate } from '../calendar/time-zone.js';
 import type { RequestContext } from '../context.js';
 import { badInput, conflict, forbidden, notFound, requireReason, Validation, type FieldError } from '../errors.js';
@@ -368,7 +368,7 @@ export class AsnService {
     const actor = requireActor(ctx);
     const programme = await ctx.em.findOne(AsnProgramme, programmeId);
     if (!programme) throw notFound('Program');
-    if (actor.role === Role.PLATFORM_ADMIN || (actor.role === Role.BPBJ && actor.pemdaId === programme.pemda.id)) return { programme, onlyOpd: opdId ?? null };
+    if (managesPemda(actor, programme.pemda.id)) return { programme, onlyOpd: opdId ?? null };
     const officer = [Role.KEPALA_OPD, Role.PP, Role.PPK].includes(actor.role) && actor.pemdaId === programme.pemda.id;
     if (officer && !wholePemda && (!opdId || opdId === actor.opdId)) return { programme, onlyOpd: actor.opdId };
     throw forbidden('Anda hanya dapat melihat rekap ASN OPD Anda sendiri.');

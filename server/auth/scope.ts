@@ -13,11 +13,18 @@ export function requireRole(ctx: RequestContext, ...roles: Role[]): Actor {
   return actor;
 }
 
-/** Platform admins act on any Pemda; BPBJ only on its own. */
+/** Platform admins act on any Pemda; BPBJ only on its own. The one definition every scope check uses. */
+export function managesPemda(actor: Actor | null, pemdaId: string | null | undefined): boolean {
+  return Boolean(actor && (actor.role === Role.PLATFORM_ADMIN || (actor.role === Role.BPBJ && pemdaId && actor.pemdaId === pemdaId)));
+}
+
 export function assertManagesPemda(actor: Actor, pemdaId: string): void {
-  if (actor.role === Role.PLATFORM_ADMIN) return;
-  if (actor.role === Role.BPBJ && actor.pemdaId === pemdaId) return;
-  throw forbidden('Anda hanya dapat mengelola data Pemda Anda sendiri.');
+  if (!managesPemda(actor, pemdaId)) throw forbidden('Anda hanya dapat mengelola data Pemda Anda sendiri.');
+}
+
+/** An account's links to its vendor or ASN record are the account holder's own business, and its BPBJ's. */
+export function seesAccountLinks(actor: Actor | null, user: { id: string; pemda?: { id: string } | null }): boolean {
+  return Boolean(actor && (actor.userId === user.id || managesPemda(actor, user.pemda?.id)));
 }
 
 /** Any account bound to the Pemda (or a platform admin) may read its internal data. */

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { AuditSubject } from '../audit/audit-log.entity.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { assertManagesPemda, requireActor } from '../auth/scope.js';
+import { assertManagesPemda, managesPemda, requireActor } from '../auth/scope.js';
 import type { Actor, RequestContext } from '../context.js';
 import { paginate, type Page, type PageArgs } from '../database/pagination.js';
 import { badInput, conflict, forbidden, notFound, requireReason, Validation } from '../errors.js';
@@ -50,7 +50,7 @@ type Viewer = 'PUBLIC' | 'CURATOR' | 'OWNER';
 
 function viewerOf(actor: Actor | null, product: { pemdaId: string; vendorId: string }): Viewer {
   if (!actor) return 'PUBLIC';
-  if (actor.role === Role.PLATFORM_ADMIN || (actor.role === Role.BPBJ && actor.pemdaId === product.pemdaId)) return 'CURATOR';
+  if (managesPemda(actor, product.pemdaId)) return 'CURATOR';
   if (actor.role === Role.VENDOR && actor.vendorId === product.vendorId) return 'OWNER';
   return 'PUBLIC';
 }
@@ -237,7 +237,7 @@ export class ProductService {
     const vendorWhere: Record<string, unknown> = {};
     const categoryWhere: Record<string, unknown> = {};
 
-    const curator = actor && (actor.role === Role.PLATFORM_ADMIN || (actor.role === Role.BPBJ && actor.pemdaId === target));
+    const curator = managesPemda(actor, target);
     if (actor?.role === Role.VENDOR) {
       where.vendor = actor.vendorId;
       if (filter.status?.length) where.status = { $in: filter.status };

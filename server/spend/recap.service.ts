@@ -1,8 +1,7 @@
-import { requireActor } from '../auth/scope.js';
+import { managesPemda, requireActor } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
 import { exportTable, type ExportFile, type ExportFormat } from '../exports/table-export.js';
-import { Role } from '../identity/user.entity.js';
 import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { percent, resolvePeriod, type Period, type PeriodInput } from './period.js';
@@ -145,7 +144,7 @@ export class RecapService {
   private scope(ctx: RequestContext, pemdaId: string, opdId: string | null | undefined, publicView: boolean): string | null {
     if (publicView) return opdId ?? null;
     const actor = requireActor(ctx);
-    if (actor.role === Role.PLATFORM_ADMIN || (actor.role === Role.BPBJ && actor.pemdaId === pemdaId)) return opdId ?? null;
+    if (managesPemda(actor, pemdaId)) return opdId ?? null;
     if (actor.opdId && actor.pemdaId === pemdaId && (!opdId || opdId === actor.opdId)) return actor.opdId;
     throw forbidden('Anda hanya dapat melihat rekap OPD Anda sendiri.');
   }

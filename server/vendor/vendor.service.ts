@@ -1,7 +1,7 @@
 import { AuditSubject } from '../audit/audit-log.entity.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { checkNewPassword, hashPassword } from '../auth/password.js';
-import { assertManagesPemda, requireActor } from '../auth/scope.js';
+import { assertManagesPemda, managesPemda, requireActor } from '../auth/scope.js';
 import type { Actor, RequestContext } from '../context.js';
 import { conflict, forbidden, notFound, requireReason, Validation } from '../errors.js';
 import { normaliseEmail } from '../identity/identity.service.js';
@@ -183,7 +183,7 @@ export class VendorService {
   }
 
   async list(ctx: RequestContext, pemdaId: string, status: VendorStatus | null | undefined, page: PageArgs): Promise<Page<Vendor>> {
-    const internal = ctx.actor && (ctx.actor.role === Role.PLATFORM_ADMIN || (ctx.actor.role === Role.BPBJ && ctx.actor.pemdaId === pemdaId));
+    const internal = managesPemda(ctx.actor, pemdaId);
     if (status && status !== VendorStatus.VERIFIED && !internal) throw forbidden('Hanya BPBJ Pemda ini yang dapat melihat penyedia yang belum terverifikasi.');
     const where = { pemda: pemdaId, ...(status ? { status } : internal ? {} : { status: VendorStatus.VERIFIED }) };
     return paginate(ctx.em, Vendor, where, page, { businessName: 'asc', id: 'asc' });
@@ -206,9 +206,6 @@ export class VendorService {
 
 /** The vendor itself and BPBJ of its Pemda (or a platform admin) see its private data and every state. */
 export function canSeeInternals(actor: Actor | null, vendor: Vendor): boolean {
-  if (!actor) return false;
-  if (actor.role === Role.PLATFORM_ADMIN) return true;
-  if (actor.role === Role.BPBJ) return actor.pemdaId === vendor.pemda.id;
-  return actor.role === Role.VENDOR && actor.vendorId === vendor.id;
+  return managesPemda(actor, vendor.pemda.id) || (actor?.role === Role.VENDOR && actor.vendorId === vendor.id);
 }
 
