@@ -8,7 +8,7 @@ import { formatMonth, localDate } from '../calendar/time-zone.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { resolvePeriod } from '../spend/period.js';
 import { SpendStatus } from '../spend/recap.service.js';
-import { add, ceil, compare, div, fromDecimal, HUNDRED, max, min, mul, ratio, sub, thousandths, toDecimal, ZERO, type Ratio } from './exact.js';
+import { add, ceil, compare, div, fromDecimal, HUNDRED, max, min, mul, ratio, sub, thousandths, toDecimal, ZERO, type Ratio } from '../exact.js';
 import { AwardComponent, AwardResult, AwardStatus, DEFAULT_AWARD_CONFIG, type AwardConfig, type AwardRow, type ComponentScore } from './award.entities.js';
 
 export interface AwardPeriodInput {
@@ -25,6 +25,9 @@ export interface AwardConfigInput {
 }
 
 const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
+
+/** A weight (at most 2 decimals, out of 100) as the exact fraction of a component's 0-100 value it contributes. */
+const weightShare = (weight: number): Ratio => div(fromDecimal(weight, 2), HUNDRED);
 
 /**
  * Min-max to 0-100 across the assessable OPDs, exact: (x - min) / (max - min) x 100; all equal: 100 when there is
@@ -139,7 +142,7 @@ export class AwardService {
     const assessable = recap.opds.filter((r) => r.status !== SpendStatus.NOT_ASSESSABLE);
     const spendScale = minMaxScale(assessable.map((r) => ({ opd: r.opd.name, value: r.catalogueTotal })));
     const transactionScale = minMaxScale(assessable.map((r) => ({ opd: r.opd.name, value: transactions.get(r.opd.id) ?? 0 })));
-    const targetBp = BigInt(Math.round(recap.targetPercent * 100));
+    const target = fromDecimal(recap.targetPercent, 2);
     const term = config.maxMedianPaymentDays;
     const subYear = months < 12 ? ` (periode ${months} bulan: dibandingkan dengan ${months}/12 pagu tahunan)` : '';
 
@@ -158,7 +161,7 @@ export class AwardService {
       const adoption = r.realisedTotal > 0 ? ratio(BigInt(r.catalogueTotal) * 100n, r.realisedTotal) : ZERO;
       const raw: [AwardComponent, number | null, Ratio, string][] = [
         [AwardComponent.CATALOGUE_SPEND, r.catalogueTotal, spendScale.score(r.catalogueTotal), `${rupiah(r.catalogueTotal)} melalui katalog; ${spendScale.explain(rupiah)}`],
-        [AwardComponent.UMKK_SHARE, toDecimal(share, 2), min(HUNDRED, ratio(share.n * 100n * 100n, share.d * targetBp)), `${toDecimal(share, 2)}% dari pagu${subYear}, target ${recap.targetPercent}%: porsi / target x 100, maksimal 100`],
+        [AwardComponent.UMKK_SHARE, toDecimal(share, 2), min(HUNDRED, mul(div(share, target), HUNDRED)), `${toDecimal(share, 2)}% dari pagu${subYear}, target ${recap.targetPercent}%: porsi / target x 100, maksimal 100`],
         [AwardComponent.TRANSACTIONS, tx, transactionScale.score(tx), `${tx} transaksi katalog; ${transactionScale.explain(String)}`],
         [AwardComponent.ADOPTION, toDecimal(adoption, 2), adoption, `${rupiah(r.catalogueTotal)} dari ${rupiah(r.realisedTotal)} realisasi melalui katalog`],
         [
@@ -174,7 +177,7 @@ export class AwardService {
       const components: (ComponentScore & { contributionMilli: number; exactNormalised: Ratio })[] = raw.map(([component, value, normalised, explanation]) => {
         const weight = config.weights[component];
         // The one rounding: each contribution, half away from zero to 3 decimals, from its exact value.
-        const contributionMilli = thousandths(mul(normalised, ratio(Math.round(weight * 100), 10_000)));
+        const contributionMilli = thousandths(mul(normalised, weightShare(weight)));
         return { component, raw: value, normalised: toDecimal(normalised, 3), weight, contribution: contributionMilli / 1000, contributionMilli, exactNormalised: normalised, explanation };
       });
       // The score is the sum of the shown contributions, so the parts always add up to the whole.
@@ -198,7 +201,7 @@ export class AwardService {
       (a, b) => of(b).scoreMilli - of(a).scoreMilli || compare(of(b).share, of(a).share) || byOpd.get(b.opdId)!.catalogueTotal - byOpd.get(a.opdId)!.catalogueTotal || a.opdCode.localeCompare(b.opdCode),
     );
     const tiers = config.tiers.map(([name, minimum]) => ({ name, milli: Math.round(minimum * 1000) }));
-    const spendWeight = ratio(Math.round(config.weights[AwardComponent.CATALOGUE_SPEND] * 100), 10_000);
+    const spendWeight = weightShare(config.weights[AwardComponent.CATALOGUE_SPEND]);
     ranked.forEach((row, i) => {
       row.rank = i + 1;
       const { scoreMilli, spendNormalised } = of(row);

@@ -1,5 +1,6 @@
 import { localDate } from '../calendar/time-zone.js';
 import { Validation } from '../errors.js';
+import { ratio, toDecimal } from '../exact.js';
 
 export interface PeriodInput {
   year: number;
@@ -54,8 +55,5 @@ export function resolvePeriod(input: PeriodInput, timeZone: string, now: Date): 
 
 /** numerator / denominator as a percent rounded half up to two decimals, computed exactly on integers. */
 export function percent(numerator: number, denominator: number): number | null {
-  if (denominator <= 0) return null;
-  const n = BigInt(numerator) * 20000n + BigInt(denominator);
-  const basisPoints = n / (2n * BigInt(denominator));
-  return Number(basisPoints) / 100;
+  return denominator > 0 ? toDecimal(ratio(BigInt(numerator) * 100n, denominator), 2) : null;
 }

@@ -4,6 +4,7 @@ import { forbidden, notFound } from '../errors.js';
 import { exportTable, type ExportFile, type ExportFormat } from '../exports/table-export.js';
 import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
+import { compare, ratio } from '../exact.js';
 import { percent, resolvePeriod, type Period, type PeriodInput } from './period.js';
 import { OpdBudget } from './spend.entities.js';
 
@@ -122,12 +123,6 @@ function figures(s: Sums, budget: Pick<OpdBudget, 'goodsServicesBudget' | 'plann
   };
 }
 
-/** Compares a/b with c/d (b, d > 0) exactly: negative, zero or positive. */
-export function compareShares(a: number, b: number, c: number, d: number): number {
-  const difference = BigInt(a) * BigInt(d) - BigInt(c) * BigInt(b);
-  return difference < 0n ? -1 : difference > 0n ? 1 : 0;
-}
-
 const add = (a: Sums, b: Sums): Sums => ({
   total: a.total + b.total,
   catalogue: a.catalogue + b.catalogue,
@@ -194,7 +189,7 @@ export class RecapService {
     // percent shown; ties broken by UMK-K rupiah, then OPD code, so the order never wobbles.
     const ranked = recaps
       .filter((r) => r.status !== SpendStatus.NOT_ASSESSABLE)
-      .sort((a, b) => compareShares(b.realisedUmkk, b.budget, a.realisedUmkk, a.budget) || b.realisedUmkk - a.realisedUmkk || a.opd.code.localeCompare(b.opd.code));
+      .sort((a, b) => compare(ratio(b.realisedUmkk, b.budget), ratio(a.realisedUmkk, a.budget)) || b.realisedUmkk - a.realisedUmkk || a.opd.code.localeCompare(b.opd.code));
     ranked.forEach((r, i) => (r.rank = i + 1));
     const pemdaBudget = [...budgets.values()].filter((b) => !onlyOpd || b.opd.id === onlyOpd);
     const totalBudget = {

@@ -1,6 +1,7 @@
 /**
- * Exact fractions of integers (BigInt), so every award figure is computed without floats and rounded once, at the
- * edge: a person with a calculator and the rows behind a figure gets the same digits.
+ * Exact fractions of integers (BigInt), so shares and scores are computed without floats and rounded once, at the
+ * edge: a person with a calculator and the rows behind a figure gets the same digits. Used by the spend recap and
+ * the award alike.
  */
 export interface Ratio {
   n: bigint;
@@ -30,12 +31,16 @@ export const compare = (a: Ratio, b: Ratio): number => {
 export const min = (a: Ratio, b: Ratio): Ratio => (compare(a, b) <= 0 ? a : b);
 export const max = (a: Ratio, b: Ratio): Ratio => (compare(a, b) >= 0 ? a : b);
 
-/** Rounded half away from zero to whole thousandths: the award's one rounding step. */
-export function thousandths(r: Ratio): number {
-  const scaled = r.n * 1000n;
+/** r x 10^decimals rounded half away from zero to a whole number: the one rounding rule. */
+function scaledRound(r: Ratio, decimals: number): bigint {
+  const scaled = r.n * 10n ** BigInt(decimals);
   const sign = scaled < 0n ? -1n : 1n;
-  const magnitude = sign * scaled;
-  return Number(sign * ((2n * magnitude + r.d) / (2n * r.d)));
+  return sign * ((2n * sign * scaled + r.d) / (2n * r.d));
+}
+
+/** Rounded to whole thousandths, as an integer count of them: the award's contributions and scores. */
+export function thousandths(r: Ratio): number {
+  return Number(scaledRound(r, 3));
 }
 
 /** Rounded up to the next whole number (for rupiah that must be reached). */
@@ -46,10 +51,7 @@ export function ceil(r: Ratio): number {
 
 /** The value rounded half away from zero to `decimals` places, for display. */
 export function toDecimal(r: Ratio, decimals = 3): number {
-  const scale = 10n ** BigInt(decimals);
-  const scaled = r.n * scale;
-  const sign = scaled < 0n ? -1n : 1n;
-  return Number(sign * ((2n * sign * scaled + r.d) / (2n * r.d))) / Number(scale);
+  return Number(scaledRound(r, decimals)) / 10 ** decimals;
 }
 
 /** A decimal with at most `decimals` places as an exact ratio (weights such as 12.5, tier lines such as 93.279). */
