@@ -269,14 +269,8 @@ export class AsnService {
 
   /** Per ASN for a month: required, reported, counted, status. BPBJ: the Pemda; OPD head, PP, PPK: their OPD; an ASN: itself. */
   async asnMonth(ctx: RequestContext, programmeId: string, month: string, opdId?: string | null): Promise<AsnMonth[]> {
-    if (requireActor(ctx).role === Role.ASN) {
-      const asn = await currentAsn(ctx, 'Akun ASN ini belum terhubung ke data ASN.');
-      const programme = await ctx.em.findOne(AsnProgramme, { id: programmeId, pemda: asn.pemda });
-      if (!programme) throw notFound('Program');
-      return this.computeAsnMonth(ctx, programme, month, null, asn.id);
-    }
-    const { programme, onlyOpd } = await this.scope(ctx, programmeId, opdId);
-    return this.computeAsnMonth(ctx, programme, month, onlyOpd);
+    const { programme, onlyOpd, onlyAsn } = await this.scope(ctx, programmeId, opdId);
+    return (await this.computeAsnMonth(ctx, programme, month, onlyOpd, onlyAsn)).rows;
   }
 
   /** Whether a month's reporting deadline (the deadline day of the next month, Pemda time) has passed. */
@@ -285,21 +279,21 @@ export class AsnService {
     return reportingClosesAt(month, programme.reportDeadlineDay, pemda.timeZone) <= ctx.now();
   }
 
-  private async computeAsnMonth(ctx: RequestContext, programme: AsnProgramme, month: string, onlyOpd: string | null, onlyAsn: string | null = null): Promise<AsnMonth[]> {
+  private async computeAsnMonth(ctx: RequestContext, programme: AsnProgramme, month: string, onlyOpd: string | null, onlyAsn: string | null = null): Promise<{ due: boolean; rows: AsnMonth[] }> {
     new Validation()
       .check(MONTH.test(month), 'month', 'Bulan berformat YYYY-MM.')
       .check(!MONTH.test(month) || month >= programme.startMonth, 'month', `Program ini berjalan mulai ${formatMonth(programme.startMonth)}.`)
       .throwIfInvalid();
     const due = await this.isDue(ctx, programme, month);
     const asns = await ctx.em.find(Asn, { pemda: programme.pemda, ...(onlyOpd ? { opd: onlyOpd } : {}), ...(onlyAsn ? { id: onlyAsn } : {}) }, { orderBy: { nip: 'asc' } });
-    const rows = await ctx.em.execute<{ asn_id: string; reported: string; counted: string; late: string }[]>(
+    const reported = await ctx.em.execute<{ asn_id: string; reported: string; counted: string; late: string }[]>(
       `select asn_id, sum(amount) filter (where status <> 'REJECTED') as reported, coalesce(sum(amount) filter (where status = 'COUNTED'), 0) as counted,
               coalesce(sum(amount) filter (where status = 'LATE'), 0) as late
          from asn_purchase_report where programme_id = ? and month = ? group by asn_id`,
       [programme.id, month],
     );
-    const sums = new Map(rows.map((r) => [r.asn_id, r]));
-    return asns.map((asn) => {
+    const sums = new Map(reported.map((r) => [r.asn_id, r]));
+    const rows = asns.map((asn) => {
       const s = sums.get(asn.id);
       const required = requiredAmount(programme, asn);
       const counted = Number(s?.counted ?? 0);
@@ -310,6 +304,7 @@ export class AsnService {
         : AsnMonthStatus.NOT_MET;
       return { asn, required, reported: Number(s?.reported ?? 0), counted, status };
     });
+    return { due, rows };
   }
 
   /** Per OPD for a month (Betah's missing recap), ranked by compliance then by rupiah. Also the public view. */
@@ -317,9 +312,8 @@ export class AsnService {
     // The public sees only these per-OPD aggregates, never an individual's spending.
     const programme = publicView ? await ctx.em.findOne(AsnProgramme, programmeId) : (await this.scope(ctx, programmeId, null, true)).programme;
     if (!programme) throw notFound('Program');
-    const perAsn = await this.computeAsnMonth(ctx, programme, month, null);
     // Before its deadline a month has no rate yet ("belum jatuh tempo"), never 0%.
-    const due = await this.isDue(ctx, programme, month);
+    const { due, rows: perAsn } = await this.computeAsnMonth(ctx, programme, month, null);
     const outlets = await ctx.em.execute<{ opd_id: string; name: string; total: string }[]>(
       `select a.opd_id, coalesce(o.name, v.business_name) as name, sum(r.amount) as total
          from asn_purchase_report r join asn a on a.id = r.asn_id left join asn_outlet o on o.id = r.outlet_id left join vendor v on v.id = r.vendor_id
@@ -364,13 +358,18 @@ export class AsnService {
     );
   }
 
+  /** Whose rows of a programme the caller reads: BPBJ the Pemda's, an OPD's officers their OPD's, an ASN its own. */
   private async scope(ctx: RequestContext, programmeId: string, opdId: string | null | undefined, wholePemda = false) {
     const actor = requireActor(ctx);
     const programme = await ctx.em.findOne(AsnProgramme, programmeId);
     if (!programme) throw notFound('Program');
-    if (managesPemda(actor, programme.pemda.id)) return { programme, onlyOpd: opdId ?? null };
+    if (managesPemda(actor, programme.pemda.id)) return { programme, onlyOpd: opdId ?? null, onlyAsn: null };
     const officer = [Role.KEPALA_OPD, Role.PP, Role.PPK].includes(actor.role) && actor.pemdaId === programme.pemda.id;
-    if (officer && !wholePemda && (!opdId || opdId === actor.opdId)) return { programme, onlyOpd: actor.opdId };
+    if (officer && !wholePemda && (!opdId || opdId === actor.opdId)) return { programme, onlyOpd: actor.opdId, onlyAsn: null };
+    if (actor.role === Role.ASN && !wholePemda) {
+      const asn = await currentAsn(ctx, 'Akun ASN ini belum terhubung ke data ASN.');
+      if (asn.pemda.id === programme.pemda.id) return { programme, onlyOpd: null, onlyAsn: asn.id };
+    }
     throw forbidden('Anda hanya dapat melihat rekap ASN OPD Anda sendiri.');
   }
 }

@@ -3,7 +3,6 @@ import type { RequestContext } from '../context.js';
 import { conflict, notFound, Validation } from '../errors.js';
 import { exportTable, type ExportFile, type ExportFormat } from '../exports/table-export.js';
 import { AsnProgramme } from '../asn/asn.entities.js';
-import { reportingClosesAt } from '../asn/asn.service.js';
 import { formatMonth, localDate } from '../calendar/time-zone.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { resolvePeriod } from '../spend/period.js';
@@ -234,13 +233,12 @@ export class AwardService {
   private async asnMonths(ctx: RequestContext, pemda: Pemda, programmeId: string, period: { year: number; fromMonth: number; toMonth: number }) {
     const programme = await ctx.em.findOne(AsnProgramme, { id: programmeId, pemda });
     if (!programme) throw notFound('Program ASN');
-    const timeZone = pemda.timeZone;
     const counted: string[] = [];
     const notDue: string[] = [];
     for (let m = period.fromMonth; m <= period.toMonth; m++) {
       const month = `${period.year}-${String(m).padStart(2, '0')}`;
       if (month < programme.startMonth) continue;
-      if (reportingClosesAt(month, programme.reportDeadlineDay, timeZone) <= ctx.now()) counted.push(month);
+      if (await ctx.services.asn.isDue(ctx, programme, month)) counted.push(month);
       else notDue.push(month);
     }
     const perOpd = new Map<string, { month: string; rate: Ratio }[]>();
