@@ -25,6 +25,12 @@ export interface App {
 
 const INTERNAL = 'Terjadi kesalahan di server. Silakan coba lagi atau hubungi admin.';
 
+/** What a client sees of an AppError: its message and extensions, less the HTTP status meant for Apollo. */
+function publicError(error: AppError, path?: GraphQLFormattedError['path']): GraphQLFormattedError {
+  const { http: _http, ...extensions } = error.extensions as Record<string, unknown>;
+  return { message: error.message, ...(path ? { path } : {}), extensions };
+}
+
 /** The first AppError in an error's chain: thrown by a resolver or plugin, or reported by a validation rule. */
 function appErrorIn(error: unknown): AppError | null {
   for (let e = error, depth = 0; e && depth < 4; e = (e as { originalError?: unknown }).originalError, depth++) {
@@ -37,15 +43,10 @@ export function formatError(config: AppConfig) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const appError = appErrorIn(original);
-    if (appError) {
-      const { http: _http, ...extensions } = appError.extensions as Record<string, unknown>;
-      return { message: appError.message, path: formatted.path, extensions };
-    }
+    if (appError) return publicError(appError, formatted.path);
     // The parser stops at LIMITS.tokens: say so in the same terms as the other limits.
     if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /contains more th\w+ \d+ tokens/.test(formatted.message)) {
-      const limit = new QueryTooComplex('tokens', LIMITS.tokens);
-      const { http: _http, ...extensions } = limit.extensions as Record<string, unknown>;
-      return { message: limit.message, extensions };
+      return publicError(new QueryTooComplex('tokens', LIMITS.tokens));
     }
     // "Did you mean ...?" spells out the schema to whoever guesses names: only where introspection is on anyway.
     if (!config.introspection && formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED') {

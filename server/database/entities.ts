@@ -1,7 +1,8 @@
 import { SearchOutboxEntry, SearchSynonym, SearchVocabularyWord, SearchableProduct, SearchFacetCount } from '../../search/search.entities.js';
 import { Asn, AsnOrder, AsnProgramme, AsnPurchaseReport, Outlet } from '../asn/asn.entities.js';
 import { AuditLog } from '../audit/audit-log.entity.js';
-import { LoginThrottleCounter, RateLimitAllowance } from '../auth/throttle.entities.js';
+import { LoginThrottleCounter } from '../auth/login-throttle.entity.js';
+import { RateLimitAllowance } from '../http/rate-limit.entity.js';
 import { AwardResult } from '../award/award.entities.js';
 import { Category } from '../catalogue/category.entity.js';
 import { Product } from '../catalogue/product.entity.js';

@@ -43,7 +43,7 @@ function storeClient(connection: () => Connection) {
   };
 }
 
-export const rateLimited = (msBeforeNext: number) => {
+const rateLimited = (msBeforeNext: number) => {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
   return new AppError('RATE_LIMITED', `Terlalu banyak permintaan. Coba lagi dalam ${seconds} detik.`, {
     retryAfterSeconds: seconds,

@@ -2,7 +2,7 @@
  * What one GraphQL request may cost, checked before anything executes.
  *
  * Four bounds, cheapest first:
- *  1. tokens: the parser stops at MAX_TOKENS (graphql-js `maxTokens`), so a 10,000-fragment document costs one scan;
+ *  1. tokens: the parser stops at LIMITS.tokens (graphql-js `maxTokens`), so a 10,000-fragment document costs one scan;
  *  2. depth, aliases and directives: graphql-armor's validation rules;
  *  3. cost: graphql-query-complexity with the estimator below, against a budget that depends on who calls;
  *  4. rate: the cost is also drawn from a per-minute allowance shared by every server process (see rate-limits.ts).
@@ -81,20 +81,23 @@ export class QueryTooComplex extends AppError {
   }
 }
 
-const PAGE_FIELDS = new Set(['edges', 'nodes', 'hits']);
-
-const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  if (type.name.startsWith('__') || field.name.startsWith('__')) return 0; // introspection is bounded by depth
-  const weight = FIELD_WEIGHTS[field.name] ?? 0;
-  const named = getNamedType(field.type);
-  if (isLeafType(named)) return weight;
-  const pageSize = typeof args.first === 'number' ? args.first : typeof args.limit === 'number' ? args.limit : null;
-  const isList = isListType(getNullableType(field.type));
-  // A connection's edges (or a search result's hits) are the page its field already multiplied by `first`.
-  const isPage = PAGE_FIELDS.has(field.name);
-  const items = pageSize ?? (isList && !isPage ? ASSUMED_LIST_SIZE : 1);
-  return weight + 1 + Math.max(0, items) * childComplexity;
-};
+/**
+ * The cost model as a graphql-query-complexity estimator. It also adds up, into `expensive`, the weights of the
+ * expensive fields it meets (each as often as it appears), so one walk of the document gives both figures.
+ */
+function estimator(expensive: { total: number }): ComplexityEstimator {
+  return ({ type, field, args, childComplexity }) => {
+    if (type.name.startsWith('__') || field.name.startsWith('__')) return 0; // introspection is bounded by depth
+    const weight = FIELD_WEIGHTS[field.name] ?? 0;
+    if (weight >= EXPENSIVE_WEIGHT) expensive.total += weight;
+    if (isLeafType(getNamedType(field.type))) return weight;
+    const pageSize = typeof args.first === 'number' ? args.first : typeof args.limit === 'number' ? args.limit : null;
+    // A connection's edges are the page its field already multiplied by `first`.
+    const isList = isListType(getNullableType(field.type)) && field.name !== 'edges';
+    const items = pageSize ?? (isList ? ASSUMED_LIST_SIZE : 1);
+    return weight + 1 + Math.max(0, items) * childComplexity;
+  };
+}
 
 /** What a request may cost, by who calls: the public pages, an officer or vendor, the bureau that runs the Pemda. */
 export function budgetFor(actor: Actor | null): number {
@@ -133,17 +136,11 @@ export function requestLimitsPlugin(): ApolloServerPlugin<RequestContext> {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName, contextValue }) {
-          const cost = getComplexity({ schema, query: document, variables: request.variables, operationName: operationName ?? undefined, estimators: [estimator] });
+          const expensive = { total: 0 };
+          const cost = getComplexity({ schema, query: document, variables: request.variables, operationName: operationName ?? undefined, estimators: [estimator(expensive)] });
           const budget = budgetFor(contextValue.actor);
           if (cost > budget) throw new QueryTooComplex('cost', budget, cost);
-          const expensive = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables,
-            operationName: operationName ?? undefined,
-            estimators: [({ field, childComplexity }) => ((FIELD_WEIGHTS[field.name] ?? 0) >= EXPENSIVE_WEIGHT ? FIELD_WEIGHTS[field.name] : 0) + childComplexity],
-          });
-          await contextValue.services.rateLimits.draw(contextValue, { cost, expensive });
+          await contextValue.services.rateLimits.draw(contextValue, { cost, expensive: expensive.total });
         },
       };
     },
