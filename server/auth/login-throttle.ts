@@ -36,20 +36,19 @@ export class LoginThrottle {
   async recordFailure(em: EntityManager, account: string, address: string, now: Date): Promise<void> {
     const forgottenBefore = new Date(now.getTime() - this.windowMs);
     for (const { key, allowance } of this.counters(account, address)) {
-      // One statement per counter: concurrent failures in several processes each add one.
-      await em.getConnection().execute(
+      // One statement per counter: concurrent failures in several processes each add one. Only a counter that
+      // reached its allowance needs a second, to set the wait.
+      const [{ failures }] = await em.getConnection().execute<{ failures: number }[]>(
         `insert into login_throttle as t (key, failures, last_failure_at, blocked_until) values (?, 1, ?, null)
          on conflict (key) do update set
            failures = case when t.last_failure_at < ? then 1 else t.failures + 1 end,
-           last_failure_at = excluded.last_failure_at`,
+           last_failure_at = excluded.last_failure_at
+         returning failures`,
         [key, now, forgottenBefore],
       );
-      await em.getConnection().execute(
-        `update login_throttle set blocked_until = ?::timestamptz
-           + least(interval '1 minute' * power(2, failures - ?), ? * interval '1 millisecond')
-         where key = ? and failures >= ?`,
-        [now, allowance, this.windowMs, key, allowance],
-      );
+      if (failures < allowance) continue;
+      const waitMs = Math.min(60_000 * 2 ** (failures - allowance), this.windowMs);
+      await em.getConnection().execute('update login_throttle set blocked_until = ? where key = ?', [new Date(now.getTime() + waitMs), key]);
     }
   }
 
