@@ -4,7 +4,7 @@ import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import { isIsoDate, localDate, startOfLocalDate } from '../calendar/time-zone.js';
 import type { Actor, RequestContext } from '../context.js';
 import { paginate, type Page, type PageArgs } from '../database/pagination.js';
-import { badInput, forbidden, notFound, Validation } from '../errors.js';
+import { badInput, forbidden, notFound } from '../errors.js';
 import { toCsv } from '../exports/table-export.js';
 import { Role } from '../identity/user.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
@@ -54,18 +54,20 @@ async function filterWhere(ctx: RequestContext, actor: Actor, filter: OrderFilte
     where.total = { ...(filter.totalMin != null && { $gte: filter.totalMin }), ...(filter.totalMax != null && { $lte: filter.totalMax }) };
   }
   if (filter.from || filter.to) {
-    for (const [field, value] of [['from', filter.from], ['to', filter.to]] as const) {
-      if (value && !isIsoDate(value)) throw badInput([{ field, message: 'Tanggal berformat YYYY-MM-DD.' }]);
-    }
     // A platform admin has no Pemda: its date filters read in WIB, the zone most Pemdas use.
     const timeZone = actor.pemdaId ? (await ctx.em.findOneOrFail(Pemda, actor.pemdaId)).timeZone : 'Asia/Jakarta';
-    const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    where.createdAt = {
-      ...(filter.from && { $gte: startOfLocalDate(filter.from, timeZone) }),
-      ...(filter.to && { $lt: startOfLocalDate(nextDay(filter.to), timeZone) }),
-    };
+    where.createdAt = createdBetween(filter.from, filter.to, timeZone);
   }
   return where as FilterQuery<Order>;
+}
+
+/** Created on or after local date `from` and on or before local date `to` (YYYY-MM-DD, either may be open). */
+function createdBetween(from: string | null | undefined, to: string | null | undefined, timeZone: string): { $gte?: Date; $lt?: Date } {
+  for (const [field, value] of [['from', from], ['to', to]] as const) {
+    if (value && !isIsoDate(value)) throw badInput([{ field, message: 'Tanggal berformat YYYY-MM-DD.' }]);
+  }
+  const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return { ...(from && { $gte: startOfLocalDate(from, timeZone) }), ...(to && { $lt: startOfLocalDate(nextDay(to), timeZone) }) };
 }
 
 export class OrderQueries {
@@ -94,9 +96,9 @@ export class OrderQueries {
     return rows.map((r) => ({ status: r.status, count: Number(r.count), total: Number(r.total) }));
   }
 
-  /** One row per order line with the date of every step and the payment, in the Pemda's time zone, for BPBJ. */
   /**
-   * The orders of a period as CSV, one row per line. Read in pages of `pageSize` orders (keyset on the order number)
+   * The orders of a period as CSV for BPBJ, one row per line with the date of every step and the first payment, in
+   * the Pemda's time zone. Read in pages of `pageSize` orders (keyset on the order number)
    * as plain rows, one statement a page with its lines, so the work grows linearly with the orders and no entity is
    * built for a file; between pages the process turns to whoever else is waiting, so an officer's request waits
    * behind one page, not behind the whole export (`npm run bench:abuse` measures it).
@@ -105,8 +107,9 @@ export class OrderQueries {
     const actor = requireActor(ctx);
     assertManagesPemda(actor, pemdaId);
     const pemda = await ctx.em.findOneOrFail(Pemda, pemdaId);
-    new Validation().check(isIsoDate(from ?? ''), 'from', 'Tanggal awal berformat YYYY-MM-DD.').check(isIsoDate(to ?? ''), 'to', 'Tanggal akhir berformat YYYY-MM-DD.').throwIfInvalid();
-    const created = ((await filterWhere(ctx, { ...actor, pemdaId }, { from, to })) as { createdAt: { $gte: Date; $lt: Date } }).createdAt;
+    // Both ends are required: the period is the file.
+    if (!from || !to) throw badInput([{ field: from ? 'to' : 'from', message: 'Tanggal awal dan akhir wajib diisi (YYYY-MM-DD).' }]);
+    const created = createdBetween(from, to, pemda.timeZone) as { $gte: Date; $lt: Date };
     const time = new Intl.DateTimeFormat('en-GB', { timeZone: pemda.timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
     const at = (d: Date | string | null) => (d ? `${localDate(new Date(d), pemda.timeZone)} ${time.format(new Date(d))}` : '');
     const header = [
