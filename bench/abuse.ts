@@ -30,11 +30,13 @@ const server = await startHttpServer(app);
 console.log(`bench:abuse on ${db.label}, NODE_ENV=production, ${ROUNDS} attack requests per attack, ${NORMAL} normal requests per phase`);
 
 type Body = { query: string; variables?: Record<string, unknown> };
-const post = async (body: Body, headers: Record<string, string> = {}) => {
-  const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+/** A client of one server: posts an operation and answers its HTTP status, first error code and body. */
+const clientOf = (url: string) => async (body: Body, headers: Record<string, string> = {}) => {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   const json = (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
   return { status: response.status, code: json.errors?.[0]?.extensions?.code ?? null, json };
 };
+const post = clientOf(server.url);
 
 const login = await post({ query: `mutation { login(input: { email: "pp.dinkes@batukota.go.id", password: "${DEMO_PASSWORD}" }) { token } }` });
 const officer = { authorization: `Bearer ${login.json.data.login.token}` };
@@ -122,13 +124,9 @@ console.log(`\nnormal request: PP's { me, products(first: 20) } over HTTP; basel
 
 // The heaviest legitimate request: a quarter of orders exported while an officer works. A second server in this
 // process, on the same database, without allowances (the attacks above spent BPBJ's).
-await generatePemdaYear(db.em, batu, ORDERS, 4);
+await generatePemdaYear(db.em(), batu, ORDERS, 4);
 const unmetered = await startHttpServer(await createApp({ ...config, port: 0, host: '127.0.0.1', databaseUrl: null, rateLimits: false }, db.orm));
-const postTo = async (body: Body, headers: Record<string, string>) => {
-  const response = await fetch(unmetered.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  const json = (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
-  return { code: json.errors?.[0]?.extensions?.code ?? null, json };
-};
+const postTo = clientOf(unmetered.url);
 const quarter = { query: `{ exportOrdersCsv(pemdaId: "${batu.id}", from: "2026-01-01", to: "2026-03-31") }` };
 const [aloneMs, alone] = await timed(() => postTo(quarter, bpbj));
 if (alone.code) throw new Error(`export failed: ${alone.code}`);

@@ -9,13 +9,11 @@ import { Opd } from '../server/opd/opd.entity.js';
 import type { Pemda } from '../server/pemda/pemda.entity.js';
 import { rebuildRollups } from '../server/spend/rollup.js';
 
-export async function generatePemdaYear(fork: () => EntityManager, pemda: Pemda, orders: number, linesPerOrder: number): Promise<void> {
-  const em = fork();
-  for (let i = (await em.count(Opd, { pemda })) + 1; i <= 40; i++) em.create(Opd, { pemda, code: `9.90.${String(i).padStart(2, '0')}`, name: `Kelurahan Bench ${i}`, shortName: `Kel. ${i}` });
-  await em.flush();
-  const pp = await em.findOneOrFail(User, { email: 'pp.dinkes@batukota.go.id' });
-  const ppk = await em.findOneOrFail(User, { email: 'ppk.dinkes@batukota.go.id' });
-  const sql = fork();
+export async function generatePemdaYear(sql: EntityManager, pemda: Pemda, orders: number, linesPerOrder: number): Promise<void> {
+  for (let i = (await sql.count(Opd, { pemda })) + 1; i <= 40; i++) sql.create(Opd, { pemda, code: `9.90.${String(i).padStart(2, '0')}`, name: `Kelurahan Bench ${i}`, shortName: `Kel. ${i}` });
+  await sql.flush();
+  const pp = await sql.findOneOrFail(User, { email: 'pp.dinkes@batukota.go.id' });
+  const ppk = await sql.findOneOrFail(User, { email: 'ppk.dinkes@batukota.go.id' });
   await sql.execute(`create temporary table bench_opd as select row_number() over (order by code) as n, id from opd where pemda_id = ?`, [pemda.id]);
   await sql.execute(`create temporary table bench_vendor as select row_number() over (order by id) as n, id, is_umkk, is_local from vendor where pemda_id = ?`, [pemda.id]);
   await sql.execute(`create temporary table bench_product as select row_number() over (order by id) as n, id, is_pdn from product where pemda_id = ?`, [pemda.id]);

@@ -26,7 +26,7 @@ console.log(`bench:recap on ${db.label}: 40 OPDs, ${ORDERS} orders, ${ORDERS * L
 const em = db.em();
 await seedDemo(em, { catalogue: true });
 const pemda = await em.findOneOrFail(Pemda, { kemendagriCode: '35.79' });
-const [generateMs] = await timed(() => generatePemdaYear(db.em, pemda, ORDERS, LINES_PER_ORDER));
+const [generateMs] = await timed(() => generatePemdaYear(db.em(), pemda, ORDERS, LINES_PER_ORDER));
 console.log(`  generated in ${(generateMs / 1000).toFixed(1)} s (rollups built by the same code that restates them)`);
 
 const app = await createApp(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'b'.repeat(40), PGLITE_DATA_DIR: 'memory', RATE_LIMITS: 'false' }), db.orm);

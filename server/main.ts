@@ -58,9 +58,7 @@ const searchTimer = setInterval(drainSearch, meili ? 2_000 : 60_000);
 const compactFacets = () => compactFacetLedger(orm.em.fork() as EntityManager).catch((error) => console.warn('Search facet ledger: will retry;', error.message));
 // Spent request allowances are kept until they expire; sweep them every ten minutes.
 const sweepAllowances = () => RateLimits.clearExpired(orm.em.fork().getConnection()).catch((error) => console.warn('Rate limits: will retry;', error.message));
-const ledgerTimer = setInterval(() => {
-  void compactFacets();
-}, 60_000);
+const ledgerTimer = setInterval(compactFacets, 60_000);
 const allowanceTimer = setInterval(sweepAllowances, 10 * 60_000);
 if (meili) console.log(`Search: Meilisearch at ${config.meiliHost}, kept in step by the outbox (run npm run reindex once after switching).`);
 

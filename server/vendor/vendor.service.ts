@@ -39,6 +39,7 @@ export interface VendorRegistrationInput extends VendorProfileInput {
 function normaliseProfile(input: VendorProfileInput, v = new Validation()) {
   const npwp = normaliseNpwp(input.npwp ?? '');
   const phone = normalisePhone(input.phone ?? '');
+  const contactEmail = input.contactEmail ? normaliseEmail(input.contactEmail) : null;
   v.check((input.businessName ?? '').trim().length >= 3, 'businessName', 'Nama usaha minimal 3 karakter.')
     .check((input.ownerName ?? '').trim().length >= 3, 'ownerName', 'Nama pemilik minimal 3 karakter.')
     .check(isNib(input.nib ?? ''), 'nib', 'NIB harus 13 digit angka.')
@@ -48,7 +49,7 @@ function normaliseProfile(input: VendorProfileInput, v = new Validation()) {
     .check((input.district ?? '').trim().length >= 3, 'district', 'Kecamatan wajib diisi.')
     .check((input.address ?? '').trim().length >= 5, 'address', 'Alamat wajib diisi.')
     .check(phone !== null, 'phone', 'Nomor telepon Indonesia tidak valid (contoh: 0812-3456-7890).')
-    .check(!input.contactEmail || isEmail(normaliseEmail(input.contactEmail)), 'contactEmail', 'Format email usaha tidak valid.');
+    .check(contactEmail === null || isEmail(contactEmail), 'contactEmail', 'Format email usaha tidak valid.');
   const bank = [input.bankName, input.bankAccountNumber, input.bankAccountName].filter((x) => x != null && x !== '');
   v.check(bank.length === 0 || bank.length === 3, 'bankAccountNumber', 'Rekening bank diisi lengkap: nama bank, nomor dan nama pemilik rekening.');
   v.check(!input.bankAccountNumber || /^\d{6,20}$/.test(input.bankAccountNumber), 'bankAccountNumber', 'Nomor rekening 6-20 digit angka.');
@@ -65,7 +66,7 @@ function normaliseProfile(input: VendorProfileInput, v = new Validation()) {
     district: input.district.trim(),
     address: input.address.trim(),
     phone: phone!,
-    contactEmail: input.contactEmail ? normaliseEmail(input.contactEmail) : null,
+    contactEmail,
     bankName: input.bankName || null,
     bankAccountNumber: input.bankAccountNumber || null,
     bankAccountName: input.bankAccountName || null,
