@@ -4,6 +4,12 @@ import { User } from '../../server/identity/user.entity.js';
 import { anotherProcess, createTestApp, errorCode, type TestApp } from '../support/harness.js';
 
 const SECRET = 'a-test-secret-that-is-long-enough-to-sign';
+
+/** A token as the server would issue it, signed with `secret`, expiring at `exp` (epoch seconds or '1h'), or never. */
+const signToken = (userId: string, secret: string, exp?: number | string) => {
+  const jwt = new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(userId).setIssuer('katalog-lokal').setAudience('katalog-lokal-api');
+  return (exp === undefined ? jwt : jwt.setExpirationTime(exp)).sign(new TextEncoder().encode(secret));
+};
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token expiresAt user { email role } } }`;
 const ME = `{ me { email role pemda { name } opd { shortName } } }`;
 
@@ -51,13 +57,7 @@ describe('logging in and proving who you are', () => {
 
   it('refuses a token signed with another secret', async () => {
     const user = await t.em().findOneOrFail(User, { email: 'bpbj@batukota.go.id' });
-    const forged = await new SignJWT({})
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(user.id)
-      .setIssuer('katalog-lokal')
-      .setAudience('katalog-lokal-api')
-      .setExpirationTime('1h')
-      .sign(new TextEncoder().encode('an-attacker-who-guessed-a-different-secret!'));
+    const forged = await signToken(user.id, 'an-attacker-who-guessed-a-different-secret!', '1h');
     const result = await t.exec(ME, {}, { token: forged });
     expect(errorCode(result)).toBe('UNAUTHENTICATED');
   });
@@ -130,20 +130,9 @@ describe('logging in and proving who you are', () => {
 
   it('a correctly signed token without an expiry is refused', async () => {
     const user = await t.em().findOneOrFail(User, { email: 'bpbj@batukota.go.id' });
-    const forever = await new SignJWT({})
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(user.id)
-      .setIssuer('katalog-lokal')
-      .setAudience('katalog-lokal-api')
-      .sign(new TextEncoder().encode(SECRET));
+    const forever = await signToken(user.id, SECRET);
     expect(errorCode(await t.exec(ME, {}, { token: forever }))).toBe('UNAUTHENTICATED');
-    const withExpiry = await new SignJWT({})
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(user.id)
-      .setIssuer('katalog-lokal')
-      .setAudience('katalog-lokal-api')
-      .setExpirationTime(Math.floor(t.clock.now().getTime() / 1000) + 60)
-      .sign(new TextEncoder().encode(SECRET));
+    const withExpiry = await signToken(user.id, SECRET, Math.floor(t.clock.now().getTime() / 1000) + 60);
     expect((await t.exec(ME, {}, { token: withExpiry })).data.me.email).toBe('bpbj@batukota.go.id');
   });
 
