@@ -58,9 +58,9 @@ export function formatError(config: AppConfig) {
     }
     const code = formatted.extensions?.code;
     if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted; // parse, validation and variable errors
+    // Masked in every environment: `npm start` listens on the network too, and SQL or file paths help only an attacker.
     if (config.env !== 'test') console.error('Unexpected error in request:', original);
-    if (config.env === 'production') return { message: INTERNAL, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-    return formatted;
+    return { message: INTERNAL, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }
 
@@ -74,7 +74,7 @@ export async function createApp(
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(),
     formatError: formatError(config),
-    includeStacktraceInErrorResponses: config.env === 'development',
+    includeStacktraceInErrorResponses: false, // the log has the stack; clients never do
     introspection: config.introspection,
     parseOptions: { maxTokens: LIMITS.tokens },
     validationRules: limitRules(),

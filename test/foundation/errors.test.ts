@@ -2,8 +2,11 @@ import { jest } from '@jest/globals';
 import { createTestApp } from '../support/harness.js';
 
 describe('errors a client sees', () => {
-  it('in production an unexpected failure is masked: no SQL, no stack, a stable code and an Indonesian message', async () => {
-    const t = await createTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) }, seed: false });
+  it.each([
+    ['production', { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) }],
+    ['development (what `npm start` runs, on 0.0.0.0)', { NODE_ENV: 'development' }],
+  ])('in %s an unexpected failure is masked: no SQL, no stack, a stable code and an Indonesian message', async (_name, env) => {
+    const t = await createTestApp({ env, seed: false });
     const logged = jest.spyOn(console, 'error').mockImplementation(() => {});
     try {
       await t.em().getConnection().execute('drop table pemda cascade');
