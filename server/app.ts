@@ -6,6 +6,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { buildAppSchema } from '../schema/build.js';
 import type { AppConfig } from './config.js';
 import type { RequestContext } from './context.js';
+import { QUERY_CANCELED } from './database/statement-timeout.js';
 import { AppError } from './errors.js';
 import { createLoaders } from './loaders.js';
 import { LIMITS, limitRules, QueryTooComplex, requestLimitsPlugin } from './http/request-limits.js';
@@ -51,6 +52,10 @@ export function formatError(config: AppConfig) {
     // "Did you mean ...?" spells out the schema to whoever guesses names: only where introspection is on anyway.
     if (!config.introspection && formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED') {
       return { ...formatted, message: formatted.message.replace(/ Did you mean .*\?$/, '') };
+    }
+    // The statement outlived its request kind's timeout (server PostgreSQL): the database cancelled it, nothing was written.
+    if ((original as { code?: string } | null)?.code === QUERY_CANCELED) {
+      return { message: 'Permintaan ini terlalu lama diproses dan dihentikan; persempit periode atau filter lalu coba lagi.', path: formatted.path, extensions: { code: 'TIMEOUT' } };
     }
     // A unique index caught a race the service's own check could not see.
     if (original instanceof UniqueConstraintViolationException) {

@@ -28,6 +28,9 @@ export interface AppConfig {
   logQueries: boolean;
   /** Per-minute allowances (anonymous traffic, expensive fields, registrations); off only for load tests. */
   rateLimits: boolean;
+  /** PostgreSQL server only: the longest one statement of an interactive request may run, and of a report. */
+  statementTimeoutMs: number;
+  reportStatementTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -121,5 +124,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     meiliApiKey: env.MEILI_API_KEY?.trim() || null,
     logQueries: boolean(env, 'LOG_QUERIES', false),
     rateLimits: boolean(env, 'RATE_LIMITS', true),
+    statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    reportStatementTimeoutMs: integer(env, 'REPORT_STATEMENT_TIMEOUT_MS', 120_000, 100, 3_600_000),
   };
 }

@@ -1,3 +1,4 @@
+import { asReport } from '../database/statement-timeout.js';
 import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
 import { conflict, notFound, Validation } from '../errors.js';
@@ -86,7 +87,12 @@ function checkConfig(config: AwardConfig): void {
  * 0-100, multiplied by its weight, and the contributions sum to the score (0-100, 3 decimals).
  */
 export class AwardService {
-  async compute(ctx: RequestContext, pemdaId: string, periodInput: AwardPeriodInput, configInput?: AwardConfigInput | null): Promise<AwardResult> {
+  /** Computes a new draft version: a report, so it runs under the report statement timeout. */
+  compute(ctx: RequestContext, pemdaId: string, periodInput: AwardPeriodInput, configInput?: AwardConfigInput | null): Promise<AwardResult> {
+    return asReport(ctx, (ctx) => this.computeDraft(ctx, pemdaId, periodInput, configInput));
+  }
+
+  private async computeDraft(ctx: RequestContext, pemdaId: string, periodInput: AwardPeriodInput, configInput?: AwardConfigInput | null): Promise<AwardResult> {
     assertManagesPemda(requireActor(ctx), pemdaId);
     const pemda = await ctx.em.findOne(Pemda, pemdaId);
     if (!pemda) throw notFound('Pemda');

@@ -9,7 +9,7 @@ import { migrationsList } from '../../migrations/index.js';
 import type { AppConfig } from '../config.js';
 import { entities } from './entities.js';
 
-export type DatabaseConfig = Pick<AppConfig, 'databaseUrl' | 'pgliteDataDir' | 'logQueries'>;
+export type DatabaseConfig = Pick<AppConfig, 'databaseUrl' | 'pgliteDataDir' | 'logQueries'> & Partial<Pick<AppConfig, 'statementTimeoutMs'>>;
 
 export interface OrmOptions {
   /** Called with every SQL statement the ORM sends; tests use it to count queries. */
@@ -56,13 +56,14 @@ export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}
   };
 
   if (config.databaseUrl) {
+    const session = [IN_MEMORY_PLANNING, ...(config.statementTimeoutMs ? [`set statement_timeout = ${config.statementTimeoutMs}`] : [])].join('; ');
     return MikroORM.init({
       ...common,
       driver: PostgreSqlDriver,
       clientUrl: config.databaseUrl,
       pool: {
         afterCreate: (connection: { query: (sql: string, done: (error?: Error) => void) => void }, done: (error: Error | undefined, connection: unknown) => void) =>
-          connection.query(IN_MEMORY_PLANNING, (error) => done(error, connection)),
+          connection.query(session, (error) => done(error, connection)),
       },
     });
   }
@@ -92,8 +93,17 @@ export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}
   return orm;
 }
 
-/** Applies pending migrations; returns the names it applied. */
+/** Applies pending migrations in one transaction, on the server free of the request statement timeout; returns their names. */
 export async function migrate(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
+  const migrator = orm.getMigrator();
+  const connection = orm.em.getConnection();
+  // PGlite has no statement timeout, and its one connection cannot hold a transaction while the migrator checks its table.
+  const applied =
+    orm.em.getDriver() instanceof PGliteDriver
+      ? await migrator.up()
+      : await connection.transactional(async (transaction) => {
+          await connection.execute('set local statement_timeout = 0', [], 'run', transaction);
+          return migrator.up({ transaction });
+        });
   return applied.map((m) => m.name);
 }

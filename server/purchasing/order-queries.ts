@@ -1,3 +1,4 @@
+import { asReport } from '../database/statement-timeout.js';
 import { setImmediate } from 'node:timers/promises';
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { assertManagesPemda, requireActor } from '../auth/scope.js';
@@ -103,7 +104,11 @@ export class OrderQueries {
    * built for a file; between pages the process turns to whoever else is waiting, so an officer's request waits
    * behind one page, not behind the whole export (`npm run bench:abuse` measures it).
    */
-  async exportCsv(ctx: RequestContext, pemdaId: string, from: string, to: string, pageSize = 200): Promise<string> {
+  exportCsv(ctx: RequestContext, pemdaId: string, from: string, to: string, pageSize = 200): Promise<string> {
+    return asReport(ctx, (ctx) => this.exportPages(ctx, pemdaId, from, to, pageSize));
+  }
+
+  private async exportPages(ctx: RequestContext, pemdaId: string, from: string, to: string, pageSize: number): Promise<string> {
     const actor = requireActor(ctx);
     assertManagesPemda(actor, pemdaId);
     const pemda = await ctx.em.findOneOrFail(Pemda, pemdaId);

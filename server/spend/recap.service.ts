@@ -1,3 +1,4 @@
+import { asReport } from '../database/statement-timeout.js';
 import { managesPemda, requireActor } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
@@ -243,7 +244,12 @@ export class RecapService {
   }
 
   /** The monthly recap per OPD for the regent: CSV, or XLSX with rupiah formatting. Indonesian headers. One read of the rollups. */
-  async export(ctx: RequestContext, pemdaId: string, year: number, format: ExportFormat): Promise<ExportFile> {
+  /** The year's recap as a file: a report, under the report statement timeout. */
+  export(ctx: RequestContext, pemdaId: string, year: number, format: ExportFormat): Promise<ExportFile> {
+    return asReport(ctx, (ctx) => this.exportYear(ctx, pemdaId, year, format));
+  }
+
+  private async exportYear(ctx: RequestContext, pemdaId: string, year: number, format: ExportFormat): Promise<ExportFile> {
     this.scope(ctx, pemdaId, null, false);
     const pemda = await ctx.em.findOne(Pemda, pemdaId);
     if (!pemda) throw notFound('Pemda');

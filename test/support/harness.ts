@@ -81,12 +81,12 @@ export async function createTestApp(options: { env?: Record<string, string>; see
  * so nothing kept in one process's memory can be shared by accident.
  */
 export async function anotherProcess(t: TestApp) {
-  const orm = t.db.url ? await createOrm({ databaseUrl: t.db.url, pgliteDataDir: null, logQueries: false }) : t.db.orm;
+  const orm = t.db.url ? await createOrm({ databaseUrl: t.db.url, pgliteDataDir: null, logQueries: false, statementTimeoutMs: t.config.statementTimeoutMs }) : t.db.orm;
   const app = await createApp(t.config, orm, { now: t.clock.now });
   await app.apollo.start();
   return {
-    async exec<T = any>(query: string, variables?: Record<string, unknown>, as: { ip?: string } = {}): Promise<GraphQLResult<T>> {
-      const contextValue = await app.createContext({ clientIp: as.ip ?? '127.0.0.1' });
+    async exec<T = any>(query: string, variables?: Record<string, unknown>, as: { token?: string; ip?: string } = {}): Promise<GraphQLResult<T>> {
+      const contextValue = await app.createContext({ authorization: as.token ? `Bearer ${as.token}` : undefined, clientIp: as.ip ?? '127.0.0.1' });
       const response = await app.apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       return response.body.singleResult as GraphQLResult<T>;

@@ -1,0 +1,23 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { PGliteDriver } from 'mikro-orm-pglite';
+import type { RequestContext } from '../context.js';
+
+/**
+ * Two kinds of request, two statement timeouts on the PostgreSQL server. Every connection starts with the
+ * interactive limit (`STATEMENT_TIMEOUT_MS`, set when the pool opens it), so no single statement of a page, a search
+ * or a mutation holds a connection longer than that. The reports a BPBJ officer asks for on purpose (the award, the
+ * exports) run in a transaction of their own with the longer `REPORT_STATEMENT_TIMEOUT_MS`.
+ *
+ * The embedded database has no timer that can interrupt a statement (PGlite runs the statement on the Node thread),
+ * so there reports simply run; they read in pages or in one set-based statement instead.
+ */
+export async function asReport<T>(ctx: RequestContext, run: (ctx: RequestContext) => Promise<T>): Promise<T> {
+  if (ctx.em.getDriver() instanceof PGliteDriver) return run(ctx);
+  return ctx.em.transactional(async (em) => {
+    await em.execute(`set local statement_timeout = ${ctx.config.reportStatementTimeoutMs}`);
+    return run({ ...ctx, em: em as EntityManager });
+  });
+}
+
+/** PostgreSQL's code for a statement cancelled by `statement_timeout` (or lock_timeout). */
+export const QUERY_CANCELED = '57014';
