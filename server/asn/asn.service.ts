@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertManagesPemda, managesPemda, requireActor } from '../auth/scope.js';
 import { formatMonth, isIsoDate, localDate, startOfLocalDate } from '../calendar/time-zone.js';
 import type { RequestContext } from '../context.js';
@@ -102,11 +101,11 @@ export function reportStatus(programme: Pick<AsnProgramme, 'basicNeedsOnly'>, ba
 }
 
 /** The registered ASN behind the calling account; anyone else is refused with `message`. */
-export async function currentAsn(ctx: RequestContext, message: string, em: EntityManager = ctx.em): Promise<Asn> {
+export async function currentAsn(ctx: RequestContext, message: string): Promise<Asn> {
   const actor = requireActor(ctx);
-  const user = actor.role === Role.ASN ? await em.findOne(User, actor.userId) : null;
+  const user = actor.role === Role.ASN ? await ctx.em.findOne(User, actor.userId) : null;
   if (!user?.asn) throw forbidden(message);
-  return em.findOneOrFail(Asn, user.asn.id);
+  return ctx.em.findOneOrFail(Asn, user.asn.id);
 }
 
 export class AsnService {

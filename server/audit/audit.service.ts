@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
 import { AuditLog, AuditSubject } from './audit-log.entity.js';
@@ -14,9 +13,12 @@ export interface AuditEntry {
 }
 
 export class AuditService {
-  /** Adds the entry to the unit of work: it commits in the same flush (transaction) as the change it records. */
-  record(ctx: RequestContext, entry: AuditEntry, em: EntityManager = ctx.em): AuditLog {
-    return em.create(AuditLog, {
+  /**
+   * Adds the entry to the context's unit of work: it commits in the same flush (transaction) as the change it
+   * records. Inside a transaction, pass the transaction's context (`inTransaction`, `runOnce`), never the request's.
+   */
+  record(ctx: RequestContext, entry: AuditEntry): AuditLog {
+    return ctx.em.create(AuditLog, {
       pemda: entry.pemdaId,
       subjectType: entry.subjectType,
       subjectId: entry.subjectId,

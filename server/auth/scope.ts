@@ -13,6 +13,13 @@ export function requireRole(ctx: RequestContext, ...roles: Role[]): Actor {
   return actor;
 }
 
+/** The buying officer: a PP (builds carts and orders) bound to an OPD. */
+export function requirePp(ctx: RequestContext): Actor & { opdId: string; pemdaId: string } {
+  const actor = requireActor(ctx);
+  if (actor.role !== Role.PP || !actor.opdId || !actor.pemdaId) throw forbidden('Hanya Pejabat Pengadaan (PP) yang dapat berbelanja untuk OPD.');
+  return actor as Actor & { opdId: string; pemdaId: string };
+}
+
 /** Platform admins act on any Pemda; BPBJ only on its own. The one definition every scope check uses. */
 export function managesPemda(actor: Actor | null, pemdaId: string | null | undefined): boolean {
   return Boolean(actor && (actor.role === Role.PLATFORM_ADMIN || (actor.role === Role.BPBJ && pemdaId && actor.pemdaId === pemdaId)));

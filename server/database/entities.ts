@@ -9,7 +9,8 @@ import { Product } from '../catalogue/product.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
-import { CartItem, IdempotencyRecord, Order, OrderLine, Payment } from '../purchasing/order.entity.js';
+import { CartItem, Order, OrderLine, Payment } from '../purchasing/order.entity.js';
+import { IdempotencyRecord } from '../transactions/idempotency-record.entity.js';
 import { ExternalSpend, OpdBudget, SpendRollup } from '../spend/spend.entities.js';
 import { Vendor } from '../vendor/vendor.entity.js';
 

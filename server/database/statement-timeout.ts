@@ -1,6 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { PGliteDriver } from 'mikro-orm-pglite';
 import type { RequestContext } from '../context.js';
+import { inTransaction } from '../transactions/in-transaction.js';
 
 /**
  * Two kinds of request, two statement timeouts on the PostgreSQL server. Every connection starts with the
@@ -13,9 +13,9 @@ import type { RequestContext } from '../context.js';
  */
 export async function asReport<T>(ctx: RequestContext, run: (ctx: RequestContext) => Promise<T>): Promise<T> {
   if (ctx.em.getDriver() instanceof PGliteDriver) return run(ctx);
-  return ctx.em.transactional(async (em) => {
-    await em.execute(`set local statement_timeout = ${ctx.config.reportStatementTimeoutMs}`);
-    return run({ ...ctx, em: em as EntityManager });
+  return inTransaction(ctx, async (tx) => {
+    await tx.em.execute(`set local statement_timeout = ${ctx.config.reportStatementTimeoutMs}`);
+    return run(tx);
   });
 }
 

@@ -1,17 +1,10 @@
-import { requireActor } from '../auth/scope.js';
-import type { Actor, RequestContext } from '../context.js';
+import { requireActor, requirePp } from '../auth/scope.js';
+import type { RequestContext } from '../context.js';
 import { forbidden, notFound, Validation } from '../errors.js';
 import { Role } from '../identity/user.entity.js';
 import { Product } from '../catalogue/product.entity.js';
 import { BUYER_VISIBLE } from '../catalogue/product.service.js';
 import { CartItem } from './order.entity.js';
-
-/** The buying officer: a PP (builds carts and orders) bound to an OPD. */
-export function requirePp(ctx: RequestContext): Actor & { opdId: string; pemdaId: string } {
-  const actor = requireActor(ctx);
-  if (actor.role !== Role.PP || !actor.opdId || !actor.pemdaId) throw forbidden('Hanya Pejabat Pengadaan (PP) yang dapat berbelanja untuk OPD.');
-  return actor as Actor & { opdId: string; pemdaId: string };
-}
 
 export class CartService {
   /** The OPD's cart: shared by its PPs, so a colleague can finish what another started. */

@@ -1,8 +1,8 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { addWorkingDays } from '../calendar/time-zone.js';
 import type { RequestContext } from '../context.js';
 import { Order } from './order.entity.js';
-import { AWAITING_VENDOR, type OrderService } from './order.service.js';
+import { AWAITING_VENDOR_STATES } from './order-process.js';
+import type { OrderService } from './order.service.js';
 
 export const VENDOR_ANSWER_WORKING_DAYS = 3;
 
@@ -15,14 +15,13 @@ export async function expireUnansweredOrders(ctx: RequestContext, orders: OrderS
   // Three working days are at least three calendar days: a cheap, indexed prefilter before the exact rule.
   const candidates = await ctx.em.find(
     Order,
-    { status: { $in: AWAITING_VENDOR }, awaitingVendorSince: { $lte: new Date(now.getTime() - 3 * 86_400_000) } },
+    { status: { $in: [...AWAITING_VENDOR_STATES] }, awaitingVendorSince: { $lte: new Date(now.getTime() - 3 * 86_400_000) } },
     { populate: ['pemda'] },
   );
   const due = candidates.filter((o) => addWorkingDays(o.awaitingVendorSince!, VENDOR_ANSWER_WORKING_DAYS, o.pemda.getEntity().timeZone) <= now);
   const expired: string[] = [];
   for (const order of due) {
-    const done = await ctx.em.transactional((em: EntityManager) => orders.expire(ctx, em, order.id));
-    if (done) expired.push(order.id);
+    if (await orders.expire(ctx, order.id)) expired.push(order.id);
   }
   return expired;
 }

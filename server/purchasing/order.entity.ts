@@ -302,20 +302,3 @@ export class CartItem extends BaseEntity {
   @Property({ type: 'uuid' })
   addedBy!: string;
 }
-
-/** The first result of a mutation called with an idempotency key; a retry gets it back and changes nothing. */
-@Entity({ tableName: 'idempotency_record' })
-@Index({ name: 'idempotency_record_unique', expression: 'create unique index "idempotency_record_unique" on "idempotency_record" ("actor_id", "key")' })
-export class IdempotencyRecord extends BaseEntity {
-  @Property({ type: 'uuid' })
-  actorId!: string;
-
-  @Property()
-  key!: string;
-
-  @Property()
-  operation!: string;
-
-  @Property({ type: 'json' })
-  result!: { orderIds: string[] };
-}

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { SpendRecognition } from '../pemda/pemda.entity.js';
+import { countedAsSpend } from '../purchasing/order-process.js';
 import type { Order, OrderLine } from '../purchasing/order.entity.js';
 
 export interface RollupDelta {
@@ -58,10 +60,10 @@ export async function rebuildRollups(em: EntityManager, pemdaId: string): Promis
                from purchase_order po join pemda pe on pe.id = po.pemda_id
                left join payment pay on pay.order_id = po.id
               where po.pemda_id = ?
-                and ((pe.spend_recognition = 'RECEIVED' and po.status in ('RECEIVED', 'PAID', 'COMPLETED'))
-                  or (pe.spend_recognition = 'PAID' and po.status in ('PAID', 'COMPLETED')))) o
+                and ((pe.spend_recognition = 'RECEIVED' and po.status in (?))
+                  or (pe.spend_recognition = 'PAID' and po.status in (?)))) o
       group by o.pemda_id, o.opd_id, to_char(o.counted_on, 'YYYY-MM')`,
-    [pemdaId],
+    [pemdaId, countedAsSpend(SpendRecognition.RECEIVED), countedAsSpend(SpendRecognition.PAID)],
   );
   await em.execute(
     `insert into spend_rollup (id, created_at, updated_at, pemda_id, opd_id, month, catalogue, total, umkk, pdn, local, transactions)

@@ -1,20 +1,21 @@
 import { LockMode, type EntityClass } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireActor } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
 import { badInput, conflict, notFound } from '../errors.js';
-import { IdempotencyRecord } from './order.entity.js';
+import { IdempotencyRecord } from './idempotency-record.entity.js';
+import { inTransaction } from './in-transaction.js';
 
 /**
- * Runs `work` in one transaction. With a key, the result (the order ids) is stored in that same transaction;
- * a retry with the same key returns the stored result without running anything. Two concurrent calls with one
- * key: the second fails (on the unique index, or on the state the first left) and returns what the first stored.
+ * Runs `work` in one transaction. With a key, the result (the ids it made or changed) is stored in that same
+ * transaction; a retry with the same key returns the stored result without running anything. Two concurrent calls
+ * with one key: the second fails (on the unique index, or on the state the first left) and returns what the first
+ * stored.
  */
 export async function runOnce(
   ctx: RequestContext,
   key: string | null | undefined,
   operation: string,
-  work: (em: EntityManager) => Promise<string[]>,
+  work: (tx: RequestContext) => Promise<string[]>,
 ): Promise<string[]> {
   const actor = requireActor(ctx);
   if (key != null && !/^[A-Za-z0-9_.:\-]{8,100}$/.test(key)) {
@@ -30,10 +31,10 @@ export async function runOnce(
     if (previous) return previous;
   }
   try {
-    return await ctx.em.transactional(async (em) => {
-      const orderIds = await work(em);
-      if (key) em.create(IdempotencyRecord, { actorId: actor.userId, key, operation, result: { orderIds } });
-      return orderIds;
+    return await inTransaction(ctx, async (tx) => {
+      const ids = await work(tx);
+      if (key) tx.em.create(IdempotencyRecord, { actorId: actor.userId, key, operation, result: { orderIds: ids } });
+      return ids;
     });
   } catch (error) {
     // A concurrent call with the same key may have committed meanwhile: this call then failed on the unique key,
@@ -57,12 +58,12 @@ export async function runOnceLocked<T extends { id: string }>(
   operation: string,
   key: string | null | undefined,
   missing: string,
-  change: (em: EntityManager, row: T) => Promise<void>,
+  change: (tx: RequestContext, row: T) => Promise<void>,
 ): Promise<T> {
-  const [done] = await runOnce(ctx, key, `${operation}:${id}`, async (em) => {
-    const row = await em.findOne(entity, { id } as never, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const [done] = await runOnce(ctx, key, `${operation}:${id}`, async (tx) => {
+    const row = await tx.em.findOne(entity, { id } as never, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!row) throw notFound(missing);
-    await change(em, row as T);
+    await change(tx, row as T);
     return [id];
   });
   return ctx.em.findOneOrFail(entity, { id: done } as never, { refresh: true }) as Promise<T>;

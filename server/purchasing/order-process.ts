@@ -1,0 +1,138 @@
+import { Role } from '../identity/user.entity.js';
+import type { Actor } from '../context.js';
+import { SpendRecognition } from '../pemda/pemda.entity.js';
+import { OrderStatus, type Order } from './order.entity.js';
+
+/**
+ * The OPD order process, as data: which action leads from which states to which, who may take it, what it stamps
+ * and what entering the new state does. `OrderService` runs every action through this table (`order-step.ts`), and
+ * every status set another module needs (awaiting the vendor, counted as spend, terminal) is derived from it.
+ *
+ *   DRAFT -submit-> SUBMITTED -approve (above the PPK threshold)-> APPROVED
+ *   SUBMITTED (no approval needed) | APPROVED -accept-> ACCEPTED -ship-> SHIPPED -receive-> RECEIVED -recordPayment-> PAID -complete-> COMPLETED
+ *   SUBMITTED (no approval needed) | APPROVED -reject-> REJECTED
+ *   DRAFT | SUBMITTED | APPROVED -cancel (PP) or expire (system, 3 working days unanswered)-> CANCELLED
+ *   DRAFT -proposePrices, respondToNegotiation-> DRAFT (the negotiation before submission)
+ */
+export enum OrderAction {
+  PROPOSE_PRICES = 'proposePrices',
+  RESPOND_TO_NEGOTIATION = 'respondToNegotiation',
+  SUBMIT = 'submit',
+  APPROVE = 'approve',
+  ACCEPT = 'accept',
+  REJECT = 'reject',
+  SHIP = 'ship',
+  RECEIVE = 'receive',
+  RECORD_PAYMENT = 'recordPayment',
+  COMPLETE = 'complete',
+  CANCEL = 'cancel',
+  EXPIRE = 'expire',
+}
+
+/** Who may take an action, relative to the order. */
+export enum OrderParty {
+  /** The PP of the ordering OPD. */
+  PP = 'PP',
+  /** A PP or PPK of the ordering OPD. */
+  OPD_OFFICER = 'OPD_OFFICER',
+  /** The PPK named on the order. */
+  ASSIGNED_PPK = 'ASSIGNED_PPK',
+  /** The order's vendor. */
+  VENDOR = 'VENDOR',
+  /** The platform itself (scheduled jobs); no account can take these. */
+  SYSTEM = 'SYSTEM',
+}
+
+/** What entering a state does besides changing the order row, run in the step's transaction. */
+export enum OrderEffect {
+  /** Each line's quantity leaves the product's stock, never below zero (or the step fails). */
+  TAKE_STOCK = 'TAKE_STOCK',
+  /** The received value becomes realised spend, when the Pemda recognises spend at this state. */
+  RECOGNISE_SPEND = 'RECOGNISE_SPEND',
+}
+
+type Stamp = 'submittedAt' | 'approvedAt' | 'acceptedAt' | 'shippedAt' | 'receivedAt' | 'paidAt' | 'completedAt';
+
+export interface OrderTransition {
+  from: readonly OrderStatus[];
+  /** The state it reaches; equal to `from` for actions that keep the state (the negotiation). */
+  to: OrderStatus;
+  by: OrderParty;
+  /** The audit log's action name. */
+  audit: string;
+  /** The action as a noun, for the Indonesian refusal ("pengajuan hanya dari status DRAFT"). */
+  noun: string;
+  /** A condition of the order beyond its state, named for the refusal message. */
+  only?: { holds: (order: Order) => boolean; described: string };
+  stamp?: Stamp;
+  onEnter?: readonly OrderEffect[];
+  needsReason?: boolean;
+}
+
+/** Orders that reached the vendor: submitted without needing the PPK, or approved by the PPK. */
+const awaitingVendor = {
+  holds: (order: Order) => order.status === OrderStatus.APPROVED || (order.status === OrderStatus.SUBMITTED && !order.requiresPpkApproval),
+  described: 'SUBMITTED tanpa persetujuan PPK, atau APPROVED',
+};
+
+const S = OrderStatus;
+
+export const ORDER_PROCESS: Readonly<Record<OrderAction, OrderTransition>> = {
+  proposePrices: { from: [S.DRAFT], to: S.DRAFT, by: OrderParty.PP, audit: 'PRICES_PROPOSED', noun: 'negosiasi' },
+  respondToNegotiation: { from: [S.DRAFT], to: S.DRAFT, by: OrderParty.VENDOR, audit: 'NEGOTIATION_ACCEPTED', noun: 'jawaban negosiasi' },
+  submit: { from: [S.DRAFT], to: S.SUBMITTED, by: OrderParty.PP, audit: 'SUBMITTED', noun: 'pengajuan', stamp: 'submittedAt' },
+  approve: {
+    from: [S.SUBMITTED], to: S.APPROVED, by: OrderParty.ASSIGNED_PPK, audit: 'APPROVED', noun: 'persetujuan PPK', stamp: 'approvedAt',
+    only: { holds: (order) => order.requiresPpkApproval, described: 'SUBMITTED di atas ambang persetujuan PPK' },
+  },
+  accept: {
+    from: [S.SUBMITTED, S.APPROVED], to: S.ACCEPTED, by: OrderParty.VENDOR, audit: 'ACCEPTED', noun: 'penerimaan pesanan', stamp: 'acceptedAt',
+    only: awaitingVendor, onEnter: [OrderEffect.TAKE_STOCK],
+  },
+  reject: { from: [S.SUBMITTED, S.APPROVED], to: S.REJECTED, by: OrderParty.VENDOR, audit: 'REJECTED', noun: 'penolakan', only: awaitingVendor, needsReason: true },
+  ship: { from: [S.ACCEPTED], to: S.SHIPPED, by: OrderParty.VENDOR, audit: 'SHIPPED', noun: 'pengiriman', stamp: 'shippedAt' },
+  receive: { from: [S.SHIPPED], to: S.RECEIVED, by: OrderParty.OPD_OFFICER, audit: 'RECEIVED', noun: 'penerimaan barang', stamp: 'receivedAt', onEnter: [OrderEffect.RECOGNISE_SPEND] },
+  recordPayment: { from: [S.RECEIVED], to: S.PAID, by: OrderParty.OPD_OFFICER, audit: 'PAID', noun: 'pembayaran', stamp: 'paidAt', onEnter: [OrderEffect.RECOGNISE_SPEND] },
+  complete: { from: [S.PAID], to: S.COMPLETED, by: OrderParty.OPD_OFFICER, audit: 'COMPLETED', noun: 'penyelesaian', stamp: 'completedAt' },
+  cancel: { from: [S.DRAFT, S.SUBMITTED, S.APPROVED], to: S.CANCELLED, by: OrderParty.PP, audit: 'CANCELLED', noun: 'pembatalan', needsReason: true },
+  expire: { from: [S.SUBMITTED, S.APPROVED], to: S.CANCELLED, by: OrderParty.SYSTEM, audit: 'EXPIRED', noun: 'kedaluwarsa', only: awaitingVendor },
+};
+
+/** Whether the actor is the party the action needs; the refusal names who is. */
+export const PARTIES: Readonly<Record<OrderParty, { is: (actor: Actor | null, order: Order) => boolean; refusal: string }>> = {
+  PP: { is: (a, o) => a?.role === Role.PP && a.opdId === o.opd.id, refusal: 'Hanya PP dari OPD pemesan yang dapat melakukan ini.' },
+  OPD_OFFICER: {
+    is: (a, o) => (a?.role === Role.PP || a?.role === Role.PPK) && a.opdId === o.opd.id,
+    refusal: 'Hanya PP atau PPK dari OPD pemesan yang dapat melakukan ini.',
+  },
+  ASSIGNED_PPK: { is: (a, o) => a?.role === Role.PPK && a.userId === o.ppk.id, refusal: 'Hanya PPK yang ditunjuk pada paket ini yang dapat menyetujuinya.' },
+  VENDOR: { is: (a, o) => a?.role === Role.VENDOR && a.vendorId === o.vendor.id, refusal: 'Hanya penyedia paket ini yang dapat melakukan ini.' },
+  SYSTEM: { is: (a) => a === null, refusal: 'Tindakan ini hanya dijalankan oleh sistem.' },
+};
+
+const transitions = Object.values(ORDER_PROCESS);
+
+/** States no action starts from: the order's story has ended (COMPLETED, REJECTED, CANCELLED). */
+export const TERMINAL_STATES: readonly OrderStatus[] = Object.values(OrderStatus).filter((s) => !transitions.some((t) => t.from.includes(s)));
+
+/** Every state reachable from `status` through the table, `status` included. */
+export function reachableFrom(status: OrderStatus): OrderStatus[] {
+  const seen = new Set([status]);
+  for (const state of seen) for (const t of transitions) if (t.from.includes(state)) seen.add(t.to);
+  return [...seen];
+}
+
+/** States in which an order waits for the vendor's answer (those the expiry job looks at). */
+export const AWAITING_VENDOR_STATES: readonly OrderStatus[] = ORDER_PROCESS.expire.from;
+
+/** States the PP can still withdraw from. */
+export const CANCELLABLE_STATES: readonly OrderStatus[] = ORDER_PROCESS.cancel.from;
+
+/** The state at which an order becomes realised spend under each Pemda setting. */
+export const RECOGNISED_AT: Readonly<Record<SpendRecognition, OrderStatus>> = {
+  [SpendRecognition.RECEIVED]: OrderStatus.RECEIVED,
+  [SpendRecognition.PAID]: OrderStatus.PAID,
+};
+
+/** The states whose orders count as realised spend under a setting: the recognising state and every one after it. */
+export const countedAsSpend = (recognition: SpendRecognition): OrderStatus[] => reachableFrom(RECOGNISED_AT[recognition]);

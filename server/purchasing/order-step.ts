@@ -1,0 +1,94 @@
+import type { AuditService } from '../audit/audit.service.js';
+import { AuditSubject } from '../audit/audit-log.entity.js';
+import { requireActor } from '../auth/scope.js';
+import { takeStock } from '../catalogue/stock.js';
+import type { Actor, RequestContext } from '../context.js';
+import { AppError, conflict, forbidden, notFound, requireReason } from '../errors.js';
+import { Role } from '../identity/user.entity.js';
+import { Pemda } from '../pemda/pemda.entity.js';
+import { recogniseOrder } from '../spend/rollup.js';
+import { runOnceLocked } from '../transactions/idempotency.js';
+import { ORDER_PROCESS, OrderAction, OrderEffect, PARTIES, RECOGNISED_AT, type OrderTransition } from './order-process.js';
+import { Order, OrderLine } from './order.entity.js';
+
+/** What an action's own change hands the step: the reason it was given, the date that places its spend, and so on. */
+export interface StepOutcome {
+  /** Kept as the order's status reason (cancel, reject, expire). */
+  reason?: string;
+  /** The audit action when it depends on the input (the vendor's answer to a negotiation). */
+  audit?: string;
+  /** The local date that places the order's spend in a month (BAST date, payment date). */
+  spendOn?: string;
+}
+
+/** What an action's change works with: the order locked in the step's transaction, and the context bound to it. */
+export interface StepScope {
+  tx: RequestContext;
+  order: Order;
+  actor: Actor | null;
+  /** The order's lines in position order, loaded once per step. */
+  lines(): Promise<OrderLine[]>;
+}
+
+export type OrderChange = (scope: StepScope) => Promise<StepOutcome | void>;
+
+function wrongState(order: Order, rule: OrderTransition): AppError {
+  const allowed = rule.only ? rule.only.described : rule.from.join('/');
+  return conflict(`Paket berstatus ${order.status}; ${rule.noun} hanya dari status ${allowed}.`, { status: order.status });
+}
+
+/** Whether the table lets `action` start from the order's current state. Terminal states allow nothing. */
+export function canTake(action: OrderAction, order: Order): boolean {
+  const rule = ORDER_PROCESS[action];
+  return rule.from.includes(order.status) && (rule.only?.holds(order) ?? true);
+}
+
+/** Effects on entering a state, by name (see `OrderEffect`). */
+const EFFECTS: Record<OrderEffect, (scope: StepScope, outcome: StepOutcome) => Promise<void>> = {
+  async TAKE_STOCK({ tx, lines }) {
+    for (const line of await lines()) await takeStock(tx.em, { productId: line.product.id, quantity: line.quantity, productName: line.productName, unit: line.unit });
+  },
+  async RECOGNISE_SPEND({ tx, order, lines }, outcome) {
+    const pemda = await tx.em.findOneOrFail(Pemda, order.pemda.id);
+    if (RECOGNISED_AT[pemda.spendRecognition] === order.status) await recogniseOrder(tx.em, order, await lines(), outcome.spendOn!);
+  },
+};
+
+/**
+ * Runs one action of the order process on an order already locked in `tx`'s transaction: the table says who may
+ * take it and from which states; then the action's own change, the new state with its stamp, the effects of
+ * entering it, and the audit entry, all in that one transaction.
+ */
+export async function enter(audit: AuditService, tx: RequestContext, action: OrderAction, order: Order, change: OrderChange): Promise<void> {
+  const rule = ORDER_PROCESS[action];
+  const party = PARTIES[rule.by];
+  if (!party.is(tx.actor, order)) throw forbidden(party.refusal);
+  if (!canTake(action, order)) throw wrongState(order, rule);
+  let loaded: Promise<OrderLine[]> | null = null;
+  const scope: StepScope = { tx, order, actor: tx.actor, lines: () => (loaded ??= tx.em.find(OrderLine, { order }, { orderBy: { position: 'asc' } })) };
+  const outcome = (await change(scope)) ?? {};
+  if (rule.needsReason) outcome.reason = requireReason(outcome.reason);
+
+  const from = order.status;
+  order.status = rule.to;
+  if (rule.stamp) order[rule.stamp] = tx.now();
+  if (outcome.reason) order.statusReason = outcome.reason;
+  order.awaitingVendorSince = canTake(OrderAction.EXPIRE, order) ? (order.awaitingVendorSince ?? tx.now()) : null;
+  for (const effect of rule.onEnter ?? []) await EFFECTS[effect](scope, outcome);
+  audit.record(tx, {
+    pemdaId: order.pemda.id, subjectType: AuditSubject.ORDER, subjectId: order.id,
+    action: outcome.audit ?? rule.audit, fromStatus: from, toStatus: order.status, reason: outcome.reason ?? null,
+  });
+}
+
+/**
+ * One action taken by a signed-in party: the order is found in the caller's Pemda (else NOT_FOUND), locked, and the
+ * action entered in one transaction, idempotent with a key (`runOnceLocked`).
+ */
+export function step(audit: AuditService, ctx: RequestContext, action: OrderAction, orderId: string, key: string | null | undefined, change: OrderChange): Promise<Order> {
+  const actor = requireActor(ctx);
+  return runOnceLocked(ctx, Order, orderId, action, key, 'Paket', async (tx, order) => {
+    if (order.pemda.id !== actor.pemdaId && actor.role !== Role.PLATFORM_ADMIN) throw notFound('Paket');
+    await enter(audit, tx, action, order, change);
+  });
+}
