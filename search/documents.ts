@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BUYER_VISIBLE_SQL } from '../server/catalogue/product.service.js';
+import { buyerVisibleSql } from '../server/catalogue/visibility.js';
 import { priceBandOf, type ProductDocument } from './port.js';
 
 interface Row {
@@ -23,7 +23,7 @@ interface Row {
 const SELECT = `select p.id, p.pemda_id, p.name, p.description, p.category_id, c.name as category_name,
     p.vendor_id, v.business_name as vendor_name, p.price, v.is_local, v.is_umkk, p.is_pdn, c.basic_needs, p.tkdn_percent, p.created_at
   from product p join vendor v on v.id = p.vendor_id join category c on c.id = p.category_id
-  where ${BUYER_VISIBLE_SQL}`;
+  where ${buyerVisibleSql()}`;
 
 function toDocument(r: Row): ProductDocument {
   const price = Number(r.price);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Asn, AsnGrade, AsnOrder, AsnOrderStatus, AsnProgramme, AsnPurchaseReport, MinimumRule, Outlet, OutletKind, ReportStatus, SIMADU_MINIMUMS } from '../server/asn/asn.entities.js';
 import { Product } from '../server/catalogue/product.entity.js';
-import { BUYER_VISIBLE } from '../server/catalogue/product.service.js';
+import { BUYER_VISIBLE } from '../server/catalogue/visibility.js';
 import { reportingClosesAt } from '../server/asn/asn.service.js';
 import { Opd } from '../server/opd/opd.entity.js';
 import type { Pemda } from '../server/pemda/pemda.entity.js';

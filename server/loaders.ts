@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Outlet } from './asn/asn.entities.js';
 import { AuditLog, AuditSubject } from './audit/audit-log.entity.js';
 import { Category } from './catalogue/category.entity.js';
+import { buyerVisibleSql } from './catalogue/visibility.js';
 
 /**
  * Per-request batch loaders for what MikroORM's reference loader cannot batch: aggregates per parent, whole
@@ -10,9 +11,11 @@ import { Category } from './catalogue/category.entity.js';
  */
 export function createLoaders(em: EntityManager) {
   return {
+    /** Products of each vendor that buyers see (none while the vendor is suspended). */
     publishedProductCount: new DataLoader<string, number>(async (vendorIds) => {
       const rows = await em.getConnection().execute<{ vendor_id: string; count: string }[]>(
-        `select vendor_id, count(*) as count from product where status = 'PUBLISHED' and vendor_id in (?) group by vendor_id`,
+        `select p.vendor_id, count(*) as count from product p join vendor v on v.id = p.vendor_id
+          where ${buyerVisibleSql()} and p.vendor_id in (?) group by p.vendor_id`,
         [vendorIds as string[]],
       );
       const counts = new Map(rows.map((r) => [r.vendor_id, Number(r.count)]));

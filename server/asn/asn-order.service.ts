@@ -4,7 +4,7 @@ import { requireActor } from '../auth/scope.js';
 import { Role } from '../identity/user.entity.js';
 import { localDate } from '../calendar/time-zone.js';
 import { Product } from '../catalogue/product.entity.js';
-import { BUYER_VISIBLE } from '../catalogue/product.service.js';
+import { BUYER_VISIBLE } from '../catalogue/visibility.js';
 import { returnStock, takeStock } from '../catalogue/stock.js';
 import type { RequestContext } from '../context.js';
 import { badInput, conflict, forbidden, requireReason, Validation } from '../errors.js';

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { Pemda } from '../pemda/pemda.entity.js';
-import { BUYER_VISIBLE_SQL } from './product.service.js';
+import { buyerVisibleSql } from './visibility.js';
 
 export interface StatusCount {
   status: string;
@@ -28,7 +28,7 @@ export async function catalogueProgress(ctx: RequestContext, pemdaId: string): P
   const [published] = await conn.execute<{ published: string; local: string }[]>(
     `select count(*) as published, count(*) filter (where v.is_local) as local
        from product p join vendor v on v.id = p.vendor_id
-      where p.pemda_id = ? and ${BUYER_VISIBLE_SQL}`,
+      where p.pemda_id = ? and ${buyerVisibleSql()}`,
     [pemdaId],
   );
   const vendors = await conn.execute<{ status: string; count: string; local_umkk: string }[]>(

@@ -1,8 +1,9 @@
+import { BUYER_VISIBLE, isBuyerVisible, productViewer } from './visibility.js';
 import type { FilterQuery } from '@mikro-orm/core';
 import { AuditSubject } from '../audit/audit-log.entity.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { assertManagesPemda, managesPemda, requireActor } from '../auth/scope.js';
-import type { Actor, RequestContext } from '../context.js';
+import type { RequestContext } from '../context.js';
 import { paginate, type Page, type PageArgs } from '../database/pagination.js';
 import { badInput, conflict, forbidden, notFound, requireReason, Validation } from '../errors.js';
 import { Role } from '../identity/user.entity.js';
@@ -45,21 +46,6 @@ const SORTS = {
 
 /** Changing these on a published product needs BPBJ's approval again; the approved version stays visible. */
 const REVIEWED_FIELDS = ['name', 'description', 'categoryId', 'unit', 'imageUrls', 'isPdn', 'tkdnPercent'] as const;
-
-type Viewer = 'PUBLIC' | 'CURATOR' | 'OWNER';
-
-function viewerOf(actor: Actor | null, product: { pemdaId: string; vendorId: string }): Viewer {
-  if (!actor) return 'PUBLIC';
-  if (managesPemda(actor, product.pemdaId)) return 'CURATOR';
-  if (actor.role === Role.VENDOR && actor.vendorId === product.vendorId) return 'OWNER';
-  return 'PUBLIC';
-}
-
-/** Buyers and the public see only published products of verified vendors: the rule in one place. */
-/** The same rule for raw SQL over `product p join vendor v`. */
-export const BUYER_VISIBLE_SQL = `p.status = 'PUBLISHED' and v.status = 'VERIFIED'`;
-
-export const BUYER_VISIBLE = { status: ProductStatus.PUBLISHED, vendor: { status: VendorStatus.VERIFIED } } as const;
 
 export class ProductService {
   constructor(private readonly audit: AuditService) {}
@@ -219,9 +205,8 @@ export class ProductService {
   async get(ctx: RequestContext, id: string): Promise<Product> {
     const product = await ctx.em.findOne(Product, id, { populate: ['vendor'] });
     if (!product) throw notFound('Produk');
-    const viewer = viewerOf(ctx.actor, { pemdaId: product.pemda.id, vendorId: product.vendor.id });
-    const visible = product.status === ProductStatus.PUBLISHED && product.vendor.getEntity().status === VendorStatus.VERIFIED;
-    if (viewer === 'PUBLIC' && !visible) throw notFound('Produk');
+    const viewer = productViewer(ctx.actor, { pemdaId: product.pemda.id, vendorId: product.vendor.id });
+    if (viewer === 'PUBLIC' && !isBuyerVisible(product, product.vendor.getEntity())) throw notFound('Produk');
     return product;
   }
 
@@ -244,8 +229,8 @@ export class ProductService {
     } else if (curator) {
       if (filter.status?.length) where.status = { $in: filter.status };
     } else {
-      where.status = ProductStatus.PUBLISHED;
-      vendorWhere.status = VendorStatus.VERIFIED;
+      where.status = BUYER_VISIBLE.status;
+      vendorWhere.status = BUYER_VISIBLE.vendor.status;
     }
 
     if (filter.vendorId && actor?.role !== Role.VENDOR) where.vendor = filter.vendorId;

@@ -3,7 +3,7 @@ import type { RequestContext } from '../context.js';
 import { forbidden, notFound, Validation } from '../errors.js';
 import { Role } from '../identity/user.entity.js';
 import { Product } from '../catalogue/product.entity.js';
-import { BUYER_VISIBLE } from '../catalogue/product.service.js';
+import { BUYER_VISIBLE } from '../catalogue/visibility.js';
 import { CartItem } from './order.entity.js';
 
 export class CartService {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Product } from '../../server/catalogue/product.entity.js';
-import { BUYER_VISIBLE } from '../../server/catalogue/product.service.js';
+import { BUYER_VISIBLE } from '../../server/catalogue/visibility.js';
 import { compactFacetLedger } from '../../search/facet-ledger.js';
 import { rebuildPostgresIndex } from '../../search/postgres-index.js';
 import { PRICE_BANDS } from '../../search/port.js';
