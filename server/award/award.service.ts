@@ -1,15 +1,18 @@
-import { asReport } from '../database/statement-timeout.js';
-import { assertManagesPemda, requireActor } from '../auth/scope.js';
-import type { RequestContext } from '../context.js';
-import { conflict, notFound, Validation } from '../errors.js';
-import { exportTable, type ExportFile, type ExportFormat } from '../exports/table-export.js';
 import { AsnProgramme } from '../asn/asn.entities.js';
+import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import { formatMonth, localDate } from '../calendar/time-zone.js';
+import type { RequestContext } from '../context.js';
+import { asReport } from '../database/statement-timeout.js';
+import { conflict, notFound, Validation } from '../errors.js';
+import { add, div, ratio, toDecimal, ZERO, type Ratio } from '../exact.js';
+import { exportTable, type ExportFile, type ExportFormat } from '../exports/table-export.js';
 import { Pemda } from '../pemda/pemda.entity.js';
-import { resolvePeriod } from '../spend/period.js';
+import { resolvePeriod, type Period } from '../spend/period.js';
 import { SpendStatus } from '../spend/recap.service.js';
-import { add, ceil, compare, div, fromDecimal, HUNDRED, max, min, mul, ratio, sub, thousandths, toDecimal, ZERO, type Ratio } from '../exact.js';
-import { AwardComponent, AwardResult, AwardStatus, DEFAULT_AWARD_CONFIG, type AwardConfig, type AwardRow, type ComponentScore } from './award.entities.js';
+import type { AwardInputs } from './award-part.js';
+import { rankAndExplain, scoreOpd } from './award-scoring.js';
+import { AwardComponent, AwardResult, AwardStatus, DEFAULT_AWARD_CONFIG, type AwardConfig } from './award.entities.js';
+import { AWARD_PARTS } from './parts/index.js';
 
 export interface AwardPeriodInput {
   year: number;
@@ -24,51 +27,24 @@ export interface AwardConfigInput {
   asnProgrammeId?: string | null;
 }
 
-const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
-
-/** A weight (at most 2 decimals, out of 100) as the exact fraction of a component's 0-100 value it contributes. */
-const weightShare = (weight: number): Ratio => div(fromDecimal(weight, 2), HUNDRED);
-
 /**
- * Min-max to 0-100 across the assessable OPDs, exact: (x - min) / (max - min) x 100; all equal: 100 when there is
- * something, 0 when all are zero. It remembers which OPDs set the ends, so the explanation can name them.
+ * The config of a new version: the previous version's (or the default), overridden by what BPBJ sends. Every
+ * component in `AWARD_PARTS` gets a weight: one that a saved version predates weighs 0 until BPBJ weighs it, so the
+ * weights still sum to 100 and no contribution is ever undefined.
  */
-export function minMaxScale(entries: { opd: string; value: number }[]) {
-  const sorted = [...entries].sort((a, b) => a.value - b.value || a.opd.localeCompare(b.opd));
-  const low = sorted[0];
-  const high = sorted.at(-1);
-  const range = low && high ? high.value - low.value : 0;
+function mergeConfig(base: AwardConfig, input: AwardConfigInput | null | undefined): AwardConfig {
+  const weights = Object.fromEntries(AWARD_PARTS.map(({ component }) => [component, input?.weights?.[component] ?? base.weights[component] ?? 0])) as AwardConfig['weights'];
   return {
-    range,
-    score(x: number): Ratio {
-      if (!low || !high) return ZERO;
-      if (range === 0) return high.value > 0 ? HUNDRED : ZERO;
-      return ratio(BigInt(x - low.value) * 100n, range);
-    },
-    explain(format: (n: number) => string): string {
-      if (!low || !high) return 'tidak ada pembanding';
-      const holders = (value: number) => sorted.filter((e) => e.value === value).map((e) => e.opd).join(', ');
-      return `(nilai - min) / (max - min) x 100; min ${format(low.value)} (${holders(low.value)}), max ${format(high.value)} (${holders(high.value)})`;
-    },
+    weights,
+    tiers: input?.tiers ?? base.tiers,
+    minUmkkSharePercent: input?.minUmkkSharePercent ?? base.minUmkkSharePercent,
+    maxMedianPaymentDays: input?.maxMedianPaymentDays ?? base.maxMedianPaymentDays,
+    asnProgrammeId: input?.asnProgrammeId !== undefined ? input.asnProgrammeId : base.asnProgrammeId,
   };
 }
 
-/** UMK-K realised over the budget of the period (months/12 of the year's), as an exact percent. */
-export function umkkShareOfPeriodBudget(umkk: number, yearBudget: number, months: number): Ratio {
-  return yearBudget > 0 ? ratio(BigInt(umkk) * 100n * 12n, BigInt(yearBudget) * BigInt(months)) : ZERO;
-}
-
-/**
- * Payment timeliness on a fixed scale, not against the other OPDs (a single payer would otherwise get full marks
- * whatever its delay): 100 when paid the day of the BAST, 50 at the payment term, 0 at twice the term or later.
- */
-export function timelinessScore(medianDays: Ratio, termDays: number): Ratio {
-  if (termDays <= 0) return compare(medianDays, ZERO) <= 0 ? HUNDRED : ZERO;
-  return max(ZERO, min(HUNDRED, sub(HUNDRED, div(mul(medianDays, ratio(50)), ratio(termDays)))));
-}
-
 function checkConfig(config: AwardConfig): void {
-  const weights = Object.values(config.weights);
+  const weights = AWARD_PARTS.map(({ component }) => config.weights[component]);
   const tiers = config.tiers.map(([, min]) => min);
   new Validation()
     .check(
@@ -99,136 +75,34 @@ export class AwardService {
     new Validation().check(periodInput.quarter == null || (periodInput.quarter >= 1 && periodInput.quarter <= 4), 'quarter', 'Triwulan 1-4.').throwIfInvalid();
     const periodLabel = periodInput.quarter ? `${periodInput.year}-Q${periodInput.quarter}` : `${periodInput.year}`;
     const previous = await ctx.em.findOne(AwardResult, { pemda, period: periodLabel }, { orderBy: { version: 'desc' } });
-    const base = previous?.snapshot.config ?? DEFAULT_AWARD_CONFIG;
-    const config: AwardConfig = {
-      weights: { ...base.weights, ...(configInput?.weights ?? {}) },
-      tiers: configInput?.tiers ?? base.tiers,
-      minUmkkSharePercent: configInput?.minUmkkSharePercent ?? base.minUmkkSharePercent,
-      maxMedianPaymentDays: configInput?.maxMedianPaymentDays ?? base.maxMedianPaymentDays,
-      asnProgrammeId: configInput?.asnProgrammeId !== undefined ? configInput.asnProgrammeId : base.asnProgrammeId,
-    };
+    const config = mergeConfig(previous?.snapshot.config ?? DEFAULT_AWARD_CONFIG, configInput);
     checkConfig(config);
-
     const period = resolvePeriod({ year: periodInput.year, quarter: periodInput.quarter }, pemda.timeZone, ctx.now());
-    const months = period.toMonth - period.fromMonth + 1;
-    const recap = await ctx.services.recap.recap(ctx, pemdaId, { year: period.year, fromMonth: period.fromMonth, toMonth: period.toMonth });
-    const transactions = new Map(
-      (await ctx.em.execute<{ opd_id: string; n: string }[]>(
-        `select opd_id, sum(transactions) as n from spend_rollup where pemda_id = ? and catalogue and month >= ? and month <= ? group by opd_id`,
-        [pemdaId, period.from, period.to],
-      )).map((r) => [r.opd_id, Number(r.n)]),
-    );
+    const inputs = await this.inputs(ctx, pemda, period, config);
+    const scorers = AWARD_PARTS.map((part) => [part.component, part.prepare(inputs)] as const);
+    const ranked = rankAndExplain(inputs, inputs.recap.opds.map((r) => scoreOpd(inputs, r, period.year, scorers)));
+    const version = (previous?.version ?? 0) + 1;
+    const result = ctx.em.create(AwardResult, { pemda, period: periodLabel, version, status: AwardStatus.DRAFT, snapshot: { config, rows: ranked } });
+    await ctx.em.flush();
+    return result;
+  }
+
+  /** What the parts read, each through the owning domain's read function: spend recap, payment delays, ASN compliance. */
+  private async inputs(ctx: RequestContext, pemda: Pemda, period: Period, config: AwardConfig): Promise<AwardInputs> {
+    const recap = await ctx.services.recap.recap(ctx, pemda.id, { year: period.year, fromMonth: period.fromMonth, toMonth: period.toMonth });
     const lastDay = new Date(Date.UTC(period.year, period.toMonth, 0)).toISOString().slice(0, 10);
     // An unpaid BAST's age is counted to the period's end, or to today while the period runs.
     const today = localDate(ctx.now(), pemda.timeZone);
     const asOf = today < lastDay ? today : lastDay;
-    // Days from BAST to payment for the payments made in the period, and, for every BAST of the year still unpaid at
-    // the period's end, its age on that day: an OPD that pays nothing is late, not absent.
-    const paymentDays = new Map(
-      (await ctx.em.execute<{ opd_id: string; median: string; paid: string; unpaid: string; days: number[] | string }[]>(
-        `with delays as (
-           select po.opd_id, (pay.paid_on - po.bast_date) as days, true as paid
-             from payment pay join purchase_order po on po.id = pay.order_id
-            where po.pemda_id = ? and pay.paid_on >= ? and pay.paid_on <= ? and po.bast_date is not null
-           union all
-           select po.opd_id, (?::date - po.bast_date) as days, false as paid
-             from purchase_order po
-            where po.pemda_id = ? and po.bast_date >= ? and po.bast_date <= ?
-              and not exists (select 1 from payment pay where pay.order_id = po.id and pay.paid_on <= ?))
-         select opd_id, percentile_cont(0.5) within group (order by days) as median,
-                count(*) filter (where paid) as paid, count(*) filter (where not paid) as unpaid,
-                array_to_string(array_agg(days order by days), ', ') as days
-           from delays group by opd_id`,
-        [pemdaId, `${period.from}-01`, asOf, asOf, pemdaId, `${period.year}-01-01`, asOf, asOf],
-      )).map((r) => [r.opd_id, { median: ratio(Math.round(Number(r.median) * 2), 2), paid: Number(r.paid), unpaid: Number(r.unpaid), days: String(r.days) }]),
-    );
-    const asn = config.asnProgrammeId ? await this.asnMonths(ctx, pemda, config.asnProgrammeId, period) : null;
-
-    const assessable = recap.opds.filter((r) => r.status !== SpendStatus.NOT_ASSESSABLE);
-    const spendScale = minMaxScale(assessable.map((r) => ({ opd: r.opd.name, value: r.catalogueTotal })));
-    const transactionScale = minMaxScale(assessable.map((r) => ({ opd: r.opd.name, value: transactions.get(r.opd.id) ?? 0 })));
-    const target = fromDecimal(recap.targetPercent, 2);
-    const term = config.maxMedianPaymentDays;
-    const subYear = months < 12 ? ` (periode ${months} bulan: dibandingkan dengan ${months}/12 pagu tahunan)` : '';
-
-    // What ranking and the next-tier hint need beyond the shown, rounded figures.
-    const exact = new Map<string, { scoreMilli: number; share: Ratio; spendNormalised: Ratio }>();
-    const rows: AwardRow[] = recap.opds.map((r) => {
-      const base = { opdId: r.opd.id, opdCode: r.opd.code, opdName: r.opd.name };
-      if (r.status === SpendStatus.NOT_ASSESSABLE) {
-        return { ...base, assessable: false, notAssessableReason: `Pagu belanja barang/jasa ${period.year} belum dicatat.`, score: null, rank: null, tier: null, components: [], flags: [], nextTier: null, toNextTier: null };
-      }
-      const tx = transactions.get(r.opd.id) ?? 0;
-      const pay = paymentDays.get(r.opd.id) ?? null;
-      const asnRate = asn?.rates.get(r.opd.id) ?? null;
-      // The UMK-K share of the budget for the period: a quarter is measured against a quarter of the year's budget.
-      const share = umkkShareOfPeriodBudget(r.realisedUmkk, r.budget, months);
-      const adoption = r.realisedTotal > 0 ? ratio(BigInt(r.catalogueTotal) * 100n, r.realisedTotal) : ZERO;
-      const raw: [AwardComponent, number | null, Ratio, string][] = [
-        [AwardComponent.CATALOGUE_SPEND, r.catalogueTotal, spendScale.score(r.catalogueTotal), `${rupiah(r.catalogueTotal)} melalui katalog; ${spendScale.explain(rupiah)}`],
-        [AwardComponent.UMKK_SHARE, toDecimal(share, 2), min(HUNDRED, mul(div(share, target), HUNDRED)), `${toDecimal(share, 2)}% dari pagu${subYear}, target ${recap.targetPercent}%: porsi / target x 100, maksimal 100`],
-        [AwardComponent.TRANSACTIONS, tx, transactionScale.score(tx), `${tx} transaksi katalog; ${transactionScale.explain(String)}`],
-        [AwardComponent.ADOPTION, toDecimal(adoption, 2), adoption, `${rupiah(r.catalogueTotal)} dari ${rupiah(r.realisedTotal)} realisasi melalui katalog`],
-        [
-          AwardComponent.PAYMENT_TIMELINESS,
-          pay ? toDecimal(pay.median, 1) : null,
-          pay ? timelinessScore(pay.median, term) : ZERO,
-          pay
-            ? `median ${toDecimal(pay.median, 1)} hari dari BAST ke pembayaran atas ${pay.paid} pembayaran dan ${pay.unpaid} BAST belum dibayar (dihitung umurnya per ${asOf}), hari: ${pay.days}; 100 bila dibayar hari itu juga, 50 pada batas ${term} hari, 0 pada ${2 * term} hari`
-            : 'belum ada BAST atau pembayaran pada periode ini',
-        ],
-        [AwardComponent.ASN_COMPLIANCE, asnRate ? toDecimal(asnRate, 3) : null, asnRate ?? ZERO, asn ? asn.explain(r.opd.id) : 'tidak ada program ASN yang dinilai'],
-      ];
-      const components: (ComponentScore & { contributionMilli: number; exactNormalised: Ratio })[] = raw.map(([component, value, normalised, explanation]) => {
-        const weight = config.weights[component];
-        // The one rounding: each contribution, half away from zero to 3 decimals, from its exact value.
-        const contributionMilli = thousandths(mul(normalised, weightShare(weight)));
-        return { component, raw: value, normalised: toDecimal(normalised, 3), weight, contribution: contributionMilli / 1000, contributionMilli, exactNormalised: normalised, explanation };
-      });
-      // The score is the sum of the shown contributions, so the parts always add up to the whole.
-      const scoreMilli = components.reduce((sum, c) => sum + c.contributionMilli, 0);
-      const flags = [
-        compare(share, fromDecimal(config.minUmkkSharePercent)) < 0 && `Porsi UMK-K ${toDecimal(share, 2)}% di bawah batas ${config.minUmkkSharePercent}%${subYear}`,
-        tx === 0 && 'Tidak ada transaksi melalui katalog pada periode ini',
-        pay && compare(pay.median, ratio(term)) > 0 && `Pembayaran terlambat: median ${toDecimal(pay.median, 1)} hari (batas ${term})`,
-      ].filter((f): f is string => Boolean(f));
-      exact.set(r.opd.id, { scoreMilli, share, spendNormalised: components[0].exactNormalised });
-      return {
-        ...base, assessable: true, notAssessableReason: null, score: scoreMilli / 1000, rank: null, tier: null,
-        components: components.map(({ contributionMilli: _m, exactNormalised: _e, ...c }) => c), flags, nextTier: null, toNextTier: null,
-      };
-    });
-
-    // Deterministic order: score, then the exact UMK-K share, then catalogue rupiah, then OPD code.
-    const byOpd = new Map(recap.opds.map((r) => [r.opd.id, r]));
-    const of = (row: AwardRow) => exact.get(row.opdId)!;
-    const ranked = rows.filter((r) => r.assessable).sort(
-      (a, b) => of(b).scoreMilli - of(a).scoreMilli || compare(of(b).share, of(a).share) || byOpd.get(b.opdId)!.catalogueTotal - byOpd.get(a.opdId)!.catalogueTotal || a.opdCode.localeCompare(b.opdCode),
-    );
-    const tiers = config.tiers.map(([name, minimum]) => ({ name, milli: Math.round(minimum * 1000) }));
-    const spendWeight = weightShare(config.weights[AwardComponent.CATALOGUE_SPEND]);
-    ranked.forEach((row, i) => {
-      row.rank = i + 1;
-      const { scoreMilli, spendNormalised } = of(row);
-      row.tier = tiers.find((t) => scoreMilli >= t.milli)?.name ?? null;
-      const next = [...tiers].reverse().find((t) => t.milli > scoreMilli);
-      if (next) {
-        row.nextTier = next.name;
-        const gap = ratio(next.milli - scoreMilli, 1000);
-        const headroom = mul(sub(HUNDRED, spendNormalised), spendWeight);
-        // Holding the others fixed: the catalogue rupiah that closes the gap through the spend component alone,
-        // gap / weight x (max - min), rounded up to the rupiah.
-        row.toNextTier =
-          spendWeight.n > 0n && compare(gap, headroom) <= 0 && spendScale.range > 0
-            ? `Sekitar ${rupiah(ceil(mul(div(gap, mul(spendWeight, HUNDRED)), ratio(spendScale.range))))} lagi melalui katalog mencapai ${next.name}`
-            : `Skor ${toDecimal(gap, 3)} poin lagi untuk ${next.name}; belanja katalog saja tidak cukup, naikkan juga porsi UMK-K atau kepatuhan`;
-      }
-    });
-
-    const version = (previous?.version ?? 0) + 1;
-    const result = ctx.em.create(AwardResult, { pemda, period: periodLabel, version, status: AwardStatus.DRAFT, snapshot: { config, rows: [...ranked, ...rows.filter((r) => !r.assessable)] } });
-    await ctx.em.flush();
-    return result;
+    return {
+      config,
+      recap,
+      assessable: recap.opds.filter((r) => r.status !== SpendStatus.NOT_ASSESSABLE),
+      months: period.toMonth - period.fromMonth + 1,
+      asOf,
+      paymentDelays: await ctx.services.orderQueries.paymentDelays(ctx, pemda.id, { from: `${period.from}-01`, asOf, yearStart: `${period.year}-01-01` }),
+      asn: config.asnProgrammeId ? await this.asnMonths(ctx, pemda, config.asnProgrammeId, period) : null,
+    };
   }
 
   /**
@@ -298,7 +172,7 @@ export class AwardService {
 
   async export(ctx: RequestContext, resultId: string, format: ExportFormat): Promise<ExportFile> {
     const result = await this.get(ctx, resultId);
-    const components = Object.values(AwardComponent);
+    const components = AWARD_PARTS.map((part) => part.component);
     return exportTable(
       {
         filename: `e-purchasing-award-${result.period}-v${result.version}`,

@@ -27,6 +27,8 @@ export interface SpendFigures {
   realisedPdn: number;
   realisedLocal: number;
   transactions: number;
+  /** Of which orders through the catalogue. */
+  catalogueTransactions: number;
   /** Inpres 2/2022's three figures as shares of the budget: planned (RUP), allocated, realised. */
   plannedUmkkShare: number | null;
   allocatedUmkkShare: number | null;
@@ -81,10 +83,11 @@ interface Sums {
   pdn: number;
   local: number;
   transactions: number;
+  catalogueTransactions: number;
   umkkYtd: number;
 }
 
-const ZERO: Sums = { total: 0, catalogue: 0, umkk: 0, pdn: 0, local: 0, transactions: 0, umkkYtd: 0 };
+const ZERO: Sums = { total: 0, catalogue: 0, umkk: 0, pdn: 0, local: 0, transactions: 0, catalogueTransactions: 0, umkkYtd: 0 };
 
 /**
  * The status rule. The year's target is `target% x budget`; by the end of month m the pro-rata path expects
@@ -112,6 +115,7 @@ function figures(s: Sums, budget: Pick<OpdBudget, 'goodsServicesBudget' | 'plann
     realisedPdn: s.pdn,
     realisedLocal: s.local,
     transactions: s.transactions,
+    catalogueTransactions: s.catalogueTransactions,
     plannedUmkkShare: percent(budget?.plannedUmkk ?? 0, b),
     allocatedUmkkShare: percent(budget?.allocatedUmkk ?? 0, b),
     umkkShareOfBudget: percent(s.umkk, b),
@@ -131,6 +135,7 @@ const add = (a: Sums, b: Sums): Sums => ({
   pdn: a.pdn + b.pdn,
   local: a.local + b.local,
   transactions: a.transactions + b.transactions,
+  catalogueTransactions: a.catalogueTransactions + b.catalogueTransactions,
   umkkYtd: a.umkkYtd + b.umkkYtd,
 });
 
@@ -160,16 +165,17 @@ export class RecapService {
           coalesce(sum(pdn) filter (where month >= ?), 0) as pdn,
           coalesce(sum(local) filter (where month >= ?), 0) as local,
           coalesce(sum(transactions) filter (where month >= ?), 0) as transactions,
+          coalesce(sum(transactions) filter (where month >= ? and catalogue), 0) as catalogue_transactions,
           coalesce(sum(umkk), 0) as umkk_ytd,
           coalesce(sum(total) filter (where catalogue), 0) as catalogue_ytd
         from spend_rollup where pemda_id = ? and month >= ? and month <= ? ${onlyOpd ? 'and opd_id = ?' : ''}
         group by opd_id`,
-      [period.from, period.from, period.from, period.from, period.from, period.from, pemdaId, yearStart, period.to, ...(onlyOpd ? [onlyOpd] : [])],
+      [period.from, period.from, period.from, period.from, period.from, period.from, period.from, pemdaId, yearStart, period.to, ...(onlyOpd ? [onlyOpd] : [])],
     );
     const sums = new Map<string, Sums & { catalogueYtd: number }>(
       rows.map((r) => [
         r.opd_id,
-        { total: +r.total, catalogue: +r.catalogue, umkk: +r.umkk, pdn: +r.pdn, local: +r.local, transactions: +r.transactions, umkkYtd: +r.umkk_ytd, catalogueYtd: +r.catalogue_ytd },
+        { total: +r.total, catalogue: +r.catalogue, umkk: +r.umkk, pdn: +r.pdn, local: +r.local, transactions: +r.transactions, catalogueTransactions: +r.catalogue_transactions, umkkYtd: +r.umkk_ytd, catalogueYtd: +r.catalogue_ytd },
       ]),
     );
     const opds = await ctx.em.find(Opd, { pemda: pemdaId, ...(onlyOpd ? { id: onlyOpd } : {}) }, { orderBy: { code: 'asc' } });

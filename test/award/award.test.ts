@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AwardResult } from '../../server/award/award.entities.js';
-import { minMaxScale } from '../../server/award/award.service.js';
+import { minMaxScale } from '../../server/award/scales.js';
 import { toDecimal } from '../../server/exact.js';
 import { Opd } from '../../server/opd/opd.entity.js';
 import { applyRollup } from '../../server/spend/rollup.js';
