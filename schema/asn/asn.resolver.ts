@@ -8,8 +8,8 @@ import { Role, User } from '../../server/identity/user.entity.js';
 import { Opd } from '../../server/opd/opd.entity.js';
 import { Vendor } from '../../server/vendor/vendor.entity.js';
 import { ImportRowError } from '../catalogue/product.types.js';
-import { Rupiah } from '../scalars/rupiah.js';
-import { ExportFile, ExportFormat } from '../spend/spend.resolver.js';
+import { Rupiah } from '../../server/money/rupiah.js';
+import { ExportFile, ExportFormat } from '../../server/exports/table-export.js';
 
 registerEnumType(AsnMonthStatus, { name: 'AsnMonthStatus', description: 'MET: counted >= required. LATE: it would have been met by reports filed after the deadline. EXEMPT: on leave. NOT_DUE: belum jatuh tempo, the deadline has not passed and the minimum is not reached yet.' });
 

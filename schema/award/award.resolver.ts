@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, 
 import { AwardComponent, AwardResult, type AwardRow } from '../../server/award/award.entities.js';
 import type { RequestContext } from '../../server/context.js';
 import { Role } from '../../server/identity/user.entity.js';
-import { ExportFile, ExportFormat } from '../spend/spend.resolver.js';
+import { ExportFile, ExportFormat } from '../../server/exports/table-export.js';
 
 @InputType()
 class ComponentWeightInput {

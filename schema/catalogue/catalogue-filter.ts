@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { Rupiah } from '../scalars/rupiah.js';
+import { Rupiah } from '../../server/money/rupiah.js';
 
 /** The filters buyers use, shared by `products` and `searchProducts`. */
 @InputType('SearchFilterInput')

@@ -1,8 +1,8 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ImportPolicy } from '../../server/catalogue/product-import.js';
+import { ImportPolicy } from '../../server/imports/import-policy.js';
 import { Product, ProductStatus } from '../../server/catalogue/product.entity.js';
 import { ProductSort, RemovalOutcome } from '../../server/catalogue/product.service.js';
-import { Rupiah } from '../scalars/rupiah.js';
+import { Rupiah } from '../../server/money/rupiah.js';
 import { CatalogueFilterInput } from './catalogue-filter.js';
 
 registerEnumType(ProductSort, { name: 'ProductSort' });

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, Mutation, Query
 import type { RequestContext } from '../../server/context.js';
 import { Role } from '../../server/identity/user.entity.js';
 import { Pemda, PemdaKind } from '../../server/pemda/pemda.entity.js';
-import { Rupiah } from '../scalars/rupiah.js';
+import { Rupiah } from '../../server/money/rupiah.js';
 
 @InputType()
 class PemdaTargetsInput {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Order, OrderStatus, PaymentMethod } from '../../server/purchasing/order.entity.js';
-import { Rupiah } from '../scalars/rupiah.js';
+import { Rupiah } from '../../server/money/rupiah.js';
 
 @InputType({ description: "Checkout of the OPD's cart: one order (paket) per vendor." })
 export class CreateOrderInput {

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
-import { ImportPolicy } from '../../server/catalogue/product-import.js';
+import { ExportFile, ExportFormat } from '../../server/exports/table-export.js';
+import { ImportPolicy } from '../../server/imports/import-policy.js';
 import type { RequestContext } from '../../server/context.js';
 import { badInput } from '../../server/errors.js';
 import { Role } from '../../server/identity/user.entity.js';
@@ -8,18 +9,12 @@ import { parseExternalSpendCsv } from '../../server/spend/external-spend.service
 import { SpendStatus } from '../../server/spend/recap.service.js';
 import { OpdBudget, SpendChannel } from '../../server/spend/spend.entities.js';
 import { ImportRowError } from '../catalogue/product.types.js';
-import { Rupiah } from '../scalars/rupiah.js';
+import { Rupiah } from '../../server/money/rupiah.js';
 
 registerEnumType(SpendStatus, {
   name: 'SpendStatus',
   description: 'Against the pro-rata path to the year\'s target: UMK-K realised January..end of period >= target x budget x months/12 is ON_TRACK; >= 75% of that, AT_RISK; otherwise BELOW. No budget: NOT_ASSESSABLE.',
 });
-
-export enum ExportFormat {
-  CSV = 'CSV',
-  XLSX = 'XLSX',
-}
-registerEnumType(ExportFormat, { name: 'ExportFormat' });
 
 @InputType({ description: 'A period of whole months in the Pemda time zone: one month, a quarter, year to date, a range, or (none) the whole year.' })
 export class PeriodInputType {
@@ -209,13 +204,6 @@ class MonthPointView {
   @Field(() => Float, { nullable: true }) umkkShareOfBudgetYearToDate!: number | null;
   @Field(() => Float, { nullable: true, description: 'Planned UMK-K / budget for the year, percent.' }) plannedUmkkShare!: number | null;
   @Field(() => Float, { nullable: true, description: 'Allocated UMK-K / budget for the year, percent.' }) allocatedUmkkShare!: number | null;
-}
-
-@ObjectType()
-export class ExportFile {
-  @Field() filename!: string;
-  @Field() contentType!: string;
-  @Field({ description: 'The file, base64-encoded.' }) base64!: string;
 }
 
 @Resolver()

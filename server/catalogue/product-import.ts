@@ -1,18 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import type { RequestContext } from '../context.js';
 import { badInput, forbidden, Validation, type FieldError } from '../errors.js';
+import { ImportPolicy } from '../imports/import-policy.js';
 import { VendorStatus } from '../vendor/vendor.entity.js';
 import { Category } from './category.entity.js';
 import { checkProductFields, leafCategories, type ProductFields } from './product-fields.js';
 import { Product, ProductStatus } from './product.entity.js';
 import type { ProductService } from './product.service.js';
 
-export enum ImportPolicy {
-  /** Any bad row rejects the whole import: nothing is written. */
-  REJECT_ALL = 'REJECT_ALL',
-  /** Good rows are imported, bad rows are reported and skipped. */
-  REJECT_FAILED = 'REJECT_FAILED',
-}
 
 export interface ImportRow extends Omit<ProductFields, 'categoryId'> {
   categoryId?: string | null;

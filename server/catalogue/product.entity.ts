@@ -1,6 +1,6 @@
 import { ArrayType, Check, DecimalType, Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Rupiah } from '../../schema/scalars/rupiah.js';
+import { Rupiah } from '../money/rupiah.js';
 import { BaseEntity } from '../database/base.entity.js';
 import { rupiahColumn } from '../database/types.js';
 import { Pemda } from '../pemda/pemda.entity.js';

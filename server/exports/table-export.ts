@@ -1,11 +1,18 @@
 import ExcelJS from 'exceljs';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
-export type ExportFormat = 'CSV' | 'XLSX';
+export enum ExportFormat {
+  CSV = 'CSV',
+  XLSX = 'XLSX',
+}
+registerEnumType(ExportFormat, { name: 'ExportFormat' });
 
-export interface ExportFile {
-  filename: string;
-  contentType: string;
-  base64: string;
+/** A generated report handed to the caller whole. */
+@ObjectType()
+export class ExportFile {
+  @Field() filename!: string;
+  @Field() contentType!: string;
+  @Field({ description: 'The file, base64-encoded.' }) base64!: string;
 }
 
 export interface Table {

@@ -2,7 +2,7 @@ import { DecimalType, Entity, Enum, Property } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../database/base.entity.js';
 import { rupiahColumn } from '../database/types.js';
-import { Rupiah } from '../../schema/scalars/rupiah.js';
+import { Rupiah } from '../money/rupiah.js';
 
 export enum SpendRecognition {
   RECEIVED = 'RECEIVED',

@@ -5,7 +5,7 @@ import { isIsoDate } from '../calendar/time-zone.js';
 import type { RequestContext } from '../context.js';
 import { badInput, Validation, type FieldError } from '../errors.js';
 import { Opd } from '../opd/opd.entity.js';
-import { ImportPolicy } from '../catalogue/product-import.js';
+import { ImportPolicy } from '../imports/import-policy.js';
 import { applyRollup } from './rollup.js';
 import { ExternalSpend, SpendChannel } from './spend.entities.js';
 

@@ -1,6 +1,6 @@
 import { Check, Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Rupiah } from '../../schema/scalars/rupiah.js';
+import { Rupiah } from '../money/rupiah.js';
 import { BaseEntity } from '../database/base.entity.js';
 import { rupiahColumn } from '../database/types.js';
 import { Opd } from '../opd/opd.entity.js';
