@@ -1,4 +1,4 @@
-import type { ProductFilter } from '../server/catalogue/product.service.js';
+import type { ProductFilter } from '../server/catalogue/product-filter.js';
 
 /**
  * The one search interface. Engines (PostgreSQL, Meilisearch) implement it; the service picks one by

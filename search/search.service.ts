@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertManagesPemda, requireActor } from '../server/auth/scope.js';
 import { Product } from '../server/catalogue/product.entity.js';
-import type { ProductFilter } from '../server/catalogue/product.service.js';
+import type { ProductFilter } from '../server/catalogue/product-filter.js';
 import type { RequestContext } from '../server/context.js';
 import { invalidCursor, MAX_PAGE_SIZE } from '../server/database/pagination.js';
 import { badInput, notFound, Validation } from '../server/errors.js';

@@ -3,7 +3,8 @@ import { catalogueProgress } from '../../server/catalogue/catalogue-progress.js'
 import { Category } from '../../server/catalogue/category.entity.js';
 import { importProducts, parseProductCsv, type ImportRow } from '../../server/catalogue/product-import.js';
 import { Product } from '../../server/catalogue/product.entity.js';
-import { ProductSort, RemovalOutcome } from '../../server/catalogue/product.service.js';
+import { ProductSort } from '../../server/catalogue/product-filter.js';
+import { RemovalOutcome } from '../../server/catalogue/product.service.js';
 import type { RequestContext } from '../../server/context.js';
 import { badInput } from '../../server/errors.js';
 import { Role } from '../../server/identity/user.entity.js';

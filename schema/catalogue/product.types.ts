@@ -1,7 +1,8 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ImportPolicy } from '../../server/imports/import-policy.js';
 import { Product, ProductStatus } from '../../server/catalogue/product.entity.js';
-import { ProductSort, RemovalOutcome } from '../../server/catalogue/product.service.js';
+import { ProductSort } from '../../server/catalogue/product-filter.js';
+import { RemovalOutcome } from '../../server/catalogue/product.service.js';
 import { Rupiah } from '../../server/money/rupiah.js';
 import { CatalogueFilterInput } from './catalogue-filter.js';
 

@@ -1,4 +1,3 @@
-import { BUYER_VISIBLE, isBuyerVisible, productViewer } from './visibility.js';
 import type { FilterQuery } from '@mikro-orm/core';
 import { AuditSubject } from '../audit/audit-log.entity.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -10,27 +9,9 @@ import { Role } from '../identity/user.entity.js';
 import { Vendor, VendorStatus } from '../vendor/vendor.entity.js';
 import { Category } from './category.entity.js';
 import { checkProductFields, leafCategories, type ProductFields } from './product-fields.js';
+import { ProductSort, type ProductFilter } from './product-filter.js';
 import { Product, ProductStatus, type ProductRevision } from './product.entity.js';
-
-export enum ProductSort {
-  NEWEST = 'NEWEST',
-  PRICE_ASC = 'PRICE_ASC',
-  PRICE_DESC = 'PRICE_DESC',
-  NAME_ASC = 'NAME_ASC',
-}
-
-export interface ProductFilter {
-  categoryId?: string | null;
-  vendorId?: string | null;
-  priceMin?: number | null;
-  priceMax?: number | null;
-  localOnly?: boolean | null;
-  umkkOnly?: boolean | null;
-  pdnOnly?: boolean | null;
-  tkdnMin?: number | null;
-  basicNeeds?: boolean | null;
-  status?: ProductStatus[] | null;
-}
+import { BUYER_VISIBLE, isBuyerVisible, productViewer } from './visibility.js';
 
 export enum RemovalOutcome {
   DELETED = 'DELETED',
