@@ -1,9 +1,7 @@
-import { parse } from 'csv-parse/sync';
 import { Arg, Authorized, Ctx, Field, Float, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { Asn, AsnGrade, AsnOrder, AsnProgramme, AsnPurchaseReport, MinimumRule, Outlet, OutletKind } from '../../server/asn/asn.entities.js';
-import { AsnMonthStatus, type AsnRow } from '../../server/asn/asn.service.js';
+import { AsnMonthStatus } from '../../server/asn/asn.service.js';
 import type { RequestContext } from '../../server/context.js';
-import { badInput } from '../../server/errors.js';
 import { Role, User } from '../../server/identity/user.entity.js';
 import { Opd } from '../../server/opd/opd.entity.js';
 import { Vendor } from '../../server/vendor/vendor.entity.js';
@@ -114,7 +112,7 @@ class GradeMinimumsOutput {
 export class AsnResolver {
   @Query(() => [AsnProgramme], { description: "A Pemda's ASN purchase programmes (public)." })
   asnProgrammes(@Arg('pemdaId', () => ID) pemdaId: string, @Ctx() ctx: RequestContext): Promise<AsnProgramme[]> {
-    return ctx.em.find(AsnProgramme, { pemda: pemdaId }, { orderBy: { startMonth: 'desc' } });
+    return ctx.services.asn.programmes(ctx, pemdaId);
   }
 
   @FieldResolver(() => [Outlet])
@@ -142,13 +140,7 @@ export class AsnResolver {
     @Arg('dryRun', { defaultValue: false }) dryRun: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<AsnImportResult> {
-    if (Boolean(csv) === Boolean(rows)) throw badInput([{ field: 'csv', message: 'Isi salah satu: csv atau rows.' }]);
-    const parsed: AsnRow[] = csv
-      ? (parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[]).map((r) => ({
-          nip: r.nip, name: r.name, opdCode: r.opd_code, grade: r.grade as AsnGrade, tppAmount: r.tpp ? Number(r.tpp.replace(/\./g, '')) : null,
-        }))
-      : rows!;
-    return ctx.services.asn.importAsn(ctx, pemdaId, parsed, dryRun);
+    return ctx.services.asn.importAsn(ctx, pemdaId, { rows, csv }, dryRun);
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)

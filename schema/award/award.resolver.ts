@@ -113,19 +113,13 @@ export class AwardResolver {
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
   @Query(() => [AwardVersionDiff], { description: 'Two versions side by side, per OPD.' })
-  async compareAwardVersions(@Arg('a', () => ID) a: string, @Arg('b', () => ID) b: string, @Ctx() ctx: RequestContext): Promise<AwardVersionDiff[]> {
-    const [ra, rb] = [await ctx.services.award.get(ctx, a), await ctx.services.award.get(ctx, b)];
-    const rowsB = new Map(rb.snapshot.rows.map((r) => [r.opdId, r]));
-    return ra.snapshot.rows.map((x) => {
-      const y = rowsB.get(x.opdId);
-      return { opdCode: x.opdCode, opdName: x.opdName, scoreA: x.score, scoreB: y?.score ?? null, delta: x.score !== null && y?.score != null ? Math.round((y.score - x.score) * 1000) / 1000 : null, rankA: x.rank, rankB: y?.rank ?? null };
-    });
+  compareAwardVersions(@Arg('a', () => ID) a: string, @Arg('b', () => ID) b: string, @Ctx() ctx: RequestContext): Promise<AwardVersionDiff[]> {
+    return ctx.services.award.compareVersions(ctx, a, b);
   }
 
   @Query(() => [AwardLeaderboardRow], { description: 'The latest published result: OPD, score, tier, rank (public, for PPID).' })
-  async awardLeaderboard(@Arg('pemdaId', () => ID) pemdaId: string, @Arg('period', () => String, { nullable: true }) period: string | undefined, @Ctx() ctx: RequestContext): Promise<AwardLeaderboardRow[]> {
-    const result = await ctx.services.award.leaderboard(ctx, pemdaId, period);
-    return (result?.snapshot.rows ?? []).filter((r) => r.rank !== null).map((r) => ({ rank: r.rank!, opdName: r.opdName, score: r.score!, tier: r.tier }));
+  awardLeaderboard(@Arg('pemdaId', () => ID) pemdaId: string, @Arg('period', () => String, { nullable: true }) period: string | undefined, @Ctx() ctx: RequestContext): Promise<AwardLeaderboardRow[]> {
+    return ctx.services.award.leaderboard(ctx, pemdaId, period);
   }
 
   @Query(() => ExportFile, { description: 'A result as CSV or XLSX (drafts: BPBJ only).' })

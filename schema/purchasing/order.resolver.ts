@@ -67,8 +67,7 @@ export class OrderResolver {
   @Authorized(Role.PP)
   @Mutation(() => CreateOrderResult, { description: 'Checks out the OPD cart into DRAFT orders, one per vendor. Lines whose price or stock changed are reported (CONFLICT) and nothing is created.' })
   async createOrder(@Arg('input') input: CreateOrderInput, @Ctx() ctx: RequestContext): Promise<CreateOrderResult> {
-    const ids = await ctx.services.order.checkout(ctx, input);
-    return { orders: await ctx.em.find(Order, { id: { $in: ids } }, { orderBy: { number: 'asc' } }) };
+    return { orders: await ctx.services.order.checkout(ctx, input) };
   }
 
   @Authorized(Role.PP)

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { assertManagesPemda, managesPemda, requireActor } from '../auth/scope.js';
 import { formatMonth, isIsoDate, localDate, startOfLocalDate } from '../calendar/time-zone.js';
 import type { RequestContext } from '../context.js';
@@ -140,8 +141,20 @@ export class AsnService {
   }
 
   /** The ASN registry: every row checked (NIP, OPD, grade), all rows or none; a known NIP is updated. */
-  async importAsn(ctx: RequestContext, pemdaId: string, rows: AsnRow[], dryRun: boolean): Promise<{ applied: boolean; created: number; updated: number; errors: (FieldError & { row: number })[] }> {
+  /** A Pemda's ASN purchase programmes, newest first (public). */
+  programmes(ctx: RequestContext, pemdaId: string): Promise<AsnProgramme[]> {
+    return ctx.em.find(AsnProgramme, { pemda: pemdaId }, { orderBy: { startMonth: 'desc' } });
+  }
+
+  /** The registry from rows, or from a CSV with columns nip, name, opd_code, grade, tpp (rupiah, dots allowed). */
+  async importAsn(ctx: RequestContext, pemdaId: string, source: { rows?: AsnRow[] | null; csv?: string | null }, dryRun: boolean): Promise<{ applied: boolean; created: number; updated: number; errors: (FieldError & { row: number })[] }> {
     assertManagesPemda(requireActor(ctx), pemdaId);
+    if (Boolean(source.csv) === Boolean(source.rows)) throw badInput([{ field: 'csv', message: 'Isi salah satu: csv atau rows.' }]);
+    const rows: AsnRow[] = source.csv
+      ? (parse(source.csv, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[]).map((r) => ({
+          nip: r.nip, name: r.name, opdCode: r.opd_code, grade: r.grade as AsnGrade, tppAmount: r.tpp ? Number(r.tpp.replace(/\./g, '')) : null,
+        }))
+      : source.rows!;
     if (!rows.length) throw badInput([{ field: 'rows', message: 'Tidak ada baris untuk diimpor.' }]);
     const opds = new Map((await ctx.em.find(Opd, { pemda: pemdaId })).map((o) => [o.code, o]));
     const existing = new Map((await ctx.em.find(Asn, { nip: { $in: rows.map((r) => r.nip) } })).map((a) => [a.nip, a]));

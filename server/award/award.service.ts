@@ -165,10 +165,23 @@ export class AwardService {
     return ctx.em.find(AwardResult, { pemda: pemdaId, period }, { orderBy: { version: 'asc' } });
   }
 
-  /** The latest published result, for the public leaderboard (PPID). */
-  async leaderboard(ctx: RequestContext, pemdaId: string, period?: string | null): Promise<AwardResult | null> {
-    return ctx.em.findOne(AwardResult, { pemda: pemdaId, status: AwardStatus.PUBLISHED, ...(period ? { period } : {}) }, { orderBy: { publishedAt: 'desc', version: 'desc' } });
+  /** The latest published result, ranked OPDs only: what the public (PPID) sees. */
+  async leaderboard(ctx: RequestContext, pemdaId: string, period?: string | null): Promise<{ rank: number; opdName: string; score: number; tier: string | null }[]> {
+    const result = await ctx.em.findOne(AwardResult, { pemda: pemdaId, status: AwardStatus.PUBLISHED, ...(period ? { period } : {}) }, { orderBy: { publishedAt: 'desc', version: 'desc' } });
+    return (result?.snapshot.rows ?? []).filter((r) => r.rank !== null).map((r) => ({ rank: r.rank!, opdName: r.opdName, score: r.score!, tier: r.tier }));
   }
+
+  /** Two versions side by side, per OPD of the first; the score change is exact to the 3 decimals both show. */
+  async compareVersions(ctx: RequestContext, a: string, b: string) {
+    const [ra, rb] = [await this.get(ctx, a), await this.get(ctx, b)];
+    const rowsB = new Map(rb.snapshot.rows.map((r) => [r.opdId, r]));
+    return ra.snapshot.rows.map((x) => {
+      const y = rowsB.get(x.opdId);
+      const delta = x.score !== null && y?.score != null ? (Math.round(y.score * 1000) - Math.round(x.score * 1000)) / 1000 : null;
+      return { opdCode: x.opdCode, opdName: x.opdName, scoreA: x.score, scoreB: y?.score ?? null, delta, rankA: x.rank, rankB: y?.rank ?? null };
+    });
+  }
+
 
   async export(ctx: RequestContext, resultId: string, format: ExportFormat): Promise<ExportFile> {
     const result = await this.get(ctx, resultId);

@@ -65,9 +65,9 @@ export class OrderService {
    * A line whose product vanished, whose price changed since it was added, that falls below the minimum order
    * or exceeds the stock is reported (CONFLICT, `extensions.lines`) and nothing is created.
    */
-  async checkout(ctx: RequestContext, input: CheckoutInput): Promise<string[]> {
+  async checkout(ctx: RequestContext, input: CheckoutInput): Promise<Order[]> {
     const actor = requirePp(ctx);
-    return runOnce(ctx, input.idempotencyKey, 'createOrder', async (tx) => {
+    const ids = await runOnce(ctx, input.idempotencyKey, 'createOrder', async (tx) => {
       const em = tx.em;
       const pemda = await em.findOneOrFail(Pemda, actor.pemdaId);
       const v = new Validation()
@@ -142,6 +142,7 @@ export class OrderService {
       items.forEach((item) => em.remove(item));
       return orders.map((o) => o.id);
     });
+    return ctx.em.find(Order, { id: { $in: ids } }, { orderBy: { number: 'asc' } });
   }
 
   /** The PP proposes lower unit prices before submitting; the vendor then accepts or counters once. */
