@@ -12,6 +12,7 @@ import { percent } from '../spend/period.js';
 import { Vendor, VendorStatus } from '../vendor/vendor.entity.js';
 import { Asn, AsnGrade, AsnProgramme, AsnPurchaseReport, MinimumRule, Outlet, OutletKind, ReportStatus, SIMADU_MINIMUMS } from './asn.entities.js';
 import { parseNip } from './nip.js';
+import { findInScope } from '../database/find.js';
 
 export interface ProgrammeInput {
   pemdaId: string;
@@ -191,8 +192,7 @@ export class AsnService {
    */
   async report(ctx: RequestContext, input: ReportInput): Promise<AsnPurchaseReport> {
     const asn = await currentAsn(ctx, 'Hanya akun ASN yang terdaftar yang dapat melaporkan belanja.');
-    const programme = await ctx.em.findOne(AsnProgramme, { id: input.programmeId, pemda: asn.pemda });
-    if (!programme) throw notFound('Program');
+    const programme = await findInScope(ctx.em, AsnProgramme, { id: input.programmeId, pemda: asn.pemda }, 'Program');
     const pemda = await ctx.em.findOneOrFail(Pemda, asn.pemda.id);
     const today = localDate(ctx.now(), pemda.timeZone);
     const v = new Validation()
@@ -239,8 +239,7 @@ export class AsnService {
 
   /** BPBJ gives a registered ASN a login to report purchases. */
   async createAccount(ctx: RequestContext, asnId: string, email: string, password: string): Promise<User> {
-    const asn = await ctx.em.findOne(Asn, asnId);
-    if (!asn) throw notFound('ASN');
+    const asn = await findInScope(ctx.em, Asn, asnId, 'ASN');
     assertManagesPemda(requireActor(ctx), asn.pemda.id);
     const user = await ctx.services.identity.createUser(ctx, { email, password, fullName: asn.name, role: Role.ASN, opdId: asn.opd.id });
     user.asn = ctx.em.getReference(Asn, asn.id, { wrapped: true });
@@ -250,8 +249,7 @@ export class AsnService {
 
   /** Marks (or clears) a month of leave: the ASN is EXEMPT that month. */
   async setExempt(ctx: RequestContext, asnId: string, month: string, exempt: boolean): Promise<Asn> {
-    const asn = await ctx.em.findOne(Asn, asnId);
-    if (!asn) throw notFound('ASN');
+    const asn = await findInScope(ctx.em, Asn, asnId, 'ASN');
     assertManagesPemda(requireActor(ctx), asn.pemda.id);
     new Validation().check(MONTH.test(month), 'month', 'Bulan berformat YYYY-MM.').throwIfInvalid();
     asn.exemptMonths = exempt ? [...new Set([...asn.exemptMonths, month])].sort() : asn.exemptMonths.filter((m) => m !== month);
@@ -262,8 +260,7 @@ export class AsnService {
   /** The OPD head (of the ASN's OPD) or BPBJ rejects a report, with a reason. */
   async reject(ctx: RequestContext, reportId: string, reason: string): Promise<AsnPurchaseReport> {
     const actor = requireActor(ctx);
-    const report = await ctx.em.findOne(AsnPurchaseReport, reportId, { populate: ['asn'] });
-    if (!report) throw notFound('Laporan');
+    const report = await findInScope(ctx.em, AsnPurchaseReport, reportId, 'Laporan', { populate: ['asn'] });
     const asn = report.asn.getEntity();
     const allowed = (actor.role === Role.KEPALA_OPD && actor.opdId === asn.opd.id) || (actor.role === Role.BPBJ && actor.pemdaId === asn.pemda.id);
     if (!allowed) throw forbidden('Hanya kepala OPD pegawai ini atau BPBJ yang dapat menolak laporan.');
@@ -373,8 +370,7 @@ export class AsnService {
   /** Whose rows of a programme the caller reads: BPBJ the Pemda's, an OPD's officers their OPD's, an ASN its own. */
   private async scope(ctx: RequestContext, programmeId: string, opdId: string | null | undefined, wholePemda = false) {
     const actor = requireActor(ctx);
-    const programme = await ctx.em.findOne(AsnProgramme, programmeId);
-    if (!programme) throw notFound('Program');
+    const programme = await findInScope(ctx.em, AsnProgramme, programmeId, 'Program');
     if (managesPemda(actor, programme.pemda.id)) return { programme, onlyOpd: opdId ?? null, onlyAsn: null };
     const officer = [Role.KEPALA_OPD, Role.PP, Role.PPK].includes(actor.role) && actor.pemdaId === programme.pemda.id;
     if (officer && !wholePemda && (!opdId || opdId === actor.opdId)) return { programme, onlyOpd: actor.opdId, onlyAsn: null };

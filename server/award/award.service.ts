@@ -3,7 +3,7 @@ import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import { formatMonth, localDate } from '../calendar/time-zone.js';
 import type { RequestContext } from '../context.js';
 import { asReport } from '../database/statement-timeout.js';
-import { conflict, notFound, Validation } from '../errors.js';
+import { conflict, Validation } from '../errors.js';
 import { add, div, ratio, toDecimal, ZERO, type Ratio } from '../exact.js';
 import { exportTable, type ExportFile, type ExportFormat } from '../exports/table-export.js';
 import { Pemda } from '../pemda/pemda.entity.js';
@@ -13,6 +13,7 @@ import type { AwardInputs } from './award-part.js';
 import { rankAndExplain, scoreOpd } from './award-scoring.js';
 import { AwardComponent, AwardResult, AwardStatus, DEFAULT_AWARD_CONFIG, type AwardConfig } from './award.entities.js';
 import { AWARD_PARTS } from './parts/index.js';
+import { findInScope } from '../database/find.js';
 
 export interface AwardPeriodInput {
   year: number;
@@ -70,8 +71,7 @@ export class AwardService {
 
   private async computeDraft(ctx: RequestContext, pemdaId: string, periodInput: AwardPeriodInput, configInput?: AwardConfigInput | null): Promise<AwardResult> {
     assertManagesPemda(requireActor(ctx), pemdaId);
-    const pemda = await ctx.em.findOne(Pemda, pemdaId);
-    if (!pemda) throw notFound('Pemda');
+    const pemda = await findInScope(ctx.em, Pemda, pemdaId, 'Pemda');
     new Validation().check(periodInput.quarter == null || (periodInput.quarter >= 1 && periodInput.quarter <= 4), 'quarter', 'Triwulan 1-4.').throwIfInvalid();
     const periodLabel = periodInput.quarter ? `${periodInput.year}-Q${periodInput.quarter}` : `${periodInput.year}`;
     const previous = await ctx.em.findOne(AwardResult, { pemda, period: periodLabel }, { orderBy: { version: 'desc' } });
@@ -111,8 +111,7 @@ export class AwardService {
    * An OPD's rate is the mean of its monthly rates met / (ASN - exempt), exact.
    */
   private async asnMonths(ctx: RequestContext, pemda: Pemda, programmeId: string, period: { year: number; fromMonth: number; toMonth: number }) {
-    const programme = await ctx.em.findOne(AsnProgramme, { id: programmeId, pemda });
-    if (!programme) throw notFound('Program ASN');
+    const programme = await findInScope(ctx.em, AsnProgramme, { id: programmeId, pemda }, 'Program ASN');
     const counted: string[] = [];
     const notDue: string[] = [];
     for (let m = period.fromMonth; m <= period.toMonth; m++) {
@@ -143,8 +142,7 @@ export class AwardService {
   }
 
   async publish(ctx: RequestContext, resultId: string): Promise<AwardResult> {
-    const result = await ctx.em.findOne(AwardResult, resultId);
-    if (!result) throw notFound('Hasil penghargaan');
+    const result = await findInScope(ctx.em, AwardResult, resultId, 'Hasil penghargaan');
     assertManagesPemda(requireActor(ctx), result.pemda.id);
     if (result.status === AwardStatus.PUBLISHED) throw conflict('Hasil ini sudah diterbitkan dan tidak dapat diubah.');
     result.status = AwardStatus.PUBLISHED;
@@ -154,8 +152,7 @@ export class AwardService {
   }
 
   async get(ctx: RequestContext, resultId: string): Promise<AwardResult> {
-    const result = await ctx.em.findOne(AwardResult, resultId);
-    if (!result) throw notFound('Hasil penghargaan');
+    const result = await findInScope(ctx.em, AwardResult, resultId, 'Hasil penghargaan');
     if (result.status !== AwardStatus.PUBLISHED) assertManagesPemda(requireActor(ctx), result.pemda.id);
     return result;
   }

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../context.js';
-import { notFound } from '../errors.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { buyerVisibleSql } from './visibility.js';
+import { findInScope } from '../database/find.js';
 
 export interface StatusCount {
   status: string;
@@ -22,8 +22,7 @@ export interface CatalogueProgress {
 
 /** Public aggregates of a Pemda's catalogue against its listing target (Kota Batu 2023: 2.500 local products). */
 export async function catalogueProgress(ctx: RequestContext, pemdaId: string): Promise<CatalogueProgress> {
-  const pemda = await ctx.em.findOne(Pemda, pemdaId);
-  if (!pemda) throw notFound('Pemda');
+  const pemda = await findInScope(ctx.em, Pemda, pemdaId, 'Pemda');
   const conn = ctx.em.getConnection();
   const [published] = await conn.execute<{ published: string; local: string }[]>(
     `select count(*) as published, count(*) filter (where v.is_local) as local

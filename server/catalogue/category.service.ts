@@ -4,6 +4,7 @@ import { badInput, conflict, notFound, Validation } from '../errors.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { Category, MAX_CATEGORY_DEPTH } from './category.entity.js';
 import { Product } from './product.entity.js';
+import { findInScope } from '../database/find.js';
 
 export interface CategoryInput {
   pemdaId: string;
@@ -37,8 +38,7 @@ export class CategoryService {
   async create(ctx: RequestContext, input: CategoryInput): Promise<Category> {
     assertManagesPemda(requireActor(ctx), input.pemdaId);
     check(input);
-    const pemda = await ctx.em.findOne(Pemda, input.pemdaId);
-    if (!pemda) throw notFound('Pemda');
+    const pemda = await findInScope(ctx.em, Pemda, input.pemdaId, 'Pemda');
     let parent: Category | null = null;
     if (input.parentId) {
       parent = await ctx.em.findOne(Category, { id: input.parentId, pemda });
@@ -68,8 +68,7 @@ export class CategoryService {
   }
 
   async update(ctx: RequestContext, id: string, input: CategoryUpdate): Promise<Category> {
-    const category = await ctx.em.findOne(Category, id);
-    if (!category) throw notFound('Kategori');
+    const category = await findInScope(ctx.em, Category, id, 'Kategori');
     assertManagesPemda(requireActor(ctx), category.pemda.id);
     check(input);
     if (input.name != null) category.name = input.name.trim();

@@ -12,6 +12,7 @@ import { checkProductFields, leafCategories, type ProductFields } from './produc
 import { ProductSort, type ProductFilter } from './product-filter.js';
 import { Product, ProductStatus, type ProductRevision } from './product.entity.js';
 import { BUYER_VISIBLE, isBuyerVisible, productViewer } from './visibility.js';
+import { findInScope } from '../database/find.js';
 
 export enum RemovalOutcome {
   DELETED = 'DELETED',
@@ -184,8 +185,7 @@ export class ProductService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<Product> {
-    const product = await ctx.em.findOne(Product, id, { populate: ['vendor'] });
-    if (!product) throw notFound('Produk');
+    const product = await findInScope(ctx.em, Product, id, 'Produk', { populate: ['vendor'] });
     const viewer = productViewer(ctx.actor, { pemdaId: product.pemda.id, vendorId: product.vendor.id });
     if (viewer === 'PUBLIC' && !isBuyerVisible(product, product.vendor.getEntity())) throw notFound('Produk');
     return product;
@@ -224,8 +224,7 @@ export class ProductService {
     if (filter.umkkOnly) vendorWhere.isUmkk = true;
     if (filter.basicNeeds) categoryWhere.basicNeeds = true;
     if (filter.categoryId) {
-      const category = await ctx.em.findOne(Category, { id: filter.categoryId, pemda: target });
-      if (!category) throw notFound('Kategori');
+      const category = await findInScope(ctx.em, Category, { id: filter.categoryId, pemda: target }, 'Kategori');
       categoryWhere.path = { $like: `${category.path}%` };
     }
     if (Object.keys(vendorWhere).length) where.vendor = where.vendor ? { id: where.vendor, ...vendorWhere } : vendorWhere;
@@ -299,16 +298,14 @@ export class ProductService {
 
   private async ownProduct(ctx: RequestContext, id: string): Promise<Product> {
     const actor = requireActor(ctx);
-    const product = await ctx.em.findOne(Product, id);
-    if (!product) throw notFound('Produk');
+    const product = await findInScope(ctx.em, Product, id, 'Produk');
     if (actor.role !== Role.VENDOR || actor.vendorId !== product.vendor.id) throw forbidden('Produk ini milik penyedia lain.');
     return product;
   }
 
   private async curatedProduct(ctx: RequestContext, id: string): Promise<Product> {
     const actor = requireActor(ctx);
-    const product = await ctx.em.findOne(Product, id);
-    if (!product) throw notFound('Produk');
+    const product = await findInScope(ctx.em, Product, id, 'Produk');
     assertManagesPemda(actor, product.pemda.id);
     return product;
   }

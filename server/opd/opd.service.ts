@@ -1,8 +1,9 @@
 import { assertBelongsToPemda, assertManagesPemda, requireActor } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
-import { conflict, notFound, Validation } from '../errors.js';
+import { conflict, Validation } from '../errors.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { Opd } from './opd.entity.js';
+import { findInScope } from '../database/find.js';
 
 export interface OpdInput {
   code: string;
@@ -37,8 +38,7 @@ export class OpdService {
 
   async get(ctx: RequestContext, id: string): Promise<Opd> {
     const actor = requireActor(ctx);
-    const opd = await ctx.em.findOne(Opd, id);
-    if (!opd) throw notFound('OPD');
+    const opd = await findInScope(ctx.em, Opd, id, 'OPD');
     assertBelongsToPemda(actor, opd.pemda.id);
     return opd;
   }
@@ -46,8 +46,7 @@ export class OpdService {
   async create(ctx: RequestContext, pemdaId: string, input: OpdInput): Promise<Opd> {
     assertManagesPemda(requireActor(ctx), pemdaId);
     validate(input);
-    const pemda = await ctx.em.findOne(Pemda, pemdaId);
-    if (!pemda) throw notFound('Pemda');
+    const pemda = await findInScope(ctx.em, Pemda, pemdaId, 'Pemda');
     const code = input.code.trim();
     if (await ctx.em.count(Opd, { pemda, code })) throw conflict(`Kode OPD ${code} sudah dipakai di Pemda ini.`);
     const opd = ctx.em.create(Opd, { pemda, code, name: input.name.trim(), shortName: input.shortName.trim() });
@@ -57,8 +56,7 @@ export class OpdService {
 
   async update(ctx: RequestContext, id: string, input: OpdUpdate): Promise<Opd> {
     const actor = requireActor(ctx);
-    const opd = await ctx.em.findOne(Opd, id);
-    if (!opd) throw notFound('OPD');
+    const opd = await findInScope(ctx.em, Opd, id, 'OPD');
     assertManagesPemda(actor, opd.pemda.id);
     validate(input);
     if (input.code != null && input.code.trim() !== opd.code) {

@@ -1,8 +1,9 @@
 import { assertManagesPemda, requireActor, requireRole } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
-import { conflict, notFound, Validation } from '../errors.js';
+import { conflict, Validation } from '../errors.js';
 import { Role } from '../identity/user.entity.js';
 import { Pemda, PemdaKind } from './pemda.entity.js';
+import { findInScope } from '../database/find.js';
 
 export interface PemdaInput {
   name: string;
@@ -39,8 +40,7 @@ export class PemdaService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<Pemda> {
-    const pemda = await ctx.em.findOne(Pemda, id);
-    if (!pemda) throw notFound('Pemda');
+    const pemda = await findInScope(ctx.em, Pemda, id, 'Pemda');
     return pemda;
   }
 

@@ -1,10 +1,11 @@
 import { requireActor, requirePp } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
-import { forbidden, notFound, Validation } from '../errors.js';
+import { forbidden, Validation } from '../errors.js';
 import { Role } from '../identity/user.entity.js';
 import { Product } from '../catalogue/product.entity.js';
 import { BUYER_VISIBLE } from '../catalogue/visibility.js';
 import { CartItem } from './order.entity.js';
+import { findInScope } from '../database/find.js';
 
 export class CartService {
   /** The OPD's cart: shared by its PPs, so a colleague can finish what another started. */
@@ -22,8 +23,7 @@ export class CartService {
     if (quantity === 0) {
       if (existing) ctx.em.remove(existing);
     } else {
-      const product = await ctx.em.findOne(Product, { id: productId, pemda: actor.pemdaId, ...BUYER_VISIBLE });
-      if (!product) throw notFound('Produk');
+      const product = await findInScope(ctx.em, Product, { id: productId, pemda: actor.pemdaId, ...BUYER_VISIBLE }, 'Produk');
       new Validation()
         .check(quantity >= product.minOrderQuantity, 'quantity', `Minimal pemesanan produk ini ${product.minOrderQuantity} ${product.unit}.`)
         .throwIfInvalid();

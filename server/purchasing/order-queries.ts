@@ -6,11 +6,12 @@ import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import { isIsoDate, localDate, startOfLocalDate } from '../calendar/time-zone.js';
 import type { Actor, RequestContext } from '../context.js';
 import { paginate, type Page, type PageArgs } from '../database/pagination.js';
-import { badInput, forbidden, notFound } from '../errors.js';
+import { badInput, forbidden } from '../errors.js';
 import { toCsv } from '../exports/table-export.js';
 import { Role } from '../identity/user.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { NegotiationStatus, Order, OrderStatus } from './order.entity.js';
+import { findInScope } from '../database/find.js';
 
 export interface OrderFilter {
   status?: OrderStatus[] | null;
@@ -81,8 +82,7 @@ export class OrderQueries {
   /** An order outside the caller's scope is NOT_FOUND: its existence is not the caller's business. */
   async get(ctx: RequestContext, id: string): Promise<Order> {
     const actor = requireActor(ctx);
-    const order = await ctx.em.findOne(Order, { $and: [{ id }, orderScope(actor)] });
-    if (!order) throw notFound('Paket');
+    const order = await findInScope(ctx.em, Order, { $and: [{ id }, orderScope(actor)] }, 'Paket');
     return order;
   }
 

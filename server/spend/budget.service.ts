@@ -1,9 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
-import { badInput, notFound, Validation, type FieldError } from '../errors.js';
+import { badInput, Validation, type FieldError } from '../errors.js';
 import { Opd } from '../opd/opd.entity.js';
 import { OpdBudget } from './spend.entities.js';
+import { findInScope } from '../database/find.js';
 
 export interface BudgetInput {
   opdId: string;
@@ -24,8 +25,7 @@ function checkBudget(v: Validation, b: Omit<BudgetInput, 'opdId'>, prefix = ''):
 
 export class BudgetService {
   async set(ctx: RequestContext, input: BudgetInput): Promise<OpdBudget> {
-    const opd = await ctx.em.findOne(Opd, input.opdId);
-    if (!opd) throw notFound('OPD');
+    const opd = await findInScope(ctx.em, Opd, input.opdId, 'OPD');
     assertManagesPemda(requireActor(ctx), opd.pemda.id);
     const v = new Validation();
     checkBudget(v, input);

@@ -1,13 +1,14 @@
 import { asReport } from '../database/statement-timeout.js';
 import { managesPemda, requireActor } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
-import { forbidden, notFound } from '../errors.js';
+import { forbidden } from '../errors.js';
 import { exportTable, type ExportFile, type ExportFormat } from '../exports/table-export.js';
 import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { compare, ratio } from '../exact.js';
 import { percent, resolvePeriod, type Period, type PeriodInput } from './period.js';
 import { OpdBudget } from './spend.entities.js';
+import { findInScope } from '../database/find.js';
 
 export enum SpendStatus {
   ON_TRACK = 'ON_TRACK',
@@ -152,8 +153,7 @@ export class RecapService {
 
   async recap(ctx: RequestContext, pemdaId: string, periodInput: PeriodInput, opdId?: string | null, publicView = false): Promise<SpendRecap> {
     const onlyOpd = this.scope(ctx, pemdaId, opdId, publicView);
-    const pemda = await ctx.em.findOne(Pemda, pemdaId);
-    if (!pemda) throw notFound('Pemda');
+    const pemda = await findInScope(ctx.em, Pemda, pemdaId, 'Pemda');
     const period = resolvePeriod(periodInput, pemda.timeZone, ctx.now());
     const targetBp = Math.round(pemda.localSpendTargetPercent * 100);
     const yearStart = `${period.year}-01`;
@@ -257,8 +257,7 @@ export class RecapService {
 
   private async exportYear(ctx: RequestContext, pemdaId: string, year: number, format: ExportFormat): Promise<ExportFile> {
     this.scope(ctx, pemdaId, null, false);
-    const pemda = await ctx.em.findOne(Pemda, pemdaId);
-    if (!pemda) throw notFound('Pemda');
+    const pemda = await findInScope(ctx.em, Pemda, pemdaId, 'Pemda');
     const targetBp = Math.round(pemda.localSpendTargetPercent * 100);
     const sums = await ctx.em.execute<Record<string, string>[]>(
       `select opd_id, month, sum(total) as total, coalesce(sum(total) filter (where catalogue), 0) as catalogue, sum(umkk) as umkk, sum(pdn) as pdn, sum(local) as local

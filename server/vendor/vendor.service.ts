@@ -10,6 +10,7 @@ import { paginate, type Page, type PageArgs } from '../database/pagination.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { isEmail, isNib, normaliseNpwp, normalisePhone } from './identifiers.js';
 import { BusinessScale, isUmkk, Vendor, VendorStatus } from './vendor.entity.js';
+import { findInScope } from '../database/find.js';
 
 export interface VendorProfileInput {
   businessName: string;
@@ -97,8 +98,7 @@ export class VendorService {
       .check(isEmail(email), 'email', 'Format email tidak valid.')
       .check(...checkNewPassword(input.password, [email, input.ownerName, input.businessName]));
     const profile = normaliseProfile(input, v);
-    const pemda = await ctx.em.findOne(Pemda, input.pemdaId);
-    if (!pemda) throw notFound('Pemda');
+    const pemda = await findInScope(ctx.em, Pemda, input.pemdaId, 'Pemda');
     if (await ctx.em.count(Vendor, { pemda, nib: profile.nib })) {
       throw conflict(`NIB ${profile.nib} sudah terdaftar di katalog ${pemda.name}.`);
     }
@@ -151,8 +151,7 @@ export class VendorService {
   /** BPBJ verifies, rejects, suspends or reinstates a vendor of its own Pemda; every decision is audited. */
   async decide(ctx: RequestContext, vendorId: string, decision: VendorDecision, reason?: string | null): Promise<Vendor> {
     const actor = requireActor(ctx);
-    const vendor = await ctx.em.findOne(Vendor, vendorId);
-    if (!vendor) throw notFound('Penyedia');
+    const vendor = await findInScope(ctx.em, Vendor, vendorId, 'Penyedia');
     assertManagesPemda(actor, vendor.pemda.id);
     const rule = TRANSITIONS[decision];
     const why = rule.needsReason ? requireReason(reason) : null;
@@ -178,8 +177,8 @@ export class VendorService {
 
   /** Public readers see verified vendors; BPBJ its Pemda's in any state; a vendor itself. */
   async get(ctx: RequestContext, id: string): Promise<Vendor> {
-    const vendor = await ctx.em.findOne(Vendor, id);
-    if (!vendor || !(vendor.status === VendorStatus.VERIFIED || canSeeInternals(ctx.actor, vendor))) throw notFound('Penyedia');
+    const vendor = await findInScope(ctx.em, Vendor, id, 'Penyedia');
+    if (!(vendor.status === VendorStatus.VERIFIED || canSeeInternals(ctx.actor, vendor))) throw notFound('Penyedia');
     return vendor;
   }
 
@@ -199,8 +198,7 @@ export class VendorService {
   private async getOwn(ctx: RequestContext, vendorId: string): Promise<Vendor> {
     const actor = requireActor(ctx);
     if (actor.role !== Role.VENDOR || actor.vendorId !== vendorId) throw forbidden('Anda hanya dapat mengubah profil usaha Anda sendiri.');
-    const vendor = await ctx.em.findOne(Vendor, vendorId);
-    if (!vendor) throw notFound('Penyedia');
+    const vendor = await findInScope(ctx.em, Vendor, vendorId, 'Penyedia');
     return vendor;
   }
 }

@@ -22,6 +22,28 @@ describe('errors a client sees', () => {
     }
   });
 
+  it('an id that is not a UUID is simply not found: no server error, no SQL in the answer', async () => {
+    const t = await createTestApp();
+    try {
+      const bpbj = await t.login('bpbj@batukota.go.id');
+      const pp = await t.login('pp.dinkes@batukota.go.id');
+      for (const [query, token, code] of [
+        [`{ product(id: "abc") { id } }`, undefined, 'NOT_FOUND'],
+        [`{ vendor(id: "1; drop table vendor") { id } }`, undefined, 'NOT_FOUND'],
+        [`{ pemda(id: "$BATU") { id } }`, undefined, 'NOT_FOUND'],
+        [`{ catalogueProgress(pemdaId: "'; select 1 --") { publishedProducts } }`, undefined, 'NOT_FOUND'],
+        [`{ spendRecap(pemdaId: "batu", period: { year: 2026 }) { targetPercent } }`, bpbj, 'FORBIDDEN'], // not the officer's Pemda
+        [`{ order(id: "PKT-000001") { id } }`, pp, 'NOT_FOUND'],
+      ] as const) {
+        const result = await t.exec(query, {}, { token });
+        expect({ query, code: result.errors?.[0]?.extensions?.code }).toEqual({ query, code });
+        expect(JSON.stringify(result)).not.toMatch(/uuid|syntax|select |relation/i);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+
   it('a malformed query gets a GraphQL validation code, not a server error', async () => {
     const t = await createTestApp({ seed: false });
     try {
