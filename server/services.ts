@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { AsnMonitoringService } from './asn/asn-monitoring.service.js';
 import { AsnOrderService } from './asn/asn-order.service.js';
 import { AsnService } from './asn/asn.service.js';
 import { AuditService } from './audit/audit.service.js';
@@ -39,6 +40,7 @@ export interface Services {
   externalSpend: ExternalSpendService;
   recap: RecapService;
   asn: AsnService;
+  asnMonitoring: AsnMonitoringService;
   asnOrder: AsnOrderService;
   award: AwardService;
   rateLimits: RateLimits;
@@ -66,6 +68,7 @@ export function createServices(config: AppConfig, now: () => Date, em: () => Ent
     externalSpend: new ExternalSpendService(),
     recap: new RecapService(),
     asn: new AsnService(),
+    asnMonitoring: new AsnMonitoringService(),
     asnOrder: new AsnOrderService(audit),
     award: new AwardService(),
     rateLimits: new RateLimits(() => em().getConnection(), config.rateLimits),

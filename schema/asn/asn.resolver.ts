@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, Float, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { Asn, AsnGrade, AsnOrder, AsnProgramme, AsnPurchaseReport, MinimumRule, Outlet, OutletKind } from '../../server/asn/asn.entities.js';
-import { AsnMonthStatus } from '../../server/asn/asn.service.js';
+import { AsnMonthStatus } from '../../server/asn/asn-monitoring.service.js';
 import type { RequestContext } from '../../server/context.js';
 import { Role, User } from '../../server/identity/user.entity.js';
 import { Opd } from '../../server/opd/opd.entity.js';
@@ -176,24 +176,24 @@ export class AsnResolver {
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN, Role.KEPALA_OPD, Role.PP, Role.PPK, Role.ASN)
   @Query(() => [AsnMonthRow], { description: 'Per ASN for a month. BPBJ: the Pemda; the OPD head, PP, PPK: their OPD; an ASN: its own row.' })
   asnMonthlyCompliance(@Arg('programmeId', () => ID) programmeId: string, @Arg('month') month: string, @Arg('opdId', () => ID, { nullable: true }) opdId: string | undefined, @Ctx() ctx: RequestContext): Promise<AsnMonthRow[]> {
-    return ctx.services.asn.asnMonth(ctx, programmeId, month, opdId);
+    return ctx.services.asnMonitoring.asnMonth(ctx, programmeId, month, opdId);
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
   @Query(() => [OpdAsnCompliance], { description: 'Per OPD for a month, ranked: compliance rate, then rupiah (the reward list is the top).' })
   opdAsnCompliance(@Arg('programmeId', () => ID) programmeId: string, @Arg('month') month: string, @Ctx() ctx: RequestContext): Promise<OpdAsnCompliance[]> {
-    return ctx.services.asn.opdMonth(ctx, programmeId, month);
+    return ctx.services.asnMonitoring.opdMonth(ctx, programmeId, month);
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
   @Query(() => ExportFile, { description: 'The per-OPD recap of a month as CSV or XLSX, for the regent.' })
   exportAsnCompliance(@Arg('programmeId', () => ID) programmeId: string, @Arg('month') month: string, @Arg('format', () => ExportFormat) format: ExportFormat, @Ctx() ctx: RequestContext): Promise<ExportFile> {
-    return ctx.services.asn.export(ctx, programmeId, month, format);
+    return ctx.services.asnMonitoring.export(ctx, programmeId, month, format);
   }
 
   @Query(() => [OpdAsnCompliance], { description: 'The public per-OPD view (PPID): aggregates only.' })
   publicAsnCompliance(@Arg('programmeId', () => ID) programmeId: string, @Arg('month') month: string, @Ctx() ctx: RequestContext): Promise<OpdAsnCompliance[]> {
-    return ctx.services.asn.opdMonth(ctx, programmeId, month, true);
+    return ctx.services.asnMonitoring.opdMonth(ctx, programmeId, month, true);
   }
 }
 

@@ -1,14 +1,12 @@
 import { parse } from 'csv-parse/sync';
-import { assertManagesPemda, managesPemda, requireActor } from '../auth/scope.js';
-import { formatMonth, isIsoDate, localDate, startOfLocalDate } from '../calendar/time-zone.js';
+import { assertManagesPemda, requireActor } from '../auth/scope.js';
+import { isIsoDate, localDate, startOfLocalDate } from '../calendar/time-zone.js';
 import type { RequestContext } from '../context.js';
 import { badInput, conflict, forbidden, notFound, requireReason, Validation, type FieldError } from '../errors.js';
 import { Role, User } from '../identity/user.entity.js';
-import { exportTable, type ExportFile, type ExportFormat } from '../exports/table-export.js';
 import { Product } from '../catalogue/product.entity.js';
 import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
-import { percent } from '../spend/period.js';
 import { Vendor, VendorStatus } from '../vendor/vendor.entity.js';
 import { Asn, AsnGrade, AsnProgramme, AsnPurchaseReport, MinimumRule, Outlet, OutletKind, ReportStatus, SIMADU_MINIMUMS } from './asn.entities.js';
 import { parseNip } from './nip.js';
@@ -49,38 +47,7 @@ export interface ReportInput {
   receiptImageHash: string;
 }
 
-export enum AsnMonthStatus {
-  MET = 'MET',
-  NOT_MET = 'NOT_MET',
-  LATE = 'LATE',
-  EXEMPT = 'EXEMPT',
-  /** Belum jatuh tempo: the month's reporting deadline has not passed and the minimum is not reached yet. */
-  NOT_DUE = 'NOT_DUE',
-}
-
-export interface AsnMonth {
-  asn: Asn;
-  required: number;
-  reported: number;
-  counted: number;
-  status: AsnMonthStatus;
-}
-
-export interface OpdMonth {
-  opd: Opd;
-  asnCount: number;
-  metCount: number;
-  exemptCount: number;
-  /** The month's reporting deadline has passed. */
-  due: boolean;
-  /** MET / (ASN - EXEMPT), percent with two decimals; null until the month is due. */
-  complianceRate: number | null;
-  totalCounted: number;
-  topOutlets: { name: string; total: number }[];
-  rank: number | null;
-}
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** The first instant after a month's reporting deadline: the end of day `deadlineDay` of the following month. */
 export function reportingClosesAt(month: string, deadlineDay: number, timeZone: string): Date {
@@ -274,110 +241,5 @@ export class AsnService {
   async myReports(ctx: RequestContext): Promise<AsnPurchaseReport[]> {
     const asn = await currentAsn(ctx, 'Hanya akun ASN yang memiliki laporan belanja.');
     return ctx.em.find(AsnPurchaseReport, { asn }, { orderBy: { purchasedOn: 'desc', id: 'desc' } });
-  }
-
-  /** Per ASN for a month: required, reported, counted, status. BPBJ: the Pemda; OPD head, PP, PPK: their OPD; an ASN: itself. */
-  async asnMonth(ctx: RequestContext, programmeId: string, month: string, opdId?: string | null): Promise<AsnMonth[]> {
-    const { programme, onlyOpd, onlyAsn } = await this.scope(ctx, programmeId, opdId);
-    return (await this.computeAsnMonth(ctx, programme, month, onlyOpd, onlyAsn)).rows;
-  }
-
-  /** Whether a month's reporting deadline (the deadline day of the next month, Pemda time) has passed. */
-  async isDue(ctx: RequestContext, programme: AsnProgramme, month: string): Promise<boolean> {
-    const pemda = await programme.pemda.loadOrFail();
-    return reportingClosesAt(month, programme.reportDeadlineDay, pemda.timeZone) <= ctx.now();
-  }
-
-  private async computeAsnMonth(ctx: RequestContext, programme: AsnProgramme, month: string, onlyOpd: string | null, onlyAsn: string | null = null): Promise<{ due: boolean; rows: AsnMonth[] }> {
-    new Validation()
-      .check(MONTH.test(month), 'month', 'Bulan berformat YYYY-MM.')
-      .check(!MONTH.test(month) || month >= programme.startMonth, 'month', `Program ini berjalan mulai ${formatMonth(programme.startMonth)}.`)
-      .throwIfInvalid();
-    const due = await this.isDue(ctx, programme, month);
-    const asns = await ctx.em.find(Asn, { pemda: programme.pemda, ...(onlyOpd ? { opd: onlyOpd } : {}), ...(onlyAsn ? { id: onlyAsn } : {}) }, { orderBy: { nip: 'asc' } });
-    const reported = await ctx.em.execute<{ asn_id: string; reported: string; counted: string; late: string }[]>(
-      `select asn_id, sum(amount) filter (where status <> 'REJECTED') as reported, coalesce(sum(amount) filter (where status = 'COUNTED'), 0) as counted,
-              coalesce(sum(amount) filter (where status = 'LATE'), 0) as late
-         from asn_purchase_report where programme_id = ? and month = ? group by asn_id`,
-      [programme.id, month],
-    );
-    const sums = new Map(reported.map((r) => [r.asn_id, r]));
-    const rows = asns.map((asn) => {
-      const s = sums.get(asn.id);
-      const required = requiredAmount(programme, asn);
-      const counted = Number(s?.counted ?? 0);
-      const status = asn.exemptMonths.includes(month) ? AsnMonthStatus.EXEMPT
-        : counted >= required ? AsnMonthStatus.MET
-        : !due ? AsnMonthStatus.NOT_DUE
-        : counted + Number(s?.late ?? 0) >= required ? AsnMonthStatus.LATE
-        : AsnMonthStatus.NOT_MET;
-      return { asn, required, reported: Number(s?.reported ?? 0), counted, status };
-    });
-    return { due, rows };
-  }
-
-  /** Per OPD for a month (Betah's missing recap), ranked by compliance then by rupiah. Also the public view. */
-  async opdMonth(ctx: RequestContext, programmeId: string, month: string, publicView = false): Promise<OpdMonth[]> {
-    // The public sees only these per-OPD aggregates, never an individual's spending.
-    const programme = publicView ? await ctx.em.findOne(AsnProgramme, programmeId) : (await this.scope(ctx, programmeId, null, true)).programme;
-    if (!programme) throw notFound('Program');
-    // Before its deadline a month has no rate yet ("belum jatuh tempo"), never 0%.
-    const { due, rows: perAsn } = await this.computeAsnMonth(ctx, programme, month, null);
-    const outlets = await ctx.em.execute<{ opd_id: string; name: string; total: string }[]>(
-      `select a.opd_id, coalesce(o.name, v.business_name) as name, sum(r.amount) as total
-         from asn_purchase_report r join asn a on a.id = r.asn_id left join asn_outlet o on o.id = r.outlet_id left join vendor v on v.id = r.vendor_id
-        where r.programme_id = ? and r.month = ? and r.status = 'COUNTED' group by a.opd_id, coalesce(o.name, v.business_name)`,
-      [programmeId, month],
-    );
-    const opds = await ctx.em.find(Opd, { pemda: programme.pemda }, { orderBy: { code: 'asc' } });
-    const result = opds.map((opd) => {
-      const members = perAsn.filter((r) => r.asn.opd.id === opd.id);
-      const exempt = members.filter((r) => r.status === AsnMonthStatus.EXEMPT).length;
-      const met = members.filter((r) => r.status === AsnMonthStatus.MET).length;
-      return {
-        opd,
-        asnCount: members.length,
-        metCount: met,
-        exemptCount: exempt,
-        due,
-        complianceRate: due ? percent(met, members.length - exempt) : null,
-        totalCounted: members.reduce((s, r) => s + r.counted, 0),
-        topOutlets: outlets.filter((o) => o.opd_id === opd.id).map((o) => ({ name: o.name, total: Number(o.total) })).sort((a, b) => b.total - a.total).slice(0, 3),
-        rank: null as number | null,
-      };
-    });
-    const ranked = result.filter((r) => r.complianceRate !== null).sort((a, b) => b.complianceRate! - a.complianceRate! || b.totalCounted - a.totalCounted || a.opd.code.localeCompare(b.opd.code));
-    ranked.forEach((r, i) => (r.rank = i + 1));
-    return [...ranked, ...result.filter((r) => r.rank === null)];
-  }
-
-  /** The per-OPD recap of a month for the regent: CSV or XLSX, Indonesian headers, ranked. */
-  async export(ctx: RequestContext, programmeId: string, month: string, format: ExportFormat): Promise<ExportFile> {
-    const rows = await this.opdMonth(ctx, programmeId, month);
-    return exportTable(
-      {
-        filename: `rekap-belanja-asn-${month}`,
-        sheet: `Rekap ASN ${month}`,
-        header: ['Peringkat', 'Kode OPD', 'Nama OPD', 'Jumlah ASN', 'Memenuhi', 'Cuti', '% Kepatuhan', 'Total Belanja Terhitung', 'Gerai Teratas'],
-        rows: rows.map((r) => [r.rank ?? '', r.opd.code, r.opd.name, r.asnCount, r.metCount, r.exemptCount, r.complianceRate ?? '', r.totalCounted, r.topOutlets.map((o) => o.name).join('; ')]),
-        rupiahColumns: [8],
-        percentColumns: [7],
-      },
-      format,
-    );
-  }
-
-  /** Whose rows of a programme the caller reads: BPBJ the Pemda's, an OPD's officers their OPD's, an ASN its own. */
-  private async scope(ctx: RequestContext, programmeId: string, opdId: string | null | undefined, wholePemda = false) {
-    const actor = requireActor(ctx);
-    const programme = await findInScope(ctx.em, AsnProgramme, programmeId, 'Program');
-    if (managesPemda(actor, programme.pemda.id)) return { programme, onlyOpd: opdId ?? null, onlyAsn: null };
-    const officer = [Role.KEPALA_OPD, Role.PP, Role.PPK].includes(actor.role) && actor.pemdaId === programme.pemda.id;
-    if (officer && !wholePemda && (!opdId || opdId === actor.opdId)) return { programme, onlyOpd: actor.opdId, onlyAsn: null };
-    if (actor.role === Role.ASN && !wholePemda) {
-      const asn = await currentAsn(ctx, 'Akun ASN ini belum terhubung ke data ASN.');
-      if (asn.pemda.id === programme.pemda.id) return { programme, onlyOpd: null, onlyAsn: asn.id };
-    }
-    throw forbidden('Anda hanya dapat melihat rekap ASN OPD Anda sendiri.');
   }
 }

@@ -117,12 +117,12 @@ export class AwardService {
     for (let m = period.fromMonth; m <= period.toMonth; m++) {
       const month = `${period.year}-${String(m).padStart(2, '0')}`;
       if (month < programme.startMonth) continue;
-      if (await ctx.services.asn.isDue(ctx, programme, month)) counted.push(month);
+      if (await ctx.services.asnMonitoring.isDue(ctx, programme, month)) counted.push(month);
       else notDue.push(month);
     }
     const perOpd = new Map<string, { month: string; rate: Ratio }[]>();
     for (const month of counted) {
-      for (const row of await ctx.services.asn.opdMonth(ctx, programmeId, month)) {
+      for (const row of await ctx.services.asnMonitoring.opdMonth(ctx, programmeId, month)) {
         const expected = row.asnCount - row.exemptCount;
         if (expected > 0) perOpd.set(row.opd.id, [...(perOpd.get(row.opd.id) ?? []), { month, rate: ratio(row.metCount * 100, expected) }]);
       }

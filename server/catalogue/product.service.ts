@@ -1,3 +1,6 @@
+// About 300 lines on purpose: the product lifecycle (draft, submission, BPBJ review, revisions of a published
+// product, removal) and the catalogue list share one review rule and one visibility rule; split, each half would
+// restate them.
 import type { FilterQuery } from '@mikro-orm/core';
 import { AuditSubject } from '../audit/audit-log.entity.js';
 import type { AuditService } from '../audit/audit.service.js';

@@ -4,7 +4,7 @@ import { forbidden, Validation } from '../errors.js';
 import { Role } from '../identity/user.entity.js';
 import { Product } from '../catalogue/product.entity.js';
 import { BUYER_VISIBLE } from '../catalogue/visibility.js';
-import { CartItem } from './order.entity.js';
+import { CartItem } from './cart-item.entity.js';
 import { findInScope } from '../database/find.js';
 
 export class CartService {

@@ -12,7 +12,8 @@ import { runOnce } from '../transactions/idempotency.js';
 import { inTransaction } from '../transactions/in-transaction.js';
 import { OrderAction } from './order-process.js';
 import { canTake, enter, step } from './order-step.js';
-import { CartItem, NegotiationStatus, Order, OrderLine, Payment, PaymentMethod } from './order.entity.js';
+import { CartItem } from './cart-item.entity.js';
+import { NegotiationStatus, Order, OrderLine, Payment, PaymentMethod } from './order.entity.js';
 
 export interface CheckoutInput {
   deliveryAddress: string;
