@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, Float, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, Float, FieldResolver, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { ID } from '../../server/ids.js';
 import { Asn, AsnGrade, AsnOrder, AsnProgramme, AsnPurchaseReport, MinimumRule, Outlet, OutletKind } from '../../server/asn/asn.entities.js';
 import { AsnMonthStatus } from '../../server/asn/asn-monitoring.service.js';
 import type { RequestContext } from '../../server/context.js';

@@ -1,4 +1,5 @@
-import { Field, Float, ID, InputType } from 'type-graphql';
+import { Field, Float, InputType } from 'type-graphql';
+import { ID } from '../../server/ids.js';
 import { Rupiah } from '../../server/money/rupiah.js';
 
 /** The filters buyers use, shared by `products` and `searchProducts`. */

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ID } from '../../server/ids.js';
 import { catalogueProgress } from '../../server/catalogue/catalogue-progress.js';
 import { Category } from '../../server/catalogue/category.entity.js';
 import { importProducts, parseProductCsv, type ImportRow } from '../../server/catalogue/product-import.js';

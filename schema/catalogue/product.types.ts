@@ -1,4 +1,5 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ID } from '../../server/ids.js';
 import { ImportPolicy } from '../../server/imports/import-policy.js';
 import { Product, ProductStatus } from '../../server/catalogue/product.entity.js';
 import { ProductSort } from '../../server/catalogue/product-filter.js';

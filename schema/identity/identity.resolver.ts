@@ -1,7 +1,8 @@
 import { Asn } from '../../server/asn/asn.entities.js';
 import { Vendor } from '../../server/vendor/vendor.entity.js';
 import { seesAccountLinks } from '../../server/auth/scope.js';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ID } from '../../server/ids.js';
 import type { RequestContext } from '../../server/context.js';
 import { Role, User } from '../../server/identity/user.entity.js';
 import { Opd } from '../../server/opd/opd.entity.js';

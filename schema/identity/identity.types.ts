@@ -1,4 +1,5 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, InputType, ObjectType } from 'type-graphql';
+import { ID } from '../../server/ids.js';
 import { Role, User } from '../../server/identity/user.entity.js';
 
 @InputType()

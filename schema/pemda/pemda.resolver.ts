@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, Float, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ID } from '../../server/ids.js';
 import type { RequestContext } from '../../server/context.js';
 import { Role } from '../../server/identity/user.entity.js';
 import { Pemda, PemdaKind } from '../../server/pemda/pemda.entity.js';

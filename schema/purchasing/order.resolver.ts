@@ -1,4 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Rupiah } from '../../server/money/rupiah.js';
+import { ID } from '../../server/ids.js';
 import { AuditLog } from '../../server/audit/audit-log.entity.js';
 import type { RequestContext } from '../../server/context.js';
 import { Role, User } from '../../server/identity/user.entity.js';
@@ -101,11 +103,22 @@ export class OrderResolver {
     return ctx.services.order.approve(ctx, id, key);
   }
 
+  @Authorized(Role.PP)
+  @Mutation(() => Order, { description: 'The PP records the shipping cost agreed with the vendor, on a DRAFT: part of the total submitted and approved.' })
+  setOrderShippingCost(
+    @Arg('id', () => ID) id: string,
+    @Arg('shippingCost', () => Rupiah) shippingCost: number,
+    @Arg('idempotencyKey', () => String, KEY) key: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Order> {
+    return ctx.services.order.setShippingCost(ctx, id, shippingCost, key);
+  }
+
   @Authorized(Role.VENDOR)
-  @Mutation(() => Order, { description: 'The vendor accepts; stock leaves at once. Optional shipping cost.' })
+  @Mutation(() => Order, { description: 'The vendor accepts; stock leaves at once. It may lower the agreed shipping cost, never raise it.' })
   acceptOrder(
     @Arg('id', () => ID) id: string,
-    @Arg('shippingCost', () => Int, { nullable: true }) shippingCost: number | undefined,
+    @Arg('shippingCost', () => Rupiah, { nullable: true }) shippingCost: number | undefined,
     @Arg('idempotencyKey', () => String, KEY) key: string | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<Order> {

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { ID } from '../../server/ids.js';
 import { Order, OrderStatus, PaymentMethod } from '../../server/purchasing/order.entity.js';
 import { Rupiah } from '../../server/money/rupiah.js';
 

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, Float, ID, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, Float, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { ID } from '../../server/ids.js';
 import { Product } from '../../server/catalogue/product.entity.js';
 import type { RequestContext } from '../../server/context.js';
 import { Role } from '../../server/identity/user.entity.js';

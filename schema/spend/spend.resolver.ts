@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, Float, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { ID } from '../../server/ids.js';
 import { ExportFile, ExportFormat } from '../../server/exports/table-export.js';
 import { ImportPolicy } from '../../server/imports/import-policy.js';
 import type { RequestContext } from '../../server/context.js';

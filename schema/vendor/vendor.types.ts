@@ -1,4 +1,5 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
+import { ID } from '../../server/ids.js';
 import { BusinessScale } from '../../server/vendor/vendor.entity.js';
 
 @InputType({ description: "A vendor's business profile." })

@@ -1,5 +1,6 @@
 import { Check, DecimalType, Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ID } from '../ids.js';
 import { Rupiah } from '../money/rupiah.js';
 import { BaseEntity } from '../database/base.entity.js';
 import { rupiahColumn } from '../database/types.js';

@@ -1,5 +1,6 @@
 import { BigIntType, Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { ID } from '../ids.js';
 import { BaseEntity } from '../database/base.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 

@@ -45,8 +45,9 @@ export function addWorkingDays(instant: Date, days: number, timeZone: string): D
   return new Date(local.getTime() - offset);
 }
 
+/** A calendar date YYYY-MM-DD that exists, in 1900-2100 (PostgreSQL has no year 0; nothing here predates 1900). */
 export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  if (!/^(19|20)\d{2}-\d{2}-\d{2}$|^2100-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

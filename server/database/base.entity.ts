@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, InterfaceType } from 'type-graphql';
+import { Field, InterfaceType } from 'type-graphql';
+import { ID } from '../ids.js';
 
 /** Every table: a UUID key made in the app (so ids exist before flush) and created/updated timestamps. */
 @InterfaceType('Node', { description: 'Anything stored: a UUID and when it was created and last changed.' })

@@ -1,11 +1,7 @@
 import type { EntityName, FilterQuery, FindOneOptions, Loaded } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { notFound } from '../errors.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Every id the application makes is a UUID; anything else names no row. */
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+import { isUuid } from '../ids.js';
 
 /** The ids a condition looks up by (the id itself, `id: ...`, also inside `$and`, `$or`, `$in`) are all well-formed. */
 function idsWellFormed(where: unknown, key = 'id'): boolean {

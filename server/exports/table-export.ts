@@ -26,8 +26,15 @@ export interface Table {
   percentColumns?: number[];
 }
 
+/**
+ * Text a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return first) gets a leading
+ * apostrophe, OWASP's rule for CSV injection: a vendor's product called `=HYPERLINK(...)` reaches BPBJ as text.
+ * Numbers are written as numbers and never touched.
+ */
+export const neutralise = (v: unknown): unknown => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
 const cell = (v: unknown) => {
-  const text = String(v ?? '');
+  const text = String(neutralise(v) ?? '');
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 

@@ -27,9 +27,16 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/** Perpres 12/2021 Pasal 65: at least 40% of goods/services spend to UMK-K. A Pemda may aim higher, never lower. */
+export const LEGAL_UMKK_FLOOR_PERCENT = 40;
+
 function checkTargets(v: Validation, input: PemdaTargetsInput): void {
   const pct = input.localSpendTargetPercent;
-  v.check(pct == null || (pct >= 0 && pct <= 100 && Math.round(pct * 100) === pct * 100), 'localSpendTargetPercent', 'Target persen harus 0 sampai 100, paling banyak dua desimal.');
+  v.check(
+    pct == null || (pct >= LEGAL_UMKK_FLOOR_PERCENT && pct <= 100 && Math.round(pct * 100) === pct * 100),
+    'localSpendTargetPercent',
+    `Target porsi UMK-K ${LEGAL_UMKK_FLOOR_PERCENT} sampai 100 persen, paling banyak dua desimal: batas bawah ${LEGAL_UMKK_FLOOR_PERCENT}% ditetapkan Perpres 12/2021 Pasal 65.`,
+  );
   v.check(input.catalogueSpendTarget == null || input.catalogueSpendTarget >= 0, 'catalogueSpendTarget', 'Target belanja katalog tidak boleh negatif.');
   v.check(input.listedProductsTarget == null || input.listedProductsTarget >= 0, 'listedProductsTarget', 'Target jumlah produk tidak boleh negatif.');
 }

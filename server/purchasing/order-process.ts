@@ -12,9 +12,10 @@ import { OrderStatus, type Order } from './order.entity.js';
  *   SUBMITTED (no approval needed) | APPROVED -accept-> ACCEPTED -ship-> SHIPPED -receive-> RECEIVED -recordPayment-> PAID -complete-> COMPLETED
  *   SUBMITTED (no approval needed) | APPROVED -reject-> REJECTED
  *   DRAFT | SUBMITTED | APPROVED -cancel (PP) or expire (system, 3 working days unanswered)-> CANCELLED
- *   DRAFT -proposePrices, respondToNegotiation-> DRAFT (the negotiation before submission)
+ *   DRAFT -setShippingCost, proposePrices, respondToNegotiation-> DRAFT (agreeing the price before submission)
  */
 export enum OrderAction {
+  SET_SHIPPING_COST = 'setShippingCost',
   PROPOSE_PRICES = 'proposePrices',
   RESPOND_TO_NEGOTIATION = 'respondToNegotiation',
   SUBMIT = 'submit',
@@ -78,6 +79,7 @@ const awaitingVendor = {
 const S = OrderStatus;
 
 export const ORDER_PROCESS: Readonly<Record<OrderAction, OrderTransition>> = {
+  setShippingCost: { from: [S.DRAFT], to: S.DRAFT, by: OrderParty.PP, audit: 'SHIPPING_COST_SET', noun: 'penetapan ongkos kirim' },
   proposePrices: { from: [S.DRAFT], to: S.DRAFT, by: OrderParty.PP, audit: 'PRICES_PROPOSED', noun: 'negosiasi' },
   respondToNegotiation: { from: [S.DRAFT], to: S.DRAFT, by: OrderParty.VENDOR, audit: 'NEGOTIATION_ACCEPTED', noun: 'jawaban negosiasi' },
   submit: { from: [S.DRAFT], to: S.SUBMITTED, by: OrderParty.PP, audit: 'SUBMITTED', noun: 'pengajuan', stamp: 'submittedAt' },

@@ -1,5 +1,6 @@
 import { BigIntType, Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, type Ref } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ID } from '../ids.js';
 import { Rupiah } from '../money/rupiah.js';
 import { Product } from '../catalogue/product.entity.js';
 import { BaseEntity } from '../database/base.entity.js';

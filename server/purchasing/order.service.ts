@@ -52,10 +52,17 @@ export enum CartProblem {
 /** The status reason of an order the vendor left unanswered. */
 export const UNANSWERED_REASON = 'tidak direspons';
 
+/**
+ * Line totals, subtotal and total from quantities and prices, refused (BAD_USER_INPUT, before anything is written)
+ * when any of them would pass 2^53 - 1 rupiah, past which JavaScript numbers and the Rupiah scalar are no longer exact.
+ */
 function recomputeTotals(order: Order, lines: OrderLine[]): void {
   for (const line of lines) line.lineTotal = line.quantity * line.unitPrice;
   order.subtotal = lines.reduce((sum, line) => sum + line.lineTotal, 0);
   order.total = order.subtotal + order.shippingCost;
+  if (![...lines.map((l) => l.lineTotal), order.subtotal, order.total].every(Number.isSafeInteger)) {
+    throw badInput([{ field: 'quantity', message: 'Nilai paket melebihi Rp9.007.199.254.740.991, batas yang dapat dihitung dengan tepat; kurangi jumlah atau pecah menjadi beberapa paket.' }]);
+  }
 }
 
 export class OrderService {
@@ -79,8 +86,11 @@ export class OrderService {
       v.check(Boolean(ppk), 'ppkId', 'Pilih PPK aktif dari OPD Anda.');
       v.throwIfInvalid();
 
+      // A cart checks out once: lock its rows; a checkout that waited for another finds them gone.
+      if ((await em.count(CartItem, { opd: actor.opdId })) === 0) throw badInput([{ field: 'cart', message: 'Keranjang OPD masih kosong.' }]);
+      const locked = await em.execute(`select id from cart_item where opd_id = ? for update`, [actor.opdId]);
+      if (locked.length === 0) throw conflict('Keranjang sudah diproses menjadi paket oleh permintaan lain; lihat daftar paket.');
       const items = await em.find(CartItem, { opd: actor.opdId }, { populate: ['product', 'product.vendor'], orderBy: { createdAt: 'asc', id: 'asc' } });
-      if (items.length === 0) throw badInput([{ field: 'cart', message: 'Keranjang OPD masih kosong.' }]);
 
       const problems = items.flatMap((item) => {
         const product = item.product.getEntity();
@@ -207,12 +217,28 @@ export class OrderService {
   }
 
   /**
+   * The PP records the shipping cost agreed with the vendor, before submission: it is part of the price the PP (and,
+   * above the threshold, the PPK) agrees to.
+   */
+  setShippingCost(ctx: RequestContext, orderId: string, shippingCost: number, key?: string | null): Promise<Order> {
+    return step(this.audit, ctx, OrderAction.SET_SHIPPING_COST, orderId, key, async ({ order, lines }) => {
+      new Validation().check(Number.isSafeInteger(shippingCost) && shippingCost >= 0, 'shippingCost', 'Ongkos kirim harus bilangan bulat rupiah 0 atau lebih.').throwIfInvalid();
+      order.shippingCost = shippingCost;
+      recomputeTotals(order, await lines());
+    });
+  }
+
+  /**
    * The vendor accepts: stock leaves atomically (the TAKE_STOCK effect), line by line, with a conditional update that
-   * never goes below zero. If any line lacks stock the whole acceptance rolls back with CONFLICT.
+   * never goes below zero. The vendor may waive part of the agreed shipping cost, never raise it: the total the PP
+   * submitted and the PPK approved is the most the OPD pays.
    */
   accept(ctx: RequestContext, orderId: string, shippingCost: number | null | undefined, key?: string | null): Promise<Order> {
     return step(this.audit, ctx, OrderAction.ACCEPT, orderId, key, async ({ order, lines }) => {
-      new Validation().check(shippingCost == null || (Number.isSafeInteger(shippingCost) && shippingCost >= 0), 'shippingCost', 'Ongkos kirim harus bilangan bulat rupiah 0 atau lebih.').throwIfInvalid();
+      new Validation()
+        .check(shippingCost == null || (Number.isSafeInteger(shippingCost) && shippingCost >= 0), 'shippingCost', 'Ongkos kirim harus bilangan bulat rupiah 0 atau lebih.')
+        .check(shippingCost == null || shippingCost <= order.shippingCost, 'shippingCost', `Ongkos kirim tidak boleh melebihi yang disepakati saat pengajuan: Rp${order.shippingCost.toLocaleString('id-ID')}.`)
+        .throwIfInvalid();
       if (shippingCost != null) order.shippingCost = shippingCost;
       recomputeTotals(order, await lines());
     });
@@ -236,7 +262,11 @@ export class OrderService {
       const all = await lines();
       const v = new Validation()
         .check((bastNumber ?? '').trim().length >= 3, 'bastNumber', 'Nomor BAST wajib diisi.')
-        .check(isIsoDate(bastDate ?? '') && bastDate <= localDate(tx.now(), pemda.timeZone), 'bastDate', 'Tanggal BAST berformat YYYY-MM-DD dan tidak boleh di masa depan.');
+        .check(
+          isIsoDate(bastDate ?? '') && bastDate >= localDate(order.shippedAt!, pemda.timeZone) && bastDate <= localDate(tx.now(), pemda.timeZone),
+          'bastDate',
+          `Tanggal BAST berformat YYYY-MM-DD, antara tanggal pengiriman (${localDate(order.shippedAt!, pemda.timeZone)}) dan hari ini.`,
+        );
       for (const r of received ?? []) {
         const line = all.find((l) => l.id === r.lineId);
         v.check(Boolean(line), 'received', `Baris ${r.lineId} bukan bagian dari paket ini.`);

@@ -22,22 +22,26 @@ describe('errors a client sees', () => {
     }
   });
 
-  it('an id that is not a UUID is simply not found: no server error, no SQL in the answer', async () => {
+  it('an id that is not a UUID is BAD_USER_INPUT with an Indonesian message, as a literal or a variable: no SQL, nothing run', async () => {
     const t = await createTestApp();
     try {
       const bpbj = await t.login('bpbj@batukota.go.id');
       const pp = await t.login('pp.dinkes@batukota.go.id');
-      for (const [query, token, code] of [
-        [`{ product(id: "abc") { id } }`, undefined, 'NOT_FOUND'],
-        [`{ vendor(id: "1; drop table vendor") { id } }`, undefined, 'NOT_FOUND'],
-        [`{ pemda(id: "$BATU") { id } }`, undefined, 'NOT_FOUND'],
-        [`{ catalogueProgress(pemdaId: "'; select 1 --") { publishedProducts } }`, undefined, 'NOT_FOUND'],
-        [`{ spendRecap(pemdaId: "batu", period: { year: 2026 }) { targetPercent } }`, bpbj, 'FORBIDDEN'], // not the officer's Pemda
-        [`{ order(id: "PKT-000001") { id } }`, pp, 'NOT_FOUND'],
+      for (const [query, variables, token] of [
+        [`{ product(id: "abc") { id } }`, {}, undefined],
+        [`query($id: ID!) { vendor(id: $id) { id } }`, { id: '1; drop table vendor' }, undefined],
+        [`{ pemda(id: "$BATU") { id } }`, {}, undefined],
+        [`{ products(pemdaId: "batu") { totalCount } }`, {}, undefined],
+        [`query($p: ID) { searchProducts(pemdaId: $p, query: "beras") { totalCount } }`, { p: "'; select 1 --" }, undefined],
+        [`{ spendRecap(pemdaId: "batu", period: { year: 2026 }) { targetPercent } }`, {}, bpbj],
+        [`{ order(id: "PKT-000001") { id } }`, {}, pp],
+        [`mutation { submitOrder(id: 12) { id } }`, {}, pp],
       ] as const) {
-        const result = await t.exec(query, {}, { token });
-        expect({ query, code: result.errors?.[0]?.extensions?.code }).toEqual({ query, code });
-        expect(JSON.stringify(result)).not.toMatch(/uuid|syntax|select |relation/i);
+        const result = await t.exec(query, variables, { token });
+        expect({ query, code: result.errors?.[0]?.extensions?.code }).toEqual({ query, code: 'BAD_USER_INPUT' });
+        expect(result.errors![0].message).toMatch(/^ID tidak valid/);
+        expect(JSON.stringify(result)).not.toMatch(/invalid input syntax|type uuid|relation "|at .*\.ts/i);
+        expect(result.data ?? null).toBeNull();
       }
     } finally {
       await t.close();

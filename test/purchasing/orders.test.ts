@@ -14,6 +14,7 @@ import {
   RECEIVE,
   REJECT,
   SET_CART,
+  SET_SHIPPING,
   SHIP,
   SUBMIT,
   type World,
@@ -38,10 +39,13 @@ describe('an OPD buys through the catalogue, from cart to completion', () => {
     expect(order.lines).toEqual([expect.objectContaining({ productName: 'Beras Premium Bumiaji 5 kg', unit: 'karung', unitPrice: 72500, quantity: 12, lineTotal: 870000 })]);
     expect((await t.exec(`{ cart { quantity } }`, {}, { token: w.pp })).data.cart).toEqual([]);
 
+    // The shipping cost the vendor quoted is part of what the PP submits.
+    const shipping = await t.exec(SET_SHIPPING, { id: order.id, shippingCost: 25000 }, { token: w.pp });
+    expect(shipping.data.setOrderShippingCost).toEqual(expect.objectContaining({ status: 'DRAFT', shippingCost: 25000, total: 895000 }));
     const submitted = await t.exec(SUBMIT, { id: order.id }, { token: w.pp });
     expect(submitted.data.submitOrder).toEqual(expect.objectContaining({ status: 'SUBMITTED', requiresPpkApproval: false }));
 
-    const accepted = await t.exec(ACCEPT, { id: order.id, shippingCost: 25000 }, { token: w.vendorA.token });
+    const accepted = await t.exec(ACCEPT, { id: order.id }, { token: w.vendorA.token });
     expect(accepted.data.acceptOrder).toEqual(expect.objectContaining({ status: 'ACCEPTED', shippingCost: 25000, total: 895000 }));
     expect((await t.em().findOneOrFail(Product, rice)).stock).toBe(28);
 
@@ -57,7 +61,7 @@ describe('an OPD buys through the catalogue, from cart to completion', () => {
     const view = await t.exec(ORDER, { id: order.id }, { token: w.bpbj });
     expect(view.data.order.payments).toEqual([{ method: 'KKPD', amount: 895000, paidOn: '2026-03-02' }]);
     expect(view.data.order.history.map((h: any) => `${h.action}:${h.actorRole}`)).toEqual([
-      'CREATED:PP', 'SUBMITTED:PP', 'ACCEPTED:VENDOR', 'SHIPPED:VENDOR', 'RECEIVED:PPK', 'PAID:PP', 'COMPLETED:PP',
+      'CREATED:PP', 'SHIPPING_COST_SET:PP', 'SUBMITTED:PP', 'ACCEPTED:VENDOR', 'SHIPPED:VENDOR', 'RECEIVED:PPK', 'PAID:PP', 'COMPLETED:PP',
     ]);
   });
 

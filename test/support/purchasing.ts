@@ -12,7 +12,8 @@ export const step = (name: string, args = '') =>
 
 export const SUBMIT = step('submitOrder');
 export const APPROVE = step('approveOrder');
-export const ACCEPT = step('acceptOrder', '$shippingCost: Int');
+export const ACCEPT = step('acceptOrder', '$shippingCost: Rupiah');
+export const SET_SHIPPING = step('setOrderShippingCost', '$shippingCost: Rupiah!');
 export const REJECT = step('rejectOrder', '$reason: String!');
 export const SHIP = step('shipOrder', '$deliveryReference: String!');
 export const RECEIVE = step('receiveOrder', '$input: ReceiveOrderInput!');
@@ -53,8 +54,22 @@ export async function checkout(t: TestApp, w: World, items: [string, number][], 
   return result.data.createOrder.orders as any[];
 }
 
-/** Takes a checked-out order through submit, (PPK approval,) accept, ship and receipt with the given BAST date. */
+/**
+ * Takes a checked-out order through submit, (PPK approval,) accept, ship and receipt with the given BAST date. A BAST
+ * in the past is dated no earlier than the shipping, so the steps run with the clock on that day (noon in Java).
+ */
 export async function receiveOrder(t: TestApp, tokens: { pp: string; ppk: string; vendor: string }, orderId: string, bastDate: string) {
+  const today = t.clock.current;
+  const onBastDay = new Date(`${bastDate}T05:00:00Z`);
+  if (onBastDay < today) t.clock.current = onBastDay;
+  try {
+    await stepsToReceipt(t, tokens, orderId, bastDate);
+  } finally {
+    t.clock.current = today;
+  }
+}
+
+async function stepsToReceipt(t: TestApp, tokens: { pp: string; ppk: string; vendor: string }, orderId: string, bastDate: string) {
   const submitted = await t.exec(SUBMIT, { id: orderId }, { token: tokens.pp });
   if (submitted.data?.submitOrder.requiresPpkApproval) await t.exec(APPROVE, { id: orderId }, { token: tokens.ppk });
   for (const [query, vars, token] of [
