@@ -3,7 +3,7 @@ import { ID } from '../../server/ids.js';
 import type { RequestContext } from '../../server/context.js';
 import { Role } from '../../server/identity/user.entity.js';
 import { Pemda } from '../../server/pemda/pemda.entity.js';
-import { Vendor, VendorStatus } from '../../server/vendor/vendor.entity.js';
+import { BusinessScale, Vendor, VendorStatus } from '../../server/vendor/vendor.entity.js';
 import { canSeeInternals } from '../../server/vendor/vendor.service.js';
 import { connectionOf, toConnection, type ConnectionShape } from '../pagination.js';
 import { RegisterVendorInput, VendorProfileInput } from './vendor.types.js';
@@ -20,6 +20,14 @@ class BankAccount {
 
   @Field()
   accountName!: string;
+}
+
+@ObjectType({ description: 'What decides a vendor\'s classification, as requested by the vendor.' })
+class VendorClassificationView {
+  @Field(() => BusinessScale) scale!: BusinessScale;
+  @Field() isKoperasi!: boolean;
+  @Field() domicileRegionCode!: string;
+  @Field() domicileRegionName!: string;
 }
 
 @Resolver(() => Vendor)
@@ -54,6 +62,22 @@ export class VendorResolver {
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Mutation(() => Vendor, { description: 'Approves or rejects (with a reason) a verified vendor\'s requested change of scale, koperasi status or domicile.' })
+  reviewVendorClassification(
+    @Arg('id', () => ID) id: string,
+    @Arg('approve') approve: boolean,
+    @Arg('reason', () => String, { nullable: true }) reason: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Vendor> {
+    return ctx.services.vendor.reviewClassification(ctx, id, approve, reason);
+  }
+
+  @FieldResolver(() => VendorClassificationView, { nullable: true, description: 'A requested change of classification waiting for BPBJ: the vendor itself and its BPBJ see it.' })
+  pendingClassification(@Root() vendor: Vendor, @Ctx() ctx: RequestContext): VendorClassificationView | null {
+    return canSeeInternals(ctx.actor, vendor) ? (vendor.pendingClassification ?? null) : null;
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
   @Mutation(() => Vendor)
   reinstateVendor(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Vendor> {
     return ctx.services.vendor.decide(ctx, id, 'REINSTATED');
@@ -71,7 +95,7 @@ export class VendorResolver {
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
-  @Query(() => [Vendor], { description: 'BPBJ curation queue: vendors waiting for verification, oldest first.' })
+  @Query(() => [Vendor], { description: 'BPBJ curation queue: vendors waiting for verification or for a decision on their classification, oldest first.' })
   vendorCurationQueue(@Arg('pemdaId', () => ID) pemdaId: string, @Ctx() ctx: RequestContext): Promise<Vendor[]> {
     return ctx.services.vendor.curationQueue(ctx, pemdaId);
   }

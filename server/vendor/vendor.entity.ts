@@ -31,6 +31,14 @@ registerEnumType(VendorStatus, {
 export const isUmkk = (scale: BusinessScale, isKoperasi: boolean) =>
   isKoperasi || scale === BusinessScale.MIKRO || scale === BusinessScale.KECIL;
 
+/** The vendor attributes that decide whether its sales count as UMK-K and local spend. */
+export interface ClassificationFields {
+  scale: BusinessScale;
+  isKoperasi: boolean;
+  domicileRegionCode: string;
+  domicileRegionName: string;
+}
+
 @ObjectType({ implements: BaseEntity, description: 'Penyedia: a vendor selling in one Pemda\'s local catalogue (UMKM, koperasi or larger).' })
 @Entity({ tableName: 'vendor' })
 @Unique({ name: 'vendor_pemda_nib_unique', properties: ['pemda', 'nib'] })
@@ -123,4 +131,11 @@ export class Vendor extends BaseEntity<'status' | 'statusReason' | 'isKoperasi' 
   @Field({ description: 'Derived: usaha mikro, kecil or koperasi (counts toward the 40% UMK-K share).' })
   @Property()
   isUmkk!: boolean;
+
+  /**
+   * A verified vendor's change to what decides its classification (scale, koperasi, domicile), waiting for BPBJ.
+   * Until BPBJ approves it, the vendor is classified as before: the 40% measure never takes the vendor's own word.
+   */
+  @Property({ type: 'json', nullable: true })
+  pendingClassification?: ClassificationFields | null;
 }

@@ -9,7 +9,7 @@ import { Role, User } from '../identity/user.entity.js';
 import { paginate, type Page, type PageArgs } from '../database/pagination.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { isEmail, isNib, normaliseNpwp, normalisePhone } from './identifiers.js';
-import { BusinessScale, isUmkk, Vendor, VendorStatus } from './vendor.entity.js';
+import { BusinessScale, isUmkk, Vendor, VendorStatus, type ClassificationFields } from './vendor.entity.js';
 import { findInScope } from '../database/find.js';
 
 export interface VendorProfileInput {
@@ -82,6 +82,25 @@ const TRANSITIONS: Record<string, { from: VendorStatus[]; to: VendorStatus; need
 };
 export type VendorDecision = keyof typeof TRANSITIONS;
 
+/** Sets the classification fields and what they decide: local to the catalogue's Pemda, and UMK-K. */
+function applyClassification(vendor: Vendor, fields: ClassificationFields, pemda: Pemda): void {
+  Object.assign(vendor, fields, { isLocal: fields.domicileRegionCode === pemda.kemendagriCode, isUmkk: isUmkk(fields.scale, fields.isKoperasi) });
+}
+
+/** "skala MENENGAH -> MIKRO; UMK-K tidak -> ya", or null when nothing that decides the classification changes. */
+function describeClassificationChange(vendor: Vendor, to: ClassificationFields, pemda: Pemda): string | null {
+  const yes = (b: boolean) => (b ? 'ya' : 'tidak');
+  const parts = [
+    vendor.scale !== to.scale && `skala ${vendor.scale} -> ${to.scale}`,
+    vendor.isKoperasi !== to.isKoperasi && `koperasi ${yes(vendor.isKoperasi)} -> ${yes(to.isKoperasi)}`,
+    vendor.domicileRegionCode !== to.domicileRegionCode && `domisili ${vendor.domicileRegionName} (${vendor.domicileRegionCode}) -> ${to.domicileRegionName} (${to.domicileRegionCode})`,
+  ].filter(Boolean);
+  if (!parts.length) return null;
+  const umkk = isUmkk(to.scale, to.isKoperasi);
+  const local = to.domicileRegionCode === pemda.kemendagriCode;
+  return [...parts, `UMK-K ${yes(vendor.isUmkk)} -> ${yes(umkk)}`, `lokal ${yes(vendor.isLocal)} -> ${yes(local)}`].join('; ');
+}
+
 export class VendorService {
   constructor(private readonly audit: AuditService) {}
 
@@ -117,20 +136,35 @@ export class VendorService {
     return vendor;
   }
 
-  /** A vendor edits its own profile. New legal data (NIB, NPWP, scale) must be verified again. */
+  /**
+   * A vendor edits its own profile. New legal identity (NIB, NPWP) must be verified again. A change to what decides
+   * its classification (scale, koperasi, domicile) waits for BPBJ as `pendingClassification` while the vendor keeps
+   * selling under its current one, so no vendor makes itself UMK-K or local.
+   */
   async updateProfile(ctx: RequestContext, vendorId: string, input: VendorProfileInput): Promise<Vendor> {
     const vendor = await this.getOwn(ctx, vendorId);
     const profile = normaliseProfile(input);
     if (profile.nib !== vendor.nib && (await ctx.em.count(Vendor, { pemda: vendor.pemda, nib: profile.nib }))) {
       throw conflict(`NIB ${profile.nib} sudah terdaftar di katalog ini.`);
     }
-    const legalChange = profile.nib !== vendor.nib || profile.npwp !== vendor.npwp || profile.scale !== vendor.scale;
+    const legalChange = profile.nib !== vendor.nib || profile.npwp !== vendor.npwp;
     const pemda = await vendor.pemda.loadOrFail();
     const before = vendor.status;
-    Object.assign(vendor, profile, {
-      isLocal: profile.domicileRegionCode === pemda.kemendagriCode,
-      isUmkk: isUmkk(profile.scale, profile.isKoperasi),
-    });
+    const { scale, isKoperasi, domicileRegionCode, domicileRegionName, ...rest } = profile;
+    const requested: ClassificationFields = { scale, isKoperasi, domicileRegionCode, domicileRegionName };
+    const reviewed = before === VendorStatus.VERIFIED || before === VendorStatus.SUSPENDED;
+    Object.assign(vendor, rest);
+    if (!reviewed) {
+      applyClassification(vendor, requested, pemda);
+    } else if (describeClassificationChange(vendor, requested, pemda)) {
+      vendor.pendingClassification = requested;
+      this.audit.record(ctx, {
+        pemdaId: pemda.id, subjectType: AuditSubject.VENDOR, subjectId: vendor.id, action: 'CLASSIFICATION_CHANGE_REQUESTED',
+        fromStatus: before, toStatus: before, reason: describeClassificationChange(vendor, requested, pemda),
+      });
+    } else {
+      vendor.pendingClassification = null; // back to what BPBJ already approved: nothing to review
+    }
     // A rejected vendor that fixes its profile asks again; a suspended one stays suspended until BPBJ decides.
     if ((legalChange && before === VendorStatus.VERIFIED) || before === VendorStatus.REJECTED) {
       vendor.status = VendorStatus.PENDING;
@@ -144,6 +178,29 @@ export class VendorService {
         toStatus: vendor.status,
       });
     }
+    await ctx.em.flush();
+    return vendor;
+  }
+
+  /**
+   * BPBJ decides a vendor's requested classification: approved, it applies from now on (orders already placed keep the
+   * classification they were placed under); rejected, with a reason, the vendor stays as it was. Both on the audit log.
+   */
+  async reviewClassification(ctx: RequestContext, vendorId: string, approve: boolean, reason?: string | null): Promise<Vendor> {
+    const vendor = await findInScope(ctx.em, Vendor, vendorId, 'Penyedia', { populate: ['pemda'] });
+    assertManagesPemda(requireActor(ctx), vendor.pemda.id);
+    const requested = vendor.pendingClassification;
+    if (!requested) throw conflict('Tidak ada perubahan klasifikasi yang menunggu keputusan.');
+    const why = approve ? (reason?.trim() || null) : requireReason(reason);
+    const pemda = vendor.pemda.getEntity();
+    const change = describeClassificationChange(vendor, requested, pemda)!;
+    if (approve) applyClassification(vendor, requested, pemda);
+    vendor.pendingClassification = null;
+    this.audit.record(ctx, {
+      pemdaId: pemda.id, subjectType: AuditSubject.VENDOR, subjectId: vendor.id,
+      action: approve ? 'CLASSIFICATION_APPROVED' : 'CLASSIFICATION_REJECTED', fromStatus: vendor.status, toStatus: vendor.status,
+      reason: why ? `${change}. ${why}` : change,
+    });
     await ctx.em.flush();
     return vendor;
   }
@@ -192,7 +249,8 @@ export class VendorService {
   /** Vendors waiting for verification, oldest registration first. */
   async curationQueue(ctx: RequestContext, pemdaId: string, limit = 100): Promise<Vendor[]> {
     assertManagesPemda(requireActor(ctx), pemdaId);
-    return ctx.em.find(Vendor, { pemda: pemdaId, status: VendorStatus.PENDING }, { orderBy: { updatedAt: 'asc', id: 'asc' }, limit });
+    const waiting = { $or: [{ status: VendorStatus.PENDING }, { pendingClassification: { $ne: null } }] };
+    return ctx.em.find(Vendor, { pemda: pemdaId, ...waiting }, { orderBy: { updatedAt: 'asc', id: 'asc' }, limit });
   }
 
   private async getOwn(ctx: RequestContext, vendorId: string): Promise<Vendor> {
