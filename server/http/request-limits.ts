@@ -12,6 +12,7 @@
  * fields below add their weight once. So `products(first: 100) { edges { node { name vendor { name } } } }` costs
  * 1 + 100 x (1 + 1 + 1) = 301, and 1,000 aliases of it would cost 301,000.
  */
+import { checkTextInputs } from './text-inputs.js';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -136,6 +137,7 @@ export function requestLimitsPlugin(): ApolloServerPlugin<RequestContext> {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName, contextValue }) {
+          checkTextInputs(document, request.variables);
           const expensive = { total: 0 };
           const cost = getComplexity({ schema, query: document, variables: request.variables, operationName: operationName ?? undefined, estimators: [estimator(expensive)] });
           const budget = budgetFor(contextValue.actor);

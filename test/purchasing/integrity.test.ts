@@ -98,6 +98,18 @@ describe('no amount or date a party can bend in its own favour', () => {
     expect((await run(SET, { id: w.ids.batu, input: { localSpendTargetPercent: 45 } }, w.bpbj)).updatePemdaTargets.localSpendTargetPercent).toBe(45);
   });
 
+  it('text inputs carry no NUL byte and stay within a length limit, checked before anything runs', async () => {
+    const input = (deliveryAddress: string) => ({ input: { deliveryAddress, ppkId: w.ppkId } });
+    const huge = await expectNothingWritten(t, () => t.exec(CREATE_ORDER, input('Jl. '.repeat(250_000)), { token: w.pp }));
+    expect(errorCode(huge)).toBe('BAD_USER_INPUT');
+    expect(huge.errors![0].message).toBe('Isian "deliveryAddress" paling banyak 500 karakter (diterima 1.000.000).');
+    const nul = await expectNothingWritten(t, () => t.exec(CREATE_ORDER, input('Dinas Kesehatan\u0000; drop table'), { token: w.pp }));
+    expect(nul.errors![0].extensions!.fields).toEqual([{ field: 'deliveryAddress', message: 'Isian "deliveryAddress" memuat karakter NUL yang tidak diizinkan.' }]);
+    // Written into the document rather than passed as a variable: the same rule.
+    const literal = await t.exec(`mutation { cancelOrder(id: "00000000-0000-4000-8000-000000000000", reason: "${'x'.repeat(1001)}") { id } }`, {}, { token: w.pp });
+    expect(literal.errors![0].message).toBe('Isian "reason" paling banyak 1.000 karakter (diterima 1.001).');
+  });
+
   it('a product name written as a formula reaches BPBJ\'s orders CSV as text', async () => {
     const trap = await w.product(w.vendorA, { name: '=HYPERLINK("http://evil.example","Klik")', price: 5000, stock: 10, unit: 'buah' });
     const [order] = await checkout(t, w, [[trap, 1]]);
