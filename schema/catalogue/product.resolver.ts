@@ -74,7 +74,7 @@ export class ProductResolver {
   }
 
   @Authorized(Role.VENDOR)
-  @Mutation(() => RemovalOutcome, { description: 'Deletes a product never ordered; archives one that was.' })
+  @Mutation(() => RemovalOutcome, { description: 'Deletes a product never ordered; archives one that was; refused (CONFLICT) while an order in progress holds it.' })
   deleteProduct(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<RemovalOutcome> {
     return ctx.services.product.remove(ctx, id);
   }

@@ -15,6 +15,9 @@ import { checkProductFields, leafCategories, type ProductFields } from './produc
 import { ProductSort, type ProductFilter } from './product-filter.js';
 import { Product, ProductStatus, type ProductRevision } from './product.entity.js';
 import { BUYER_VISIBLE, isBuyerVisible, productViewer } from './visibility.js';
+import { TERMINAL_STATES } from '../purchasing/order-process.js';
+import { orderCode } from '../purchasing/order-queries.js';
+import { Order } from '../purchasing/order.entity.js';
 import { findInScope } from '../database/find.js';
 
 export enum RemovalOutcome {
@@ -174,9 +177,18 @@ export class ProductService {
   }
 
   /** A product never ordered is deleted; one that was ordered is archived, so orders keep pointing at it. */
+  /**
+   * A vendor removes a product: refused while an order still in progress holds it (its lines name the product);
+   * archived, out of the catalogue but kept for the record, once it was ever ordered; deleted otherwise.
+   */
   async remove(ctx: RequestContext, id: string): Promise<RemovalOutcome> {
     const product = await this.ownProduct(ctx, id);
-    if (product.everOrdered) {
+    const orders = await ctx.em.find(Order, { lines: { product } }, { fields: ['number', 'status'], orderBy: { number: 'asc' } });
+    const open = orders.filter((o) => !TERMINAL_STATES.includes(o.status));
+    if (open.length) {
+      throw conflict(`Produk ini ada di ${open.length} paket yang masih berjalan (${open.slice(0, 3).map(orderCode).join(', ')}); tunggu paket selesai atau dibatalkan, atau bekukan stoknya.`);
+    }
+    if (product.everOrdered || orders.length) {
       if (product.status !== ProductStatus.ARCHIVED) this.transition(ctx, product, ProductStatus.ARCHIVED, 'ARCHIVED');
       await ctx.em.flush();
       return RemovalOutcome.ARCHIVED;

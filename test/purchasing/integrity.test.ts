@@ -110,6 +110,17 @@ describe('no amount or date a party can bend in its own favour', () => {
     expect(literal.errors![0].message).toBe('Isian "reason" paling banyak 1.000 karakter (diterima 1.001).');
   });
 
+  it('a product in an order still in progress cannot be deleted (CONFLICT naming the order); once the order ends it is archived', async () => {
+    const DELETE = `mutation($id: ID!) { deleteProduct(id: $id) }`;
+    const jar = await w.product(w.vendorA, { name: 'Madu Hutan Bumiaji 500 ml', price: 60000, stock: 10, unit: 'botol' });
+    const [order] = await checkout(t, w, [[jar, 1]]);
+    const refused = await expectNothingWritten(t, () => t.exec(DELETE, { id: jar }, { token: w.vendorA.token }));
+    expect(errorCode(refused)).toBe('CONFLICT');
+    expect(refused.errors![0].message).toContain(order.code);
+    await run(`mutation($id: ID!) { cancelOrder(id: $id, reason: "Tidak jadi dibeli") { status } }`, { id: order.id }, w.pp);
+    expect((await run(DELETE, { id: jar }, w.vendorA.token)).deleteProduct).toBe('ARCHIVED');
+  });
+
   it('a product name written as a formula reaches BPBJ\'s orders CSV as text', async () => {
     const trap = await w.product(w.vendorA, { name: '=HYPERLINK("http://evil.example","Klik")', price: 5000, stock: 10, unit: 'buah' });
     const [order] = await checkout(t, w, [[trap, 1]]);
