@@ -15,5 +15,5 @@ export class IdempotencyRecord extends BaseEntity {
   operation!: string;
 
   @Property({ type: 'json' })
-  result!: { orderIds: string[] }; // the ids the first call returned (one row's id for a step)
+  result!: { orderIds: string[]; row?: Record<string, unknown> }; // the ids the first call returned; for a step, the row as it left it
 }

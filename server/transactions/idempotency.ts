@@ -1,4 +1,4 @@
-import { LockMode, type EntityClass } from '@mikro-orm/core';
+import { LockMode, ReferenceKind, type EntityClass, type EntityManager } from '@mikro-orm/core';
 import { requireActor } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
 import { badInput, conflict, notFound } from '../errors.js';
@@ -17,6 +17,22 @@ export async function runOnce(
   operation: string,
   work: (tx: RequestContext) => Promise<string[]>,
 ): Promise<string[]> {
+  return (await runOnceWithSnapshot(ctx, key, operation, async (tx) => ({ ids: await work(tx) }))).ids;
+}
+
+interface FirstResult {
+  ids: string[];
+  /** The changed row's fields as the first call left them, to answer a retry with the first response. */
+  row?: Record<string, unknown>;
+  replayed?: boolean;
+}
+
+async function runOnceWithSnapshot(
+  ctx: RequestContext,
+  key: string | null | undefined,
+  operation: string,
+  work: (tx: RequestContext) => Promise<FirstResult>,
+): Promise<FirstResult> {
   const actor = requireActor(ctx);
   if (key != null && !/^[A-Za-z0-9_.:\-]{8,100}$/.test(key)) {
     throw badInput([{ field: 'idempotencyKey', message: 'Kunci idempotensi 8-100 karakter: huruf, angka, titik, titik dua, garis bawah atau tanda hubung.' }]);
@@ -24,7 +40,7 @@ export async function runOnce(
   const stored = async () => {
     const record = await ctx.em.fork().findOne(IdempotencyRecord, { actorId: actor.userId, key: key! });
     if (record && record.operation !== operation) throw conflict('Kunci idempotensi ini sudah dipakai untuk tindakan lain.');
-    return record?.result.orderIds ?? null;
+    return record ? { ids: record.result.orderIds, row: record.result.row, replayed: true } : null;
   };
   if (key) {
     const previous = await stored();
@@ -32,9 +48,9 @@ export async function runOnce(
   }
   try {
     return await inTransaction(ctx, async (tx) => {
-      const ids = await work(tx);
-      if (key) tx.em.create(IdempotencyRecord, { actorId: actor.userId, key, operation, result: { orderIds: ids } });
-      return ids;
+      const first = await work(tx);
+      if (key) tx.em.create(IdempotencyRecord, { actorId: actor.userId, key, operation, result: { orderIds: first.ids, ...(first.row ? { row: first.row } : {}) } });
+      return first;
     });
   } catch (error) {
     // A concurrent call with the same key may have committed meanwhile: this call then failed on the unique key,
@@ -60,11 +76,34 @@ export async function runOnceLocked<T extends { id: string }>(
   missing: string,
   change: (tx: RequestContext, row: T) => Promise<void>,
 ): Promise<T> {
-  const [done] = await runOnce(ctx, key, `${operation}:${id}`, async (tx) => {
+  const first = await runOnceWithSnapshot(ctx, key, `${operation}:${id}`, async (tx) => {
     const row = await tx.em.findOne(entity, { id } as never, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!row) throw notFound(missing);
     await change(tx, row as T);
-    return [id];
+    return { ids: [id], row: scalarsOf(tx.em, row as T) };
   });
-  return ctx.em.findOneOrFail(entity, { id: done } as never, { refresh: true }) as Promise<T>;
+  if (!first.replayed || !first.row) return ctx.em.findOneOrFail(entity, { id: first.ids[0] } as never, { refresh: true }) as Promise<T>;
+  // A retry: the row as the first call left it, even if it has moved on since (or the server restarted). It lives in
+  // an EntityManager of its own that is never flushed, so the old values cannot be written back.
+  const replayEm = ctx.em.fork();
+  const row = (await replayEm.findOneOrFail(entity, { id: first.ids[0] } as never)) as T;
+  restoreScalars(replayEm, row, first.row);
+  return row;
+}
+
+function scalarProps(em: EntityManager, row: object) {
+  return Object.values(em.getMetadata().get(row.constructor.name).props).filter((p) => p.kind === ReferenceKind.SCALAR && p.persist !== false);
+}
+
+/** The row's own columns (no relations), as JSON keeps them. */
+function scalarsOf(em: EntityManager, row: object): Record<string, unknown> {
+  return Object.fromEntries(scalarProps(em, row).map((p) => [p.name, (row as Record<string, unknown>)[p.name]]));
+}
+
+function restoreScalars(em: EntityManager, row: object, snapshot: Record<string, unknown>): void {
+  for (const p of scalarProps(em, row)) {
+    if (!(p.name in snapshot)) continue;
+    const value = snapshot[p.name];
+    (row as Record<string, unknown>)[p.name] = value != null && p.runtimeType === 'Date' ? new Date(value as string) : value;
+  }
 }

@@ -1,5 +1,5 @@
 import { Order } from '../../server/purchasing/order.entity.js';
-import { createTestApp, errorCode, type TestApp } from '../support/harness.js';
+import { anotherProcess, createTestApp, errorCode, type TestApp } from '../support/harness.js';
 import { ACCEPT, CREATE_ORDER, checkout, purchasingWorld, RECEIVE, SET_CART, SET_SHIPPING, SHIP, SUBMIT, type World } from '../support/purchasing.js';
 import { expectNothingWritten } from '../support/snapshot.js';
 
@@ -19,7 +19,8 @@ describe('no amount or date a party can bend in its own favour', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // One signing secret, so a second server process (a restart) accepts the same tokens.
+    t = await createTestApp({ env: { JWT_SECRET: 'integrity tests sign with one secret'.padEnd(40, '.') } });
     w = await purchasingWorld(t);
     rice = await w.product(w.vendorA, { name: 'Beras Organik Tulungrejo 5 kg', price: 10000, stock: 1000, unit: 'karung' });
   });
@@ -119,6 +120,23 @@ describe('no amount or date a party can bend in its own favour', () => {
     expect(refused.errors![0].message).toContain(order.code);
     await run(`mutation($id: ID!) { cancelOrder(id: $id, reason: "Tidak jadi dibeli") { status } }`, { id: order.id }, w.pp);
     expect((await run(DELETE, { id: jar }, w.vendorA.token)).deleteProduct).toBe('ARCHIVED');
+  });
+
+  it('a retry with the same key answers with the first response, after the order moved on and after a restart', async () => {
+    const [order] = await checkout(t, w, [[rice, 1]]);
+    const first = (await t.exec(SUBMIT, { id: order.id, key: 'submit-retry-0001' }, { token: w.pp })).data.submitOrder;
+    expect(first).toEqual(expect.objectContaining({ status: 'SUBMITTED', total: 10000 }));
+    await run(ACCEPT, { id: order.id }, w.vendorA.token);
+    const restarted = await anotherProcess(t);
+    try {
+      const retry = await expectNothingWritten(t, () => restarted.exec(SUBMIT, { id: order.id, key: 'submit-retry-0001' }, { token: w.pp }));
+      expect(retry.errors).toBeUndefined();
+      expect(retry.data.submitOrder).toEqual(first);
+      // Without the key, the order says where it is now.
+      expect((await t.exec(`query($id: ID!) { order(id: $id) { status } }`, { id: order.id }, { token: w.pp })).data.order.status).toBe('ACCEPTED');
+    } finally {
+      await restarted.close();
+    }
   });
 
   it('a product name written as a formula reaches BPBJ\'s orders CSV as text', async () => {
