@@ -2,7 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { buildAppSchema } from '../schema/build.js';
 import type { AppConfig } from './config.js';
 import type { RequestContext } from './context.js';
@@ -40,6 +40,13 @@ function appErrorIn(error: unknown): AppError | null {
   return null;
 }
 
+function onlyGraphQLErrors(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 6; e = (e as { originalError?: unknown }).originalError, depth++) {
+    if (!(e instanceof GraphQLError)) return false;
+  }
+  return true;
+}
+
 export function formatError(config: AppConfig) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
@@ -63,6 +70,11 @@ export function formatError(config: AppConfig) {
     }
     const code = formatted.extensions?.code;
     if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted; // parse, validation and variable errors
+    // graphql-js's own words about the request (a null for a required variable, a wrong input field): no path, and
+    // nothing but GraphQL errors in its chain, so no exception of the server's own is hidden behind it.
+    if (!formatted.path && onlyGraphQLErrors(error)) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+    }
     // Masked in every environment: `npm start` listens on the network too, and SQL or file paths help only an attacker.
     if (config.env !== 'test') console.error('Unexpected error in request:', original);
     return { message: INTERNAL, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

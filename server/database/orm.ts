@@ -8,6 +8,7 @@ import { PGliteDriver } from 'mikro-orm-pglite';
 import { migrationsList } from '../../migrations/index.js';
 import type { AppConfig } from '../config.js';
 import { entities } from './entities.js';
+import { routeStatementsByParsing } from './pglite-statements.js';
 
 export type DatabaseConfig = Pick<AppConfig, 'databaseUrl' | 'pgliteDataDir' | 'logQueries'> & Partial<Pick<AppConfig, 'statementTimeoutMs'>>;
 
@@ -68,6 +69,7 @@ export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}
     });
   }
 
+  routeStatementsByParsing();
   if (config.pgliteDataDir) mkdirSync(config.pgliteDataDir, { recursive: true });
   // One options object: `new PGlite(undefined, options)` silently drops the options.
   const pglite = new PGlite({

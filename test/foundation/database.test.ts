@@ -66,3 +66,21 @@ describe('migrations and seeds', () => {
     expect(prices.every((p) => Number.isSafeInteger(p) && p > 0 && p % 500 === 0)).toBe(true);
   });
 });
+
+describe('raw SQL on the embedded database', () => {
+  it('counts statements as PostgreSQL parses them: a ";" inside a literal, a dollar quote or a comment is not a separator', async () => {
+    const { countStatements } = await import('../../server/database/pglite-statements.js');
+    expect([
+      `select 1`,
+      `select 1;`,
+      `select 'a; b'`,
+      `insert into t values ('pair:''; drop table vendor; --|127.0.0.1', 1)`,
+      `create function f() returns void language plpgsql as $$ begin perform 1; perform 2; end $$`,
+      `select 1 -- a; b\n`,
+      `select /* ; */ 1`,
+      `select 1; select 2`,
+      `alter table a add column b int; create index i on a (b);`,
+      ` ; ; `,
+    ].map(countStatements)).toEqual([1, 1, 1, 1, 1, 1, 1, 2, 2, 0]);
+  });
+});
