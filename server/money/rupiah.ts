@@ -1,11 +1,14 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
+import { badInput } from '../errors.js';
+
+/** An AppError, so the same code and message reach the client from a variable and from a literal in the query. */
+const notRupiah = (value: unknown) =>
+  badInput([{ field: 'rupiah', message: `Rupiah harus bilangan bulat tanpa desimal, paling besar 9.007.199.254.740.991 (diterima: ${JSON.stringify(value)}).` }]);
 
 function toRupiah(value: unknown): number {
   const n = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isSafeInteger(n)) {
-    throw new GraphQLError(`Rupiah harus bilangan bulat tanpa desimal (diterima: ${JSON.stringify(value)}).`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw notRupiah(value);
   }
   return n;
 }
@@ -21,6 +24,6 @@ export const Rupiah = new GraphQLScalarType<number, number>({
   parseValue: toRupiah,
   parseLiteral(ast) {
     if (ast.kind === Kind.INT || ast.kind === Kind.STRING) return toRupiah(ast.value);
-    throw new GraphQLError('Rupiah harus bilangan bulat tanpa desimal.', { extensions: { code: 'BAD_USER_INPUT' } });
+    throw notRupiah(ast.kind);
   },
 });

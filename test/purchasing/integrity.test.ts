@@ -32,6 +32,10 @@ describe('no amount or date a party can bend in its own favour', () => {
     const bypass = await expectNothingWritten(t, () => t.exec(ACCEPT, { id: order.id, shippingCost: 2147483647 }, { token: w.vendorA.token }));
     expect(errorCode(bypass)).toBe('BAD_USER_INPUT');
     expect(bypass.errors![0].message).toBe('Ongkos kirim tidak boleh melebihi yang disepakati saat pengajuan: Rp0.');
+    // Written into the query instead of passed as a variable, an amount past 2^53 is the same BAD_USER_INPUT (it was a
+    // GraphQL validation error with another code).
+    const literal = await t.exec(`mutation { acceptOrder(id: "${order.id}", shippingCost: "9007199254740993") { total } }`, {}, { token: w.vendorA.token });
+    expect(errorCode(literal)).toBe('BAD_USER_INPUT');
     const accepted = (await run(ACCEPT, { id: order.id }, w.vendorA.token)).acceptOrder;
     expect(accepted).toEqual(expect.objectContaining({ status: 'ACCEPTED', shippingCost: 0, total: 10000 }));
   });
