@@ -32,25 +32,19 @@ function publicError(error: AppError, path?: GraphQLFormattedError['path']): Gra
   return { message: error.message, ...(path ? { path } : {}), extensions };
 }
 
-/** The first AppError in an error's chain: thrown by a resolver or plugin, or reported by a validation rule. */
-function appErrorIn(error: unknown): AppError | null {
-  for (let e = error, depth = 0; e && depth < 4; e = (e as { originalError?: unknown }).originalError, depth++) {
-    if (e instanceof AppError) return e;
-  }
-  return null;
-}
-
-function onlyGraphQLErrors(error: unknown): boolean {
-  for (let e = error, depth = 0; e && depth < 6; e = (e as { originalError?: unknown }).originalError, depth++) {
-    if (!(e instanceof GraphQLError)) return false;
-  }
-  return true;
+/** An error and the errors it wraps (`originalError`), outermost first. */
+function chainOf(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let e = error; e && chain.length < 6; e = (e as { originalError?: unknown }).originalError) chain.push(e);
+  return chain;
 }
 
 export function formatError(config: AppConfig) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    const appError = appErrorIn(original);
+    const chain = chainOf(original);
+    // The first AppError in the chain: thrown by a resolver, a plugin or a scalar, or reported by a validation rule.
+    const appError = chain.find((e): e is AppError => e instanceof AppError);
     if (appError) return publicError(appError, formatted.path);
     // The parser stops at LIMITS.tokens: say so in the same terms as the other limits.
     if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /contains more th\w+ \d+ tokens/.test(formatted.message)) {
@@ -72,7 +66,7 @@ export function formatError(config: AppConfig) {
     if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted; // parse, validation and variable errors
     // graphql-js's own words about the request (a null for a required variable, a wrong input field): no path, and
     // nothing but GraphQL errors in its chain, so no exception of the server's own is hidden behind it.
-    if (!formatted.path && onlyGraphQLErrors(error)) {
+    if (!formatted.path && chain.every((e) => e instanceof GraphQLError)) {
       return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
     }
     // Masked in every environment: `npm start` listens on the network too, and SQL or file paths help only an attacker.

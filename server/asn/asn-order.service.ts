@@ -37,7 +37,7 @@ export class AsnOrderService {
       .check(new Set(ids).size === ids.length, 'items', 'Satu produk cukup satu baris; ubah jumlahnya.')
       .check(items.every((i) => Number.isSafeInteger(i.quantity) && i.quantity >= 1), 'quantity', 'Jumlah berupa bilangan bulat 1 atau lebih.')
       .throwIfInvalid();
-    const [orderId] = await runOnce(ctx, key, 'placeAsnOrder', async (tx) => {
+    const { ids: [orderId] } = await runOnce(ctx, key, 'placeAsnOrder', async (tx) => {
       const em = tx.em;
       const products = await em.find(Product, { id: { $in: ids }, pemda: asn.pemda, ...BUYER_VISIBLE }, { populate: ['category'] });
       if (products.length !== ids.length) throw badInput([{ field: 'items', message: 'Ada produk yang tidak tersedia di katalog Pemda Anda.' }]);
@@ -53,7 +53,7 @@ export class AsnOrderService {
       if (!Number.isSafeInteger(total)) throw badInput([{ field: 'quantity', message: 'Nilai pesanan terlalu besar.' }]);
       const order = em.create(AsnOrder, { pemda: asn.pemda, asn, vendor: products[0].vendor, lines, total });
       this.audit.record(tx, { pemdaId: asn.pemda.id, subjectType: AuditSubject.ASN_ORDER, subjectId: order.id, action: 'PLACED', toStatus: AsnOrderStatus.PLACED });
-      return [order.id];
+      return { ids: [order.id] };
     });
     return ctx.em.findOneOrFail(AsnOrder, orderId);
   }

@@ -95,13 +95,16 @@ export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}
   return orm;
 }
 
+/** The embedded database (PGlite): one connection, and no timer that can interrupt a running statement. */
+export const isEmbedded = (em: { getDriver(): unknown }) => em.getDriver() instanceof PGliteDriver;
+
 /** Applies pending migrations in one transaction, on the server free of the request statement timeout; returns their names. */
 export async function migrate(orm: MikroORM): Promise<string[]> {
   const migrator = orm.getMigrator();
   const connection = orm.em.getConnection();
   // PGlite has no statement timeout, and its one connection cannot hold a transaction while the migrator checks its table.
   const applied =
-    orm.em.getDriver() instanceof PGliteDriver
+    isEmbedded(orm.em)
       ? await migrator.up()
       : await connection.transactional(async (transaction) => {
           await connection.execute('set local statement_timeout = 0', [], 'run', transaction);

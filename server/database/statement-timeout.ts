@@ -1,6 +1,6 @@
-import { PGliteDriver } from 'mikro-orm-pglite';
 import type { RequestContext } from '../context.js';
 import { inTransaction } from '../transactions/in-transaction.js';
+import { isEmbedded } from './orm.js';
 
 /**
  * Two kinds of request, two statement timeouts on the PostgreSQL server. Every connection starts with the
@@ -12,7 +12,7 @@ import { inTransaction } from '../transactions/in-transaction.js';
  * so there reports simply run; they read in pages or in one set-based statement instead.
  */
 export async function asReport<T>(ctx: RequestContext, run: (ctx: RequestContext) => Promise<T>): Promise<T> {
-  if (ctx.em.getDriver() instanceof PGliteDriver) return run(ctx);
+  if (isEmbedded(ctx.em)) return run(ctx);
   return inTransaction(ctx, async (tx) => {
     await tx.em.execute(`set local statement_timeout = ${ctx.config.reportStatementTimeoutMs}`);
     return run(tx);

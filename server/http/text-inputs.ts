@@ -27,24 +27,42 @@ function walkValue(name: string, value: unknown, problems: FieldError[]): void {
   else if (value && typeof value === 'object') for (const [key, v] of Object.entries(value)) walkValue(key, v, problems);
 }
 
-/**
- * Every text a request brings, in variables or written in the document, is checked once before anything runs: no
- * NUL byte (PostgreSQL refuses it in text, and it hides the rest of a string from whoever reads it) and a length limit
- * per field, so a 1 MB delivery address never reaches a table. Refused as BAD_USER_INPUT naming each field.
- */
-export function checkTextInputs(document: DocumentNode, variables: Record<string, unknown> | undefined): void {
-  const problems: FieldError[] = [];
+/** What a parsed document says once and for all: its literal texts' problems, and the field each variable feeds. */
+interface DocumentTexts {
+  literalProblems: FieldError[];
+  /** A variable is checked under the name of the argument or field it is passed to (`$d` given as `description`). */
+  variableUse: Map<string, string>;
+}
+
+// Apollo keeps one parsed DocumentNode per distinct query text, so a repeated query is walked once, not per request.
+const byDocument = new WeakMap<DocumentNode, DocumentTexts>();
+
+function textsOf(document: DocumentNode): DocumentTexts {
+  let texts = byDocument.get(document);
+  if (texts) return texts;
+  texts = { literalProblems: [], variableUse: new Map() };
+  const { literalProblems, variableUse } = texts;
   const names: string[] = [];
-  // A variable is checked under the name of the argument or field it is passed to (`$d` given as `description`).
-  const usedAs = new Map<string, string>();
   visit(document, {
     VariableDefinition: () => false, // the declarations name no argument
     Argument: { enter: (node) => void names.push(node.name.value), leave: () => void names.pop() },
     ObjectField: { enter: (node) => void names.push(node.name.value), leave: () => void names.pop() },
-    StringValue: (node) => check(names.at(-1) ?? 'query', node.value, problems),
-    Variable: (node) => void (names.length && usedAs.set(node.name.value, names.at(-1)!)),
+    StringValue: (node) => check(names.at(-1) ?? 'query', node.value, literalProblems),
+    Variable: (node) => void (names.length && variableUse.set(node.name.value, names.at(-1)!)),
   });
-  for (const [name, value] of Object.entries(variables ?? {})) walkValue(usedAs.get(name) ?? name, value, problems);
+  byDocument.set(document, texts);
+  return texts;
+}
+
+/**
+ * Every text a request brings, in variables or written in the document, is checked before anything runs: no NUL
+ * byte (PostgreSQL refuses it in text, and it hides the rest of a string from whoever reads it) and a length limit
+ * per field, so a 1 MB delivery address never reaches a table. Refused as BAD_USER_INPUT naming each field.
+ */
+export function checkTextInputs(document: DocumentNode, variables: Record<string, unknown> | undefined): void {
+  const { literalProblems, variableUse } = textsOf(document);
+  const problems = [...literalProblems];
+  for (const [name, value] of Object.entries(variables ?? {})) walkValue(variableUse.get(name) ?? name, value, problems);
   if (problems.length) {
     const refused = badInput(problems);
     Object.assign(refused.extensions, { http: { status: 400 } }); // refused before execution, like the other limits

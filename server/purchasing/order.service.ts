@@ -75,7 +75,7 @@ export class OrderService {
    */
   async checkout(ctx: RequestContext, input: CheckoutInput): Promise<Order[]> {
     const actor = requirePp(ctx);
-    const ids = await runOnce(ctx, input.idempotencyKey, 'createOrder', async (tx) => {
+    const { ids } = await runOnce(ctx, input.idempotencyKey, 'createOrder', async (tx) => {
       const em = tx.em;
       const pemda = await em.findOneOrFail(Pemda, actor.pemdaId);
       const v = new Validation()
@@ -151,7 +151,7 @@ export class OrderService {
         orders.push(order);
       }
       items.forEach((item) => em.remove(item));
-      return orders.map((o) => o.id);
+      return { ids: orders.map((o) => o.id) };
     });
     return ctx.em.find(Order, { id: { $in: ids } }, { orderBy: { number: 'asc' } });
   }

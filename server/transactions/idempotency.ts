@@ -5,29 +5,21 @@ import { badInput, conflict, notFound } from '../errors.js';
 import { IdempotencyRecord } from './idempotency-record.entity.js';
 import { inTransaction } from './in-transaction.js';
 
-/**
- * Runs `work` in one transaction. With a key, the result (the ids it made or changed) is stored in that same
- * transaction; a retry with the same key returns the stored result without running anything. Two concurrent calls
- * with one key: the second fails (on the unique index, or on the state the first left) and returns what the first
- * stored.
- */
-export async function runOnce(
-  ctx: RequestContext,
-  key: string | null | undefined,
-  operation: string,
-  work: (tx: RequestContext) => Promise<string[]>,
-): Promise<string[]> {
-  return (await runOnceWithSnapshot(ctx, key, operation, async (tx) => ({ ids: await work(tx) }))).ids;
-}
-
-interface FirstResult {
+export interface FirstResult {
+  /** The ids the call made or changed. */
   ids: string[];
   /** The changed row's fields as the first call left them, to answer a retry with the first response. */
   row?: Record<string, unknown>;
+  /** True when this is a retry answered from what the first call stored. */
   replayed?: boolean;
 }
 
-async function runOnceWithSnapshot(
+/**
+ * Runs `work` in one transaction. With a key, its result is stored in that same transaction; a retry with the same
+ * key returns the stored result without running anything. Two concurrent calls with one key: the second fails (on
+ * the unique index, or on the state the first left) and returns what the first stored.
+ */
+export async function runOnce(
   ctx: RequestContext,
   key: string | null | undefined,
   operation: string,
@@ -76,7 +68,7 @@ export async function runOnceLocked<T extends { id: string }>(
   missing: string,
   change: (tx: RequestContext, row: T) => Promise<void>,
 ): Promise<T> {
-  const first = await runOnceWithSnapshot(ctx, key, `${operation}:${id}`, async (tx) => {
+  const first = await runOnce(ctx, key, `${operation}:${id}`, async (tx) => {
     const row = await tx.em.findOne(entity, { id } as never, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!row) throw notFound(missing);
     await change(tx, row as T);

@@ -82,9 +82,13 @@ const TRANSITIONS: Record<string, { from: VendorStatus[]; to: VendorStatus; need
 };
 export type VendorDecision = keyof typeof TRANSITIONS;
 
-/** Sets the classification fields and what they decide: local to the catalogue's Pemda, and UMK-K. */
+/** What the classification fields decide: local to the catalogue's Pemda, and UMK-K. */
+function classificationOf(fields: ClassificationFields, pemda: Pemda): { isLocal: boolean; isUmkk: boolean } {
+  return { isLocal: fields.domicileRegionCode === pemda.kemendagriCode, isUmkk: isUmkk(fields.scale, fields.isKoperasi) };
+}
+
 function applyClassification(vendor: Vendor, fields: ClassificationFields, pemda: Pemda): void {
-  Object.assign(vendor, fields, { isLocal: fields.domicileRegionCode === pemda.kemendagriCode, isUmkk: isUmkk(fields.scale, fields.isKoperasi) });
+  Object.assign(vendor, fields, classificationOf(fields, pemda));
 }
 
 /** "skala MENENGAH -> MIKRO; UMK-K tidak -> ya", or null when nothing that decides the classification changes. */
@@ -96,9 +100,8 @@ function describeClassificationChange(vendor: Vendor, to: ClassificationFields, 
     vendor.domicileRegionCode !== to.domicileRegionCode && `domisili ${vendor.domicileRegionName} (${vendor.domicileRegionCode}) -> ${to.domicileRegionName} (${to.domicileRegionCode})`,
   ].filter(Boolean);
   if (!parts.length) return null;
-  const umkk = isUmkk(to.scale, to.isKoperasi);
-  const local = to.domicileRegionCode === pemda.kemendagriCode;
-  return [...parts, `UMK-K ${yes(vendor.isUmkk)} -> ${yes(umkk)}`, `lokal ${yes(vendor.isLocal)} -> ${yes(local)}`].join('; ');
+  const after = classificationOf(to, pemda);
+  return [...parts, `UMK-K ${yes(vendor.isUmkk)} -> ${yes(after.isUmkk)}`, `lokal ${yes(vendor.isLocal)} -> ${yes(after.isLocal)}`].join('; ');
 }
 
 export class VendorService {
@@ -123,13 +126,7 @@ export class VendorService {
     }
     if (await ctx.em.count(User, { email })) throw conflict('Email ini sudah terdaftar.');
 
-    const vendor = ctx.em.create(Vendor, {
-      ...profile,
-      pemda,
-      email,
-      isLocal: profile.domicileRegionCode === pemda.kemendagriCode,
-      isUmkk: isUmkk(profile.scale, profile.isKoperasi),
-    });
+    const vendor = ctx.em.create(Vendor, { ...profile, pemda, email, ...classificationOf(profile, pemda) });
     ctx.em.create(User, { email, passwordHash: await hashPassword(input.password), fullName: profile.ownerName, role: Role.VENDOR, pemda, vendor });
     this.audit.record(ctx, { pemdaId: pemda.id, subjectType: AuditSubject.VENDOR, subjectId: vendor.id, action: 'REGISTERED', toStatus: vendor.status });
     await ctx.em.flush();
@@ -154,13 +151,14 @@ export class VendorService {
     const requested: ClassificationFields = { scale, isKoperasi, domicileRegionCode, domicileRegionName };
     const reviewed = before === VendorStatus.VERIFIED || before === VendorStatus.SUSPENDED;
     Object.assign(vendor, rest);
+    const change = describeClassificationChange(vendor, requested, pemda);
     if (!reviewed) {
       applyClassification(vendor, requested, pemda);
-    } else if (describeClassificationChange(vendor, requested, pemda)) {
+    } else if (change) {
       vendor.pendingClassification = requested;
       this.audit.record(ctx, {
         pemdaId: pemda.id, subjectType: AuditSubject.VENDOR, subjectId: vendor.id, action: 'CLASSIFICATION_CHANGE_REQUESTED',
-        fromStatus: before, toStatus: before, reason: describeClassificationChange(vendor, requested, pemda),
+        fromStatus: before, toStatus: before, reason: change,
       });
     } else {
       vendor.pendingClassification = null; // back to what BPBJ already approved: nothing to review

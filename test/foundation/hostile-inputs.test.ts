@@ -1,19 +1,13 @@
 import { getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { buildAppSchema } from '../../schema/build.js';
+import { random } from '../../seeds/catalogue.js';
 import { createTestApp, type TestApp } from '../support/harness.js';
 import { snapshotTables } from '../support/snapshot.js';
 
-/** A small seeded generator, so a failure names a seed that reproduces it. */
+/** The demo catalogue's seeded generator, so a failure names a seed that reproduces it. */
 function generator(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = s;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-  return { pick: <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)], chance: (p: number) => next() < p };
+  const rng = random(seed);
+  return { pick: rng.pick, chance: (p: number) => rng.next() < p };
 }
 
 const TEXT = ['', ' ', 'a', 'Beras 5 kg', "'; drop table vendor; --", '\u0000', 'x\u0000y', '😀'.repeat(300), 'ğüşıöç', '<script>alert(1)</script>', '=HYPERLINK("x")', 'A'.repeat(5001), '0000-01-01', '2026-02-30', '9999-12-31', '35.79', '1e309', 'null'];
