@@ -57,7 +57,7 @@ export async function generatePemdaYear(sql: EntityManager, pemda: Pemda, orders
     [pemda.id],
   );
   for (const o of await sql.find(Opd, { pemda })) {
-    sql.persist(sql.create('OpdBudget', { pemda, opd: o, fiscalYear: 2026, goodsServicesBudget: 40_000_000_000 + (o.code.length * 1_000_000_000), plannedUmkk: 0, allocatedUmkk: 0 }));
+    sql.persist(sql.create('OpdBudget', { pemda, opd: o, fiscalYear: 2026, effectiveFrom: '2026-01-01', goodsServicesBudget: 40_000_000_000 + (o.code.length * 1_000_000_000), plannedUmkk: 0, allocatedUmkk: 0 }));
   }
   await sql.flush();
   await sql.execute('delete from search_outbox');

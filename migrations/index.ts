@@ -16,6 +16,7 @@ import { Migration20261122193526_search_outbox_from_index } from './Migration202
 import { Migration20261123022052_request_limits } from './Migration20261123022052_request_limits.js';
 import { Migration20261123022253_vendor_contact_email } from './Migration20261123022253_vendor_contact_email.js';
 import { Migration20261123043214_vendor_pending_classification } from './Migration20261123043214_vendor_pending_classification.js';
+import { Migration20261203140123_closed_periods_budget_versions } from './Migration20261203140123_closed_periods_budget_versions.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122151820_foundation', class: Migration20261122151820_foundation },
@@ -34,4 +35,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123022052_request_limits', class: Migration20261123022052_request_limits },
   { name: 'Migration20261123022253_vendor_contact_email', class: Migration20261123022253_vendor_contact_email },
   { name: 'Migration20261123043214_vendor_pending_classification', class: Migration20261123043214_vendor_pending_classification },
+  { name: 'Migration20261203140123_closed_periods_budget_versions', class: Migration20261203140123_closed_periods_budget_versions },
 ];

@@ -19,6 +19,7 @@ import { CartService } from './purchasing/cart.service.js';
 import { OrderQueries } from './purchasing/order-queries.js';
 import { OrderService } from './purchasing/order.service.js';
 import { BudgetService } from './spend/budget.service.js';
+import { ClosedPeriodService } from './spend/closed-periods.js';
 import { ExternalSpendService } from './spend/external-spend.service.js';
 import { RecapService } from './spend/recap.service.js';
 import { VendorService } from './vendor/vendor.service.js';
@@ -37,6 +38,7 @@ export interface Services {
   orderQueries: OrderQueries;
   search: SearchService;
   budget: BudgetService;
+  closedPeriods: ClosedPeriodService;
   externalSpend: ExternalSpendService;
   recap: RecapService;
   asn: AsnService;
@@ -65,7 +67,8 @@ export function createServices(config: AppConfig, now: () => Date, em: () => Ent
     orderQueries: new OrderQueries(),
     search: new SearchService(em, { host: config.meiliHost, apiKey: config.meiliApiKey }),
     budget: new BudgetService(),
-    externalSpend: new ExternalSpendService(),
+    closedPeriods: new ClosedPeriodService(audit),
+    externalSpend: new ExternalSpendService(audit),
     recap: new RecapService(),
     asn: new AsnService(),
     asnMonitoring: new AsnMonitoringService(),

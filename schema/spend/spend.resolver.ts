@@ -6,6 +6,7 @@ import type { RequestContext } from '../../server/context.js';
 import { badInput } from '../../server/errors.js';
 import { Role } from '../../server/identity/user.entity.js';
 import { Opd } from '../../server/opd/opd.entity.js';
+import { Pemda } from '../../server/pemda/pemda.entity.js';
 import { parseExternalSpendCsv } from '../../server/spend/external-spend.service.js';
 import { SpendStatus } from '../../server/spend/recap.service.js';
 import { OpdBudget, SpendChannel } from '../../server/spend/spend.entities.js';
@@ -54,6 +55,12 @@ class OpdBudgetInput {
 
   @Field(() => Rupiah)
   allocatedUmkk!: number;
+
+  @Field({ nullable: true, description: 'YYYY-MM-DD the version takes effect (APBD-Perubahan: its date). Unset: 1 January, or the first open month.' })
+  effectiveFrom?: string;
+
+  @Field({ nullable: true, description: 'Why this version replaces the one before: required once a budget is recorded.' })
+  reason?: string;
 }
 
 @InputType()
@@ -87,9 +94,12 @@ class ExternalSpendRowInput {
 
   @Field()
   isLocal!: boolean;
+
+  @Field({ nullable: true, description: 'An adjustment in an open period names the row (of a closed month) it corrects; only an adjustment may be negative.' })
+  correctsRef?: string;
 }
 
-@InputType({ description: 'Either `csv` (columns external_ref, date, opd_code, vendor_name, vendor_nib, amount, channel, umkk, pdn, local) or `rows`.' })
+@InputType({ description: 'Either `csv` (columns external_ref, date, opd_code, vendor_name, vendor_nib, amount, channel, umkk, pdn, local, optional corrects_ref) or `rows`.' })
 class ImportExternalSpendInput {
   @Field(() => ID)
   pemdaId!: string;
@@ -244,7 +254,19 @@ export class SpendResolver {
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
-  @Mutation(() => BudgetImportResult, { description: 'CSV: opd_code, fiscal_year, goods_services_budget, planned_umkk, allocated_umkk. All rows or none.' })
+  @Query(() => [OpdBudget], { description: "Every version of an OPD's budget for a year, oldest first: who recorded it, from when, why." })
+  opdBudgetHistory(@Arg('opdId', () => ID) opdId: string, @Arg('fiscalYear', () => Int) fiscalYear: number, @Ctx() ctx: RequestContext): Promise<OpdBudget[]> {
+    return ctx.services.budget.history(ctx, opdId, fiscalYear);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Mutation(() => Pemda, { description: 'Closes every month up to `month` (YYYY-MM, before the current month): their figures never change again. Months never reopen.' })
+  closeSpendPeriods(@Arg('pemdaId', () => ID) pemdaId: string, @Arg('month') month: string, @Arg('reason') reason: string, @Ctx() ctx: RequestContext): Promise<Pemda> {
+    return ctx.services.closedPeriods.closeThrough(ctx, pemdaId, month, reason);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Mutation(() => BudgetImportResult, { description: 'CSV: opd_code, fiscal_year, goods_services_budget, planned_umkk, allocated_umkk, optional effective_from and reason (needed when the budget is already recorded). Each row is a new version. All rows or none.' })
   importOpdBudgets(@Arg('pemdaId', () => ID) pemdaId: string, @Arg('csv') csv: string, @Arg('dryRun', { defaultValue: false }) dryRun: boolean, @Ctx() ctx: RequestContext): Promise<BudgetImportResult> {
     return ctx.services.budget.importCsv(ctx, pemdaId, csv, dryRun);
   }

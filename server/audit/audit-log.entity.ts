@@ -6,6 +6,8 @@ import { Pemda } from '../pemda/pemda.entity.js';
 
 export enum AuditSubject {
   VENDOR = 'VENDOR',
+  SPEND_PERIOD = 'SPEND_PERIOD',
+  EXTERNAL_SPEND = 'EXTERNAL_SPEND',
   PRODUCT = 'PRODUCT',
   ORDER = 'ORDER',
   ASN_ORDER = 'ASN_ORDER',

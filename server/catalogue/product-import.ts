@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { RequestContext } from '../context.js';
 import { badInput, forbidden, Validation, type FieldError } from '../errors.js';
 import { ImportPolicy } from '../imports/import-policy.js';
+import { parseRupiahText } from '../money/rupiah.js';
 import { VendorStatus } from '../vendor/vendor.entity.js';
 import { Category } from './category.entity.js';
 import { checkProductFields, leafCategories, type ProductFields } from './product-fields.js';
@@ -44,13 +45,6 @@ const COLUMNS: Record<string, keyof ImportRow> = {
   tkdn_percent: 'tkdnPercent', tkdn: 'tkdnPercent',
 };
 
-/** "Rp15.000" and "15000" are the same whole rupiah; "15.000,50" is not a whole number and fails validation. */
-function wholeNumber(raw: string): number {
-  const value = raw.trim().replace(/^rp\s?/i, '');
-  if (/^\d{1,3}(\.\d{3})+$/.test(value)) return Number(value.replace(/\./g, ''));
-  return /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
-}
-
 /** Parses CSV text into import rows; the header names the columns (see COLUMNS). */
 export function parseProductCsv(csv: string): ImportRow[] {
   let records: Record<string, string>[];
@@ -67,7 +61,7 @@ export function parseProductCsv(csv: string): ImportRow[] {
     for (const [header, raw] of Object.entries(record)) {
       const key = COLUMNS[header];
       if (!key || raw === '') continue;
-      if (key === 'price' || key === 'stock' || key === 'minOrderQuantity') row[key] = wholeNumber(raw);
+      if (key === 'price' || key === 'stock' || key === 'minOrderQuantity') row[key] = parseRupiahText(raw);
       else if (key === 'tkdnPercent') row[key] = Number(raw.replace(',', '.'));
       else if (key === 'isPdn') row[key] = ['ya', 'y', 'true', '1', 'yes'].includes(raw.toLowerCase());
       else if (key === 'imageUrls') row[key] = raw.split(/[\s|]+/).filter(Boolean);

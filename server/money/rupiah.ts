@@ -27,3 +27,13 @@ export const Rupiah = new GraphQLScalarType<number, number>({
     throw notRupiah(ast.kind);
   },
 });
+
+/**
+ * Rupiah as people type it in a spreadsheet: "Rp5.000.000", "5.000.000" and "5000000" are the same whole rupiah;
+ * "15.000,50" is not a whole number and gives NaN, which validation then names. One reader for every import.
+ */
+export function parseRupiahText(raw: string | null | undefined): number {
+  const value = (raw ?? '').trim().replace(/^rp\.?\s?/i, '');
+  if (/^-?\d{1,3}(\.\d{3})+$/.test(value)) return Number(value.replace(/\./g, ''));
+  return /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
+}

@@ -61,4 +61,11 @@ export class Pemda extends BaseEntity<'localSpendTargetPercent' | 'catalogueSpen
   @Field(() => Int, { description: 'Target number of published local products (Kota Batu 2023: 2.500).' })
   @Property({ default: 0 })
   listedProductsTarget: number = 0;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The last closed month (YYYY-MM, periode ditutup): no receipt, payment, import, correction or budget version may change the figures of this month or any before it.',
+  })
+  @Property({ length: 7, nullable: true })
+  closedThrough?: string | null;
 }

@@ -57,3 +57,9 @@ export function resolvePeriod(input: PeriodInput, timeZone: string, now: Date): 
 export function percent(numerator: number, denominator: number): number | null {
   return denominator > 0 ? toDecimal(ratio(BigInt(numerator) * 100n, denominator), 2) : null;
 }
+
+/** The first day after a 'YYYY-MM' month, as 'YYYY-MM-DD': the exclusive end of a period for dated rows. */
+export function firstDayAfter(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}

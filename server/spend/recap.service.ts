@@ -6,8 +6,8 @@ import { exportTable, type ExportFile, type ExportFormat } from '../exports/tabl
 import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { compare, ratio } from '../exact.js';
-import { percent, resolvePeriod, type Period, type PeriodInput } from './period.js';
-import { OpdBudget } from './spend.entities.js';
+import { firstDayAfter, percent, resolvePeriod, type Period, type PeriodInput } from './period.js';
+import { budgetsInForce, type BudgetInForce } from './budget.service.js';
 import { findInScope } from '../database/find.js';
 
 export enum SpendStatus {
@@ -103,7 +103,7 @@ export function statusOf(budget: number, targetBasisPoints: number, throughMonth
   return { expectedUmkkByPeriodEnd: expected, shortfall: Math.max(0, expected - umkkYtd), status };
 }
 
-function figures(s: Sums, budget: Pick<OpdBudget, 'goodsServicesBudget' | 'plannedUmkk' | 'allocatedUmkk'> | undefined, targetBp: number, period: Period): SpendFigures {
+function figures(s: Sums, budget: Omit<BudgetInForce, 'opdId'> | undefined, targetBp: number, period: Period): SpendFigures {
   const b = budget?.goodsServicesBudget ?? 0;
   return {
     budget: b,
@@ -179,7 +179,7 @@ export class RecapService {
       ]),
     );
     const opds = await ctx.em.find(Opd, { pemda: pemdaId, ...(onlyOpd ? { id: onlyOpd } : {}) }, { orderBy: { code: 'asc' } });
-    const budgets = new Map((await ctx.em.find(OpdBudget, { pemda: pemdaId, fiscalYear: period.year })).map((b) => [b.opd.id, b]));
+    const budgets = await budgetsInForce(ctx.em, pemdaId, period.year, firstDayAfter(period.to));
 
     // The Pemda's share keeps numerator and denominator over the same OPDs: those with a budget. The spend of OPDs
     // without one is reported apart (unbudgetedTotal), never added to a numerator whose budget is missing.
@@ -198,7 +198,7 @@ export class RecapService {
       .filter((r) => r.status !== SpendStatus.NOT_ASSESSABLE)
       .sort((a, b) => compare(ratio(b.realisedUmkk, b.budget), ratio(a.realisedUmkk, a.budget)) || b.realisedUmkk - a.realisedUmkk || a.opd.code.localeCompare(b.opd.code));
     ranked.forEach((r, i) => (r.rank = i + 1));
-    const pemdaBudget = [...budgets.values()].filter((b) => !onlyOpd || b.opd.id === onlyOpd);
+    const pemdaBudget = [...budgets.values()].filter((b) => !onlyOpd || b.opdId === onlyOpd);
     const totalBudget = {
       goodsServicesBudget: pemdaBudget.reduce((s, b) => s + b.goodsServicesBudget, 0),
       plannedUmkk: pemdaBudget.reduce((s, b) => s + b.plannedUmkk, 0),
@@ -226,7 +226,7 @@ export class RecapService {
          from spend_rollup where pemda_id = ? and month like ? ${onlyOpd ? 'and opd_id = ?' : ''} group by month`,
       [pemdaId, `${year}-%`, ...(onlyOpd ? [onlyOpd] : [])],
     );
-    const budgets = await ctx.em.find(OpdBudget, { pemda: pemdaId, fiscalYear: year, ...(onlyOpd ? { opd: onlyOpd } : {}) });
+    const budgets = [...(await budgetsInForce(ctx.em, pemdaId, year, `${year + 1}-01-01`, onlyOpd)).values()];
     const budget = budgets.reduce((s, b) => s + b.goodsServicesBudget, 0);
     const plannedUmkkShare = percent(budgets.reduce((s, b) => s + b.plannedUmkk, 0), budget);
     const allocatedUmkkShare = percent(budgets.reduce((s, b) => s + b.allocatedUmkk, 0), budget);
@@ -266,7 +266,7 @@ export class RecapService {
     );
     const byKey = new Map(sums.map((r) => [`${r.opd_id}|${r.month}`, r]));
     const opds = await ctx.em.find(Opd, { pemda: pemdaId }, { orderBy: { code: 'asc' } });
-    const budgetRows = new Map((await ctx.em.find(OpdBudget, { pemda: pemdaId, fiscalYear: year })).map((b) => [b.opd.id, b]));
+    const budgetRows = await budgetsInForce(ctx.em, pemdaId, year, `${year + 1}-01-01`);
     const umkkYtd = new Map<string, number>();
     const rows: (string | number)[][] = [];
     for (let m = 1; m <= 12; m++) {

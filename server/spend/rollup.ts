@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SpendRecognition } from '../pemda/pemda.entity.js';
+import { asPeriodClosed } from './closed-periods.js';
 import { countedAsSpend } from '../purchasing/order-process.js';
 import type { Order, OrderLine } from '../purchasing/order.entity.js';
 
@@ -16,7 +17,10 @@ export interface RollupDelta {
   transactions: number;
 }
 
-/** Adds (or, with negative amounts, takes back) spend in a month's rollup, inside the caller's transaction. */
+/**
+ * Adds (or, with negative amounts, takes back) spend in a month's rollup, inside the caller's transaction. A closed
+ * month refuses it (the table's trigger): CONFLICT, and the caller's transaction rolls back whole.
+ */
 export async function applyRollup(em: EntityManager, d: RollupDelta): Promise<void> {
   await em.execute(
     `insert into spend_rollup (id, created_at, updated_at, pemda_id, opd_id, month, catalogue, total, umkk, pdn, local, transactions)
@@ -25,7 +29,7 @@ export async function applyRollup(em: EntityManager, d: RollupDelta): Promise<vo
        total = spend_rollup.total + excluded.total, umkk = spend_rollup.umkk + excluded.umkk, pdn = spend_rollup.pdn + excluded.pdn,
        local = spend_rollup.local + excluded.local, transactions = spend_rollup.transactions + excluded.transactions, updated_at = now()`,
     [d.pemdaId, d.opdId, d.month, d.catalogue, d.total, d.umkk, d.pdn, d.local, d.transactions],
-  );
+  ).catch((error) => Promise.reject(asPeriodClosed(error)));
 }
 
 /** A catalogue order becomes realised spend at the value received, in the month of its BAST (or payment) date. */
@@ -45,11 +49,13 @@ export async function recogniseOrder(em: EntityManager, order: Order, lines: Ord
 }
 
 /**
- * Recomputes a Pemda's rollups from the raw rows: the safety net, and what runs when the Pemda changes when
- * catalogue spend counts. The same sums the incremental path keeps, in one statement per source.
+ * Recomputes a Pemda's rollups of its open months from the raw rows: the safety net, and what runs when the Pemda
+ * changes when catalogue spend counts. Closed months keep the figures they were closed with. The same sums the
+ * incremental path keeps, in one statement per source.
  */
 export async function rebuildRollups(em: EntityManager, pemdaId: string): Promise<void> {
-  await em.execute(`delete from spend_rollup where pemda_id = ?`, [pemdaId]);
+  const open = `> coalesce((select closed_through from pemda where id = ?), '')`;
+  await em.execute(`delete from spend_rollup where pemda_id = ? and month ${open}`, [pemdaId, pemdaId]);
   await em.execute(
     `insert into spend_rollup (id, created_at, updated_at, pemda_id, opd_id, month, catalogue, total, umkk, pdn, local, transactions)
      select gen_random_uuid(), now(), now(), o.pemda_id, o.opd_id, to_char(o.counted_on, 'YYYY-MM'), true,
@@ -62,15 +68,16 @@ export async function rebuildRollups(em: EntityManager, pemdaId: string): Promis
               where po.pemda_id = ?
                 and ((pe.spend_recognition = 'RECEIVED' and po.status in (?))
                   or (pe.spend_recognition = 'PAID' and po.status in (?)))) o
+      where to_char(o.counted_on, 'YYYY-MM') ${open}
       group by o.pemda_id, o.opd_id, to_char(o.counted_on, 'YYYY-MM')`,
-    [pemdaId, countedAsSpend(SpendRecognition.RECEIVED), countedAsSpend(SpendRecognition.PAID)],
+    [pemdaId, countedAsSpend(SpendRecognition.RECEIVED), countedAsSpend(SpendRecognition.PAID), pemdaId],
   );
   await em.execute(
     `insert into spend_rollup (id, created_at, updated_at, pemda_id, opd_id, month, catalogue, total, umkk, pdn, local, transactions)
      select gen_random_uuid(), now(), now(), pemda_id, opd_id, to_char(spent_on, 'YYYY-MM'), false, sum(amount),
             sum(case when is_umkk then amount else 0 end), sum(case when is_pdn then amount else 0 end),
             sum(case when is_local then amount else 0 end), count(*)
-       from external_spend where pemda_id = ? group by pemda_id, opd_id, to_char(spent_on, 'YYYY-MM')`,
-    [pemdaId],
+       from external_spend where pemda_id = ? and to_char(spent_on, 'YYYY-MM') ${open} group by pemda_id, opd_id, to_char(spent_on, 'YYYY-MM')`,
+    [pemdaId, pemdaId],
   );
 }

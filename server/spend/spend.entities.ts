@@ -1,6 +1,7 @@
-import { Check, Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { BigIntType, Check, Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Rupiah } from '../money/rupiah.js';
+import { ID } from '../ids.js';
 import { BaseEntity } from '../database/base.entity.js';
 import { rupiahColumn } from '../database/types.js';
 import { Opd } from '../opd/opd.entity.js';
@@ -26,11 +27,22 @@ registerEnumType(SpendChannel, {
   },
 });
 
-@ObjectType({ implements: BaseEntity, description: "An OPD's goods/services budget (pagu belanja barang/jasa) for a fiscal year, and its UMK-K plan." })
+/**
+ * One version of an OPD's budget for a year. Rows are never changed or deleted (a trigger refuses it): a correction or
+ * the APBD-Perubahan is a new version from a date, and a recap uses the version in force at its period's end.
+ */
+@ObjectType({
+  implements: BaseEntity,
+  description: "A version of an OPD's goods/services budget (pagu belanja barang/jasa) for a fiscal year, and its UMK-K plan: in force from `effectiveFrom` until a later version.",
+})
 @Entity({ tableName: 'opd_budget' })
-@Unique({ name: 'opd_budget_opd_year_unique', properties: ['opd', 'fiscalYear'] })
+@Index({ name: 'opd_budget_opd_year_index', properties: ['opd', 'fiscalYear', 'effectiveFrom'] })
 @Check({ name: 'opd_budget_amounts_check', expression: 'goods_services_budget >= 0 and planned_umkk >= 0 and allocated_umkk >= 0' })
-export class OpdBudget extends BaseEntity {
+export class OpdBudget extends BaseEntity<'sequence' | 'reason' | 'recordedBy'> {
+  /** Insertion order: of two versions from the same date, the later one is in force. */
+  @Property({ type: new BigIntType('number'), columnType: 'bigint', autoincrement: true })
+  sequence?: number;
+
   @Index()
   @ManyToOne(() => Pemda, { ref: true, deleteRule: 'restrict' })
   pemda!: Ref<Pemda>;
@@ -41,6 +53,10 @@ export class OpdBudget extends BaseEntity {
   @Field(() => Int)
   @Property()
   fiscalYear!: number;
+
+  @Field({ description: 'YYYY-MM-DD: the day this version takes effect (1 January for the APBD; the revision date for APBD-Perubahan).' })
+  @Property({ type: 'date' })
+  effectiveFrom!: string;
 
   @Field(() => Rupiah, { description: 'Pagu belanja barang/jasa: the denominator of the 40% rule.' })
   @Property(rupiahColumn())
@@ -53,13 +69,21 @@ export class OpdBudget extends BaseEntity {
   @Field(() => Rupiah, { description: 'Allocated to UMK-K packages.' })
   @Property(rupiahColumn())
   allocatedUmkk!: number;
+
+  @Field(() => String, { nullable: true, description: 'Why this version replaced the one before (required for every version after the first).' })
+  @Property({ type: 'text', nullable: true })
+  reason?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The account that recorded this version.' })
+  @Property({ type: 'uuid', nullable: true })
+  recordedBy?: string | null;
 }
 
 @ObjectType({ implements: BaseEntity, description: 'Spend outside the catalogue, imported by BPBJ from other systems.' })
 @Entity({ tableName: 'external_spend' })
 @Unique({ name: 'external_spend_pemda_ref_unique', properties: ['pemda', 'externalRef'] })
 @Index({ name: 'external_spend_opd_date_index', properties: ['opd', 'spentOn'] })
-@Check({ name: 'external_spend_amount_check', expression: 'amount > 0' })
+@Check({ name: 'external_spend_amount_check', expression: 'amount > 0 or (amount < 0 and corrects_ref is not null)' })
 export class ExternalSpend extends BaseEntity {
   @ManyToOne(() => Pemda, { ref: true, deleteRule: 'restrict' })
   pemda!: Ref<Pemda>;
@@ -90,6 +114,13 @@ export class ExternalSpend extends BaseEntity {
   @Field(() => SpendChannel)
   @Enum({ items: () => SpendChannel })
   channel!: SpendChannel;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'An adjustment (koreksi) in an open period names the row it corrects, whose month is closed; only an adjustment may be negative.',
+  })
+  @Property({ nullable: true })
+  correctsRef?: string | null;
 
   @Field()
   @Property()
