@@ -14,7 +14,7 @@ import { loadConfig } from '../server/config.js';
 import { startHttpServer } from '../server/http/http-server.js';
 import { Pemda } from '../server/pemda/pemda.entity.js';
 import { BusinessScale, Vendor, VendorStatus } from '../server/vendor/vendor.entity.js';
-import { PRODUCT_TEMPLATES, random } from '../seeds/catalogue.js';
+import { PRODUCT_TEMPLATES, productFromTemplate, random } from '../seeds/catalogue.js';
 import { seedDemo } from '../seeds/demo.js';
 import { SearchSort, type SearchRequest } from '../search/port.js';
 import { compactFacetLedger } from '../search/facet-ledger.js';
@@ -25,7 +25,6 @@ const PRODUCTS = arg('products', 100_000);
 const QUERIES = arg('queries', 200);
 const VENDORS = Math.max(50, Math.round(PRODUCTS / 200));
 const VARIANTS = ['Manalagi', 'Anna', 'Arjuno', 'Panderman', 'Bumiaji', 'Junrejo', 'Punten', 'Spesial', 'Original', 'Pedas', 'Madu', 'Premium', 'Ekonomis'];
-const SIZES = ['100 gr', '250 gr', '500 gr', '1 kg', '2 liter', '5 kg', '10 kg', '600 ml', '1 liter'];
 
 async function generate(em: EntityManager, pemda: Pemda): Promise<void> {
   const rnd = random(20261122);
@@ -49,13 +48,12 @@ async function generate(em: EntityManager, pemda: Pemda): Promise<void> {
     const rows = Array.from({ length: Math.min(batch, PRODUCTS - start) }, (_, k) => {
       const i = start + k;
       const leaf = leaves[i % leaves.length];
-      const [pattern, unit, low, high] = rnd.pick(PRODUCT_TEMPLATES[leaf.code]);
-      const name = pattern.replace('{v}', rnd.pick(VARIANTS)).replace('{s}', rnd.pick(SIZES));
+      const { name, unit, price } = productFromTemplate(rnd, leaf.code);
       const at = new Date(Date.UTC(2025, 0, 1) + i * 60_000);
       return {
         id: uuid(), vendor: vendorIds[i % VENDORS], pemda: pemda.id, category: leaf.id, name,
         description: `${name}, produk lokal ${leaf.name.toLowerCase()} berkualitas untuk kebutuhan kantor.`, unit,
-        price: Math.round(rnd.int(low, high) / 500) * 500, stock: rnd.int(0, 500), minOrderQuantity: 1, imageUrls: [], isPdn: rnd.next() < 0.9,
+        price, stock: rnd.int(0, 500), minOrderQuantity: 1, imageUrls: [], isPdn: rnd.next() < 0.9,
         tkdnPercent: rnd.next() < 0.3 ? rnd.int(2500, 9500) / 100 : null, status: rnd.next() < 0.95 ? ProductStatus.PUBLISHED : ProductStatus.DRAFT,
         publishedAt: at, createdAt: at, updatedAt: at,
       };

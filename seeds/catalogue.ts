@@ -22,41 +22,54 @@ export function random(seed: number) {
   };
 }
 
-/** Per leaf category: [name pattern, unit, lowest price, highest price]. {v} takes a variant, {s} a size. */
-export const PRODUCT_TEMPLATES: Record<string, [string, string, number, number][]> = {
-  'pangan-beras': [['Beras {v} Premium {s}', 'karung', 62_000, 340_000], ['Beras Organik {v} {s}', 'karung', 75_000, 390_000]],
-  'pangan-minyak-goreng': [['Minyak Goreng Sawit {v} {s}', 'pouch', 17_000, 38_000], ['Minyak Goreng Kelapa {v} {s}', 'botol', 24_000, 52_000]],
-  'pangan-gula': [['Gula Pasir {v} {s}', 'pack', 15_500, 78_000], ['Gula Aren Cair {v}', 'botol', 22_000, 45_000]],
-  'pangan-susu': [['Susu Sapi Segar Pasteurisasi {v}', 'liter', 14_000, 24_000], ['Susu Kambing Etawa {v}', 'botol', 18_000, 35_000]],
-  'pangan-telur': [['Telur Ayam Ras {v}', 'kg', 26_000, 32_000], ['Telur Ayam Kampung {v}', 'butir', 2_500, 3_500]],
-  'pangan-tepung': [['Tepung Terigu {v} {s}', 'kg', 11_000, 16_000], ['Tepung Mocaf {v}', 'kg', 14_000, 22_000]],
-  'mamin-nasi-kotak': [['Nasi Kotak {v}', 'kotak', 22_000, 45_000], ['Tumpeng Mini {v}', 'paket', 35_000, 75_000], ['Prasmanan Rapat {v}', 'porsi', 40_000, 85_000]],
-  'mamin-snack': [['Snack Box Rapat {v}', 'kotak', 10_000, 25_000], ['Kue Basah Tradisional {v}', 'paket', 15_000, 40_000]],
-  'mamin-minuman': [['Air Mineral Kemasan {s}', 'dus', 18_000, 48_000], ['Wedang Jahe Instan {v}', 'pack', 12_000, 28_000]],
-  'olahan-apel-keripik': [['Keripik Apel Malang {v} {s}', 'pack', 12_000, 65_000]],
-  'olahan-apel-sari': [['Sari Apel Batu {v} {s}', 'dus', 24_000, 60_000], ['Cuka Apel {v}', 'botol', 35_000, 90_000]],
-  'olahan-apel-dodol': [['Dodol Apel {v}', 'pack', 15_000, 40_000], ['Jenang Apel {v}', 'pack', 14_000, 35_000], ['Strudel Apel {v}', 'kotak', 45_000, 95_000]],
-  'olahan-keripik': [['Keripik Tempe {v} {s}', 'pack', 8_000, 35_000], ['Keripik Singkong {v}', 'pack', 7_000, 25_000], ['Kerupuk Rambak {v}', 'pack', 12_000, 38_000]],
-  'olahan-kopi-teh': [['Kopi Arabika Arjuno {v} {s}', 'pack', 35_000, 160_000], ['Teh Herbal {v}', 'kotak', 18_000, 55_000]],
-  'olahan-kue': [['Kue Kering {v} {s}', 'toples', 35_000, 120_000], ['Roti Manis {v}', 'pcs', 5_000, 15_000]],
-  'atk-kertas': [['Kertas HVS {v} A4 70 gsm', 'rim', 45_000, 62_000], ['Kertas HVS {v} F4 80 gsm', 'rim', 52_000, 72_000]],
-  'atk-alat-tulis': [['Pulpen Gel {v}', 'box', 24_000, 60_000], ['Spidol Papan Tulis {v}', 'box', 45_000, 120_000], ['Stabilo {v}', 'pak', 25_000, 55_000]],
-  'atk-map-arsip': [['Map Snelhecter {v}', 'pak', 18_000, 45_000], ['Ordner {v}', 'pcs', 22_000, 38_000], ['Box File {v}', 'pcs', 15_000, 30_000]],
-  'cetak-dokumen': [['Cetak Buku Laporan {v}', 'eksemplar', 25_000, 150_000], ['Jilid Spiral Dokumen {v}', 'eksemplar', 7_000, 25_000]],
-  'cetak-spanduk': [['Spanduk Flexi {v} {s}', 'lembar', 45_000, 350_000], ['X-Banner {v}', 'pcs', 85_000, 175_000]],
-  'cetak-undangan': [['Cetak Undangan {v}', 'lembar', 2_500, 12_000], ['Sertifikat Kegiatan {v}', 'lembar', 3_000, 10_000]],
-  'sandang-batik': [['Batik Tulis Motif Apel {v}', 'potong', 250_000, 1_250_000], ['Kain Batik Cap Batu {v}', 'lembar', 125_000, 450_000]],
-  'sandang-seragam': [['Seragam Dinas Harian {v}', 'setel', 185_000, 450_000], ['Kaos Kegiatan Sablon {v}', 'pcs', 45_000, 95_000]],
-  'suvenir-kerajinan': [['Gantungan Kunci Kayu {v}', 'pcs', 8_000, 25_000], ['Tas Anyaman Pandan {v}', 'pcs', 65_000, 220_000], ['Miniatur Apel Resin {v}', 'pcs', 25_000, 85_000]],
-  'suvenir-oleh-oleh': [['Paket Oleh-oleh Khas Batu {v}', 'paket', 75_000, 350_000], ['Hampers UMKM {v}', 'paket', 125_000, 500_000]],
-  'kebersihan-sabun': [['Sabun Cuci Tangan Cair {v} {s}', 'jerigen', 35_000, 150_000], ['Deterjen Cair {v} {s}', 'jerigen', 40_000, 175_000]],
-  'kebersihan-alat': [['Sapu Ijuk {v}', 'pcs', 18_000, 40_000], ['Alat Pel Lantai {v}', 'pcs', 35_000, 95_000]],
-  'tani-bibit': [['Bibit Apel Manalagi {v}', 'batang', 25_000, 75_000], ['Tanaman Hias {v}', 'pot', 20_000, 150_000]],
-  'tani-pupuk': [['Pupuk Kompos {v} {s}', 'karung', 15_000, 60_000], ['Pupuk Organik Cair {v}', 'liter', 25_000, 70_000]],
+/**
+ * Per leaf category: [name pattern, unit, sizes], each size with its own price range ([size, lowest, highest]), so a
+ * 25 kg sack of rice costs what one does and keripik comes in 100-250 g packs. {v} takes a variant, {s} the size.
+ */
+type Template = [string, string, [string, number, number][]];
+const one = (low: number, high: number): [string, number, number][] => [['', low, high]];
+export const PRODUCT_TEMPLATES: Record<string, Template[]> = {
+  'pangan-beras': [['Beras {v} {s}', 'karung', [['5 kg', 62_000, 78_000], ['10 kg', 120_000, 150_000], ['25 kg', 300_000, 365_000]]], ['Beras Organik {v} {s}', 'karung', [['5 kg', 85_000, 110_000]]]],
+  'pangan-minyak-goreng': [['Minyak Goreng Sawit {v} {s}', 'pouch', [['1 liter', 17_000, 21_000], ['2 liter', 33_000, 40_000]]], ['Minyak Kelapa Tradisional {v} {s}', 'botol', [['600 ml', 24_000, 35_000]]]],
+  'pangan-gula': [['Gula Pasir {v} {s}', 'pack', [['1 kg', 16_500, 19_000]]], ['Gula Aren Cair {v} {s}', 'botol', [['500 ml', 22_000, 38_000]]]],
+  'pangan-susu': [['Susu Sapi Segar Pasteurisasi {v} {s}', 'botol', [['1 liter', 18_000, 26_000]]], ['Susu Kambing Etawa {v} {s}', 'botol', [['250 ml', 12_000, 18_000]]]],
+  'pangan-telur': [['Telur Ayam Ras {v}', 'kg', one(26_000, 31_000)], ['Telur Ayam Kampung {v}', 'butir', one(2_500, 3_500)]],
+  'pangan-tepung': [['Tepung Terigu {v} {s}', 'pack', [['1 kg', 11_000, 15_000]]], ['Tepung Mocaf {v} {s}', 'pack', [['1 kg', 15_000, 22_000]]]],
+  'mamin-nasi-kotak': [['Nasi Kotak {v}', 'kotak', one(22_000, 45_000)], ['Tumpeng Mini {v}', 'paket', one(35_000, 75_000)], ['Prasmanan Rapat {v}', 'porsi', one(40_000, 85_000)]],
+  'mamin-snack': [['Snack Box Rapat {v}', 'kotak', one(10_000, 25_000)], ['Kue Basah Tradisional {v}', 'kotak', one(15_000, 35_000)]],
+  'mamin-minuman': [['Air Mineral Kemasan {s}', 'dus', [['600 ml x 24', 38_000, 52_000], ['240 ml x 48', 30_000, 42_000]]], ['Wedang Jahe Instan {v}', 'pack', one(12_000, 28_000)]],
+  'olahan-apel-keripik': [['Keripik Apel {v} {s}', 'pack', [['100 g', 12_000, 18_000], ['200 g', 22_000, 32_000], ['250 g', 27_000, 38_000]]]],
+  'olahan-apel-sari': [['Sari Apel Batu {v} {s}', 'dus', [['240 ml x 24', 36_000, 55_000]]], ['Cuka Apel {v} {s}', 'botol', [['500 ml', 35_000, 65_000]]]],
+  'olahan-apel-dodol': [['Dodol Apel {v} {s}', 'pack', [['250 g', 15_000, 25_000]]], ['Jenang Apel {v} {s}', 'pack', [['250 g', 14_000, 24_000]]], ['Strudel Apel {v}', 'kotak', one(45_000, 95_000)]],
+  'olahan-keripik': [['Keripik Tempe {v} {s}', 'pack', [['200 g', 10_000, 18_000]]], ['Keripik Singkong {v} {s}', 'pack', [['250 g', 9_000, 16_000]]], ['Kerupuk Rambak {v} {s}', 'pack', [['200 g', 15_000, 28_000]]]],
+  'olahan-kopi-teh': [['Kopi Arabika Arjuno {v} {s}', 'pack', [['200 g', 45_000, 75_000], ['500 g', 95_000, 160_000]]], ['Teh Herbal {v}', 'kotak', one(18_000, 45_000)]],
+  'olahan-kue': [['Kue Kering {v} {s}', 'toples', [['500 g', 45_000, 95_000]]], ['Roti Manis {v}', 'pcs', one(5_000, 12_000)]],
+  'atk-kertas': [['Kertas HVS {v} A4 70 gsm', 'rim', one(45_000, 58_000)], ['Kertas HVS {v} F4 80 gsm', 'rim', one(54_000, 68_000)]],
+  'atk-alat-tulis': [['Pulpen Gel {v} isi 12', 'box', one(24_000, 48_000)], ['Spidol Papan Tulis {v} isi 12', 'box', one(55_000, 110_000)], ['Stabilo {v} isi 5', 'pak', one(25_000, 45_000)]],
+  'atk-map-arsip': [['Map Snelhecter {v} isi 50', 'pak', one(35_000, 60_000)], ['Ordner {v}', 'pcs', one(22_000, 38_000)], ['Box File {v}', 'pcs', one(15_000, 30_000)]],
+  'cetak-dokumen': [['Cetak Buku Laporan {v}', 'eksemplar', one(25_000, 150_000)], ['Jilid Spiral Dokumen {v}', 'eksemplar', one(7_000, 25_000)]],
+  'cetak-spanduk': [['Spanduk Flexi {v}', 'm2', one(20_000, 35_000)], ['X-Banner {v} 60 x 160 cm', 'pcs', one(85_000, 150_000)]],
+  'cetak-undangan': [['Cetak Undangan {v}', 'lembar', one(2_500, 12_000)], ['Sertifikat Kegiatan {v}', 'lembar', one(3_000, 10_000)]],
+  'sandang-batik': [['Batik Tulis Motif Apel {v}', 'potong', one(350_000, 1_250_000)], ['Kain Batik Cap Batu {v}', 'lembar', one(125_000, 350_000)]],
+  'sandang-seragam': [['Seragam Dinas Harian {v}', 'setel', one(185_000, 450_000)], ['Kaos Kegiatan Sablon {v}', 'pcs', one(45_000, 95_000)]],
+  'suvenir-kerajinan': [['Gantungan Kunci Kayu {v}', 'pcs', one(8_000, 25_000)], ['Tas Anyaman Pandan {v}', 'pcs', one(65_000, 220_000)], ['Miniatur Apel Resin {v}', 'pcs', one(25_000, 85_000)]],
+  'suvenir-oleh-oleh': [['Paket Oleh-oleh Khas Batu {v}', 'paket', one(75_000, 350_000)], ['Hampers UMKM {v}', 'paket', one(125_000, 500_000)]],
+  'kebersihan-sabun': [['Sabun Cuci Tangan Cair {v} {s}', 'jerigen', [['5 liter', 45_000, 90_000]]], ['Deterjen Cair {v} {s}', 'jerigen', [['5 liter', 55_000, 110_000]]]],
+  'kebersihan-alat': [['Sapu Ijuk {v}', 'pcs', one(18_000, 40_000)], ['Alat Pel Lantai {v}', 'pcs', one(35_000, 95_000)]],
+  'tani-bibit': [['Bibit Apel Manalagi {v}', 'batang', one(25_000, 75_000)], ['Tanaman Hias {v}', 'pot', one(20_000, 150_000)]],
+  'tani-pupuk': [['Pupuk Kompos {v} {s}', 'karung', [['20 kg', 15_000, 35_000]]], ['Pupuk Organik Cair {v} {s}', 'botol', [['1 liter', 25_000, 60_000]]]],
 };
 
-const VARIANTS = ['Manalagi', 'Anna', 'Rome Beauty', 'Arjuno', 'Panderman', 'Songgoriti', 'Bumiaji', 'Junrejo', 'Punten', 'Sidomulyo', 'Tulungrejo', 'Pesanggrahan', 'Spesial', 'Ekonomis', 'Reguler', 'Istimewa', 'Original', 'Pedas', 'Balado', 'Madu'];
-const SIZES = ['100 gr', '250 gr', '500 gr', '1 kg', '2 liter', '5 kg', '10 kg', '25 kg', '1 x 2 m', '3 x 1 m', '600 ml', '1 liter'];
+/** Variants a buyer can tell apart: places and kinds, never a flavour on a broom. */
+const VARIANTS = ['Manalagi', 'Anna', 'Rome Beauty', 'Arjuno', 'Panderman', 'Songgoriti', 'Bumiaji', 'Junrejo', 'Punten', 'Sidomulyo', 'Tulungrejo', 'Pesanggrahan', 'Premium', 'Ekonomis', 'Reguler', 'Istimewa', 'Original', 'Super', 'Pilihan', 'Asli Batu'];
+/** A product of a leaf category as a shop lists it: name with variant and size, unit, price to the Rp500. */
+export function productFromTemplate(rnd: ReturnType<typeof random>, code: string): { name: string; unit: string; price: number } {
+  const [pattern, unit, sizes] = rnd.pick(PRODUCT_TEMPLATES[code]);
+  const [size, low, high] = rnd.pick(sizes);
+  const name = pattern.replace('{v}', rnd.pick(VARIANTS)).replace(size ? '{s}' : ' {s}', size);
+  return { name, unit, price: Math.round(rnd.int(low, high) / 500) * 500 };
+}
+
 const OWNERS = ['Sri Wahyuningsih', 'Slamet Riyadi', 'Siti Aminah', 'Budi Santoso', 'Dwi Rahayu', 'Eko Prasetyo', 'Lilik Suryani', 'Joko Susilo', 'Endang Lestari', 'Heru Purnomo', 'Tri Handayani', 'Agus Salim', 'Yuni Kartika', 'Wahyu Hidayat', 'Nur Hasanah', 'Rudi Hartono'];
 const BUSINESS = ['Keripik', 'Sari Buah', 'Dapur', 'Batik', 'Kopi', 'Katering', 'Percetakan', 'Kerajinan', 'Tani', 'Berkah', 'Makmur', 'Sejahtera', 'Barokah', 'Mandiri', 'Lestari', 'Sumber Rejeki'];
 const PLACES = ['Apel', 'Arjuno', 'Panderman', 'Songgoriti', 'Bumiaji', 'Junrejo', 'Punten', 'Sidomulyo', 'Oro-oro Ombo', 'Pesanggrahan', 'Temas', 'Sisir'];
@@ -105,8 +118,9 @@ export async function seedCatalogue(em: EntityManager, pemda: Pemda, categories:
     const nib = `91${regionNumber}${String(i + 1).padStart(7, '0')}`;
     const local = i === 0 || rnd.next() < 0.85;
     const scaleRoll = rnd.next();
-    const scale = scaleRoll < 0.55 ? BusinessScale.MIKRO : scaleRoll < 0.85 ? BusinessScale.KECIL : scaleRoll < 0.96 ? BusinessScale.MENENGAH : BusinessScale.BESAR;
-    const isKoperasi = rnd.next() < 0.06;
+    // The flagship demo vendor is what the platform exists for: a local micro business.
+    const scale = i === 0 ? BusinessScale.MIKRO : scaleRoll < 0.55 ? BusinessScale.MIKRO : scaleRoll < 0.85 ? BusinessScale.KECIL : scaleRoll < 0.96 ? BusinessScale.MENENGAH : BusinessScale.BESAR;
+    const isKoperasi = rnd.next() < 0.06 && i !== 0;
     const statusRoll = rnd.next();
     // The first four vendors show each state in the demo; the rest are drawn.
     const status =
@@ -145,10 +159,10 @@ export async function seedCatalogue(em: EntityManager, pemda: Pemda, categories:
     em.create(User, { email: vendor.email, passwordHash, fullName: vendor.ownerName, role: Role.VENDOR, pemda, vendor });
 
     products.forEach((code, n) => {
-      const [pattern, unit, low, high] = rnd.pick(PRODUCT_TEMPLATES[code]);
-      const name = pattern.replace('{v}', rnd.pick(VARIANTS)).replace('{s}', rnd.pick(SIZES));
-      const price = Math.round(rnd.int(low, high) / 500) * 500;
+      const { name, unit, price } = productFromTemplate(rnd, code);
       const roll = rnd.next();
+      // Non-local resellers carry some imported goods (ATK, cleaning tools): not PDN.
+      const isPdn = local || !/^(atk|kebersihan)/.test(code) || rnd.next() < 0.5;
       const productStatus =
         status !== VendorStatus.VERIFIED && status !== VendorStatus.SUSPENDED ? ProductStatus.DRAFT
         : roll < 0.9 ? ProductStatus.PUBLISHED : roll < 0.95 ? ProductStatus.SUBMITTED : ProductStatus.DRAFT;
@@ -161,11 +175,11 @@ export async function seedCatalogue(em: EntityManager, pemda: Pemda, categories:
         description: `${name} dari ${businessName}, ${district}. Produk lokal, kualitas terjaga, siap kirim ke kantor OPD.`,
         unit,
         price,
-        stock: rnd.int(0, 500),
+        stock: rnd.int(200, 12_000),
         minOrderQuantity: unit === 'kotak' || unit === 'porsi' ? 20 : rnd.pick([1, 1, 1, 5, 10]),
-        imageUrls: [`https://cdn.katalog-lokal.example/produk/${nib}/${n + 1}.jpg`],
-        isPdn: true,
-        tkdnPercent: rnd.next() < 0.3 ? rnd.int(2500, 9500) / 100 : null,
+        imageUrls: [], // no photo rather than a link to a host that does not exist
+        isPdn,
+        tkdnPercent: isPdn && rnd.next() < 0.3 ? rnd.int(2500, 9500) / 100 : null,
         status: productStatus,
         publishedAt: productStatus === ProductStatus.PUBLISHED ? listedAt : null,
         submittedAt: productStatus === ProductStatus.SUBMITTED ? listedAt : null,

@@ -32,6 +32,9 @@ const ACCOUNTS: [string, string, Role, string | null, string | null][] = [
   ['ppk.dinkes@bontangkota.go.id', 'Andi Saputra (PPK Dinkes Bontang)', Role.PPK, 'bontang', 'Dinkes'],
 ];
 
+const OFFICER_NAMES = ['Wahyu Nugroho', 'Ratna Sari', 'Imam Fauzi', 'Lina Marlina', 'Teguh Santoso', 'Fitri Handayani', 'Arif Rahman', 'Nining Suryani',
+  'Yusuf Hamdani', 'Retno Wulandari', 'Dedi Kurniawan', 'Sulastri', 'Rizky Ramadhan', 'Ayu Permatasari', 'Bayu Saputra', 'Indah Puspitasari', 'Hari Susanto'];
+
 export interface SeedOptions {
   /** Generate the vendors and products (a few thousand rows); tests that build their own fixtures skip it. */
   catalogue?: boolean;
@@ -68,6 +71,17 @@ export async function seedDemo(em: EntityManager, options: SeedOptions = {}): Pr
       opd: opdName ? opds.get(`${pemdaKey}:${opdName}`) : null,
     });
   }
+  // Every OPD of Kota Batu buys in the demo year: a PP and a PPK for each, pp.<opd>@batukota.go.id and ppk.<opd>@...
+  const officers = new Set((await em.find(User, { pemda: pemdas.get('batu')!, role: { $in: [Role.PP, Role.PPK] } })).map((u) => `${u.opd?.id}|${u.role}`));
+  DEMO_PEMDAS.find((p) => p.key === 'batu')!.opds.forEach(([, , shortName], i) => {
+    const opd = opds.get(`batu:${shortName}`)!;
+    const slug = shortName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    for (const [role, offset] of [[Role.PP, 0], [Role.PPK, 7]] as const) {
+      if (officers.has(`${opd.id}|${role}`) || known.has(`${role.toLowerCase()}.${slug}@batukota.go.id`)) continue;
+      const name = `${OFFICER_NAMES[(i * 3 + offset) % OFFICER_NAMES.length]} (${role} ${shortName})`;
+      em.create(User, { email: `${role.toLowerCase()}.${slug}@batukota.go.id`, fullName: name, role, passwordHash, pemda: pemdas.get('batu')!, opd });
+    }
+  });
   await em.flush();
 
   for (const [key, spec] of [['batu', BATU_CATALOGUE], ['bontang', BONTANG_CATALOGUE]] as const) {

@@ -1,11 +1,26 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { createApp } from '../server/app.js';
 import { configOrExit } from '../server/bootstrap.js';
 import { createOrm, describeDatabase, migrate } from '../server/database/orm.js';
 import { DEMO_PASSWORD, seedDemo } from './demo.js';
+import { DEMO_YEAR, LARGE_YEAR, seedDemoYears } from './year.js';
 
+/** npm run seed [-- --size large]: the demo catalogue, then the year so far, with a line per stage. Idempotent. */
+const size = process.argv.includes('--size') ? process.argv[process.argv.indexOf('--size') + 1] : 'demo';
+if (size !== 'demo' && size !== 'large') {
+  console.error('Usage: npm run seed [-- --size demo|large]');
+  process.exit(1);
+}
 const config = configOrExit();
 const orm = await createOrm(config);
 await migrate(orm);
+const started = Date.now();
 const accounts = await seedDemo(orm.em.fork() as EntityManager);
-console.log(`Demo data present in ${describeDatabase(config)}. Accounts (password "${DEMO_PASSWORD}"): ${accounts.map((a) => a.email).join(', ')}`);
+const app = await createApp(config, orm);
+const tty = process.stdout.isTTY;
+await seedDemoYears({ services: app.services, config, em: () => orm.em.fork() as EntityManager }, new Date(), size === 'large' ? LARGE_YEAR : DEMO_YEAR, (stage, detail) =>
+  tty ? process.stdout.write(`\r\x1b[2K  ${stage.padEnd(22)} ${detail} (${((Date.now() - started) / 1000).toFixed(0)} s)`) : console.log(`  ${stage.padEnd(22)} ${detail}`));
+await orm.em.fork().getConnection().execute('analyze');
+console.log(`\nDemo data (${size}) present in ${describeDatabase(config)} after ${((Date.now() - started) / 1000).toFixed(1)} s. Accounts (password "${DEMO_PASSWORD}"): ${accounts.map((a) => a.email).join(', ')}`);
+await app.apollo.stop().catch(() => {});
 await orm.close();

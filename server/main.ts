@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { seedDemo, DEMO_PASSWORD } from '../seeds/demo.js';
+import { DEMO_YEAR, seedDemoYears } from '../seeds/year.js';
 import { createApp } from './app.js';
 import { configOrExit } from './bootstrap.js';
 import { createOrm, describeDatabase, migrate } from './database/orm.js';
@@ -17,24 +18,41 @@ const applied = await migrate(orm);
 if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
 
 const em = orm.em.fork() as EntityManager;
-if (config.seedDemo && (await em.count(Pemda)) === 0) {
+const app = await createApp(config, orm);
+const freshDemo = config.seedDemo && (await em.count(Pemda)) === 0;
+if (freshDemo) {
   const accounts = await seedDemo(em);
   await em.getConnection().execute('analyze'); // fresh tables have no statistics: plan from the seeded rows
-  console.log(`Loaded demo data. Demo accounts (password "${DEMO_PASSWORD}"):`);
+  console.log(`Loaded the demo catalogue. Demo accounts (password "${DEMO_PASSWORD}"):`);
   for (const a of accounts) console.log(`  ${a.role.padEnd(14)} ${a.email.padEnd(30)} ${a.scope}`);
 }
 
-const app = await createApp(config, orm);
 const server = await startHttpServer(app);
 console.log(`Katalog Lokal GraphQL API on ${server.url} (${describeDatabase(config)}), ready in ${Date.now() - started} ms`);
 
-// Orders a vendor leaves unanswered for 3 working days expire. Checked every 10 minutes, and once at start-up.
+// The demo year (January to today) is made through the order services, a few hundred orders step by step: it runs
+// while the server already answers, and the figures fill in month by month.
+const demoYear = freshDemo ? buildDemoYear() : Promise.resolve();
+async function buildDemoYear() {
+  const began = Date.now();
+  console.log('Demo: building the year so far through the services (about a minute; the server answers meanwhile)...');
+  try {
+    await seedDemoYears({ services: app.services, config, em: () => orm.em.fork() as EntityManager }, new Date(), DEMO_YEAR, (stage, detail) => console.log(`  demo ${stage.padEnd(22)} ${detail}`));
+    await orm.em.fork().getConnection().execute('analyze');
+    console.log(`Demo: the year is ready (${((Date.now() - began) / 1000).toFixed(1)} s).`);
+  } catch (error) {
+    console.error('Demo: the year could not be completed; remove the data folder to start over.', error);
+  }
+}
+
+// Orders a vendor leaves unanswered for 3 working days expire. Checked every 10 minutes, and once at start-up (after
+// the demo year, whose orders move on historical dates).
 const expireOrders = () =>
   expireUnansweredOrders(app.systemContext(), app.services.order).then(
     (ids) => ids.length && console.log(`Expired ${ids.length} unanswered order(s): tidak direspons`),
     (error) => console.error('Order expiry failed:', error),
   );
-void expireOrders();
+void demoYear.then(expireOrders);
 const expiryTimer = setInterval(expireOrders, 10 * 60 * 1000);
 
 // The search outbox: drained to Meilisearch every 2 seconds when it is configured (PostgreSQL search needs no sync).

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ID } from '../../server/ids.js';
 import type { RequestContext } from '../../server/context.js';
-import { Role } from '../../server/identity/user.entity.js';
+import { Role, User } from '../../server/identity/user.entity.js';
 import { Opd } from '../../server/opd/opd.entity.js';
 import { Pemda } from '../../server/pemda/pemda.entity.js';
 
@@ -47,6 +47,12 @@ export class OpdResolver {
   @Query(() => Opd)
   opd(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Opd> {
     return ctx.services.opd.get(ctx, id);
+  }
+
+  @Authorized(Role.PP, Role.PPK, Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Query(() => [User], { description: "The active PPKs of an OPD (default: the caller's): the choice for createOrder's ppkId." })
+  ppks(@Arg('opdId', () => ID, { nullable: true }) opdId: string | undefined, @Ctx() ctx: RequestContext): Promise<User[]> {
+    return ctx.services.opd.ppks(ctx, opdId);
   }
 
   @Authorized(Role.PLATFORM_ADMIN, Role.BPBJ)

@@ -1,6 +1,7 @@
-import { assertBelongsToPemda, assertManagesPemda, requireActor } from '../auth/scope.js';
+import { assertBelongsToPemda, assertManagesPemda, managesPemda, requireActor } from '../auth/scope.js';
+import { Role, User } from '../identity/user.entity.js';
 import type { RequestContext } from '../context.js';
-import { conflict, Validation } from '../errors.js';
+import { badInput, conflict, forbidden, Validation } from '../errors.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { Opd } from './opd.entity.js';
 import { findInScope } from '../database/find.js';
@@ -41,6 +42,16 @@ export class OpdService {
     const opd = await findInScope(ctx.em, Opd, id, 'OPD');
     assertBelongsToPemda(actor, opd.pemda.id);
     return opd;
+  }
+
+  /** The active PPKs of an OPD (the caller's own by default), for the PP choosing whom an order goes to. */
+  async ppks(ctx: RequestContext, opdId?: string | null): Promise<User[]> {
+    const actor = requireActor(ctx);
+    const id = opdId ?? actor.opdId;
+    if (!id) throw badInput([{ field: 'opdId', message: 'Sebutkan OPD-nya.' }]);
+    const opd = await findInScope(ctx.em, Opd, id, 'OPD');
+    if (actor.opdId !== opd.id && !managesPemda(actor, opd.pemda.id)) throw forbidden('Hanya pejabat OPD ini dan BPBJ-nya yang dapat melihat daftar PPK.');
+    return ctx.em.find(User, { opd, role: Role.PPK, active: true }, { orderBy: { fullName: 'asc' } });
   }
 
   async create(ctx: RequestContext, pemdaId: string, input: OpdInput): Promise<Opd> {

@@ -1,0 +1,331 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { localDate } from '../server/calendar/time-zone.js';
+import type { Actor, RequestContext } from '../server/context.js';
+import { Product, ProductStatus } from '../server/catalogue/product.entity.js';
+import type { AppConfig } from '../server/config.js';
+import { Role, User } from '../server/identity/user.entity.js';
+import { ImportPolicy } from '../server/imports/import-policy.js';
+import { createLoaders } from '../server/loaders.js';
+import { Opd } from '../server/opd/opd.entity.js';
+import { Pemda } from '../server/pemda/pemda.entity.js';
+import { OrderLine, PaymentMethod } from '../server/purchasing/order.entity.js';
+import { expireUnansweredOrders } from '../server/purchasing/order-expiry.js';
+import type { Services } from '../server/services.js';
+import { parseExternalSpendCsv } from '../server/spend/external-spend.service.js';
+import { OpdBudget, SpendChannel } from '../server/spend/spend.entities.js';
+import { VendorStatus } from '../server/vendor/vendor.entity.js';
+import { random } from './catalogue.js';
+
+/** What the year needs of the running application: its services, configuration and a fresh EntityManager. */
+export interface SeedApp {
+  services: Services;
+  config: AppConfig;
+  em: () => EntityManager;
+}
+
+export interface YearSpec {
+  seed: number;
+  /** Catalogue orders per month (before the current one, which gets its share of days). */
+  ordersPerMonth: number;
+  /** Multiplies every order's quantities: 1 for the demo, more for the large year. */
+  volume: number;
+}
+
+export const DEMO_YEAR: YearSpec = { seed: 2026, ordersPerMonth: 24, volume: 1 };
+export const LARGE_YEAR: YearSpec = { seed: 2027, ordersPerMonth: 150, volume: 1 };
+
+export type Progress = (stage: string, detail: string) => void;
+
+/**
+ * How the OPD's goods/services budget is sized (rupiah) and how diligently it buys from UMK-K (realised UMK-K as a
+ * share of its pro-rata 40% path: above 1 is ON_TRACK, 0.75-1 AT_RISK, below BELOW). By OPD short name; the rest
+ * get a Badan's or a Kecamatan's size.
+ */
+const BUDGET_BILLIONS: Record<string, number> = {
+  'RSUD Karsa Husada': 78, DPUPR: 46, Disdik: 38, Dinkes: 27, Setda: 24, DLH: 19, Disperkim: 14, Disparta: 12, Dishub: 11, Setwan: 10,
+  Dispertan: 9, BKD: 8, Diskominfo: 7, Dispora: 7, Dinsos: 6, Diskumdag: 6, 'Satpol PP': 5, BPBD: 5, Damkar: 4.5,
+};
+const DILIGENCE: Record<string, number> = {
+  Dinkes: 1.25, Diskumdag: 1.4, Disparta: 1.2, 'Kec. Bumiaji': 1.3, Disdik: 1.05, Setda: 1.1, Dispertan: 1.15,
+  'RSUD Karsa Husada': 0.85, DPUPR: 0.45, DLH: 0.8, Dishub: 0.55, Damkar: 0.3, Disperkim: 0.9,
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const DAY = 86_400_000;
+
+/** The year for every demo Pemda: Kota Batu in full, Kota Bontang (WITA) at a tenth of the orders. */
+export async function seedDemoYears(app: SeedApp, today: Date, spec: YearSpec, progress: Progress = () => {}): Promise<void> {
+  const pemdas = await app.em().find(Pemda, {}, { orderBy: { kemendagriCode: 'asc' } });
+  for (const pemda of pemdas) {
+    // Once per Pemda and year: its budgets are the year's first rows.
+    if (await app.em().count(OpdBudget, { pemda, fiscalYear: Number(localDate(today, pemda.timeZone).slice(0, 4)) })) continue;
+    const batu = pemda.kemendagriCode === '35.79';
+    await seedDemoYear(app, pemda.id, today, batu ? spec : { ...spec, seed: spec.seed + 1, ordersPerMonth: Math.max(2, Math.round(spec.ordersPerMonth / 10)) }, (stage, detail) =>
+      progress(stage, `${pemda.name.replace('Pemerintah ', '')}: ${detail}`));
+  }
+}
+
+/**
+ * A living year of a Pemda, January through today, dated relative to today so the demo never ages: budgets (and an
+ * APBD-Perubahan for a few OPDs), catalogue orders in every state made through the order services (so rollups, audit
+ * and history are what the real flow writes), outside spend imported with one correction, February closed, and the
+ * award published for the last closed quarter with a draft for the current one. Deterministic for one `today`.
+ */
+export async function seedDemoYear(app: SeedApp, pemdaId: string, today: Date, spec: YearSpec, progress: Progress = () => {}): Promise<void> {
+  const em = app.em();
+  const pemda = await em.findOneOrFail(Pemda, pemdaId);
+  const todayLocal = localDate(today, pemda.timeZone);
+  const year = Number(todayLocal.slice(0, 4));
+  const currentMonth = Number(todayLocal.slice(5, 7));
+  const rnd = random(spec.seed);
+  const opds = await em.find(Opd, { pemda }, { orderBy: { code: 'asc' } });
+  const bpbjUser = await em.findOneOrFail(User, { pemda, role: Role.BPBJ });
+  const context = (user: User | null, at: Date): RequestContext => {
+    const forked = app.em();
+    const actor: Actor | null = user && { userId: user.id, email: user.email, role: user.role, pemdaId: user.pemda?.id ?? null, opdId: user.opd?.id ?? null, vendorId: user.vendor?.id ?? null };
+    return { em: forked, actor, authProblem: null, clientIp: '127.0.0.1', config: app.config, services: app.services, loaders: createLoaders(forked), now: () => at };
+  };
+  const bpbj = context(bpbjUser, new Date(Date.UTC(year, 0, 2, 2)));
+  const officers = await officersOf(em, pemda, opds);
+
+  // 1. Budgets: the APBD in January, the APBD-Perubahan for three OPDs in September (once it has come).
+  const budgetOf = new Map(opds.map((o) => [o.id, Math.round((BUDGET_BILLIONS[o.shortName] ?? (o.code.startsWith('7.') ? 2.2 : 3.4)) * 1_000_000_000 * (0.92 + rnd.next() * 0.16) / 1_000_000) * 1_000_000]));
+  const budgetCsv = ['opd_code,fiscal_year,goods_services_budget,planned_umkk,allocated_umkk,effective_from,reason'];
+  for (const opd of opds) {
+    const budget = budgetOf.get(opd.id)!;
+    budgetCsv.push(`${opd.code},${year},${budget},${share(budget, 40 + rnd.int(0, 12))},${share(budget, 32 + rnd.int(0, 12))},${year}-01-01,`);
+  }
+  await expectApplied(app.services.budget.importCsv(bpbj, pemda.id, budgetCsv.join('\n'), false), 'budgets');
+  if (currentMonth >= 10) {
+    const revised = ['opd_code,fiscal_year,goods_services_budget,planned_umkk,allocated_umkk,effective_from,reason'];
+    for (const short of ['DPUPR', 'Dinkes', 'Disparta']) {
+      const opd = opds.find((o) => o.shortName === short);
+      if (!opd) continue;
+      const budget = Math.round(budgetOf.get(opd.id)! * (short === 'DPUPR' ? 0.9 : 1.12) / 1_000_000) * 1_000_000;
+      budgetOf.set(opd.id, budget);
+      revised.push(`${opd.code},${year},${budget},${share(budget, 45)},${share(budget, 42)},${year}-09-15,APBD-Perubahan ${year}`);
+    }
+    await expectApplied(app.services.budget.importCsv(context(bpbjUser, new Date(Date.UTC(year, 8, 15, 2))), pemda.id, revised.join('\n'), false), 'APBD-P');
+  }
+  progress('anggaran', `${opds.length} OPD, ${currentMonth >= 10 ? '3 APBD-Perubahan' : 'APBD murni'}`);
+
+  // 2. Catalogue orders, month by month, each through the services from cart to completion (or to where it stopped).
+  const products = await em.find(Product, { pemda, status: ProductStatus.PUBLISHED, vendor: { status: VendorStatus.VERIFIED } }, { populate: ['vendor'], orderBy: { createdAt: 'asc' } });
+  const byVendor = new Map<string, Product[]>();
+  for (const p of products) byVendor.set(p.vendor.id, [...(byVendor.get(p.vendor.id) ?? []), p]);
+  const umkkVendors = [...byVendor.keys()].filter((id) => byVendor.get(id)!.length >= 3 && products.find((p) => p.vendor.id === id)!.vendor.getEntity().isUmkk);
+  const otherVendors = [...byVendor.keys()].filter((id) => byVendor.get(id)!.length >= 3 && !umkkVendors.includes(id));
+  const buyers = opds.filter((o) => officers.has(o.id));
+  let placed = 0;
+  const catalogueUmkk = new Map<string, number>();
+  for (let month = 1; month <= currentMonth; month++) {
+    const days = month === currentMonth ? Number(todayLocal.slice(8, 10)) : daysIn(year, month);
+    const count = Math.max(1, Math.round((spec.ordersPerMonth * days) / 30 * (month === 12 ? 1.6 : month >= 10 ? 1.2 : 1)));
+    for (let n = 0; n < count; n++) {
+      const opd = pickWeighted(rnd, buyers, (o) => budgetOf.get(o.id)! * (DILIGENCE[o.shortName] ?? 1));
+      const umkk = rnd.next() < 0.85;
+      const vendorId = rnd.pick(umkk || !otherVendors.length ? umkkVendors : otherVendors);
+      const day = rnd.int(1, Math.max(1, days));
+      const placedAt = new Date(Date.UTC(year, month - 1, day, 1 + rnd.int(0, 6)));
+      const age = (today.getTime() - placedAt.getTime()) / DAY;
+      // Old orders ran their course; the last weeks hold orders in every open state.
+      const fate = age > 40 ? (rnd.next() < 0.94 ? 'COMPLETED' : rnd.pick(['CANCELLED', 'REJECTED', 'EXPIRED'] as const))
+        : age > 20 ? rnd.pick(['COMPLETED', 'COMPLETED', 'PAID', 'RECEIVED', 'RECEIVED'] as const)
+        : rnd.pick(['DRAFT', 'SUBMITTED', 'APPROVED', 'ACCEPTED', 'SHIPPED', 'RECEIVED', 'RECEIVED', 'COMPLETED', 'CANCELLED', 'EXPIRED'] as const);
+      const lines = pickLines(rnd, byVendor.get(vendorId)!, spec.volume * (opd.shortName === 'RSUD Karsa Husada' || opd.shortName === 'Disdik' ? 2 : 1));
+      const value = await runOrder(context, officers.get(opd.id)!, lines, placedAt, today, fate, pemda.timeZone, rnd);
+      if (value && umkk) catalogueUmkk.set(opd.id, (catalogueUmkk.get(opd.id) ?? 0) + value);
+      placed++;
+    }
+    progress('paket katalog', `${pad(month)}/${year}: ${placed} paket`);
+  }
+  placed += await showcaseOrders(context, em, pemda, officers, byVendor, today, rnd);
+  // What the expiry job would have done on the way: orders left unanswered for 3 working days are "tidak direspons".
+  await expireUnansweredOrders(context(null, today), app.services.order);
+  progress('paket katalog', `${placed} paket, tiap status terbuka ada contohnya`);
+
+  // 3. Spend outside the catalogue, so each OPD lands where its diligence puts it; one tender corrected in March.
+  const rows: string[] = ['external_ref,date,opd_code,vendor_name,vendor_nib,amount,channel,umkk,pdn,local'];
+  let ref = 0;
+  for (const opd of opds) {
+    const expected = (budgetOf.get(opd.id)! * 0.4 * currentMonth) / 12;
+    const wanted = expected * (DILIGENCE[opd.shortName] ?? 0.95 + rnd.next() * 0.2) - (catalogueUmkk.get(opd.id) ?? 0);
+    const pieces = 2 + rnd.int(0, 3);
+    for (let i = 0; i < pieces; i++) {
+      const month = 1 + Math.floor((i * currentMonth) / pieces);
+      const date = `${year}-${pad(month)}-${pad(Math.min(rnd.int(3, 27), month === currentMonth ? Number(todayLocal.slice(8, 10)) : 28))}`;
+      const umkkPart = Math.max(0, Math.round(wanted / pieces / 1000) * 1000);
+      if (umkkPart > 0) rows.push(`SPSE-${year}-${pad(++ref)}${pad(i)},${date},${opd.code},${rnd.pick(TENDER_UMKK)},,${umkkPart},${rnd.pick([SpendChannel.DIRECT, SpendChannel.TENDER, SpendChannel.ONLINE_SHOP])},ya,ya,${rnd.next() < 0.7 ? 'ya' : 'tidak'}`);
+      const large = Math.round((budgetOf.get(opd.id)! * (0.05 + rnd.next() * 0.08) * currentMonth) / 12 / pieces / 1000) * 1000;
+      rows.push(`SPSE-${year}-${pad(++ref)}${pad(i)},${date},${opd.code},${rnd.pick(TENDER_LARGE)},,${large},${rnd.pick([SpendChannel.TENDER, SpendChannel.NATIONAL_CATALOGUE])},tidak,ya,tidak`);
+    }
+  }
+  const importAt = context(bpbjUser, today);
+  await expectApplied(app.services.externalSpend.import(importAt, pemda.id, parseExternalSpendCsv(rows.join('\n')), ImportPolicy.REJECT_ALL, false), 'belanja luar katalog');
+  if (currentMonth >= 4) {
+    // The first tender of Dinkes was recorded Rp15.000.000 too high: corrected before February is closed.
+    const first = rows.find((r) => r.includes(',1.02.01,') && r.includes(',tidak,ya,tidak'));
+    if (first) {
+      const cells = first.split(',');
+      cells[5] = String(Number(cells[5]) - 15_000_000);
+      await expectApplied(app.services.externalSpend.import(importAt, pemda.id, parseExternalSpendCsv([rows[0], cells.join(',')].join('\n')), ImportPolicy.REJECT_ALL, false), 'koreksi');
+    }
+  }
+  progress('belanja luar katalog', `${rows.length - 1} baris dari SPSE dan toko daring`);
+
+  // 4. Reconciled through the month before last quarter's end; the award published for that quarter, a draft for this one.
+  const lastQuarter = Math.floor((currentMonth - 1) / 3);
+  if (lastQuarter >= 1) {
+    await app.services.closedPeriods.closeThrough(context(bpbjUser, today), pemda.id, `${year}-${pad(lastQuarter * 3)}`, `Rekonsiliasi triwulan ${lastQuarter} dengan BPKAD dan APIP`);
+    const published = await app.services.award.compute(context(bpbjUser, today), pemda.id, { year, quarter: lastQuarter });
+    await app.services.award.publish(context(bpbjUser, today), published.id);
+  }
+  await app.services.award.compute(context(bpbjUser, today), pemda.id, { year, quarter: lastQuarter + 1 });
+  progress('penghargaan', lastQuarter >= 1 ? `triwulan ${lastQuarter} diumumkan, triwulan ${lastQuarter + 1} draf` : `triwulan 1 draf`);
+}
+
+const TENDER_UMKK = ['CV Berkah Jaya Batu', 'UD Sumber Makmur', 'Koperasi Serba Usaha Apel Makmur', 'CV Arjuno Mandiri', 'UD Tani Rejeki', 'Toko Daring UMKM Batu'];
+const TENDER_LARGE = ['PT Wijaya Karya Beton', 'PT Astra Graphia', 'PT Bina Medika Nusantara', 'PT Telkom Indonesia', 'PT Pembangunan Perumahan'];
+
+const share = (budget: number, percent: number) => Math.round((budget * percent) / 100 / 1_000_000) * 1_000_000;
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function pickWeighted<T>(rnd: ReturnType<typeof random>, items: T[], weight: (item: T) => number): T {
+  const total = items.reduce((s, i) => s + weight(i), 0);
+  let roll = rnd.next() * total;
+  for (const item of items) if ((roll -= weight(item)) <= 0) return item;
+  return items[items.length - 1];
+}
+
+/** One to three products of a vendor, in quantities an office buys (at least the minimum order, within stock). */
+function pickLines(rnd: ReturnType<typeof random>, products: Product[], volume: number): [Product, number][] {
+  const chosen = new Set<Product>();
+  const want = rnd.int(1, 3);
+  while (chosen.size < Math.min(want, products.length)) chosen.add(rnd.pick(products));
+  return [...chosen]
+    .map((p): [Product, number] => [p, Math.max(p.minOrderQuantity, Math.min(p.stock, Math.round((rnd.int(15, 320) * 1_000_000 * volume) / p.price)))])
+    .filter(([p, quantity]) => quantity > 0 && quantity <= p.stock)
+    .map(([p, quantity]) => {
+      p.stock -= quantity; // this copy is never flushed: it only keeps later orders within what is left
+      return [p, quantity];
+    });
+}
+
+interface Officers {
+  pp: User;
+  ppk: User;
+}
+
+/** A PP and a PPK for every OPD: the demo accounts where they exist, `pp.<code>@...` accounts otherwise. */
+async function officersOf(em: EntityManager, pemda: Pemda, opds: Opd[]): Promise<Map<string, Officers>> {
+  const users = await em.find(User, { pemda, role: { $in: [Role.PP, Role.PPK] } }, { orderBy: { email: 'asc' } });
+  const result = new Map<string, Officers>();
+  for (const opd of opds) {
+    const pp = users.find((u) => u.opd?.id === opd.id && u.role === Role.PP);
+    const ppk = users.find((u) => u.opd?.id === opd.id && u.role === Role.PPK);
+    if (pp && ppk) result.set(opd.id, { pp, ppk });
+  }
+  return result;
+}
+
+/**
+ * This week's orders of the demo PP (Dinkes) with the flagship vendor, one in every open state, so the demo accounts
+ * each find work waiting: the vendor an order to answer, the PPK one to approve, the PP a negotiation and a delivery.
+ */
+async function showcaseOrders(
+  context: (user: User | null, at: Date) => RequestContext,
+  em: EntityManager,
+  pemda: Pemda,
+  officers: Map<string, Officers>,
+  byVendor: Map<string, Product[]>,
+  today: Date,
+  rnd: ReturnType<typeof random>,
+): Promise<number> {
+  const dinkes = await em.findOne(Opd, { pemda, shortName: 'Dinkes' });
+  const flagship = await em.findOne(User, { pemda, role: Role.VENDOR }, { orderBy: { email: 'asc' }, populate: ['vendor'] });
+  const goods = flagship?.vendor && byVendor.get(flagship.vendor.id);
+  if (!dinkes || !officers.has(dinkes.id) || !goods?.length) return 0;
+  const fates: Fate[] = ['DRAFT', 'NEGOTIATING', 'SUBMITTED', 'APPROVED', 'ACCEPTED', 'SHIPPED', 'RECEIVED', 'PAID'];
+  for (const [i, fate] of fates.entries()) {
+    // The order awaiting the PPK is above Rp200 juta; the rest are an office's usual snacks and souvenirs.
+    const product = fate === 'APPROVED' ? [...goods].sort((a, b) => b.stock * b.price - a.stock * a.price)[0] : goods[i % goods.length];
+    const quantity = fate === 'APPROVED' ? Math.min(product.stock, Math.ceil(210_000_000 / product.price)) : Math.max(product.minOrderQuantity, Math.min(product.stock, Math.round(3_500_000 / product.price)));
+    product.stock -= quantity;
+    const placedAt = new Date(today.getTime() - (fates.length - i) * 3 * 3_600_000);
+    await runOrder(context, officers.get(dinkes.id)!, [[product, quantity]], placedAt, today, fate, pemda.timeZone, rnd);
+  }
+  return fates.length;
+}
+
+type Fate = 'NEGOTIATING' | 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'ACCEPTED' | 'SHIPPED' | 'RECEIVED' | 'PAID' | 'COMPLETED' | 'CANCELLED' | 'REJECTED' | 'EXPIRED';
+
+/**
+ * Takes one order from the cart as far as its fate, each step on its own day (working hours, WIB-ish), through the
+ * same services the API calls. Returns the value received, or 0.
+ */
+async function runOrder(
+  context: (user: User | null, at: Date) => RequestContext,
+  officers: Officers,
+  lines: [Product, number][],
+  placedAt: Date,
+  today: Date,
+  fate: Fate,
+  timeZone: string,
+  rnd: ReturnType<typeof random>,
+): Promise<number> {
+  if (!lines.length) return 0;
+  const vendorUser = await context(officers.pp, placedAt).em.findOneOrFail(User, { vendor: lines[0][0].vendor.id, role: Role.VENDOR });
+  let at = placedAt;
+  const later = (days: number) => {
+    at = new Date(Math.min(at.getTime() + days * DAY, today.getTime() - 3_600_000));
+    return at;
+  };
+  const { cart, order: orders } = context(officers.pp, at).services;
+  for (const [product, quantity] of lines) await cart.setItem(context(officers.pp, at), product.id, quantity);
+  const [order] = await orders.checkout(context(officers.pp, at), { deliveryAddress: 'Kantor OPD, Jl. Panglima Sudirman 507, Kota Batu', ppkId: officers.ppk.id, rupCode: `RUP-${rnd.int(10_000_000, 99_999_999)}` });
+  if (fate === 'DRAFT') return 0;
+  if (fate === 'NEGOTIATING') {
+    const [line] = await context(officers.pp, at).em.find(OrderLine, { order: order.id });
+    await orders.proposePrices(context(officers.pp, later(0)), order.id, [{ lineId: line.id, unitPrice: Math.max(1, Math.round((line.unitPrice * 0.9) / 500) * 500) }]);
+    return 0;
+  }
+  if (fate === 'CANCELLED' && rnd.next() < 0.5) {
+    await orders.cancel(context(officers.pp, later(1)), order.id, 'Kegiatan dibatalkan oleh OPD');
+    return 0;
+  }
+  const submitted = await orders.submit(context(officers.pp, later(rnd.int(0, 1))), order.id);
+  if (fate === 'SUBMITTED') return 0;
+  if (fate === 'EXPIRED') {
+    await orders.expire(context(null, later(6)), order.id); // the expiry job: no account acts
+    return 0;
+  }
+  if (submitted.requiresPpkApproval) await orders.approve(context(officers.ppk, later(1)), order.id);
+  if (fate === 'APPROVED') return 0;
+  if (fate === 'CANCELLED') {
+    await orders.cancel(context(officers.pp, later(1)), order.id, 'Anggaran kegiatan direvisi');
+    return 0;
+  }
+  if (fate === 'REJECTED') {
+    await orders.reject(context(vendorUser, later(1)), order.id, 'Stok bahan baku tidak mencukupi untuk tanggal yang diminta');
+    return 0;
+  }
+  await orders.accept(context(vendorUser, later(rnd.int(0, 2))), order.id, null);
+  if (fate === 'ACCEPTED') return 0;
+  await orders.ship(context(vendorUser, later(rnd.int(1, 4))), order.id, `SJ/${order.number}`);
+  if (fate === 'SHIPPED') return 0;
+  const received = await orders.receive(context(officers.pp, later(rnd.int(0, 2))), order.id, `BAST/${order.number}`, localDate(at, timeZone), null);
+  if (fate === 'RECEIVED') return received.receivedAmount ?? 0;
+  await orders.recordPayment(context(officers.ppk, later(rnd.int(3, 25))), order.id, { method: rnd.pick([PaymentMethod.TRANSFER, PaymentMethod.TRANSFER, PaymentMethod.KKPD]), amount: received.receivedAmount!, paidOn: localDate(at, timeZone), reference: `SP2D/${order.number}` });
+  if (fate === 'PAID') return received.receivedAmount ?? 0;
+  await orders.complete(context(officers.pp, later(1)), order.id);
+  return received.receivedAmount ?? 0;
+}
+
+async function expectApplied<T extends { applied: boolean; errors: unknown[] }>(result: Promise<T>, what: string): Promise<T> {
+  const r = await result;
+  if (!r.applied) throw new Error(`Demo ${what} not applied: ${JSON.stringify(r.errors.slice(0, 3))}`);
+  return r;
+}
