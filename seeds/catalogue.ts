@@ -130,7 +130,10 @@ export async function seedCatalogue(em: EntityManager, pemda: Pemda, categories:
     const owner = rnd.pick(OWNERS);
     const prefix = isKoperasi ? 'Koperasi' : scale === BusinessScale.MIKRO ? 'UMKM' : scale === BusinessScale.BESAR ? 'PT' : rnd.pick(['UD', 'CV']);
     const businessName = i === 0 ? 'UD Keripik Apel Bu Sri' : `${prefix} ${rnd.pick(BUSINESS)} ${rnd.pick(PLACES)} ${i + 1}`;
-    const products = Array.from({ length: rnd.int(...spec.productsPerVendor) }, () => rnd.pick(leafCodes));
+    const drawn = Array.from({ length: rnd.int(...spec.productsPerVendor) }, () => rnd.pick(leafCodes));
+    // Bu Sri's shop sells what its name says: apple keripik, juice and dodol.
+    const apel = leafCodes.filter((code) => code.startsWith('olahan-apel'));
+    const products = i === 0 && apel.length ? drawn.map((_, n) => apel[n % apel.length]) : drawn;
     if (existing.has(nib)) continue;
 
     const vendor = em.create(Vendor, {

@@ -218,7 +218,7 @@ describe('searching the catalogue with filters, sorting and pages', () => {
       [ids.batu],
     );
     expect(totalCount).toBe(count);
-    expect(totalCount).toBeGreaterThan(2500);
+    expect(totalCount).toBeGreaterThan(2400); // two dozen pages and more: the demo lists about 2,500 (Batu's 2023 target)
     expect(nodes.every((n) => n.status === 'PUBLISHED')).toBe(true);
   });
 
