@@ -16,6 +16,9 @@ import { OpdBudget, SpendChannel } from '../server/spend/spend.entities.js';
 import { VendorStatus } from '../server/vendor/vendor.entity.js';
 import { random } from './catalogue.js';
 
+// Longer than most modules (~330 lines) on purpose: it tells one story, the year in order (budgets, orders, outside
+// spend, closing, award), and splitting it would scatter the dates and amounts that have to agree with each other.
+
 /** What the year needs of the running application: its services, configuration and a fresh EntityManager. */
 export interface SeedApp {
   services: Services;
