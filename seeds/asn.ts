@@ -36,11 +36,21 @@ export const BONTANG_ASN: AsnSeedSpec = {
   months: ['2026-08', '2026-09', '2026-10'],
 };
 
+/** The three months before `today`'s month ('YYYY-MM'): the last of them is still open for reports until the 10th. */
+export function monthsBefore(today: string): string[] {
+  const [y, m] = today.split('-').map(Number);
+  return [3, 2, 1].map((back) => {
+    const d = new Date(Date.UTC(y, m - 1 - back, 1));
+    return d.toISOString().slice(0, 7);
+  });
+}
+
 /**
  * ASN across a Pemda's OPDs with three months of reports: most on time, some late, some months missing, so the
- * monitoring shows MET, NOT_MET and LATE. Skipped when the programme exists (idempotent).
+ * monitoring shows MET, NOT_MET and LATE; the head of the first OPD is exempt (on leave) in the middle month. No
+ * report is dated after `now`. Skipped when the programme exists (idempotent).
  */
-export async function seedAsnProgramme(em: EntityManager, pemda: Pemda, spec: AsnSeedSpec): Promise<number> {
+export async function seedAsnProgramme(em: EntityManager, pemda: Pemda, spec: AsnSeedSpec, now = new Date(Date.UTC(2026, 10, 15))): Promise<number> {
   if (await em.count(AsnProgramme, { pemda, name: spec.programme })) return 0;
   const rnd = random(spec.seed);
   const programme = em.create(AsnProgramme, {
@@ -57,7 +67,7 @@ export async function seedAsnProgramme(em: EntityManager, pemda: Pemda, spec: As
       const appointed = `${birthYear + rnd.int(22, 30)}${String(rnd.int(1, 12)).padStart(2, '0')}`;
       const nip = `${birth}${appointed}${rnd.int(1, 2)}${String((o * 50 + i) % 1000).padStart(3, '0')}`;
       const grade = i === 0 ? AsnGrade.KEPALA_OPD : rnd.pick(GRADES);
-      const asn = em.create(Asn, { pemda, opd, nip, name: `${rnd.pick(NAMES)} ${rnd.pick(SURNAMES)}`, grade });
+      const asn = em.create(Asn, { pemda, opd, nip, name: `${rnd.pick(NAMES)} ${rnd.pick(SURNAMES)}`, grade, exemptMonths: o === 0 && i === 0 ? [spec.months[1]] : [] });
       count++;
       for (const month of spec.months) {
         const habit = rnd.next();
@@ -69,13 +79,16 @@ export async function seedAsnProgramme(em: EntityManager, pemda: Pemda, spec: As
           const day = String(rnd.int(1, 28)).padStart(2, '0');
           const amount = Math.round((required / purchases) * (0.7 + rnd.next() * 0.8) / 500) * 500;
           const closes = reportingClosesAt(month, 10, pemda.timeZone);
-          const reportedAt = new Date(closes.getTime() + (late ? 1 : -1) * rnd.int(1, 5) * 86_400_000);
+          const wanted = new Date(closes.getTime() + (late ? 1 : -1) * rnd.int(1, 5) * 86_400_000);
+          // A month whose deadline has not come yet has no late reports, and nothing is reported in the future.
+          const reportedAt = new Date(Math.min(wanted.getTime(), now.getTime() - 3_600_000));
+          const lateReport = late && reportedAt > closes;
           em.create(AsnPurchaseReport, {
             programme, asn, outlet: rnd.pick(outlets), purchasedOn: `${month}-${day}`, month, amount,
             items: rnd.pick(['Beras dan telur', 'Sayur dan buah', 'Keripik tempe', 'Batik tulis', 'Minyak goreng dan gula']), basicNeeds: true,
             receiptImageUrl: `https://struk.contoh.id/${nip}/${month}/${p}.jpg`,
             receiptImageHash: createHash('sha256').update(`${nip}/${month}/${p}`).digest('hex'),
-            reportedAt, status: late ? ReportStatus.LATE : ReportStatus.COUNTED,
+            reportedAt, status: lateReport ? ReportStatus.LATE : ReportStatus.COUNTED,
           });
         }
       }

@@ -5,7 +5,8 @@ import { Role, User } from '../server/identity/user.entity.js';
 import { Opd } from '../server/opd/opd.entity.js';
 import { Pemda } from '../server/pemda/pemda.entity.js';
 import { BATU_CATALOGUE, BONTANG_CATALOGUE, seedCatalogue } from './catalogue.js';
-import { BATU_ASN, BONTANG_ASN, seedAsnPlatformOrders, seedAsnProgramme } from './asn.js';
+import { BATU_ASN, BONTANG_ASN, monthsBefore, seedAsnPlatformOrders, seedAsnProgramme, type AsnSeedSpec } from './asn.js';
+import { localDate } from '../server/calendar/time-zone.js';
 import { seedCategories, seedSynonyms } from './categories.js';
 import { DEMO_PEMDAS } from './regions.js';
 
@@ -32,12 +33,17 @@ const ACCOUNTS: [string, string, Role, string | null, string | null][] = [
   ['ppk.dinkes@bontangkota.go.id', 'Andi Saputra (PPK Dinkes Bontang)', Role.PPK, 'bontang', 'Dinkes'],
 ];
 
+/** The programme's months: fixed for tests, the three before the demo's day otherwise. */
+const asnSpec = (spec: AsnSeedSpec, pemda: Pemda, today?: Date): AsnSeedSpec => (today ? { ...spec, months: monthsBefore(localDate(today, pemda.timeZone)) } : spec);
+
 const OFFICER_NAMES = ['Wahyu Nugroho', 'Ratna Sari', 'Imam Fauzi', 'Lina Marlina', 'Teguh Santoso', 'Fitri Handayani', 'Arif Rahman', 'Nining Suryani',
   'Yusuf Hamdani', 'Retno Wulandari', 'Dedi Kurniawan', 'Sulastri', 'Rizky Ramadhan', 'Ayu Permatasari', 'Bayu Saputra', 'Indah Puspitasari', 'Hari Susanto'];
 
 export interface SeedOptions {
   /** Generate the vendors and products (a few thousand rows); tests that build their own fixtures skip it. */
   catalogue?: boolean;
+  /** The demo's day: the ASN programmes report the three months before it. Unset (tests): August-October 2026. */
+  today?: Date;
 }
 
 /**
@@ -90,7 +96,7 @@ export async function seedDemo(em: EntityManager, options: SeedOptions = {}): Pr
     await em.flush();
     if (options.catalogue !== false) {
       await seedCatalogue(em, pemdas.get(key)!, categories, spec, passwordHash);
-      await seedAsnProgramme(em, pemdas.get(key)!, key === 'batu' ? BATU_ASN : BONTANG_ASN);
+      await seedAsnProgramme(em, pemdas.get(key)!, asnSpec(key === 'batu' ? BATU_ASN : BONTANG_ASN, pemdas.get(key)!, options.today), options.today);
     }
   }
 
@@ -101,7 +107,7 @@ export async function seedDemo(em: EntityManager, options: SeedOptions = {}): Pr
     if (asn && !(await em.count(User, { email: 'asn.dinkes@batukota.go.id' }))) {
       em.create(User, { email: 'asn.dinkes@batukota.go.id', fullName: asn.name, role: Role.ASN, passwordHash, pemda: pemdas.get('batu')!, opd: dinkes, asn });
     }
-    if (asn) await seedAsnPlatformOrders(em, asn, BATU_ASN.months.at(-1)!);
+    if (asn) await seedAsnPlatformOrders(em, asn, asnSpec(BATU_ASN, pemdas.get('batu')!, options.today).months.at(-1)!);
     if (!(await em.count(User, { email: 'kepala.dinkes@batukota.go.id' }))) {
       em.create(User, { email: 'kepala.dinkes@batukota.go.id', fullName: 'Kepala Dinas Kesehatan Kota Batu', role: Role.KEPALA_OPD, passwordHash, pemda: pemdas.get('batu')!, opd: dinkes });
     }

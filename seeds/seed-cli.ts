@@ -15,10 +15,11 @@ const config = configOrExit();
 const orm = await createOrm(config);
 await migrate(orm);
 const started = Date.now();
-const accounts = await seedDemo(orm.em.fork() as EntityManager);
+const today = new Date();
+const accounts = await seedDemo(orm.em.fork() as EntityManager, { today });
 const app = await createApp(config, orm);
 const tty = process.stdout.isTTY;
-await seedDemoYears({ services: app.services, config, em: () => orm.em.fork() as EntityManager }, new Date(), size === 'large' ? LARGE_YEAR : DEMO_YEAR, (stage, detail) =>
+await seedDemoYears({ services: app.services, config, em: () => orm.em.fork() as EntityManager }, today, size === 'large' ? LARGE_YEAR : DEMO_YEAR, (stage, detail) =>
   tty ? process.stdout.write(`\r\x1b[2K  ${stage.padEnd(22)} ${detail} (${((Date.now() - started) / 1000).toFixed(0)} s)`) : console.log(`  ${stage.padEnd(22)} ${detail}`));
 await orm.em.fork().getConnection().execute('analyze');
 console.log(`\nDemo data (${size}) present in ${describeDatabase(config)} after ${((Date.now() - started) / 1000).toFixed(1)} s. Accounts (password "${DEMO_PASSWORD}"): ${accounts.map((a) => a.email).join(', ')}`);

@@ -20,8 +20,9 @@ if (applied.length) console.log(`Applied ${applied.length} migration(s): ${appli
 const em = orm.em.fork() as EntityManager;
 const app = await createApp(config, orm);
 const freshDemo = config.seedDemo && (await em.count(Pemda)) === 0;
+const demoDay = new Date();
 if (freshDemo) {
-  const accounts = await seedDemo(em);
+  const accounts = await seedDemo(em, { today: demoDay });
   await em.getConnection().execute('analyze'); // fresh tables have no statistics: plan from the seeded rows
   console.log(`Loaded the demo catalogue. Demo accounts (password "${DEMO_PASSWORD}"):`);
   for (const a of accounts) console.log(`  ${a.role.padEnd(14)} ${a.email.padEnd(30)} ${a.scope}`);
@@ -37,7 +38,7 @@ async function buildDemoYear() {
   const began = Date.now();
   console.log('Demo: building the year so far through the services (about a minute; the server answers meanwhile)...');
   try {
-    await seedDemoYears({ services: app.services, config, em: () => orm.em.fork() as EntityManager }, new Date(), DEMO_YEAR, (stage, detail) => console.log(`  demo ${stage.padEnd(22)} ${detail}`));
+    await seedDemoYears({ services: app.services, config, em: () => orm.em.fork() as EntityManager }, demoDay, DEMO_YEAR, (stage, detail) => console.log(`  demo ${stage.padEnd(22)} ${detail}`));
     await orm.em.fork().getConnection().execute('analyze');
     console.log(`Demo: the year is ready (${((Date.now() - began) / 1000).toFixed(1)} s).`);
   } catch (error) {
