@@ -1,3 +1,4 @@
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
@@ -89,7 +90,8 @@ export async function createApp(
     introspection: config.introspection,
     parseOptions: { maxTokens: LIMITS.tokens },
     validationRules: limitRules(),
-    plugins: [requestLimitsPlugin(), ...(options.plugins ?? [])],
+    // Apollo's landing page loads from a CDN (blank on an offline government network): the app serves its own explorer.
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestLimitsPlugin(), ...(options.plugins ?? [])],
   });
 
   function systemContext(clientIp = 'system'): RequestContext {

@@ -1,5 +1,5 @@
-// Runs before `npm start` and the other scripts that need dist/: compiles the TypeScript only when a source is newer
-// than the last build, so a second start skips the ~10 s of tsc. Plain JavaScript: it has to run before any build.
+// Runs before `npm start` and the other scripts that need dist/: compiles the TypeScript, and builds the web app, only
+// when a source is newer than the last build, so a second start skips both. Plain JavaScript: it runs before any build.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,9 +14,13 @@ function newest(path) {
   return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), stat.mtimeMs);
 }
 
-const sourcesChanged = Math.max(...SOURCES.map(newest), ...CONFIG.filter(existsSync).map(newest));
-if (!existsSync(STAMP) || statSync(STAMP).mtimeMs < sourcesChanged) {
-  console.log('Building (TypeScript changed since the last build)...');
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-  writeFileSync(STAMP, new Date().toISOString());
+function buildIfStale(sources, stamp, what, args) {
+  const changed = Math.max(...sources.filter(existsSync).map(newest));
+  if (existsSync(stamp) && statSync(stamp).mtimeMs >= changed) return;
+  console.log(`Building ${what} (its sources changed since the last build)...`);
+  execFileSync(process.execPath, args, { stdio: 'inherit' });
+  writeFileSync(stamp, new Date().toISOString());
 }
+
+buildIfStale([...SOURCES, ...CONFIG], STAMP, 'the server', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
+buildIfStale(['web/src', 'web/index.html', 'web/explorer.html', 'web/vite.config.ts', 'package-lock.json'], join('web', 'dist', '.build-stamp'), 'the web app', ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error']);

@@ -4,7 +4,12 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
+import { existsSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import type { App } from '../app.js';
+
+/** The built web app (npm run build:web; npm start builds it when its sources changed). */
+const WEB_DIST = resolve('web', 'dist');
 
 export interface RunningServer {
   url: string;
@@ -36,6 +41,12 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
     }
   });
 
+  // A browser opening /graphql gets the offline API explorer (GraphiQL from the app's bundle); programs get the API.
+  http.get('/graphql', (req, res, next) => {
+    if (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query && existsSync(join(WEB_DIST, 'explorer.html'))) res.sendFile(join(WEB_DIST, 'explorer.html'));
+    else next();
+  });
+
   http.use(
     '/graphql',
     cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
@@ -56,6 +67,16 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
       next(error);
     }
   });
+
+  // The web app: its files, and index.html for every other path it routes itself (/bpbj, /publik/...).
+  if (existsSync(join(WEB_DIST, 'index.html'))) {
+    // Hashed assets never change; the pages are checked on every visit so a new build shows at once.
+    const cacheControl = (path: string) => (path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    http.use(express.static(WEB_DIST, { index: 'index.html', setHeaders: (res, path) => res.setHeader('cache-control', cacheControl(path)) }));
+    http.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => res.sendFile(join(WEB_DIST, 'index.html')));
+  } else {
+    http.get('/', (_req, res) => res.type('text/plain').send('Katalog Lokal: the web app is not built (npm run build:web). The API is at /graphql.'));
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

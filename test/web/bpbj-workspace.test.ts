@@ -1,0 +1,128 @@
+/// <reference lib="dom" />
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, browserAvailable, startWebWorld, type WebWorld } from './browser.js';
+
+const run = browserAvailable() ? describe : describe.skip;
+
+/** Every page: a title of its own, a main landmark, and a label for every field. */
+async function expectBasics(page: Page, title: RegExp) {
+  await page.waitForFunction(() => document.title !== 'Katalog Lokal');
+  expect(await page.title()).toMatch(title);
+  expect(await page.locator('main').count()).toBe(1);
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea')].filter((el) => !el.closest('label') && !el.getAttribute('aria-label') && !(el.id && document.querySelector(`label[for="${el.id}"]`))).length,
+  );
+  expect(unlabelled).toBe(0);
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+run('a BPBJ officer does a morning\'s work in the browser', () => {
+  let w: WebWorld;
+  let page: Page;
+  let batu: string;
+  let bpbjToken: string;
+
+  beforeAll(async () => {
+    w = await startWebWorld();
+    batu = (await w.graphql(`{ pemdas { id name } }`)).pemdas.find((p: any) => p.name.includes('Batu')).id;
+    bpbjToken = await w.login('bpbj@batukota.go.id');
+    page = await w.page();
+  }, 240_000);
+  afterAll(() => w?.close());
+
+  it('logs in with the API\'s Indonesian error first, then reads the dashboard whose figures are the API\'s', async () => {
+    await page.goto(`${w.base}/masuk`);
+    await expectBasics(page, /Masuk/);
+    await page.getByLabel('Email').fill('bpbj@batukota.go.id');
+    await page.getByLabel('Kata sandi').fill('salah-sekali');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/salah/i);
+
+    await page.getByLabel('Kata sandi').fill('katalog123');
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByTestId('pemda-share').waitFor();
+    console.log(`Dashboard first render after login: ${Date.now() - started} ms`);
+    await expectBasics(page, /Dasbor/);
+    const api = (await w.graphql(`query($p: ID!, $y: Int!) { spendRecap(pemdaId: $p, period: { year: $y, yearToDate: true }) { pemda { umkkShareOfBudget realisedUmkk } opds { status } } }`, { p: batu, y: new Date().getFullYear() }, bpbjToken)).spendRecap;
+    expect(await page.getByTestId('pemda-share').textContent()).toBe(`${api.pemda.umkkShareOfBudget.toLocaleString('id-ID', { maximumFractionDigits: 2 })}%`);
+    expect(await page.getByTestId('pemda-umkk').textContent()).toBe(`Rp${api.pemda.realisedUmkk.toLocaleString('id-ID')}`);
+    const onTrack = api.opds.filter((o: any) => o.status === 'ON_TRACK').length;
+    expect(await page.getByTestId('status-counts').textContent()).toContain(`Sesuai target ${onTrack}`);
+    await shot(page, 'bpbj-dashboard');
+
+    await page.reload();
+    await page.getByTestId('pemda-share').waitFor(); // the session survives a reload
+  });
+
+  it('opens an OPD: planned, allocated, realised and its budget history', async () => {
+    await page.getByRole('link', { name: 'Dinas Kesehatan', exact: true }).click();
+    await page.getByRole('heading', { name: 'Dinas Kesehatan' }).waitFor();
+    await expect(page.getByRole('cell', { name: 'APBD', exact: true }).first().isVisible()).resolves.toBe(true);
+    await shot(page, 'bpbj-opd');
+  });
+
+  it('verifies a pending vendor and publishes a pending product, each shown in place', async () => {
+    const queue = (await w.graphql(`query($p: ID!) { vendorCurationQueue(pemdaId: $p) { id businessName } productCurationQueue(pemdaId: $p) { id name } }`, { p: batu }, bpbjToken));
+    const vendor = queue.vendorCurationQueue[0];
+    const product = queue.productCurationQueue[0];
+    await page.getByRole('link', { name: 'Kurasi' }).click();
+    await expectBasics(page, /Kurasi/);
+    await page.getByRole('row', { name: new RegExp(vendor.businessName) }).getByRole('button', { name: 'Verifikasi' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toBe(`${vendor.businessName} terverifikasi.`);
+    await page.getByRole('row', { name: new RegExp(product.name.replace(/[()]/g, '.')) }).first().getByRole('button', { name: 'Tayangkan' }).click();
+    await page.getByRole('status').filter({ hasText: 'tayang' }).waitFor();
+    const after = await w.graphql(`query($v: ID!, $p: ID!) { vendor(id: $v) { status } product(id: $p) { status } }`, { v: vendor.id, p: product.id }, bpbjToken);
+    expect(after).toEqual({ vendor: { status: 'VERIFIED' }, product: { status: 'PUBLISHED' } });
+    await shot(page, 'bpbj-curation');
+  });
+
+  it('imports a budget CSV with a bad row and sees the error, nothing applied', async () => {
+    await page.getByRole('link', { name: 'Impor pagu' }).click();
+    await expectBasics(page, /Impor pagu/);
+    const year = new Date().getFullYear() + 1;
+    const csv = `opd_code,fiscal_year,goods_services_budget,planned_umkk,allocated_umkk\n1.02.01,${year},Rp5.000.000.000,2.000.000.000,1500000000\n9.99.99,${year},1000,0,0\n`;
+    await page.getByLabel('Berkas CSV').setInputFiles({ name: 'pagu.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Periksa (uji coba)' }).click();
+    await page.getByTestId('import-errors').waitFor();
+    expect(await page.getByTestId('import-errors').textContent()).toContain('Kode OPD "9.99.99" tidak ada di Pemda ini.');
+    expect(await page.getByRole('button', { name: 'Terapkan' }).isDisabled()).toBe(true);
+    await shot(page, 'bpbj-import');
+  });
+
+  it('computes the award for the current quarter, reads an explanation, publishes it; the public leaderboard shows it', async () => {
+    await page.getByRole('link', { name: 'Penghargaan' }).click();
+    await expectBasics(page, /Penghargaan/);
+    await page.getByRole('button', { name: 'Hitung draf' }).click();
+    await page.getByRole('status').filter({ hasText: 'Draf versi' }).waitFor();
+    await page.getByRole('button', { name: 'Dinas Kesehatan', exact: true }).click();
+    await expect(page.getByText('Belanja melalui katalog').first().isVisible()).resolves.toBe(true);
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Umumkan' }).click();
+    await page.getByRole('status').filter({ hasText: 'diumumkan' }).waitFor();
+    await shot(page, 'bpbj-award');
+
+    const leaderboard = (await w.graphql(`query($p: ID!) { awardLeaderboard(pemdaId: $p) { rank opdName } }`, { p: batu })).awardLeaderboard;
+    const visitor = await w.page({ width: 390, height: 844 });
+    await visitor.goto(`${w.base}/publik/${batu}`);
+    await visitor.getByTestId('leaderboard').waitFor();
+    await expectBasics(visitor, /Rekap publik/);
+    expect(await visitor.getByTestId('leaderboard').locator('tr').first().textContent()).toContain(leaderboard[0].opdName);
+    await shot(visitor, 'public-recap-phone');
+    const office = await w.page();
+    await office.goto(`${w.base}/publik/${batu}`);
+    await office.getByTestId('leaderboard').waitFor();
+    await shot(office, 'public-recap');
+  });
+
+  it('the explorer at /graphql works offline, and no page asked any other host for anything', async () => {
+    const explorer = await w.page();
+    await explorer.goto(`${w.base}/graphql`);
+    await explorer.locator('.graphiql-container').waitFor();
+    expect(await explorer.title()).toContain('Penjelajah API');
+    await shot(explorer, 'explorer');
+    expect(w.foreign).toEqual([]);
+  });
+});

@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { startHttpServer, type RunningServer } from '../../server/http/http-server.js';
+import { seedDemo } from '../../seeds/demo.js';
+import { seedDemoYears, type YearSpec } from '../../seeds/year.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+
+/** Debian's Chromium (apt-get install -y chromium); `npx playwright install` cannot download on these machines. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Browser tests run wherever Chromium is; in CI its absence is a failure, elsewhere a skip that says so. */
+export function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: .ci/run installs it (apt-get install -y chromium).`);
+  console.log(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+  return false;
+}
+
+export const ARTIFACTS = join('test-artifacts', 'screenshots');
+
+/** A small demo year (few orders, the same story) served with the built web app on a free port. */
+export interface WebWorld {
+  base: string;
+  browser: Browser;
+  /** Requests the pages made to any host but the server: none may happen. */
+  foreign: string[];
+  page(viewport?: { width: number; height: number }): Promise<Page>;
+  graphql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
+  login(email: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+const SMALL_YEAR: YearSpec = { seed: 2026, ordersPerMonth: 3, volume: 1 };
+
+export async function startWebWorld(today = new Date()): Promise<WebWorld> {
+  if (!existsSync(join('web', 'dist', 'index.html'))) {
+    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const db: TestDatabase = await createTestDatabase();
+  await seedDemo(db.orm.em.fork() as EntityManager, { today });
+  const config = { ...loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', RATE_LIMITS: 'false' }), port: 0 };
+  const app = await createApp(config, db.orm);
+  await seedDemoYears({ services: app.services, config, em: () => db.orm.em.fork() as EntityManager }, today, SMALL_YEAR);
+  const server: RunningServer = await startHttpServer(app);
+  const base = server.url.replace('/graphql', '');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const foreign: string[] = [];
+  const origin = new URL(base).host;
+  const graphql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
+    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+    const body = (await response.json()) as { data: any; errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  return {
+    base,
+    browser,
+    foreign,
+    graphql,
+    async page(viewport = { width: 1366, height: 768 }) {
+      const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+      // The network is the server and nothing else: anything else is recorded and refused.
+      await context.route('**/*', (route) => {
+        const url = new URL(route.request().url());
+        if (url.host === origin || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+        foreign.push(url.href);
+        return route.abort();
+      });
+      return context.newPage();
+    },
+    async login(email: string) {
+      return (await graphql(`mutation($e: String!) { login(input: { email: $e, password: "katalog123" }) { token } }`, { e: email })).login.token;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      await db.dispose();
+    },
+  };
+}

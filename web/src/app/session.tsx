@@ -1,0 +1,81 @@
+import { createContext, useContext, useState, type FormEvent, type ReactNode } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../gql';
+import type { MeQuery } from '../gql/graphql';
+import { session } from './client';
+import { navigate } from './router';
+
+const Me = graphql(`
+  query Me {
+    me { id fullName email role pemda { id name timeZone } opd { id name shortName } }
+  }
+`);
+
+const Login = graphql(`
+  mutation Login($input: LoginInput!) {
+    login(input: $input) { token user { id role } }
+  }
+`);
+
+export type Account = MeQuery['me'];
+interface Session {
+  account: Account | null;
+  loading: boolean;
+  signOut(): void;
+  signedIn(): void;
+}
+const SessionContext = createContext<Session>({ account: null, loading: false, signOut() {}, signedIn() {} });
+export const useSession = () => useContext(SessionContext);
+
+/** The signed-in account, read from the API with the stored token: a reload keeps the session, a bad token drops it. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [token, setToken] = useState(session.token);
+  const [{ data, fetching, error }] = useQuery({ query: Me, pause: !token, requestPolicy: 'network-only' });
+  const expired = error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+  const value: Session = {
+    account: token && !expired ? (data?.me ?? null) : null,
+    loading: fetching,
+    signOut() {
+      session.clear();
+      setToken(null);
+      navigate('/');
+    },
+    signedIn: () => setToken(session.token()),
+  };
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function LoginPage() {
+  const [, login] = useMutation(Login);
+  const { signedIn } = useSession();
+  const [problem, setProblem] = useState<string | null>(null);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const result = await login({ input: { email: String(form.get('email')), password: String(form.get('password')) } });
+    if (result.error) {
+      setProblem(result.error.graphQLErrors[0]?.message ?? 'Tidak dapat terhubung ke server.');
+      return;
+    }
+    session.save(result.data!.login.token);
+    signedIn();
+    navigate(result.data!.login.user.role === 'BPBJ' ? '/bpbj' : '/');
+  }
+  return (
+    <section className="card narrow">
+      <h1>Masuk</h1>
+      <form onSubmit={submit}>
+        <label>
+          Email
+          <input name="email" type="email" autoComplete="username" required />
+        </label>
+        <label>
+          Kata sandi
+          <input name="password" type="password" autoComplete="current-password" required />
+        </label>
+        {problem && <p role="alert" className="error">{problem}</p>}
+        <button type="submit">Masuk</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { Fragment, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../gql';
+import type { ComputeAwardMutation } from '../gql/graphql';
+
+const Versions = graphql(`
+  query AwardVersions($pemdaId: ID!, $period: String!) {
+    awardVersions(pemdaId: $pemdaId, period: $period) { id version status publishedAt }
+  }
+`);
+const Compute = graphql(`
+  mutation ComputeAward($pemdaId: ID!, $year: Int!, $quarter: Int) {
+    computeAward(pemdaId: $pemdaId, year: $year, quarter: $quarter) {
+      id period version status
+      rows { opdId opdName assessable notAssessableReason score rank tier flags toNextTier components { component normalised weight contribution explanation } }
+    }
+  }
+`);
+const Publish = graphql(`mutation PublishAward($id: ID!) { publishAward(id: $id) { id status publishedAt } }`);
+
+const COMPONENT_LABEL: Record<string, string> = {
+  CATALOGUE_SPEND: 'Belanja melalui katalog',
+  TRANSACTIONS: 'Jumlah transaksi katalog',
+  UMKK_SHARE: 'Porsi UMK-K dari pagu',
+  ADOPTION: 'Penggunaan katalog',
+  PAYMENT_TIMELINESS: 'Ketepatan pembayaran',
+  ASN_COMPLIANCE: 'Kepatuhan belanja ASN',
+};
+
+/** The E-Purchasing Award: a draft for a quarter, each OPD's score explained component by component, then publish. */
+export function AwardPage({ pemdaId }: { pemdaId: string }) {
+  const now = new Date();
+  const [year, setYear] = useState(now.getFullYear());
+  const [quarter, setQuarter] = useState(Math.floor(now.getMonth() / 3) + 1);
+  const [result, setResult] = useState<ComputeAwardMutation['computeAward'] | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [, compute] = useMutation(Compute);
+  const [, publish] = useMutation(Publish);
+  const [{ data: versions }, refresh] = useQuery({ query: Versions, variables: { pemdaId, period: `${year}-Q${quarter}` } });
+  async function draft() {
+    const answer = await compute({ pemdaId, year, quarter });
+    setMessage(answer.error ? (answer.error.graphQLErrors[0]?.message ?? 'Gagal.') : `Draf versi ${answer.data!.computeAward.version} dihitung.`);
+    setResult(answer.data?.computeAward ?? null);
+    refresh({ requestPolicy: 'network-only' });
+  }
+  async function announce() {
+    if (!result || !window.confirm(`Umumkan hasil ${result.period} versi ${result.version}? Hasil yang diumumkan tidak dapat diubah.`)) return;
+    const answer = await publish({ id: result.id });
+    setMessage(answer.error ? (answer.error.graphQLErrors[0]?.message ?? 'Gagal.') : `Hasil ${result.period} diumumkan.`);
+    if (answer.data) setResult({ ...result, status: answer.data.publishAward.status });
+    refresh({ requestPolicy: 'network-only' });
+  }
+  return (
+    <>
+      <h1>E-Purchasing Award</h1>
+      <section className="card">
+        <div className="actions">
+          <label>Tahun <input type="number" value={year} min={2020} max={2100} onChange={(e) => setYear(Number(e.target.value))} /></label>
+          <label>
+            Triwulan
+            <select value={quarter} onChange={(e) => setQuarter(Number(e.target.value))}>
+              {[1, 2, 3, 4].map((q) => <option key={q} value={q}>{q}</option>)}
+            </select>
+          </label>
+          <button onClick={draft}>Hitung draf</button>
+          <button disabled={!result || result.status !== 'DRAFT'} onClick={announce}>Umumkan</button>
+        </div>
+        {message && <p role="status" className="notice">{message}</p>}
+        <p>Versi {year}-Q{quarter}: {versions?.awardVersions.map((v) => `v${v.version} ${v.status === 'PUBLISHED' ? 'diumumkan' : 'draf'}`).join(', ') || 'belum ada'}</p>
+      </section>
+      {result && (
+        <section className="card">
+          <h2>{result.period} versi {result.version} ({result.status === 'PUBLISHED' ? 'diumumkan' : 'draf'})</h2>
+          <table>
+            <thead><tr><th>#</th><th>OPD</th><th className="num">Nilai</th><th>Predikat</th><th>Catatan</th></tr></thead>
+            <tbody>
+              {result.rows.map((r) => (
+                <Fragment key={r.opdId}>
+                  <tr>
+                    <td>{r.rank ?? '-'}</td>
+                    <td><button className="link" aria-expanded={open === r.opdId} onClick={() => setOpen(open === r.opdId ? null : r.opdId)}>{r.opdName}</button></td>
+                    <td className="num">{r.score?.toLocaleString('id-ID', { minimumFractionDigits: 3 }) ?? '-'}</td>
+                    <td>{r.tier ?? '-'}</td>
+                    <td>{r.assessable ? [...r.flags, r.toNextTier].filter(Boolean).join(' · ') : r.notAssessableReason}</td>
+                  </tr>
+                  {open === r.opdId && (
+                    <tr>
+                      <td colSpan={5}>
+                        <ul className="explain">
+                          {r.components.map((c) => (
+                            <li key={c.component}><strong>{COMPONENT_LABEL[c.component] ?? c.component}</strong>: {c.normalised.toLocaleString('id-ID')} × bobot {c.weight} / 100 = {c.contribution.toLocaleString('id-ID')}. {c.explanation}</li>
+                          ))}
+                        </ul>
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </>
+  );
+}

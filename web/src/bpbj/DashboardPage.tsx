@@ -1,0 +1,101 @@
+import { useQuery } from 'urql';
+import { graphql } from '../gql';
+import { Link } from '../app/router';
+import { MonthColumns, ShareBars } from '../lib/charts';
+import { percent, rupiah, STATUS_LABEL } from '../lib/format';
+
+const Dashboard = graphql(`
+  query BpbjDashboard($pemdaId: ID!, $year: Int!) {
+    spendRecap(pemdaId: $pemdaId, period: { year: $year, yearToDate: true }) {
+      period { label }
+      targetPercent
+      pemda { budget realisedTotal realisedUmkk umkkShareOfBudget expectedUmkkByPeriodEnd shortfall status }
+      catalogueSpendYearToDate
+      catalogueSpendTarget
+      opds { rank status budget realisedUmkk umkkShareOfBudget shortfall opd { id name shortName } }
+    }
+    spendMonthlySeries(pemdaId: $pemdaId, year: $year) { month realisedUmkk umkkShareOfBudgetYearToDate }
+  }
+`);
+
+const STATUSES = ['ON_TRACK', 'AT_RISK', 'BELOW', 'NOT_ASSESSABLE'] as const;
+
+/** The morning view of a BPBJ officer: where the Pemda stands against 40%, who is behind, and by how much. */
+export function DashboardPage({ pemdaId }: { pemdaId: string }) {
+  const year = new Date().getFullYear();
+  const [{ data, fetching, error }] = useQuery({ query: Dashboard, variables: { pemdaId, year } });
+  if (fetching && !data) return <p>Memuat…</p>;
+  if (error || !data) return <p role="alert" className="error">{error?.graphQLErrors[0]?.message ?? 'Data tidak tersedia.'}</p>;
+  const recap = data.spendRecap;
+  const shortfalls = recap.opds.filter((o) => o.shortfall > 0).sort((a, b) => b.shortfall - a.shortfall).slice(0, 8);
+  return (
+    <>
+      <h1>Dasbor belanja UMK-K · {recap.period.label}</h1>
+      <div className="tiles">
+        <div className="tile">
+          <span>Porsi UMK-K dari pagu Pemda</span>
+          <strong data-testid="pemda-share">{percent(recap.pemda.umkkShareOfBudget)}</strong>
+          <small>target {percent(recap.targetPercent)} · {STATUS_LABEL[recap.pemda.status]}</small>
+        </div>
+        <div className="tile">
+          <span>Realisasi UMK-K</span>
+          <strong data-testid="pemda-umkk">{rupiah(recap.pemda.realisedUmkk)}</strong>
+          <small>dari pagu {rupiah(recap.pemda.budget)}</small>
+        </div>
+        <div className="tile">
+          <span>Belanja katalog lokal</span>
+          <strong>{rupiah(recap.catalogueSpendYearToDate)}</strong>
+          <small>target {rupiah(recap.catalogueSpendTarget)}</small>
+        </div>
+        <div className="tile">
+          <span>OPD per status</span>
+          <ul className="statuses" data-testid="status-counts">
+            {STATUSES.map((s) => (
+              <li key={s}><span className={`badge ${s}`}>{STATUS_LABEL[s]}</span> {recap.opds.filter((o) => o.status === s).length}</li>
+            ))}
+          </ul>
+        </div>
+      </div>
+      <div className="columns">
+        <section className="card">
+          <h2>Realisasi UMK-K per bulan (porsi kumulatif dari pagu)</h2>
+          <MonthColumns label="Realisasi UMK-K per bulan" points={data.spendMonthlySeries} />
+        </section>
+        <section className="card">
+          <h2>Kekurangan terbesar</h2>
+          <table>
+            <thead><tr><th>OPD</th><th className="num">Masih perlu</th><th className="num">% pagu</th></tr></thead>
+            <tbody>
+              {shortfalls.map((o) => (
+                <tr key={o.opd.id}>
+                  <td><Link to={`/bpbj/opd/${o.opd.id}`}>{o.opd.shortName}</Link></td>
+                  <td className="num">{rupiah(o.shortfall)}</td>
+                  <td className="num">{percent(o.umkkShareOfBudget)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+      <section className="card">
+        <h2>Semua OPD</h2>
+        <ShareBars label="Porsi UMK-K per OPD" target={recap.targetPercent} rows={recap.opds.map((o) => ({ name: o.opd.shortName, share: o.umkkShareOfBudget ?? null, status: o.status }))} />
+        <table>
+          <thead><tr><th>#</th><th>OPD</th><th className="num">Pagu</th><th className="num">Realisasi UMK-K</th><th className="num">% pagu</th><th>Status</th></tr></thead>
+          <tbody>
+            {recap.opds.map((o) => (
+              <tr key={o.opd.id}>
+                <td>{o.rank ?? '-'}</td>
+                <td><Link to={`/bpbj/opd/${o.opd.id}`}>{o.opd.name}</Link></td>
+                <td className="num">{rupiah(o.budget)}</td>
+                <td className="num">{rupiah(o.realisedUmkk)}</td>
+                <td className="num">{percent(o.umkkShareOfBudget)}</td>
+                <td><span className={`badge ${o.status}`}>{STATUS_LABEL[o.status]}</span></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

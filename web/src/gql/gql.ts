@@ -1,0 +1,148 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Me {\n    me { id fullName email role pemda { id name timeZone } opd { id name shortName } }\n  }\n": typeof types.MeDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { token user { id role } }\n  }\n": typeof types.LoginDocument,
+    "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId action fromStatus toStatus reason actorRole }\n  }\n": typeof types.AuditLogDocument,
+    "\n  query AwardVersions($pemdaId: ID!, $period: String!) {\n    awardVersions(pemdaId: $pemdaId, period: $period) { id version status publishedAt }\n  }\n": typeof types.AwardVersionsDocument,
+    "\n  mutation ComputeAward($pemdaId: ID!, $year: Int!, $quarter: Int) {\n    computeAward(pemdaId: $pemdaId, year: $year, quarter: $quarter) {\n      id period version status\n      rows { opdId opdName assessable notAssessableReason score rank tier flags toNextTier components { component normalised weight contribution explanation } }\n    }\n  }\n": typeof types.ComputeAwardDocument,
+    "mutation PublishAward($id: ID!) { publishAward(id: $id) { id status publishedAt } }": typeof types.PublishAwardDocument,
+    "\n  query CurationQueues($pemdaId: ID!) {\n    vendorCurationQueue(pemdaId: $pemdaId) { id businessName ownerName nib scale isKoperasi domicileRegionName district status isLocal isUmkk }\n    productCurationQueue(pemdaId: $pemdaId) {\n      id name unit price status isPdn tkdnPercent submittedAt vendor { id businessName } category { id name }\n      pendingRevision { name price unit description isPdn tkdnPercent submittedAt }\n    }\n  }\n": typeof types.CurationQueuesDocument,
+    "mutation VerifyVendor($id: ID!) { verifyVendor(id: $id) { id status } }": typeof types.VerifyVendorDocument,
+    "mutation RejectVendor($id: ID!, $reason: String!) { rejectVendor(id: $id, reason: $reason) { id status statusReason } }": typeof types.RejectVendorDocument,
+    "mutation ApproveProduct($id: ID!) { approveProduct(id: $id) { id status } }": typeof types.ApproveProductDocument,
+    "mutation RejectProduct($id: ID!, $reason: String!) { rejectProduct(id: $id, reason: $reason) { id status statusReason } }": typeof types.RejectProductDocument,
+    "\n  query BpbjDashboard($pemdaId: ID!, $year: Int!) {\n    spendRecap(pemdaId: $pemdaId, period: { year: $year, yearToDate: true }) {\n      period { label }\n      targetPercent\n      pemda { budget realisedTotal realisedUmkk umkkShareOfBudget expectedUmkkByPeriodEnd shortfall status }\n      catalogueSpendYearToDate\n      catalogueSpendTarget\n      opds { rank status budget realisedUmkk umkkShareOfBudget shortfall opd { id name shortName } }\n    }\n    spendMonthlySeries(pemdaId: $pemdaId, year: $year) { month realisedUmkk umkkShareOfBudgetYearToDate }\n  }\n": typeof types.BpbjDashboardDocument,
+    "\n  query SpendRecapFile($pemdaId: ID!, $year: Int!, $format: ExportFormat!) {\n    exportSpendRecap(pemdaId: $pemdaId, year: $year, format: $format) { filename contentType base64 }\n  }\n": typeof types.SpendRecapFileDocument,
+    "\n  mutation ImportBudgets($pemdaId: ID!, $csv: String!, $dryRun: Boolean!) {\n    importOpdBudgets(pemdaId: $pemdaId, csv: $csv, dryRun: $dryRun) { applied rows errors { row field message } }\n  }\n": typeof types.ImportBudgetsDocument,
+    "\n  query OpdView($pemdaId: ID!, $opdId: ID!, $year: Int!) {\n    opd(id: $opdId) { id name shortName code }\n    spendRecap(pemdaId: $pemdaId, opdId: $opdId, period: { year: $year, yearToDate: true }) {\n      opds { budget plannedUmkk allocatedUmkk plannedUmkkShare allocatedUmkkShare realisedUmkk umkkShareOfBudget catalogueTotal externalTotal shortfall status opd { id } }\n    }\n    spendMonthlySeries(pemdaId: $pemdaId, year: $year, opdId: $opdId) { month realisedUmkk umkkShareOfBudgetYearToDate }\n    opdBudgetHistory(opdId: $opdId, fiscalYear: $year) { id effectiveFrom goodsServicesBudget plannedUmkk allocatedUmkk reason createdAt }\n  }\n": typeof types.OpdViewDocument,
+    "\n  query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput) {\n    searchProducts(pemdaId: $pemdaId, query: $query, filter: $filter, first: 24) {\n      totalCount\n      edges { node { id name unit price minOrderQuantity isPdn tkdnPercent isLocal isUmkk vendor { id businessName district } category { id name } } }\n      facets { local { value count } umkk { value count } pdn { value count } basicNeeds { value count } }\n    }\n  }\n": typeof types.CatalogueSearchDocument,
+    "\n  query Pemdas {\n    pemdas { id name province timeZone }\n  }\n": typeof types.PemdasDocument,
+    "\n  query PublicRecap($pemdaId: ID!, $year: Int!) {\n    publicSpendRecap(pemdaId: $pemdaId, period: { year: $year, yearToDate: true }) {\n      period { label }\n      targetPercent\n      pemda { budget realisedUmkk umkkShareOfBudget status }\n      catalogueSpendYearToDate\n      catalogueSpendTarget\n      catalogueTargetAchieved\n      opds { rank status budget realisedUmkk umkkShareOfBudget catalogueShare opd { id name shortName } }\n    }\n    catalogueProgress(pemdaId: $pemdaId) { publishedProducts listedProductsTarget targetAchievedPercent verifiedVendors verifiedLocalUmkkVendors }\n    awardLeaderboard(pemdaId: $pemdaId) { rank opdName score tier }\n    pemda(id: $pemdaId) { id name }\n  }\n": typeof types.PublicRecapDocument,
+};
+const documents: Documents = {
+    "\n  query Me {\n    me { id fullName email role pemda { id name timeZone } opd { id name shortName } }\n  }\n": types.MeDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { token user { id role } }\n  }\n": types.LoginDocument,
+    "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId action fromStatus toStatus reason actorRole }\n  }\n": types.AuditLogDocument,
+    "\n  query AwardVersions($pemdaId: ID!, $period: String!) {\n    awardVersions(pemdaId: $pemdaId, period: $period) { id version status publishedAt }\n  }\n": types.AwardVersionsDocument,
+    "\n  mutation ComputeAward($pemdaId: ID!, $year: Int!, $quarter: Int) {\n    computeAward(pemdaId: $pemdaId, year: $year, quarter: $quarter) {\n      id period version status\n      rows { opdId opdName assessable notAssessableReason score rank tier flags toNextTier components { component normalised weight contribution explanation } }\n    }\n  }\n": types.ComputeAwardDocument,
+    "mutation PublishAward($id: ID!) { publishAward(id: $id) { id status publishedAt } }": types.PublishAwardDocument,
+    "\n  query CurationQueues($pemdaId: ID!) {\n    vendorCurationQueue(pemdaId: $pemdaId) { id businessName ownerName nib scale isKoperasi domicileRegionName district status isLocal isUmkk }\n    productCurationQueue(pemdaId: $pemdaId) {\n      id name unit price status isPdn tkdnPercent submittedAt vendor { id businessName } category { id name }\n      pendingRevision { name price unit description isPdn tkdnPercent submittedAt }\n    }\n  }\n": types.CurationQueuesDocument,
+    "mutation VerifyVendor($id: ID!) { verifyVendor(id: $id) { id status } }": types.VerifyVendorDocument,
+    "mutation RejectVendor($id: ID!, $reason: String!) { rejectVendor(id: $id, reason: $reason) { id status statusReason } }": types.RejectVendorDocument,
+    "mutation ApproveProduct($id: ID!) { approveProduct(id: $id) { id status } }": types.ApproveProductDocument,
+    "mutation RejectProduct($id: ID!, $reason: String!) { rejectProduct(id: $id, reason: $reason) { id status statusReason } }": types.RejectProductDocument,
+    "\n  query BpbjDashboard($pemdaId: ID!, $year: Int!) {\n    spendRecap(pemdaId: $pemdaId, period: { year: $year, yearToDate: true }) {\n      period { label }\n      targetPercent\n      pemda { budget realisedTotal realisedUmkk umkkShareOfBudget expectedUmkkByPeriodEnd shortfall status }\n      catalogueSpendYearToDate\n      catalogueSpendTarget\n      opds { rank status budget realisedUmkk umkkShareOfBudget shortfall opd { id name shortName } }\n    }\n    spendMonthlySeries(pemdaId: $pemdaId, year: $year) { month realisedUmkk umkkShareOfBudgetYearToDate }\n  }\n": types.BpbjDashboardDocument,
+    "\n  query SpendRecapFile($pemdaId: ID!, $year: Int!, $format: ExportFormat!) {\n    exportSpendRecap(pemdaId: $pemdaId, year: $year, format: $format) { filename contentType base64 }\n  }\n": types.SpendRecapFileDocument,
+    "\n  mutation ImportBudgets($pemdaId: ID!, $csv: String!, $dryRun: Boolean!) {\n    importOpdBudgets(pemdaId: $pemdaId, csv: $csv, dryRun: $dryRun) { applied rows errors { row field message } }\n  }\n": types.ImportBudgetsDocument,
+    "\n  query OpdView($pemdaId: ID!, $opdId: ID!, $year: Int!) {\n    opd(id: $opdId) { id name shortName code }\n    spendRecap(pemdaId: $pemdaId, opdId: $opdId, period: { year: $year, yearToDate: true }) {\n      opds { budget plannedUmkk allocatedUmkk plannedUmkkShare allocatedUmkkShare realisedUmkk umkkShareOfBudget catalogueTotal externalTotal shortfall status opd { id } }\n    }\n    spendMonthlySeries(pemdaId: $pemdaId, year: $year, opdId: $opdId) { month realisedUmkk umkkShareOfBudgetYearToDate }\n    opdBudgetHistory(opdId: $opdId, fiscalYear: $year) { id effectiveFrom goodsServicesBudget plannedUmkk allocatedUmkk reason createdAt }\n  }\n": types.OpdViewDocument,
+    "\n  query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput) {\n    searchProducts(pemdaId: $pemdaId, query: $query, filter: $filter, first: 24) {\n      totalCount\n      edges { node { id name unit price minOrderQuantity isPdn tkdnPercent isLocal isUmkk vendor { id businessName district } category { id name } } }\n      facets { local { value count } umkk { value count } pdn { value count } basicNeeds { value count } }\n    }\n  }\n": types.CatalogueSearchDocument,
+    "\n  query Pemdas {\n    pemdas { id name province timeZone }\n  }\n": types.PemdasDocument,
+    "\n  query PublicRecap($pemdaId: ID!, $year: Int!) {\n    publicSpendRecap(pemdaId: $pemdaId, period: { year: $year, yearToDate: true }) {\n      period { label }\n      targetPercent\n      pemda { budget realisedUmkk umkkShareOfBudget status }\n      catalogueSpendYearToDate\n      catalogueSpendTarget\n      catalogueTargetAchieved\n      opds { rank status budget realisedUmkk umkkShareOfBudget catalogueShare opd { id name shortName } }\n    }\n    catalogueProgress(pemdaId: $pemdaId) { publishedProducts listedProductsTarget targetAchievedPercent verifiedVendors verifiedLocalUmkkVendors }\n    awardLeaderboard(pemdaId: $pemdaId) { rank opdName score tier }\n    pemda(id: $pemdaId) { id name }\n  }\n": types.PublicRecapDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me { id fullName email role pemda { id name timeZone } opd { id name shortName } }\n  }\n"): (typeof documents)["\n  query Me {\n    me { id fullName email role pemda { id name timeZone } opd { id name shortName } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { token user { id role } }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { token user { id role } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId action fromStatus toStatus reason actorRole }\n  }\n"): (typeof documents)["\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId action fromStatus toStatus reason actorRole }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AwardVersions($pemdaId: ID!, $period: String!) {\n    awardVersions(pemdaId: $pemdaId, period: $period) { id version status publishedAt }\n  }\n"): (typeof documents)["\n  query AwardVersions($pemdaId: ID!, $period: String!) {\n    awardVersions(pemdaId: $pemdaId, period: $period) { id version status publishedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ComputeAward($pemdaId: ID!, $year: Int!, $quarter: Int) {\n    computeAward(pemdaId: $pemdaId, year: $year, quarter: $quarter) {\n      id period version status\n      rows { opdId opdName assessable notAssessableReason score rank tier flags toNextTier components { component normalised weight contribution explanation } }\n    }\n  }\n"): (typeof documents)["\n  mutation ComputeAward($pemdaId: ID!, $year: Int!, $quarter: Int) {\n    computeAward(pemdaId: $pemdaId, year: $year, quarter: $quarter) {\n      id period version status\n      rows { opdId opdName assessable notAssessableReason score rank tier flags toNextTier components { component normalised weight contribution explanation } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PublishAward($id: ID!) { publishAward(id: $id) { id status publishedAt } }"): (typeof documents)["mutation PublishAward($id: ID!) { publishAward(id: $id) { id status publishedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CurationQueues($pemdaId: ID!) {\n    vendorCurationQueue(pemdaId: $pemdaId) { id businessName ownerName nib scale isKoperasi domicileRegionName district status isLocal isUmkk }\n    productCurationQueue(pemdaId: $pemdaId) {\n      id name unit price status isPdn tkdnPercent submittedAt vendor { id businessName } category { id name }\n      pendingRevision { name price unit description isPdn tkdnPercent submittedAt }\n    }\n  }\n"): (typeof documents)["\n  query CurationQueues($pemdaId: ID!) {\n    vendorCurationQueue(pemdaId: $pemdaId) { id businessName ownerName nib scale isKoperasi domicileRegionName district status isLocal isUmkk }\n    productCurationQueue(pemdaId: $pemdaId) {\n      id name unit price status isPdn tkdnPercent submittedAt vendor { id businessName } category { id name }\n      pendingRevision { name price unit description isPdn tkdnPercent submittedAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation VerifyVendor($id: ID!) { verifyVendor(id: $id) { id status } }"): (typeof documents)["mutation VerifyVendor($id: ID!) { verifyVendor(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RejectVendor($id: ID!, $reason: String!) { rejectVendor(id: $id, reason: $reason) { id status statusReason } }"): (typeof documents)["mutation RejectVendor($id: ID!, $reason: String!) { rejectVendor(id: $id, reason: $reason) { id status statusReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApproveProduct($id: ID!) { approveProduct(id: $id) { id status } }"): (typeof documents)["mutation ApproveProduct($id: ID!) { approveProduct(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RejectProduct($id: ID!, $reason: String!) { rejectProduct(id: $id, reason: $reason) { id status statusReason } }"): (typeof documents)["mutation RejectProduct($id: ID!, $reason: String!) { rejectProduct(id: $id, reason: $reason) { id status statusReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BpbjDashboard($pemdaId: ID!, $year: Int!) {\n    spendRecap(pemdaId: $pemdaId, period: { year: $year, yearToDate: true }) {\n      period { label }\n      targetPercent\n      pemda { budget realisedTotal realisedUmkk umkkShareOfBudget expectedUmkkByPeriodEnd shortfall status }\n      catalogueSpendYearToDate\n      catalogueSpendTarget\n      opds { rank status budget realisedUmkk umkkShareOfBudget shortfall opd { id name shortName } }\n    }\n    spendMonthlySeries(pemdaId: $pemdaId, year: $year) { month realisedUmkk umkkShareOfBudgetYearToDate }\n  }\n"): (typeof documents)["\n  query BpbjDashboard($pemdaId: ID!, $year: Int!) {\n    spendRecap(pemdaId: $pemdaId, period: { year: $year, yearToDate: true }) {\n      period { label }\n      targetPercent\n      pemda { budget realisedTotal realisedUmkk umkkShareOfBudget expectedUmkkByPeriodEnd shortfall status }\n      catalogueSpendYearToDate\n      catalogueSpendTarget\n      opds { rank status budget realisedUmkk umkkShareOfBudget shortfall opd { id name shortName } }\n    }\n    spendMonthlySeries(pemdaId: $pemdaId, year: $year) { month realisedUmkk umkkShareOfBudgetYearToDate }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SpendRecapFile($pemdaId: ID!, $year: Int!, $format: ExportFormat!) {\n    exportSpendRecap(pemdaId: $pemdaId, year: $year, format: $format) { filename contentType base64 }\n  }\n"): (typeof documents)["\n  query SpendRecapFile($pemdaId: ID!, $year: Int!, $format: ExportFormat!) {\n    exportSpendRecap(pemdaId: $pemdaId, year: $year, format: $format) { filename contentType base64 }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportBudgets($pemdaId: ID!, $csv: String!, $dryRun: Boolean!) {\n    importOpdBudgets(pemdaId: $pemdaId, csv: $csv, dryRun: $dryRun) { applied rows errors { row field message } }\n  }\n"): (typeof documents)["\n  mutation ImportBudgets($pemdaId: ID!, $csv: String!, $dryRun: Boolean!) {\n    importOpdBudgets(pemdaId: $pemdaId, csv: $csv, dryRun: $dryRun) { applied rows errors { row field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpdView($pemdaId: ID!, $opdId: ID!, $year: Int!) {\n    opd(id: $opdId) { id name shortName code }\n    spendRecap(pemdaId: $pemdaId, opdId: $opdId, period: { year: $year, yearToDate: true }) {\n      opds { budget plannedUmkk allocatedUmkk plannedUmkkShare allocatedUmkkShare realisedUmkk umkkShareOfBudget catalogueTotal externalTotal shortfall status opd { id } }\n    }\n    spendMonthlySeries(pemdaId: $pemdaId, year: $year, opdId: $opdId) { month realisedUmkk umkkShareOfBudgetYearToDate }\n    opdBudgetHistory(opdId: $opdId, fiscalYear: $year) { id effectiveFrom goodsServicesBudget plannedUmkk allocatedUmkk reason createdAt }\n  }\n"): (typeof documents)["\n  query OpdView($pemdaId: ID!, $opdId: ID!, $year: Int!) {\n    opd(id: $opdId) { id name shortName code }\n    spendRecap(pemdaId: $pemdaId, opdId: $opdId, period: { year: $year, yearToDate: true }) {\n      opds { budget plannedUmkk allocatedUmkk plannedUmkkShare allocatedUmkkShare realisedUmkk umkkShareOfBudget catalogueTotal externalTotal shortfall status opd { id } }\n    }\n    spendMonthlySeries(pemdaId: $pemdaId, year: $year, opdId: $opdId) { month realisedUmkk umkkShareOfBudgetYearToDate }\n    opdBudgetHistory(opdId: $opdId, fiscalYear: $year) { id effectiveFrom goodsServicesBudget plannedUmkk allocatedUmkk reason createdAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput) {\n    searchProducts(pemdaId: $pemdaId, query: $query, filter: $filter, first: 24) {\n      totalCount\n      edges { node { id name unit price minOrderQuantity isPdn tkdnPercent isLocal isUmkk vendor { id businessName district } category { id name } } }\n      facets { local { value count } umkk { value count } pdn { value count } basicNeeds { value count } }\n    }\n  }\n"): (typeof documents)["\n  query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput) {\n    searchProducts(pemdaId: $pemdaId, query: $query, filter: $filter, first: 24) {\n      totalCount\n      edges { node { id name unit price minOrderQuantity isPdn tkdnPercent isLocal isUmkk vendor { id businessName district } category { id name } } }\n      facets { local { value count } umkk { value count } pdn { value count } basicNeeds { value count } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Pemdas {\n    pemdas { id name province timeZone }\n  }\n"): (typeof documents)["\n  query Pemdas {\n    pemdas { id name province timeZone }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicRecap($pemdaId: ID!, $year: Int!) {\n    publicSpendRecap(pemdaId: $pemdaId, period: { year: $year, yearToDate: true }) {\n      period { label }\n      targetPercent\n      pemda { budget realisedUmkk umkkShareOfBudget status }\n      catalogueSpendYearToDate\n      catalogueSpendTarget\n      catalogueTargetAchieved\n      opds { rank status budget realisedUmkk umkkShareOfBudget catalogueShare opd { id name shortName } }\n    }\n    catalogueProgress(pemdaId: $pemdaId) { publishedProducts listedProductsTarget targetAchievedPercent verifiedVendors verifiedLocalUmkkVendors }\n    awardLeaderboard(pemdaId: $pemdaId) { rank opdName score tier }\n    pemda(id: $pemdaId) { id name }\n  }\n"): (typeof documents)["\n  query PublicRecap($pemdaId: ID!, $year: Int!) {\n    publicSpendRecap(pemdaId: $pemdaId, period: { year: $year, yearToDate: true }) {\n      period { label }\n      targetPercent\n      pemda { budget realisedUmkk umkkShareOfBudget status }\n      catalogueSpendYearToDate\n      catalogueSpendTarget\n      catalogueTargetAchieved\n      opds { rank status budget realisedUmkk umkkShareOfBudget catalogueShare opd { id name shortName } }\n    }\n    catalogueProgress(pemdaId: $pemdaId) { publishedProducts listedProductsTarget targetAchievedPercent verifiedVendors verifiedLocalUmkkVendors }\n    awardLeaderboard(pemdaId: $pemdaId) { rank opdName score tier }\n    pemda(id: $pemdaId) { id name }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,269 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type AuditSubject =
+  | 'ASN_ORDER'
+  | 'EXTERNAL_SPEND'
+  | 'ORDER'
+  | 'PRODUCT'
+  | 'SPEND_PERIOD'
+  | 'VENDOR';
+
+export type AwardComponent =
+  /** Share of realised spend that went through the catalogue, already 0-100. */
+  | 'ADOPTION'
+  /** Average monthly compliance rate of the ASN programme, already 0-100. */
+  | 'ASN_COMPLIANCE'
+  /** Rupiah through the local catalogue; min-max across the Pemda's assessable OPDs. */
+  | 'CATALOGUE_SPEND'
+  /** Median days from BAST to payment, lower is better; inverted min-max. No payment in the period: 0. */
+  | 'PAYMENT_TIMELINESS'
+  /** Catalogue orders counted in the period; min-max. */
+  | 'TRANSACTIONS'
+  /** UMK-K share of the goods/services budget against the target (40%): share / target x 100, capped at 100. */
+  | 'UMKK_SHARE';
+
+export type AwardStatus =
+  | 'DRAFT'
+  | 'PUBLISHED';
+
+/** Skala usaha: mikro, kecil, menengah or besar (UU 20/2008, PP 7/2021). */
+export type BusinessScale =
+  | 'BESAR'
+  | 'KECIL'
+  | 'MENENGAH'
+  | 'MIKRO';
+
+export type ExportFormat =
+  | 'CSV'
+  | 'XLSX';
+
+export type LoginInput = {
+  email: string;
+  password: string;
+};
+
+export type ProductStatus =
+  /** Withdrawn after having been ordered (kept for the record instead of deleted). */
+  | 'ARCHIVED'
+  /** Being prepared by the vendor; visible only to it. */
+  | 'DRAFT'
+  /** Tayang: visible to buyers while the vendor is verified. */
+  | 'PUBLISHED'
+  /** Refused by BPBJ with a reason; the vendor may fix and resubmit. */
+  | 'REJECTED'
+  /** Waiting for BPBJ curation. */
+  | 'SUBMITTED'
+  /** Frozen by BPBJ with a reason; BPBJ may reinstate it. */
+  | 'SUSPENDED';
+
+/** What an account may do. */
+export type Role =
+  /** Aparatur Sipil Negara: civil servant of one OPD. */
+  | 'ASN'
+  /** Procurement bureau (Bagian/Badan Pengadaan Barang dan Jasa) of one Pemda. */
+  | 'BPBJ'
+  /** Head of an OPD: oversees its ASN purchase reports. */
+  | 'KEPALA_OPD'
+  /** Operates the platform: creates Pemda and their BPBJ accounts. */
+  | 'PLATFORM_ADMIN'
+  /** Pejabat Pengadaan: procurement officer of one OPD. */
+  | 'PP'
+  /** Pejabat Pembuat Komitmen: commitment officer of one OPD. */
+  | 'PPK'
+  /** Penyedia: a UMKM, koperasi or other vendor. */
+  | 'VENDOR';
+
+export type SearchFilterInput = {
+  /** Only basic-needs (kebutuhan pokok) categories. */
+  basicNeeds?: boolean | null | undefined;
+  /** The category and everything under it. */
+  categoryId?: string | number | null | undefined;
+  /** Only vendors domiciled in the Pemda. */
+  localOnly?: boolean | null | undefined;
+  pdnOnly?: boolean | null | undefined;
+  priceMax?: number | null | undefined;
+  priceMin?: number | null | undefined;
+  tkdnMin?: number | null | undefined;
+  /** Only usaha mikro, kecil and koperasi. */
+  umkkOnly?: boolean | null | undefined;
+  vendorId?: string | number | null | undefined;
+};
+
+/** Against the pro-rata path to the year's target: UMK-K realised January..end of period >= target x budget x months/12 is ON_TRACK; >= 75% of that, AT_RISK; otherwise BELOW. No budget: NOT_ASSESSABLE. */
+export type SpendStatus =
+  | 'AT_RISK'
+  | 'BELOW'
+  | 'NOT_ASSESSABLE'
+  | 'ON_TRACK';
+
+export type VendorStatus =
+  /** Registered or changed its legal data; waiting for BPBJ verification. */
+  | 'PENDING'
+  /** Registration refused by BPBJ, with a reason. */
+  | 'REJECTED'
+  /** Suspended by BPBJ, with a reason: all its products are hidden at once. */
+  | 'SUSPENDED'
+  /** Verified by BPBJ: its published products are visible to buyers. */
+  | 'VERIFIED';
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, fullName: string, email: string, role: Role, pemda: { id: string, name: string, timeZone: string } | null, opd: { id: string, name: string, shortName: string } | null } };
+
+export type LoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type LoginMutation = { login: { token: string, user: { id: string, role: Role } } };
+
+export type AuditLogQueryVariables = Exact<{
+  pemdaId: string | number;
+  subjectType?: AuditSubject | null | undefined;
+}>;
+
+
+export type AuditLogQuery = { auditLog: Array<{ id: string, createdAt: string, subjectType: AuditSubject, subjectId: string, action: string, fromStatus: string | null, toStatus: string, reason: string | null, actorRole: string | null }> };
+
+export type AwardVersionsQueryVariables = Exact<{
+  pemdaId: string | number;
+  period: string;
+}>;
+
+
+export type AwardVersionsQuery = { awardVersions: Array<{ id: string, version: number, status: AwardStatus, publishedAt: string | null }> };
+
+export type ComputeAwardMutationVariables = Exact<{
+  pemdaId: string | number;
+  year: number;
+  quarter?: number | null | undefined;
+}>;
+
+
+export type ComputeAwardMutation = { computeAward: { id: string, period: string, version: number, status: AwardStatus, rows: Array<{ opdId: string, opdName: string, assessable: boolean, notAssessableReason: string | null, score: number | null, rank: number | null, tier: string | null, flags: Array<string>, toNextTier: string | null, components: Array<{ component: AwardComponent, normalised: number, weight: number, contribution: number, explanation: string }> }> } };
+
+export type PublishAwardMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PublishAwardMutation = { publishAward: { id: string, status: AwardStatus, publishedAt: string | null } };
+
+export type CurationQueuesQueryVariables = Exact<{
+  pemdaId: string | number;
+}>;
+
+
+export type CurationQueuesQuery = { vendorCurationQueue: Array<{ id: string, businessName: string, ownerName: string, nib: string, scale: BusinessScale, isKoperasi: boolean, domicileRegionName: string, district: string, status: VendorStatus, isLocal: boolean, isUmkk: boolean }>, productCurationQueue: Array<{ id: string, name: string, unit: string, price: number, status: ProductStatus, isPdn: boolean, tkdnPercent: number | null, submittedAt: string | null, vendor: { id: string, businessName: string }, category: { id: string, name: string }, pendingRevision: { name: string | null, price: number | null, unit: string | null, description: string | null, isPdn: boolean | null, tkdnPercent: number | null, submittedAt: string } | null }> };
+
+export type VerifyVendorMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VerifyVendorMutation = { verifyVendor: { id: string, status: VendorStatus } };
+
+export type RejectVendorMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type RejectVendorMutation = { rejectVendor: { id: string, status: VendorStatus, statusReason: string | null } };
+
+export type ApproveProductMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApproveProductMutation = { approveProduct: { id: string, status: ProductStatus } };
+
+export type RejectProductMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type RejectProductMutation = { rejectProduct: { id: string, status: ProductStatus, statusReason: string | null } };
+
+export type BpbjDashboardQueryVariables = Exact<{
+  pemdaId: string | number;
+  year: number;
+}>;
+
+
+export type BpbjDashboardQuery = { spendRecap: { targetPercent: number, catalogueSpendYearToDate: number, catalogueSpendTarget: number, period: { label: string }, pemda: { budget: number, realisedTotal: number, realisedUmkk: number, umkkShareOfBudget: number | null, expectedUmkkByPeriodEnd: number, shortfall: number, status: SpendStatus }, opds: Array<{ rank: number | null, status: SpendStatus, budget: number, realisedUmkk: number, umkkShareOfBudget: number | null, shortfall: number, opd: { id: string, name: string, shortName: string } }> }, spendMonthlySeries: Array<{ month: string, realisedUmkk: number, umkkShareOfBudgetYearToDate: number | null }> };
+
+export type SpendRecapFileQueryVariables = Exact<{
+  pemdaId: string | number;
+  year: number;
+  format: ExportFormat;
+}>;
+
+
+export type SpendRecapFileQuery = { exportSpendRecap: { filename: string, contentType: string, base64: string } };
+
+export type ImportBudgetsMutationVariables = Exact<{
+  pemdaId: string | number;
+  csv: string;
+  dryRun: boolean;
+}>;
+
+
+export type ImportBudgetsMutation = { importOpdBudgets: { applied: boolean, rows: number, errors: Array<{ row: number, field: string, message: string }> } };
+
+export type OpdViewQueryVariables = Exact<{
+  pemdaId: string | number;
+  opdId: string | number;
+  year: number;
+}>;
+
+
+export type OpdViewQuery = { opd: { id: string, name: string, shortName: string, code: string }, spendRecap: { opds: Array<{ budget: number, plannedUmkk: number, allocatedUmkk: number, plannedUmkkShare: number | null, allocatedUmkkShare: number | null, realisedUmkk: number, umkkShareOfBudget: number | null, catalogueTotal: number, externalTotal: number, shortfall: number, status: SpendStatus, opd: { id: string } }> }, spendMonthlySeries: Array<{ month: string, realisedUmkk: number, umkkShareOfBudgetYearToDate: number | null }>, opdBudgetHistory: Array<{ id: string, effectiveFrom: string, goodsServicesBudget: number, plannedUmkk: number, allocatedUmkk: number, reason: string | null, createdAt: string }> };
+
+export type CatalogueSearchQueryVariables = Exact<{
+  pemdaId: string | number;
+  query?: string | null | undefined;
+  filter?: SearchFilterInput | null | undefined;
+}>;
+
+
+export type CatalogueSearchQuery = { searchProducts: { totalCount: number, edges: Array<{ node: { id: string, name: string, unit: string, price: number, minOrderQuantity: number, isPdn: boolean, tkdnPercent: number | null, isLocal: boolean, isUmkk: boolean, vendor: { id: string, businessName: string, district: string }, category: { id: string, name: string } } }>, facets: { local: Array<{ value: string, count: number }>, umkk: Array<{ value: string, count: number }>, pdn: Array<{ value: string, count: number }>, basicNeeds: Array<{ value: string, count: number }> } } };
+
+export type PemdasQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PemdasQuery = { pemdas: Array<{ id: string, name: string, province: string, timeZone: string }> };
+
+export type PublicRecapQueryVariables = Exact<{
+  pemdaId: string | number;
+  year: number;
+}>;
+
+
+export type PublicRecapQuery = { publicSpendRecap: { targetPercent: number, catalogueSpendYearToDate: number, catalogueSpendTarget: number, catalogueTargetAchieved: number | null, period: { label: string }, pemda: { budget: number, realisedUmkk: number, umkkShareOfBudget: number | null, status: SpendStatus }, opds: Array<{ rank: number | null, status: SpendStatus, budget: number, realisedUmkk: number, umkkShareOfBudget: number | null, catalogueShare: number | null, opd: { id: string, name: string, shortName: string } }> }, catalogueProgress: { publishedProducts: number, listedProductsTarget: number, targetAchievedPercent: number | null, verifiedVendors: number, verifiedLocalUmkkVendors: number }, awardLeaderboard: Array<{ rank: number, opdName: string, score: number, tier: string | null }>, pemda: { id: string, name: string } };
+
+
+export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"pemda"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"opd"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}}]}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
+export const AuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subjectType"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditSubject"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pemdaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}}},{"kind":"Argument","name":{"kind":"Name","value":"subjectType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subjectType"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"200"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"subjectType"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}}]}}]}}]} as unknown as DocumentNode<AuditLogQuery, AuditLogQueryVariables>;
+export const AwardVersionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AwardVersions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"period"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"awardVersions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pemdaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}}},{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"Variable","name":{"kind":"Name","value":"period"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}}]}}]}}]} as unknown as DocumentNode<AwardVersionsQuery, AwardVersionsQueryVariables>;
+export const ComputeAwardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ComputeAward"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quarter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"computeAward"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pemdaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}}},{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}},{"kind":"Argument","name":{"kind":"Name","value":"quarter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quarter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"opdId"}},{"kind":"Field","name":{"kind":"Name","value":"opdName"}},{"kind":"Field","name":{"kind":"Name","value":"assessable"}},{"kind":"Field","name":{"kind":"Name","value":"notAssessableReason"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"flags"}},{"kind":"Field","name":{"kind":"Name","value":"toNextTier"}},{"kind":"Field","name":{"kind":"Name","value":"components"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"component"}},{"kind":"Field","name":{"kind":"Name","value":"normalised"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"contribution"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ComputeAwardMutation, ComputeAwardMutationVariables>;
+export const PublishAwardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PublishAward"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishAward"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}}]}}]}}]} as unknown as DocumentNode<PublishAwardMutation, PublishAwardMutationVariables>;
+export const CurationQueuesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CurationQueues"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vendorCurationQueue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pemdaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessName"}},{"kind":"Field","name":{"kind":"Name","value":"ownerName"}},{"kind":"Field","name":{"kind":"Name","value":"nib"}},{"kind":"Field","name":{"kind":"Name","value":"scale"}},{"kind":"Field","name":{"kind":"Name","value":"isKoperasi"}},{"kind":"Field","name":{"kind":"Name","value":"domicileRegionName"}},{"kind":"Field","name":{"kind":"Name","value":"district"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isLocal"}},{"kind":"Field","name":{"kind":"Name","value":"isUmkk"}}]}},{"kind":"Field","name":{"kind":"Name","value":"productCurationQueue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pemdaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isPdn"}},{"kind":"Field","name":{"kind":"Name","value":"tkdnPercent"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"vendor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pendingRevision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"isPdn"}},{"kind":"Field","name":{"kind":"Name","value":"tkdnPercent"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}}]}}]}}]}}]} as unknown as DocumentNode<CurationQueuesQuery, CurationQueuesQueryVariables>;
+export const VerifyVendorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"VerifyVendor"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyVendor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<VerifyVendorMutation, VerifyVendorMutationVariables>;
+export const RejectVendorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RejectVendor"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectVendor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}}]}}]}}]} as unknown as DocumentNode<RejectVendorMutation, RejectVendorMutationVariables>;
+export const ApproveProductDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveProduct"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveProduct"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ApproveProductMutation, ApproveProductMutationVariables>;
+export const RejectProductDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RejectProduct"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectProduct"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}}]}}]}}]} as unknown as DocumentNode<RejectProductMutation, RejectProductMutationVariables>;
+export const BpbjDashboardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BpbjDashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"spendRecap"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pemdaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}}},{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"yearToDate"},"value":{"kind":"BooleanValue","value":true}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"period"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}}]}},{"kind":"Field","name":{"kind":"Name","value":"targetPercent"}},{"kind":"Field","name":{"kind":"Name","value":"pemda"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"budget"}},{"kind":"Field","name":{"kind":"Name","value":"realisedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"realisedUmkk"}},{"kind":"Field","name":{"kind":"Name","value":"umkkShareOfBudget"}},{"kind":"Field","name":{"kind":"Name","value":"expectedUmkkByPeriodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"shortfall"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"catalogueSpendYearToDate"}},{"kind":"Field","name":{"kind":"Name","value":"catalogueSpendTarget"}},{"kind":"Field","name":{"kind":"Name","value":"opds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"budget"}},{"kind":"Field","name":{"kind":"Name","value":"realisedUmkk"}},{"kind":"Field","name":{"kind":"Name","value":"umkkShareOfBudget"}},{"kind":"Field","name":{"kind":"Name","value":"shortfall"}},{"kind":"Field","name":{"kind":"Name","value":"opd"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"spendMonthlySeries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pemdaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}}},{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"realisedUmkk"}},{"kind":"Field","name":{"kind":"Name","value":"umkkShareOfBudgetYearToDate"}}]}}]}}]} as unknown as DocumentNode<BpbjDashboardQuery, BpbjDashboardQueryVariables>;
+export const SpendRecapFileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SpendRecapFile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"format"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExportFormat"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exportSpendRecap"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pemdaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}}},{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}},{"kind":"Argument","name":{"kind":"Name","value":"format"},"value":{"kind":"Variable","name":{"kind":"Name","value":"format"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"base64"}}]}}]}}]} as unknown as DocumentNode<SpendRecapFileQuery, SpendRecapFileQueryVariables>;
+export const ImportBudgetsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportBudgets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"csv"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importOpdBudgets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pemdaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}}},{"kind":"Argument","name":{"kind":"Name","value":"csv"},"value":{"kind":"Variable","name":{"kind":"Name","value":"csv"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applied"}},{"kind":"Field","name":{"kind":"Name","value":"rows"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"row"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ImportBudgetsMutation, ImportBudgetsMutationVariables>;
+export const OpdViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OpdView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"opdId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"opd"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"opdId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"spendRecap"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pemdaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}}},{"kind":"Argument","name":{"kind":"Name","value":"opdId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"opdId"}}},{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"yearToDate"},"value":{"kind":"BooleanValue","value":true}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"opds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"budget"}},{"kind":"Field","name":{"kind":"Name","value":"plannedUmkk"}},{"kind":"Field","name":{"kind":"Name","value":"allocatedUmkk"}},{"kind":"Field","name":{"kind":"Name","value":"plannedUmkkShare"}},{"kind":"Field","name":{"kind":"Name","value":"allocatedUmkkShare"}},{"kind":"Field","name":{"kind":"Name","value":"realisedUmkk"}},{"kind":"Field","name":{"kind":"Name","value":"umkkShareOfBudget"}},{"kind":"Field","name":{"kind":"Name","value":"catalogueTotal"}},{"kind":"Field","name":{"kind":"Name","value":"externalTotal"}},{"kind":"Field","name":{"kind":"Name","value":"shortfall"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"opd"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"spendMonthlySeries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pemdaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}}},{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}},{"kind":"Argument","name":{"kind":"Name","value":"opdId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"opdId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"realisedUmkk"}},{"kind":"Field","name":{"kind":"Name","value":"umkkShareOfBudgetYearToDate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"opdBudgetHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"opdId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"opdId"}}},{"kind":"Argument","name":{"kind":"Name","value":"fiscalYear"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"goodsServicesBudget"}},{"kind":"Field","name":{"kind":"Name","value":"plannedUmkk"}},{"kind":"Field","name":{"kind":"Name","value":"allocatedUmkk"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<OpdViewQuery, OpdViewQueryVariables>;
+export const CatalogueSearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CatalogueSearch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SearchFilterInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchProducts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pemdaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}}},{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"24"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"minOrderQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"isPdn"}},{"kind":"Field","name":{"kind":"Name","value":"tkdnPercent"}},{"kind":"Field","name":{"kind":"Name","value":"isLocal"}},{"kind":"Field","name":{"kind":"Name","value":"isUmkk"}},{"kind":"Field","name":{"kind":"Name","value":"vendor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessName"}},{"kind":"Field","name":{"kind":"Name","value":"district"}}]}},{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"facets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"local"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"umkk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pdn"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"basicNeeds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CatalogueSearchQuery, CatalogueSearchQueryVariables>;
+export const PemdasDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Pemdas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pemdas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}}]}}]} as unknown as DocumentNode<PemdasQuery, PemdasQueryVariables>;
+export const PublicRecapDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PublicRecap"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publicSpendRecap"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pemdaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}}},{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"yearToDate"},"value":{"kind":"BooleanValue","value":true}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"period"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}}]}},{"kind":"Field","name":{"kind":"Name","value":"targetPercent"}},{"kind":"Field","name":{"kind":"Name","value":"pemda"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"budget"}},{"kind":"Field","name":{"kind":"Name","value":"realisedUmkk"}},{"kind":"Field","name":{"kind":"Name","value":"umkkShareOfBudget"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"catalogueSpendYearToDate"}},{"kind":"Field","name":{"kind":"Name","value":"catalogueSpendTarget"}},{"kind":"Field","name":{"kind":"Name","value":"catalogueTargetAchieved"}},{"kind":"Field","name":{"kind":"Name","value":"opds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"budget"}},{"kind":"Field","name":{"kind":"Name","value":"realisedUmkk"}},{"kind":"Field","name":{"kind":"Name","value":"umkkShareOfBudget"}},{"kind":"Field","name":{"kind":"Name","value":"catalogueShare"}},{"kind":"Field","name":{"kind":"Name","value":"opd"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"catalogueProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pemdaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishedProducts"}},{"kind":"Field","name":{"kind":"Name","value":"listedProductsTarget"}},{"kind":"Field","name":{"kind":"Name","value":"targetAchievedPercent"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedVendors"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedLocalUmkkVendors"}}]}},{"kind":"Field","name":{"kind":"Name","value":"awardLeaderboard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pemdaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"opdName"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pemda"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pemdaId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<PublicRecapQuery, PublicRecapQueryVariables>;
