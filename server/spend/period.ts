@@ -1,4 +1,4 @@
-import { localDate } from '../calendar/time-zone.js';
+import { formatMonth, localDate } from '../calendar/time-zone.js';
 import { Validation } from '../errors.js';
 import { ratio, toDecimal } from '../exact.js';
 
@@ -35,19 +35,19 @@ export function resolvePeriod(input: PeriodInput, timeZone: string, now: Date): 
   let label = `Tahun ${input.year}`;
   if (input.month != null) {
     v.check(input.month >= 1 && input.month <= 12, 'month', 'Bulan 1-12.');
-    [from, to, label] = [input.month, input.month, `${mm(input.year, input.month)}`];
+    [from, to, label] = [input.month, input.month, input.month >= 1 && input.month <= 12 ? formatMonth(mm(input.year, input.month)) : ''];
   } else if (input.quarter != null) {
     v.check(input.quarter >= 1 && input.quarter <= 4, 'quarter', 'Triwulan 1-4.');
     [from, to, label] = [input.quarter * 3 - 2, input.quarter * 3, `Triwulan ${input.quarter} ${input.year}`];
   } else if (input.yearToDate) {
     const today = localDate(now, timeZone);
     const current = Number(today.slice(0, 4)) === input.year ? Number(today.slice(5, 7)) : 12;
-    [from, to, label] = [1, current, `Januari s.d. ${mm(input.year, current)}`];
+    [from, to, label] = [1, current, `Januari s.d. ${formatMonth(mm(input.year, current))}`];
   } else if (input.fromMonth != null || input.toMonth != null) {
     from = input.fromMonth ?? 1;
     to = input.toMonth ?? 12;
     v.check(from >= 1 && to <= 12 && from <= to, 'fromMonth', 'Rentang bulan 1-12, awal tidak sesudah akhir.');
-    label = `${mm(input.year, from)} s.d. ${mm(input.year, to)}`;
+    label = from >= 1 && to <= 12 && from <= to ? `${formatMonth(mm(input.year, from))} s.d. ${formatMonth(mm(input.year, to))}` : '';
   }
   v.throwIfInvalid();
   return { year: input.year, fromMonth: from, toMonth: to, from: mm(input.year, from), to: mm(input.year, to), label };

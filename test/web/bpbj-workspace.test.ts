@@ -16,7 +16,11 @@ async function expectBasics(page: Page, title: RegExp) {
   expect(unlabelled).toBe(0);
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+/** Each page as a test artifact; with UPDATE_DOCS_SCREENSHOTS=1 also the first screen of it for the README. */
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  if (process.env.UPDATE_DOCS_SCREENSHOTS) await page.screenshot({ path: join('docs', 'screenshots', `${name}.png`) });
+}
 
 run('a BPBJ officer does a morning\'s work in the browser', () => {
   let w: WebWorld;
@@ -119,9 +123,13 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
 
   it('the explorer at /graphql works offline, and no page asked any other host for anything', async () => {
     const explorer = await w.page();
+    const introspected = explorer.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().method() === 'POST');
     await explorer.goto(`${w.base}/graphql`);
     await explorer.locator('.graphiql-container').waitFor();
+    await introspected; // the editor takes the run command once it has the schema
     expect(await explorer.title()).toContain('Penjelajah API');
+    await explorer.locator('.graphiql-execute-button').click();
+    await explorer.locator('.graphiql-response').getByText('Pemerintah Kota Batu').waitFor();
     await shot(explorer, 'explorer');
     expect(w.foreign).toEqual([]);
   });
