@@ -1,5 +1,7 @@
-import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import type { Page } from '../server/database/pagination.js';
+import { Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { QueueOrder, type Page } from '../server/database/pagination.js';
+
+registerEnumType(QueueOrder, { name: 'QueueOrder', description: 'A work queue oldest first (the default) or newest first.' });
 
 @ObjectType()
 export class PageInfo {

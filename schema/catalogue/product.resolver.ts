@@ -10,6 +10,7 @@ import type { RequestContext } from '../../server/context.js';
 import { badInput } from '../../server/errors.js';
 import { Role } from '../../server/identity/user.entity.js';
 import { Vendor } from '../../server/vendor/vendor.entity.js';
+import { QueueOrder } from '../../server/database/pagination.js';
 import { connectionOf, toConnection, type ConnectionShape } from '../pagination.js';
 import {
   CatalogueProgressView,
@@ -50,9 +51,15 @@ export class ProductResolver {
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
-  @Query(() => [Product], { description: 'BPBJ curation queue: submitted products and pending revisions, oldest first.' })
-  productCurationQueue(@Arg('pemdaId', () => ID) pemdaId: string, @Ctx() ctx: RequestContext): Promise<Product[]> {
-    return ctx.services.product.curationQueue(ctx, pemdaId);
+  @Query(() => ProductConnection, { description: 'BPBJ curation queue: submitted products and pending revisions, oldest first unless asked otherwise, with the count.' })
+  async productCurationQueue(
+    @Arg('pemdaId', () => ID) pemdaId: string,
+    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('order', () => QueueOrder, { nullable: true }) order: QueueOrder | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionShape<Product>> {
+    return toConnection(await ctx.services.product.curationQueue(ctx, pemdaId, { first, after }, order));
   }
 
   @Authorized(Role.VENDOR)

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ID } from '../../server/ids.js';
 import type { RequestContext } from '../../server/context.js';
+import { QueueOrder } from '../../server/database/pagination.js';
 import { Role } from '../../server/identity/user.entity.js';
 import { Pemda } from '../../server/pemda/pemda.entity.js';
 import { BusinessScale, Vendor, VendorStatus } from '../../server/vendor/vendor.entity.js';
@@ -95,9 +96,15 @@ export class VendorResolver {
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
-  @Query(() => [Vendor], { description: 'BPBJ curation queue: vendors waiting for verification or for a decision on their classification, oldest first.' })
-  vendorCurationQueue(@Arg('pemdaId', () => ID) pemdaId: string, @Ctx() ctx: RequestContext): Promise<Vendor[]> {
-    return ctx.services.vendor.curationQueue(ctx, pemdaId);
+  @Query(() => VendorConnection, { description: 'BPBJ curation queue: vendors waiting for verification or for a decision on their classification, oldest first unless asked otherwise, with the count.' })
+  async vendorCurationQueue(
+    @Arg('pemdaId', () => ID) pemdaId: string,
+    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('order', () => QueueOrder, { nullable: true }) order: QueueOrder | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionShape<Vendor>> {
+    return toConnection(await ctx.services.vendor.curationQueue(ctx, pemdaId, { first, after }, order));
   }
 
   @Query(() => Vendor)

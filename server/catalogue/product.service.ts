@@ -6,7 +6,7 @@ import { AuditSubject } from '../audit/audit-log.entity.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { assertManagesPemda, managesPemda, requireActor } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
-import { paginate, type Page, type PageArgs } from '../database/pagination.js';
+import { paginate, queueOrder, type Page, type PageArgs, type QueueOrder } from '../database/pagination.js';
 import { badInput, conflict, forbidden, notFound, requireReason, Validation } from '../errors.js';
 import { Role } from '../identity/user.entity.js';
 import { Vendor, VendorStatus } from '../vendor/vendor.entity.js';
@@ -249,13 +249,9 @@ export class ProductService {
   }
 
   /** Products waiting for BPBJ (new submissions and revisions), oldest first. */
-  async curationQueue(ctx: RequestContext, pemdaId: string, limit = 100): Promise<Product[]> {
+  async curationQueue(ctx: RequestContext, pemdaId: string, page: PageArgs, order?: QueueOrder | null): Promise<Page<Product>> {
     assertManagesPemda(requireActor(ctx), pemdaId);
-    return ctx.em.find(
-      Product,
-      { pemda: pemdaId, $or: [{ status: ProductStatus.SUBMITTED }, { pendingRevision: { $ne: null } }] },
-      { orderBy: { submittedAt: 'asc', id: 'asc' }, limit },
-    );
+    return paginate(ctx.em, Product, { pemda: pemdaId, $or: [{ status: ProductStatus.SUBMITTED }, { pendingRevision: { $ne: null } }] }, page, queueOrder(order));
   }
 
   /** Builds a product in the unit of work (no flush): used by create and by the bulk import. */

@@ -59,3 +59,15 @@ export async function paginate<T extends object>(
     cursorOf: (item) => cursor.from(item as never),
   };
 }
+
+/** Which end of a work queue comes first: the longest waiting (the default), or the latest. */
+export enum QueueOrder {
+  OLDEST_FIRST = 'OLDEST_FIRST',
+  NEWEST_FIRST = 'NEWEST_FIRST',
+}
+
+/** A queue's keyset order: when the row last changed, then the id, in the asked direction. */
+export const queueOrder = (order: QueueOrder | null | undefined) => {
+  const direction = order === QueueOrder.NEWEST_FIRST ? 'desc' : 'asc';
+  return { updatedAt: direction, id: direction } as const;
+};

@@ -6,7 +6,7 @@ import type { Actor, RequestContext } from '../context.js';
 import { conflict, forbidden, notFound, requireReason, Validation } from '../errors.js';
 import { normaliseEmail } from '../identity/identity.service.js';
 import { Role, User } from '../identity/user.entity.js';
-import { paginate, type Page, type PageArgs } from '../database/pagination.js';
+import { paginate, queueOrder, type Page, type PageArgs, type QueueOrder } from '../database/pagination.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { isEmail, isNib, normaliseNpwp, normalisePhone } from './identifiers.js';
 import { BusinessScale, isUmkk, Vendor, VendorStatus, type ClassificationFields } from './vendor.entity.js';
@@ -244,11 +244,11 @@ export class VendorService {
     return paginate(ctx.em, Vendor, where, page, { businessName: 'asc', id: 'asc' });
   }
 
-  /** Vendors waiting for verification, oldest registration first. */
-  async curationQueue(ctx: RequestContext, pemdaId: string, limit = 100): Promise<Vendor[]> {
+  /** Vendors waiting for verification or a classification decision, a page at a time, with the queue's length. */
+  async curationQueue(ctx: RequestContext, pemdaId: string, page: PageArgs, order?: QueueOrder | null): Promise<Page<Vendor>> {
     assertManagesPemda(requireActor(ctx), pemdaId);
     const waiting = { $or: [{ status: VendorStatus.PENDING }, { pendingClassification: { $ne: null } }] };
-    return ctx.em.find(Vendor, { pemda: pemdaId, ...waiting }, { orderBy: { updatedAt: 'asc', id: 'asc' }, limit });
+    return paginate(ctx.em, Vendor, { pemda: pemdaId, ...waiting }, page, queueOrder(order));
   }
 
   private async getOwn(ctx: RequestContext, vendorId: string): Promise<Vendor> {

@@ -42,7 +42,7 @@ describe('what decides the 40% measure is never the vendor\'s own word', () => {
     });
     const [request] = (await t.exec(AUDIT, { p: w.ids.batu, id: menengah.id }, { token: w.bpbj })).data.auditLog;
     expect(request).toEqual({ action: 'CLASSIFICATION_CHANGE_REQUESTED', actorRole: 'VENDOR', reason: 'koperasi tidak -> ya; UMK-K tidak -> ya; lokal ya -> ya' });
-    expect((await t.exec(`{ vendorCurationQueue(pemdaId: "${w.ids.batu}") { id } }`, {}, { token: w.bpbj })).data.vendorCurationQueue.map((v: any) => v.id)).toContain(menengah.id);
+    expect((await t.exec(`{ vendorCurationQueue(pemdaId: "${w.ids.batu}", first: 100) { edges { node { id } } } }`, {}, { token: w.bpbj })).data.vendorCurationQueue.edges.map((e: any) => e.node.id)).toContain(menengah.id);
 
     // Bought meanwhile: not UMK-K spend, and it stays so after the approval.
     const [before] = await checkout(t, w, [[product, 1]]);

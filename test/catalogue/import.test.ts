@@ -57,8 +57,8 @@ describe('bulk import of products', () => {
     const rows = [1, 2, 3].map((n) => ({ name: `Beras Impor Daftar ${n}`, description: 'Beras lokal', categoryId: beras, unit: 'karung', price: 70000 + n, stock: 5, minOrderQuantity: 1 }));
     const result = await t.exec(IMPORT, { input: { rows, policy: 'REJECT_ALL', submit: true } }, { token: vendor.token });
     expect(result.data.importProducts.products.map((p: any) => p.status)).toEqual(['SUBMITTED', 'SUBMITTED', 'SUBMITTED']);
-    const queue = await t.exec(`query($p: ID!) { productCurationQueue(pemdaId: $p) { name } }`, { p: ids.batu }, { token: bpbj });
-    expect(queue.data.productCurationQueue.map((p: any) => p.name)).toEqual(expect.arrayContaining(['Beras Impor Daftar 1', 'Beras Impor Daftar 3']));
+    const queue = await t.exec(`query($p: ID!) { productCurationQueue(pemdaId: $p, first: 100, order: NEWEST_FIRST) { edges { node { name } } } }`, { p: ids.batu }, { token: bpbj });
+    expect(queue.data.productCurationQueue.edges.map((e: any) => e.node.name)).toEqual(expect.arrayContaining(['Beras Impor Daftar 1', 'Beras Impor Daftar 3']));
   });
 
   it('an unverified vendor may import drafts but not submit them', async () => {

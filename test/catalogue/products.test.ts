@@ -50,8 +50,8 @@ describe('the product catalogue: listing, curation and who sees what', () => {
     expect(await publicNames()).not.toContain('Keripik Apel Cerita Pertama');
 
     expect((await t.exec(SUBMIT, { id }, { token: vendor.token })).data.submitProduct.status).toBe('SUBMITTED');
-    const queue = await t.exec(`query($p: ID!) { productCurationQueue(pemdaId: $p) { id } }`, { p: ids.batu }, { token: bpbjBatu });
-    expect(queue.data.productCurationQueue.map((p: any) => p.id)).toContain(id);
+    const queue = await t.exec(`query($p: ID!) { productCurationQueue(pemdaId: $p, first: 100, order: NEWEST_FIRST) { edges { node { id } } } }`, { p: ids.batu }, { token: bpbjBatu });
+    expect(queue.data.productCurationQueue.edges.map((e: any) => e.node.id)).toContain(id);
 
     const approved = await t.exec(APPROVE, { id }, { token: bpbjBatu });
     expect(approved.data.approveProduct).toEqual(expect.objectContaining({ status: 'PUBLISHED', publishedAt: t.clock.now().toISOString() }));
@@ -132,8 +132,8 @@ describe('the product catalogue: listing, curation and who sees what', () => {
     expect(dearer.data.updateProduct).toEqual(expect.objectContaining({ price: 28000, name: 'Keripik Apel Revisi', pendingRevision: { name: 'Keripik Apel Revisi Baru', price: 35000 } }));
     // Buyers keep the approved version meanwhile.
     expect((await t.exec(PRODUCT, { id })).data.product).toEqual(expect.objectContaining({ name: 'Keripik Apel Revisi', price: 28000, status: 'PUBLISHED' }));
-    const queue = await t.exec(`query($p: ID!) { productCurationQueue(pemdaId: $p) { id } }`, { p: ids.batu }, { token: bpbjBatu });
-    expect(queue.data.productCurationQueue.map((p: any) => p.id)).toContain(id);
+    const queue = await t.exec(`query($p: ID!) { productCurationQueue(pemdaId: $p, first: 100, order: NEWEST_FIRST) { edges { node { id } } } }`, { p: ids.batu }, { token: bpbjBatu });
+    expect(queue.data.productCurationQueue.edges.map((e: any) => e.node.id)).toContain(id);
 
     const approved = await t.exec(APPROVE, { id }, { token: bpbjBatu });
     expect(approved.data.approveProduct).toEqual(expect.objectContaining({ status: 'PUBLISHED', name: 'Keripik Apel Revisi Baru', price: 35000, pendingRevision: null }));

@@ -109,10 +109,14 @@ describe('vendors register and BPBJ verifies them', () => {
     const pub = await t.exec(`query($p: ID!) { vendors(pemdaId: $p, first: 100) { totalCount edges { node { status } } } }`, { p: ids.batu });
     expect(new Set(pub.data.vendors.edges.map((e: any) => e.node.status))).toEqual(new Set(['VERIFIED']));
     expect(errorCode(await t.exec(`query($p: ID!) { vendors(pemdaId: $p, status: PENDING) { totalCount } }`, { p: ids.batu }))).toBe('FORBIDDEN');
-    const queue = await t.exec(`query($p: ID!) { vendorCurationQueue(pemdaId: $p) { id status } }`, { p: ids.batu }, { token: bpbjBatu });
-    expect(queue.data.vendorCurationQueue.every((v: any) => v.status === 'PENDING')).toBe(true);
-    expect(queue.data.vendorCurationQueue.at(-1).id).toBe(pending);
-    expect(errorCode(await t.exec(`query($p: ID!) { vendorCurationQueue(pemdaId: $p) { id } }`, { p: ids.batu }, { token: bpbjBontang }))).toBe('FORBIDDEN');
+    const queue = await t.exec(`query($p: ID!) { vendorCurationQueue(pemdaId: $p, first: 100) { totalCount edges { node { id status } } } }`, { p: ids.batu }, { token: bpbjBatu });
+    const waiting = queue.data.vendorCurationQueue.edges.map((e: any) => e.node);
+    expect(waiting.every((v: any) => v.status === 'PENDING')).toBe(true);
+    expect(waiting.at(-1).id).toBe(pending);
+    expect(queue.data.vendorCurationQueue.totalCount).toBe(waiting.length);
+    const newest = await t.exec(`query($p: ID!) { vendorCurationQueue(pemdaId: $p, first: 1, order: NEWEST_FIRST) { edges { node { id } } } }`, { p: ids.batu }, { token: bpbjBatu });
+    expect(newest.data.vendorCurationQueue.edges[0].node.id).toBe(pending); // the newest on the first page, oldest-first's last
+    expect(errorCode(await t.exec(`query($p: ID!) { vendorCurationQueue(pemdaId: $p) { totalCount } }`, { p: ids.batu }, { token: bpbjBontang }))).toBe('FORBIDDEN');
   });
 });
 

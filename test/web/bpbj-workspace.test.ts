@@ -59,6 +59,15 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
 
     await page.reload();
     await page.getByTestId('pemda-share').waitFor(); // the session survives a reload
+
+    // The keyboard reaches every part of the workspace: Tab from the top of the page.
+    const reached = new Set<string>();
+    await page.locator('body').focus();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      reached.add((await page.evaluate(() => document.activeElement?.textContent ?? '')).trim());
+    }
+    for (const name of ['Dasbor', 'Kurasi', 'Impor pagu', 'Belanja luar katalog', 'Penghargaan', 'Laporan', 'Log audit', 'Keluar']) expect(reached).toContain(name);
   });
 
   it('opens an OPD: planned, allocated, realised and its budget history', async () => {
@@ -69,11 +78,14 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
   });
 
   it('verifies a pending vendor and publishes a pending product, each shown in place', async () => {
-    const queue = (await w.graphql(`query($p: ID!) { vendorCurationQueue(pemdaId: $p) { id businessName } productCurationQueue(pemdaId: $p) { id name } }`, { p: batu }, bpbjToken));
-    const vendor = queue.vendorCurationQueue[0];
-    const product = queue.productCurationQueue[0];
+    const queue = (await w.graphql(`query($p: ID!) { vendorCurationQueue(pemdaId: $p, first: 1) { edges { node { id businessName } } } productCurationQueue(pemdaId: $p, first: 1) { edges { node { id name } } } }`, { p: batu }, bpbjToken));
+    const vendor = queue.vendorCurationQueue.edges[0].node;
+    const product = queue.productCurationQueue.edges[0].node;
+    const counts = await w.graphql(`query($p: ID!) { vendorCurationQueue(pemdaId: $p) { totalCount } productCurationQueue(pemdaId: $p) { totalCount } }`, { p: batu }, bpbjToken);
     await page.getByRole('link', { name: 'Kurasi' }).click();
     await expectBasics(page, /Kurasi/);
+    await page.getByRole('heading', { name: `Penyedia menunggu verifikasi (${counts.vendorCurationQueue.totalCount})` }).waitFor();
+    await page.getByRole('heading', { name: `Produk menunggu tayang (${counts.productCurationQueue.totalCount})` }).waitFor();
     await page.getByRole('row', { name: new RegExp(vendor.businessName) }).getByRole('button', { name: 'Verifikasi' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toBe(`${vendor.businessName} terverifikasi.`);
     await page.getByRole('row', { name: new RegExp(product.name.replace(/[()]/g, '.')) }).first().getByRole('button', { name: 'Tayangkan' }).click();
@@ -101,6 +113,8 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await expectBasics(page, /Penghargaan/);
     await page.getByRole('button', { name: 'Hitung draf' }).click();
     await page.getByRole('status').filter({ hasText: 'Draf versi' }).waitFor();
+    await page.getByRole('button', { name: 'Hitung draf' }).click(); // a second draft is compared with the first
+    await page.getByTestId('award-comparison').waitFor();
     await page.getByRole('button', { name: 'Dinas Kesehatan', exact: true }).click();
     await expect(page.getByText('Belanja melalui katalog').first().isVisible()).resolves.toBe(true);
     page.once('dialog', (dialog) => dialog.accept());
@@ -119,6 +133,16 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await office.goto(`${w.base}/publik/${batu}`);
     await office.getByTestId('leaderboard').waitFor();
     await shot(office, 'public-recap');
+  });
+
+  it('downloads the reports the API offers', async () => {
+    await page.getByRole('link', { name: 'Laporan' }).click();
+    await expectBasics(page, /Laporan/);
+    for (const [button, filename] of [['Unduh XLSX', `rekap-belanja-umkk-${new Date().getFullYear()}.xlsx`], ['Unduh CSV paket', `paket-${new Date().getFullYear()}.csv`]]) {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: button, exact: true }).click();
+      expect((await download).suggestedFilename()).toBe(filename);
+    }
   });
 
   it('the explorer at /graphql works offline, and no page asked any other host for anything', async () => {

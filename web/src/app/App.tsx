@@ -3,6 +3,7 @@ import { AwardPage } from '../bpbj/AwardPage';
 import { CurationPage } from '../bpbj/CurationPage';
 import { DashboardPage } from '../bpbj/DashboardPage';
 import { ExportsPage } from '../bpbj/ExportsPage';
+import { ExternalSpendPage } from '../bpbj/ExternalSpendPage';
 import { ImportsPage } from '../bpbj/ImportsPage';
 import { OpdPage } from '../bpbj/OpdPage';
 import { CataloguePage } from '../public/CataloguePage';
@@ -16,6 +17,7 @@ const BPBJ_NAV: [string, string][] = [
   ['/bpbj', 'Dasbor'],
   ['/bpbj/kurasi', 'Kurasi'],
   ['/bpbj/impor', 'Impor pagu'],
+  ['/bpbj/belanja-luar', 'Belanja luar katalog'],
   ['/bpbj/penghargaan', 'Penghargaan'],
   ['/bpbj/laporan', 'Laporan'],
   ['/bpbj/audit', 'Log audit'],
@@ -36,6 +38,7 @@ function route(path: string, account: Account | null): { title: string; page: Re
       '/bpbj': ['Dasbor', <DashboardPage pemdaId={pemda.id} />],
       '/bpbj/kurasi': ['Kurasi', <CurationPage pemdaId={pemda.id} />],
       '/bpbj/impor': ['Impor pagu', <ImportsPage pemdaId={pemda.id} />],
+      '/bpbj/belanja-luar': ['Belanja luar katalog', <ExternalSpendPage pemdaId={pemda.id} />],
       '/bpbj/penghargaan': ['Penghargaan', <AwardPage pemdaId={pemda.id} />],
       '/bpbj/laporan': ['Laporan', <ExportsPage pemdaId={pemda.id} />],
       '/bpbj/audit': ['Log audit', <AuditPage pemdaId={pemda.id} timeZone={pemda.timeZone} />],

@@ -16,6 +16,11 @@ const Compute = graphql(`
     }
   }
 `);
+const Compare = graphql(`
+  query CompareAwardVersions($a: ID!, $b: ID!) {
+    compareAwardVersions(a: $a, b: $b) { opdCode opdName scoreA scoreB delta rankA rankB }
+  }
+`);
 const Publish = graphql(`mutation PublishAward($id: ID!) { publishAward(id: $id) { id status publishedAt } }`);
 
 const COMPONENT_LABEL: Record<string, string> = {
@@ -38,6 +43,9 @@ export function AwardPage({ pemdaId }: { pemdaId: string }) {
   const [, compute] = useMutation(Compute);
   const [, publish] = useMutation(Publish);
   const [{ data: versions }, refresh] = useQuery({ query: Versions, variables: { pemdaId, period: `${year}-Q${quarter}` } });
+  // The draft beside the version before it: what moved, and by how much.
+  const previous = result && versions?.awardVersions.filter((v) => v.version < result.version).sort((a, b) => b.version - a.version)[0];
+  const [{ data: comparison }] = useQuery({ query: Compare, variables: { a: previous?.id ?? '', b: result?.id ?? '' }, pause: !previous || !result });
   async function draft() {
     const answer = await compute({ pemdaId, year, quarter });
     setMessage(answer.error ? (answer.error.graphQLErrors[0]?.message ?? 'Gagal.') : `Draf versi ${answer.data!.computeAward.version} dihitung.`);
@@ -69,6 +77,19 @@ export function AwardPage({ pemdaId }: { pemdaId: string }) {
         {message && <p role="status" className="notice">{message}</p>}
         <p>Versi {year}-Q{quarter}: {versions?.awardVersions.map((v) => `v${v.version} ${v.status === 'PUBLISHED' ? 'diumumkan' : 'draf'}`).join(', ') || 'belum ada'}</p>
       </section>
+      {previous && comparison && (
+        <section className="card">
+          <h2>Dibandingkan dengan versi {previous.version}</h2>
+          <table data-testid="award-comparison">
+            <thead><tr><th>OPD</th><th className="num">Nilai v{previous.version}</th><th className="num">Nilai v{result!.version}</th><th className="num">Selisih</th><th>Peringkat</th></tr></thead>
+            <tbody>
+              {comparison.compareAwardVersions.filter((d) => d.delta).map((d) => (
+                <tr key={d.opdCode}><td>{d.opdName}</td><td className="num">{d.scoreA ?? '-'}</td><td className="num">{d.scoreB ?? '-'}</td><td className="num">{d.delta! > 0 ? '+' : ''}{d.delta}</td><td>{d.rankA ?? '-'} → {d.rankB ?? '-'}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
       {result && (
         <section className="card">
           <h2>{result.period} versi {result.version} ({result.status === 'PUBLISHED' ? 'diumumkan' : 'draf'})</h2>

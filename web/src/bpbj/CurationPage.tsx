@@ -1,14 +1,25 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
+import { navigate, useLocation } from '../app/router';
 import { rupiah } from '../lib/format';
 
 const Queues = graphql(`
-  query CurationQueues($pemdaId: ID!) {
-    vendorCurationQueue(pemdaId: $pemdaId) { id businessName ownerName nib scale isKoperasi domicileRegionName district status isLocal isUmkk }
-    productCurationQueue(pemdaId: $pemdaId) {
-      id name unit price status isPdn tkdnPercent submittedAt vendor { id businessName } category { id name }
-      pendingRevision { name price unit description isPdn tkdnPercent submittedAt }
+  query CurationQueues($pemdaId: ID!, $order: QueueOrder, $vendorsAfter: String, $productsAfter: String) {
+    vendorCurationQueue(pemdaId: $pemdaId, first: 20, after: $vendorsAfter, order: $order) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id businessName ownerName nib scale isKoperasi domicileRegionName district status isLocal isUmkk } }
+    }
+    productCurationQueue(pemdaId: $pemdaId, first: 20, after: $productsAfter, order: $order) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          id name unit price description status isPdn tkdnPercent vendor { id businessName } category { id name }
+          pendingRevision { name price unit description isPdn tkdnPercent submittedAt }
+        }
+      }
     }
   }
 `);
@@ -17,9 +28,24 @@ const RejectVendor = graphql(`mutation RejectVendor($id: ID!, $reason: String!) 
 const ApproveProduct = graphql(`mutation ApproveProduct($id: ID!) { approveProduct(id: $id) { id status } }`);
 const RejectProduct = graphql(`mutation RejectProduct($id: ID!, $reason: String!) { rejectProduct(id: $id, reason: $reason) { id status statusReason } }`);
 
-/** Vendors and products waiting for BPBJ, oldest first; each decision is shown in place. */
+/**
+ * Vendors and products waiting for BPBJ, a page at a time with their counts, oldest or newest first (in the URL); a
+ * pending revision is shown beside the approved version; each decision is shown in place.
+ */
 export function CurationPage({ pemdaId }: { pemdaId: string }) {
-  const [{ data }, refresh] = useQuery({ query: Queues, variables: { pemdaId }, requestPolicy: 'cache-and-network' });
+  const url = useLocation();
+  const order = url.searchParams.get('urut') === 'terbaru' ? 'NEWEST_FIRST' : 'OLDEST_FIRST';
+  const vendorsAfter = url.searchParams.get('penyedia') ?? null;
+  const productsAfter = url.searchParams.get('produk') ?? null;
+  const [{ data }, refresh] = useQuery({ query: Queues, variables: { pemdaId, order, vendorsAfter, productsAfter }, requestPolicy: 'cache-and-network' });
+  const vendors = data?.vendorCurationQueue;
+  const products = data?.productCurationQueue;
+  const page = (key: string, cursor: string | null) => {
+    const next = new URL(url);
+    if (cursor) next.searchParams.set(key, cursor);
+    else next.searchParams.delete(key);
+    navigate(`${next.pathname}${next.search}`);
+  };
   const [, verify] = useMutation(VerifyVendor);
   const [, rejectVendor] = useMutation(RejectVendor);
   const [, approve] = useMutation(ApproveProduct);
@@ -34,13 +60,20 @@ export function CurationPage({ pemdaId }: { pemdaId: string }) {
   return (
     <>
       <h1>Kurasi</h1>
+      <label>
+        Urutan
+        <select value={order} onChange={(e) => navigate(e.target.value === 'NEWEST_FIRST' ? '/bpbj/kurasi?urut=terbaru' : '/bpbj/kurasi')}>
+          <option value="OLDEST_FIRST">Terlama menunggu dahulu</option>
+          <option value="NEWEST_FIRST">Terbaru dahulu</option>
+        </select>
+      </label>
       {message && <p role="status" className="notice">{message}</p>}
       <section className="card">
-        <h2>Penyedia menunggu verifikasi ({data?.vendorCurationQueue.length ?? 0})</h2>
+        <h2>Penyedia menunggu verifikasi ({vendors?.totalCount ?? 0})</h2>
         <table>
           <thead><tr><th>Penyedia</th><th>NIB</th><th>Skala</th><th>Domisili</th><th>Tindakan</th></tr></thead>
           <tbody>
-            {data?.vendorCurationQueue.map((v) => (
+            {vendors?.edges.map(({ node: v }) => (
               <tr key={v.id}>
                 <td>{v.businessName}<br /><small>{v.ownerName}</small></td>
                 <td>{v.nib}</td>
@@ -54,18 +87,19 @@ export function CurationPage({ pemdaId }: { pemdaId: string }) {
             ))}
           </tbody>
         </table>
+        <Pager hasNext={Boolean(vendors?.pageInfo.hasNextPage)} onFirst={vendorsAfter ? () => page('penyedia', null) : null} onNext={() => page('penyedia', vendors!.pageInfo.endCursor!)} />
       </section>
       <section className="card">
-        <h2>Produk menunggu tayang ({data?.productCurationQueue.length ?? 0})</h2>
+        <h2>Produk menunggu tayang ({products?.totalCount ?? 0})</h2>
         <table>
-          <thead><tr><th>Produk</th><th>Penyedia</th><th className="num">Harga</th><th>Perubahan diajukan</th><th>Tindakan</th></tr></thead>
+          <thead><tr><th>Produk (yang tayang)</th><th>Penyedia</th><th className="num">Harga</th><th>Perubahan diajukan</th><th>Tindakan</th></tr></thead>
           <tbody>
-            {data?.productCurationQueue.map((p) => (
+            {products?.edges.map(({ node: p }) => (
               <tr key={p.id}>
                 <td>{p.name}<br /><small>{p.category.name} · {p.unit}</small></td>
                 <td>{p.vendor.businessName}</td>
                 <td className="num">{rupiah(p.price)}</td>
-                <td>{p.pendingRevision ? `${p.pendingRevision.name ?? p.name} · ${rupiah(p.pendingRevision.price ?? p.price)}` : 'Produk baru'}</td>
+                <td>{p.pendingRevision ? <Revision before={p} after={p.pendingRevision} /> : 'Produk baru'}</td>
                 <td className="actions">
                   <button onClick={() => act(() => approve({ id: p.id }), `${p.name} tayang.`)}>Tayangkan</button>
                   <button className="secondary" onClick={() => act(() => rejectProduct({ id: p.id, reason: askReason() }), `${p.name} ditolak.`)}>Tolak</button>
@@ -74,7 +108,37 @@ export function CurationPage({ pemdaId }: { pemdaId: string }) {
             ))}
           </tbody>
         </table>
+        <Pager hasNext={Boolean(products?.pageInfo.hasNextPage)} onFirst={productsAfter ? () => page('produk', null) : null} onNext={() => page('produk', products!.pageInfo.endCursor!)} />
       </section>
     </>
+  );
+}
+
+interface Shown { name?: string | null; price?: number | null; unit?: string | null; description?: string | null; isPdn?: boolean | null; tkdnPercent?: number | null }
+
+/** Only what changes, approved beside proposed, so BPBJ sees exactly what it is asked to approve. */
+function Revision({ before, after }: { before: Shown; after: Shown }) {
+  const rows: [string, string, string][] = [];
+  const show = (v: unknown) => (v == null ? '-' : typeof v === 'boolean' ? (v ? 'ya' : 'tidak') : String(v));
+  if (after.name != null && after.name !== before.name) rows.push(['Nama', show(before.name), show(after.name)]);
+  if (after.price != null && after.price !== before.price) rows.push(['Harga', rupiah(before.price), rupiah(after.price)]);
+  if (after.unit != null && after.unit !== before.unit) rows.push(['Satuan', show(before.unit), show(after.unit)]);
+  if (after.isPdn != null && after.isPdn !== before.isPdn) rows.push(['PDN', show(before.isPdn), show(after.isPdn)]);
+  if (after.tkdnPercent != null && after.tkdnPercent !== before.tkdnPercent) rows.push(['TKDN %', show(before.tkdnPercent), show(after.tkdnPercent)]);
+  if (after.description != null && after.description !== before.description) rows.push(['Deskripsi', 'berubah', show(after.description).slice(0, 80)]);
+  return (
+    <table className="revision">
+      <thead><tr><th /><th>Sekarang</th><th>Diajukan</th></tr></thead>
+      <tbody>{rows.map(([field, was, proposed]) => <tr key={field}><th>{field}</th><td>{was}</td><td><strong>{proposed}</strong></td></tr>)}</tbody>
+    </table>
+  );
+}
+
+function Pager({ hasNext, onNext, onFirst }: { hasNext: boolean; onNext: () => void; onFirst: (() => void) | null }) {
+  return (
+    <div className="actions">
+      {onFirst && <button className="secondary" onClick={onFirst}>Halaman pertama</button>}
+      {hasNext && <button className="secondary" onClick={onNext}>Halaman berikutnya</button>}
+    </div>
   );
 }

@@ -1,0 +1,47 @@
+import { useState, type ChangeEvent, type ReactNode } from 'react';
+
+export interface ImportAnswer {
+  /** Set when the request itself was refused (a message for people). */
+  problem?: string | null;
+  applied: boolean;
+  /** What the rows would do or did, e.g. "12 baris". */
+  summary: string;
+  errors: { row: number; field: string; message: string }[];
+}
+
+/**
+ * Every import in the workspace works the same way: pick a CSV, check it (a dry run shows each bad row), and apply
+ * only a clean file (all rows or none).
+ */
+export function CsvImportForm({ help, send }: { help: ReactNode; send: (csv: string, dryRun: boolean) => Promise<ImportAnswer> }) {
+  const [csv, setCsv] = useState<string | null>(null);
+  const [answer, setAnswer] = useState<ImportAnswer | null>(null);
+  async function pick(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    setAnswer(null);
+    setCsv(file ? await file.text() : null);
+  }
+  const clean = answer && !answer.problem && answer.errors.length === 0;
+  return (
+    <section className="card">
+      <p>{help}</p>
+      <label>
+        Berkas CSV
+        <input type="file" accept=".csv,text/csv" onChange={pick} />
+      </label>
+      <div className="actions">
+        <button disabled={!csv} onClick={async () => setAnswer(await send(csv!, true))}>Periksa (uji coba)</button>
+        <button disabled={!csv || !clean || answer.applied} onClick={async () => setAnswer(await send(csv!, false))}>Terapkan</button>
+      </div>
+      {answer?.problem && <p role="alert" className="error">{answer.problem}</p>}
+      {clean && <p role="status" className="notice">{answer.applied ? 'Diterapkan' : 'Siap diterapkan'}: {answer.summary}.</p>}
+      {answer && answer.errors.length > 0 && (
+        <table data-testid="import-errors">
+          <caption>{new Set(answer.errors.map((e) => e.row)).size} baris bermasalah; tidak ada yang disimpan.</caption>
+          <thead><tr><th>Baris</th><th>Kolom</th><th>Masalah</th></tr></thead>
+          <tbody>{answer.errors.map((e, i) => <tr key={i}><td>{e.row}</td><td>{e.field}</td><td>{e.message}</td></tr>)}</tbody>
+        </table>
+      )}
+    </section>
+  );
+}

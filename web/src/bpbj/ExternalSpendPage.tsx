@@ -1,0 +1,27 @@
+import { useMutation } from 'urql';
+import { graphql } from '../gql';
+import { CsvImportForm } from './CsvImportForm';
+
+const ImportExternalSpend = graphql(`
+  mutation ImportExternalSpend($input: ImportExternalSpendInput!) {
+    importExternalSpend(input: $input) { applied created corrected unchanged errors { row field message } }
+  }
+`);
+
+/** Spend outside the catalogue (SPSE, national catalogue, online shops) from a CSV; a known reference corrects its row. */
+export function ExternalSpendPage({ pemdaId }: { pemdaId: string }) {
+  const [, run] = useMutation(ImportExternalSpend);
+  return (
+    <>
+      <h1>Impor belanja luar katalog</h1>
+      <CsvImportForm
+        help={<>Kolom CSV: <code>external_ref, date, opd_code, vendor_name, vendor_nib, amount, channel, umkk, pdn, local</code>, opsional <code>corrects_ref</code> (penyesuaian di periode terbuka untuk baris di periode yang sudah ditutup). Referensi yang sudah ada mengoreksi barisnya.</>}
+        send={async (csv, dryRun) => {
+          const answer = await run({ input: { pemdaId, csv, policy: 'REJECT_ALL', dryRun } });
+          const r = answer.data?.importExternalSpend;
+          return { problem: answer.error?.graphQLErrors[0]?.message ?? (answer.error ? 'Gagal.' : null), applied: Boolean(r?.applied), summary: `${r?.created ?? 0} baru, ${r?.corrected ?? 0} koreksi, ${r?.unchanged ?? 0} tidak berubah`, errors: r?.errors ?? [] };
+        }}
+      />
+    </>
+  );
+}
