@@ -133,6 +133,18 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await office.goto(`${w.base}/publik/${batu}`);
     await office.getByTestId('leaderboard').waitFor();
     await shot(office, 'public-recap');
+
+    // The public catalogue: search, then a product page with its vendor.
+    await office.getByRole('link', { name: /Lihat katalog/ }).click();
+    await office.getByLabel('Cari produk').fill('keripik apel');
+    const first = office.locator('.product h3 a').first();
+    await first.waitFor();
+    const name = await first.textContent();
+    await first.click();
+    await office.getByRole('heading', { name: name! }).waitFor();
+    await expectBasics(office, /Produk/);
+    await expect(office.getByText('Minimal pesan').isVisible()).resolves.toBe(true);
+    await shot(office, 'public-product');
   });
 
   it('downloads the reports the API offers', async () => {

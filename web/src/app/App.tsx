@@ -8,6 +8,7 @@ import { ImportsPage } from '../bpbj/ImportsPage';
 import { OpdPage } from '../bpbj/OpdPage';
 import { CataloguePage } from '../public/CataloguePage';
 import { HomePage } from '../public/HomePage';
+import { ProductPage } from '../public/ProductPage';
 import { PublicRecapPage } from '../public/PublicRecapPage';
 import { Link, useLocation } from './router';
 import { LoginPage, useSession, type Account } from './session';
@@ -25,6 +26,8 @@ const BPBJ_NAV: [string, string][] = [
 
 /** Which page a path shows, and its title: one table, so every page has a title and the navigation follows roles. */
 function route(path: string, account: Account | null): { title: string; page: ReactNode } {
+  const product = path.match(/^\/publik\/([0-9a-f-]{36})\/produk\/([0-9a-f-]{36})$/);
+  if (product) return { title: 'Produk', page: <ProductPage pemdaId={product[1]} productId={product[2]} /> };
   const publik = path.match(/^\/publik\/([0-9a-f-]{36})(\/katalog)?$/);
   if (publik) return publik[2] ? { title: 'Katalog produk lokal', page: <CataloguePage pemdaId={publik[1]} /> } : { title: 'Rekap publik', page: <PublicRecapPage pemdaId={publik[1]} /> };
   if (path === '/masuk') return { title: 'Masuk', page: <LoginPage /> };
@@ -33,7 +36,7 @@ function route(path: string, account: Account | null): { title: string; page: Re
     const pemda = account.pemda;
     if (account.role !== 'BPBJ' || !pemda) return { title: 'Tidak berwenang', page: <p role="alert" className="error">Halaman ini untuk BPBJ.</p> };
     const opd = path.match(/^\/bpbj\/opd\/([0-9a-f-]{36})$/);
-    if (opd) return { title: 'OPD', page: <OpdPage pemdaId={pemda.id} opdId={opd[1]} /> };
+    if (opd) return { title: 'OPD', page: <OpdPage pemdaId={pemda.id} opdId={opd[1]} timeZone={pemda.timeZone} /> };
     const pages: Record<string, [string, ReactNode]> = {
       '/bpbj': ['Dasbor', <DashboardPage pemdaId={pemda.id} />],
       '/bpbj/kurasi': ['Kurasi', <CurationPage pemdaId={pemda.id} />],

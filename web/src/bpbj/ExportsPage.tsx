@@ -1,5 +1,6 @@
-import { useClient } from 'urql';
+import { useClient, useQuery } from 'urql';
 import { graphql } from '../gql';
+import { monthName } from '../lib/format';
 
 const SpendRecapFile = graphql(`
   query SpendRecapFile($pemdaId: ID!, $year: Int!, $format: ExportFormat!) {
@@ -22,6 +23,17 @@ const AwardFile = graphql(`
   }
 `);
 
+const AsnProgrammeList = graphql(`
+  query AsnProgrammeList($pemdaId: ID!) {
+    asnProgrammes(pemdaId: $pemdaId) { id name }
+  }
+`);
+const AsnComplianceFile = graphql(`
+  query AsnComplianceFile($programmeId: ID!, $month: String!) {
+    exportAsnCompliance(programmeId: $programmeId, month: $month, format: XLSX) { filename contentType base64 }
+  }
+`);
+
 function save(filename: string, type: string, bytes: BlobPart) {
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([bytes], { type }));
@@ -37,6 +49,13 @@ export function ExportsPage({ pemdaId }: { pemdaId: string }) {
   const year = now.getFullYear();
   const lastQuarter = Math.floor(now.getMonth() / 3);
   const fail = (message?: string) => window.alert(message ?? 'Gagal mengunduh.');
+  const [{ data: asn }] = useQuery({ query: AsnProgrammeList, variables: { pemdaId } });
+  const previousMonth = new Date(Date.UTC(year, now.getMonth() - 1, 1)).toISOString().slice(0, 7);
+  async function asnRecap(programmeId: string) {
+    const result = await client.query(AsnComplianceFile, { programmeId, month: previousMonth }, { requestPolicy: 'network-only' }).toPromise();
+    const file = result.data?.exportAsnCompliance;
+    return file ? save(file.filename, file.contentType, fromBase64(file.base64)) : fail(result.error?.graphQLErrors[0]?.message);
+  }
   async function recap(format: 'CSV' | 'XLSX') {
     const result = await client.query(SpendRecapFile, { pemdaId, year, format }, { requestPolicy: 'network-only' }).toPromise();
     const file = result.data?.exportSpendRecap;
@@ -68,6 +87,12 @@ export function ExportsPage({ pemdaId }: { pemdaId: string }) {
         <h2>Daftar paket {year}</h2>
         <button onClick={orders}>Unduh CSV paket</button>
       </section>
+      {asn?.asnProgrammes.map((programme) => (
+        <section className="card" key={programme.id}>
+          <h2>{programme.name}: rekap per OPD {monthName(previousMonth)}</h2>
+          <button onClick={() => asnRecap(programme.id)}>Unduh XLSX rekap ASN</button>
+        </section>
+      ))}
       {lastQuarter >= 1 && (
         <section className="card">
           <h2>E-Purchasing Award {year} triwulan {lastQuarter}, dengan penjelasan</h2>

@@ -1,7 +1,7 @@
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { MonthColumns } from '../lib/charts';
-import { dateName, percent, rupiah, STATUS_LABEL } from '../lib/format';
+import { dateName, dateTime, ORDER_STATUS, percent, rupiah, STATUS_LABEL } from '../lib/format';
 
 const OpdView = graphql(`
   query OpdView($pemdaId: ID!, $opdId: ID!, $year: Int!) {
@@ -11,11 +11,12 @@ const OpdView = graphql(`
     }
     spendMonthlySeries(pemdaId: $pemdaId, year: $year, opdId: $opdId) { month realisedUmkk umkkShareOfBudgetYearToDate }
     opdBudgetHistory(opdId: $opdId, fiscalYear: $year) { id effectiveFrom goodsServicesBudget plannedUmkk allocatedUmkk reason createdAt }
+    orders(first: 20, filter: { opdId: $opdId }) { totalCount edges { node { id code status total createdAt vendorIsUmkk vendor { id businessName } } } }
   }
 `);
 
 /** One OPD: planned, allocated and realised (Inpres 2/2022), its months, and every version of its budget. */
-export function OpdPage({ pemdaId, opdId }: { pemdaId: string; opdId: string }) {
+export function OpdPage({ pemdaId, opdId, timeZone }: { pemdaId: string; opdId: string; timeZone: string }) {
   const year = new Date().getFullYear();
   const [{ data, error }] = useQuery({ query: OpdView, variables: { pemdaId, opdId, year } });
   if (error) return <p role="alert" className="error">{error.graphQLErrors[0]?.message}</p>;
@@ -35,6 +36,17 @@ export function OpdPage({ pemdaId, opdId }: { pemdaId: string; opdId: string }) 
       <section className="card">
         <h2>Per bulan</h2>
         <MonthColumns label={`Realisasi UMK-K ${data.opd.shortName} per bulan`} points={data.spendMonthlySeries} />
+      </section>
+      <section className="card">
+        <h2>Paket terbaru ({data.orders.totalCount} paket)</h2>
+        <table>
+          <thead><tr><th>Kode</th><th>Dibuat</th><th>Penyedia</th><th className="num">Nilai</th><th>Status</th></tr></thead>
+          <tbody>
+            {data.orders.edges.map(({ node: o }) => (
+              <tr key={o.id}><td>{o.code}</td><td>{dateTime(o.createdAt, timeZone)}</td><td>{o.vendor.businessName}{o.vendorIsUmkk ? ' (UMK-K)' : ''}</td><td className="num">{rupiah(o.total)}</td><td>{ORDER_STATUS[o.status] ?? o.status}</td></tr>
+            ))}
+          </tbody>
+        </table>
       </section>
       <section className="card">
         <h2>Riwayat pagu {year}</h2>

@@ -24,3 +24,8 @@ export const STATUS_LABEL: Record<string, string> = {
   BELOW: 'Di bawah target',
   NOT_ASSESSABLE: 'Belum dapat dinilai',
 };
+
+export const ORDER_STATUS: Record<string, string> = {
+  DRAFT: 'Draf', SUBMITTED: 'Diajukan', APPROVED: 'Disetujui PPK', ACCEPTED: 'Diterima penyedia', REJECTED: 'Ditolak penyedia', SHIPPED: 'Dikirim',
+  RECEIVED: 'Diterima (BAST)', PAID: 'Dibayar', COMPLETED: 'Selesai', CANCELLED: 'Dibatalkan',
+};

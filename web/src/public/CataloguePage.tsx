@@ -1,6 +1,6 @@
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
-import { navigate, useLocation } from '../app/router';
+import { Link, navigate, useLocation } from '../app/router';
 import { rupiah } from '../lib/format';
 
 const Search = graphql(`
@@ -58,7 +58,7 @@ export function CataloguePage({ pemdaId }: { pemdaId: string }) {
           <ul className="products">
             {result?.edges.map(({ node: p }) => (
               <li key={p.id} className="card product">
-                <h3>{p.name}</h3>
+                <h3><Link to={`/publik/${pemdaId}/produk/${p.id}`}>{p.name}</Link></h3>
                 <p className="price">{rupiah(p.price)} <small>/ {p.unit}</small></p>
                 <p><small>{p.vendor.businessName}, {p.vendor.district}</small></p>
                 <p className="tags">

@@ -1,0 +1,55 @@
+import { useQuery } from 'urql';
+import { graphql } from '../gql';
+import { Link } from '../app/router';
+import { rupiah } from '../lib/format';
+
+const ProductView = graphql(`
+  query ProductView($id: ID!) {
+    product(id: $id) {
+      id name description unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk
+      category { id name }
+      vendor { id businessName ownerName scale isKoperasi district domicileRegionName address phone contactEmail productCount isLocal isUmkk }
+    }
+  }
+`);
+
+const SCALE: Record<string, string> = { MIKRO: 'Usaha mikro', KECIL: 'Usaha kecil', MENENGAH: 'Usaha menengah', BESAR: 'Usaha besar' };
+
+/** A product as a buyer weighs it: price and unit, minimum order, stock, local content, and who makes it. */
+export function ProductPage({ pemdaId, productId }: { pemdaId: string; productId: string }) {
+  const [{ data, error }] = useQuery({ query: ProductView, variables: { id: productId } });
+  if (error) return <p role="alert" className="error">{error.graphQLErrors[0]?.message ?? 'Produk tidak tersedia.'}</p>;
+  if (!data) return <p>Memuat…</p>;
+  const p = data.product;
+  const v = p.vendor;
+  return (
+    <>
+      <p><Link to={`/publik/${pemdaId}/katalog`}>← Katalog</Link></p>
+      <h1>{p.name}</h1>
+      <div className="columns">
+        <section className="card">
+          <p className="price">{rupiah(p.price)} <small>/ {p.unit}</small></p>
+          <p className="tags">
+            {p.isLocal && <span className="badge">Lokal</span>}
+            {p.isUmkk && <span className="badge">UMK-K</span>}
+            <span className="badge">{p.isPdn ? `PDN${p.tkdnPercent ? `, TKDN ${p.tkdnPercent.toLocaleString('id-ID')}%` : ''}` : 'Bukan PDN'}</span>
+          </p>
+          <table>
+            <tbody>
+              <tr><th>Kategori</th><td>{p.category.name}</td></tr>
+              <tr><th>Minimal pesan</th><td>{p.minOrderQuantity} {p.unit}</td></tr>
+              <tr><th>Stok</th><td>{p.stock.toLocaleString('id-ID')} {p.unit}</td></tr>
+            </tbody>
+          </table>
+          <p>{p.description}</p>
+        </section>
+        <section className="card">
+          <h2>{v.businessName}</h2>
+          <p>{SCALE[v.scale] ?? v.scale}{v.isKoperasi ? ' (koperasi)' : ''} · {v.isLocal ? `lokal, ${v.district}` : v.domicileRegionName}</p>
+          <p>{v.address}<br />{v.phone}{v.contactEmail ? ` · ${v.contactEmail}` : ''}</p>
+          <p><small>{v.productCount} produk tayang · pemilik {v.ownerName}</small></p>
+        </section>
+      </div>
+    </>
+  );
+}
