@@ -98,7 +98,7 @@ export async function seedDemoYear(app: SeedApp, pemdaId: string, today: Date, s
     const budget = budgetOf.get(opd.id)!;
     budgetCsv.push(`${opd.code},${year},${budget},${share(budget, 40 + rnd.int(0, 12))},${share(budget, 32 + rnd.int(0, 12))},${year}-01-01,`);
   }
-  await expectApplied(app.services.budget.importCsv(bpbj, pemda.id, budgetCsv.join('\n'), false), 'budgets');
+  await expectApplied(app.services.budget.importTable(bpbj, pemda.id, { csv: budgetCsv.join('\n') }, false), 'budgets');
   if (currentMonth >= 10) {
     const revised = ['opd_code,fiscal_year,goods_services_budget,planned_umkk,allocated_umkk,effective_from,reason'];
     for (const short of ['DPUPR', 'Dinkes', 'Disparta']) {
@@ -108,7 +108,7 @@ export async function seedDemoYear(app: SeedApp, pemdaId: string, today: Date, s
       budgetOf.set(opd.id, budget);
       revised.push(`${opd.code},${year},${budget},${share(budget, 45)},${share(budget, 42)},${year}-09-15,APBD-Perubahan ${year}`);
     }
-    await expectApplied(app.services.budget.importCsv(context(bpbjUser, new Date(Date.UTC(year, 8, 15, 2))), pemda.id, revised.join('\n'), false), 'APBD-P');
+    await expectApplied(app.services.budget.importTable(context(bpbjUser, new Date(Date.UTC(year, 8, 15, 2))), pemda.id, { csv: revised.join('\n') }, false), 'APBD-P');
   }
   progress('anggaran', `${opds.length} OPD, ${currentMonth >= 10 ? '3 APBD-Perubahan' : 'APBD murni'}`);
 

@@ -3,11 +3,9 @@ import { ID } from '../../server/ids.js';
 import { ExportFile, ExportFormat } from '../../server/exports/table-export.js';
 import { ImportPolicy } from '../../server/imports/import-policy.js';
 import type { RequestContext } from '../../server/context.js';
-import { badInput } from '../../server/errors.js';
 import { Role } from '../../server/identity/user.entity.js';
 import { Opd } from '../../server/opd/opd.entity.js';
 import { Pemda } from '../../server/pemda/pemda.entity.js';
-import { parseExternalSpendCsv } from '../../server/spend/external-spend.service.js';
 import { SpendStatus } from '../../server/spend/recap.service.js';
 import { OpdBudget, SpendChannel } from '../../server/spend/spend.entities.js';
 import { ImportRowError } from '../catalogue/product.types.js';
@@ -99,13 +97,16 @@ class ExternalSpendRowInput {
   correctsRef?: string;
 }
 
-@InputType({ description: 'Either `csv` (columns external_ref, date, opd_code, vendor_name, vendor_nib, amount, channel, umkk, pdn, local, optional corrects_ref) or `rows`.' })
+@InputType({ description: 'One of `csv` or `xlsxBase64` (columns external_ref, date, opd_code, vendor_name, vendor_nib, amount, channel, umkk, pdn, local, optional corrects_ref) or `rows`.' })
 class ImportExternalSpendInput {
   @Field(() => ID)
   pemdaId!: string;
 
   @Field({ nullable: true })
   csv?: string;
+
+  @Field({ nullable: true, description: 'An Excel workbook (.xlsx) as base64; its first sheet has the CSV columns.' })
+  xlsxBase64?: string;
 
   @Field(() => [ExternalSpendRowInput], { nullable: true })
   rows?: ExternalSpendRowInput[];
@@ -267,15 +268,19 @@ export class SpendResolver {
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
   @Mutation(() => BudgetImportResult, { description: 'CSV: opd_code, fiscal_year, goods_services_budget, planned_umkk, allocated_umkk, optional effective_from and reason (needed when the budget is already recorded). Each row is a new version. All rows or none.' })
-  importOpdBudgets(@Arg('pemdaId', () => ID) pemdaId: string, @Arg('csv') csv: string, @Arg('dryRun', { defaultValue: false }) dryRun: boolean, @Ctx() ctx: RequestContext): Promise<BudgetImportResult> {
-    return ctx.services.budget.importCsv(ctx, pemdaId, csv, dryRun);
+  importOpdBudgets(
+    @Arg('pemdaId', () => ID) pemdaId: string,
+    @Arg('csv', () => String, { nullable: true }) csv: string | undefined,
+    @Arg('xlsxBase64', () => String, { nullable: true, description: 'An Excel workbook (.xlsx) as base64 instead of csv: its first sheet.' }) xlsxBase64: string | undefined,
+    @Arg('dryRun', { defaultValue: false }) dryRun: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BudgetImportResult> {
+    return ctx.services.budget.importTable(ctx, pemdaId, { csv, xlsxBase64 }, dryRun);
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
   @Mutation(() => ExternalSpendImportResult, { description: 'Spend outside the catalogue (tenders, direct, national catalogue, online shops): per-row errors, dedup on reference, dry run.' })
   importExternalSpend(@Arg('input') input: ImportExternalSpendInput, @Ctx() ctx: RequestContext): Promise<ExternalSpendImportResult> {
-    if (Boolean(input.csv) === Boolean(input.rows)) throw badInput([{ field: 'csv', message: 'Isi salah satu: csv atau rows.' }]);
-    const rows = input.csv ? parseExternalSpendCsv(input.csv) : (input.rows as unknown as Record<string, unknown>[]);
-    return ctx.services.externalSpend.import(ctx, input.pemdaId, rows, input.policy, input.dryRun);
+    return ctx.services.externalSpend.importFrom(ctx, input.pemdaId, { ...input, rows: input.rows as unknown as Record<string, unknown>[] | undefined }, input.policy, input.dryRun);
   }
 }

@@ -9,6 +9,7 @@ const MAX_LENGTH: Record<string, number> = {
   reason: 1_000,
   // Whole files pasted as text (imports): bounded by BODY_LIMIT_BYTES instead.
   csv: Number.POSITIVE_INFINITY,
+  xlsxBase64: Number.POSITIVE_INFINITY,
 };
 const DEFAULT_MAX = 500;
 /** Fields whose own rule says more (the password policy refuses control characters and long passwords without hashing). */

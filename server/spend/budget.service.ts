@@ -6,6 +6,7 @@ import type { RequestContext } from '../context.js';
 import { findInScope } from '../database/find.js';
 import { badInput, MIN_REASON_LENGTH, Validation, type FieldError } from '../errors.js';
 import { parseRupiahText } from '../money/rupiah.js';
+import { tableAsCsv, type TableUpload } from '../imports/spreadsheet.js';
 import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { asPeriodClosed, firstOpenDay, isClosed } from './closed-periods.js';
@@ -95,12 +96,13 @@ export class BudgetService {
   }
 
   /**
-   * CSV with columns opd_code, fiscal_year, goods_services_budget, planned_umkk, allocated_umkk, and optionally
+   * CSV (or the first sheet of an XLSX) with columns opd_code, fiscal_year, goods_services_budget, planned_umkk, allocated_umkk, and optionally
    * effective_from and reason (needed for an OPD whose budget is already recorded). All rows or none.
    */
-  async importCsv(ctx: RequestContext, pemdaId: string, csv: string, dryRun: boolean): Promise<{ applied: boolean; rows: number; errors: (FieldError & { row: number })[] }> {
+  async importTable(ctx: RequestContext, pemdaId: string, upload: TableUpload, dryRun: boolean): Promise<{ applied: boolean; rows: number; errors: (FieldError & { row: number })[] }> {
     assertManagesPemda(requireActor(ctx), pemdaId);
     const pemda = await findInScope(ctx.em, Pemda, pemdaId, 'Pemda');
+    const csv = await tableAsCsv(upload);
     let records: Record<string, string>[];
     try {
       records = parse(csv, { columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });

@@ -5,6 +5,7 @@ import type { RequestContext } from '../context.js';
 import { badInput, Validation, type FieldError } from '../errors.js';
 import { Opd } from '../opd/opd.entity.js';
 import { ImportPolicy } from '../imports/import-policy.js';
+import { tableAsCsv, type TableUpload } from '../imports/spreadsheet.js';
 import { AuditSubject } from '../audit/audit-log.entity.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { findInScope } from '../database/find.js';
@@ -86,6 +87,13 @@ const describe = (row: Pick<ExternalSpend, 'spentOn' | 'amount' | 'isUmkk' | 'is
  */
 export class ExternalSpendService {
   constructor(private readonly audit: AuditService) {}
+
+  /** From a CSV or XLSX upload, or from rows already parsed (the API's `rows`): exactly one of them. */
+  async importFrom(ctx: RequestContext, pemdaId: string, source: TableUpload & { rows?: Record<string, unknown>[] | null }, policy: ImportPolicy, dryRun: boolean): Promise<ExternalImportResult> {
+    if (source.rows && (source.csv || source.xlsxBase64)) throw badInput([{ field: 'csv', message: 'Isi salah satu: berkas (csv atau xlsxBase64) atau rows.' }]);
+    const rows = source.rows ?? parseExternalSpendCsv(await tableAsCsv(source));
+    return this.import(ctx, pemdaId, rows, policy, dryRun);
+  }
 
   async import(ctx: RequestContext, pemdaId: string, raw: Record<string, unknown>[], policy: ImportPolicy, dryRun: boolean): Promise<ExternalImportResult> {
     assertManagesPemda(requireActor(ctx), pemdaId);

@@ -100,7 +100,7 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await expectBasics(page, /Impor pagu/);
     const year = new Date().getFullYear() + 1;
     const csv = `opd_code,fiscal_year,goods_services_budget,planned_umkk,allocated_umkk\n1.02.01,${year},Rp5.000.000.000,2.000.000.000,1500000000\n9.99.99,${year},1000,0,0\n`;
-    await page.getByLabel('Berkas CSV').setInputFiles({ name: 'pagu.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByLabel('Berkas CSV atau XLSX').setInputFiles({ name: 'pagu.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: 'Periksa (uji coba)' }).click();
     await page.getByTestId('import-errors').waitFor();
     expect(await page.getByTestId('import-errors').textContent()).toContain('Kode OPD "9.99.99" tidak ada di Pemda ini.');

@@ -9,25 +9,36 @@ export interface ImportAnswer {
   errors: { row: number; field: string; message: string }[];
 }
 
+/** What the API takes: CSV text, or an Excel workbook as base64. */
+export type Upload = { csv: string } | { xlsxBase64: string };
+
+async function readUpload(file: File): Promise<Upload> {
+  if (!/\.xlsx$/i.test(file.name)) return { csv: await file.text() };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { xlsxBase64: btoa(binary) };
+}
+
 /**
- * Every import in the workspace works the same way: pick a CSV, check it (a dry run shows each bad row), and apply
- * only a clean file (all rows or none).
+ * Every import in the workspace works the same way: pick a CSV or XLSX file, check it (a dry run shows each bad row),
+ * and apply only a clean file (all rows or none).
  */
-export function CsvImportForm({ help, send }: { help: ReactNode; send: (csv: string, dryRun: boolean) => Promise<ImportAnswer> }) {
-  const [csv, setCsv] = useState<string | null>(null);
+export function CsvImportForm({ help, send }: { help: ReactNode; send: (upload: Upload, dryRun: boolean) => Promise<ImportAnswer> }) {
+  const [csv, setCsv] = useState<Upload | null>(null);
   const [answer, setAnswer] = useState<ImportAnswer | null>(null);
   async function pick(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     setAnswer(null);
-    setCsv(file ? await file.text() : null);
+    setCsv(file ? await readUpload(file) : null);
   }
   const clean = answer && !answer.problem && answer.errors.length === 0;
   return (
     <section className="card">
       <p>{help}</p>
       <label>
-        Berkas CSV
-        <input type="file" accept=".csv,text/csv" onChange={pick} />
+        Berkas CSV atau XLSX
+        <input type="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={pick} />
       </label>
       <div className="actions">
         <button disabled={!csv} onClick={async () => setAnswer(await send(csv!, true))}>Periksa (uji coba)</button>

@@ -15,9 +15,9 @@ export function ExternalSpendPage({ pemdaId }: { pemdaId: string }) {
     <>
       <h1>Impor belanja luar katalog</h1>
       <CsvImportForm
-        help={<>Kolom CSV: <code>external_ref, date, opd_code, vendor_name, vendor_nib, amount, channel, umkk, pdn, local</code>, opsional <code>corrects_ref</code> (penyesuaian di periode terbuka untuk baris di periode yang sudah ditutup). Referensi yang sudah ada mengoreksi barisnya.</>}
-        send={async (csv, dryRun) => {
-          const answer = await run({ input: { pemdaId, csv, policy: 'REJECT_ALL', dryRun } });
+        help={<>Kolom (CSV atau lembar pertama XLSX): <code>external_ref, date, opd_code, vendor_name, vendor_nib, amount, channel, umkk, pdn, local</code>, opsional <code>corrects_ref</code> (penyesuaian di periode terbuka untuk baris di periode yang sudah ditutup). Referensi yang sudah ada mengoreksi barisnya.</>}
+        send={async (upload, dryRun) => {
+          const answer = await run({ input: { pemdaId, ...upload, policy: 'REJECT_ALL', dryRun } });
           const r = answer.data?.importExternalSpend;
           return { problem: answer.error?.graphQLErrors[0]?.message ?? (answer.error ? 'Gagal.' : null), applied: Boolean(r?.applied), summary: `${r?.created ?? 0} baru, ${r?.corrected ?? 0} koreksi, ${r?.unchanged ?? 0} tidak berubah`, errors: r?.errors ?? [] };
         }}

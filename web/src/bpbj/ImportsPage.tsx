@@ -3,8 +3,8 @@ import { graphql } from '../gql';
 import { CsvImportForm } from './CsvImportForm';
 
 const ImportBudgets = graphql(`
-  mutation ImportBudgets($pemdaId: ID!, $csv: String!, $dryRun: Boolean!) {
-    importOpdBudgets(pemdaId: $pemdaId, csv: $csv, dryRun: $dryRun) { applied rows errors { row field message } }
+  mutation ImportBudgets($pemdaId: ID!, $csv: String, $xlsxBase64: String, $dryRun: Boolean!) {
+    importOpdBudgets(pemdaId: $pemdaId, csv: $csv, xlsxBase64: $xlsxBase64, dryRun: $dryRun) { applied rows errors { row field message } }
   }
 `);
 
@@ -15,9 +15,9 @@ export function ImportsPage({ pemdaId }: { pemdaId: string }) {
     <>
       <h1>Impor pagu OPD</h1>
       <CsvImportForm
-        help={<>Kolom CSV: <code>opd_code, fiscal_year, goods_services_budget, planned_umkk, allocated_umkk</code>, opsional <code>effective_from</code> dan <code>reason</code> (wajib bila pagu sudah tercatat, misalnya APBD-Perubahan).</>}
-        send={async (csv, dryRun) => {
-          const answer = await run({ pemdaId, csv, dryRun });
+        help={<>Kolom (CSV atau lembar pertama XLSX): <code>opd_code, fiscal_year, goods_services_budget, planned_umkk, allocated_umkk</code>, opsional <code>effective_from</code> dan <code>reason</code> (wajib bila pagu sudah tercatat, misalnya APBD-Perubahan).</>}
+        send={async (upload, dryRun) => {
+          const answer = await run({ pemdaId, ...upload, dryRun });
           const result = answer.data?.importOpdBudgets;
           return { problem: answer.error?.graphQLErrors[0]?.message ?? (answer.error ? 'Gagal.' : null), applied: Boolean(result?.applied), summary: `${result?.rows ?? 0} baris`, errors: result?.errors ?? [] };
         }}
