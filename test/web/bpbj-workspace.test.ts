@@ -67,7 +67,7 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
       await page.keyboard.press('Tab');
       reached.add((await page.evaluate(() => document.activeElement?.textContent ?? '')).trim());
     }
-    for (const name of ['Dasbor', 'Kurasi', 'Impor pagu', 'Belanja luar katalog', 'Penghargaan', 'Laporan', 'Log audit', 'Keluar']) expect(reached).toContain(name);
+    for (const name of ['Dasbor', 'Kurasi', 'Penyedia', 'Impor pagu', 'Belanja luar katalog', 'Penghargaan', 'Laporan', 'Log audit', 'Keluar']) expect(reached).toContain(name);
   });
 
   it('opens an OPD: planned, allocated, realised and its budget history', async () => {
@@ -93,6 +93,15 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     const after = await w.graphql(`query($v: ID!, $p: ID!) { vendor(id: $v) { status } product(id: $p) { status } }`, { v: vendor.id, p: product.id }, bpbjToken);
     expect(after).toEqual({ vendor: { status: 'VERIFIED' }, product: { status: 'PUBLISHED' } });
     await shot(page, 'bpbj-curation');
+
+    // Suspending a verified vendor (the first of the list) asks for the reason and takes it out at once.
+    const [first] = (await w.graphql(`query($p: ID!) { vendors(pemdaId: $p, status: VERIFIED, first: 1) { edges { node { id businessName } } } }`, { p: batu }, bpbjToken)).vendors.edges;
+    await page.getByRole('link', { name: 'Penyedia', exact: true }).click();
+    await expectBasics(page, /Penyedia/);
+    page.once('dialog', (dialog) => dialog.accept('Harga di katalog lebih tinggi dari harga pasar'));
+    await page.getByRole('row', { name: new RegExp(first.node.businessName) }).getByRole('button', { name: 'Tangguhkan' }).click();
+    await page.getByRole('status').filter({ hasText: 'ditangguhkan' }).waitFor();
+    expect((await w.graphql(`query($v: ID!) { vendor(id: $v) { status statusReason } }`, { v: first.node.id }, bpbjToken)).vendor).toEqual({ status: 'SUSPENDED', statusReason: 'Harga di katalog lebih tinggi dari harga pasar' });
   });
 
   it('imports a budget CSV with a bad row and sees the error, nothing applied', async () => {

@@ -37,10 +37,15 @@ export interface WebWorld {
 
 const SMALL_YEAR: YearSpec = { seed: 2026, ordersPerMonth: 3, volume: 1 };
 
-export async function startWebWorld(today = new Date()): Promise<WebWorld> {
+/** The web app as npm start serves it: built once if web/dist is missing. */
+export function ensureWebBuilt(): void {
   if (!existsSync(join('web', 'dist', 'index.html'))) {
     execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
   }
+}
+
+export async function startWebWorld(today = new Date()): Promise<WebWorld> {
+  ensureWebBuilt();
   mkdirSync(ARTIFACTS, { recursive: true });
   const db: TestDatabase = await createTestDatabase();
   await seedDemo(db.orm.em.fork() as EntityManager, { today });

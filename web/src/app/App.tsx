@@ -6,6 +6,7 @@ import { ExportsPage } from '../bpbj/ExportsPage';
 import { ExternalSpendPage } from '../bpbj/ExternalSpendPage';
 import { ImportsPage } from '../bpbj/ImportsPage';
 import { OpdPage } from '../bpbj/OpdPage';
+import { VendorsPage } from '../bpbj/VendorsPage';
 import { CataloguePage } from '../public/CataloguePage';
 import { HomePage } from '../public/HomePage';
 import { ProductPage } from '../public/ProductPage';
@@ -17,6 +18,7 @@ import { useEffect, type ReactNode } from 'react';
 const BPBJ_NAV: [string, string][] = [
   ['/bpbj', 'Dasbor'],
   ['/bpbj/kurasi', 'Kurasi'],
+  ['/bpbj/penyedia', 'Penyedia'],
   ['/bpbj/impor', 'Impor pagu'],
   ['/bpbj/belanja-luar', 'Belanja luar katalog'],
   ['/bpbj/penghargaan', 'Penghargaan'],
@@ -40,6 +42,7 @@ function route(path: string, account: Account | null): { title: string; page: Re
     const pages: Record<string, [string, ReactNode]> = {
       '/bpbj': ['Dasbor', <DashboardPage pemdaId={pemda.id} />],
       '/bpbj/kurasi': ['Kurasi', <CurationPage pemdaId={pemda.id} />],
+      '/bpbj/penyedia': ['Penyedia', <VendorsPage pemdaId={pemda.id} />],
       '/bpbj/impor': ['Impor pagu', <ImportsPage pemdaId={pemda.id} />],
       '/bpbj/belanja-luar': ['Belanja luar katalog', <ExternalSpendPage pemdaId={pemda.id} />],
       '/bpbj/penghargaan': ['Penghargaan', <AwardPage pemdaId={pemda.id} />],

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../gql';
+import type { VendorStatus } from '../gql/graphql';
+import { navigate, useLocation } from '../app/router';
+
+const Vendors = graphql(`
+  query VendorList($pemdaId: ID!, $status: VendorStatus, $after: String) {
+    vendors(pemdaId: $pemdaId, status: $status, first: 25, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id businessName ownerName nib scale isKoperasi isLocal isUmkk district status statusReason productCount } }
+    }
+  }
+`);
+const Suspend = graphql(`mutation SuspendVendor($id: ID!, $reason: String!) { suspendVendor(id: $id, reason: $reason) { id status statusReason } }`);
+const Reinstate = graphql(`mutation ReinstateVendor($id: ID!) { reinstateVendor(id: $id) { id status statusReason } }`);
+
+const STATUS: [VendorStatus, string][] = [['VERIFIED', 'Terverifikasi'], ['SUSPENDED', 'Ditangguhkan'], ['PENDING', 'Menunggu'], ['REJECTED', 'Ditolak']];
+
+/** The Pemda's vendors by status: suspending one hides all its products at once; reinstating brings them back. */
+export function VendorsPage({ pemdaId }: { pemdaId: string }) {
+  const url = useLocation();
+  const status = (url.searchParams.get('status') as VendorStatus | null) ?? 'VERIFIED';
+  const after = url.searchParams.get('setelah');
+  const [{ data }, refresh] = useQuery({ query: Vendors, variables: { pemdaId, status, after } });
+  const [, suspend] = useMutation(Suspend);
+  const [, reinstate] = useMutation(Reinstate);
+  const [message, setMessage] = useState<string | null>(null);
+  async function act(run: () => Promise<{ error?: { graphQLErrors: { message: string }[] } }>, done: string) {
+    const result = await run();
+    setMessage(result.error ? (result.error.graphQLErrors[0]?.message ?? 'Gagal.') : done);
+    refresh({ requestPolicy: 'network-only' });
+  }
+  const list = data?.vendors;
+  return (
+    <>
+      <h1>Penyedia</h1>
+      <label>
+        Status
+        <select value={status} onChange={(e) => navigate(`/bpbj/penyedia?status=${e.target.value}`)}>
+          {STATUS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+        </select>
+      </label>
+      {message && <p role="status" className="notice">{message}</p>}
+      <p>{list?.totalCount ?? 0} penyedia</p>
+      <table>
+        <thead><tr><th>Penyedia</th><th>NIB</th><th>Klasifikasi</th><th className="num">Produk tayang</th><th>Tindakan</th></tr></thead>
+        <tbody>
+          {list?.edges.map(({ node: v }) => (
+            <tr key={v.id}>
+              <td>{v.businessName}<br /><small>{v.ownerName} · {v.district}</small>{v.statusReason && <><br /><small>{v.statusReason}</small></>}</td>
+              <td>{v.nib}</td>
+              <td>{v.scale}{v.isKoperasi ? ', koperasi' : ''}{v.isLocal ? ', lokal' : ''}{v.isUmkk ? ', UMK-K' : ''}</td>
+              <td className="num">{v.productCount}</td>
+              <td className="actions">
+                {v.status === 'VERIFIED' && (
+                  <button className="secondary" onClick={() => act(() => suspend({ id: v.id, reason: window.prompt('Alasan penangguhan (minimal 5 karakter):')?.trim() ?? '' }), `${v.businessName} ditangguhkan; produknya tidak tayang.`)}>Tangguhkan</button>
+                )}
+                {v.status === 'SUSPENDED' && <button onClick={() => act(() => reinstate({ id: v.id }), `${v.businessName} aktif kembali.`)}>Aktifkan kembali</button>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="actions">
+        {after && <button className="secondary" onClick={() => navigate(`/bpbj/penyedia?status=${status}`)}>Halaman pertama</button>}
+        {list?.pageInfo.hasNextPage && <button className="secondary" onClick={() => navigate(`/bpbj/penyedia?status=${status}&setelah=${encodeURIComponent(list.pageInfo.endCursor!)}`)}>Halaman berikutnya</button>}
+      </div>
+    </>
+  );
+}
