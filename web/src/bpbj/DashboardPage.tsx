@@ -2,6 +2,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { Link } from '../app/router';
 import { MonthColumns, ShareBars } from '../lib/charts';
+import { OpdShareTable } from '../lib/OpdShareTable';
 import { percent, rupiah, STATUS_LABEL } from '../lib/format';
 
 const Dashboard = graphql(`
@@ -80,21 +81,7 @@ export function DashboardPage({ pemdaId }: { pemdaId: string }) {
       <section className="card">
         <h2>Semua OPD</h2>
         <ShareBars label="Porsi UMK-K per OPD" target={recap.targetPercent} rows={recap.opds.map((o) => ({ name: o.opd.shortName, share: o.umkkShareOfBudget ?? null, status: o.status }))} />
-        <table>
-          <thead><tr><th>#</th><th>OPD</th><th className="num">Pagu</th><th className="num">Realisasi UMK-K</th><th className="num">% pagu</th><th>Status</th></tr></thead>
-          <tbody>
-            {recap.opds.map((o) => (
-              <tr key={o.opd.id}>
-                <td>{o.rank ?? '-'}</td>
-                <td><Link to={`/bpbj/opd/${o.opd.id}`}>{o.opd.name}</Link></td>
-                <td className="num">{rupiah(o.budget)}</td>
-                <td className="num">{rupiah(o.realisedUmkk)}</td>
-                <td className="num">{percent(o.umkkShareOfBudget)}</td>
-                <td><span className={`badge ${o.status}`}>{STATUS_LABEL[o.status]}</span></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <OpdShareTable rows={recap.opds} name={(o) => <Link to={`/bpbj/opd/${o.opd.id}`}>{o.opd.name}</Link>} />
       </section>
     </>
   );

@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { ShareBars } from '../lib/charts';
+import { OpdShareTable } from '../lib/OpdShareTable';
 import { percent, rupiah, STATUS_LABEL } from '../lib/format';
 import { Link } from '../app/router';
 
@@ -55,23 +56,7 @@ export function PublicRecapPage({ pemdaId }: { pemdaId: string }) {
       </section>
       <section className="card">
         <h2>Tabel rekap</h2>
-        <table>
-          <thead>
-            <tr><th>Peringkat</th><th>OPD</th><th className="num">Pagu</th><th className="num">Realisasi UMK-K</th><th className="num">% pagu</th><th>Status</th></tr>
-          </thead>
-          <tbody>
-            {recap.opds.map((o) => (
-              <tr key={o.opd.id}>
-                <td>{o.rank ?? '-'}</td>
-                <td>{o.opd.name}</td>
-                <td className="num">{rupiah(o.budget)}</td>
-                <td className="num">{rupiah(o.realisedUmkk)}</td>
-                <td className="num">{percent(o.umkkShareOfBudget)}</td>
-                <td><span className={`badge ${o.status}`}>{STATUS_LABEL[o.status]}</span></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <OpdShareTable rows={recap.opds} />
       </section>
       <section className="card">
         <h2>E-Purchasing Award: hasil terakhir yang diumumkan</h2>
