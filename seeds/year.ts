@@ -71,8 +71,8 @@ export async function seedDemoYears(app: SeedApp, today: Date, spec: YearSpec, p
 /**
  * A living year of a Pemda, January through today, dated relative to today so the demo never ages: budgets (and an
  * APBD-Perubahan for a few OPDs), catalogue orders in every state made through the order services (so rollups, audit
- * and history are what the real flow writes), outside spend imported with one correction, February closed, and the
- * award published for the last closed quarter with a draft for the current one. Deterministic for one `today`.
+ * and history are what the real flow writes), outside spend imported with one correction, the months through the last
+ * complete quarter closed, and the award published for that quarter with a draft for the current one. Deterministic for one `today`.
  */
 export async function seedDemoYear(app: SeedApp, pemdaId: string, today: Date, spec: YearSpec, progress: Progress = () => {}): Promise<void> {
   const em = app.em();
@@ -116,8 +116,9 @@ export async function seedDemoYear(app: SeedApp, pemdaId: string, today: Date, s
   const products = await em.find(Product, { pemda, status: ProductStatus.PUBLISHED, vendor: { status: VendorStatus.VERIFIED } }, { populate: ['vendor'], orderBy: { createdAt: 'asc' } });
   const byVendor = new Map<string, Product[]>();
   for (const p of products) byVendor.set(p.vendor.id, [...(byVendor.get(p.vendor.id) ?? []), p]);
-  const umkkVendors = [...byVendor.keys()].filter((id) => byVendor.get(id)!.length >= 3 && products.find((p) => p.vendor.id === id)!.vendor.getEntity().isUmkk);
-  const otherVendors = [...byVendor.keys()].filter((id) => byVendor.get(id)!.length >= 3 && !umkkVendors.includes(id));
+  const stocked = [...byVendor.keys()].filter((id) => byVendor.get(id)!.length >= 3);
+  const umkkVendors = stocked.filter((id) => byVendor.get(id)![0].vendor.getEntity().isUmkk);
+  const otherVendors = stocked.filter((id) => !byVendor.get(id)![0].vendor.getEntity().isUmkk);
   const buyers = opds.filter((o) => officers.has(o.id));
   let placed = 0;
   const catalogueUmkk = new Map<string, number>();
