@@ -146,10 +146,11 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     // The public catalogue: search, then a product page with its vendor.
     await office.getByRole('link', { name: /Lihat katalog/ }).click();
     await office.getByLabel('Cari produk').fill('keripik apel');
-    const first = office.locator('.product h3 a').first();
+    await office.waitForURL(/q=keripik\+apel/);
+    const first = office.locator('.product h3 a', { hasText: /apel/i }).first(); // an answer to the query, not to a keystroke on the way
     await first.waitFor();
-    const name = await first.textContent();
-    await first.click();
+    const [name, href] = [await first.textContent(), await first.getAttribute('href')];
+    await office.goto(`${w.base}${href}`);
     await office.getByRole('heading', { name: name! }).waitFor();
     await expectBasics(office, /Produk/);
     await expect(office.getByText('Minimal pesan').isVisible()).resolves.toBe(true);
