@@ -1,3 +1,6 @@
+// About 300 lines on purpose: one method per action of the order process (checkout, negotiation, submission,
+// approval, acceptance, shipping, receipt, payment, completion, cancellation, expiry), each a few lines of its own
+// checks handed to the one step in order-step.ts; the table of who may do what lives in order-process.ts.
 import { LockMode } from '@mikro-orm/core';
 import { AuditSubject } from '../audit/audit-log.entity.js';
 import type { AuditService } from '../audit/audit.service.js';
