@@ -149,9 +149,11 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await office.waitForURL(/q=keripik\+apel/);
     const first = office.locator('.product h3 a', { hasText: /apel/i }).first(); // an answer to the query, not to a keystroke on the way
     await first.waitFor();
-    const [name, href] = [await first.textContent(), await first.getAttribute('href')];
+    // Name and link read from one element in one step: the list may re-render between two reads.
+    const [name, href] = await first.evaluate((a) => [a.textContent, a.getAttribute('href')]);
     await office.goto(`${w.base}${href}`);
-    await office.getByRole('heading', { name: name! }).waitFor();
+    await office.locator('main h1, main [role="alert"]').first().waitFor();
+    expect(await office.locator('main').textContent()).toContain(name!);
     await expectBasics(office, /Produk/);
     await expect(office.getByText('Minimal pesan').isVisible()).resolves.toBe(true);
     await shot(office, 'public-product');
