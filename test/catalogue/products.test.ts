@@ -1,3 +1,5 @@
+// Over 300 lines: the whole life of a product (listing, curation, revisions, removal, browsing) in one story, so a
+// reader follows one product from the vendor's draft to the buyer's page; each describe block stands on its own.
 import { AuditLog } from '../../server/audit/audit-log.entity.js';
 import { Product } from '../../server/catalogue/product.entity.js';
 import {

@@ -1,3 +1,5 @@
+// Over 300 lines: an order from cart to payment with every refusal on the way, in one story; the process table's
+// exhaustive walk is in order-process.test.ts and the integrity cases in integrity.test.ts.
 import { Product } from '../../server/catalogue/product.entity.js';
 import { Order } from '../../server/purchasing/order.entity.js';
 import { expireUnansweredOrders } from '../../server/purchasing/order-expiry.js';
