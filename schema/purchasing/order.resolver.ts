@@ -3,6 +3,7 @@ import { Rupiah } from '../../server/money/rupiah.js';
 import { ID } from '../../server/ids.js';
 import { AuditLog } from '../../server/audit/audit-log.entity.js';
 import type { RequestContext } from '../../server/context.js';
+import { terbilang } from '../../server/money/terbilang.js';
 import { Role, User } from '../../server/identity/user.entity.js';
 import { Opd } from '../../server/opd/opd.entity.js';
 import { CartItem } from '../../server/purchasing/cart-item.entity.js';
@@ -164,6 +165,11 @@ export class OrderResolver {
   @FieldResolver(() => String, { description: 'Human-readable order number, e.g. PKT-000123.' })
   code(@Root() order: Order): string {
     return orderCode(order);
+  }
+
+  @FieldResolver(() => String, { description: 'The total in Indonesian words (terbilang), as the order letter and the BAST write it.' })
+  totalInWords(@Root() order: Order): string {
+    return terbilang(order.total);
   }
 
   @FieldResolver(() => Opd)

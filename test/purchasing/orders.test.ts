@@ -44,6 +44,8 @@ describe('an OPD buys through the catalogue, from cart to completion', () => {
     // The shipping cost the vendor quoted is part of what the PP submits.
     const shipping = await t.exec(SET_SHIPPING, { id: order.id, shippingCost: 25000 }, { token: w.pp });
     expect(shipping.data.setOrderShippingCost).toEqual(expect.objectContaining({ status: 'DRAFT', shippingCost: 25000, total: 895000 }));
+    const words = await t.exec(`query($id: ID!) { order(id: $id) { totalInWords } }`, { id: order.id }, { token: w.pp });
+    expect(words.data.order.totalInWords).toBe('delapan ratus sembilan puluh lima ribu rupiah'); // for the order letter
     const submitted = await t.exec(SUBMIT, { id: order.id }, { token: w.pp });
     expect(submitted.data.submitOrder).toEqual(expect.objectContaining({ status: 'SUBMITTED', requiresPpkApproval: false }));
 
