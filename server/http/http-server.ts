@@ -42,8 +42,10 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
   });
 
   // A browser opening /graphql gets the offline API explorer (GraphiQL from the app's bundle); programs get the API.
+  const explorer = join(WEB_DIST, 'explorer.html');
+  const hasExplorer = existsSync(explorer); // once, at start: not a file-system call per request
   http.get('/graphql', (req, res, next) => {
-    if (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query && existsSync(join(WEB_DIST, 'explorer.html'))) res.sendFile(join(WEB_DIST, 'explorer.html'));
+    if (hasExplorer && req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) res.sendFile(explorer);
     else next();
   });
 

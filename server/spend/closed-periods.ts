@@ -50,9 +50,9 @@ export class ClosedPeriodService {
     const why = requireReason(reason);
     const pemda = await findInScope(ctx.em, Pemda, pemdaId, 'Pemda');
     const current = localDate(ctx.now(), pemda.timeZone).slice(0, 7);
+    new Validation().check(/^\d{4}-(0[1-9]|1[0-2])$/.test(month ?? '') && month >= '2000-01', 'month', 'Bulan berformat YYYY-MM.').throwIfInvalid();
     new Validation()
-      .check(/^\d{4}-(0[1-9]|1[0-2])$/.test(month ?? '') && month >= '2000-01', 'month', 'Bulan berformat YYYY-MM.')
-      .check(!(month >= current), 'month', `Bulan berjalan (${formatMonth(current)}) dan sesudahnya belum dapat ditutup.`)
+      .check(month < current, 'month', `Bulan berjalan (${formatMonth(current)}) dan sesudahnya belum dapat ditutup.`)
       .check(!pemda.closedThrough || month > pemda.closedThrough, 'month', `Periode sampai ${formatMonth(pemda.closedThrough ?? '')} sudah ditutup; periode yang ditutup tidak dibuka kembali.`)
       .throwIfInvalid();
     const before = pemda.closedThrough ?? null;

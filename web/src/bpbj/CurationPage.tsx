@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
+import { useAction } from '../lib/useAction';
 import { navigate, useLocation } from '../app/router';
 import { rupiah } from '../lib/format';
 
@@ -50,12 +50,7 @@ export function CurationPage({ pemdaId }: { pemdaId: string }) {
   const [, rejectVendor] = useMutation(RejectVendor);
   const [, approve] = useMutation(ApproveProduct);
   const [, rejectProduct] = useMutation(RejectProduct);
-  const [message, setMessage] = useState<string | null>(null);
-  async function act(run: () => Promise<{ error?: { graphQLErrors: { message: string }[] } }>, done: string) {
-    const result = await run();
-    setMessage(result.error ? result.error.graphQLErrors[0]?.message ?? 'Gagal.' : done);
-    refresh({ requestPolicy: 'network-only' });
-  }
+  const { message, act } = useAction(refresh);
   const askReason = () => window.prompt('Alasan (minimal 5 karakter):')?.trim() ?? '';
   return (
     <>

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
+import { useAction } from '../lib/useAction';
 import type { VendorStatus } from '../gql/graphql';
 import { navigate, useLocation } from '../app/router';
 
@@ -26,12 +26,7 @@ export function VendorsPage({ pemdaId }: { pemdaId: string }) {
   const [{ data }, refresh] = useQuery({ query: Vendors, variables: { pemdaId, status, after } });
   const [, suspend] = useMutation(Suspend);
   const [, reinstate] = useMutation(Reinstate);
-  const [message, setMessage] = useState<string | null>(null);
-  async function act(run: () => Promise<{ error?: { graphQLErrors: { message: string }[] } }>, done: string) {
-    const result = await run();
-    setMessage(result.error ? (result.error.graphQLErrors[0]?.message ?? 'Gagal.') : done);
-    refresh({ requestPolicy: 'network-only' });
-  }
+  const { message, act } = useAction(refresh);
   const list = data?.vendors;
   return (
     <>
