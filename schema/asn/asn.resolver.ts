@@ -8,7 +8,7 @@ import { Opd } from '../../server/opd/opd.entity.js';
 import { Vendor } from '../../server/vendor/vendor.entity.js';
 import { ImportRowError } from '../catalogue/product.types.js';
 import { Rupiah } from '../../server/money/rupiah.js';
-import { ExportFile, ExportFormat } from '../../server/exports/table-export.js';
+import { CsvDialect, ExportFile, ExportFormat } from '../../server/reports/report.js';
 
 registerEnumType(AsnMonthStatus, { name: 'AsnMonthStatus', description: 'MET: counted >= required. LATE: it would have been met by reports filed after the deadline. EXEMPT: on leave. NOT_DUE: belum jatuh tempo, the deadline has not passed and the minimum is not reached yet.' });
 
@@ -187,9 +187,15 @@ export class AsnResolver {
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
-  @Query(() => ExportFile, { description: 'The per-OPD recap of a month as CSV or XLSX, for the regent.' })
-  exportAsnCompliance(@Arg('programmeId', () => ID) programmeId: string, @Arg('month') month: string, @Arg('format', () => ExportFormat) format: ExportFormat, @Ctx() ctx: RequestContext): Promise<ExportFile> {
-    return ctx.services.asnMonitoring.export(ctx, programmeId, month, format);
+  @Query(() => ExportFile, { description: 'The per-OPD recap of a month for the regent, as XLSX, PDF or CSV.' })
+  exportAsnCompliance(
+    @Arg('programmeId', () => ID) programmeId: string,
+    @Arg('month') month: string,
+    @Arg('format', () => ExportFormat) format: ExportFormat,
+    @Arg('dialect', () => CsvDialect, { nullable: true }) dialect: CsvDialect | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ExportFile> {
+    return ctx.services.asnMonitoring.export(ctx, programmeId, month, format, dialect);
   }
 
   @Query(() => [OpdAsnCompliance], { description: 'The public per-OPD view (PPID): aggregates only.' })

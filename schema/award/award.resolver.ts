@@ -3,7 +3,7 @@ import { ID } from '../../server/ids.js';
 import { AwardComponent, AwardResult, type AwardRow } from '../../server/award/award.entities.js';
 import type { RequestContext } from '../../server/context.js';
 import { Role } from '../../server/identity/user.entity.js';
-import { ExportFile, ExportFormat } from '../../server/exports/table-export.js';
+import { CsvDialect, ExportFile, ExportFormat } from '../../server/reports/report.js';
 
 @InputType()
 class ComponentWeightInput {
@@ -123,9 +123,14 @@ export class AwardResolver {
     return ctx.services.award.leaderboard(ctx, pemdaId, period);
   }
 
-  @Query(() => ExportFile, { description: 'A result as CSV or XLSX (drafts: BPBJ only).' })
-  exportAward(@Arg('id', () => ID) id: string, @Arg('format', () => ExportFormat) format: ExportFormat, @Ctx() ctx: RequestContext): Promise<ExportFile> {
-    return ctx.services.award.export(ctx, id, format);
+  @Query(() => ExportFile, { description: 'A result with its explanation as XLSX, PDF or CSV (drafts: BPBJ only).' })
+  exportAward(
+    @Arg('id', () => ID) id: string,
+    @Arg('format', () => ExportFormat) format: ExportFormat,
+    @Arg('dialect', () => CsvDialect, { nullable: true }) dialect: CsvDialect | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ExportFile> {
+    return ctx.services.award.export(ctx, id, format, dialect);
   }
 
   @FieldResolver(() => [AwardRowView], { description: 'Every OPD: score, rank, tier, each component\'s raw value, normalised value, weight and contribution.' })

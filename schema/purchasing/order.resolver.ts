@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Ro
 import { Rupiah } from '../../server/money/rupiah.js';
 import { ID } from '../../server/ids.js';
 import { AuditLog } from '../../server/audit/audit-log.entity.js';
+import { CsvDialect, ExportFile, ExportFormat } from '../../server/reports/report.js';
 import type { RequestContext } from '../../server/context.js';
 import { terbilang } from '../../server/money/terbilang.js';
 import { Role, User } from '../../server/identity/user.entity.js';
@@ -51,9 +52,16 @@ export class OrderResolver {
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
-  @Query(() => String, { description: "CSV of a period's orders (one row per line, every step's date, payment method), for BPBJ." })
-  exportOrdersCsv(@Arg('pemdaId', () => ID) pemdaId: string, @Arg('from') from: string, @Arg('to') to: string, @Ctx() ctx: RequestContext): Promise<string> {
-    return ctx.services.orderQueries.exportCsv(ctx, pemdaId, from, to);
+  @Query(() => ExportFile, { description: "A period's orders (created from..to, Pemda dates), one row per line with every step's date and the payment date, for BPBJ." })
+  exportOrders(
+    @Arg('pemdaId', () => ID) pemdaId: string,
+    @Arg('from') from: string,
+    @Arg('to') to: string,
+    @Arg('format', () => ExportFormat) format: ExportFormat,
+    @Arg('dialect', () => CsvDialect, { nullable: true }) dialect: CsvDialect | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ExportFile> {
+    return ctx.services.orderQueries.export(ctx, pemdaId, from, to, format, dialect);
   }
 
   @Authorized(Role.PP, Role.PPK)

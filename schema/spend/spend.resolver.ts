@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, Float, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { ID } from '../../server/ids.js';
-import { ExportFile, ExportFormat } from '../../server/exports/table-export.js';
+import { CsvDialect, ExportFile, ExportFormat } from '../../server/reports/report.js';
 import { ImportPolicy } from '../../server/imports/import-policy.js';
 import type { RequestContext } from '../../server/context.js';
 import { Role } from '../../server/identity/user.entity.js';
@@ -243,9 +243,28 @@ export class SpendResolver {
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
-  @Query(() => ExportFile, { description: 'The monthly recap per OPD as CSV or XLSX, Indonesian headers, rupiah formatting.' })
-  exportSpendRecap(@Arg('pemdaId', () => ID) pemdaId: string, @Arg('year', () => Int) year: number, @Arg('format', () => ExportFormat) format: ExportFormat, @Ctx() ctx: RequestContext): Promise<ExportFile> {
-    return ctx.services.recap.export(ctx, pemdaId, year, format);
+  @Query(() => ExportFile, { description: 'The year\'s recap: one row per OPD with its figures and status, then UMK-K per OPD with the months across. XLSX and PDF with title block, totals and signatures.' })
+  exportSpendRecap(
+    @Arg('pemdaId', () => ID) pemdaId: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('format', () => ExportFormat) format: ExportFormat,
+    @Arg('dialect', () => CsvDialect, { nullable: true, description: 'For CSV: RFC4180 (default) or EXCEL_ID.' }) dialect: CsvDialect | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ExportFile> {
+    return ctx.services.recap.export(ctx, pemdaId, year, format, dialect);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN, Role.KEPALA_OPD, Role.PP, Role.PPK)
+  @Query(() => ExportFile, { description: 'Twelve months of one OPD (officers: their own) or of the Pemda, as a report.' })
+  exportSpendSeries(
+    @Arg('pemdaId', () => ID) pemdaId: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('opdId', () => ID, { nullable: true }) opdId: string | undefined,
+    @Arg('format', () => ExportFormat) format: ExportFormat,
+    @Arg('dialect', () => CsvDialect, { nullable: true }) dialect: CsvDialect | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ExportFile> {
+    return ctx.services.recap.exportSeries(ctx, pemdaId, year, opdId, format, dialect);
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)

@@ -3,7 +3,8 @@ import { formatMonth } from '../calendar/time-zone.js';
 import type { RequestContext } from '../context.js';
 import { findInScope } from '../database/find.js';
 import { forbidden, notFound, Validation } from '../errors.js';
-import { exportTable, type ExportFile, type ExportFormat } from '../exports/table-export.js';
+import { renderReport } from '../reports/render.js';
+import { printedFor, type CsvDialect, type ExportFile, type ExportFormat, type Report } from '../reports/report.js';
 import { Role } from '../identity/user.entity.js';
 import { Opd } from '../opd/opd.entity.js';
 import { percent } from '../spend/period.js';
@@ -121,20 +122,30 @@ export class AsnMonitoringService {
     return [...ranked, ...result.filter((r) => r.rank === null)];
   }
 
-  /** The per-OPD recap of a month for the regent: CSV or XLSX, Indonesian headers, ranked. */
-  async export(ctx: RequestContext, programmeId: string, month: string, format: ExportFormat): Promise<ExportFile> {
+  /** The per-OPD recap of a month for the regent, ranked, with a totals row. */
+  async export(ctx: RequestContext, programmeId: string, month: string, format: ExportFormat, dialect?: CsvDialect): Promise<ExportFile> {
     const rows = await this.opdMonth(ctx, programmeId, month);
-    return exportTable(
-      {
-        filename: `rekap-belanja-asn-${month}`,
-        sheet: `Rekap ASN ${month}`,
-        header: ['Peringkat', 'Kode OPD', 'Nama OPD', 'Jumlah ASN', 'Memenuhi', 'Cuti', '% Kepatuhan', 'Total Belanja Terhitung', 'Gerai Teratas'],
-        rows: rows.map((r) => [r.rank ?? '', r.opd.code, r.opd.name, r.asnCount, r.metCount, r.exemptCount, r.complianceRate ?? '', r.totalCounted, r.topOutlets.map((o) => o.name).join('; ')]),
-        rupiahColumns: [8],
-        percentColumns: [7],
-      },
-      format,
-    );
+    const programme = await ctx.em.findOneOrFail(AsnProgramme, programmeId, { populate: ['pemda'] });
+    const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + pick(r), 0);
+    const [members, met, exempt] = [sum((r) => r.asnCount), sum((r) => r.metCount), sum((r) => r.exemptCount)];
+    const due = rows.some((r) => r.due);
+    const report: Report = {
+      filename: `rekap-belanja-asn-${month}`,
+      title: `Rekapitulasi Kepatuhan Belanja Produk UMKM oleh ASN: ${programme.name}`,
+      ...(await printedFor(ctx, programme.pemda.getEntity())),
+      period: formatMonth(month),
+      tables: [{
+        name: `ASN ${month}`,
+        columns: [
+          { header: 'Peringkat', kind: 'count', width: 10 }, { header: 'Kode OPD', width: 10 }, { header: 'Nama OPD' }, { header: 'Jumlah ASN', kind: 'count' }, { header: 'Memenuhi', kind: 'count' },
+          { header: 'Cuti / Dikecualikan', kind: 'count' }, { header: '% Kepatuhan', kind: 'percent' }, { header: 'Total Belanja Terhitung', kind: 'rupiah' }, { header: 'Gerai Teratas' },
+        ],
+        rows: rows.map((r) => [r.rank, r.opd.code, r.opd.name, r.asnCount, r.metCount, r.exemptCount, r.complianceRate, r.totalCounted, r.topOutlets.map((o) => o.name).join('; ')]),
+        totals: [null, null, 'Jumlah', members, met, exempt, due ? percent(met, members - exempt) : null, sum((r) => r.totalCounted), null],
+      }],
+      notes: due ? [] : [`Batas pelaporan ${formatMonth(month)} belum lewat: kepatuhan belum dihitung.`],
+    };
+    return renderReport(report, format, dialect);
   }
 
   /** Whose rows of a programme the caller reads: BPBJ the Pemda's, an OPD's officers their OPD's, an ASN its own. */

@@ -5,7 +5,9 @@ import type { RequestContext } from '../context.js';
 import { asReport } from '../database/statement-timeout.js';
 import { conflict, Validation } from '../errors.js';
 import { add, div, ratio, toDecimal, ZERO, type Ratio } from '../exact.js';
-import { exportTable, type ExportFile, type ExportFormat } from '../exports/table-export.js';
+import { AWARD_COMPONENT, label } from '../reports/indonesian.js';
+import { renderReport } from '../reports/render.js';
+import { printedFor, type CsvDialect, type ExportFile, type ExportFormat, type Report } from '../reports/report.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { resolvePeriod, type Period } from '../spend/period.js';
 import { SpendStatus } from '../spend/recap.service.js';
@@ -180,20 +182,42 @@ export class AwardService {
   }
 
 
-  async export(ctx: RequestContext, resultId: string, format: ExportFormat): Promise<ExportFile> {
+  /**
+   * A result for the regent: the ranking with each component's contribution, then every OPD's explanation line by
+   * line (raw value, normalised 0-100, weight, contribution), so the file explains itself as the screen does.
+   */
+  async export(ctx: RequestContext, resultId: string, format: ExportFormat, dialect?: CsvDialect): Promise<ExportFile> {
     const result = await this.get(ctx, resultId);
+    const pemda = await ctx.em.findOneOrFail(Pemda, result.pemda.id);
     const components = AWARD_PARTS.map((part) => part.component);
-    return exportTable(
-      {
-        filename: `e-purchasing-award-${result.period}-v${result.version}`,
-        sheet: `Award ${result.period}`,
-        header: ['Peringkat', 'Kode OPD', 'Nama OPD', 'Skor', 'Predikat', ...components.map((c) => `Kontribusi ${c}`), 'Sanksi / Catatan'],
-        rows: result.snapshot.rows.map((r) => [
-          r.rank ?? '', r.opdCode, r.opdName, r.score ?? '', r.tier ?? (r.assessable ? '' : 'TIDAK DINILAI'),
-          ...components.map((c) => r.components.find((x) => x.component === c)?.contribution ?? ''), [...r.flags, r.notAssessableReason ?? ''].filter(Boolean).join('; '),
-        ]),
-      },
-      format,
-    );
+    const [year, quarter] = result.period.split('-Q');
+    const rows = result.snapshot.rows;
+    const report: Report = {
+      filename: `e-purchasing-award-${result.period}-v${result.version}`,
+      title: `E-Purchasing Award: Indeks Kinerja Belanja Katalog Lokal per Perangkat Daerah (versi ${result.version}, ${result.status === AwardStatus.PUBLISHED ? 'diumumkan' : 'draf'})`,
+      ...(await printedFor(ctx, pemda)),
+      period: quarter ? `Triwulan ${quarter} Tahun ${year}` : `Tahun Anggaran ${year}`,
+      tables: [
+        {
+          name: `Peringkat ${result.period}`,
+          columns: [
+            { header: 'Peringkat', kind: 'count', width: 10 }, { header: 'Kode OPD', width: 10 }, { header: 'Nama OPD' }, { header: 'Skor', kind: 'decimal' }, { header: 'Predikat' },
+            ...components.map((c) => ({ header: `${label(AWARD_COMPONENT, c)} (bobot ${result.snapshot.config.weights[c] ?? 0})`, kind: 'decimal' as const })),
+            { header: 'Sanksi / Catatan' },
+          ],
+          rows: rows.map((r) => [
+            r.rank, r.opdCode, r.opdName, r.score, r.tier ?? (r.assessable ? '' : 'Tidak dinilai'),
+            ...components.map((c) => r.components.find((x) => x.component === c)?.contribution ?? null), [...r.flags, r.notAssessableReason ?? ''].filter(Boolean).join('; '),
+          ]),
+        },
+        {
+          name: 'Penjelasan',
+          columns: [{ header: 'Kode OPD', width: 10 }, { header: 'Nama OPD' }, { header: 'Komponen' }, { header: 'Nilai', kind: 'decimal' }, { header: 'Nilai 0-100', kind: 'decimal' }, { header: 'Bobot', kind: 'decimal' }, { header: 'Kontribusi', kind: 'decimal' }, { header: 'Penjelasan' }],
+          rows: rows.flatMap((r) => r.components.map((c) => [r.opdCode, r.opdName, label(AWARD_COMPONENT, c.component), c.raw, c.normalised, c.weight, c.contribution, c.explanation])),
+        },
+      ],
+      notes: ['Skor = jumlah kontribusi; kontribusi = nilai 0-100 x bobot / 100, dibulatkan sekali ke tiga desimal (setengah menjauhi nol).'],
+    };
+    return renderReport(report, format, dialect);
   }
 }

@@ -2,7 +2,9 @@ import { asReport } from '../database/statement-timeout.js';
 import { managesPemda, requireActor } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
 import { forbidden } from '../errors.js';
-import { exportTable, type ExportFile, type ExportFormat } from '../exports/table-export.js';
+import { label, monthName, percent as percentText, rupiah, STATUS_LABEL } from '../reports/indonesian.js';
+import { renderReport } from '../reports/render.js';
+import { printedFor, type Cell, type CsvDialect, type ExportFile, type ExportFormat, type Report } from '../reports/report.js';
 import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { compare, ratio } from '../exact.js';
@@ -249,47 +251,88 @@ export class RecapService {
     });
   }
 
-  /** The monthly recap per OPD for the regent: CSV, or XLSX with rupiah formatting. Indonesian headers. One read of the rollups. */
-  /** The year's recap as a file: a report, under the report statement timeout. */
-  export(ctx: RequestContext, pemdaId: string, year: number, format: ExportFormat): Promise<ExportFile> {
-    return asReport(ctx, (ctx) => this.exportYear(ctx, pemdaId, year, format));
+  /**
+   * The year's recap for the regent: one row per OPD with the year's figures and status (the recap itself, so the
+   * file and the dashboard agree to the rupiah), then UMK-K realised per OPD with the months across. Under the report
+   * statement timeout.
+   */
+  export(ctx: RequestContext, pemdaId: string, year: number, format: ExportFormat, dialect?: CsvDialect): Promise<ExportFile> {
+    return asReport(ctx, async (ctx) => {
+      this.scope(ctx, pemdaId, null, false);
+      const pemda = await findInScope(ctx.em, Pemda, pemdaId, 'Pemda');
+      const recap = await this.recap(ctx, pemdaId, { year });
+      const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+      const sums = await ctx.em.execute<{ opd_id: string; month: string; umkk: string }[]>(
+        `select opd_id, month, sum(umkk) as umkk from spend_rollup where pemda_id = ? and month like ? group by opd_id, month`,
+        [pemdaId, `${year}-%`],
+      );
+      const umkk = new Map(sums.map((r) => [`${r.opd_id}|${r.month}`, Number(r.umkk)]));
+      const opds = [...recap.opds].sort((a, b) => a.opd.code.localeCompare(b.opd.code));
+      const figures = (f: SpendFigures): Cell[] => [
+        f.budget, f.plannedUmkk, f.plannedUmkkShare, f.realisedTotal, f.catalogueTotal, f.realisedUmkk, f.umkkShareOfBudget, f.pdnShare, f.localShare, label(STATUS_LABEL, f.status),
+      ];
+      const monthly = opds.map((o) => months.map((m) => umkk.get(`${o.opd.id}|${m}`) ?? 0));
+      const report: Report = {
+        filename: `rekap-belanja-umkk-${year}`,
+        title: 'Rekapitulasi Belanja Produk Usaha Mikro, Kecil dan Koperasi (UMK-K) per Perangkat Daerah',
+        ...(await printedFor(ctx, pemda)),
+        period: `Tahun Anggaran ${year}`,
+        tables: [
+          {
+            name: `Ringkasan ${year}`,
+            columns: [
+              { header: 'Peringkat', kind: 'count', width: 10 }, { header: 'Kode OPD', width: 10 }, { header: 'Nama OPD' },
+              { header: 'Pagu Belanja Barang/Jasa', kind: 'rupiah' }, { header: 'Rencana UMK-K', kind: 'rupiah' }, { header: '% Rencana thd Pagu', kind: 'percent' },
+              { header: 'Realisasi Total', kind: 'rupiah' }, { header: 'Realisasi Katalog Lokal', kind: 'rupiah' }, { header: 'Realisasi UMK-K', kind: 'rupiah' },
+              { header: '% UMK-K thd Pagu', kind: 'percent' }, { header: '% PDN', kind: 'percent' }, { header: '% Lokal', kind: 'percent' }, { header: 'Status' },
+            ],
+            rows: opds.map((o) => [o.rank, o.opd.code, o.opd.name, ...figures(o)]),
+            totals: [null, null, 'Jumlah (OPD yang memiliki pagu)', ...figures(recap.pemda)],
+          },
+          {
+            name: `UMK-K per Bulan ${year}`,
+            columns: [{ header: 'Kode OPD', width: 10 }, { header: 'Nama OPD' }, ...months.map((m) => ({ header: monthName(m), kind: 'rupiah' as const })), { header: 'Jumlah', kind: 'rupiah' }],
+            rows: opds.map((o, i) => [o.opd.code, o.opd.name, ...monthly[i], monthly[i].reduce((a, b) => a + b, 0)]),
+            totals: [null, 'Jumlah', ...months.map((_, m) => monthly.reduce((a, row) => a + row[m], 0)), monthly.flat().reduce((a, b) => a + b, 0)],
+          },
+        ],
+        notes: [
+          `Target belanja produk UMK-K: ${String(recap.targetPercent).replace('.', ',')}% dari pagu belanja barang/jasa. Persentase dihitung dari rupiah utuh dan dibulatkan sekali ke dua desimal (setengah ke atas).`,
+          `Status: realisasi UMK-K s.d. akhir periode dibandingkan dengan jalur pro-rata target (bulan/12); "Berisiko" bila mencapai 75% jalur tersebut.`,
+          ...(recap.unbudgetedTotal ? [`Belanja OPD tanpa pagu tercatat (di luar persentase Pemda): ${rupiah(recap.unbudgetedTotal)}, di antaranya UMK-K ${rupiah(recap.unbudgetedUmkk)}.`] : []),
+        ],
+      };
+      return renderReport(report, format, dialect);
+    });
   }
 
-  private async exportYear(ctx: RequestContext, pemdaId: string, year: number, format: ExportFormat): Promise<ExportFile> {
-    this.scope(ctx, pemdaId, null, false);
-    const pemda = await findInScope(ctx.em, Pemda, pemdaId, 'Pemda');
-    const targetBp = Math.round(pemda.localSpendTargetPercent * 100);
-    const sums = await ctx.em.execute<Record<string, string>[]>(
-      `select opd_id, month, sum(total) as total, coalesce(sum(total) filter (where catalogue), 0) as catalogue, sum(umkk) as umkk, sum(pdn) as pdn, sum(local) as local
-         from spend_rollup where pemda_id = ? and month like ? group by opd_id, month`,
-      [pemdaId, `${year}-%`],
-    );
-    const byKey = new Map(sums.map((r) => [`${r.opd_id}|${r.month}`, r]));
-    const opds = await ctx.em.find(Opd, { pemda: pemdaId }, { orderBy: { code: 'asc' } });
-    const budgetRows = await budgetsInForce(ctx.em, pemdaId, year, `${year + 1}-01-01`);
-    const umkkYtd = new Map<string, number>();
-    const rows: (string | number)[][] = [];
-    for (let m = 1; m <= 12; m++) {
-      const month = `${year}-${String(m).padStart(2, '0')}`;
-      for (const opd of opds) {
-        const r = byKey.get(`${opd.id}|${month}`);
-        const [total, catalogue, umkk, pdn, local] = ['total', 'catalogue', 'umkk', 'pdn', 'local'].map((k) => Number(r?.[k] ?? 0));
-        const ytd = (umkkYtd.get(opd.id) ?? 0) + umkk;
-        umkkYtd.set(opd.id, ytd);
-        const plan = budgetRows.get(opd.id);
-        const budget = plan?.goodsServicesBudget ?? 0;
-        rows.push([
-          opd.code, opd.name, month, budget, plan?.plannedUmkk ?? 0, percent(plan?.plannedUmkk ?? 0, budget) ?? '', plan?.allocatedUmkk ?? 0, percent(plan?.allocatedUmkk ?? 0, budget) ?? '',
-          total, catalogue, total - catalogue, umkk, ytd,
-          percent(ytd, budget) ?? '', percent(pdn, total) ?? '', percent(local, total) ?? '', statusOf(budget, targetBp, m, ytd).status,
-        ]);
-      }
-    }
-    const header = ['Kode OPD', 'Nama OPD', 'Bulan', 'Pagu Belanja Barang/Jasa', 'Rencana UMK-K', '% Rencana thd Pagu', 'Alokasi UMK-K', '% Alokasi thd Pagu', 'Realisasi Total', 'Realisasi Katalog Lokal', 'Realisasi Luar Katalog',
-      'Realisasi UMK-K', 'Realisasi UMK-K s.d. Bulan Ini', '% UMK-K thd Pagu (kumulatif)', '% PDN', '% Lokal', 'Status'];
-    return exportTable(
-      { filename: `rekap-belanja-umkk-${year}`, sheet: `Rekap ${year}`, header, rows, rupiahColumns: [4, 5, 7, 9, 10, 11, 12, 13], percentColumns: [6, 8, 14, 15, 16] },
-      format,
-    );
+  /** One OPD's (or the Pemda's) twelve months as a report: the series the OPD page draws, with a totals row. */
+  exportSeries(ctx: RequestContext, pemdaId: string, year: number, opdId: string | null | undefined, format: ExportFormat, dialect?: CsvDialect): Promise<ExportFile> {
+    return asReport(ctx, async (ctx) => {
+      const onlyOpd = this.scope(ctx, pemdaId, opdId, false);
+      const pemda = await findInScope(ctx.em, Pemda, pemdaId, 'Pemda');
+      const opd = onlyOpd ? await findInScope(ctx.em, Opd, onlyOpd, 'OPD') : null;
+      if (opd && opd.pemda.id !== pemdaId) throw forbidden('OPD ini bukan milik Pemda tersebut.');
+      const series = await this.monthlySeries(ctx, pemdaId, year, onlyOpd);
+      const sum = (pick: (p: MonthPoint) => number) => series.reduce((a, p) => a + pick(p), 0);
+      const last = series[series.length - 1];
+      const report: Report = {
+        filename: `rekap-bulanan-${opd ? opd.code.toLowerCase().replace(/[^a-z0-9]+/g, '-') : 'pemda'}-${year}`,
+        title: `Realisasi Belanja Bulanan ${opd ? opd.name : 'Seluruh Perangkat Daerah'}`,
+        ...(await printedFor(ctx, pemda)),
+        period: `Tahun Anggaran ${year}`,
+        tables: [{
+          name: `Bulanan ${year}`,
+          columns: [
+            { header: 'Bulan' }, { header: 'Realisasi Total', kind: 'rupiah' }, { header: 'Realisasi Katalog Lokal', kind: 'rupiah' }, { header: 'Realisasi UMK-K', kind: 'rupiah' },
+            { header: 'UMK-K s.d. Bulan Ini', kind: 'rupiah' }, { header: '% UMK-K thd Pagu (kumulatif)', kind: 'percent' },
+          ],
+          rows: series.map((p) => [monthName(p.month), p.realisedTotal, p.catalogueTotal, p.realisedUmkk, p.umkkYearToDate, p.umkkShareOfBudgetYearToDate]),
+          totals: ['Jumlah', sum((p) => p.realisedTotal), sum((p) => p.catalogueTotal), sum((p) => p.realisedUmkk), last.umkkYearToDate, last.umkkShareOfBudgetYearToDate],
+        }],
+        notes: [`Rencana UMK-K ${percentText(last.plannedUmkkShare)} dan alokasi UMK-K ${percentText(last.allocatedUmkkShare)} dari pagu belanja barang/jasa.`],
+      };
+      return renderReport(report, format, dialect);
+    });
   }
 }

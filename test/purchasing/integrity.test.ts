@@ -147,7 +147,8 @@ describe('no amount or date a party can bend in its own favour', () => {
     const trap = await w.product(w.vendorA, { name: '=HYPERLINK("http://evil.example","Klik")', price: 5000, stock: 10, unit: 'buah' });
     const [order] = await checkout(t, w, [[trap, 1]]);
     await run(SUBMIT, { id: order.id }, w.pp);
-    const csv = (await t.exec(`query($p: ID!) { exportOrdersCsv(pemdaId: $p, from: "2026-03-01", to: "2026-03-31") }`, { p: w.ids.batu }, { token: w.bpbj })).data.exportOrdersCsv;
+    const file = (await t.exec(`query($p: ID!) { exportOrders(pemdaId: $p, from: "2026-03-01", to: "2026-03-31", format: CSV) { base64 } }`, { p: w.ids.batu }, { token: w.bpbj })).data.exportOrders;
+    const csv = Buffer.from(file.base64, 'base64').toString('utf8');
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Klik"")"`);
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
   });

@@ -1,5 +1,7 @@
 // Over 300 lines: an order from cart to payment with every refusal on the way, in one story; the process table's
 // exhaustive walk is in order-process.test.ts and the integrity cases in integrity.test.ts.
+import { ExportFormat } from '../../server/reports/report.js';
+import { csvLines, pdfPages, sheetValues, xlsxBook } from '../support/files.js';
 import { Product } from '../../server/catalogue/product.entity.js';
 import { Order } from '../../server/purchasing/order.entity.js';
 import { expireUnansweredOrders } from '../../server/purchasing/order-expiry.js';
@@ -303,27 +305,38 @@ describe('who sees which orders', () => {
     expect((await t.exec(`{ orderCounts { status count } }`, {}, { token: w.vendorB.token })).data.orderCounts).toEqual([]);
   });
 
-  it('BPBJ exports the period as CSV with every step; another Pemda cannot', async () => {
-    const csv = (await t.exec(`query($p: ID!) { exportOrdersCsv(pemdaId: $p, from: "2026-03-01", to: "2026-03-31") }`, { p: w.ids.batu }, { token: w.bpbj })).data.exportOrdersCsv;
-    const [header, row] = csv.trim().split('\r\n');
-    expect(header.split(',').slice(0, 3)).toEqual(['nomor_paket', 'status', 'opd']);
+  it('BPBJ exports the period with every step in Indonesian, as CSV, XLSX and PDF; another Pemda cannot', async () => {
+    const EXPORT = `query($p: ID!, $f: ExportFormat!) { exportOrders(pemdaId: $p, from: "2026-03-01", to: "2026-03-31", format: $f) { filename base64 } }`;
+    const csv = (await t.exec(EXPORT, { p: w.ids.batu, f: 'CSV' }, { token: w.bpbj })).data.exportOrders;
+    expect(csv.filename).toBe('paket-2026-03-01-2026-03-31.csv');
+    const [header, row] = csvLines(csv);
+    expect(header.split(',').slice(0, 3)).toEqual(['Nomor Paket', 'Status', 'OPD']);
     expect(row).toContain('Beras Rahasia Dinkes');
-    expect(row).toContain('SUBMITTED');
+    expect(row).toContain(',Diajukan,'); // SUBMITTED, as a person reads it
     expect(row).toContain('2026-03-02 10:00:00'); // Asia/Jakarta
-    expect(errorCode(await t.exec(`query($p: ID!) { exportOrdersCsv(pemdaId: $p, from: "2026-03-01", to: "2026-03-31") }`, { p: w.ids.batu }, { token: w.bpbjBontang }))).toBe('FORBIDDEN');
+    const sheet = (await xlsxBook((await t.exec(EXPORT, { p: w.ids.batu, f: 'XLSX' }, { token: w.bpbj })).data.exportOrders)).worksheets[0];
+    const rows = sheetValues(sheet);
+    expect(rows[0][0]).toBe('Daftar Paket E-Purchasing Katalog Lokal');
+    expect(rows[2][0]).toBe('Periode: 1 Maret 2026 s.d. 31 Maret 2026 (tanggal paket dibuat)');
+    expect(rows.find((r) => r[8] === 'Beras Rahasia Dinkes')?.[1]).toBe('Diajukan');
+    const [pdf] = await pdfPages((await t.exec(EXPORT, { p: w.ids.batu, f: 'PDF' }, { token: w.bpbj })).data.exportOrders);
+    expect(pdf).toContain('Beras Rahasia Dinkes');
+    expect(pdf).toContain('Jumlah: 2 paket, 2 baris Rp90.000 Rp0 Rp90.000'); // Rp50.000 submitted and Rp40.000 in draft, no shipping
+    expect(errorCode(await t.exec(EXPORT, { p: w.ids.batu, f: 'CSV' }, { token: w.bpbjBontang }))).toBe('FORBIDDEN');
   });
 
   it('the export reads the orders page by page: one order a page still lists every line once, in order', async () => {
     const ctx = await t.app.createContext({ authorization: `Bearer ${w.bpbj}`, clientIp: '127.0.0.1' });
-    const paged = await t.app.services.orderQueries.exportCsv(ctx, w.ids.batu, '2026-01-01', '2026-12-31', 1);
-    const rows = paged.trim().split('\r\n').slice(1);
+    const lines = async (pageSize?: number) => csvLines(await t.app.services.orderQueries.export(ctx, w.ids.batu, '2026-01-01', '2026-12-31', ExportFormat.CSV, undefined, pageSize));
+    const paged = await lines(1);
+    const rows = paged.slice(1, -1);
     const [{ n }] = await t.em().getConnection().execute<{ n: number }[]>(
       `select count(*)::int as n from purchase_order_line l join purchase_order o on o.id = l.order_id where o.pemda_id = ?`, [w.ids.batu]);
     expect(rows).toHaveLength(n);
     const numbers = rows.map((r) => r.split(',')[0]);
     expect(new Set(numbers).size).toBeGreaterThanOrEqual(2); // so the keyset really turned a page
     expect(numbers).toEqual([...numbers].sort());
-    expect(await t.app.services.orderQueries.exportCsv(ctx, w.ids.batu, '2026-01-01', '2026-12-31')).toBe(paged);
+    expect(await lines()).toEqual(paged);
   });
 });
 

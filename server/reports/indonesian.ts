@@ -1,0 +1,62 @@
+/**
+ * How people in a Pemda read figures and codes: "Rp105.000.000.000", "2 Maret 2026", "Maret 2026", "37,2%",
+ * "Di bawah target". One definition for the server's documents and reports and for the web app (which imports this
+ * file), so a code never reaches a person in English. No imports: it runs in Node and in the browser alike.
+ */
+export const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/** Thousands grouped with dots, as Indonesian writes them; exact for every safe integer. */
+export const grouped = (n: number) => `${n < 0 ? '-' : ''}${String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
+
+export const rupiah = (n: number | null | undefined) => (n == null ? '-' : `${n < 0 ? '-' : ''}Rp${grouped(Math.abs(n))}`);
+
+/** A percent with a decimal comma and at most two decimals: 37.25 -> "37,25%". */
+export const percent = (n: number | null | undefined) => (n == null ? '-' : `${String(Math.round(n * 100) / 100).replace('.', ',')}%`);
+
+/** A score or a raw figure with its decimals: 66.667 -> "66,667", 1234.5 -> "1.234,5". */
+export const decimal = (n: number) => {
+  const [whole, fraction] = String(n).split('.');
+  return fraction ? `${grouped(Number(whole))},${fraction}` : grouped(n);
+};
+
+/** 'YYYY-MM' as "Maret 2026". */
+export const monthName = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+
+/** 'YYYY-MM-DD' (a local date) as "2 Maret 2026". */
+export const dateName = (date: string) => `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+
+/** An instant as "2 Maret 2026 10.15" in the Pemda's time zone. */
+export function dateTime(instant: string | Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(new Date(instant));
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${dateName(`${get('year')}-${get('month')}-${get('day')}`)} ${get('hour').replace('24', '00')}.${get('minute')}`;
+}
+
+/** Indonesia's three zones by their everyday names. */
+export const ZONE_NAME: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+
+export const STATUS_LABEL: Record<string, string> = {
+  ON_TRACK: 'Sesuai target',
+  AT_RISK: 'Berisiko',
+  BELOW: 'Di bawah target',
+  NOT_ASSESSABLE: 'Belum dapat dinilai',
+};
+
+export const ORDER_STATUS: Record<string, string> = {
+  DRAFT: 'Draf', SUBMITTED: 'Diajukan', APPROVED: 'Disetujui PPK', ACCEPTED: 'Diterima penyedia', REJECTED: 'Ditolak penyedia', SHIPPED: 'Dikirim',
+  RECEIVED: 'Diterima (BAST)', PAID: 'Dibayar', COMPLETED: 'Selesai', CANCELLED: 'Dibatalkan',
+};
+
+export const AWARD_COMPONENT: Record<string, string> = {
+  CATALOGUE_SPEND: 'Nilai belanja katalog',
+  UMKK_SHARE: 'Capaian UMK-K thd pagu',
+  TRANSACTIONS: 'Jumlah transaksi',
+  ADOPTION: 'Porsi katalog thd belanja',
+  PAYMENT_TIMELINESS: 'Ketepatan pembayaran',
+  ASN_COMPLIANCE: 'Kepatuhan belanja ASN',
+};
+
+export const PAYMENT_METHOD: Record<string, string> = { TRANSFER: 'Transfer bank', COD: 'Bayar di tempat (COD)', KKPD: 'Kartu Kredit Pemerintah Daerah', QRIS: 'QRIS' };
+
+/** A code's Indonesian label, or the code itself where a table does not know it (so nothing is silently blank). */
+export const label = (table: Record<string, string>, code: string | null | undefined) => (code == null ? '' : (table[code] ?? code));
