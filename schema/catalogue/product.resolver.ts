@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ID } from '../../server/ids.js';
-import { catalogueProgress } from '../../server/catalogue/catalogue-progress.js';
+import { catalogueProgress, exportCatalogueProgress } from '../../server/catalogue/catalogue-progress.js';
+import { CsvDialect, ExportFile, ExportFormat } from '../../server/reports/report.js';
 import { Category } from '../../server/catalogue/category.entity.js';
 import { importProducts, parseProductCsv, type ImportRow } from '../../server/catalogue/product-import.js';
 import { Product } from '../../server/catalogue/product.entity.js';
@@ -48,6 +49,17 @@ export class ProductResolver {
   @Query(() => CatalogueProgressView, { description: 'Published local products against the target, vendors and products by status (public).' })
   catalogueProgress(@Arg('pemdaId', () => ID) pemdaId: string, @Ctx() ctx: RequestContext): Promise<CatalogueProgressView> {
     return catalogueProgress(ctx, pemdaId);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Query(() => ExportFile, { description: 'The catalogue against its listing target, vendors and products by status, as a report.' })
+  exportCatalogueProgress(
+    @Arg('pemdaId', () => ID) pemdaId: string,
+    @Arg('format', () => ExportFormat) format: ExportFormat,
+    @Arg('dialect', () => CsvDialect, { nullable: true }) dialect: CsvDialect | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ExportFile> {
+    return exportCatalogueProgress(ctx, pemdaId, format, dialect);
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)

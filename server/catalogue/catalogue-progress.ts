@@ -1,4 +1,9 @@
+import { assertManagesPemda, requireActor } from '../auth/scope.js';
+import { localDate } from '../calendar/time-zone.js';
 import type { RequestContext } from '../context.js';
+import { dateName, label, percent, PRODUCT_STATUS, VENDOR_STATUS } from '../reports/indonesian.js';
+import { renderReport } from '../reports/render.js';
+import { printedFor, type CsvDialect, type ExportFile, type ExportFormat, type Report, type ReportTable } from '../reports/report.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { buyerVisibleSql } from './visibility.js';
 import { findInScope } from '../database/find.js';
@@ -50,4 +55,41 @@ export async function catalogueProgress(ctx: RequestContext, pemdaId: string): P
     vendorsByStatus: vendors.map((r) => ({ status: r.status, count: Number(r.count) })),
     productsByStatus: products.map((r) => ({ status: r.status, count: Number(r.count) })),
   };
+}
+
+/** The catalogue against its target, and vendors and products by status, as a report for BPBJ's monthly meeting. */
+export async function exportCatalogueProgress(ctx: RequestContext, pemdaId: string, format: ExportFormat, dialect?: CsvDialect): Promise<ExportFile> {
+  assertManagesPemda(requireActor(ctx), pemdaId);
+  const pemda = await findInScope(ctx.em, Pemda, pemdaId, 'Pemda');
+  const progress = await catalogueProgress(ctx, pemdaId);
+  const heading = await printedFor(ctx, pemda);
+  const byStatus = (name: string, labels: Record<string, string>, counts: StatusCount[]): ReportTable => ({
+    name,
+    columns: [{ header: 'Status' }, { header: 'Jumlah', kind: 'count' }],
+    rows: counts.map((c) => [label(labels, c.status), c.count]),
+    totals: ['Jumlah', counts.reduce((a, c) => a + c.count, 0)],
+  });
+  const report: Report = {
+    filename: `capaian-katalog-${localDate(heading.printedAt, pemda.timeZone)}`,
+    title: 'Capaian Katalog Lokal',
+    ...heading,
+    period: `Keadaan per ${dateName(localDate(heading.printedAt, pemda.timeZone))}`,
+    tables: [
+      {
+        name: 'Capaian',
+        columns: [{ header: 'Ukuran' }, { header: 'Nilai', kind: 'count' }],
+        rows: [
+          ['Target produk lokal tayang', progress.listedProductsTarget],
+          ['Produk tayang', progress.publishedProducts],
+          ['Produk lokal tayang', progress.publishedLocalProducts],
+          ['Penyedia terverifikasi', progress.verifiedVendors],
+          ['Penyedia lokal UMK-K terverifikasi', progress.verifiedLocalUmkkVendors],
+        ],
+      },
+      byStatus('Penyedia per status', VENDOR_STATUS, progress.vendorsByStatus),
+      byStatus('Produk per status', PRODUCT_STATUS, progress.productsByStatus),
+    ],
+    notes: [progress.targetAchievedPercent === null ? 'Target produk lokal belum ditetapkan.' : `Capaian target produk lokal: ${percent(progress.targetAchievedPercent)}.`],
+  };
+  return renderReport(report, format, dialect);
 }

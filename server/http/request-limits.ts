@@ -56,6 +56,7 @@ export const FIELD_WEIGHTS: Record<string, number> = {
   exportAward: 300,
   exportOrders: 1000,
   exportSpendSeries: 300,
+  exportCatalogueProgress: 100,
   computeAward: 1000,
   importOpdBudgets: 200,
   importExternalSpend: 200,

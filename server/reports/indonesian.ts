@@ -47,6 +47,12 @@ export const ORDER_STATUS: Record<string, string> = {
   RECEIVED: 'Diterima (BAST)', PAID: 'Dibayar', COMPLETED: 'Selesai', CANCELLED: 'Dibatalkan',
 };
 
+export const VENDOR_STATUS: Record<string, string> = { PENDING: 'Menunggu verifikasi', VERIFIED: 'Terverifikasi', REJECTED: 'Ditolak', SUSPENDED: 'Dibekukan' };
+
+export const PRODUCT_STATUS: Record<string, string> = {
+  DRAFT: 'Draf', SUBMITTED: 'Menunggu kurasi', PUBLISHED: 'Tayang', REJECTED: 'Ditolak', SUSPENDED: 'Dibekukan', ARCHIVED: 'Diarsipkan',
+};
+
 export const AWARD_COMPONENT: Record<string, string> = {
   CATALOGUE_SPEND: 'Nilai belanja katalog',
   UMKK_SHARE: 'Capaian UMK-K thd pagu',

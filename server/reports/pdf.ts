@@ -36,10 +36,12 @@ const shown = (value: Cell, kind: ColumnKind | undefined): string => {
 function widths(table: ReportTable, available: number, fontSize: number): number[] {
   const natural = table.columns.map((c, i) => {
     const longest = Math.max(...c.header.split(' ').map((w) => w.length), ...table.rows.map((r) => shown(r[i], c.kind).length), shown(table.totals?.[i] ?? null, c.kind).length);
-    return Math.min(longest, c.kind === 'text' || !c.kind ? 45 : 20) * fontSize * 0.62 + 6;
+    return Math.min(longest, c.kind === 'text' || !c.kind ? 45 : 20) * fontSize * 0.62 + 2;
   });
+  // Each cell adds its padding (3 + 3) and a rule to the width it is given.
+  const room = available - table.columns.length * 6.5;
   const sum = natural.reduce((a, b) => a + b, 0);
-  return natural.map((w) => (sum > available ? (w * available) / sum : w) - 6);
+  return sum > room ? natural.map((w) => (w * room) / sum) : natural;
 }
 
 function printedColumns(table: ReportTable): ReportTable {

@@ -1,3 +1,4 @@
+import { pdfPages, sheetValues, xlsxBook } from '../support/files.js';
 import { createHash } from 'node:crypto';
 import { AsnPurchaseReport } from '../../server/asn/asn.entities.js';
 import { parseNip } from '../../server/asn/nip.js';
@@ -209,7 +210,7 @@ describe('NIP', () => {
 });
 
 describe('ASN recap export', () => {
-  it('BPBJ exports the per-OPD month as CSV with Indonesian headers; others cannot', async () => {
+  it('BPBJ exports the per-OPD month as CSV, XLSX and PDF with Indonesian headers, the month in words and a totals row; others cannot', async () => {
     const t = await createTestApp({ catalogue: true });
     try {
       const { batu } = await pemdaIds(t);
@@ -219,10 +220,21 @@ describe('ASN recap export', () => {
       const EXPORT = `query($id: ID!, $f: ExportFormat!) { exportAsnCompliance(programmeId: $id, month: "2026-09", format: $f) { filename base64 } }`;
       const csv = (await t.exec(EXPORT, { id: programme.id, f: 'CSV' }, { token: bpbj })).data.exportAsnCompliance;
       const lines = Buffer.from(csv.base64, 'base64').toString('utf8').trim().split('\r\n');
-      expect(lines[0]).toBe('Peringkat,Kode OPD,Nama OPD,Jumlah ASN,Memenuhi,Cuti,% Kepatuhan,Total Belanja Terhitung,Gerai Teratas');
+      expect(lines[0]).toBe('Peringkat,Kode OPD,Nama OPD,Jumlah ASN,Memenuhi,Cuti / Dikecualikan,% Kepatuhan,Total Belanja Terhitung,Gerai Teratas');
       expect(lines).toHaveLength(1 + 31);
       expect(lines[1].startsWith('1,')).toBe(true);
-      expect((await t.exec(EXPORT, { id: programme.id, f: 'XLSX' }, { token: bpbj })).data.exportAsnCompliance.filename).toBe('rekap-belanja-asn-2026-09.xlsx');
+      const xlsx = (await t.exec(EXPORT, { id: programme.id, f: 'XLSX' }, { token: bpbj })).data.exportAsnCompliance;
+      expect(xlsx.filename).toBe('rekap-belanja-asn-2026-09.xlsx');
+      const rows = sheetValues((await xlsxBook(xlsx)).worksheets[0]);
+      expect(rows[2][0]).toBe('Periode: September 2026');
+      const opdRows = rows.filter((r) => /^\d\.\d\d\.\d\d$/.test(String(r[1])));
+      expect(opdRows).toHaveLength(31);
+      const totals = rows.find((r) => r[2] === 'Jumlah')!;
+      // The totals row adds the OPDs' members, those who met the minimum and those exempt.
+      expect(totals.slice(3, 6)).toEqual([3, 4, 5].map((c) => opdRows.reduce((a, r) => a + Number(r[c]), 0)));
+      const pdf = (await pdfPages((await t.exec(EXPORT, { id: programme.id, f: 'PDF' }, { token: bpbj })).data.exportAsnCompliance)).join('\n');
+      expect(pdf).toContain('Periode: September 2026');
+      expect(pdf).toContain('Mengetahui,');
       expect(errorCode(await t.exec(EXPORT, { id: programme.id, f: 'CSV' }, { token: await t.login('bpbj@bontangkota.go.id') }))).toBe('FORBIDDEN');
     } finally {
       await t.close();

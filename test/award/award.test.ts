@@ -1,3 +1,4 @@
+import { pdfPages, sheetValues, xlsxBook } from '../support/files.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AwardResult } from '../../server/award/award.entities.js';
 import { minMaxScale } from '../../server/award/scales.js';
@@ -142,6 +143,16 @@ describe('E-Purchasing Award', () => {
     const [header, first] = Buffer.from(csv.base64, 'base64').toString('utf8').split('\r\n');
     expect(header.split(',').slice(0, 5)).toEqual(['Peringkat', 'Kode OPD', 'Nama OPD', 'Skor', 'Predikat']);
     expect(first.startsWith('1,1.02.01,Dinas Kesehatan,')).toBe(true);
+    const book = await xlsxBook((await t.exec(`query($id: ID!) { exportAward(id: $id, format: XLSX) { filename base64 } }`, { id: award.id }, { token: bpbj })).data.exportAward);
+    const [ranking, explanation] = book.worksheets.map(sheetValues);
+    const rankingHeader = ranking[5].map(String);
+    expect(rankingHeader.some((h) => h.startsWith('Nilai belanja katalog (bobot'))).toBe(true);
+    expect(rankingHeader.join(' ')).not.toMatch(/CATALOGUE_SPEND|UMKK_SHARE/);
+    expect(explanation[5]).toEqual(['Kode OPD', 'Nama OPD', 'Komponen', 'Nilai', 'Nilai 0-100', 'Bobot', 'Kontribusi', 'Penjelasan']);
+    expect(explanation.some((r) => r[0] === '1.02.01' && r[2] === 'Capaian UMK-K thd pagu' && String(r[7]).length > 10)).toBe(true);
+    const pdf = (await pdfPages((await t.exec(`query($id: ID!) { exportAward(id: $id, format: PDF) { base64 } }`, { id: award.id }, { token: bpbj })).data.exportAward)).join('\n');
+    expect(pdf).toContain('Dinas Kesehatan');
+    expect(pdf).toContain('Penjelasan');
   });
 });
 

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { csvLines, pdfPages, sheetValues, xlsxBook } from '../support/files.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Opd } from '../../server/opd/opd.entity.js';
 import { rebuildRollups } from '../../server/spend/rollup.js';
@@ -168,25 +168,53 @@ describe('local-spend monitoring against the 40% target', () => {
     expect(errorCode(await t.exec(IMPORT, { input: { pemdaId: w.ids.batu, rows: [external('X-1', '2026-01-01', 1)], policy: 'REJECT_ALL' } }, { token: w.bpbjBontang }))).toBe('FORBIDDEN');
   });
 
-  it('BPBJ exports the monthly recap as CSV and XLSX with Indonesian headers and rupiah formatting', async () => {
-    const EXPORT = `query($p: ID!, $f: ExportFormat!) { exportSpendRecap(pemdaId: $p, year: 2026, format: $f) { filename contentType base64 } }`;
-    const csv = (await t.exec(EXPORT, { p: w.ids.batu, f: 'CSV' }, { token: w.bpbj })).data.exportSpendRecap;
-    const lines = Buffer.from(csv.base64, 'base64').toString('utf8').split('\r\n');
-    expect(lines[0]).toBe('Kode OPD,Nama OPD,Bulan,Pagu Belanja Barang/Jasa,Rencana UMK-K,% Rencana thd Pagu,Alokasi UMK-K,% Alokasi thd Pagu,Realisasi Total,Realisasi Katalog Lokal,Realisasi Luar Katalog,Realisasi UMK-K,Realisasi UMK-K s.d. Bulan Ini,% UMK-K thd Pagu (kumulatif),% PDN,% Lokal,Status');
-    // Planned Rp420 jt and allocated Rp400 jt of a Rp1 M budget: 42% and 40%, beside the realised 45%.
-    expect(lines).toContain('1.02.01,Dinas Kesehatan,2026-03,1000000000,420000000,42,400000000,40,150000000,0,150000000,150000000,450000000,45,100,0,ON_TRACK');
-
+  it('BPBJ exports the year for the regent: one row per OPD, the months across, totals, Indonesian labels, in XLSX, PDF and CSV', async () => {
+    const EXPORT = `query($p: ID!, $f: ExportFormat!, $d: CsvDialect) { exportSpendRecap(pemdaId: $p, year: 2026, format: $f, dialect: $d) { filename contentType base64 } }`;
     const xlsx = (await t.exec(EXPORT, { p: w.ids.batu, f: 'XLSX' }, { token: w.bpbj })).data.exportSpendRecap;
     expect(xlsx.filename).toBe('rekap-belanja-umkk-2026.xlsx');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(xlsx.base64, 'base64') as never);
-    const sheet = book.worksheets[0];
-    expect(sheet.getRow(1).getCell(4).value).toBe('Pagu Belanja Barang/Jasa');
-    expect(sheet.getColumn(5).numFmt).toBe('"Rp"#,##0');
-    const dinkesMarch = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === '1.02.01' && r.getCell(3).value === '2026-03')!;
-    expect(dinkesMarch.getCell(5).value).toBe(420_000_000); // planned UMK-K, then its share, allocated, its share
-    expect(dinkesMarch.getCell(9).value).toBe(150_000_000); // realised in March
+    const [summary, months] = (await xlsxBook(xlsx)).worksheets;
+    const rows = sheetValues(summary);
+    expect(rows[0][0]).toBe('Rekapitulasi Belanja Produk Usaha Mikro, Kecil dan Koperasi (UMK-K) per Perangkat Daerah');
+    expect(rows[2][0]).toBe('Periode: Tahun Anggaran 2026');
+    expect(rows[5].slice(0, 4)).toEqual(['Peringkat', 'Kode OPD', 'Nama OPD', 'Pagu Belanja Barang/Jasa']);
+    const dinkes = rows.find((r) => r[1] === '1.02.01')!;
+    // Rp1 M budget, Rp420 jt planned (42%); UMK-K: Rp300 jt through the catalogue in February, Rp150 jt imported for
+    // March and Rp10 jt for May (the earlier tests): Rp460 jt, 46%; the Rp80 jt of April was not UMK-K.
+    expect(dinkes.slice(2, 6)).toEqual(['Dinas Kesehatan', 1_000_000_000, 420_000_000, 42]);
+    expect(dinkes.slice(6, 10)).toEqual([540_000_000, 300_000_000, 460_000_000, 46]);
+    expect(dinkes[12]).toBe('Sesuai target');
+    expect(rows.flat()).not.toContain('ON_TRACK');
+    const totals = rows.find((r) => r[2] === 'Jumlah (OPD yang memiliki pagu)')!;
+    expect(totals[3]).toBe(3_000_000_000); // the three budgeted OPDs of the world
+    expect(summary.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
+
+    const monthly = sheetValues(months);
+    expect(monthly[5].slice(0, 4)).toEqual(['Kode OPD', 'Nama OPD', 'Januari 2026', 'Februari 2026']);
+    expect(monthly[5][13]).toBe('Desember 2026');
+    const dinkesMonths = monthly.find((r) => r[0] === '1.02.01')!;
+    expect(dinkesMonths.slice(2, 8)).toEqual([0, 300_000_000, 150_000_000, 0, 10_000_000, 0]);
+    expect(dinkesMonths[14]).toBe(460_000_000);
+    expect(monthly.filter((r) => /^\d\.\d\d\.\d\d$/.test(String(r[0])))).toHaveLength(rows.filter((r) => /^\d\.\d\d\.\d\d$/.test(String(r[1]))).length);
+
+    const pdf = (await pdfPages((await t.exec(EXPORT, { p: w.ids.batu, f: 'PDF' }, { token: w.bpbj })).data.exportSpendRecap)).join('\n');
+    for (const text of ['Pemerintah Kota Batu', 'Tahun Anggaran 2026', 'Dinas Kesehatan', 'Rp1.000.000.000', '46%', 'Sesuai target', 'Jumlah (OPD yang memiliki pagu)', 'UMK-K per Bulan 2026', 'Januari', 'Desember']) expect(pdf).toContain(text);
+    expect(pdf).not.toMatch(/ON_TRACK|BELOW|NOT_ASSESSABLE/);
+
+    const excel = csvLines((await t.exec(EXPORT, { p: w.ids.batu, f: 'CSV', d: 'EXCEL_ID' }, { token: w.bpbj })).data.exportSpendRecap);
+    expect(excel[0].startsWith('\uFEFFPeringkat;Kode OPD;Nama OPD;Pagu Belanja Barang/Jasa;Rencana UMK-K;% Rencana thd Pagu;')).toBe(true);
+    expect(excel.find((l) => l.includes(';1.02.01;'))).toMatch(/;Dinas Kesehatan;1000000000;420000000;42;540000000;300000000;460000000;46;.*;Sesuai target$/);
     expect(errorCode(await t.exec(EXPORT, { p: w.ids.batu, f: 'CSV' }, { token: w.pp }))).toBe('FORBIDDEN');
+  });
+
+  it('an OPD exports its own twelve months; not another OPD\'s', async () => {
+    const SERIES = `query($p: ID!, $o: ID, $f: ExportFormat!) { exportSpendSeries(pemdaId: $p, year: 2026, opdId: $o, format: $f) { filename base64 } }`;
+    const file = (await t.exec(SERIES, { p: w.ids.batu, o: dinkes.id, f: 'XLSX' }, { token: w.pp })).data.exportSpendSeries;
+    const rows = sheetValues((await xlsxBook(file)).worksheets[0]);
+    expect(rows[0][0]).toBe('Realisasi Belanja Bulanan Dinas Kesehatan');
+    const march = rows.find((r) => r[0] === 'Maret 2026')!;
+    expect(march).toEqual(['Maret 2026', 150_000_000, 0, 150_000_000, 450_000_000, 45]);
+    expect(rows.find((r) => r[0] === 'Jumlah')).toEqual(['Jumlah', 540_000_000, 300_000_000, 460_000_000, 460_000_000, 46]);
+    expect(errorCode(await t.exec(SERIES, { p: w.ids.batu, o: disdik.id, f: 'XLSX' }, { token: w.pp }))).toBe('FORBIDDEN');
   });
 });
 
