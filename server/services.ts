@@ -12,6 +12,7 @@ import { CategoryService } from './catalogue/category.service.js';
 import { ProductService } from './catalogue/product.service.js';
 import { TokenService } from './auth/token.js';
 import type { AppConfig } from './config.js';
+import { OrderDocumentService } from './documents/order-documents.js';
 import { IdentityService } from './identity/identity.service.js';
 import { OpdService } from './opd/opd.service.js';
 import { PemdaService } from './pemda/pemda.service.js';
@@ -36,6 +37,7 @@ export interface Services {
   cart: CartService;
   order: OrderService;
   orderQueries: OrderQueries;
+  orderDocuments: OrderDocumentService;
   search: SearchService;
   budget: BudgetService;
   closedPeriods: ClosedPeriodService;
@@ -65,6 +67,7 @@ export function createServices(config: AppConfig, now: () => Date, em: () => Ent
     cart: new CartService(),
     order: new OrderService(audit),
     orderQueries: new OrderQueries(),
+    orderDocuments: new OrderDocumentService(),
     search: new SearchService(em, { host: config.meiliHost, apiKey: config.meiliApiKey }),
     budget: new BudgetService(),
     closedPeriods: new ClosedPeriodService(audit),

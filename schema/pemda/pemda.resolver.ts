@@ -62,4 +62,10 @@ export class PemdaResolver {
   ): Promise<Pemda> {
     return ctx.services.pemda.updateTargets(ctx, id, input);
   }
+
+  @Authorized(Role.PLATFORM_ADMIN, Role.BPBJ)
+  @Mutation(() => Pemda, { description: 'How order documents are numbered, e.g. "{JENIS}/{NOMOR}/{OPD}/{TAHUN}" (BPBJ: its own Pemda).' })
+  setDocumentNumberPattern(@Arg('id', () => ID) id: string, @Arg('pattern') pattern: string, @Ctx() ctx: RequestContext): Promise<Pemda> {
+    return ctx.services.pemda.setDocumentNumberPattern(ctx, id, pattern);
+  }
 }

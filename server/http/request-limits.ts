@@ -57,6 +57,7 @@ export const FIELD_WEIGHTS: Record<string, number> = {
   exportOrders: 1000,
   exportSpendSeries: 300,
   exportCatalogueProgress: 100,
+  orderDocumentFile: 100,
   computeAward: 1000,
   importOpdBudgets: 200,
   importExternalSpend: 200,

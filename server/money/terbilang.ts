@@ -20,15 +20,20 @@ function hundreds(n: number): string[] {
  * 123000 is "seratus dua puluh tiga ribu rupiah"; 1000 is "seribu", never "satu ribu". Exact to 2^53 - 1.
  */
 export function terbilang(rupiah: number): string {
-  if (!Number.isSafeInteger(rupiah) || rupiah < 0) throw new RangeError(`terbilang takes whole rupiah from 0 to 2^53 - 1 (got ${rupiah})`);
-  if (rupiah === 0) return 'nol rupiah';
+  return `${inWords(rupiah)} rupiah`;
+}
+
+/** A whole number in Indonesian words, as a BAST writes its date: 2026 is "dua ribu dua puluh enam". */
+export function inWords(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`terbilang takes whole numbers from 0 to 2^53 - 1 (got ${n})`);
+  if (n === 0) return 'nol';
   const groups: number[] = [];
-  for (let rest = BigInt(rupiah); rest > 0n; rest /= 1000n) groups.push(Number(rest % 1000n));
+  for (let rest = BigInt(n); rest > 0n; rest /= 1000n) groups.push(Number(rest % 1000n));
   const words: string[] = [];
   for (let i = groups.length - 1; i >= 0; i--) {
     if (!groups[i]) continue;
     if (i === 1 && groups[i] === 1) words.push('seribu');
     else words.push(...hundreds(groups[i]), ...(SCALES[i] ? [SCALES[i]] : []));
   }
-  return `${words.join(' ')} rupiah`;
+  return words.join(' ');
 }

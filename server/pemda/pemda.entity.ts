@@ -21,7 +21,7 @@ registerEnumType(PemdaKind, { name: 'PemdaKind', description: 'Kota (city) or Ka
 
 @ObjectType({ implements: BaseEntity, description: 'Pemda (Pemerintah Kota/Kabupaten): a regional government, the tenant that owns one local catalogue.' })
 @Entity({ tableName: 'pemda' })
-export class Pemda extends BaseEntity<'localSpendTargetPercent' | 'catalogueSpendTarget' | 'listedProductsTarget' | 'ppkApprovalThreshold' | 'spendRecognition'> {
+export class Pemda extends BaseEntity<'localSpendTargetPercent' | 'catalogueSpendTarget' | 'listedProductsTarget' | 'ppkApprovalThreshold' | 'spendRecognition' | 'documentNumberPattern'> {
   @Field()
   @Property()
   name!: string;
@@ -68,4 +68,8 @@ export class Pemda extends BaseEntity<'localSpendTargetPercent' | 'catalogueSpen
   })
   @Property({ length: 7, nullable: true })
   closedThrough?: string | null;
+
+  @Field({ description: 'How order documents are numbered: {JENIS} (SP or BAST), {NOMOR} (running, 3 digits), {OPD} (the OPD\'s short name), {BULAN} (Roman), {TAHUN}. E.g. SP/027/DINKES/2026.' })
+  @Property({ default: '{JENIS}/{NOMOR}/{OPD}/{TAHUN}' })
+  documentNumberPattern: string = '{JENIS}/{NOMOR}/{OPD}/{TAHUN}';
 }

@@ -1,6 +1,7 @@
+import { patternProblem } from '../documents/order-documents.js';
 import { assertManagesPemda, requireActor, requireRole } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
-import { conflict, Validation } from '../errors.js';
+import { badInput, conflict, Validation } from '../errors.js';
 import { Role } from '../identity/user.entity.js';
 import { Pemda, PemdaKind } from './pemda.entity.js';
 import { findInScope } from '../database/find.js';
@@ -88,6 +89,17 @@ export class PemdaService {
     if (input.localSpendTargetPercent != null) pemda.localSpendTargetPercent = input.localSpendTargetPercent;
     if (input.catalogueSpendTarget != null) pemda.catalogueSpendTarget = input.catalogueSpendTarget;
     if (input.listedProductsTarget != null) pemda.listedProductsTarget = input.listedProductsTarget;
+    await ctx.em.flush();
+    return pemda;
+  }
+
+  /** BPBJ sets how its order documents are numbered; documents already issued keep their numbers. */
+  async setDocumentNumberPattern(ctx: RequestContext, id: string, pattern: string): Promise<Pemda> {
+    const pemda = await this.get(ctx, id);
+    assertManagesPemda(requireActor(ctx), pemda.id);
+    const problem = patternProblem(pattern ?? '');
+    if (problem) throw badInput([{ field: 'pattern', message: problem }]);
+    pemda.documentNumberPattern = pattern;
     await ctx.em.flush();
     return pemda;
   }

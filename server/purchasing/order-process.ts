@@ -50,6 +50,10 @@ export enum OrderEffect {
   TAKE_STOCK = 'TAKE_STOCK',
   /** The received value becomes realised spend, when the Pemda recognises spend at this state. */
   RECOGNISE_SPEND = 'RECOGNISE_SPEND',
+  /** The surat pesanan is issued: numbered, rendered and stored (server/documents). */
+  ISSUE_ORDER_LETTER = 'ISSUE_ORDER_LETTER',
+  /** The BAST document is issued for what was received. */
+  ISSUE_BAST = 'ISSUE_BAST',
 }
 
 type Stamp = 'submittedAt' | 'approvedAt' | 'acceptedAt' | 'shippedAt' | 'receivedAt' | 'paidAt' | 'completedAt';
@@ -89,11 +93,11 @@ export const ORDER_PROCESS: Readonly<Record<OrderAction, OrderTransition>> = {
   },
   accept: {
     from: [S.SUBMITTED, S.APPROVED], to: S.ACCEPTED, by: OrderParty.VENDOR, audit: 'ACCEPTED', noun: 'penerimaan pesanan', stamp: 'acceptedAt',
-    only: awaitingVendor, onEnter: [OrderEffect.TAKE_STOCK],
+    only: awaitingVendor, onEnter: [OrderEffect.TAKE_STOCK, OrderEffect.ISSUE_ORDER_LETTER],
   },
   reject: { from: [S.SUBMITTED, S.APPROVED], to: S.REJECTED, by: OrderParty.VENDOR, audit: 'REJECTED', noun: 'penolakan', only: awaitingVendor, needsReason: true },
   ship: { from: [S.ACCEPTED], to: S.SHIPPED, by: OrderParty.VENDOR, audit: 'SHIPPED', noun: 'pengiriman', stamp: 'shippedAt' },
-  receive: { from: [S.SHIPPED], to: S.RECEIVED, by: OrderParty.OPD_OFFICER, audit: 'RECEIVED', noun: 'penerimaan barang', stamp: 'receivedAt', onEnter: [OrderEffect.RECOGNISE_SPEND] },
+  receive: { from: [S.SHIPPED], to: S.RECEIVED, by: OrderParty.OPD_OFFICER, audit: 'RECEIVED', noun: 'penerimaan barang', stamp: 'receivedAt', onEnter: [OrderEffect.RECOGNISE_SPEND, OrderEffect.ISSUE_BAST] },
   recordPayment: { from: [S.RECEIVED], to: S.PAID, by: OrderParty.OPD_OFFICER, audit: 'PAID', noun: 'pembayaran', stamp: 'paidAt', onEnter: [OrderEffect.RECOGNISE_SPEND] },
   complete: { from: [S.PAID], to: S.COMPLETED, by: OrderParty.OPD_OFFICER, audit: 'COMPLETED', noun: 'penyelesaian', stamp: 'completedAt' },
   cancel: { from: [S.DRAFT, S.SUBMITTED, S.APPROVED], to: S.CANCELLED, by: OrderParty.PP, audit: 'CANCELLED', noun: 'pembatalan', needsReason: true },

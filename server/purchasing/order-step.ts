@@ -4,6 +4,8 @@ import { requireActor } from '../auth/scope.js';
 import { takeStock } from '../catalogue/stock.js';
 import type { Actor, RequestContext } from '../context.js';
 import { AppError, conflict, forbidden, notFound, requireReason } from '../errors.js';
+import { OrderDocumentKind } from '../documents/order-document.entity.js';
+import { issueOrderDocument } from '../documents/order-documents.js';
 import { Role } from '../identity/user.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { recogniseOrder } from '../spend/rollup.js';
@@ -51,6 +53,12 @@ const EFFECTS: Record<OrderEffect, (scope: StepScope, outcome: StepOutcome) => P
   async RECOGNISE_SPEND({ tx, order, lines }, outcome) {
     const pemda = await tx.em.findOneOrFail(Pemda, order.pemda.id);
     if (RECOGNISED_AT[pemda.spendRecognition] === order.status) await recogniseOrder(tx.em, order, await lines(), outcome.spendOn!);
+  },
+  async ISSUE_ORDER_LETTER({ tx, order, actor, lines }) {
+    await issueOrderDocument(tx, order, OrderDocumentKind.SURAT_PESANAN, actor!, { lines: await lines() });
+  },
+  async ISSUE_BAST({ tx, order, actor, lines }) {
+    await issueOrderDocument(tx, order, OrderDocumentKind.BAST, actor!, { lines: await lines() });
   },
 };
 

@@ -80,7 +80,10 @@ export function reportPdf(report: Report): Promise<Buffer> {
     });
   }
   for (const note of report.notes ?? []) content.push({ text: note, italics: true, fontSize: 7, margin: [0, 4, 0, 0] });
-  content.push(signatures(report.acknowledgedBy ?? 'Kepala Bagian Pengadaan Barang/Jasa', { caption: 'Dibuat oleh,', role: '', name: report.printedBy }));
+  content.push(signatures(
+    { caption: 'Mengetahui,', role: report.acknowledgedBy ?? 'Kepala Bagian Pengadaan Barang/Jasa', name: '', nipLine: true },
+    { caption: 'Dibuat oleh,', role: '', name: report.printedBy, nipLine: false },
+  ));
   return renderPdf(
     {
       pageSize: 'A4',
@@ -99,16 +102,20 @@ export function reportPdf(report: Report): Promise<Buffer> {
   );
 }
 
-/** Two signature blocks side by side, kept together on one page: the acknowledging official and the maker. */
-export function signatures(acknowledgedBy: string, maker: { caption: string; role: string; name: string; nip?: string }, left?: { caption: string; name: string; nip?: string }): Content {
-  const block = (caption: string, role: string, name: string, nip?: string): Column => ({
-    stack: [caption, role, { text: ' ', margin: [0, 24, 0, 0] }, { text: name || '(................................................)', bold: Boolean(name), decoration: name ? 'underline' : undefined }, nip === undefined ? 'NIP.' : nip ? `NIP. ${nip}` : ''],
+/** Who signs: the caption above ("Mengetahui,"), the function, the name (blank for a pen), and a NIP line for officials. */
+export interface Signatory {
+  caption: string;
+  role: string;
+  name: string;
+  nipLine: boolean;
+}
+
+/** Two signature blocks side by side, kept together on one page. */
+export function signatures(left: Signatory, right: Signatory): Content {
+  const block = ({ caption, role, name, nipLine }: Signatory): Column => ({
+    stack: [caption, role, { text: ' ', margin: [0, 24, 0, 0] }, { text: name || '(................................................)', bold: Boolean(name), decoration: name ? 'underline' : undefined }, nipLine ? 'NIP.' : ''],
     alignment: 'center',
     width: '*',
   });
-  return {
-    unbreakable: true,
-    margin: [0, 18, 0, 0],
-    columns: [block(left?.caption ?? 'Mengetahui,', acknowledgedBy, left?.name ?? '', left?.nip), { text: '', width: '*' }, block(maker.caption, maker.role, maker.name, maker.nip ?? '')],
-  };
+  return { unbreakable: true, margin: [0, 18, 0, 0], columns: [block(left), { text: '', width: '*' }, block(right)] };
 }

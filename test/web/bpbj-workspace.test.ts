@@ -162,9 +162,14 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
   it('downloads the reports the API offers', async () => {
     await page.getByRole('link', { name: 'Laporan' }).click();
     await expectBasics(page, /Laporan/);
-    for (const [button, filename] of [['Unduh XLSX', `rekap-belanja-umkk-${new Date().getFullYear()}.xlsx`], ['Unduh CSV paket', `paket-${new Date().getFullYear()}.csv`]]) {
+    const year = new Date().getFullYear();
+    for (const [card, button, filename] of [
+      ['Rekap belanja UMK-K', 'Unduh XLSX', `rekap-belanja-umkk-${year}.xlsx`],
+      ['Rekap belanja UMK-K', 'Unduh PDF', `rekap-belanja-umkk-${year}.pdf`],
+      ['Daftar paket', 'Unduh CSV (Excel)', `paket-${year}-01-01-${year}-12-31.csv`],
+    ]) {
       const download = page.waitForEvent('download');
-      await page.getByRole('button', { name: button, exact: true }).click();
+      await page.locator('section', { hasText: card }).getByRole('button', { name: button, exact: true }).click();
       expect((await download).suggestedFilename()).toBe(filename);
     }
   });

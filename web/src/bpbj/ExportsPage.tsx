@@ -1,15 +1,21 @@
 import { useClient, useQuery } from 'urql';
 import { graphql } from '../gql';
+import type { CsvDialect, ExportFormat } from '../gql/graphql';
 import { monthName } from '../lib/format';
 
 const SpendRecapFile = graphql(`
-  query SpendRecapFile($pemdaId: ID!, $year: Int!, $format: ExportFormat!) {
-    exportSpendRecap(pemdaId: $pemdaId, year: $year, format: $format) { filename contentType base64 }
+  query SpendRecapFile($pemdaId: ID!, $year: Int!, $format: ExportFormat!, $dialect: CsvDialect) {
+    exportSpendRecap(pemdaId: $pemdaId, year: $year, format: $format, dialect: $dialect) { filename contentType base64 }
   }
 `);
 const OrdersFile = graphql(`
-  query OrdersFile($pemdaId: ID!, $from: String!, $to: String!) {
-    exportOrdersCsv(pemdaId: $pemdaId, from: $from, to: $to)
+  query OrdersFile($pemdaId: ID!, $from: String!, $to: String!, $format: ExportFormat!, $dialect: CsvDialect) {
+    exportOrders(pemdaId: $pemdaId, from: $from, to: $to, format: $format, dialect: $dialect) { filename contentType base64 }
+  }
+`);
+const CatalogueProgressFile = graphql(`
+  query CatalogueProgressFile($pemdaId: ID!, $format: ExportFormat!, $dialect: CsvDialect) {
+    exportCatalogueProgress(pemdaId: $pemdaId, format: $format, dialect: $dialect) { filename contentType base64 }
   }
 `);
 const PublishedAward = graphql(`
@@ -18,29 +24,52 @@ const PublishedAward = graphql(`
   }
 `);
 const AwardFile = graphql(`
-  query AwardFile($id: ID!, $format: ExportFormat!) {
-    exportAward(id: $id, format: $format) { filename contentType base64 }
+  query AwardFile($id: ID!, $format: ExportFormat!, $dialect: CsvDialect) {
+    exportAward(id: $id, format: $format, dialect: $dialect) { filename contentType base64 }
   }
 `);
-
 const AsnProgrammeList = graphql(`
   query AsnProgrammeList($pemdaId: ID!) {
     asnProgrammes(pemdaId: $pemdaId) { id name }
   }
 `);
 const AsnComplianceFile = graphql(`
-  query AsnComplianceFile($programmeId: ID!, $month: String!) {
-    exportAsnCompliance(programmeId: $programmeId, month: $month, format: XLSX) { filename contentType base64 }
+  query AsnComplianceFile($programmeId: ID!, $month: String!, $format: ExportFormat!, $dialect: CsvDialect) {
+    exportAsnCompliance(programmeId: $programmeId, month: $month, format: $format, dialect: $dialect) { filename contentType base64 }
   }
 `);
 
-function save(filename: string, type: string, bytes: BlobPart) {
+interface File {
+  filename: string;
+  contentType: string;
+  base64: string;
+}
+type Fetch = (format: ExportFormat, dialect?: CsvDialect) => Promise<{ file?: File | null; error?: string }>;
+
+function save(file: File) {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([bytes], { type }));
-  link.download = filename;
+  link.href = URL.createObjectURL(new Blob([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], { type: file.contentType }));
+  link.download = file.filename;
   link.click();
 }
-const fromBase64 = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+
+/** The three files every report comes as: XLSX and PDF to print and send, CSV that Excel set to Indonesian opens. */
+function Downloads({ title, fetch }: { title: string; fetch: Fetch }) {
+  async function download(format: ExportFormat, dialect?: CsvDialect) {
+    const { file, error } = await fetch(format, dialect);
+    return file ? save(file) : window.alert(error ?? 'Gagal mengunduh.');
+  }
+  return (
+    <section className="card">
+      <h2>{title}</h2>
+      <div className="actions">
+        <button onClick={() => download('XLSX')}>Unduh XLSX</button>
+        <button className="secondary" onClick={() => download('PDF')}>Unduh PDF</button>
+        <button className="secondary" onClick={() => download('CSV', 'EXCEL_ID')}>Unduh CSV (Excel)</button>
+      </div>
+    </section>
+  );
+}
 
 /** Reports for the regent's office, downloaded as files the browser saves. */
 export function ExportsPage({ pemdaId }: { pemdaId: string }) {
@@ -48,57 +77,42 @@ export function ExportsPage({ pemdaId }: { pemdaId: string }) {
   const now = new Date();
   const year = now.getFullYear();
   const lastQuarter = Math.floor(now.getMonth() / 3);
-  const fail = (message?: string) => window.alert(message ?? 'Gagal mengunduh.');
-  const [{ data: asn }] = useQuery({ query: AsnProgrammeList, variables: { pemdaId } });
   const previousMonth = new Date(Date.UTC(year, now.getMonth() - 1, 1)).toISOString().slice(0, 7);
-  async function asnRecap(programmeId: string) {
-    const result = await client.query(AsnComplianceFile, { programmeId, month: previousMonth }, { requestPolicy: 'network-only' }).toPromise();
-    const file = result.data?.exportAsnCompliance;
-    return file ? save(file.filename, file.contentType, fromBase64(file.base64)) : fail(result.error?.graphQLErrors[0]?.message);
-  }
-  async function recap(format: 'CSV' | 'XLSX') {
-    const result = await client.query(SpendRecapFile, { pemdaId, year, format }, { requestPolicy: 'network-only' }).toPromise();
-    const file = result.data?.exportSpendRecap;
-    return file ? save(file.filename, file.contentType, fromBase64(file.base64)) : fail(result.error?.graphQLErrors[0]?.message);
-  }
-  async function orders() {
-    const result = await client.query(OrdersFile, { pemdaId, from: `${year}-01-01`, to: `${year}-12-31` }, { requestPolicy: 'network-only' }).toPromise();
-    return result.data ? save(`paket-${year}.csv`, 'text/csv', result.data.exportOrdersCsv) : fail(result.error?.graphQLErrors[0]?.message);
-  }
-  async function award() {
-    const versions = await client.query(PublishedAward, { pemdaId, period: `${year}-Q${lastQuarter}` }, { requestPolicy: 'network-only' }).toPromise();
+  const [{ data: asn }] = useQuery({ query: AsnProgrammeList, variables: { pemdaId } });
+  const network = { requestPolicy: 'network-only' } as const;
+  const answer = <T,>(result: { data?: T; error?: { graphQLErrors: { message: string }[] } }, pick: (data: T) => File) =>
+    ({ file: result.data ? pick(result.data) : null, error: result.error?.graphQLErrors[0]?.message });
+
+  const award: Fetch = async (format, dialect) => {
+    const versions = await client.query(PublishedAward, { pemdaId, period: `${year}-Q${lastQuarter}` }, network).toPromise();
     const published = versions.data?.awardVersions.find((v) => v.status === 'PUBLISHED');
-    if (!published) return fail(`Belum ada hasil penghargaan ${year}-Q${lastQuarter} yang diumumkan.`);
-    const result = await client.query(AwardFile, { id: published.id, format: 'XLSX' }, { requestPolicy: 'network-only' }).toPromise();
-    const file = result.data?.exportAward;
-    return file ? save(file.filename, file.contentType, fromBase64(file.base64)) : fail(result.error?.graphQLErrors[0]?.message);
-  }
+    if (!published) return { error: `Belum ada hasil penghargaan ${year}-Q${lastQuarter} yang diumumkan.` };
+    return answer(await client.query(AwardFile, { id: published.id, format, dialect }, network).toPromise(), (d) => d.exportAward);
+  };
   return (
     <>
       <h1>Unduh laporan</h1>
-      <section className="card">
-        <h2>Rekap belanja UMK-K {year} per OPD dan bulan</h2>
-        <div className="actions">
-          <button onClick={() => recap('XLSX')}>Unduh XLSX</button>
-          <button className="secondary" onClick={() => recap('CSV')}>Unduh CSV</button>
-        </div>
-      </section>
-      <section className="card">
-        <h2>Daftar paket {year}</h2>
-        <button onClick={orders}>Unduh CSV paket</button>
-      </section>
+      <Downloads
+        title={`Rekap belanja UMK-K ${year}: per OPD, dan per bulan`}
+        fetch={async (format, dialect) => answer(await client.query(SpendRecapFile, { pemdaId, year, format, dialect }, network).toPromise(), (d) => d.exportSpendRecap)}
+      />
+      <Downloads
+        title={`Daftar paket ${year}`}
+        fetch={async (format, dialect) => answer(await client.query(OrdersFile, { pemdaId, from: `${year}-01-01`, to: `${year}-12-31`, format, dialect }, network).toPromise(), (d) => d.exportOrders)}
+      />
+      <Downloads
+        title="Capaian katalog: produk dan penyedia"
+        fetch={async (format, dialect) => answer(await client.query(CatalogueProgressFile, { pemdaId, format, dialect }, network).toPromise(), (d) => d.exportCatalogueProgress)}
+      />
       {asn?.asnProgrammes.map((programme) => (
-        <section className="card" key={programme.id}>
-          <h2>{programme.name}: rekap per OPD {monthName(previousMonth)}</h2>
-          <button onClick={() => asnRecap(programme.id)}>Unduh XLSX rekap ASN</button>
-        </section>
+        <Downloads
+          key={programme.id}
+          title={`${programme.name}: rekap per OPD ${monthName(previousMonth)}`}
+          fetch={async (format, dialect) =>
+            answer(await client.query(AsnComplianceFile, { programmeId: programme.id, month: previousMonth, format, dialect }, network).toPromise(), (d) => d.exportAsnCompliance)}
+        />
       ))}
-      {lastQuarter >= 1 && (
-        <section className="card">
-          <h2>E-Purchasing Award {year} triwulan {lastQuarter}, dengan penjelasan</h2>
-          <button onClick={award}>Unduh XLSX penghargaan</button>
-        </section>
-      )}
+      {lastQuarter >= 1 && <Downloads title={`E-Purchasing Award ${year} triwulan ${lastQuarter}, dengan penjelasan`} fetch={award} />}
     </>
   );
 }
