@@ -133,15 +133,16 @@ export class AsnResolver {
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
-  @Mutation(() => AsnImportResult, { description: 'The ASN registry, from `rows` or `csv` (columns nip, name, opd_code, grade, tpp). All rows or none.' })
+  @Mutation(() => AsnImportResult, { description: 'The ASN registry, from `rows`, `csv` (any separator) or `xlsxBase64` (columns nip, name, opd_code, grade, tpp). All rows or none.' })
   importAsn(
     @Arg('pemdaId', () => ID) pemdaId: string,
     @Arg('rows', () => [AsnRowInput], { nullable: true }) rows: AsnRowInput[] | undefined,
     @Arg('csv', () => String, { nullable: true }) csv: string | undefined,
+    @Arg('xlsxBase64', () => String, { nullable: true, description: 'An Excel workbook (.xlsx) as base64 instead of csv: its first sheet.' }) xlsxBase64: string | undefined,
     @Arg('dryRun', { defaultValue: false }) dryRun: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<AsnImportResult> {
-    return ctx.services.asn.importAsn(ctx, pemdaId, { rows, csv }, dryRun);
+    return ctx.services.asn.importAsn(ctx, pemdaId, { rows, csv, xlsxBase64 }, dryRun);
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)

@@ -4,6 +4,7 @@ import { catalogueProgress, exportCatalogueProgress } from '../../server/catalog
 import { CsvDialect, ExportFile, ExportFormat } from '../../server/reports/report.js';
 import { Category } from '../../server/catalogue/category.entity.js';
 import { importProducts, parseProductCsv, type ImportRow } from '../../server/catalogue/product-import.js';
+import { tableAsCsv } from '../../server/imports/spreadsheet.js';
 import { Product } from '../../server/catalogue/product.entity.js';
 import { ProductSort } from '../../server/catalogue/product-filter.js';
 import { RemovalOutcome } from '../../server/catalogue/product.service.js';
@@ -99,10 +100,11 @@ export class ProductResolver {
   }
 
   @Authorized(Role.VENDOR)
-  @Mutation(() => ImportProductsResult, { description: 'Bulk import from CSV text or a list, with a per-row error report.' })
-  importProducts(@Arg('input') input: ImportProductsInput, @Ctx() ctx: RequestContext): Promise<ImportProductsResult> {
-    if (Boolean(input.csv) === Boolean(input.rows)) throw badInput([{ field: 'csv', message: 'Isi salah satu: csv atau rows.' }]);
-    const rows: ImportRow[] = input.csv ? parseProductCsv(input.csv) : input.rows!;
+  @Mutation(() => ImportProductsResult, { description: 'Bulk import from CSV text (comma, semicolon or tab), an XLSX workbook, or a list, with a per-row error report.' })
+  async importProducts(@Arg('input') input: ImportProductsInput, @Ctx() ctx: RequestContext): Promise<ImportProductsResult> {
+    const file = Boolean(input.csv || input.xlsxBase64);
+    if (file === Boolean(input.rows)) throw badInput([{ field: 'csv', message: 'Isi salah satu: csv, xlsxBase64 atau rows.' }]);
+    const rows: ImportRow[] = file ? parseProductCsv(await tableAsCsv(input)) : input.rows!;
     return importProducts(ctx, ctx.services.product, rows, input.policy, input.submit);
   }
 

@@ -101,6 +101,9 @@ export class ImportProductsInput {
   @Field({ nullable: true, description: 'Columns: name, description, category_code, unit, price, stock, min_order_quantity, image_urls (space-separated), is_pdn (ya/tidak), tkdn_percent. Indonesian headers (nama, deskripsi, kode_kategori, satuan, harga, stok, minimal_pesan, gambar, pdn, tkdn) work too.' })
   csv?: string;
 
+  @Field({ nullable: true, description: 'An Excel workbook (.xlsx) as base64 instead of csv: its first sheet has the same columns.' })
+  xlsxBase64?: string;
+
   @Field(() => [ProductImportRowInput], { nullable: true })
   rows?: ProductImportRowInput[];
 

@@ -1,4 +1,5 @@
-import { parse } from 'csv-parse/sync';
+import { readTable } from '../imports/spreadsheet.js';
+import { parseRupiahText } from '../money/rupiah.js';
 import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import { isIsoDate, localDate, startOfLocalDate } from '../calendar/time-zone.js';
 import type { RequestContext } from '../context.js';
@@ -115,12 +116,13 @@ export class AsnService {
   }
 
   /** The registry from rows, or from a CSV with columns nip, name, opd_code, grade, tpp (rupiah, dots allowed). */
-  async importAsn(ctx: RequestContext, pemdaId: string, source: { rows?: AsnRow[] | null; csv?: string | null }, dryRun: boolean): Promise<{ applied: boolean; created: number; updated: number; errors: (FieldError & { row: number })[] }> {
+  async importAsn(ctx: RequestContext, pemdaId: string, source: { rows?: AsnRow[] | null; csv?: string | null; xlsxBase64?: string | null }, dryRun: boolean): Promise<{ applied: boolean; created: number; updated: number; errors: (FieldError & { row: number })[] }> {
     assertManagesPemda(requireActor(ctx), pemdaId);
-    if (Boolean(source.csv) === Boolean(source.rows)) throw badInput([{ field: 'csv', message: 'Isi salah satu: csv atau rows.' }]);
-    const rows: AsnRow[] = source.csv
-      ? (parse(source.csv, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[]).map((r) => ({
-          nip: r.nip, name: r.name, opdCode: r.opd_code, grade: r.grade as AsnGrade, tppAmount: r.tpp ? Number(r.tpp.replace(/\./g, '')) : null,
+    const file = Boolean(source.csv || source.xlsxBase64);
+    if (file === Boolean(source.rows)) throw badInput([{ field: 'csv', message: 'Isi salah satu: csv, xlsxBase64 atau rows.' }]);
+    const rows: AsnRow[] = file
+      ? (await readTable(source)).map((r) => ({
+          nip: r.nip, name: r.name, opdCode: r.opd_code, grade: r.grade as AsnGrade, tppAmount: r.tpp ? parseRupiahText(r.tpp) : null,
         }))
       : source.rows!;
     if (!rows.length) throw badInput([{ field: 'rows', message: 'Tidak ada baris untuk diimpor.' }]);

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { readCsv } from '../imports/spreadsheet.js';
 import type { RequestContext } from '../context.js';
 import { badInput, forbidden, Validation, type FieldError } from '../errors.js';
 import { ImportPolicy } from '../imports/import-policy.js';
@@ -45,14 +45,9 @@ const COLUMNS: Record<string, keyof ImportRow> = {
   tkdn_percent: 'tkdnPercent', tkdn: 'tkdnPercent',
 };
 
-/** Parses CSV text into import rows; the header names the columns (see COLUMNS). */
+/** Parses CSV text (any separator) into import rows; the header names the columns (see COLUMNS). */
 export function parseProductCsv(csv: string): ImportRow[] {
-  let records: Record<string, string>[];
-  try {
-    records = parse(csv, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
-  } catch (error) {
-    throw badInput([{ field: 'csv', message: `Berkas CSV tidak dapat dibaca: ${(error as Error).message}` }]);
-  }
+  const records = readCsv(csv);
   if (records.length && !Object.keys(records[0]).some((h) => COLUMNS[h])) {
     throw badInput([{ field: 'csv', message: `Baris judul CSV tidak dikenali. Kolom: ${Object.keys(COLUMNS).filter((_, i) => i % 2 === 0).join(', ')}.` }]);
   }

@@ -109,7 +109,7 @@ export function orderDocumentPdf(data: OrderDocumentData): Promise<Buffer> {
       pageSize: 'A4',
       pageMargins: [50, 40, 50, 50],
       info: { title: `${TITLES[data.kind]} ${data.number}`, author: data.opdName, subject: data.orderCode },
-      defaultStyle: { font: 'Roboto', fontSize: 9.5 },
+      defaultStyle: { font: 'Helvetica', fontSize: 9.5 },
       footer: (page, pages) => ({ text: `${data.number} - halaman ${page} dari ${pages}`, alignment: 'center', fontSize: 7, margin: [0, 15, 0, 0] }),
       content: [
         { text: data.pemdaName.toUpperCase(), alignment: 'center', bold: true, fontSize: 12 },

@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { parse } from 'csv-parse/sync';
 import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import { formatMonth, isIsoDate } from '../calendar/time-zone.js';
 import type { RequestContext } from '../context.js';
 import { findInScope } from '../database/find.js';
-import { badInput, MIN_REASON_LENGTH, Validation, type FieldError } from '../errors.js';
+import { MIN_REASON_LENGTH, Validation, type FieldError } from '../errors.js';
 import { parseRupiahText } from '../money/rupiah.js';
-import { tableAsCsv, type TableUpload } from '../imports/spreadsheet.js';
+import { readTable, type TableUpload } from '../imports/spreadsheet.js';
 import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { asPeriodClosed, firstOpenDay, isClosed } from './closed-periods.js';
@@ -102,13 +101,7 @@ export class BudgetService {
   async importTable(ctx: RequestContext, pemdaId: string, upload: TableUpload, dryRun: boolean): Promise<{ applied: boolean; rows: number; errors: (FieldError & { row: number })[] }> {
     assertManagesPemda(requireActor(ctx), pemdaId);
     const pemda = await findInScope(ctx.em, Pemda, pemdaId, 'Pemda');
-    const csv = await tableAsCsv(upload);
-    let records: Record<string, string>[];
-    try {
-      records = parse(csv, { columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
-    } catch (error) {
-      throw badInput([{ field: 'csv', message: `Berkas CSV tidak dapat dibaca: ${(error as Error).message}` }]);
-    }
+    const records = await readTable(upload);
     const opds = new Map((await ctx.em.find(Opd, { pemda: pemdaId })).map((o) => [o.code, o]));
     const recorded = new Set((await ctx.em.find(OpdBudget, { pemda: pemdaId }, { fields: ['opd', 'fiscalYear'] })).map((b) => `${b.opd.id}|${b.fiscalYear}`));
     const errors: (FieldError & { row: number })[] = [];

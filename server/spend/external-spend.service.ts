@@ -1,11 +1,10 @@
-import { parse } from 'csv-parse/sync';
 import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import { formatMonth, isIsoDate } from '../calendar/time-zone.js';
 import type { RequestContext } from '../context.js';
 import { badInput, Validation, type FieldError } from '../errors.js';
 import { Opd } from '../opd/opd.entity.js';
 import { ImportPolicy } from '../imports/import-policy.js';
-import { tableAsCsv, type TableUpload } from '../imports/spreadsheet.js';
+import { readCsv, tableAsCsv, type TableUpload } from '../imports/spreadsheet.js';
 import { AuditSubject } from '../audit/audit-log.entity.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { findInScope } from '../database/find.js';
@@ -45,12 +44,7 @@ const NO = ['tidak', 't', 'false', '0', 'no', ''];
 
 /** CSV columns: external_ref, date, opd_code, vendor_name, vendor_nib, amount, channel, umkk, pdn, local, and optionally corrects_ref. */
 export function parseExternalSpendCsv(csv: string): Record<string, unknown>[] {
-  let records: Record<string, string>[];
-  try {
-    records = parse(csv, { columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
-  } catch (error) {
-    throw badInput([{ field: 'csv', message: `Berkas CSV tidak dapat dibaca: ${(error as Error).message}` }]);
-  }
+  const records = readCsv(csv);
   const flag = (raw: string | undefined) => (YES.includes((raw ?? '').toLowerCase()) ? true : NO.includes((raw ?? '').toLowerCase()) ? false : null);
   return records.map((r) => ({
     externalRef: r.external_ref,

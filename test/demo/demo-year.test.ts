@@ -1,4 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileBytes, pdfPages } from '../support/files.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEMO_YEAR, seedDemoYears } from '../../seeds/year.js';
 import { createTestApp, type TestApp } from '../support/harness.js';
@@ -82,5 +86,31 @@ describe('the demo year tells the story the README promises', () => {
     expect(incoming.errors).toBeUndefined();
     expect(incoming.data.orders.totalCount).toBeGreaterThan(0);
     expect(incoming.data.me.vendor).toEqual({ scale: 'MIKRO', isUmkk: true, isLocal: true });
+  });
+
+  it('the demo year prints: the recap for the regent and the documents of a delivered order', async () => {
+    const recap = await t.exec(`query($p: ID!) { exportSpendRecap(pemdaId: $p, year: 2026, format: PDF) { base64 } }`, { p: batu }, { token: bpbj });
+    const recapPdf = fileBytes(recap.data.exportSpendRecap);
+    const recapText = (await pdfPages(recapPdf)).join('\n');
+    // The Pemda's share on the totals row is the README's figure (nothing is dated after today in the demo).
+    const share = /UMK-K share of budget, year to date: ([\d.]+)%/.exec(readmeFigures())![1].replace('.', ',');
+    expect(recapText).toMatch(new RegExp(`Jumlah \\(OPD yang memiliki\\s+pagu\\) Rp[^\\n]* ${share}%`));
+    const pp = await t.login('pp.dinkes@batukota.go.id');
+    const paid = await t.exec(`{ orders(first: 1, filter: { status: [COMPLETED] }) { edges { node { id code } } } }`, {}, { token: pp });
+    const order = paid.data.orders.edges[0].node;
+    const documents = (await t.exec(`query($o: ID!) { orderDocuments(orderId: $o) { id kind number } }`, { o: order.id }, { token: pp })).data.orderDocuments;
+    expect(documents.map((d: any) => d.kind)).toEqual(['SURAT_PESANAN', 'BAST']);
+    const letter = (await t.exec(`query($id: ID!) { orderDocumentFile(id: $id) { base64 } }`, { id: documents[0].id }, { token: pp })).data.orderDocumentFile;
+    const letterText = (await pdfPages(letter)).join('\n');
+    expect(letterText).toContain(`Nomor: ${documents[0].number}`);
+    expect(letterText).toContain(order.code);
+    if (process.env.UPDATE_DOCS_SCREENSHOTS) {
+      // The README's pictures of one page each, rendered by poppler's pdftoppm (apt-get install -y poppler-utils).
+      for (const [name, bytes] of [['surat-pesanan', fileBytes(letter)], ['rekap-belanja', recapPdf]] as const) {
+        const pdf = join(tmpdir(), `${name}.pdf`);
+        writeFileSync(pdf, bytes);
+        execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, join('docs', 'screenshots', name)]);
+      }
+    }
   });
 });

@@ -28,7 +28,7 @@ describe("the README's purchasing example works as written on the demo catalogue
     const tokens = { pp: await t.login('pp.dinkes@batukota.go.id'), vendor: await t.login('keripik.apel@umkm-batu.id') };
     const values: Record<string, string> = { today: localDate(t.clock.now(), 'Asia/Jakarta') };
     const steps = readmeSteps();
-    expect(steps.length).toBe(11);
+    expect(steps.length).toBe(13);
     for (const step of steps) {
       const operation = step.operation.replace(/<([^>]+)>/g, (_, name) => {
         if (!(name in values)) throw new Error(`README placeholder <${name}> has no value yet at: ${step.operation}`);
@@ -41,6 +41,11 @@ describe("the README's purchasing example works as written on the demo catalogue
       if (data.ppks) values['PPK id'] = data.ppks[0].id;
       if (data.createOrder) values['order id'] = data.createOrder.orders[0].id;
       if (data.receiveOrder) values.receivedAmount = String(data.receiveOrder.receivedAmount);
+      if (data.orderDocuments) {
+        expect(data.orderDocuments.map((d: any) => d.kind)).toEqual(['SURAT_PESANAN', 'BAST']);
+        values['document id'] = data.orderDocuments[0].id;
+      }
+      if (data.orderDocumentFile) expect(data.orderDocumentFile.contentType).toBe('application/pdf');
     }
     const done = await t.exec(`query($id: ID!) { order(id: $id) { status total receivedAmount payments { amount } } }`, { id: values['order id'] }, { token: tokens.pp });
     expect(done.data.order.status).toBe('COMPLETED');

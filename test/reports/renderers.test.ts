@@ -1,6 +1,7 @@
 import { PDF_ROW_LIMIT, renderReport } from '../../server/reports/render.js';
 import { CsvDialect, ExportFormat, type Report } from '../../server/reports/report.js';
 import { AppError } from '../../server/errors.js';
+import { printable } from '../../server/reports/pdf.js';
 import { csvLines, pdfPages, sheetValues, xlsxBook } from '../support/files.js';
 
 /** A small report as a service would build it, with every kind of column. */
@@ -56,6 +57,14 @@ describe('one report, three files', () => {
       'Rekapitulasi Contoh', 'Pemerintah Kota Batu', 'Periode: Tahun Anggaran 2026', 'Dicetak: 3 Desember 2026 12.00 WIB oleh Rina Kartika',
       'Rp1.250.000.000', '37,25%', '1.200', '66,667', 'Jumlah', 'Rp3.750.000.003', 'Halaman 1 dari 1', 'Mengetahui,', 'Kepala Bagian Pengadaan Barang/Jasa', 'Dibuat oleh,', 'Rina Kartika',
     ]) expect(text).toContain(expected);
+  });
+
+  it('a name the standard font cannot print comes out as its plain letters, never as garbage glyphs', async () => {
+    expect(printable('Kōbō Sari Apel 🍎 中文 “Rp” – é')).toBe('Kobo Sari Apel ? ?? “Rp” – é');
+    const strange = report(1);
+    strange.tables[0].rows[0][1] = 'Dinas Kōbō 🍎';
+    const [text] = await pdfPages(await renderReport(strange, ExportFormat.PDF));
+    expect(text).toContain('Dinas Kobo ?');
   });
 
   it('the same report gives the same PDF bytes (reproducible)', async () => {

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { detectSeparator } from '../../server/imports/spreadsheet.js';
 import { createTestApp, errorCode, type TestApp } from '../support/harness.js';
 import { pemdaIds } from '../support/catalogue.js';
 import { expectNothingWritten } from '../support/snapshot.js';
@@ -56,5 +58,41 @@ describe('imports read Excel workbooks as they read CSV', () => {
     expect(result.data.importExternalSpend).toEqual({ applied: true, created: 1, failedCount: 0, errors: [] });
     const february = await t.exec(`query($p: ID!) { spendRecap(pemdaId: $p, period: { year: 2026, month: 2 }) { opds { opd { code } externalTotal } } }`, { p: batu }, { token: bpbj });
     expect(february.data.spendRecap.opds.find((o: any) => o.opd.code === '1.02.01').externalTotal).toBe(150_000_000);
+  });
+
+  it('a CSV saved by Excel set to Indonesian (BOM, semicolons, "Rp" amounts) imports as the comma file does', async () => {
+    // Before: the header was read as one column, and every row answered `Kode OPD "" tidak ada`.
+    const excel = '\uFEFFopd_code;fiscal_year;goods_services_budget;planned_umkk;allocated_umkk\r\n1.03.01;2026;Rp3.000.000.000;Rp1.200.000.000;"1.000.000.000"\r\n';
+    const answer = await t.exec(BUDGETS, { p: batu, c: excel, dry: false }, { token: bpbj });
+    expect(answer.data.importOpdBudgets).toEqual({ applied: true, rows: 1, errors: [] });
+    const tabs = 'opd_code\tfiscal_year\tgoods_services_budget\tplanned_umkk\tallocated_umkk\n1.04.01\t2026\t4000000000\t1.600.000.000\tRp1.000.000.000\n';
+    expect((await t.exec(BUDGETS, { p: batu, c: tabs, dry: false }, { token: bpbj })).data.importOpdBudgets).toEqual({ applied: true, rows: 1, errors: [] });
+    const recap = await t.exec(`query($p: ID!) { spendRecap(pemdaId: $p, period: { year: 2026 }) { opds { opd { code } budget plannedUmkk allocatedUmkk } } }`, { p: batu }, { token: bpbj });
+    const byCode = (code: string) => recap.data.spendRecap.opds.find((o: any) => o.opd.code === code);
+    expect(byCode('1.03.01')).toEqual({ opd: { code: '1.03.01' }, budget: 3_000_000_000, plannedUmkk: 1_200_000_000, allocatedUmkk: 1_000_000_000 });
+    expect(byCode('1.04.01')).toEqual({ opd: { code: '1.04.01' }, budget: 4_000_000_000, plannedUmkk: 1_600_000_000, allocatedUmkk: 1_000_000_000 });
+  });
+
+  it('a small workbook that unzips to more than 20 MB is refused before it is read, and writes nothing', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('xl/worksheets/sheet1.xml', Buffer.alloc(25 * 1024 * 1024, 0x20));
+    const bomb = (await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } })).toString('base64');
+    expect(bomb.length).toBeLessThan(100_000); // it passes the 1 MB body limit
+    const answer = await expectNothingWritten(t, () => t.exec(BUDGETS, { p: batu, x: bomb, dry: false }, { token: bpbj }));
+    expect(errorCode(answer)).toBe('BAD_USER_INPUT');
+    expect(answer.errors![0].extensions!.fields).toEqual([{ field: 'xlsxBase64', message: expect.stringContaining('lebih dari 20 MB') }]);
+  });
+});
+
+describe('the separator of a CSV is read from its header', () => {
+  it.each([
+    ['opd_code,fiscal_year\n1,2', ','],
+    ['\uFEFFopd_code;fiscal_year\r\n1;2', ';'],
+    ['opd_code\tfiscal_year\n1\t2', '\t'],
+    ['"nama; lengkap",nip\nA,1', ','], // a separator inside quotes does not count
+    ['nip\n1', ','],
+  ])('%j is separated by %j', (text, separator) => {
+    expect(detectSeparator(text)).toBe(separator);
   });
 });
