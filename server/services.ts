@@ -13,6 +13,7 @@ import { ProductService } from './catalogue/product.service.js';
 import { TokenService } from './auth/token.js';
 import type { AppConfig } from './config.js';
 import { OrderDocumentService } from './documents/order-documents.js';
+import { HolidayService } from './calendar/holidays.js';
 import { IdentityService } from './identity/identity.service.js';
 import { OpdService } from './opd/opd.service.js';
 import { PemdaService } from './pemda/pemda.service.js';
@@ -38,6 +39,7 @@ export interface Services {
   order: OrderService;
   orderQueries: OrderQueries;
   orderDocuments: OrderDocumentService;
+  holidays: HolidayService;
   search: SearchService;
   budget: BudgetService;
   closedPeriods: ClosedPeriodService;
@@ -68,6 +70,7 @@ export function createServices(config: AppConfig, now: () => Date, em: () => Ent
     order: new OrderService(audit),
     orderQueries: new OrderQueries(),
     orderDocuments: new OrderDocumentService(),
+    holidays: new HolidayService(),
     search: new SearchService(em, { host: config.meiliHost, apiKey: config.meiliApiKey }),
     budget: new BudgetService(),
     closedPeriods: new ClosedPeriodService(audit),

@@ -11,6 +11,8 @@ export enum AuditSubject {
   PRODUCT = 'PRODUCT',
   ORDER = 'ORDER',
   ASN_ORDER = 'ASN_ORDER',
+  /** A Pemda's working calendar (regional days off). */
+  CALENDAR = 'CALENDAR',
 }
 registerEnumType(AuditSubject, { name: 'AuditSubject' });
 

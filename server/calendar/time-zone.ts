@@ -32,15 +32,18 @@ export function startOfLocalDate(date: string, timeZone: string): Date {
   return new Date(guess.getTime() - offsetMs(guess, timeZone));
 }
 
-/** Adds working days (Monday to Friday) in the zone, keeping the local time of day. */
-export function addWorkingDays(instant: Date, days: number, timeZone: string): Date {
+/**
+ * Adds working days in the zone, keeping the local time of day: Monday to Friday, except the local dates in
+ * `holidays` (national days, cuti bersama and the Pemda's own; see calendar/holidays.ts).
+ */
+export function addWorkingDays(instant: Date, days: number, timeZone: string, holidays: ReadonlySet<string> = new Set()): Date {
   const offset = offsetMs(instant, timeZone);
   const local = new Date(instant.getTime() + offset);
   let added = 0;
   while (added < days) {
     local.setUTCDate(local.getUTCDate() + 1);
     const weekday = local.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) added++;
+    if (weekday !== 0 && weekday !== 6 && !holidays.has(local.toISOString().slice(0, 10))) added++;
   }
   return new Date(local.getTime() - offset);
 }

@@ -1,3 +1,4 @@
+import { holidaysFrom } from '../calendar/holidays.js';
 import { addWorkingDays } from '../calendar/time-zone.js';
 import type { RequestContext } from '../context.js';
 import { Order } from './order.entity.js';
@@ -8,7 +9,7 @@ export const VENDOR_ANSWER_WORKING_DAYS = 3;
 
 /**
  * Cancels, with reason "tidak direspons", every order the vendor left unanswered for 3 working days
- * (Monday to Friday in the Pemda's time zone) after it reached them. Runs as the system; returns the ids cancelled.
+ * (Monday to Friday in the Pemda's time zone, skipping national days, cuti bersama and the Pemda's own days off) after it reached them. Runs as the system; returns the ids cancelled.
  */
 export async function expireUnansweredOrders(ctx: RequestContext, orders: OrderService): Promise<string[]> {
   const now = ctx.now();
@@ -18,7 +19,9 @@ export async function expireUnansweredOrders(ctx: RequestContext, orders: OrderS
     { status: { $in: [...AWAITING_VENDOR_STATES] }, awaitingVendorSince: { $lte: new Date(now.getTime() - 3 * 86_400_000) } },
     { populate: ['pemda'] },
   );
-  const due = candidates.filter((o) => addWorkingDays(o.awaitingVendorSince!, VENDOR_ANSWER_WORKING_DAYS, o.pemda.getEntity().timeZone) <= now);
+  const earliest = candidates.reduce((min, o) => (o.awaitingVendorSince! < min ? o.awaitingVendorSince! : min), now);
+  const holidays = await holidaysFrom(ctx.em, [...new Set(candidates.map((o) => o.pemda.id))], earliest.toISOString().slice(0, 10));
+  const due = candidates.filter((o) => addWorkingDays(o.awaitingVendorSince!, VENDOR_ANSWER_WORKING_DAYS, o.pemda.getEntity().timeZone, holidays.get(o.pemda.id)) <= now);
   const expired: string[] = [];
   for (const order of due) {
     if (await orders.expire(ctx, order.id)) expired.push(order.id);
