@@ -31,6 +31,11 @@ export interface AppConfig {
   /** PostgreSQL server only: the longest one statement of an interactive request may run, and of a report. */
   statementTimeoutMs: number;
   reportStatementTimeoutMs: number;
+  /** Where notification emails go out (smtp:// or smtps://, credentials in the URL); none: notifications stay in the app. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** The web app's address, for links in emails. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -126,5 +131,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimits: boolean(env, 'RATE_LIMITS', true),
     statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
     reportStatementTimeoutMs: integer(env, 'REPORT_STATEMENT_TIMEOUT_MS', 120_000, 100, 3_600_000),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: env.MAIL_FROM?.trim() || 'Katalog Lokal <no-reply@katalog-lokal.invalid>',
+    publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'])?.replace(/\/$/, '') ?? `http://localhost:${integer(env, 'PORT', 4000, 1, 65535)}`,
   };
 }

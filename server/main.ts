@@ -8,6 +8,7 @@ import { startHttpServer } from './http/http-server.js';
 import { RateLimits } from './http/rate-limits.js';
 import { Pemda } from './pemda/pemda.entity.js';
 import { expireUnansweredOrders } from './purchasing/order-expiry.js';
+import { mailTransport, sendDueEmails } from './notifications/mail.js';
 import { compactFacetLedger } from '../search/facet-ledger.js';
 import { discardOutbox, drainOutbox } from '../search/outbox.js';
 
@@ -56,6 +57,15 @@ const expireOrders = () =>
 void demoYear.then(expireOrders);
 const expiryTimer = setInterval(expireOrders, 10 * 60 * 1000);
 
+// Notification emails: sent from the outbox every 15 seconds when an SMTP server is configured.
+const mailer = mailTransport(config);
+const sendMail = () =>
+  mailer && sendDueEmails(orm.em.fork() as EntityManager, mailer, config, new Date()).then(
+    ({ failed }) => failed && console.warn(`Mail: ${failed} notification(s) will be retried`),
+    (error) => console.warn('Mail: will retry;', (error as Error).message),
+  );
+const mailTimer = setInterval(sendMail, 15_000);
+
 // The search outbox: drained to Meilisearch every 2 seconds when it is configured (PostgreSQL search needs no sync).
 const meili = app.services.search.meilisearch;
 let draining = false;
@@ -87,6 +97,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     clearInterval(searchTimer);
     clearInterval(ledgerTimer);
     clearInterval(allowanceTimer);
+    clearInterval(mailTimer);
     console.log(`${signal}: finishing in-flight requests, then closing the database...`);
     const force = setTimeout(() => {
       console.error('Shutdown took longer than 10 s; exiting.');

@@ -14,6 +14,7 @@ import { TokenService } from './auth/token.js';
 import type { AppConfig } from './config.js';
 import { OrderDocumentService } from './documents/order-documents.js';
 import { HolidayService } from './calendar/holidays.js';
+import { NotificationService } from './notifications/notification.service.js';
 import { IdentityService } from './identity/identity.service.js';
 import { OpdService } from './opd/opd.service.js';
 import { PemdaService } from './pemda/pemda.service.js';
@@ -40,6 +41,7 @@ export interface Services {
   orderQueries: OrderQueries;
   orderDocuments: OrderDocumentService;
   holidays: HolidayService;
+  notifications: NotificationService;
   search: SearchService;
   budget: BudgetService;
   closedPeriods: ClosedPeriodService;
@@ -71,6 +73,7 @@ export function createServices(config: AppConfig, now: () => Date, em: () => Ent
     orderQueries: new OrderQueries(),
     orderDocuments: new OrderDocumentService(),
     holidays: new HolidayService(),
+    notifications: new NotificationService(),
     search: new SearchService(em, { host: config.meiliHost, apiKey: config.meiliApiKey }),
     budget: new BudgetService(),
     closedPeriods: new ClosedPeriodService(audit),

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../database/base.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
@@ -20,6 +20,8 @@ registerEnumType(HolidayKind, { name: 'HolidayKind' });
 @ObjectType({ implements: BaseEntity })
 @Entity({ tableName: 'holiday' })
 @Index({ name: 'holiday_date_index', properties: ['date'] })
+// NULLS NOT DISTINCT in the migration: a national day (no Pemda) once, too.
+@Unique({ name: 'holiday_day_unique', properties: ['pemda', 'date'] })
 export class Holiday extends BaseEntity {
   @ManyToOne(() => Pemda, { ref: true, nullable: true, deleteRule: 'restrict' })
   pemda?: Ref<Pemda> | null;

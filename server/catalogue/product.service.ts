@@ -1,6 +1,7 @@
 // About 300 lines on purpose: the product lifecycle (draft, submission, BPBJ review, revisions of a published
 // product, removal) and the catalogue list share one review rule and one visibility rule; split, each half would
 // restate them.
+import { notifyBpbj } from '../notifications/notify.js';
 import type { FilterQuery } from '@mikro-orm/core';
 import { AuditSubject } from '../audit/audit-log.entity.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -113,6 +114,10 @@ export class ProductService {
     }
     this.transition(ctx, product, ProductStatus.SUBMITTED, 'SUBMITTED');
     product.submittedAt = ctx.now();
+    await notifyBpbj(ctx, product.pemda.id, {
+      kind: 'PRODUCT_PENDING', link: '/bpbj/kurasi', title: `Produk menunggu kurasi: ${product.name}`,
+      body: `${vendor.businessName} mengajukan "${product.name}" untuk tayang di katalog.`,
+    });
     await ctx.em.flush();
     return product;
   }

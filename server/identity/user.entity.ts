@@ -41,7 +41,7 @@ export const OPD_ROLES: readonly Role[] = [Role.PP, Role.PPK, Role.ASN, Role.KEP
     "(role = 'PLATFORM_ADMIN' and pemda_id is null and opd_id is null and vendor_id is null) or (role = 'BPBJ' and pemda_id is not null and opd_id is null and vendor_id is null) or (role = any (array['PP', 'PPK', 'ASN', 'KEPALA_OPD']) and pemda_id is not null and opd_id is not null and vendor_id is null) or (role = 'VENDOR' and pemda_id is not null and opd_id is null and vendor_id is not null)",
 })
 @Check({ name: 'app_user_email_lowercase_check', expression: 'email = lower(email)' })
-export class User extends BaseEntity<'active' | 'lastLoginAt'> {
+export class User extends BaseEntity<'active' | 'lastLoginAt' | 'emailNotifications'> {
   @Field()
   @Property({ unique: true })
   email!: string;
@@ -80,4 +80,8 @@ export class User extends BaseEntity<'active' | 'lastLoginAt'> {
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   lastLoginAt?: Date | null;
+
+  @Field({ description: 'Whether notifications also come by email (they always appear in the app).' })
+  @Property({ default: true })
+  emailNotifications: boolean = true;
 }

@@ -4,6 +4,7 @@ import { requireActor } from '../auth/scope.js';
 import { takeStock } from '../catalogue/stock.js';
 import type { Actor, RequestContext } from '../context.js';
 import { AppError, conflict, forbidden, notFound, requireReason } from '../errors.js';
+import { notifyOrderStep } from '../notifications/notify.js';
 import { OrderDocumentKind } from '../documents/order-document.entity.js';
 import { issueOrderDocument } from '../documents/order-documents.js';
 import { Role } from '../identity/user.entity.js';
@@ -83,6 +84,7 @@ export async function enter(audit: AuditService, tx: RequestContext, action: Ord
   if (outcome.reason) order.statusReason = outcome.reason;
   order.awaitingVendorSince = canTake(OrderAction.EXPIRE, order) ? (order.awaitingVendorSince ?? tx.now()) : null;
   for (const effect of rule.onEnter ?? []) await EFFECTS[effect](scope, outcome);
+  await notifyOrderStep(tx, action, order);
   audit.record(tx, {
     pemdaId: order.pemda.id, subjectType: AuditSubject.ORDER, subjectId: order.id,
     action: outcome.audit ?? rule.audit, fromStatus: from, toStatus: order.status, reason: outcome.reason ?? null,

@@ -1,3 +1,4 @@
+import { notifyBpbj } from '../notifications/notify.js';
 import { AuditSubject } from '../audit/audit-log.entity.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { checkNewPassword, hashPassword } from '../auth/password.js';
@@ -129,6 +130,10 @@ export class VendorService {
     const vendor = ctx.em.create(Vendor, { ...profile, pemda, email, ...classificationOf(profile, pemda) });
     ctx.em.create(User, { email, passwordHash: await hashPassword(input.password), fullName: profile.ownerName, role: Role.VENDOR, pemda, vendor });
     this.audit.record(ctx, { pemdaId: pemda.id, subjectType: AuditSubject.VENDOR, subjectId: vendor.id, action: 'REGISTERED', toStatus: vendor.status });
+    await notifyBpbj(ctx, pemda.id, {
+      kind: 'VENDOR_PENDING', link: '/bpbj/kurasi', title: `Penyedia menunggu verifikasi: ${vendor.businessName}`,
+      body: `${vendor.businessName} (NIB ${vendor.nib}) mendaftar dan menunggu verifikasi BPBJ.`,
+    });
     await ctx.em.flush();
     return vendor;
   }

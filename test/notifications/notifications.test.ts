@@ -1,0 +1,109 @@
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
+import { mailTransport, sendDueEmails } from '../../server/notifications/mail.js';
+import { createTestApp, errorCode, type TestApp } from '../support/harness.js';
+import { ACCEPT, checkout, purchasingWorld, SUBMIT, type World } from '../support/purchasing.js';
+import { expectNothingWritten } from '../support/snapshot.js';
+
+const NOTIFICATIONS = `{ notifications { id kind title body link readAt emailState } unreadNotificationCount }`;
+
+/** A real SMTP server on loopback that keeps what it receives, and refuses one address (to see retries). */
+async function smtpServer(refuse: string) {
+  const received: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    onRcptTo(address, _session, callback) {
+      callback(address.address === refuse ? Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }) : undefined);
+    },
+    onData(stream, _session, callback) {
+      simpleParser(stream).then((mail) => (received.push(mail), callback()), callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { received, port: (server.server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+describe('notifications: written with the change, read in the app, mailed once over real SMTP', () => {
+  let t: TestApp;
+  let w: World;
+  let smtp: Awaited<ReturnType<typeof smtpServer>>;
+  const vendorBEmail = () => t.em().getConnection().execute<{ email: string }[]>(`select email from app_user where vendor_id = ?`, [w.vendorB.id]).then((r) => r[0].email);
+  const send = () => sendDueEmails(t.em(), mailTransport(t.config)!, t.config, t.clock.now());
+
+  beforeAll(async () => {
+    smtp = await smtpServer('nobody@contoh.id');
+    t = await createTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, PUBLIC_URL: 'https://katalog.batukota.go.id' } });
+    w = await purchasingWorld(t);
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('a submitted order tells the vendor in the app and by email, with the working-day deadline, exactly once', async () => {
+    const product = await w.product(w.vendorA, { name: 'Keripik Apel Pedas', price: 20_000 });
+    const [order] = await checkout(t, w, [[product, 2]]);
+    await t.exec(SUBMIT, { id: order.id }, { token: w.pp });
+    const inbox = (await t.exec(NOTIFICATIONS, {}, { token: w.vendorA.token })).data;
+    const arrived = inbox.notifications.filter((n: any) => n.kind === 'ORDER_ARRIVED');
+    expect(arrived).toHaveLength(1);
+    // Submitted Monday 2 March 10:00 WIB: three working days end Thursday 5 March 10:00.
+    expect(arrived[0]).toMatchObject({ title: `Pesanan baru ${order.code} dari Dinas Kesehatan`, link: `/pesanan/${order.id}`, readAt: null, emailState: 'PENDING' });
+    expect(arrived[0].body).toContain('Rp40.000');
+    expect(arrived[0].body).toContain('paling lambat 5 Maret 2026 10.00 WIB');
+    expect(inbox.unreadNotificationCount).toBeGreaterThanOrEqual(1);
+
+    expect(await send()).toEqual({ sent: expect.any(Number), failed: 0 });
+    const mail = smtp.received.find((m) => m.subject === arrived[0].title)!;
+    expect(mail.text).toContain('paling lambat 5 Maret 2026 10.00 WIB');
+    expect(mail.text).toContain(`https://katalog.batukota.go.id/pesanan/${order.id}`);
+    expect(mail.messageId).toBe(`<${arrived[0].id}@katalog-lokal>`);
+    const count = smtp.received.length;
+    expect(await send()).toEqual({ sent: 0, failed: 0 }); // never twice
+    expect(smtp.received).toHaveLength(count);
+    expect((await t.exec(NOTIFICATIONS, {}, { token: w.vendorA.token })).data.notifications.find((n: any) => n.id === arrived[0].id).emailState).toBe('SENT');
+  });
+
+  it('the PP hears of the vendor\'s answer; nobody hears of their own act; a refused step tells no one', async () => {
+    const product = await w.product(w.vendorA, { name: 'Sari Apel', price: 10_000 });
+    const [order] = await checkout(t, w, [[product, 1]]);
+    await t.exec(SUBMIT, { id: order.id }, { token: w.pp });
+    await expectNothingWritten(t, async () => expect(errorCode(await t.exec(ACCEPT, { id: order.id }, { token: w.vendorB.token }))).toBe('FORBIDDEN'));
+    await t.exec(ACCEPT, { id: order.id }, { token: w.vendorA.token });
+    const pp = (await t.exec(NOTIFICATIONS, {}, { token: w.pp })).data.notifications;
+    expect(pp.filter((n: any) => n.link === `/pesanan/${order.id}`).map((n: any) => n.title)).toEqual([`${order.code}: Diterima penyedia`]);
+    const vendor = (await t.exec(NOTIFICATIONS, {}, { token: w.vendorA.token })).data.notifications;
+    expect(vendor.filter((n: any) => n.link === `/pesanan/${order.id}`).map((n: any) => n.kind)).toEqual(['ORDER_ARRIVED']);
+  });
+
+  it('BPBJ hears of a product waiting for curation; a person who turned email off gets it in the app only', async () => {
+    await t.exec(`mutation { setEmailNotifications(enabled: false) { emailNotifications } }`, {}, { token: w.bpbj });
+    const draft = await t.exec(`mutation($input: ProductInput!) { createProduct(input: $input) { id } }`, { input: { name: 'Jenang Apel', description: 'Jenang apel khas Batu.', categoryId: w.snack, unit: 'pack', price: 15_000, stock: 10, minOrderQuantity: 1, imageUrls: [], isPdn: true } }, { token: w.vendorB.token });
+    await t.exec(`mutation($id: ID!) { submitProduct(id: $id) { status } }`, { id: draft.data.createProduct.id }, { token: w.vendorB.token });
+    const bpbj = (await t.exec(NOTIFICATIONS, {}, { token: w.bpbj })).data.notifications;
+    expect(bpbj.find((n: any) => n.kind === 'PRODUCT_PENDING' && n.title.includes('Jenang Apel'))).toMatchObject({ emailState: 'SKIPPED', link: '/bpbj/kurasi' });
+  });
+
+  it('a refused address is retried with back-off and keeps its error; the rest go out', async () => {
+    await t.em().getConnection().execute(`update app_user set email = 'nobody@contoh.id' where email = ?`, [await vendorBEmail()]);
+    const product = await w.product(w.vendorB, { name: 'Cuka Apel', price: 30_000 });
+    const [order] = await checkout(t, w, [[product, 1]]);
+    await t.exec(SUBMIT, { id: order.id }, { token: w.pp });
+    expect((await send()).failed).toBe(1);
+    const [row] = await t.em().getConnection().execute<{ email_state: string; email_attempts: number; email_error: string }[]>(
+      `select email_state, email_attempts, email_error from notification n join app_user u on u.id = n.recipient_id where u.email = 'nobody@contoh.id' and n.kind = 'ORDER_ARRIVED'`);
+    expect(row).toMatchObject({ email_state: 'PENDING', email_attempts: 1 });
+    expect(row.email_error).toMatch(/550|Mailbox unavailable/);
+    expect((await send()).failed).toBe(0); // not due again for a minute
+  });
+
+  it('each person reads and marks only their own', async () => {
+    const mine = (await t.exec(NOTIFICATIONS, {}, { token: w.vendorA.token })).data.notifications;
+    const marked = await t.exec(`mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }`, { ids: mine.map((n: any) => n.id) }, { token: w.pp });
+    expect(marked.data.markNotificationsRead).toBe(0);
+    expect((await t.exec(`mutation { markNotificationsRead }`, {}, { token: w.vendorA.token })).data.markNotificationsRead).toBe(mine.filter((n: any) => !n.readAt).length);
+    expect((await t.exec(NOTIFICATIONS, {}, { token: w.vendorA.token })).data.unreadNotificationCount).toBe(0);
+    expect(errorCode(await t.exec(NOTIFICATIONS, {}))).toBe('UNAUTHENTICATED');
+  });
+});
