@@ -20,6 +20,7 @@ import { Migration20261203140123_closed_periods_budget_versions } from './Migrat
 import { Migration20261203172237_order_documents } from './Migration20261203172237_order_documents.js';
 import { Migration20261203174942_holidays } from './Migration20261203174942_holidays.js';
 import { Migration20261203175615_notifications } from './Migration20261203175615_notifications.js';
+import { Migration20261203175947_job_schedule } from './Migration20261203175947_job_schedule.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122151820_foundation', class: Migration20261122151820_foundation },
@@ -42,4 +43,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203172237_order_documents', class: Migration20261203172237_order_documents },
   { name: 'Migration20261203174942_holidays', class: Migration20261203174942_holidays },
   { name: 'Migration20261203175615_notifications', class: Migration20261203175615_notifications },
+  { name: 'Migration20261203175947_job_schedule', class: Migration20261203175947_job_schedule },
 ];

@@ -36,6 +36,8 @@ export interface AppConfig {
   mailFrom: string;
   /** The web app's address, for links in emails. */
   publicUrl: string;
+  /** Whether this process runs the background jobs (off for extra web-only processes; they run once per period anyway). */
+  jobs: boolean;
 }
 
 export class ConfigError extends Error {
@@ -133,6 +135,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reportStatementTimeoutMs: integer(env, 'REPORT_STATEMENT_TIMEOUT_MS', 120_000, 100, 3_600_000),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM?.trim() || 'Katalog Lokal <no-reply@katalog-lokal.invalid>',
+    jobs: boolean(env, 'JOBS', true),
     publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'])?.replace(/\/$/, '') ?? `http://localhost:${integer(env, 'PORT', 4000, 1, 65535)}`,
   };
 }

@@ -5,14 +5,16 @@ import { createApp } from './app.js';
 import { configOrExit } from './bootstrap.js';
 import { createOrm, describeDatabase, migrate } from './database/orm.js';
 import { startHttpServer } from './http/http-server.js';
-import { RateLimits } from './http/rate-limits.js';
+import { recurringJobs } from './jobs/recurring-jobs.js';
+import { Scheduler } from './jobs/scheduler.js';
 import { Pemda } from './pemda/pemda.entity.js';
-import { expireUnansweredOrders } from './purchasing/order-expiry.js';
-import { mailTransport, sendDueEmails } from './notifications/mail.js';
-import { compactFacetLedger } from '../search/facet-ledger.js';
-import { discardOutbox, drainOutbox } from '../search/outbox.js';
 
 const config = configOrExit();
+if (process.argv.includes('--worker') && !config.databaseUrl) {
+  // The embedded database lives inside one process: a second one cannot open it.
+  console.error('npm run worker needs DATABASE_URL (a PostgreSQL server); with the embedded database, npm start runs the jobs itself.');
+  process.exit(1);
+}
 const started = Date.now();
 const orm = await createOrm(config);
 const applied = await migrate(orm);
@@ -20,7 +22,7 @@ if (applied.length) console.log(`Applied ${applied.length} migration(s): ${appli
 
 const em = orm.em.fork() as EntityManager;
 const app = await createApp(config, orm);
-const freshDemo = config.seedDemo && (await em.count(Pemda)) === 0;
+const freshDemo = config.seedDemo && !process.argv.includes('--worker') && (await em.count(Pemda)) === 0;
 const demoDay = new Date();
 if (freshDemo) {
   const accounts = await seedDemo(em, { today: demoDay });
@@ -29,8 +31,11 @@ if (freshDemo) {
   for (const a of accounts) console.log(`  ${a.role.padEnd(14)} ${a.email.padEnd(30)} ${a.scope}`);
 }
 
-const server = await startHttpServer(app);
-console.log(`Katalog Lokal GraphQL API on ${server.url} (${describeDatabase(config)}), ready in ${Date.now() - started} ms`);
+// `npm run worker` runs the jobs without serving HTTP (a second process on the server database).
+const workerOnly = process.argv.includes('--worker');
+const server = workerOnly ? null : await startHttpServer(app);
+if (server) console.log(`Katalog Lokal GraphQL API on ${server.url} (${describeDatabase(config)}), ready in ${Date.now() - started} ms`);
+else console.log(`Katalog Lokal worker on ${describeDatabase(config)}: running the background jobs, no HTTP.`);
 
 // The demo year (January to today) is made through the order services, a few hundred orders step by step: it runs
 // while the server already answers, and the figures fill in month by month.
@@ -47,64 +52,24 @@ async function buildDemoYear() {
   }
 }
 
-// Orders a vendor leaves unanswered for 3 working days expire. Checked every 10 minutes, and once at start-up (after
-// the demo year, whose orders move on historical dates).
-const expireOrders = () =>
-  expireUnansweredOrders(app.systemContext(), app.services.order).then(
-    (ids) => ids.length && console.log(`Expired ${ids.length} unanswered order(s): tidak direspons`),
-    (error) => console.error('Order expiry failed:', error),
-  );
-void demoYear.then(expireOrders);
-const expiryTimer = setInterval(expireOrders, 10 * 60 * 1000);
-
-// Notification emails: sent from the outbox every 15 seconds when an SMTP server is configured.
-const mailer = mailTransport(config);
-const sendMail = () =>
-  mailer && sendDueEmails(orm.em.fork() as EntityManager, mailer, config, new Date()).then(
-    ({ failed }) => failed && console.warn(`Mail: ${failed} notification(s) will be retried`),
-    (error) => console.warn('Mail: will retry;', (error as Error).message),
-  );
-const mailTimer = setInterval(sendMail, 15_000);
-
-// The search outbox: drained to Meilisearch every 2 seconds when it is configured (PostgreSQL search needs no sync).
-const meili = app.services.search.meilisearch;
-let draining = false;
-const drainSearch = async () => {
-  if (draining) return;
-  draining = true;
-  try {
-    const em = orm.em.fork() as EntityManager;
-    if (!meili) await discardOutbox(em);
-    else while ((await drainOutbox(em, meili)).synced > 0);
-  } catch (error) {
-    console.warn('Search outbox: will retry;', (error as Error).message);
-  } finally {
-    draining = false;
-  }
-};
-const searchTimer = setInterval(drainSearch, meili ? 2_000 : 60_000);
-// The facet ledger grows by a row or two per catalogue change; fold it every minute (counts are exact either way).
-const compactFacets = () => compactFacetLedger(orm.em.fork() as EntityManager).catch((error) => console.warn('Search facet ledger: will retry;', error.message));
-// Spent request allowances are kept until they expire; sweep them every ten minutes.
-const sweepAllowances = () => RateLimits.clearExpired(orm.em.fork().getConnection()).catch((error) => console.warn('Rate limits: will retry;', error.message));
-const ledgerTimer = setInterval(compactFacets, 60_000);
-const allowanceTimer = setInterval(sweepAllowances, 10 * 60_000);
-if (meili) console.log(`Search: Meilisearch at ${config.meiliHost}, kept in step by the outbox (run npm run reindex once after switching).`);
+// Background jobs (order expiry, mail, search outbox, ledger, allowances) run once per period across every process on
+// the database (server/jobs). They start after the demo year, whose orders move on historical dates.
+const scheduler = new Scheduler(() => orm.em.fork() as EntityManager, recurringJobs(app, config, () => orm.em.fork() as EntityManager), app.now, (line) => console.log(`Jobs: ${line}`));
+if (config.jobs) {
+  await scheduler.register();
+  void demoYear.then(() => scheduler.start());
+}
+if (app.services.search.meilisearch) console.log(`Search: Meilisearch at ${config.meiliHost}, kept in step by the outbox (run npm run reindex once after switching).`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    clearInterval(expiryTimer);
-    clearInterval(searchTimer);
-    clearInterval(ledgerTimer);
-    clearInterval(allowanceTimer);
-    clearInterval(mailTimer);
     console.log(`${signal}: finishing in-flight requests, then closing the database...`);
     const force = setTimeout(() => {
       console.error('Shutdown took longer than 10 s; exiting.');
       process.exit(1);
     }, 10_000);
     force.unref();
-    server.close().then(
+    Promise.all([scheduler.stop(), server?.close()]).then(
       () => process.exit(0),
       (error) => {
         console.error('Shutdown failed:', error);

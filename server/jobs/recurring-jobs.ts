@@ -1,0 +1,48 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { compactFacetLedger } from '../../search/facet-ledger.js';
+import { discardOutbox, drainOutbox } from '../../search/outbox.js';
+import type { App } from '../app.js';
+import type { AppConfig } from '../config.js';
+import { RateLimits } from '../http/rate-limits.js';
+import { mailTransport, sendDueEmails } from '../notifications/mail.js';
+import { expireUnansweredOrders } from '../purchasing/order-expiry.js';
+import type { RecurringJob } from './scheduler.js';
+
+/** Every background task of the platform, with its period. Each is a sweep of what is due, safe to run again. */
+export function recurringJobs(app: App, config: AppConfig, em: () => EntityManager): RecurringJob[] {
+  const mailer = mailTransport(config);
+  const meili = app.services.search.meilisearch;
+  return [
+    {
+      // Orders a vendor leaves unanswered for 3 working days are cancelled "tidak direspons".
+      name: 'expire-orders', everyMs: 10 * 60_000,
+      run: async () => {
+        const ids = await expireUnansweredOrders(app.systemContext(), app.services.order);
+        return ids.length ? `${ids.length} unanswered order(s) cancelled: tidak direspons` : undefined;
+      },
+    },
+    ...(mailer
+      ? [{
+          name: 'send-mail', everyMs: 15_000,
+          run: async () => {
+            const { sent, failed } = await sendDueEmails(em(), mailer, config, app.now());
+            return sent || failed ? `${sent} email(s) sent, ${failed} to retry` : undefined;
+          },
+        }]
+      : []),
+    {
+      // Drained to Meilisearch when it is configured; PostgreSQL search needs no sync, so the outbox is discarded.
+      name: 'search-outbox', everyMs: meili ? 2_000 : 60_000,
+      run: async () => {
+        if (!meili) return void (await discardOutbox(em()));
+        let synced = 0;
+        for (let batch; (batch = (await drainOutbox(em(), meili)).synced) > 0; ) synced += batch;
+        return synced ? `${synced} product(s) synced to Meilisearch` : undefined;
+      },
+    },
+    // The facet ledger grows by a row or two per catalogue change; folded every minute (counts are exact either way).
+    { name: 'fold-facet-ledger', everyMs: 60_000, run: async () => void (await compactFacetLedger(em())) },
+    // Spent request allowances are kept until they expire.
+    { name: 'sweep-rate-limits', everyMs: 10 * 60_000, run: async () => void (await RateLimits.clearExpired(em().getConnection())) },
+  ];
+}
