@@ -1,3 +1,5 @@
+import { log } from './observability/log.js';
+import { requestTracePlugin } from './observability/request-log.js';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -71,7 +73,7 @@ export function formatError(config: AppConfig) {
       return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
     }
     // Masked in every environment: `npm start` listens on the network too, and SQL or file paths help only an attacker.
-    if (config.env !== 'test') console.error('Unexpected error in request:', original);
+    log.error({ err: original }, 'unexpected error in request');
     return { message: INTERNAL, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }
@@ -91,12 +93,12 @@ export async function createApp(
     parseOptions: { maxTokens: LIMITS.tokens },
     validationRules: limitRules(),
     // Apollo's landing page loads from a CDN (blank on an offline government network): the app serves its own explorer.
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestLimitsPlugin(), ...(options.plugins ?? [])],
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestLimitsPlugin(), requestTracePlugin(), ...(options.plugins ?? [])],
   });
 
   function systemContext(clientIp = 'system'): RequestContext {
     const em = orm.em.fork() as EntityManager;
-    return { em, actor: null, authProblem: null, clientIp, config, services, now, loaders: createLoaders(em) };
+    return { em, actor: null, authProblem: null, clientIp, config, services, now, loaders: createLoaders(em), trace: { errorCodes: [] } };
   }
 
   async function createContext(request: { authorization?: string; clientIp: string }): Promise<RequestContext> {

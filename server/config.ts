@@ -38,6 +38,8 @@ export interface AppConfig {
   publicUrl: string;
   /** Whether this process runs the background jobs (off for extra web-only processes; they run once per period anyway). */
   jobs: boolean;
+  /** Bearer token that opens /metrics; unset, /metrics answers 404. */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -136,6 +138,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM?.trim() || 'Katalog Lokal <no-reply@katalog-lokal.invalid>',
     jobs: boolean(env, 'JOBS', true),
+    metricsToken: env.METRICS_TOKEN?.trim() || null,
     publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'])?.replace(/\/$/, '') ?? `http://localhost:${integer(env, 'PORT', 4000, 1, 65535)}`,
   };
 }

@@ -26,4 +26,6 @@ export interface RequestContext {
   services: Services;
   loaders: Loaders;
   now: () => Date;
+  /** What the request's log line reports (operation, error codes); one object shared by Apollo's copies of the context. */
+  trace: { operation?: string; errorCodes: string[] };
 }

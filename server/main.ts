@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { seedDemo, DEMO_PASSWORD } from '../seeds/demo.js';
 import { DEMO_YEAR, seedDemoYears } from '../seeds/year.js';
 import { createApp } from './app.js';
+import { log } from './observability/log.js';
 import { configOrExit } from './bootstrap.js';
 import { createOrm, describeDatabase, migrate } from './database/orm.js';
 import { startHttpServer } from './http/http-server.js';
@@ -12,13 +13,13 @@ import { Pemda } from './pemda/pemda.entity.js';
 const config = configOrExit();
 if (process.argv.includes('--worker') && !config.databaseUrl) {
   // The embedded database lives inside one process: a second one cannot open it.
-  console.error('npm run worker needs DATABASE_URL (a PostgreSQL server); with the embedded database, npm start runs the jobs itself.');
+  log.error('npm run worker needs DATABASE_URL (a PostgreSQL server); with the embedded database, npm start runs the jobs itself.');
   process.exit(1);
 }
 const started = Date.now();
 const orm = await createOrm(config);
 const applied = await migrate(orm);
-if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+if (applied.length) log.info(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
 
 const em = orm.em.fork() as EntityManager;
 const app = await createApp(config, orm);
@@ -27,52 +28,51 @@ const demoDay = new Date();
 if (freshDemo) {
   const accounts = await seedDemo(em, { today: demoDay });
   await em.getConnection().execute('analyze'); // fresh tables have no statistics: plan from the seeded rows
-  console.log(`Loaded the demo catalogue. Demo accounts (password "${DEMO_PASSWORD}"):`);
-  for (const a of accounts) console.log(`  ${a.role.padEnd(14)} ${a.email.padEnd(30)} ${a.scope}`);
+  log.info({ accounts: accounts.map((a) => `${a.role} ${a.email} (${a.scope})`) }, `Loaded the demo catalogue. Demo accounts, password "${DEMO_PASSWORD}"`);
 }
 
 // `npm run worker` runs the jobs without serving HTTP (a second process on the server database).
 const workerOnly = process.argv.includes('--worker');
 const server = workerOnly ? null : await startHttpServer(app);
-if (server) console.log(`Katalog Lokal GraphQL API on ${server.url} (${describeDatabase(config)}), ready in ${Date.now() - started} ms`);
-else console.log(`Katalog Lokal worker on ${describeDatabase(config)}: running the background jobs, no HTTP.`);
+if (server) log.info(`Katalog Lokal GraphQL API on ${server.url} (${describeDatabase(config)}), ready in ${Date.now() - started} ms`);
+else log.info(`Katalog Lokal worker on ${describeDatabase(config)}: running the background jobs, no HTTP.`);
 
 // The demo year (January to today) is made through the order services, a few hundred orders step by step: it runs
 // while the server already answers, and the figures fill in month by month.
 const demoYear = freshDemo ? buildDemoYear() : Promise.resolve();
 async function buildDemoYear() {
   const began = Date.now();
-  console.log('Demo: building the year so far through the services (about a minute; the server answers meanwhile)...');
+  log.info('Demo: building the year so far through the services (about a minute; the server answers meanwhile)...');
   try {
-    await seedDemoYears({ services: app.services, config, em: () => orm.em.fork() as EntityManager }, demoDay, DEMO_YEAR, (stage, detail) => console.log(`  demo ${stage.padEnd(22)} ${detail}`));
+    await seedDemoYears({ services: app.services, config, em: () => orm.em.fork() as EntityManager }, demoDay, DEMO_YEAR, (stage, detail) => log.info(`demo ${stage}: ${detail}`));
     await orm.em.fork().getConnection().execute('analyze');
-    console.log(`Demo: the year is ready (${((Date.now() - began) / 1000).toFixed(1)} s).`);
+    log.info(`Demo: the year is ready (${((Date.now() - began) / 1000).toFixed(1)} s).`);
   } catch (error) {
-    console.error('Demo: the year could not be completed; remove the data folder to start over.', error);
+    log.error({ err: error }, 'Demo: the year could not be completed; remove the data folder to start over.');
   }
 }
 
 // Background jobs (order expiry, mail, search outbox, ledger, allowances) run once per period across every process on
 // the database (server/jobs). They start after the demo year, whose orders move on historical dates.
-const scheduler = new Scheduler(() => orm.em.fork() as EntityManager, recurringJobs(app, config, () => orm.em.fork() as EntityManager), app.now, (line) => console.log(`Jobs: ${line}`));
+const scheduler = new Scheduler(() => orm.em.fork() as EntityManager, recurringJobs(app, config, () => orm.em.fork() as EntityManager), app.now, (line) => log.info(`Jobs: ${line}`));
 if (config.jobs) {
   await scheduler.register();
   void demoYear.then(() => scheduler.start());
 }
-if (app.services.search.meilisearch) console.log(`Search: Meilisearch at ${config.meiliHost}, kept in step by the outbox (run npm run reindex once after switching).`);
+if (app.services.search.meilisearch) log.info(`Search: Meilisearch at ${config.meiliHost}, kept in step by the outbox (run npm run reindex once after switching).`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    console.log(`${signal}: finishing in-flight requests, then closing the database...`);
+    log.info(`${signal}: finishing in-flight requests, then closing the database...`);
     const force = setTimeout(() => {
-      console.error('Shutdown took longer than 10 s; exiting.');
+      log.error('Shutdown took longer than 10 s; exiting.');
       process.exit(1);
     }, 10_000);
     force.unref();
     Promise.all([scheduler.stop(), server?.close()]).then(
       () => process.exit(0),
       (error) => {
-        console.error('Shutdown failed:', error);
+        log.error({ err: error }, 'Shutdown failed');
         process.exit(1);
       },
     );

@@ -7,6 +7,9 @@ import express from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { App } from '../app.js';
+import { log } from '../observability/log.js';
+import { metrics } from '../observability/metrics.js';
+import { requestLog } from '../observability/request-log.js';
 
 /** The built web app (npm run build:web; npm start builds it when its sources changed). */
 const WEB_DIST = resolve('web', 'dist');
@@ -27,6 +30,14 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
   app.apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: server }));
   await app.apollo.start();
 
+  http.use(requestLog((res) => res.locals.ctx));
+
+  // Prometheus metrics for whoever holds METRICS_TOKEN; without one configured the endpoint does not exist.
+  http.get('/metrics', async (req, res) => {
+    if (!config.metricsToken || req.header('authorization') !== `Bearer ${config.metricsToken}`) return void res.status(404).end();
+    res.type(metrics.contentType).send(await metrics.metrics());
+  });
+
   http.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -37,7 +48,7 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
       res.json({ status: 'ready' });
     } catch (error) {
       res.status(503).json({ status: 'unavailable', reason: 'database did not answer' });
-      console.error('readiness check failed:', error);
+      log.error({ err: error }, 'readiness check failed');
     }
   });
 
@@ -54,8 +65,8 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
     cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
     express.json({ limit: config.bodyLimitBytes }),
     expressMiddleware(app.apollo, {
-      context: async ({ req }) =>
-        app.createContext({ authorization: req.headers.authorization, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
+      context: async ({ req, res }) =>
+        (res.locals.ctx = await app.createContext({ authorization: req.headers.authorization, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' })),
     }),
   );
 
@@ -75,7 +86,7 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
     // Hashed assets never change; the pages are checked on every visit so a new build shows at once.
     const cacheControl = (path: string) => (path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     http.use(express.static(WEB_DIST, { index: 'index.html', setHeaders: (res, path) => res.setHeader('cache-control', cacheControl(path)) }));
-    http.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => res.sendFile(join(WEB_DIST, 'index.html')));
+    http.get(/^\/(?!graphql|healthz|readyz|metrics).*/, (_req, res) => res.sendFile(join(WEB_DIST, 'index.html')));
   } else {
     http.get('/', (_req, res) => res.type('text/plain').send('Katalog Lokal: the web app is not built (npm run build:web). The API is at /graphql.'));
   }

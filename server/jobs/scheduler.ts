@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { jobRuns } from '../observability/metrics.js';
 
 export interface RecurringJob {
   name: string;
@@ -52,8 +53,10 @@ export class Scheduler {
         const outcome = await job.run();
         if (outcome) this.log(`${job.name}: ${outcome}`);
         await this.em().execute(`update job_schedule set last_finished_at = ?, last_error = null where name = ?`, [this.now(), job.name]);
+        jobRuns.inc({ job: job.name, outcome: 'ok' });
       } catch (error) {
         this.log(`${job.name} failed, will run again next period: ${(error as Error).message}`);
+        jobRuns.inc({ job: job.name, outcome: 'failed' });
         await this.em().execute(`update job_schedule set last_finished_at = ?, last_error = ?, failures = failures + 1 where name = ?`, [this.now(), String((error as Error).message).slice(0, 500), job.name]);
       }
     }

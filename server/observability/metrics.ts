@@ -1,0 +1,20 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** The process's Prometheus metrics: request counts and latencies by operation, job runs and failures. */
+export const metrics = new Registry();
+collectDefaultMetrics({ register: metrics });
+
+export const requestDuration = new Histogram({
+  name: 'katalog_graphql_request_seconds',
+  help: 'GraphQL requests by operation name and outcome (ok, refused, error).',
+  labelNames: ['operation', 'outcome'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [metrics],
+});
+
+export const jobRuns = new Counter({
+  name: 'katalog_job_runs_total',
+  help: 'Background job runs claimed by this process, by job and outcome.',
+  labelNames: ['job', 'outcome'] as const,
+  registers: [metrics],
+});
