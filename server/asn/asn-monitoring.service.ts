@@ -1,11 +1,14 @@
 import { managesPemda, requireActor } from '../auth/scope.js';
-import { formatMonth } from '../calendar/time-zone.js';
+import { formatMonth, localDate } from '../calendar/time-zone.js';
+import { Notification } from '../notifications/notification.entity.js';
+import { notify } from '../notifications/notify.js';
+import { dateName, rupiah } from '../reports/indonesian.js';
 import type { RequestContext } from '../context.js';
 import { findInScope } from '../database/find.js';
 import { forbidden, notFound, Validation } from '../errors.js';
 import { renderReport } from '../reports/render.js';
 import { printedFor, type CsvDialect, type ExportFile, type ExportFormat, type Report } from '../reports/report.js';
-import { Role } from '../identity/user.entity.js';
+import { Role, User } from '../identity/user.entity.js';
 import { Opd } from '../opd/opd.entity.js';
 import { percent } from '../spend/period.js';
 import { Asn, AsnProgramme } from './asn.entities.js';
@@ -85,6 +88,39 @@ export class AsnMonitoringService {
       return { asn, required, reported: Number(s?.reported ?? 0), counted, status };
     });
     return { due, rows };
+  }
+
+  /**
+   * In the last three days before a month's reporting deadline (the 10th of the next month by default, Pemda time),
+   * tells every ASN with an account who has not yet reached the minimum: once per person, programme and month (the
+   * job runs daily; a reminder already written is not written again). Returns how many were told.
+   */
+  async remindMissingReports(ctx: RequestContext): Promise<number> {
+    let told = 0;
+    for (const programme of await ctx.em.find(AsnProgramme, {}, { populate: ['pemda'] })) {
+      const pemda = programme.pemda.getEntity();
+      const today = localDate(ctx.now(), pemda.timeZone);
+      const month = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 2, 1)).toISOString().slice(0, 7);
+      if (month < programme.startMonth) continue;
+      const closes = reportingClosesAt(month, programme.reportDeadlineDay, pemda.timeZone);
+      if (ctx.now() >= closes || closes.getTime() - ctx.now().getTime() > 3 * 86_400_000) continue;
+      const { rows } = await this.computeAsnMonth(ctx, programme, month, null);
+      const short = rows.filter((r) => r.status === AsnMonthStatus.NOT_DUE);
+      if (!short.length) continue;
+      const link = `/asn/laporan?program=${programme.id}&bulan=${month}`;
+      const users = await ctx.em.find(User, { asn: { $in: short.map((r) => r.asn.id) }, active: true });
+      const already = new Set((await ctx.em.find(Notification, { link, recipient: { $in: users.map((u) => u.id) } }, { fields: ['recipient'] })).map((n) => n.recipient.id));
+      for (const user of users.filter((u) => !already.has(u.id))) {
+        const row = short.find((r) => r.asn.id === user.asn!.id)!;
+        notify(ctx, [user], {
+          kind: 'ASN_REPORT_MISSING', link, title: `Laporan belanja UMKM ${formatMonth(month)} belum cukup`,
+          body: `${programme.name}: tercatat ${rupiah(row.counted)} dari minimal ${rupiah(row.required)}. Laporkan pembelian ${formatMonth(month)} paling lambat ${dateName(localDate(new Date(closes.getTime() - 1), pemda.timeZone))}.`,
+        });
+        told++;
+      }
+    }
+    await ctx.em.flush();
+    return told;
   }
 
   /** Per OPD for a month (Betah's missing recap), ranked by compliance then by rupiah. Also the public view. */

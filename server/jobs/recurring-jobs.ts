@@ -40,6 +40,14 @@ export function recurringJobs(app: App, config: AppConfig, em: () => EntityManag
         return synced ? `${synced} product(s) synced to Meilisearch` : undefined;
       },
     },
+    {
+      // ASN who have not yet reported enough for last month hear of it in the three days before the deadline.
+      name: 'remind-asn-reports', everyMs: 6 * 3600_000,
+      run: async () => {
+        const told = await app.services.asnMonitoring.remindMissingReports(app.systemContext());
+        return told ? `${told} ASN reminded of a missing report` : undefined;
+      },
+    },
     // The facet ledger grows by a row or two per catalogue change; folded every minute (counts are exact either way).
     { name: 'fold-facet-ledger', everyMs: 60_000, run: async () => void (await compactFacetLedger(em())) },
     // Spent request allowances are kept until they expire.

@@ -107,3 +107,32 @@ describe('notifications: written with the change, read in the app, mailed once o
     expect(errorCode(await t.exec(NOTIFICATIONS, {}))).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('ASN reminders before the reporting deadline', () => {
+  it('an ASN short of the minimum for September hears of it on 8 October, once; not on 1 October nor after the 10th', async () => {
+    const t = await createTestApp({ catalogue: true });
+    try {
+      const remind = () => t.app.services.asnMonitoring.remindMissingReports(t.app.systemContext());
+      t.clock.current = new Date('2026-10-01T03:00:00Z'); // ten days before the deadline: too early
+      expect(await remind()).toBe(0);
+      t.clock.current = new Date('2026-10-08T03:00:00Z'); // Thursday 8 October 10:00 WIB; reports close at the end of the 10th
+      // The demo ASN of Dinkes reported one Rp88.000 purchase for September; BPBJ rejects it, so the month is short.
+      const [september] = await t.em().getConnection().execute<{ id: string }[]>(
+        `select r.id from asn_purchase_report r join app_user u on u.asn_id = r.asn_id where u.email = 'asn.dinkes@batukota.go.id' and r.month = '2026-09'`);
+      const rejected = await t.exec(`mutation($id: ID!) { rejectAsnReport(id: $id, reason: "Struk tidak terbaca") { status } }`, { id: september.id }, { token: await t.login('bpbj@batukota.go.id') });
+      expect(rejected.data.rejectAsnReport.status).toBe('REJECTED');
+      expect(await remind()).toBeGreaterThanOrEqual(1);
+      expect(await remind()).toBe(0); // the job runs every six hours: once is enough
+      const asn = await t.login('asn.dinkes@batukota.go.id');
+      const [reminder] = (await t.exec(`{ notifications { kind title body link } }`, {}, { token: asn })).data.notifications;
+      expect(reminder.kind).toBe('ASN_REPORT_MISSING');
+      expect(reminder.title).toBe('Laporan belanja UMKM September 2026 belum cukup');
+      expect(reminder.body).toContain('tercatat Rp0 dari minimal');
+      expect(reminder.body).toContain('paling lambat 10 Oktober 2026.');
+      t.clock.current = new Date('2026-10-11T03:00:00Z');
+      expect(await remind()).toBe(0);
+    } finally {
+      await t.close();
+    }
+  });
+});
