@@ -21,7 +21,7 @@ export function arg(name: string, fallback: number): number {
  * A fresh, migrated database for a benchmark: a new database on DATABASE_URL's server (dropped afterwards),
  * or an in-memory PGlite. Benchmarks never touch the data of `npm start`.
  */
-export async function benchDatabase(name: string): Promise<{ orm: MikroORM; em: () => EntityManager; label: string; dispose: () => Promise<void> }> {
+export async function benchDatabase(name: string): Promise<{ orm: MikroORM; em: () => EntityManager; label: string; url: string | null; dispose: () => Promise<void> }> {
   const config = loadConfig({ ...process.env, PGLITE_DATA_DIR: 'memory' });
   let url: string | null = null;
   let drop = async () => {};
@@ -49,6 +49,7 @@ export async function benchDatabase(name: string): Promise<{ orm: MikroORM; em: 
   return {
     orm,
     em: () => orm.em.fork() as EntityManager,
+    url,
     label: url ? describeDatabase({ databaseUrl: url, pgliteDataDir: null, logQueries: false }) : 'embedded PostgreSQL (PGlite) in memory',
     async dispose() {
       await orm.close(true);
