@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { App } from '../app.js';
 import { log } from '../observability/log.js';
-import { metrics } from '../observability/metrics.js';
+import { backlog, metrics, poolConnections } from '../observability/metrics.js';
 import { requestLog } from '../observability/request-log.js';
 
 /** The built web app (npm run build:web; npm start builds it when its sources changed). */
@@ -35,6 +35,13 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
   // Prometheus metrics for whoever holds METRICS_TOKEN; without one configured the endpoint does not exist.
   http.get('/metrics', async (req, res) => {
     if (!config.metricsToken || req.header('authorization') !== `Bearer ${config.metricsToken}`) return void res.status(404).end();
+    const connection = app.orm.em.fork().getConnection();
+    const [{ mail, search }] = await connection.execute<{ mail: string; search: string }[]>(
+      `select (select count(*) from notification where email_state = 'PENDING') as mail, (select count(*) from search_outbox) as search`);
+    backlog.set({ outbox: 'mail' }, Number(mail));
+    backlog.set({ outbox: 'search' }, Number(search));
+    const pool = (connection as unknown as { getKnex?: () => { client?: { pool?: { numUsed(): number; numFree(): number; numPendingAcquires(): number } } } }).getKnex?.().client?.pool;
+    if (pool) for (const [state, n] of [['used', pool.numUsed()], ['free', pool.numFree()], ['waiting', pool.numPendingAcquires()]] as const) poolConnections.set({ state }, n);
     res.type(metrics.contentType).send(await metrics.metrics());
   });
 

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** The process's Prometheus metrics: request counts and latencies by operation, job runs and failures. */
 export const metrics = new Registry();
@@ -16,5 +16,19 @@ export const jobRuns = new Counter({
   name: 'katalog_job_runs_total',
   help: 'Background job runs claimed by this process, by job and outcome.',
   labelNames: ['job', 'outcome'] as const,
+  registers: [metrics],
+});
+
+export const backlog = new Gauge({
+  name: 'katalog_outbox_backlog',
+  help: 'Rows waiting in an outbox: notification emails to send, search documents to sync.',
+  labelNames: ['outbox'] as const,
+  registers: [metrics],
+});
+
+export const poolConnections = new Gauge({
+  name: 'katalog_db_pool_connections',
+  help: 'Database connections of this process by state (server PostgreSQL; the embedded database has one).',
+  labelNames: ['state'] as const,
   registers: [metrics],
 });

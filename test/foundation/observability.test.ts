@@ -62,5 +62,6 @@ describe('logs and metrics', () => {
     expect(text).toMatch(/katalog_graphql_request_seconds_count\{operation="DasborBpbj",outcome="ok"\} [1-9]/);
     expect(text).toMatch(/katalog_graphql_request_seconds_count\{operation="Rekap",outcome="refused"\} [1-9]/);
     expect(text).toContain('process_cpu_seconds_total');
+    expect(text).toMatch(/katalog_outbox_backlog\{outbox="mail"\} 0/);
   });
 });
