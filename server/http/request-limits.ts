@@ -58,6 +58,7 @@ export const FIELD_WEIGHTS: Record<string, number> = {
   exportSpendSeries: 300,
   exportCatalogueProgress: 100,
   orderDocumentFile: 100,
+  splitOrderFlags: 300,
   computeAward: 1000,
   importOpdBudgets: 200,
   importExternalSpend: 200,
