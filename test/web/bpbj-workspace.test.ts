@@ -159,6 +159,16 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await shot(office, 'public-product');
   });
 
+  it('lists possible split orders of the year, each with the orders behind it, as the API does', async () => {
+    await page.getByRole('link', { name: 'Pemecahan paket' }).click();
+    await expectBasics(page, /Pemecahan paket/);
+    await page.locator('main section.card, main p:has-text("Tidak ada indikasi")').first().waitFor();
+    const shown = await page.locator('main section.card').count();
+    const api = await w.graphql(`query($p: ID!) { splitOrderFlags(pemdaId: $p, year: ${new Date().getFullYear()}) { total } }`, { p: batu }, bpbjToken);
+    expect(shown).toBe(api.splitOrderFlags.length);
+    await shot(page, 'bpbj-split-orders');
+  });
+
   it('downloads the reports the API offers', async () => {
     await page.getByRole('link', { name: 'Laporan' }).click();
     await expectBasics(page, /Laporan/);

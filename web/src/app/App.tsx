@@ -6,6 +6,7 @@ import { ExportsPage } from '../bpbj/ExportsPage';
 import { ExternalSpendPage } from '../bpbj/ExternalSpendPage';
 import { ImportsPage } from '../bpbj/ImportsPage';
 import { OpdPage } from '../bpbj/OpdPage';
+import { SplitOrdersPage } from '../bpbj/SplitOrdersPage';
 import { VendorsPage } from '../bpbj/VendorsPage';
 import { CataloguePage } from '../public/CataloguePage';
 import { HomePage } from '../public/HomePage';
@@ -22,6 +23,7 @@ const BPBJ_NAV: [string, string][] = [
   ['/bpbj/impor', 'Impor pagu'],
   ['/bpbj/belanja-luar', 'Belanja luar katalog'],
   ['/bpbj/penghargaan', 'Penghargaan'],
+  ['/bpbj/pemecahan-paket', 'Pemecahan paket'],
   ['/bpbj/laporan', 'Laporan'],
   ['/bpbj/audit', 'Log audit'],
 ];
@@ -46,6 +48,7 @@ function route(path: string, account: Account | null): { title: string; page: Re
       '/bpbj/impor': ['Impor pagu', <ImportsPage pemdaId={pemda.id} />],
       '/bpbj/belanja-luar': ['Belanja luar katalog', <ExternalSpendPage pemdaId={pemda.id} />],
       '/bpbj/penghargaan': ['Penghargaan', <AwardPage pemdaId={pemda.id} />],
+      '/bpbj/pemecahan-paket': ['Pemecahan paket', <SplitOrdersPage pemdaId={pemda.id} />],
       '/bpbj/laporan': ['Laporan', <ExportsPage pemdaId={pemda.id} />],
       '/bpbj/audit': ['Log audit', <AuditPage pemdaId={pemda.id} timeZone={pemda.timeZone} />],
     };
