@@ -4,6 +4,7 @@ import { Outlet } from './asn/asn.entities.js';
 import { AuditLog, AuditSubject } from './audit/audit-log.entity.js';
 import { Category } from './catalogue/category.entity.js';
 import { buyerVisibleSql } from './catalogue/visibility.js';
+import { priceChecks, type PriceCheck } from './insight/price-fairness.js';
 
 /**
  * Per-request batch loaders for what MikroORM's reference loader cannot batch: aggregates per parent, whole
@@ -28,6 +29,11 @@ export function createLoaders(em: EntityManager) {
     outletsOfProgramme: new DataLoader<string, Outlet[]>(async (programmeIds) => {
       const all = await em.find(Outlet, { programme: { $in: programmeIds as string[] } }, { orderBy: { name: 'asc' } });
       return programmeIds.map((id) => all.filter((o) => o.programme.id === id));
+    }),
+    /** Each product's price against its comparison set (server/insight/price-fairness.ts). */
+    priceCheck: new DataLoader<string, PriceCheck | null>(async (productIds) => {
+      const checks = await priceChecks(em, productIds);
+      return productIds.map((id) => checks.get(id) ?? null);
     }),
     orderHistory: new DataLoader<string, AuditLog[]>(async (orderIds) => {
       const all = await em.find(AuditLog, { subjectType: AuditSubject.ORDER, subjectId: { $in: orderIds as string[] } }, { orderBy: { sequence: 'asc' } });

@@ -5,6 +5,7 @@ import { CsvDialect, ExportFile, ExportFormat } from '../../server/reports/repor
 import { Category } from '../../server/catalogue/category.entity.js';
 import { importProducts, parseProductCsv, type ImportRow } from '../../server/catalogue/product-import.js';
 import { tableAsCsv } from '../../server/imports/spreadsheet.js';
+import { PriceCheckView } from '../insight/price-check.types.js';
 import { Product } from '../../server/catalogue/product.entity.js';
 import { ProductSort } from '../../server/catalogue/product-filter.js';
 import { RemovalOutcome } from '../../server/catalogue/product.service.js';
@@ -130,6 +131,11 @@ export class ProductResolver {
   @Mutation(() => Product)
   reinstateProduct(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Product> {
     return ctx.services.product.reinstate(ctx, id);
+  }
+
+  @FieldResolver(() => PriceCheckView, { description: 'The unit price against every other product buyers see in the same Pemda, leaf category and unit (median and MAD; the rule is in the README). A hint for curation and a warning at checkout.' })
+  priceCheck(@Root() product: Product, @Ctx() ctx: RequestContext): Promise<PriceCheckView | null> {
+    return ctx.loaders.priceCheck.load(product.id) as Promise<PriceCheckView | null>;
   }
 
   @FieldResolver(() => Vendor)

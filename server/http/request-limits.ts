@@ -59,6 +59,7 @@ export const FIELD_WEIGHTS: Record<string, number> = {
   exportCatalogueProgress: 100,
   orderDocumentFile: 100,
   splitOrderFlags: 300,
+  priceCheck: 20,
   computeAward: 1000,
   importOpdBudgets: 200,
   importExternalSpend: 200,

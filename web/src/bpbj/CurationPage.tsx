@@ -18,6 +18,7 @@ const Queues = graphql(`
         node {
           id name unit price description status isPdn tkdnPercent vendor { id businessName } category { id name }
           pendingRevision { name price unit description isPdn tkdnPercent submittedAt }
+          priceCheck { verdict explanation }
         }
       }
     }
@@ -93,7 +94,10 @@ export function CurationPage({ pemdaId }: { pemdaId: string }) {
               <tr key={p.id}>
                 <td>{p.name}<br /><small>{p.category.name} · {p.unit}</small></td>
                 <td>{p.vendor.businessName}</td>
-                <td className="num">{rupiah(p.price)}</td>
+                <td className="num">
+                  {rupiah(p.price)}
+                  {p.priceCheck?.verdict === 'HIGH' && <><br /><small className="error" title={p.priceCheck.explanation}>jauh di atas harga pembanding</small></>}
+                </td>
                 <td>{p.pendingRevision ? <Revision before={p} after={p.pendingRevision} /> : 'Produk baru'}</td>
                 <td className="actions">
                   <button onClick={() => act(() => approve({ id: p.id }), `${p.name} tayang.`)}>Tayangkan</button>

@@ -1,0 +1,28 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ID } from '../../server/ids.js';
+import { Rupiah } from '../../server/money/rupiah.js';
+
+enum PriceVerdict {
+  FAIR = 'FAIR',
+  HIGH = 'HIGH',
+  NOT_ENOUGH_DATA = 'NOT_ENOUGH_DATA',
+}
+registerEnumType(PriceVerdict, { name: 'PriceVerdict' });
+
+@ObjectType()
+export class PriceComparableView {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field() vendorName!: string;
+  @Field(() => Rupiah) price!: number;
+}
+
+@ObjectType({ description: 'A unit price against its comparison set.' })
+export class PriceCheckView {
+  @Field(() => PriceVerdict) verdict!: PriceVerdict;
+  @Field(() => Float, { nullable: true, description: 'Median unit price of the comparison set (may end in .5).' }) median!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Median absolute deviation of the comparison set.' }) mad!: number | null;
+  @Field(() => Int) comparedWith!: number;
+  @Field() explanation!: string;
+  @Field(() => [PriceComparableView], { description: 'The comparison set, cheapest first (at most 20).' }) comparison!: PriceComparableView[];
+}

@@ -1,0 +1,75 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { buyerVisibleSql } from '../catalogue/visibility.js';
+
+export type PriceVerdict = 'FAIR' | 'HIGH' | 'NOT_ENOUGH_DATA';
+
+export interface PriceComparable {
+  id: string;
+  name: string;
+  vendorName: string;
+  price: number;
+}
+
+export interface PriceCheck {
+  verdict: PriceVerdict;
+  /** Median unit price of the comparison set, and its median absolute deviation (both may end in .5). */
+  median: number | null;
+  mad: number | null;
+  comparedWith: number;
+  explanation: string;
+  /** The comparison set, cheapest first (at most 20). */
+  comparison: PriceComparable[];
+}
+
+/** Fewer comparable products than this and no verdict is given. */
+export const MIN_COMPARABLE = 5;
+
+/**
+ * The rule (INAPROC: the government may not pay more than others do): a product's unit price is HIGH when it is more
+ * than 1.5 times the median of the comparison set AND more than 3 robust standard deviations above it (3 x 1.4826 x
+ * MAD, the median absolute deviation, which a few extreme prices cannot drag). The comparison set is every other
+ * product buyers can see in the same Pemda, leaf category and unit. Decided on integers: with m = 2 x median and
+ * d = 2 x MAD (both whole), HIGH is 4 x price > 3 x m and 20000 x price > 10000 x m + 44478 x d.
+ */
+export function verdictOf(price: number, prices: number[]): Pick<PriceCheck, 'verdict' | 'median' | 'mad' | 'comparedWith'> {
+  if (prices.length < MIN_COMPARABLE) return { verdict: 'NOT_ENOUGH_DATA', median: null, mad: null, comparedWith: prices.length };
+  const twiceMedian = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? 2 * sorted[mid] : sorted[mid - 1] + sorted[mid];
+  };
+  const m = twiceMedian(prices); // 2 x median
+  const d = twiceMedian(prices.map((p) => Math.abs(2 * p - m))) / 2; // 2 x MAD
+  const p = BigInt(price);
+  const high = 4n * p > 3n * BigInt(m) && 20000n * p > 10000n * BigInt(m) + 44478n * BigInt(d);
+  return { verdict: high ? 'HIGH' : 'FAIR', median: m / 2, mad: d / 2, comparedWith: prices.length };
+}
+
+const rupiahText = (n: number) => `Rp${Math.round(n).toLocaleString('id-ID')}`;
+
+/** Price checks of many products in two statements (the products, then every product they compare with). */
+export async function priceChecks(em: EntityManager, productIds: readonly string[]): Promise<Map<string, PriceCheck>> {
+  const products = await em.getConnection().execute<{ id: string; pemda_id: string; category_id: string; unit: string; price: string }[]>(
+    `select id, pemda_id, category_id, lower(unit) as unit, price from product where id in (?)`, [productIds as string[]]);
+  if (!products.length) return new Map();
+  const peers = await em.getConnection().execute<{ id: string; name: string; vendor_name: string; pemda_id: string; category_id: string; unit: string; price: string }[]>(
+    `select p.id, p.name, v.business_name as vendor_name, p.pemda_id, p.category_id, lower(p.unit) as unit, p.price
+       from product p join vendor v on v.id = p.vendor_id
+      where ${buyerVisibleSql()} and (p.pemda_id, p.category_id, lower(p.unit)) in (${products.map(() => '(?, ?, ?)').join(', ')})`,
+    products.flatMap((p) => [p.pemda_id, p.category_id, p.unit]),
+  );
+  const checks = new Map<string, PriceCheck>();
+  for (const product of products) {
+    const set = peers
+      .filter((q) => q.id !== product.id && q.pemda_id === product.pemda_id && q.category_id === product.category_id && q.unit === product.unit)
+      .map((q) => ({ id: q.id, name: q.name, vendorName: q.vendor_name, price: Number(q.price) }))
+      .sort((a, b) => a.price - b.price);
+    const price = Number(product.price);
+    const verdict = verdictOf(price, set.map((q) => q.price));
+    const explanation = verdict.verdict === 'NOT_ENOUGH_DATA'
+      ? `Pembanding kurang dari ${MIN_COMPARABLE} produk dengan kategori dan satuan yang sama (${set.length}).`
+      : `Harga ${rupiahText(price)} dibanding median ${rupiahText(verdict.median!)} dari ${set.length} produk sekategori dan sesatuan (MAD ${rupiahText(verdict.mad!)}): ${verdict.verdict === 'HIGH' ? 'jauh di atas harga pembanding' : 'wajar'}.`;
+    checks.set(product.id, { ...verdict, explanation, comparison: set.slice(0, 20) });
+  }
+  return checks;
+}

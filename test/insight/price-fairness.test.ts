@@ -1,0 +1,59 @@
+import { verdictOf } from '../../server/insight/price-fairness.js';
+import { createTestApp, type TestApp } from '../support/harness.js';
+import { purchasingWorld, type World } from '../support/purchasing.js';
+
+describe('the price rule, by hand', () => {
+  it.each([
+    // Five at 10.000-13.000: median 12.000, MAD 1.000; HIGH above 1,5 x 12.000 = 18.000 (the MAD line is 16.447,8).
+    [[10_000, 11_000, 12_000, 12_000, 13_000], 18_000, 'FAIR', 12_000, 1_000],
+    [[10_000, 11_000, 12_000, 12_000, 13_000], 18_001, 'HIGH', 12_000, 1_000],
+    // All equal: MAD 0, so the 1,5 x median line decides: above 15.000.
+    [[10_000, 10_000, 10_000, 10_000, 10_000], 15_000, 'FAIR', 10_000, 0],
+    [[10_000, 10_000, 10_000, 10_000, 10_000], 15_001, 'HIGH', 10_000, 0],
+    // Spread wide: median 10.000, MAD 9.000; the line is 10.000 + 3 x 1,4826 x 9.000 = 50.030,2.
+    [[1_000, 5_000, 10_000, 20_000, 40_000], 50_030, 'FAIR', 10_000, 9_000],
+    [[1_000, 5_000, 10_000, 20_000, 40_000], 50_031, 'HIGH', 10_000, 9_000],
+    // Six: median 13.500, MAD 3.000; the line is 13.500 + 13.343,4 = 26.843,4.
+    [[10_000, 11_000, 13_000, 14_000, 20_000, 30_000], 26_843, 'FAIR', 13_500, 3_000],
+    [[10_000, 11_000, 13_000, 14_000, 20_000, 30_000], 26_844, 'HIGH', 13_500, 3_000],
+  ])('%j at %d is %s (median %d, MAD %d)', (prices, price, verdict, median, mad) => {
+    expect(verdictOf(price as number, prices as number[])).toEqual({ verdict, median, mad, comparedWith: (prices as number[]).length });
+  });
+
+  it('four comparable products give no verdict', () => {
+    expect(verdictOf(99_000, [1, 2, 3, 4])).toEqual({ verdict: 'NOT_ENOUGH_DATA', median: null, mad: null, comparedWith: 4 });
+  });
+});
+
+describe('a product\'s price check, as BPBJ and a PP read it', () => {
+  let t: TestApp;
+  let w: World;
+  const CHECK = `query($id: ID!) { product(id: $id) { priceCheck { verdict median mad comparedWith explanation comparison { name price } } } }`;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await purchasingWorld(t);
+    for (const [name, price, vendor] of [['Beras 1', 10_000, w.vendorA], ['Beras 2', 11_000, w.vendorB], ['Beras 3', 12_000, w.vendorA], ['Beras 4', 12_000, w.vendorB], ['Beras 5', 13_000, w.vendorA], ['Beras Mahal', 30_000, w.vendorB]] as const) {
+      ids[name] = await w.product(vendor, { name, price, unit: 'kg', categoryId: w.beras });
+    }
+    ids.karung = await w.product(w.vendorA, { name: 'Beras Sekarung', price: 250_000, unit: 'karung', categoryId: w.beras });
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('Rp30.000 a kg against five at Rp10.000-13.000 is HIGH, with the set shown cheapest first', async () => {
+    const check = (await t.exec(CHECK, { id: ids['Beras Mahal'] }, { token: w.bpbj })).data.product.priceCheck;
+    expect(check).toMatchObject({ verdict: 'HIGH', median: 12_000, mad: 1_000, comparedWith: 5 });
+    expect(check.comparison.map((c: any) => c.price)).toEqual([10_000, 11_000, 12_000, 12_000, 13_000]);
+    expect(check.explanation).toContain('Rp30.000');
+  });
+
+  it('Rp12.000 among them is FAIR (the expensive one is in its set, and moves the median nowhere)', async () => {
+    const check = (await t.exec(CHECK, { id: ids['Beras 3'] }, { token: w.pp })).data.product.priceCheck;
+    expect(check).toMatchObject({ verdict: 'FAIR', median: 12_000, comparedWith: 5 });
+  });
+
+  it('another unit is another market: a sack has nothing to compare with', async () => {
+    const check = (await t.exec(CHECK, { id: ids.karung }, { token: w.pp })).data.product.priceCheck;
+    expect(check).toMatchObject({ verdict: 'NOT_ENOUGH_DATA', comparedWith: 0, median: null });
+  });
+});
