@@ -5,6 +5,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { loadConfig } from '../server/config.js';
 import { createOrm, describeDatabase, migrate } from '../server/database/orm.js';
+import { log } from '../server/observability/log.js';
+
+// A benchmark prints its figures; the servers it starts log only warnings unless LOG_LEVEL says otherwise.
+log.level = process.env.LOG_LEVEL ?? 'warn';
 
 /** `--name value` from the command line, or the fallback. */
 export function arg(name: string, fallback: number): number {
