@@ -60,6 +60,7 @@ export const FIELD_WEIGHTS: Record<string, number> = {
   orderDocumentFile: 100,
   splitOrderFlags: 300,
   priceCheck: 20,
+  vendorConcentration: 300,
   computeAward: 1000,
   importOpdBudgets: 200,
   importExternalSpend: 200,

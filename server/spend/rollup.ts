@@ -49,6 +49,20 @@ export async function recogniseOrder(em: EntityManager, order: Order, lines: Ord
 }
 
 /**
+ * A Pemda's orders that count as realised catalogue spend, each with `counted_on` (the local date that places it in a
+ * month: the BAST date, or the payment date where the Pemda counts at payment) and `pdn_amount`: the one definition
+ * the rollup rebuild and the analyses that need vendors (concentration) share. Takes `countedOrdersParams(pemdaId)`.
+ */
+export const COUNTED_ORDERS = `(select po.*, case when pe.spend_recognition = 'PAID' then pay.paid_on else po.bast_date end as counted_on,
+                    (select coalesce(sum(l.quantity_received * l.unit_price), 0) from purchase_order_line l where l.order_id = po.id and l.is_pdn) as pdn_amount
+               from purchase_order po join pemda pe on pe.id = po.pemda_id
+               left join payment pay on pay.order_id = po.id
+              where po.pemda_id = ?
+                and ((pe.spend_recognition = 'RECEIVED' and po.status in (?))
+                  or (pe.spend_recognition = 'PAID' and po.status in (?))))`;
+export const countedOrdersParams = (pemdaId: string) => [pemdaId, countedAsSpend(SpendRecognition.RECEIVED), countedAsSpend(SpendRecognition.PAID)];
+
+/**
  * Recomputes a Pemda's rollups of its open months from the raw rows: the safety net, and what runs when the Pemda
  * changes when catalogue spend counts. Closed months keep the figures they were closed with. The same sums the
  * incremental path keeps, in one statement per source.
@@ -61,16 +75,10 @@ export async function rebuildRollups(em: EntityManager, pemdaId: string): Promis
      select gen_random_uuid(), now(), now(), o.pemda_id, o.opd_id, to_char(o.counted_on, 'YYYY-MM'), true,
             sum(o.received_amount), sum(case when o.vendor_is_umkk then o.received_amount else 0 end),
             sum(o.pdn_amount), sum(case when o.vendor_is_local then o.received_amount else 0 end), count(*)
-       from (select po.*, case when pe.spend_recognition = 'PAID' then pay.paid_on else po.bast_date end as counted_on,
-                    (select coalesce(sum(l.quantity_received * l.unit_price), 0) from purchase_order_line l where l.order_id = po.id and l.is_pdn) as pdn_amount
-               from purchase_order po join pemda pe on pe.id = po.pemda_id
-               left join payment pay on pay.order_id = po.id
-              where po.pemda_id = ?
-                and ((pe.spend_recognition = 'RECEIVED' and po.status in (?))
-                  or (pe.spend_recognition = 'PAID' and po.status in (?)))) o
+       from ${COUNTED_ORDERS} o
       where to_char(o.counted_on, 'YYYY-MM') ${open}
       group by o.pemda_id, o.opd_id, to_char(o.counted_on, 'YYYY-MM')`,
-    [pemdaId, countedAsSpend(SpendRecognition.RECEIVED), countedAsSpend(SpendRecognition.PAID), pemdaId],
+    [...countedOrdersParams(pemdaId), pemdaId],
   );
   await em.execute(
     `insert into spend_rollup (id, created_at, updated_at, pemda_id, opd_id, month, catalogue, total, umkk, pdn, local, transactions)
