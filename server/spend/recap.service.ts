@@ -8,6 +8,7 @@ import { printedFor, type Cell, type CsvDialect, type ExportFile, type ExportFor
 import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { compare, ratio } from '../exact.js';
+import { localDate } from '../calendar/time-zone.js';
 import { firstDayAfter, percent, resolvePeriod, type Period, type PeriodInput } from './period.js';
 import { budgetsInForce, type BudgetInForce } from './budget.service.js';
 import { findInScope } from '../database/find.js';
@@ -260,7 +261,10 @@ export class RecapService {
     return asReport(ctx, async (ctx) => {
       this.scope(ctx, pemdaId, null, false);
       const pemda = await findInScope(ctx.em, Pemda, pemdaId, 'Pemda');
-      const recap = await this.recap(ctx, pemdaId, { year });
+      // The running year is reported to date, as the dashboard shows it: its status measures the path so far, not the
+      // whole year's target.
+      const running = localDate(ctx.now(), pemda.timeZone).startsWith(`${year}-`);
+      const recap = await this.recap(ctx, pemdaId, running ? { year, yearToDate: true } : { year });
       const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
       const sums = await ctx.em.execute<{ opd_id: string; month: string; umkk: string }[]>(
         `select opd_id, month, sum(umkk) as umkk from spend_rollup where pemda_id = ? and month like ? group by opd_id, month`,
@@ -276,7 +280,7 @@ export class RecapService {
         filename: `rekap-belanja-umkk-${year}`,
         title: 'Rekapitulasi Belanja Produk Usaha Mikro, Kecil dan Koperasi (UMK-K) per Perangkat Daerah',
         ...(await printedFor(ctx, pemda)),
-        period: `Tahun Anggaran ${year}`,
+        period: running ? `Tahun Anggaran ${year}, ${recap.period.label}` : `Tahun Anggaran ${year}`,
         tables: [
           {
             name: `Ringkasan ${year}`,
