@@ -10,9 +10,10 @@ import { isIsoDate, localDate } from './time-zone.js';
 
 /** The days off of each Pemda from `from` on (YYYY-MM-DD): the national ones and its own, in one read. */
 export async function holidaysFrom(em: EntityManager, pemdaIds: string[], from: string): Promise<Map<string, Set<string>>> {
+  if (!pemdaIds.length) return new Map();
   const rows = await em.execute<{ pemda_id: string | null; date: string }[]>(
     `select pemda_id, date::text as date from holiday where date >= ? and (pemda_id is null or pemda_id in (?))`,
-    [from, pemdaIds.length ? pemdaIds : ['00000000-0000-0000-0000-000000000000']],
+    [from, pemdaIds],
   );
   const national = rows.filter((r) => r.pemda_id === null).map((r) => r.date);
   return new Map(pemdaIds.map((id) => [id, new Set([...national, ...rows.filter((r) => r.pemda_id === id).map((r) => r.date)])]));

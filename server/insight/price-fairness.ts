@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { buyerVisibleSql } from '../catalogue/visibility.js';
+import { rupiah } from '../reports/indonesian.js';
 
 export type PriceVerdict = 'FAIR' | 'HIGH' | 'NOT_ENOUGH_DATA';
 
@@ -45,8 +46,6 @@ export function verdictOf(price: number, prices: number[]): Pick<PriceCheck, 've
   return { verdict: high ? 'HIGH' : 'FAIR', median: m / 2, mad: d / 2, comparedWith: prices.length };
 }
 
-const rupiahText = (n: number) => `Rp${Math.round(n).toLocaleString('id-ID')}`;
-
 /** Price checks of many products in two statements (the products, then every product they compare with). */
 export async function priceChecks(em: EntityManager, productIds: readonly string[]): Promise<Map<string, PriceCheck>> {
   const products = await em.getConnection().execute<{ id: string; pemda_id: string; category_id: string; unit: string; price: string }[]>(
@@ -68,7 +67,7 @@ export async function priceChecks(em: EntityManager, productIds: readonly string
     const verdict = verdictOf(price, set.map((q) => q.price));
     const explanation = verdict.verdict === 'NOT_ENOUGH_DATA'
       ? `Pembanding kurang dari ${MIN_COMPARABLE} produk dengan kategori dan satuan yang sama (${set.length}).`
-      : `Harga ${rupiahText(price)} dibanding median ${rupiahText(verdict.median!)} dari ${set.length} produk sekategori dan sesatuan (MAD ${rupiahText(verdict.mad!)}): ${verdict.verdict === 'HIGH' ? 'jauh di atas harga pembanding' : 'wajar'}.`;
+      : `Harga ${rupiah(price)} dibanding median ${rupiah(Math.round(verdict.median!))} dari ${set.length} produk sekategori dan sesatuan (MAD ${rupiah(Math.round(verdict.mad!))}): ${verdict.verdict === 'HIGH' ? 'jauh di atas harga pembanding' : 'wajar'}.`;
     checks.set(product.id, { ...verdict, explanation, comparison: set.slice(0, 20) });
   }
   return checks;

@@ -27,6 +27,9 @@ export interface Period {
 
 const mm = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
 
+/** The twelve 'YYYY-MM' months of a year. */
+export const monthsOf = (year: number): string[] => Array.from({ length: 12 }, (_, i) => mm(year, i + 1));
+
 /** Resolves the period in whole months: rollups are monthly, in the Pemda's time zone. Fiscal year = calendar year. */
 export function resolvePeriod(input: PeriodInput, timeZone: string, now: Date): Period {
   const v = new Validation().check(Number.isInteger(input.year) && input.year >= 2000 && input.year <= 2100, 'year', 'Tahun anggaran 2000-2100.');

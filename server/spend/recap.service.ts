@@ -9,7 +9,7 @@ import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { compare, ratio } from '../exact.js';
 import { localDate } from '../calendar/time-zone.js';
-import { firstDayAfter, percent, resolvePeriod, type Period, type PeriodInput } from './period.js';
+import { firstDayAfter, monthsOf, percent, resolvePeriod, type Period, type PeriodInput } from './period.js';
 import { budgetsInForce, type BudgetInForce } from './budget.service.js';
 import { findInScope } from '../database/find.js';
 
@@ -235,8 +235,7 @@ export class RecapService {
     const allocatedUmkkShare = percent(budgets.reduce((s, b) => s + b.allocatedUmkk, 0), budget);
     const byMonth = new Map(rows.map((r) => [r.month, r]));
     let cumulative = 0;
-    return Array.from({ length: 12 }, (_, i) => {
-      const month = `${year}-${String(i + 1).padStart(2, '0')}`;
+    return monthsOf(year).map((month) => {
       const r = byMonth.get(month);
       cumulative += Number(r?.umkk ?? 0);
       return {
@@ -265,7 +264,7 @@ export class RecapService {
       // whole year's target.
       const running = localDate(ctx.now(), pemda.timeZone).startsWith(`${year}-`);
       const recap = await this.recap(ctx, pemdaId, running ? { year, yearToDate: true } : { year });
-      const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+      const months = monthsOf(year);
       const sums = await ctx.em.execute<{ opd_id: string; month: string; umkk: string }[]>(
         `select opd_id, month, sum(umkk) as umkk from spend_rollup where pemda_id = ? and month like ? group by opd_id, month`,
         [pemdaId, `${year}-%`],
