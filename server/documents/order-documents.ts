@@ -109,7 +109,7 @@ export class OrderDocumentService {
 
   async list(ctx: RequestContext, orderId: string): Promise<OrderDocument[]> {
     const order = await this.visibleOrder(ctx, orderId);
-    return ctx.em.find(OrderDocument, { order }, { orderBy: { issuedAt: 'asc', sequence: 'asc' } });
+    return ctx.em.find(OrderDocument, { order }, { orderBy: { issuedAt: 'asc', createdAt: 'asc' } });
   }
 
   async file(ctx: RequestContext, documentId: string): Promise<ExportFile> {

@@ -118,5 +118,12 @@ describe('surat pesanan and BAST: numbered, read back, hashed, never rewritten',
     await run(ACCEPT, { id }, w.vendorA.token);
     const [letter] = (await run(DOCUMENTS, { o: id }, w.pp)).orderDocuments;
     expect(letter.number).toBe('027/SP-003/DINKES/III/2026'); // the Pemda's third surat pesanan of 2026
+    // Received at the same instant it was accepted (the clock stands still here): the surat pesanan still comes first,
+    // though the BAST's running number (2) is lower than its own (3), and the BAST names it.
+    await run(SHIP, { id, deliveryReference: 'SJ-0043' }, w.vendorA.token);
+    await run(RECEIVE, { id, input: { bastNumber: '028/BAST/DINKES/III/2026', bastDate: '2026-03-02' } }, w.pp);
+    const both = (await run(DOCUMENTS, { o: id }, w.pp)).orderDocuments;
+    expect(both.map((d: { number: string }) => d.number)).toEqual(['027/SP-003/DINKES/III/2026', '027/BAST-002/DINKES/III/2026']);
+    expect((await pdfPages((await run(FILE, { id: both[1].id }, w.pp)).orderDocumentFile)).join('\n')).toContain('Surat pesanan : 027/SP-003/DINKES/III/2026');
   });
 });
