@@ -71,6 +71,7 @@ function createdBetween(from: string | null | undefined, to: string | null | und
   for (const [field, value] of [['from', from], ['to', to]] as const) {
     if (value && !isIsoDate(value)) throw badInput([{ field, message: 'Tanggal berformat YYYY-MM-DD.' }]);
   }
+  if (from && to && from > to) throw badInput([{ field: 'to', message: `Tanggal akhir (${to}) sebelum tanggal awal (${from}).` }]);
   const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return { ...(from && { $gte: startOfLocalDate(from, timeZone) }), ...(to && { $lt: startOfLocalDate(nextDay(to), timeZone) }) };
 }

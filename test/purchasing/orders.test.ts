@@ -323,6 +323,9 @@ describe('who sees which orders', () => {
     expect(pdf).toContain('Beras Rahasia Dinkes');
     expect(pdf).toContain('Jumlah: 2 paket, 2 baris Rp90.000 Rp0 Rp90.000'); // Rp50.000 submitted and Rp40.000 in draft, no shipping
     expect(errorCode(await t.exec(EXPORT, { p: w.ids.batu, f: 'CSV' }, { token: w.bpbjBontang }))).toBe('FORBIDDEN');
+    // A period that ends before it begins is a typing mistake, not an empty file.
+    const backwards = `query($p: ID!) { exportOrders(pemdaId: $p, from: "2026-03-31", to: "2026-03-01", format: XLSX) { filename } }`;
+    expect(errorCode(await t.exec(backwards, { p: w.ids.batu }, { token: w.bpbj }))).toBe('BAD_USER_INPUT');
   });
 
   it('the export reads the orders page by page: one order a page still lists every line once, in order', async () => {
