@@ -1,6 +1,7 @@
 import { HolidayResolver } from './calendar/holiday.resolver.js';
 import { NotificationResolver } from './notifications/notification.resolver.js';
 import { InsightResolver } from './insight/insight.resolver.js';
+import { OpenDataResolver } from './opendata/opendata.resolver.js';
 import { OrderDocumentResolver } from './documents/order-document.resolver.js';
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
@@ -19,7 +20,7 @@ import { SpendResolver } from './spend/spend.resolver.js';
 import { CartItemResolver, OrderLineResolver, OrderResolver } from './purchasing/order.resolver.js';
 import { VendorResolver } from './vendor/vendor.resolver.js';
 
-export const resolvers = [IdentityResolver, PemdaResolver, OpdResolver, VendorResolver, CategoryResolver, ProductResolver, AuditResolver, OrderResolver, CartItemResolver, OrderLineResolver, SearchResolver, SpendResolver, AsnResolver, AsnRegistryResolver, AsnOrderResolver, AsnReportResolver, AwardResolver, OrderDocumentResolver, HolidayResolver, NotificationResolver, InsightResolver] as const;
+export const resolvers = [IdentityResolver, PemdaResolver, OpdResolver, VendorResolver, CategoryResolver, ProductResolver, AuditResolver, OrderResolver, CartItemResolver, OrderLineResolver, SearchResolver, SpendResolver, AsnResolver, AsnRegistryResolver, AsnOrderResolver, AsnReportResolver, AwardResolver, OrderDocumentResolver, HolidayResolver, NotificationResolver, InsightResolver, OpenDataResolver] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   // Input rules live in the services (one place for GraphQL, CSV imports and seeds), so class-validator stays off.

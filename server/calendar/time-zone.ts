@@ -1,3 +1,4 @@
+import { badInput } from '../errors.js';
 /**
  * Calendar arithmetic in a Pemda's IANA time zone. Indonesian zones (WIB +7, WITA +8, WIT +9) have no daylight
  * saving, but the offset is still read from the zone database rather than assumed.
@@ -53,6 +54,19 @@ export function isIsoDate(value: string): boolean {
   if (!/^(19|20)\d{2}-\d{2}-\d{2}$|^2100-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * The instants of local dates `from` through `to` inclusive (YYYY-MM-DD, either may be open): what a date filter
+ * means to a person in the Pemda. A malformed date, or a range that ends before it begins, is refused.
+ */
+export function localDateRange(from: string | null | undefined, to: string | null | undefined, timeZone: string): { $gte?: Date; $lt?: Date } {
+  for (const [field, value] of [['from', from], ['to', to]] as const) {
+    if (value && !isIsoDate(value)) throw badInput([{ field, message: 'Tanggal berformat YYYY-MM-DD.' }]);
+  }
+  if (from && to && from > to) throw badInput([{ field: 'to', message: `Tanggal akhir (${to}) sebelum tanggal awal (${from}).` }]);
+  const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return { ...(from && { $gte: startOfLocalDate(from, timeZone) }), ...(to && { $lt: startOfLocalDate(nextDay(to), timeZone) }) };
 }
 
 /** 'YYYY-MM' as people write it: "Maret 2026". */

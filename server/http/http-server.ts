@@ -6,7 +6,10 @@ import cors from 'cors';
 import express from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { App } from '../app.js';
+import { AppError } from '../errors.js';
+import { ocdsReleasePage, openDataPemda } from '../opendata/ocds.js';
 import { log } from '../observability/log.js';
 import { backlog, metrics, poolConnections } from '../observability/metrics.js';
 import { requestLog } from '../observability/request-log.js';
@@ -88,12 +91,30 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
     }
   });
 
+  // Open data: the catalogue purchases as an OCDS 1.1 release package, paged (the next page in `links.next` and in a
+  // Link header). Public and read-only; a bad parameter is a 400 with the same error shape the API gives.
+  http.get('/opendata/:code/ocds.json', async (req, res) => {
+    const em = app.orm.em.fork() as EntityManager;
+    const param = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : null);
+    try {
+      const pemda = await openDataPemda(em, { kemendagriCode: req.params.code });
+      const first = param('first');
+      const page = await ocdsReleasePage(em, pemda, { from: param('from'), to: param('to'), after: param('after'), first: first === null ? null : Number(first) }, config.publicUrl, new Date());
+      const next = (page.releasePackage.links as { next?: string } | undefined)?.next;
+      if (next) res.setHeader('link', `<${next}>; rel="next"`);
+      res.type('application/json').send(JSON.stringify(page.releasePackage));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      res.status(error.code === 'NOT_FOUND' ? 404 : 400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+    }
+  });
+
   // The web app: its files, and index.html for every other path it routes itself (/bpbj, /publik/...).
   if (existsSync(join(WEB_DIST, 'index.html'))) {
     // Hashed assets never change; the pages are checked on every visit so a new build shows at once.
     const cacheControl = (path: string) => (path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     http.use(express.static(WEB_DIST, { index: 'index.html', setHeaders: (res, path) => res.setHeader('cache-control', cacheControl(path)) }));
-    http.get(/^\/(?!graphql|healthz|readyz|metrics).*/, (_req, res) => res.sendFile(join(WEB_DIST, 'index.html')));
+    http.get(/^\/(?!graphql|healthz|readyz|metrics|opendata).*/, (_req, res) => res.sendFile(join(WEB_DIST, 'index.html')));
   } else {
     http.get('/', (_req, res) => res.type('text/plain').send('Katalog Lokal: the web app is not built (npm run build:web). The API is at /graphql.'));
   }

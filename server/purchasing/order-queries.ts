@@ -3,7 +3,7 @@ import { asReport } from '../database/statement-timeout.js';
 import { setImmediate } from 'node:timers/promises';
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { assertManagesPemda, requireActor } from '../auth/scope.js';
-import { isIsoDate, localDate, startOfLocalDate } from '../calendar/time-zone.js';
+import { localDate, localDateRange } from '../calendar/time-zone.js';
 import type { Actor, RequestContext } from '../context.js';
 import { paginate, type Page, type PageArgs } from '../database/pagination.js';
 import { badInput, forbidden } from '../errors.js';
@@ -61,19 +61,9 @@ async function filterWhere(ctx: RequestContext, actor: Actor, filter: OrderFilte
   if (filter.from || filter.to) {
     // A platform admin has no Pemda: its date filters read in WIB, the zone most Pemdas use.
     const timeZone = actor.pemdaId ? (await ctx.em.findOneOrFail(Pemda, actor.pemdaId)).timeZone : 'Asia/Jakarta';
-    where.createdAt = createdBetween(filter.from, filter.to, timeZone);
+    where.createdAt = localDateRange(filter.from, filter.to, timeZone);
   }
   return where as FilterQuery<Order>;
-}
-
-/** Created on or after local date `from` and on or before local date `to` (YYYY-MM-DD, either may be open). */
-function createdBetween(from: string | null | undefined, to: string | null | undefined, timeZone: string): { $gte?: Date; $lt?: Date } {
-  for (const [field, value] of [['from', from], ['to', to]] as const) {
-    if (value && !isIsoDate(value)) throw badInput([{ field, message: 'Tanggal berformat YYYY-MM-DD.' }]);
-  }
-  if (from && to && from > to) throw badInput([{ field: 'to', message: `Tanggal akhir (${to}) sebelum tanggal awal (${from}).` }]);
-  const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return { ...(from && { $gte: startOfLocalDate(from, timeZone) }), ...(to && { $lt: startOfLocalDate(nextDay(to), timeZone) }) };
 }
 
 export class OrderQueries {
@@ -118,7 +108,7 @@ export class OrderQueries {
     const pemda = await ctx.em.findOneOrFail(Pemda, pemdaId);
     // Both ends are required: the period is the file.
     if (!from || !to) throw badInput([{ field: from ? 'to' : 'from', message: 'Tanggal awal dan akhir wajib diisi (YYYY-MM-DD).' }]);
-    const created = createdBetween(from, to, pemda.timeZone) as { $gte: Date; $lt: Date };
+    const created = localDateRange(from, to, pemda.timeZone) as { $gte: Date; $lt: Date };
     const time = new Intl.DateTimeFormat('en-GB', { timeZone: pemda.timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
     const at = (d: Date | string | null) => (d ? `${localDate(new Date(d), pemda.timeZone)} ${time.format(new Date(d))}` : '');
     const rows: Cell[][] = [];

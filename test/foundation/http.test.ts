@@ -52,6 +52,19 @@ describe('the HTTP server', () => {
     expect(((await response.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('serves the OCDS open data at /opendata/{kemendagriCode}/ocds.json, and refuses bad parameters with 400 or 404', async () => {
+    const page = await fetch(`${base}/opendata/35.79/ocds.json?from=2026-01-01&to=2026-12-31`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('application/json');
+    const pkg: any = await page.json();
+    expect(pkg).toEqual(expect.objectContaining({ version: '1.1', publisher: expect.objectContaining({ uid: '35.79' }), releases: [] }));
+    expect(pkg.uri).toBe('http://localhost:1/opendata/35.79/ocds.json?from=2026-01-01&to=2026-12-31');
+    const bad = await fetch(`${base}/opendata/35.79/ocds.json?from=kemarin`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect((await fetch(`${base}/opendata/99.99/ocds.json`)).status).toBe(404);
+  });
+
   it('/readyz says unavailable once the database is gone, while /healthz still answers', async () => {
     const extra = await createTestDatabase();
     const app = await createApp({ ...loadConfig({ NODE_ENV: 'test' }), port: 0, host: '127.0.0.1' }, extra.orm);
