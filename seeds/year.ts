@@ -164,6 +164,18 @@ export async function seedDemoYear(app: SeedApp, pemdaId: string, today: Date, s
       rows.push(`SPSE-${year}-${pad(++ref)}${pad(i)},${date},${opd.code},${rnd.pick(TENDER_LARGE)},,${large},${rnd.pick([SpendChannel.TENDER, SpendChannel.NATIONAL_CATALOGUE])},tidak,ya,tidak`);
     }
   }
+  // Last year, as SPSE reported it: each OPD's UMK-K and other spend month by month along the back-loaded shape of a
+  // Pemda year (a slow first quarter, the December rush). The December forecast reads its shape from here.
+  LAST_YEAR_SHAPE.forEach((weight, i) => {
+    for (const opd of opds) {
+      const budget = budgetOf.get(opd.id)!;
+      const date = `${year - 1}-${pad(i + 1)}-${pad(rnd.int(3, 27))}`;
+      const umkk = Math.round((budget * (0.34 + rnd.next() * 0.12) * weight * (0.8 + rnd.next() * 0.4)) / 100 / 1000) * 1000;
+      rows.push(`SPSE-${year - 1}-${pad(++ref)},${date},${opd.code},${rnd.pick(TENDER_UMKK)},,${umkk},${rnd.pick([SpendChannel.DIRECT, SpendChannel.TENDER])},ya,ya,ya`);
+      const large = Math.round((budget * 0.3 * weight * (0.8 + rnd.next() * 0.4)) / 100 / 1000) * 1000;
+      rows.push(`SPSE-${year - 1}-${pad(++ref)},${date},${opd.code},${rnd.pick(TENDER_LARGE)},,${large},${SpendChannel.TENDER},tidak,ya,tidak`);
+    }
+  });
   const importAt = context(bpbjUser, today);
   await expectApplied(app.services.externalSpend.import(importAt, pemda.id, parseExternalSpendCsv(rows.join('\n')), ImportPolicy.REJECT_ALL, false), 'belanja luar katalog');
   if (currentMonth >= 4) {
@@ -188,6 +200,8 @@ export async function seedDemoYear(app: SeedApp, pemdaId: string, today: Date, s
   progress('penghargaan', lastQuarter >= 1 ? `triwulan ${lastQuarter} diumumkan, triwulan ${lastQuarter + 1} draf` : `triwulan 1 draf`);
 }
 
+/** Percent of a year's spend in each month, January to December. */
+const LAST_YEAR_SHAPE = [3, 4, 6, 7, 8, 8, 8, 9, 9, 10, 11, 17];
 const TENDER_UMKK = ['CV Berkah Jaya Batu', 'UD Sumber Makmur', 'Koperasi Serba Usaha Apel Makmur', 'CV Arjuno Mandiri', 'UD Tani Rejeki', 'Toko Daring UMKM Batu'];
 const TENDER_LARGE = ['PT Wijaya Karya Beton', 'PT Astra Graphia', 'PT Bina Medika Nusantara', 'PT Telkom Indonesia', 'PT Pembangunan Perumahan'];
 

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../server/context.js';
 import { Role } from '../../server/identity/user.entity.js';
 import { ID } from '../../server/ids.js';
 import { vendorConcentration } from '../../server/insight/concentration.js';
+import { decemberForecast, ForecastMethod } from '../../server/insight/forecast.js';
 import { splitOrderFlags } from '../../server/insight/split-orders.js';
 import { Rupiah } from '../../server/money/rupiah.js';
 
@@ -48,12 +49,62 @@ class OpdConcentration {
   @Field(() => Int, { description: 'Herfindahl-Hirschman index, 0-10000.' }) hhi!: number;
 }
 
+registerEnumType(ForecastMethod, {
+  name: 'ForecastMethod',
+  valuesConfig: {
+    LAST_YEAR_SHAPE: { description: "Projected with last year's Pemda-wide monthly shape: realised x last year's whole year / last year's same months." },
+    CURRENT_PACE: { description: 'No last year on record: projected at the average month so far (realised x 12 / months).' },
+    FINAL: { description: 'The year has ended: the realised figure.' },
+  },
+});
+
+@ObjectType({ description: 'Where the UMK-K share of budget will stand on 31 December, and what it takes to reach the target.' })
+class ForecastFigures {
+  @Field(() => Rupiah, { description: "The goods/services budget in force at the end of the forecast month." }) budget!: number;
+  @Field(() => Rupiah, { description: 'Target% x budget, rounded up.' }) target!: number;
+  @Field(() => Rupiah, { description: 'UMK-K realised January through the forecast month.' }) realisedUmkk!: number;
+  @Field(() => Rupiah, { description: 'UMK-K projected for the whole year.' }) projectedUmkk!: number;
+  @Field(() => Float, { nullable: true, description: 'Percent of budget, two decimals.' }) realisedShare!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Percent of budget on 31 December, two decimals.' }) projectedShare!: number | null;
+  @Field(() => Rupiah, { description: 'UMK-K needed each remaining month to reach the target (0 when reached).' }) neededPerMonth!: number;
+  @Field({ description: 'The projection is below the target.' }) willMiss!: boolean;
+}
+
+@ObjectType()
+class OpdForecast extends ForecastFigures {
+  @Field(() => ID) opdId!: string;
+  @Field() opdCode!: string;
+  @Field() opdName!: string;
+}
+
+@ObjectType()
+class DecemberForecast {
+  @Field(() => Int) year!: number;
+  @Field(() => Int, { description: 'The forecast is made at the end of this month (1-12).' }) throughMonth!: number;
+  @Field(() => Int) monthsLeft!: number;
+  @Field(() => ForecastMethod) method!: ForecastMethod;
+  @Field(() => Float) targetPercent!: number;
+  @Field(() => ForecastFigures, { description: 'The OPDs with a budget, summed.' }) pemda!: ForecastFigures;
+  @Field(() => [OpdForecast], { description: 'OPDs with a budget: those that will miss first, furthest below target first.' }) opds!: OpdForecast[];
+}
+
 @Resolver()
 export class InsightResolver {
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
   @Query(() => [OpdConcentration], { description: 'Per OPD, the share of its realised catalogue spend going to its top vendors and the HHI; most concentrated first.' })
   vendorConcentration(@Arg('pemdaId', () => ID) pemdaId: string, @Arg('year', () => Int) year: number, @Ctx() ctx: RequestContext): Promise<OpdConcentration[]> {
     return vendorConcentration(ctx, pemdaId, year);
+  }
+
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Query(() => DecemberForecast, { description: "The December forecast of the UMK-K share per OPD and for the Pemda, made at the end of a month that has ended (by default the last one)." })
+  decemberForecast(
+    @Arg('pemdaId', () => ID) pemdaId: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('throughMonth', () => Int, { nullable: true, description: 'Replay the forecast as it stood at the end of this month.' }) throughMonth: number | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DecemberForecast> {
+    return decemberForecast(ctx, pemdaId, year, throughMonth);
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)

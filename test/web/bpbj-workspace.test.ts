@@ -159,6 +159,22 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await shot(office, 'public-product');
   });
 
+  it('reads the December forecast and the vendor concentration, each figure the API\'s', async () => {
+    await page.getByRole('link', { name: 'Proyeksi & konsentrasi' }).click();
+    await expectBasics(page, /Proyeksi/);
+    await page.getByTestId('forecast-table').waitFor();
+    const year = new Date().getFullYear();
+    const api = await w.graphql(`query($p: ID!) { decemberForecast(pemdaId: $p, year: ${year}) { method pemda { projectedShare } opds { willMiss } } vendorConcentration(pemdaId: $p, year: ${year}) { hhi } }`, { p: batu }, bpbjToken);
+    // The demo year has last year on record: the forecast follows its shape, not a straight line.
+    expect(api.decemberForecast.method).toBe('LAST_YEAR_SHAPE');
+    expect(await page.getByTestId('projected-share').textContent()).toBe(`${String(api.decemberForecast.pemda.projectedShare).replace('.', ',')}%`);
+    const missing = api.decemberForecast.opds.filter((o: any) => o.willMiss).length;
+    expect(await page.getByTestId('missing-count').textContent()).toBe(`${missing} dari ${api.decemberForecast.opds.length}`);
+    expect(await page.locator('[data-testid=forecast-table] tbody tr').count()).toBe(api.decemberForecast.opds.length);
+    expect(await page.locator('[data-testid=concentration-table] tbody tr').count()).toBe(api.vendorConcentration.length);
+    await shot(page, 'bpbj-forecast');
+  });
+
   it('lists possible split orders of the year, each with the orders behind it, as the API does', async () => {
     await page.getByRole('link', { name: 'Pemecahan paket' }).click();
     await expectBasics(page, /Pemecahan paket/);

@@ -4,6 +4,7 @@ import { CurationPage } from '../bpbj/CurationPage';
 import { DashboardPage } from '../bpbj/DashboardPage';
 import { ExportsPage } from '../bpbj/ExportsPage';
 import { ExternalSpendPage } from '../bpbj/ExternalSpendPage';
+import { ForecastPage } from '../bpbj/ForecastPage';
 import { ImportsPage } from '../bpbj/ImportsPage';
 import { OpdPage } from '../bpbj/OpdPage';
 import { SplitOrdersPage } from '../bpbj/SplitOrdersPage';
@@ -23,6 +24,7 @@ const BPBJ_NAV: [string, string][] = [
   ['/bpbj/impor', 'Impor pagu'],
   ['/bpbj/belanja-luar', 'Belanja luar katalog'],
   ['/bpbj/penghargaan', 'Penghargaan'],
+  ['/bpbj/proyeksi', 'Proyeksi & konsentrasi'],
   ['/bpbj/pemecahan-paket', 'Pemecahan paket'],
   ['/bpbj/laporan', 'Laporan'],
   ['/bpbj/audit', 'Log audit'],
@@ -48,6 +50,7 @@ function route(path: string, account: Account | null): { title: string; page: Re
       '/bpbj/impor': ['Impor pagu', <ImportsPage pemdaId={pemda.id} />],
       '/bpbj/belanja-luar': ['Belanja luar katalog', <ExternalSpendPage pemdaId={pemda.id} />],
       '/bpbj/penghargaan': ['Penghargaan', <AwardPage pemdaId={pemda.id} />],
+      '/bpbj/proyeksi': ['Proyeksi & konsentrasi', <ForecastPage pemdaId={pemda.id} />],
       '/bpbj/pemecahan-paket': ['Pemecahan paket', <SplitOrdersPage pemdaId={pemda.id} />],
       '/bpbj/laporan': ['Laporan', <ExportsPage pemdaId={pemda.id} />],
       '/bpbj/audit': ['Log audit', <AuditPage pemdaId={pemda.id} timeZone={pemda.timeZone} />],
