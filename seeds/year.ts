@@ -86,7 +86,7 @@ export async function seedDemoYear(app: SeedApp, pemdaId: string, today: Date, s
   const context = (user: User | null, at: Date): RequestContext => {
     const forked = app.em();
     const actor: Actor | null = user && { userId: user.id, email: user.email, role: user.role, pemdaId: user.pemda?.id ?? null, opdId: user.opd?.id ?? null, vendorId: user.vendor?.id ?? null };
-    return { em: forked, actor, authProblem: null, clientIp: '127.0.0.1', config: app.config, services: app.services, loaders: createLoaders(forked), now: () => at, trace: { errorCodes: [] } };
+    return { em: forked, actor, authProblem: null, clientIp: '127.0.0.1', config: app.config, services: app.services, loaders: createLoaders(forked, () => at), now: () => at, trace: { errorCodes: [] } };
   };
   const bpbj = context(bpbjUser, new Date(Date.UTC(year, 0, 2, 2)));
   const officers = await officersOf(em, pemda, opds);

@@ -98,7 +98,7 @@ export async function createApp(
 
   function systemContext(clientIp = 'system'): RequestContext {
     const em = orm.em.fork() as EntityManager;
-    return { em, actor: null, authProblem: null, clientIp, config, services, now, loaders: createLoaders(em), trace: { errorCodes: [] } };
+    return { em, actor: null, authProblem: null, clientIp, config, services, now, loaders: createLoaders(em, now), trace: { errorCodes: [] } };
   }
 
   async function createContext(request: { authorization?: string; clientIp: string }): Promise<RequestContext> {

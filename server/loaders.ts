@@ -10,7 +10,9 @@ import { priceChecks, type PriceCheck } from './insight/price-fairness.js';
  * Per-request batch loaders for what MikroORM's reference loader cannot batch: aggregates per parent, whole
  * trees, and children that have no collection on their parent. One query per kind per request, however many rows ask.
  */
-export function createLoaders(em: EntityManager) {
+const yearBefore = (instant: Date) => new Date(instant.getTime() - 365 * 86_400_000);
+
+export function createLoaders(em: EntityManager, now: () => Date) {
   return {
     /** Products of each vendor that buyers see (none while the vendor is suspended). */
     publishedProductCount: new DataLoader<string, number>(async (vendorIds) => {
@@ -30,9 +32,14 @@ export function createLoaders(em: EntityManager) {
       const all = await em.find(Outlet, { programme: { $in: programmeIds as string[] } }, { orderBy: { name: 'asc' } });
       return programmeIds.map((id) => all.filter((o) => o.programme.id === id));
     }),
-    /** Each product's price against its comparison set (server/insight/price-fairness.ts). */
+    /** Each product's live price against its comparison set and its own earlier price (server/insight/price-fairness.ts). */
     priceCheck: new DataLoader<string, PriceCheck | null>(async (productIds) => {
-      const checks = await priceChecks(em, productIds);
+      const checks = await priceChecks(em, productIds, yearBefore(now()));
+      return productIds.map((id) => checks.get(id) ?? null);
+    }),
+    /** The same for a pending revision's price where there is one: what BPBJ is asked to approve. */
+    proposedPriceCheck: new DataLoader<string, PriceCheck | null>(async (productIds) => {
+      const checks = await priceChecks(em, productIds, yearBefore(now()), true);
       return productIds.map((id) => checks.get(id) ?? null);
     }),
     orderHistory: new DataLoader<string, AuditLog[]>(async (orderIds) => {

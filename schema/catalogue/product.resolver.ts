@@ -133,9 +133,13 @@ export class ProductResolver {
     return ctx.services.product.reinstate(ctx, id);
   }
 
-  @FieldResolver(() => PriceCheckView, { description: 'The unit price against every other product buyers see in the same Pemda, leaf category and unit (median and MAD; the rule is in the README). A hint for curation and a warning at checkout.' })
-  priceCheck(@Root() product: Product, @Ctx() ctx: RequestContext): Promise<PriceCheckView | null> {
-    return ctx.loaders.priceCheck.load(product.id) as Promise<PriceCheckView | null>;
+  @FieldResolver(() => PriceCheckView, { description: 'The unit price against every other product buyers see in the same Pemda, leaf category and unit (median and MAD), and against the lowest price the Pemda agreed for this product over the past year; the rules are in the README. A hint for curation and a warning at checkout.' })
+  priceCheck(
+    @Root() product: Product,
+    @Arg('proposed', { defaultValue: false, description: "Check a pending revision's price (and unit) where there is one: what BPBJ is asked to approve." }) proposed: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PriceCheckView | null> {
+    return (proposed ? ctx.loaders.proposedPriceCheck : ctx.loaders.priceCheck).load(product.id) as Promise<PriceCheckView | null>;
   }
 
   @FieldResolver(() => Vendor)

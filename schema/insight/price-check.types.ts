@@ -19,10 +19,13 @@ export class PriceComparableView {
 
 @ObjectType({ description: 'A unit price against its comparison set.' })
 export class PriceCheckView {
+  @Field(() => Rupiah, { description: "The unit price under check: the live one, or a pending revision's when asked." }) checkedPrice!: number;
   @Field(() => PriceVerdict) verdict!: PriceVerdict;
   @Field(() => Float, { nullable: true, description: 'Median unit price of the comparison set (may end in .5).' }) median!: number | null;
   @Field(() => Float, { nullable: true, description: 'Median absolute deviation of the comparison set.' }) mad!: number | null;
   @Field(() => Int) comparedWith!: number;
   @Field() explanation!: string;
   @Field(() => [PriceComparableView], { description: 'The comparison set, cheapest first (at most 20).' }) comparison!: PriceComparableView[];
+  @Field(() => Rupiah, { nullable: true, description: 'The lowest unit price the Pemda agreed for this product in orders accepted over the past year.' }) earlierAgreedPrice!: number | null;
+  @Field({ description: 'The price under check is more than 10% above that earlier agreed price.' }) aboveEarlierPrice!: boolean;
 }

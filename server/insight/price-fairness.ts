@@ -12,6 +12,8 @@ export interface PriceComparable {
 }
 
 export interface PriceCheck {
+  /** The unit price under check: the live one, or a pending revision's (what BPBJ is asked to approve). */
+  checkedPrice: number;
   verdict: PriceVerdict;
   /** Median unit price of the comparison set, and its median absolute deviation (both may end in .5). */
   median: number | null;
@@ -20,7 +22,17 @@ export interface PriceCheck {
   explanation: string;
   /** The comparison set, cheapest first (at most 20). */
   comparison: PriceComparable[];
+  /** The lowest unit price the Pemda agreed for this very product in orders accepted over the past year. */
+  earlierAgreedPrice: number | null;
+  /** The price under check is more than 10% above that earlier price. */
+  aboveEarlierPrice: boolean;
 }
+
+/** A price more than this many percent above what the Pemda already agreed for the same product is flagged. */
+export const EARLIER_PRICE_MARGIN_PERCENT = 10;
+
+/** Above the earlier agreed price by more than the margin, on integers: 100 x price > (100 + margin) x earlier. */
+export const aboveEarlier = (price: number, earlier: number | null) => earlier !== null && 100 * price > (100 + EARLIER_PRICE_MARGIN_PERCENT) * earlier;
 
 /** Fewer comparable products than this and no verdict is given. */
 export const MIN_COMPARABLE = 5;
@@ -46,10 +58,20 @@ export function verdictOf(price: number, prices: number[]): Pick<PriceCheck, 've
   return { verdict: high ? 'HIGH' : 'FAIR', median: m / 2, mad: d / 2, comparedWith: prices.length };
 }
 
-/** Price checks of many products in two statements (the products, then every product they compare with). */
-export async function priceChecks(em: EntityManager, productIds: readonly string[]): Promise<Map<string, PriceCheck>> {
-  const products = await em.getConnection().execute<{ id: string; pemda_id: string; category_id: string; unit: string; price: string }[]>(
-    `select id, pemda_id, category_id, lower(unit) as unit, price from product where id in (?)`, [productIds as string[]]);
+/**
+ * Price checks of many products in two statements: the products (with the lowest price agreed for each in orders
+ * accepted since `since`), then every product they compare with. `proposed` checks a pending revision's price and
+ * unit where there is one: the curation hint; without it the live price is checked, as the PP buys it.
+ */
+export async function priceChecks(em: EntityManager, productIds: readonly string[], since: Date, proposed = false): Promise<Map<string, PriceCheck>> {
+  const products = await em.getConnection().execute<{ id: string; pemda_id: string; category_id: string; unit: string; price: string; earlier: string | null }[]>(
+    `select p.id, p.pemda_id, p.category_id,
+            lower(${proposed ? `coalesce(p.pending_revision->>'unit', p.unit)` : 'p.unit'}) as unit,
+            ${proposed ? `coalesce((p.pending_revision->>'price')::bigint, p.price)` : 'p.price'} as price,
+            (select min(l.unit_price) from purchase_order_line l join purchase_order po on po.id = l.order_id
+              where l.product_id = p.id and po.accepted_at >= ?) as earlier
+       from product p where p.id in (?)`,
+    [since, productIds as string[]]);
   if (!products.length) return new Map();
   const peers = await em.getConnection().execute<{ id: string; name: string; vendor_name: string; pemda_id: string; category_id: string; unit: string; price: string }[]>(
     `select p.id, p.name, v.business_name as vendor_name, p.pemda_id, p.category_id, lower(p.unit) as unit, p.price
@@ -65,10 +87,15 @@ export async function priceChecks(em: EntityManager, productIds: readonly string
       .sort((a, b) => a.price - b.price);
     const price = Number(product.price);
     const verdict = verdictOf(price, set.map((q) => q.price));
-    const explanation = verdict.verdict === 'NOT_ENOUGH_DATA'
-      ? `Pembanding kurang dari ${MIN_COMPARABLE} produk dengan kategori dan satuan yang sama (${set.length}).`
-      : `Harga ${rupiah(price)} dibanding median ${rupiah(Math.round(verdict.median!))} dari ${set.length} produk sekategori dan sesatuan (MAD ${rupiah(Math.round(verdict.mad!))}): ${verdict.verdict === 'HIGH' ? 'jauh di atas harga pembanding' : 'wajar'}.`;
-    checks.set(product.id, { ...verdict, explanation, comparison: set.slice(0, 20) });
+    const earlier = product.earlier === null ? null : Number(product.earlier);
+    const aboveEarlierPrice = aboveEarlier(price, earlier);
+    const explanation = [
+      verdict.verdict === 'NOT_ENOUGH_DATA'
+        ? `Pembanding kurang dari ${MIN_COMPARABLE} produk dengan kategori dan satuan yang sama (${set.length}).`
+        : `Harga ${rupiah(price)} dibanding median ${rupiah(Math.round(verdict.median!))} dari ${set.length} produk sekategori dan sesatuan (MAD ${rupiah(Math.round(verdict.mad!))}): ${verdict.verdict === 'HIGH' ? 'jauh di atas harga pembanding' : 'wajar'}.`,
+      ...(aboveEarlierPrice ? [`Lebih dari ${EARLIER_PRICE_MARGIN_PERCENT}% di atas harga yang sudah disepakati untuk produk ini dalam setahun terakhir (${rupiah(earlier)}).`] : []),
+    ].join(' ');
+    checks.set(product.id, { checkedPrice: price, ...verdict, explanation, comparison: set.slice(0, 20), earlierAgreedPrice: earlier, aboveEarlierPrice });
   }
   return checks;
 }

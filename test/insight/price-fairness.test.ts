@@ -1,6 +1,7 @@
-import { verdictOf } from '../../server/insight/price-fairness.js';
+import { aboveEarlier, verdictOf } from '../../server/insight/price-fairness.js';
 import { createTestApp, type TestApp } from '../support/harness.js';
-import { purchasingWorld, type World } from '../support/purchasing.js';
+import { ACCEPT, checkout, purchasingWorld, SUBMIT, type World } from '../support/purchasing.js';
+import { UPDATE_PRODUCT } from '../support/catalogue.js';
 
 describe('the price rule, by hand', () => {
   it.each([
@@ -55,5 +56,30 @@ describe('a product\'s price check, as BPBJ and a PP read it', () => {
   it('another unit is another market: a sack has nothing to compare with', async () => {
     const check = (await t.exec(CHECK, { id: ids.karung }, { token: w.pp })).data.product.priceCheck;
     expect(check).toMatchObject({ verdict: 'NOT_ENOUGH_DATA', comparedWith: 0, median: null });
+  });
+
+  it("a rise of more than 10% over what the Pemda already agreed for the same product is flagged, in curation and not before", async () => {
+    const [order] = await checkout(t, w, [[ids['Beras 3'], 2]]);
+    await t.exec(SUBMIT, { id: order.id }, { token: w.pp });
+    expect((await t.exec(ACCEPT, { id: order.id }, { token: w.vendorA.token })).errors).toBeUndefined(); // agreed at Rp12.000
+    const raise = (price: number) => t.exec(UPDATE_PRODUCT, { id: ids['Beras 3'], input: { price } }, { token: w.vendorA.token });
+    const checks = async () => (await t.exec(`query($id: ID!) { product(id: $id) {
+      live: priceCheck { checkedPrice earlierAgreedPrice aboveEarlierPrice }
+      proposed: priceCheck(proposed: true) { checkedPrice earlierAgreedPrice aboveEarlierPrice explanation } } }`, { id: ids['Beras 3'] }, { token: w.bpbj })).data.product;
+
+    expect((await raise(13_200)).data.updateProduct.pendingRevision.price).toBe(13_200); // exactly 10% more: not flagged
+    expect((await checks()).proposed).toMatchObject({ checkedPrice: 13_200, earlierAgreedPrice: 12_000, aboveEarlierPrice: false });
+    await raise(13_201);
+    const { live, proposed } = await checks();
+    expect(proposed).toMatchObject({ checkedPrice: 13_201, earlierAgreedPrice: 12_000, aboveEarlierPrice: true });
+    expect(proposed.explanation).toContain('Rp12.000');
+    // Buyers still pay the live price until BPBJ approves: their warning is about that one.
+    expect(live).toEqual({ checkedPrice: 12_000, earlierAgreedPrice: 12_000, aboveEarlierPrice: false });
+  });
+});
+
+describe('above the earlier agreed price, by hand', () => {
+  it.each([[13_200, 12_000, false], [13_201, 12_000, true], [50_000, null, false]])('%d against %p: %s', (price, earlier, flagged) => {
+    expect(aboveEarlier(price as number, earlier as number | null)).toBe(flagged);
   });
 });

@@ -18,7 +18,7 @@ const Queues = graphql(`
         node {
           id name unit price description status isPdn tkdnPercent vendor { id businessName } category { id name }
           pendingRevision { name price unit description isPdn tkdnPercent submittedAt }
-          priceCheck { verdict explanation }
+          priceCheck(proposed: true) { checkedPrice verdict explanation aboveEarlierPrice earlierAgreedPrice }
         }
       }
     }
@@ -96,7 +96,8 @@ export function CurationPage({ pemdaId }: { pemdaId: string }) {
                 <td>{p.vendor.businessName}</td>
                 <td className="num">
                   {rupiah(p.price)}
-                  {p.priceCheck?.verdict === 'HIGH' && <><br /><small className="error" title={p.priceCheck.explanation}>jauh di atas harga pembanding</small></>}
+                  {p.priceCheck?.verdict === 'HIGH' && <><br /><small className="error" title={p.priceCheck.explanation}>{rupiah(p.priceCheck.checkedPrice)} jauh di atas harga pembanding</small></>}
+                  {p.priceCheck?.aboveEarlierPrice && <><br /><small className="error" title={p.priceCheck.explanation}>naik &gt;10% dari harga yang pernah disepakati ({rupiah(p.priceCheck.earlierAgreedPrice)})</small></>}
                 </td>
                 <td>{p.pendingRevision ? <Revision before={p} after={p.pendingRevision} /> : 'Produk baru'}</td>
                 <td className="actions">
