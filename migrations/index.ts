@@ -21,6 +21,7 @@ import { Migration20261203172237_order_documents } from './Migration202612031722
 import { Migration20261203174942_holidays } from './Migration20261203174942_holidays.js';
 import { Migration20261203175615_notifications } from './Migration20261203175615_notifications.js';
 import { Migration20261203175947_job_schedule } from './Migration20261203175947_job_schedule.js';
+import { Migration20261203201945_repeat_vendor_rule } from './Migration20261203201945_repeat_vendor_rule.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122151820_foundation', class: Migration20261122151820_foundation },
@@ -44,4 +45,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203174942_holidays', class: Migration20261203174942_holidays },
   { name: 'Migration20261203175615_notifications', class: Migration20261203175615_notifications },
   { name: 'Migration20261203175947_job_schedule', class: Migration20261203175947_job_schedule },
+  { name: 'Migration20261203201945_repeat_vendor_rule', class: Migration20261203201945_repeat_vendor_rule },
 ];

@@ -4,6 +4,7 @@ import { Outlet } from './asn/asn.entities.js';
 import { AuditLog, AuditSubject } from './audit/audit-log.entity.js';
 import { Category } from './catalogue/category.entity.js';
 import { buyerVisibleSql } from './catalogue/visibility.js';
+import { orderWarnings, type OrderWarning } from './insight/order-warnings.js';
 import { priceChecks, type PriceCheck } from './insight/price-fairness.js';
 
 /**
@@ -41,6 +42,11 @@ export function createLoaders(em: EntityManager, now: () => Date) {
     proposedPriceCheck: new DataLoader<string, PriceCheck | null>(async (productIds) => {
       const checks = await priceChecks(em, productIds, yearBefore(now()), true);
       return productIds.map((id) => checks.get(id) ?? null);
+    }),
+    /** Warnings for the PP and PPK on orders not yet accepted (server/insight/order-warnings.ts). */
+    orderWarnings: new DataLoader<string, OrderWarning[]>(async (orderIds) => {
+      const warnings = await orderWarnings(em, orderIds, now());
+      return orderIds.map((id) => warnings.get(id) ?? []);
     }),
     orderHistory: new DataLoader<string, AuditLog[]>(async (orderIds) => {
       const all = await em.find(AuditLog, { subjectType: AuditSubject.ORDER, subjectId: { $in: orderIds as string[] } }, { orderBy: { sequence: 'asc' } });

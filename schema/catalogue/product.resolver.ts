@@ -5,7 +5,7 @@ import { CsvDialect, ExportFile, ExportFormat } from '../../server/reports/repor
 import { Category } from '../../server/catalogue/category.entity.js';
 import { importProducts, parseProductCsv, type ImportRow } from '../../server/catalogue/product-import.js';
 import { tableAsCsv } from '../../server/imports/spreadsheet.js';
-import { PriceCheckView } from '../insight/price-check.types.js';
+import { PriceCheckView } from '../insight/insight.types.js';
 import { Product } from '../../server/catalogue/product.entity.js';
 import { ProductSort } from '../../server/catalogue/product-filter.js';
 import { RemovalOutcome } from '../../server/catalogue/product.service.js';

@@ -63,6 +63,12 @@ export class PemdaResolver {
     return ctx.services.pemda.updateTargets(ctx, id, input);
   }
 
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Mutation(() => Pemda, { description: "The repeat-vendor rule (BPBJ: its own Pemda): after `limit` orders by one OPD from one vendor within `windowDays`, the next order to that vendor carries a REPEAT_VENDOR warning. 0 turns it off." })
+  setRepeatVendorRule(@Arg('id', () => ID) id: string, @Arg('limit', () => Int) limit: number, @Arg('windowDays', () => Int) windowDays: number, @Ctx() ctx: RequestContext): Promise<Pemda> {
+    return ctx.services.pemda.setRepeatVendorRule(ctx, id, limit, windowDays);
+  }
+
   @Authorized(Role.PLATFORM_ADMIN, Role.BPBJ)
   @Mutation(() => Pemda, { description: 'How order documents are numbered, e.g. "{JENIS}/{NOMOR}/{OPD}/{TAHUN}" (BPBJ: its own Pemda).' })
   setDocumentNumberPattern(@Arg('id', () => ID) id: string, @Arg('pattern') pattern: string, @Ctx() ctx: RequestContext): Promise<Pemda> {

@@ -13,6 +13,7 @@ import { orderCode } from '../../server/purchasing/order-queries.js';
 import { Product } from '../../server/catalogue/product.entity.js';
 import { Vendor } from '../../server/vendor/vendor.entity.js';
 import { connectionOf, toConnection, type ConnectionShape } from '../pagination.js';
+import { OrderWarningView } from '../insight/insight.types.js';
 import {
   CreateOrderInput,
   CreateOrderResult,
@@ -173,6 +174,11 @@ export class OrderResolver {
   @FieldResolver(() => String, { description: 'Human-readable order number, e.g. PKT-000123.' })
   code(@Root() order: Order): string {
     return orderCode(order);
+  }
+
+  @FieldResolver(() => [OrderWarningView], { description: 'What the PP and PPK should know before the vendor accepts: the repeat-vendor rule, prices far above similar products or above what the Pemda agreed before. Warnings, not blocks; none once accepted.' })
+  warnings(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<OrderWarningView[]> {
+    return ctx.loaders.orderWarnings.load(order.id) as Promise<OrderWarningView[]>;
   }
 
   @FieldResolver(() => String, { description: 'The total in Indonesian words (terbilang), as the order letter and the BAST write it.' })

@@ -53,9 +53,13 @@ export function verdictOf(price: number, prices: number[]): Pick<PriceCheck, 've
   };
   const m = twiceMedian(prices); // 2 x median
   const d = twiceMedian(prices.map((p) => Math.abs(2 * p - m))) / 2; // 2 x MAD
-  const p = BigInt(price);
-  const high = 4n * p > 3n * BigInt(m) && 20000n * p > 10000n * BigInt(m) + 44478n * BigInt(d);
-  return { verdict: high ? 'HIGH' : 'FAIR', median: m / 2, mad: d / 2, comparedWith: prices.length };
+  return { verdict: isHigh(price, m / 2, d / 2) ? 'HIGH' : 'FAIR', median: m / 2, mad: d / 2, comparedWith: prices.length };
+}
+
+/** The HIGH rule for any price (an order line's agreed one, say) against a set's median and MAD (halves allowed). */
+export function isHigh(price: number, median: number, mad: number): boolean {
+  const [p, m, d] = [BigInt(price), BigInt(2 * median), BigInt(2 * mad)];
+  return 4n * p > 3n * m && 20000n * p > 10000n * m + 44478n * d;
 }
 
 /**

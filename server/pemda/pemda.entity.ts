@@ -21,7 +21,7 @@ registerEnumType(PemdaKind, { name: 'PemdaKind', description: 'Kota (city) or Ka
 
 @ObjectType({ implements: BaseEntity, description: 'Pemda (Pemerintah Kota/Kabupaten): a regional government, the tenant that owns one local catalogue.' })
 @Entity({ tableName: 'pemda' })
-export class Pemda extends BaseEntity<'localSpendTargetPercent' | 'catalogueSpendTarget' | 'listedProductsTarget' | 'ppkApprovalThreshold' | 'spendRecognition' | 'documentNumberPattern'> {
+export class Pemda extends BaseEntity<'localSpendTargetPercent' | 'catalogueSpendTarget' | 'listedProductsTarget' | 'ppkApprovalThreshold' | 'spendRecognition' | 'documentNumberPattern' | 'repeatVendorLimit' | 'repeatVendorWindowDays'> {
   @Field()
   @Property()
   name!: string;
@@ -72,4 +72,12 @@ export class Pemda extends BaseEntity<'localSpendTargetPercent' | 'catalogueSpen
   @Field({ description: 'How order documents are numbered: {JENIS} (SP or BAST), {NOMOR} (running, 3 digits), {OPD} (the OPD\'s short name), {BULAN} (Roman), {TAHUN}. E.g. SP/027/DINKES/2026.' })
   @Property({ default: '{JENIS}/{NOMOR}/{OPD}/{TAHUN}' })
   documentNumberPattern: string = '{JENIS}/{NOMOR}/{OPD}/{TAHUN}';
+
+  @Field(() => Int, { description: "The repeat-vendor rule (as Banyuwangi's): after this many orders from one vendor by one OPD within the window, the next order to that vendor carries a warning. 0: off." })
+  @Property({ default: 0 })
+  repeatVendorLimit: number = 0;
+
+  @Field(() => Int, { description: 'The window of the repeat-vendor rule, in days before the order.' })
+  @Property({ default: 30 })
+  repeatVendorWindowDays: number = 30;
 }

@@ -93,6 +93,20 @@ export class PemdaService {
     return pemda;
   }
 
+  /** BPBJ sets the repeat-vendor rule: after `limit` orders from one vendor within `windowDays`, the next is flagged. */
+  async setRepeatVendorRule(ctx: RequestContext, id: string, limit: number, windowDays: number): Promise<Pemda> {
+    const pemda = await this.get(ctx, id);
+    assertManagesPemda(requireActor(ctx), pemda.id);
+    new Validation()
+      .check(Number.isInteger(limit) && limit >= 0 && limit <= 100, 'limit', 'Batas pesanan 0 (tidak dipakai) sampai 100.')
+      .check(Number.isInteger(windowDays) && windowDays >= 1 && windowDays <= 366, 'windowDays', 'Jangka waktu 1 sampai 366 hari.')
+      .throwIfInvalid();
+    pemda.repeatVendorLimit = limit;
+    pemda.repeatVendorWindowDays = windowDays;
+    await ctx.em.flush();
+    return pemda;
+  }
+
   /** BPBJ sets how its order documents are numbered; documents already issued keep their numbers. */
   async setDocumentNumberPattern(ctx: RequestContext, id: string, pattern: string): Promise<Pemda> {
     const pemda = await this.get(ctx, id);

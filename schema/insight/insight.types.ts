@@ -29,3 +29,24 @@ export class PriceCheckView {
   @Field(() => Rupiah, { nullable: true, description: 'The lowest unit price the Pemda agreed for this product in orders accepted over the past year.' }) earlierAgreedPrice!: number | null;
   @Field({ description: 'The price under check is more than 10% above that earlier agreed price.' }) aboveEarlierPrice!: boolean;
 }
+
+enum OrderWarningCode {
+  REPEAT_VENDOR = 'REPEAT_VENDOR',
+  PRICE_HIGH = 'PRICE_HIGH',
+  PRICE_ABOVE_EARLIER = 'PRICE_ABOVE_EARLIER',
+}
+registerEnumType(OrderWarningCode, {
+  name: 'OrderWarningCode',
+  valuesConfig: {
+    REPEAT_VENDOR: { description: "The Pemda's repeat-vendor rule: the OPD has ordered from this vendor its limit of times within the window." },
+    PRICE_HIGH: { description: 'A line is priced far above similar products (median and MAD rule).' },
+    PRICE_ABOVE_EARLIER: { description: 'A line is priced more than 10% above what the Pemda agreed for the same product over the past year.' },
+  },
+});
+
+@ObjectType({ description: 'A warning on an order not yet accepted: for the PP and the PPK, never a block.' })
+export class OrderWarningView {
+  @Field(() => OrderWarningCode) code!: OrderWarningCode;
+  @Field() message!: string;
+  @Field(() => ID, { nullable: true }) productId!: string | null;
+}
