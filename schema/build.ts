@@ -16,11 +16,11 @@ import { IdentityResolver } from './identity/identity.resolver.js';
 import { OpdResolver } from './opd/opd.resolver.js';
 import { PemdaResolver } from './pemda/pemda.resolver.js';
 import { SearchResolver } from './search/search.resolver.js';
-import { SpendResolver } from './spend/spend.resolver.js';
+import { OpdSpendRecapResolver, SpendResolver } from './spend/spend.resolver.js';
 import { CartItemResolver, OrderLineResolver, OrderResolver } from './purchasing/order.resolver.js';
 import { VendorResolver } from './vendor/vendor.resolver.js';
 
-export const resolvers = [IdentityResolver, PemdaResolver, OpdResolver, VendorResolver, CategoryResolver, ProductResolver, AuditResolver, OrderResolver, CartItemResolver, OrderLineResolver, SearchResolver, SpendResolver, AsnResolver, AsnRegistryResolver, AsnOrderResolver, AsnReportResolver, AwardResolver, OrderDocumentResolver, HolidayResolver, NotificationResolver, InsightResolver, OpenDataResolver] as const;
+export const resolvers = [IdentityResolver, PemdaResolver, OpdResolver, VendorResolver, CategoryResolver, ProductResolver, AuditResolver, OrderResolver, CartItemResolver, OrderLineResolver, SearchResolver, SpendResolver, OpdSpendRecapResolver, AsnResolver, AsnRegistryResolver, AsnOrderResolver, AsnReportResolver, AwardResolver, OrderDocumentResolver, HolidayResolver, NotificationResolver, InsightResolver, OpenDataResolver] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   // Input rules live in the services (one place for GraphQL, CSV imports and seeds), so class-validator stays off.

@@ -4,6 +4,7 @@ import { Outlet } from './asn/asn.entities.js';
 import { AuditLog, AuditSubject } from './audit/audit-log.entity.js';
 import { Category } from './catalogue/category.entity.js';
 import { buyerVisibleSql } from './catalogue/visibility.js';
+import { concentrationBetween, type OpdConcentration } from './insight/concentration.js';
 import { orderWarnings, type OrderWarning } from './insight/order-warnings.js';
 import { priceChecks, type PriceCheck } from './insight/price-fairness.js';
 
@@ -48,6 +49,13 @@ export function createLoaders(em: EntityManager, now: () => Date) {
       const warnings = await orderWarnings(em, orderIds, now());
       return orderIds.map((id) => warnings.get(id) ?? []);
     }),
+    /** Vendor concentration per OPD for a span of dates, keyed "pemdaId|from|until": one statement per recap. */
+    vendorConcentration: new DataLoader<string, Map<string, OpdConcentration>>(async (keys) =>
+      Promise.all(keys.map(async (key) => {
+        const [pemdaId, from, until] = key.split('|');
+        return new Map((await concentrationBetween(em, pemdaId, from, until)).map((c) => [c.opdId, c]));
+      })),
+    ),
     orderHistory: new DataLoader<string, AuditLog[]>(async (orderIds) => {
       const all = await em.find(AuditLog, { subjectType: AuditSubject.ORDER, subjectId: { $in: orderIds as string[] } }, { orderBy: { sequence: 'asc' } });
       return orderIds.map((id) => all.filter((entry) => entry.subjectId === id));

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Field, Float, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, Float, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { ID } from '../../server/ids.js';
 import { CsvDialect, ExportFile, ExportFormat } from '../../server/reports/report.js';
 import { ImportPolicy } from '../../server/imports/import-policy.js';
@@ -6,7 +6,7 @@ import type { RequestContext } from '../../server/context.js';
 import { Role } from '../../server/identity/user.entity.js';
 import { Opd } from '../../server/opd/opd.entity.js';
 import { Pemda } from '../../server/pemda/pemda.entity.js';
-import { SpendStatus } from '../../server/spend/recap.service.js';
+import { SpendStatus, type OpdRecap } from '../../server/spend/recap.service.js';
 import { OpdBudget, SpendChannel } from '../../server/spend/spend.entities.js';
 import { ImportRowError } from '../catalogue/product.types.js';
 import { Rupiah } from '../../server/money/rupiah.js';
@@ -183,6 +183,24 @@ class SpendFiguresView {
 class OpdSpendRecap extends SpendFiguresView {
   @Field(() => Opd) opd!: Opd;
   @Field(() => Int, { nullable: true, description: 'Rank by UMK-K share of budget (assessable OPDs only).' }) rank!: number | null;
+  span!: OpdRecap['span'];
+}
+
+@ObjectType({ description: "How much of an OPD's catalogue spend in the period went to its top vendors." })
+class VendorConcentrationView {
+  @Field(() => Int) vendors!: number;
+  @Field(() => Float, { description: 'Percent of the catalogue spend, two decimals.' }) topVendorShare!: number;
+  @Field(() => Float, { description: 'Percent, two decimals.' }) topThreeShare!: number;
+  @Field(() => Int, { description: 'Herfindahl-Hirschman index, 0-10000 (sum of squared percent shares).' }) hhi!: number;
+}
+
+@Resolver(() => OpdSpendRecap)
+export class OpdSpendRecapResolver {
+  @FieldResolver(() => VendorConcentrationView, { nullable: true, description: 'Vendor concentration of the OPD\'s catalogue spend in the period (null without any): one statement for the whole recap.' })
+  async vendorConcentration(@Root() row: OpdSpendRecap, @Ctx() ctx: RequestContext): Promise<VendorConcentrationView | null> {
+    const byOpd = await ctx.loaders.vendorConcentration.load(`${row.span.pemdaId}|${row.span.from}|${row.span.until}`);
+    return byOpd.get(row.opd.id) ?? null;
+  }
 }
 
 @ObjectType()

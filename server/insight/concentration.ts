@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
 import { findInScope } from '../database/find.js';
@@ -31,28 +32,33 @@ export async function vendorConcentration(ctx: RequestContext, pemdaId: string, 
   assertManagesPemda(requireActor(ctx), pemdaId);
   await findInScope(ctx.em, Pemda, pemdaId, 'Pemda');
   new Validation().check(Number.isInteger(year) && year >= 2000 && year <= 2100, 'year', 'Tahun 2000-2100.').throwIfInvalid();
-  const rows = await ctx.em.execute<{ opd_id: string; opd_code: string; opd_name: string; vendor: string; amount: string }[]>(
+  const rows = await concentrationBetween(ctx.em, pemdaId, `${year}-01-01`, `${year + 1}-01-01`);
+  return rows.sort((a, b) => b.hhi - a.hhi || a.opdCode.localeCompare(b.opdCode));
+}
+
+/** The same figures for any span of local dates [from, until): the recap's column for its period. By OPD code. */
+export async function concentrationBetween(em: EntityManager, pemdaId: string, from: string, until: string): Promise<OpdConcentration[]> {
+  const rows = await em.getConnection().execute<{ opd_id: string; opd_code: string; opd_name: string; vendor: string; amount: string }[]>(
     `select o.opd_id, opd.code as opd_code, opd.name as opd_name, v.business_name as vendor, sum(o.received_amount) as amount
        from ${COUNTED_ORDERS} o join opd on opd.id = o.opd_id join vendor v on v.id = o.vendor_id
-      where o.counted_on >= ? and o.counted_on <= ?
-      group by o.opd_id, opd.code, opd.name, v.id, v.business_name`,
-    [...countedOrdersParams(pemdaId), `${year}-01-01`, `${year}-12-31`],
+      where o.counted_on >= ? and o.counted_on < ?
+      group by o.opd_id, opd.code, opd.name, v.id, v.business_name
+      order by opd.code`,
+    [...countedOrdersParams(pemdaId), from, until],
   );
   const byOpd = new Map<string, typeof rows>();
   for (const row of rows) byOpd.set(row.opd_id, [...(byOpd.get(row.opd_id) ?? []), row]);
-  return [...byOpd.values()]
-    .map((vendors) => {
-      const amounts = vendors.map((v) => BigInt(v.amount));
-      const total = amounts.reduce((a, b) => a + b, 0n);
-      const sorted = [...vendors].sort((a, b) => Number(b.amount) - Number(a.amount) || a.vendor.localeCompare(b.vendor));
-      const sumOfSquares = amounts.reduce((a, b) => a + b * b, 0n);
-      return {
-        opdId: vendors[0].opd_id, opdCode: vendors[0].opd_code, opdName: vendors[0].opd_name,
-        catalogueSpend: Number(total), vendors: vendors.length, topVendorName: sorted[0].vendor,
-        topVendorShare: percent(Number(sorted[0].amount), Number(total)) ?? 0,
-        topThreeShare: percent(sorted.slice(0, 3).reduce((a, v) => a + Number(v.amount), 0), Number(total)) ?? 0,
-        hhi: total > 0n ? toDecimal(ratio(10000n * sumOfSquares, total * total), 0) : 0,
-      };
-    })
-    .sort((a, b) => b.hhi - a.hhi || a.opdCode.localeCompare(b.opdCode));
+  return [...byOpd.values()].map((vendors) => {
+    const amounts = vendors.map((v) => BigInt(v.amount));
+    const total = amounts.reduce((a, b) => a + b, 0n);
+    const sorted = [...vendors].sort((a, b) => Number(b.amount) - Number(a.amount) || a.vendor.localeCompare(b.vendor));
+    const sumOfSquares = amounts.reduce((a, b) => a + b * b, 0n);
+    return {
+      opdId: vendors[0].opd_id, opdCode: vendors[0].opd_code, opdName: vendors[0].opd_name,
+      catalogueSpend: Number(total), vendors: vendors.length, topVendorName: sorted[0].vendor,
+      topVendorShare: percent(Number(sorted[0].amount), Number(total)) ?? 0,
+      topThreeShare: percent(sorted.slice(0, 3).reduce((a, v) => a + Number(v.amount), 0), Number(total)) ?? 0,
+      hhi: total > 0n ? toDecimal(ratio(10000n * sumOfSquares, total * total), 0) : 0,
+    };
+  });
 }

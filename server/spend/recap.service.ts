@@ -12,6 +12,7 @@ import { localDate } from '../calendar/time-zone.js';
 import { firstDayAfter, monthsOf, percent, resolvePeriod, type Period, type PeriodInput } from './period.js';
 import { budgetsInForce, type BudgetInForce } from './budget.service.js';
 import { findInScope } from '../database/find.js';
+import { concentrationBetween } from '../insight/concentration.js';
 
 export enum SpendStatus {
   ON_TRACK = 'ON_TRACK',
@@ -53,6 +54,8 @@ export interface SpendFigures {
 export interface OpdRecap extends SpendFigures {
   opd: Opd;
   rank: number | null;
+  /** The Pemda and the local dates [from, until) of the period: what the vendor-concentration column reads. */
+  span: { pemdaId: string; from: string; until: string };
 }
 
 export interface SpendRecap {
@@ -186,6 +189,7 @@ export class RecapService {
 
     // The Pemda's share keeps numerator and denominator over the same OPDs: those with a budget. The spend of OPDs
     // without one is reported apart (unbudgetedTotal), never added to a numerator whose budget is missing.
+    const span = { pemdaId, from: `${period.from}-01`, until: firstDayAfter(period.to) };
     let pemdaSums = ZERO;
     let unbudgeted = ZERO;
     const recaps: OpdRecap[] = opds.map((opd) => {
@@ -193,7 +197,7 @@ export class RecapService {
       const budget = budgets.get(opd.id);
       if (budget && budget.goodsServicesBudget > 0) pemdaSums = add(pemdaSums, s);
       else unbudgeted = add(unbudgeted, s);
-      return { opd, rank: null, ...figures(s, budget, targetBp, period) };
+      return { opd, rank: null, span, ...figures(s, budget, targetBp, period) };
     });
     // Ranking by the legal measure compared exactly (UMK-K x the other's budget, in integers), never by the rounded
     // percent shown; ties broken by UMK-K rupiah, then OPD code, so the order never wobbles.
@@ -270,6 +274,7 @@ export class RecapService {
         [pemdaId, `${year}-%`],
       );
       const umkk = new Map(sums.map((r) => [`${r.opd_id}|${r.month}`, Number(r.umkk)]));
+      const concentration = new Map((await concentrationBetween(ctx.em, pemdaId, `${year}-01-01`, firstDayAfter(recap.period.to))).map((c) => [c.opdId, c]));
       const opds = [...recap.opds].sort((a, b) => a.opd.code.localeCompare(b.opd.code));
       const figures = (f: SpendFigures): Cell[] => [
         f.budget, f.plannedUmkk, f.plannedUmkkShare, f.realisedTotal, f.catalogueTotal, f.realisedUmkk, f.umkkShareOfBudget, f.pdnShare, f.localShare, label(STATUS_LABEL, f.status),
@@ -288,9 +293,10 @@ export class RecapService {
               { header: 'Pagu Belanja Barang/Jasa', kind: 'rupiah' }, { header: 'Rencana UMK-K', kind: 'rupiah' }, { header: '% Rencana thd Pagu', kind: 'percent' },
               { header: 'Realisasi Total', kind: 'rupiah' }, { header: 'Realisasi Katalog Lokal', kind: 'rupiah' }, { header: 'Realisasi UMK-K', kind: 'rupiah' },
               { header: '% UMK-K thd Pagu', kind: 'percent' }, { header: '% PDN', kind: 'percent' }, { header: '% Lokal', kind: 'percent' }, { header: 'Status' },
+              { header: '% Penyedia Terbesar (Katalog)', kind: 'percent' }, { header: 'HHI Penyedia', kind: 'count' },
             ],
-            rows: opds.map((o) => [o.rank, o.opd.code, o.opd.name, ...figures(o)]),
-            totals: [null, null, 'Jumlah (OPD yang memiliki pagu)', ...figures(recap.pemda)],
+            rows: opds.map((o) => [o.rank, o.opd.code, o.opd.name, ...figures(o), concentration.get(o.opd.id)?.topVendorShare ?? null, concentration.get(o.opd.id)?.hhi ?? null]),
+            totals: [null, null, 'Jumlah (OPD yang memiliki pagu)', ...figures(recap.pemda), null, null],
           },
           {
             name: `UMK-K per Bulan ${year}`,
@@ -302,6 +308,7 @@ export class RecapService {
         notes: [
           `Target belanja produk UMK-K: ${String(recap.targetPercent).replace('.', ',')}% dari pagu belanja barang/jasa. Persentase dihitung dari rupiah utuh dan dibulatkan sekali ke dua desimal (setengah ke atas).`,
           `Status: realisasi UMK-K s.d. akhir periode dibandingkan dengan jalur pro-rata target (bulan/12); "Berisiko" bila mencapai 75% jalur tersebut.`,
+          'Konsentrasi penyedia: porsi belanja katalog OPD yang diterima penyedia terbesar, dan HHI (jumlah kuadrat persentase porsi tiap penyedia, 0-10.000; di atas 2.500 terkonsentrasi).',
           ...(recap.unbudgetedTotal ? [`Belanja OPD tanpa pagu tercatat (di luar persentase Pemda): ${rupiah(recap.unbudgetedTotal)}, di antaranya UMK-K ${rupiah(recap.unbudgetedUmkk)}.`] : []),
         ],
       };

@@ -1,4 +1,5 @@
 import { createTestApp, errorCode, type TestApp } from '../support/harness.js';
+import { sheetValues, xlsxBook } from '../support/files.js';
 import { checkout, purchasingWorld, receiveOrder, SUBMIT, type World } from '../support/purchasing.js';
 
 describe('vendor concentration per OPD', () => {
@@ -26,6 +27,27 @@ describe('vendor concentration per OPD', () => {
   it('Rp800.000 to one vendor and Rp200.000 to another: 80% and an HHI of 80^2 + 20^2 = 6.800', async () => {
     const rows = (await t.exec(QUERY, { p: w.ids.batu }, { token: w.bpbj })).data.vendorConcentration;
     expect(rows).toEqual([{ opdCode: '1.02.01', catalogueSpend: 1_000_000, vendors: 2, topVendorName: expect.stringContaining('UMKM'), topVendorShare: 80, topThreeShare: 100, hhi: 6_800 }]);
+  });
+
+  it('is a column of the recap for its period (one statement for every OPD) and of the recap file', async () => {
+    const RECAP = `query($p: ID!, $m: Int!) { spendRecap(pemdaId: $p, period: { year: 2026, month: $m }) { opds { opd { code } vendorConcentration { vendors topVendorShare topThreeShare hhi } } } }`;
+    t.queries.length = 0;
+    const march = (await t.exec(RECAP, { p: w.ids.batu, m: 3 }, { token: w.bpbj })).data.spendRecap.opds;
+    expect(t.queries.filter((q) => /counted_on/.test(q))).toHaveLength(1);
+    const byCode = new Map(march.map((o: any) => [o.opd.code, o.vendorConcentration]));
+    expect(byCode.get('1.02.01')).toEqual({ vendors: 2, topVendorShare: 80, topThreeShare: 100, hhi: 6_800 });
+    expect(byCode.get('1.01.01')).toBeNull();
+    // February had no catalogue spend: nothing to concentrate.
+    const february = (await t.exec(RECAP, { p: w.ids.batu, m: 2 }, { token: w.bpbj })).data.spendRecap.opds;
+    expect(february.find((o: any) => o.opd.code === '1.02.01').vendorConcentration).toBeNull();
+
+    const file = (await t.exec(`query($p: ID!) { exportSpendRecap(pemdaId: $p, year: 2026, format: XLSX) { filename base64 } }`, { p: w.ids.batu }, { token: w.bpbj })).data.exportSpendRecap;
+    const rows = sheetValues((await xlsxBook(file)).worksheets[0]);
+    const header = rows.findIndex((r) => r[0] === 'Peringkat');
+    const hhi = rows[header].indexOf('HHI Penyedia');
+    expect(rows[header][hhi - 1]).toBe('% Penyedia Terbesar (Katalog)');
+    const dinkes = rows.find((r) => r[1] === '1.02.01')!;
+    expect([dinkes[hhi - 1], dinkes[hhi]]).toEqual([80, 6_800]);
   });
 
   it('is for BPBJ of the Pemda', async () => {

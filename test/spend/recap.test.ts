@@ -198,12 +198,12 @@ describe('local-spend monitoring against the 40% target', () => {
     expect(monthly.filter((r) => /^\d\.\d\d\.\d\d$/.test(String(r[0])))).toHaveLength(rows.filter((r) => /^\d\.\d\d\.\d\d$/.test(String(r[1]))).length);
 
     const pdf = (await pdfPages((await t.exec(EXPORT, { p: w.ids.batu, f: 'PDF' }, { token: w.bpbj })).data.exportSpendRecap)).join('\n');
-    for (const text of ['Pemerintah Kota Batu', 'Tahun Anggaran 2026', 'Dinas Kesehatan', 'Rp1.000.000.000', '45%', 'Sesuai target', 'Jumlah (OPD yang memiliki pagu)', 'UMK-K per Bulan 2026', 'Januari', 'Desember']) expect(pdf).toContain(text);
+    for (const text of ['Pemerintah Kota Batu', 'Tahun Anggaran 2026', 'Dinas Kesehatan', '1.000.000.000', 'Pagu Belanja\nBarang/Jasa (Rp)', '45%', 'Sesuai target', 'Jumlah (OPD yang memiliki pagu)', 'UMK-K per Bulan 2026', 'Januari', 'Desember']) expect(pdf).toContain(text);
     expect(pdf).not.toMatch(/ON_TRACK|BELOW|NOT_ASSESSABLE/);
 
     const excel = csvLines((await t.exec(EXPORT, { p: w.ids.batu, f: 'CSV', d: 'EXCEL_ID' }, { token: w.bpbj })).data.exportSpendRecap);
     expect(excel[0].startsWith('\uFEFFPeringkat;Kode OPD;Nama OPD;Pagu Belanja Barang/Jasa;Rencana UMK-K;% Rencana thd Pagu;')).toBe(true);
-    expect(excel.find((l) => l.includes(';1.02.01;'))).toMatch(/;Dinas Kesehatan;1000000000;420000000;42;450000000;300000000;450000000;45;.*;Sesuai target$/);
+    expect(excel.find((l) => l.includes(';1.02.01;'))).toMatch(/;Dinas Kesehatan;1000000000;420000000;42;450000000;300000000;450000000;45;.*;Sesuai target;100;10000$/);
     expect(errorCode(await t.exec(EXPORT, { p: w.ids.batu, f: 'CSV' }, { token: w.pp }))).toBe('FORBIDDEN');
   });
 
