@@ -1,6 +1,6 @@
 /**
  * A Pemda year written straight into the tables with set-based SQL: 40 OPDs, `orders` orders of `linesPerOrder` lines
- * across 2026 (1 in 20 cancelled, the rest completed and paid 0-39 days after their BAST), 20,000 imported spend
+ * across 2026 (1 in 20 cancelled, the rest completed and paid 0-39 days after their BAST, each step stamped), 20,000 imported spend
  * rows, budgets, and the rollups rebuilt by the code that restates them. For benchmarks only.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -21,13 +21,14 @@ export async function generatePemdaYear(sql: EntityManager, pemda: Pemda, orders
   // (never counted), the rest completed.
   await sql.execute(
     `insert into purchase_order (id, created_at, updated_at, pemda_id, opd_id, vendor_id, created_by_id, ppk_id, status, negotiation, delivery_address,
-        subtotal, shipping_cost, total, requires_ppk_approval, vendor_is_umkk, vendor_is_local, bast_date, received_amount)
+        subtotal, shipping_cost, total, requires_ppk_approval, vendor_is_umkk, vendor_is_local, bast_date, received_amount, submitted_at)
      select gen_random_uuid(), (date '2026-01-01' + ((i - 1) * 365 / ?)::int - 3)::timestamptz, now(), ?, o.id, v.id, ?, ?, case when i % 20 = 0 then 'CANCELLED' else 'COMPLETED' end, 'NONE', 'Bench',
-            0, 0, 0, false, v.is_umkk, v.is_local, date '2026-01-01' + ((i - 1) * 365 / ?)::int, null
+            0, 0, 0, false, v.is_umkk, v.is_local, date '2026-01-01' + ((i - 1) * 365 / ?)::int, null,
+            (date '2026-01-01' + ((i - 1) * 365 / ?)::int - 3)::timestamptz + interval '2 hours'
        from generate_series(1, ?) i
        join bench_opd o on o.n = 1 + (i * 7) % 40
        join bench_vendor v on v.n = 1 + (i * 13) % (select count(*) from bench_vendor)`,
-    [orders, pemda.id, pp.id, ppk.id, orders, orders],
+    [orders, pemda.id, pp.id, ppk.id, orders, orders, orders],
   );
   await sql.execute(
     `insert into purchase_order_line (id, created_at, updated_at, order_id, product_id, position, product_name, unit, list_unit_price, unit_price, is_pdn, quantity, quantity_received, line_total)
@@ -43,12 +44,24 @@ export async function generatePemdaYear(sql: EntityManager, pemda: Pemda, orders
     `update purchase_order po set subtotal = s.total, total = s.total, received_amount = case when po.status = 'CANCELLED' then null else s.total end
        from (select order_id, sum(line_total) as total from purchase_order_line group by order_id) s where s.order_id = po.id`,
   );
+  // The steps' stamps, as the order process writes them: accepted the day after submission, received on the BAST date.
+  await sql.execute(
+    `update purchase_order set accepted_at = submitted_at + interval '1 day', shipped_at = submitted_at + interval '2 days',
+            received_at = bast_date::timestamptz + interval '3 hours'
+      where pemda_id = ? and status = 'COMPLETED'`,
+    [pemda.id],
+  );
   // Every completed order paid 0-39 days after its BAST: the award's payment-timeliness median has real work.
   await sql.execute(
     `insert into payment (id, created_at, updated_at, order_id, method, amount, paid_on, recorded_by)
      select gen_random_uuid(), now(), now(), id, 'TRANSFER', total, bast_date + (number % 40)::int, ?
        from purchase_order where pemda_id = ? and status = 'COMPLETED' and total > 0`,
     [pp.id, pemda.id],
+  );
+  await sql.execute(
+    `update purchase_order po set paid_at = pay.paid_on::timestamptz + interval '4 hours', completed_at = pay.paid_on::timestamptz + interval '5 hours'
+       from payment pay where pay.order_id = po.id and po.pemda_id = ?`,
+    [pemda.id],
   );
   await sql.execute(
     `insert into external_spend (id, created_at, updated_at, pemda_id, opd_id, external_ref, spent_on, vendor_name, amount, channel, is_umkk, is_pdn, is_local)

@@ -22,6 +22,8 @@ import { Migration20261203174942_holidays } from './Migration20261203174942_holi
 import { Migration20261203175615_notifications } from './Migration20261203175615_notifications.js';
 import { Migration20261203175947_job_schedule } from './Migration20261203175947_job_schedule.js';
 import { Migration20261203201945_repeat_vendor_rule } from './Migration20261203201945_repeat_vendor_rule.js';
+import { Migration20261203202932_vendor_spend_rollup } from './Migration20261203202932_vendor_spend_rollup.js';
+import { Migration20261203205216_split_flags } from './Migration20261203205216_split_flags.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122151820_foundation', class: Migration20261122151820_foundation },
@@ -46,4 +48,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203175615_notifications', class: Migration20261203175615_notifications },
   { name: 'Migration20261203175947_job_schedule', class: Migration20261203175947_job_schedule },
   { name: 'Migration20261203201945_repeat_vendor_rule', class: Migration20261203201945_repeat_vendor_rule },
+  { name: 'Migration20261203202932_vendor_spend_rollup', class: Migration20261203202932_vendor_spend_rollup },
+  { name: 'Migration20261203205216_split_flags', class: Migration20261203205216_split_flags },
 ];

@@ -49,11 +49,11 @@ export function createLoaders(em: EntityManager, now: () => Date) {
       const warnings = await orderWarnings(em, orderIds, now());
       return orderIds.map((id) => warnings.get(id) ?? []);
     }),
-    /** Vendor concentration per OPD for a span of dates, keyed "pemdaId|from|until": one statement per recap. */
+    /** Vendor concentration per OPD for whole months, keyed "pemdaId|fromMonth|toMonth": one statement per recap. */
     vendorConcentration: new DataLoader<string, Map<string, OpdConcentration>>(async (keys) =>
       Promise.all(keys.map(async (key) => {
-        const [pemdaId, from, until] = key.split('|');
-        return new Map((await concentrationBetween(em, pemdaId, from, until)).map((c) => [c.opdId, c]));
+        const [pemdaId, from, to] = key.split('|');
+        return new Map((await concentrationBetween(em, pemdaId, from, to)).map((c) => [c.opdId, c]));
       })),
     ),
     orderHistory: new DataLoader<string, AuditLog[]>(async (orderIds) => {

@@ -198,7 +198,7 @@ class VendorConcentrationView {
 export class OpdSpendRecapResolver {
   @FieldResolver(() => VendorConcentrationView, { nullable: true, description: 'Vendor concentration of the OPD\'s catalogue spend in the period (null without any): one statement for the whole recap.' })
   async vendorConcentration(@Root() row: OpdSpendRecap, @Ctx() ctx: RequestContext): Promise<VendorConcentrationView | null> {
-    const byOpd = await ctx.loaders.vendorConcentration.load(`${row.span.pemdaId}|${row.span.from}|${row.span.until}`);
+    const byOpd = await ctx.loaders.vendorConcentration.load(`${row.span.pemdaId}|${row.span.from}|${row.span.to}`);
     return byOpd.get(row.opd.id) ?? null;
   }
 }

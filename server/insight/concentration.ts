@@ -6,7 +6,6 @@ import { ratio, toDecimal } from '../exact.js';
 import { Validation } from '../errors.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { percent } from '../spend/period.js';
-import { COUNTED_ORDERS, countedOrdersParams } from '../spend/rollup.js';
 
 export interface OpdConcentration {
   opdId: string;
@@ -26,28 +25,36 @@ export interface OpdConcentration {
  * How much of each OPD's realised catalogue spend goes to its top vendors, and the HHI of it (10000 means one vendor
  * takes all; under 1500 is usually read as unconcentrated, above 2500 as highly concentrated). Computed from whole
  * rupiah: HHI = 10000 x sum(a_i^2) / S^2, rounded half away from zero once. Spend is placed in the year as the recap
- * places it (`COUNTED_ORDERS`). Most concentrated first.
+ * places it (the vendor rollups, kept by `recogniseOrder`). Most concentrated first.
  */
 export async function vendorConcentration(ctx: RequestContext, pemdaId: string, year: number): Promise<OpdConcentration[]> {
   assertManagesPemda(requireActor(ctx), pemdaId);
   await findInScope(ctx.em, Pemda, pemdaId, 'Pemda');
   new Validation().check(Number.isInteger(year) && year >= 2000 && year <= 2100, 'year', 'Tahun 2000-2100.').throwIfInvalid();
-  const rows = await concentrationBetween(ctx.em, pemdaId, `${year}-01-01`, `${year + 1}-01-01`);
+  const rows = await concentrationBetween(ctx.em, pemdaId, `${year}-01`, `${year}-12`);
   return rows.sort((a, b) => b.hhi - a.hhi || a.opdCode.localeCompare(b.opdCode));
 }
 
-/** The same figures for any span of local dates [from, until): the recap's column for its period. By OPD code. */
-export async function concentrationBetween(em: EntityManager, pemdaId: string, from: string, until: string): Promise<OpdConcentration[]> {
+/**
+ * The same figures for whole months 'YYYY-MM' from..to: the recap's column for its period. Read from the vendor
+ * rollups (kept with each recognised order), a few hundred rows for a Pemda year. By OPD code.
+ */
+export async function concentrationBetween(em: EntityManager, pemdaId: string, fromMonth: string, toMonth: string): Promise<OpdConcentration[]> {
   const rows = await em.getConnection().execute<{ opd_id: string; opd_code: string; opd_name: string; vendor: string; amount: string }[]>(
-    `select o.opd_id, opd.code as opd_code, opd.name as opd_name, v.business_name as vendor, sum(o.received_amount) as amount
-       from ${COUNTED_ORDERS} o join opd on opd.id = o.opd_id join vendor v on v.id = o.vendor_id
-      where o.counted_on >= ? and o.counted_on < ?
-      group by o.opd_id, opd.code, opd.name, v.id, v.business_name
+    `select r.opd_id, opd.code as opd_code, opd.name as opd_name, v.business_name as vendor, sum(r.amount) as amount
+       from vendor_spend_rollup r join opd on opd.id = r.opd_id join vendor v on v.id = r.vendor_id
+      where r.pemda_id = ? and r.month >= ? and r.month <= ?
+      group by r.opd_id, opd.code, opd.name, v.id, v.business_name
+      having sum(r.amount) > 0
       order by opd.code`,
-    [...countedOrdersParams(pemdaId), from, until],
+    [pemdaId, fromMonth, toMonth],
   );
   const byOpd = new Map<string, typeof rows>();
-  for (const row of rows) byOpd.set(row.opd_id, [...(byOpd.get(row.opd_id) ?? []), row]);
+  for (const row of rows) {
+    const vendors = byOpd.get(row.opd_id);
+    if (vendors) vendors.push(row);
+    else byOpd.set(row.opd_id, [row]);
+  }
   return [...byOpd.values()].map((vendors) => {
     const amounts = vendors.map((v) => BigInt(v.amount));
     const total = amounts.reduce((a, b) => a + b, 0n);

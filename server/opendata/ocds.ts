@@ -33,7 +33,7 @@ export const OCDS_MAX_PAGE = 500;
 /** Not a registered OCDS prefix (those are issued by the Open Contracting Partnership): a local one, and said so. */
 export const OCID_PREFIX = 'katalog-lokal';
 
-/** The releases' kinds, in the order they happen to one order (ties at one instant keep this order). */
+/** The releases' kinds, in the order they happen to one order: at one instant, releases follow this order. */
 const KINDS = ['tender', 'award', 'bast', 'payment', 'completed', 'unsuccessful', 'cancelled'] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -90,7 +90,8 @@ export async function openDataPemda(em: EntityManager, by: { id: string } | { ke
 
 /**
  * One page of a Pemda's release package, oldest release first. Keyset-paged on (date, step, order): a page costs
- * three statements (the Pemda, its releases, their orders) however deep it is, and a release made while someone pages lands after their cursor, never twice.
+ * three statements (the Pemda, its releases, their orders) however deep it is, and a release made while someone
+ * pages lands after their cursor, never twice.
  */
 export async function ocdsReleasePage(em: EntityManager, pemda: Pemda, query: OcdsQuery, publicUrl: string, now: Date): Promise<OcdsPage> {
   const first = query.first ?? 100;
@@ -98,22 +99,41 @@ export async function ocdsReleasePage(em: EntityManager, pemda: Pemda, query: Oc
   const after = query.after ? decodeCursor(query.after) : null;
   const range = localDateRange(query.from, query.to, pemda.timeZone);
 
-  const kindRank = `case kind ${KINDS.map((k, i) => `when '${k}' then ${i}`).join(' ')} end`;
+  // Each kind of event is read from its own index in (time, order) order, only past the cursor and only a page's
+  // worth, then the few candidates are merged: a deep page costs what the first does.
+  const branches: Record<Kind, { at: string; from: string; where: string; payment?: string }> = {
+    tender: { at: 'po.submitted_at', from: 'purchase_order po', where: 'po.submitted_at is not null' },
+    award: { at: 'po.accepted_at', from: 'purchase_order po', where: 'po.accepted_at is not null' },
+    bast: { at: 'po.received_at', from: 'purchase_order po', where: 'po.received_at is not null' },
+    payment: { at: 'po.paid_at', from: 'purchase_order po join payment pay on pay.order_id = po.id', where: 'po.paid_at is not null', payment: 'pay.id' },
+    completed: { at: 'po.completed_at', from: 'purchase_order po', where: 'po.completed_at is not null' },
+    unsuccessful: { at: 'a.created_at', from: `purchase_order po join audit_log a on a.subject_type = 'ORDER' and a.subject_id = po.id and a.to_status = po.status`, where: `po.status = 'REJECTED' and po.submitted_at is not null` },
+    cancelled: { at: 'a.created_at', from: `purchase_order po join audit_log a on a.subject_type = 'ORDER' and a.subject_id = po.id and a.to_status = po.status`, where: `po.status = 'CANCELLED' and po.submitted_at is not null` },
+  };
+  const params: unknown[] = [];
+  const selects = KINDS.map((kind, rank) => {
+    const b = branches[kind];
+    const conditions = [`po.pemda_id = ?`, b.where];
+    params.push(pemda.id);
+    const condition = (sql: string, ...values: unknown[]) => {
+      conditions.push(sql);
+      params.push(...values);
+    };
+    if (range.$gte) condition(`${b.at} >= ?`, range.$gte);
+    if (range.$lt) condition(`${b.at} < ?`, range.$lt);
+    if (after) {
+      // Past the cursor (time, kind, order): a later kind may share its instant, an earlier one may not.
+      const [at, cursorRank, orderId] = after;
+      if (rank === cursorRank) condition(`(${b.at}, po.id) > (?::timestamptz, ?::uuid)`, at, orderId);
+      else condition(`${b.at} ${rank > cursorRank ? '>=' : '>'} ?::timestamptz`, at);
+    }
+    params.push(first + 1);
+    return `(select po.id as order_id, '${kind}' as kind, ${rank} as rank, ${b.at} as at, ${b.payment ?? 'null::uuid'} as payment_id
+               from ${b.from} where ${conditions.join(' and ')} order by ${b.at}, po.id limit ?)`;
+  });
   const events = await em.getConnection().execute<Event[]>(
-    `select order_id, kind, at, payment_id from (
-        select id as order_id, 'tender' as kind, submitted_at as at, null::uuid as payment_id from purchase_order where pemda_id = ? and submitted_at is not null
-        union all select id, 'award', accepted_at, null from purchase_order where pemda_id = ? and accepted_at is not null
-        union all select id, 'bast', received_at, null from purchase_order where pemda_id = ? and received_at is not null
-        union all select po.id, 'payment', po.paid_at, pay.id from payment pay join purchase_order po on po.id = pay.order_id where po.pemda_id = ? and po.paid_at is not null
-        union all select id, 'completed', completed_at, null from purchase_order where pemda_id = ? and completed_at is not null
-        union all select po.id, case po.status when 'REJECTED' then 'unsuccessful' else 'cancelled' end, a.created_at, null
-          from purchase_order po join audit_log a on a.subject_type = 'ORDER' and a.subject_id = po.id and a.to_status = po.status
-         where po.pemda_id = ? and po.status in ('REJECTED', 'CANCELLED') and po.submitted_at is not null
-      ) e
-      where true ${range.$gte ? 'and at >= ?' : ''} ${range.$lt ? 'and at < ?' : ''} ${after ? `and (at, ${kindRank}, order_id) > (?::timestamptz, ?, ?::uuid)` : ''}
-      order by at, ${kindRank}, order_id
-      limit ?`,
-    [...Array(6).fill(pemda.id), ...(range.$gte ? [range.$gte] : []), ...(range.$lt ? [range.$lt] : []), ...(after ?? []), first + 1],
+    `select order_id, kind, at, payment_id from (${selects.join(' union all ')}) e order by at, rank, order_id limit ?`,
+    [...params, first + 1],
   );
   const page = events.slice(0, first).map((e) => ({ ...e, at: new Date(e.at) }));
   const orderIds = [...new Set(page.map((e) => e.order_id))];

@@ -54,6 +54,8 @@ export enum OrderEffect {
   ISSUE_ORDER_LETTER = 'ISSUE_ORDER_LETTER',
   /** The BAST document is issued for what was received. */
   ISSUE_BAST = 'ISSUE_BAST',
+  /** The stored split-order flags of the order's groups are recomputed (its count or amount has changed). */
+  REFRESH_SPLIT_FLAGS = 'REFRESH_SPLIT_FLAGS',
 }
 
 type Stamp = 'submittedAt' | 'approvedAt' | 'acceptedAt' | 'shippedAt' | 'receivedAt' | 'paidAt' | 'completedAt';
@@ -86,22 +88,22 @@ export const ORDER_PROCESS: Readonly<Record<OrderAction, OrderTransition>> = {
   setShippingCost: { from: [S.DRAFT], to: S.DRAFT, by: OrderParty.PP, audit: 'SHIPPING_COST_SET', noun: 'penetapan ongkos kirim' },
   proposePrices: { from: [S.DRAFT], to: S.DRAFT, by: OrderParty.PP, audit: 'PRICES_PROPOSED', noun: 'negosiasi' },
   respondToNegotiation: { from: [S.DRAFT], to: S.DRAFT, by: OrderParty.VENDOR, audit: 'NEGOTIATION_ACCEPTED', noun: 'jawaban negosiasi' },
-  submit: { from: [S.DRAFT], to: S.SUBMITTED, by: OrderParty.PP, audit: 'SUBMITTED', noun: 'pengajuan', stamp: 'submittedAt' },
+  submit: { from: [S.DRAFT], to: S.SUBMITTED, by: OrderParty.PP, audit: 'SUBMITTED', noun: 'pengajuan', stamp: 'submittedAt', onEnter: [OrderEffect.REFRESH_SPLIT_FLAGS] },
   approve: {
     from: [S.SUBMITTED], to: S.APPROVED, by: OrderParty.ASSIGNED_PPK, audit: 'APPROVED', noun: 'persetujuan PPK', stamp: 'approvedAt',
     only: { holds: (order) => order.requiresPpkApproval, described: 'SUBMITTED di atas ambang persetujuan PPK' },
   },
   accept: {
     from: [S.SUBMITTED, S.APPROVED], to: S.ACCEPTED, by: OrderParty.VENDOR, audit: 'ACCEPTED', noun: 'penerimaan pesanan', stamp: 'acceptedAt',
-    only: awaitingVendor, onEnter: [OrderEffect.TAKE_STOCK, OrderEffect.ISSUE_ORDER_LETTER],
+    only: awaitingVendor, onEnter: [OrderEffect.TAKE_STOCK, OrderEffect.ISSUE_ORDER_LETTER, OrderEffect.REFRESH_SPLIT_FLAGS],
   },
-  reject: { from: [S.SUBMITTED, S.APPROVED], to: S.REJECTED, by: OrderParty.VENDOR, audit: 'REJECTED', noun: 'penolakan', only: awaitingVendor, needsReason: true },
+  reject: { from: [S.SUBMITTED, S.APPROVED], to: S.REJECTED, by: OrderParty.VENDOR, audit: 'REJECTED', noun: 'penolakan', only: awaitingVendor, needsReason: true, onEnter: [OrderEffect.REFRESH_SPLIT_FLAGS] },
   ship: { from: [S.ACCEPTED], to: S.SHIPPED, by: OrderParty.VENDOR, audit: 'SHIPPED', noun: 'pengiriman', stamp: 'shippedAt' },
   receive: { from: [S.SHIPPED], to: S.RECEIVED, by: OrderParty.OPD_OFFICER, audit: 'RECEIVED', noun: 'penerimaan barang', stamp: 'receivedAt', onEnter: [OrderEffect.RECOGNISE_SPEND, OrderEffect.ISSUE_BAST] },
   recordPayment: { from: [S.RECEIVED], to: S.PAID, by: OrderParty.OPD_OFFICER, audit: 'PAID', noun: 'pembayaran', stamp: 'paidAt', onEnter: [OrderEffect.RECOGNISE_SPEND] },
   complete: { from: [S.PAID], to: S.COMPLETED, by: OrderParty.OPD_OFFICER, audit: 'COMPLETED', noun: 'penyelesaian', stamp: 'completedAt' },
-  cancel: { from: [S.DRAFT, S.SUBMITTED, S.APPROVED], to: S.CANCELLED, by: OrderParty.PP, audit: 'CANCELLED', noun: 'pembatalan', needsReason: true },
-  expire: { from: [S.SUBMITTED, S.APPROVED], to: S.CANCELLED, by: OrderParty.SYSTEM, audit: 'EXPIRED', noun: 'kedaluwarsa', only: awaitingVendor },
+  cancel: { from: [S.DRAFT, S.SUBMITTED, S.APPROVED], to: S.CANCELLED, by: OrderParty.PP, audit: 'CANCELLED', noun: 'pembatalan', needsReason: true, onEnter: [OrderEffect.REFRESH_SPLIT_FLAGS] },
+  expire: { from: [S.SUBMITTED, S.APPROVED], to: S.CANCELLED, by: OrderParty.SYSTEM, audit: 'EXPIRED', noun: 'kedaluwarsa', only: awaitingVendor, onEnter: [OrderEffect.REFRESH_SPLIT_FLAGS] },
 };
 
 /** Whether the actor is the party the action needs; the refusal names who is. */

@@ -10,6 +10,7 @@ import { issueOrderDocument } from '../documents/order-documents.js';
 import { Role } from '../identity/user.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { recogniseOrder } from '../spend/rollup.js';
+import { refreshSplitFlags } from '../insight/split-orders.js';
 import { runOnceLocked } from '../transactions/idempotency.js';
 import { ORDER_PROCESS, OrderAction, OrderEffect, PARTIES, RECOGNISED_AT, type OrderTransition } from './order-process.js';
 import { Order, OrderLine } from './order.entity.js';
@@ -60,6 +61,10 @@ const EFFECTS: Record<OrderEffect, (scope: StepScope, outcome: StepOutcome) => P
   },
   async ISSUE_BAST({ tx, order, actor, lines }) {
     await issueOrderDocument(tx, order, OrderDocumentKind.BAST, actor!, { lines: await lines() });
+  },
+  async REFRESH_SPLIT_FLAGS({ tx, order }) {
+    await tx.em.flush(); // the group is read back from the database, this order's new state included
+    await refreshSplitFlags(tx.em, order.id);
   },
 };
 

@@ -54,8 +54,8 @@ export interface SpendFigures {
 export interface OpdRecap extends SpendFigures {
   opd: Opd;
   rank: number | null;
-  /** The Pemda and the local dates [from, until) of the period: what the vendor-concentration column reads. */
-  span: { pemdaId: string; from: string; until: string };
+  /** The Pemda and the months of the period: what the vendor-concentration column reads. */
+  span: { pemdaId: string; from: string; to: string };
 }
 
 export interface SpendRecap {
@@ -189,7 +189,7 @@ export class RecapService {
 
     // The Pemda's share keeps numerator and denominator over the same OPDs: those with a budget. The spend of OPDs
     // without one is reported apart (unbudgetedTotal), never added to a numerator whose budget is missing.
-    const span = { pemdaId, from: `${period.from}-01`, until: firstDayAfter(period.to) };
+    const span = { pemdaId, from: period.from, to: period.to };
     let pemdaSums = ZERO;
     let unbudgeted = ZERO;
     const recaps: OpdRecap[] = opds.map((opd) => {
@@ -274,7 +274,7 @@ export class RecapService {
         [pemdaId, `${year}-%`],
       );
       const umkk = new Map(sums.map((r) => [`${r.opd_id}|${r.month}`, Number(r.umkk)]));
-      const concentration = new Map((await concentrationBetween(ctx.em, pemdaId, `${year}-01-01`, firstDayAfter(recap.period.to))).map((c) => [c.opdId, c]));
+      const concentration = new Map((await concentrationBetween(ctx.em, pemdaId, `${year}-01`, recap.period.to)).map((c) => [c.opdId, c]));
       const opds = [...recap.opds].sort((a, b) => a.opd.code.localeCompare(b.opd.code));
       const figures = (f: SpendFigures): Cell[] => [
         f.budget, f.plannedUmkk, f.plannedUmkkShare, f.realisedTotal, f.catalogueTotal, f.realisedUmkk, f.umkkShareOfBudget, f.pdnShare, f.localShare, label(STATUS_LABEL, f.status),

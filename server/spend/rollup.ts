@@ -32,7 +32,7 @@ export async function applyRollup(em: EntityManager, d: RollupDelta): Promise<vo
   ).catch((error) => Promise.reject(asPeriodClosed(error)));
 }
 
-/** A catalogue order becomes realised spend at the value received, in the month of its BAST (or payment) date. */
+/** A catalogue order becomes realised spend at the value received, in the month of its BAST (or payment) date: in the OPD's month and its vendor's. */
 export async function recogniseOrder(em: EntityManager, order: Order, lines: OrderLine[], localDate: string): Promise<void> {
   const total = order.receivedAmount ?? 0;
   await applyRollup(em, {
@@ -46,6 +46,13 @@ export async function recogniseOrder(em: EntityManager, order: Order, lines: Ord
     pdn: lines.filter((l) => l.isPdn).reduce((sum, l) => sum + l.quantityReceived * l.unitPrice, 0),
     transactions: 1,
   });
+  await em.execute(
+    `insert into vendor_spend_rollup (id, created_at, updated_at, pemda_id, opd_id, vendor_id, month, amount, orders)
+     values (gen_random_uuid(), now(), now(), ?, ?, ?, ?, ?, 1)
+     on conflict (opd_id, vendor_id, month) do update set
+       amount = vendor_spend_rollup.amount + excluded.amount, orders = vendor_spend_rollup.orders + 1, updated_at = now()`,
+    [order.pemda.id, order.opd.id, order.vendor.id, localDate.slice(0, 7), total],
+  ).catch((error) => Promise.reject(asPeriodClosed(error)));
 }
 
 /**
@@ -70,6 +77,15 @@ export const countedOrdersParams = (pemdaId: string) => [pemdaId, countedAsSpend
 export async function rebuildRollups(em: EntityManager, pemdaId: string): Promise<void> {
   const open = `> coalesce((select closed_through from pemda where id = ?), '')`;
   await em.execute(`delete from spend_rollup where pemda_id = ? and month ${open}`, [pemdaId, pemdaId]);
+  await em.execute(`delete from vendor_spend_rollup where pemda_id = ? and month ${open}`, [pemdaId, pemdaId]);
+  await em.execute(
+    `insert into vendor_spend_rollup (id, created_at, updated_at, pemda_id, opd_id, vendor_id, month, amount, orders)
+     select gen_random_uuid(), now(), now(), o.pemda_id, o.opd_id, o.vendor_id, to_char(o.counted_on, 'YYYY-MM'), sum(o.received_amount), count(*)
+       from ${COUNTED_ORDERS} o
+      where to_char(o.counted_on, 'YYYY-MM') ${open}
+      group by o.pemda_id, o.opd_id, o.vendor_id, to_char(o.counted_on, 'YYYY-MM')`,
+    [...countedOrdersParams(pemdaId), pemdaId],
+  );
   await em.execute(
     `insert into spend_rollup (id, created_at, updated_at, pemda_id, opd_id, month, catalogue, total, umkk, pdn, local, transactions)
      select gen_random_uuid(), now(), now(), o.pemda_id, o.opd_id, to_char(o.counted_on, 'YYYY-MM'), true,

@@ -6,6 +6,7 @@ import { BaseEntity } from '../database/base.entity.js';
 import { rupiahColumn } from '../database/types.js';
 import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
+import { Vendor } from '../vendor/vendor.entity.js';
 
 export enum SpendChannel {
   CATALOGUE = 'CATALOGUE',
@@ -171,4 +172,33 @@ export class SpendRollup extends BaseEntity {
 
   @Property()
   transactions!: number;
+}
+
+/**
+ * Realised catalogue spend per OPD, vendor and month: the vendor-level companion of `spend_rollup`, kept in the same
+ * transaction when an order is recognised, so vendor concentration reads a few hundred rows instead of a year of
+ * orders. Closed months refuse changes, as `spend_rollup` does.
+ */
+@Entity({ tableName: 'vendor_spend_rollup' })
+@Unique({ name: 'vendor_spend_rollup_key', properties: ['opd', 'vendor', 'month'] })
+@Index({ name: 'vendor_spend_rollup_pemda_month_index', properties: ['pemda', 'month'] })
+export class VendorSpendRollup extends BaseEntity {
+  @ManyToOne(() => Pemda, { ref: true, deleteRule: 'restrict' })
+  pemda!: Ref<Pemda>;
+
+  @ManyToOne(() => Opd, { ref: true, deleteRule: 'restrict' })
+  opd!: Ref<Opd>;
+
+  @ManyToOne(() => Vendor, { ref: true, deleteRule: 'restrict' })
+  vendor!: Ref<Vendor>;
+
+  /** 'YYYY-MM'. */
+  @Property({ length: 7 })
+  month!: string;
+
+  @Property(rupiahColumn())
+  amount!: number;
+
+  @Property()
+  orders!: number;
 }

@@ -33,7 +33,7 @@ describe('vendor concentration per OPD', () => {
     const RECAP = `query($p: ID!, $m: Int!) { spendRecap(pemdaId: $p, period: { year: 2026, month: $m }) { opds { opd { code } vendorConcentration { vendors topVendorShare topThreeShare hhi } } } }`;
     t.queries.length = 0;
     const march = (await t.exec(RECAP, { p: w.ids.batu, m: 3 }, { token: w.bpbj })).data.spendRecap.opds;
-    expect(t.queries.filter((q) => /counted_on/.test(q))).toHaveLength(1);
+    expect(t.queries.filter((q) => /vendor_spend_rollup/.test(q))).toHaveLength(1);
     const byCode = new Map(march.map((o: any) => [o.opd.code, o.vendorConcentration]));
     expect(byCode.get('1.02.01')).toEqual({ vendors: 2, topVendorShare: 80, topThreeShare: 100, hhi: 6_800 });
     expect(byCode.get('1.01.01')).toBeNull();

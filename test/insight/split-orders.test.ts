@@ -1,5 +1,7 @@
 import { createTestApp, errorCode, type TestApp } from '../support/harness.js';
-import { checkout, purchasingWorld, SUBMIT, type World } from '../support/purchasing.js';
+import { CANCEL, checkout, purchasingWorld, SUBMIT, type World } from '../support/purchasing.js';
+import { scanYear } from '../../server/insight/split-orders.js';
+import { Pemda } from '../../server/pemda/pemda.entity.js';
 
 const FLAGS = `query($p: ID!, $t: Rupiah) { splitOrderFlags(pemdaId: $p, year: 2026, threshold: $t) { opdCode basis keyName from to total threshold orders { code submittedOn amount } } }`;
 
@@ -89,5 +91,60 @@ describe('split orders (pemecahan paket)', () => {
   it('is for BPBJ of the Pemda: a PP and another Pemda\'s BPBJ are refused', async () => {
     expect(errorCode(await t.exec(FLAGS, { p: w.ids.batu }, { token: await t.login('pp.dinkes@batukota.go.id') }))).toBe('FORBIDDEN');
     expect(errorCode(await t.exec(FLAGS, { p: w.ids.batu }, { token: await t.login('bpbj@bontangkota.go.id') }))).toBe('FORBIDDEN');
+  });
+});
+
+describe('split orders under the standing rule are kept by the order steps', () => {
+  let t: TestApp;
+  let w: World;
+  let bpbj: string;
+  const STANDING = `query($p: ID!) { splitOrderFlags(pemdaId: $p, year: 2026) { basis total orders { code } } }`;
+  const read = async () => {
+    t.queries.length = 0;
+    const answer = await t.exec(STANDING, { p: w.ids.batu }, { token: bpbj });
+    if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+    return answer.data.splitOrderFlags as { basis: string; total: number; orders: { code: string }[] }[];
+  };
+  const submit = async (product: string) => {
+    const [order] = await checkout(t, w, [[product, 1]]);
+    expect((await t.exec(SUBMIT, { id: order.id }, { token: w.pp })).errors).toBeUndefined();
+    return order as { id: string; code: string };
+  };
+  const scanned = async () => {
+    const pemda = await t.em().findOneOrFail(Pemda, w.ids.batu);
+    return (await scanYear(t.em(), pemda, 2026, 14, pemda.ppkApprovalThreshold)).map((f) => ({ basis: f.basis, total: f.total, orders: f.orders.map((o) => ({ code: o.code })) }));
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await purchasingWorld(t);
+    bpbj = w.bpbj;
+    // A Pemda line of Rp1.000.000 keeps the amounts small.
+    await t.em().getConnection().execute(`update pemda set ppk_approval_threshold = 1000000 where id = ?`, [w.ids.batu]);
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('builds the year on its first read, then each submission and cancellation changes it, with no scan of orders', async () => {
+    const rice600 = await w.product(w.vendorA, { name: 'Beras 600rb', price: 600_000, categoryId: w.beras });
+    const rice500 = await w.product(w.vendorA, { name: 'Beras 500rb', price: 500_000, categoryId: w.beras });
+    const first = await submit(rice600);
+    expect(await read()).toEqual([]); // built: one order alone is no split
+
+    t.clock.advance(4 * 86_400_000);
+    w.pp = await t.login('pp.dinkes@batukota.go.id');
+    bpbj = await t.login('bpbj@batukota.go.id');
+    const second = await submit(rice500);
+    const flags = await read();
+    const members = [{ code: first.code }, { code: second.code }];
+    expect([...flags].sort((a, b) => a.basis.localeCompare(b.basis))).toEqual([
+      { basis: 'CATEGORY', total: 1_100_000, orders: members },
+      { basis: 'VENDOR', total: 1_100_000, orders: members },
+    ]);
+    expect(t.queries.some((q) => q.includes('purchase_order_line'))).toBe(false); // read from the stored groups
+    expect([...flags].sort((a, b) => a.basis.localeCompare(b.basis))).toEqual((await scanned()).sort((a, b) => a.basis.localeCompare(b.basis)));
+
+    await t.exec(CANCEL, { id: second.id, reason: 'Dobel input' }, { token: w.pp });
+    expect(await read()).toEqual([]);
+    expect(await scanned()).toEqual([]);
   });
 });
