@@ -5,7 +5,8 @@
  * recap benchmark's generator), each through GraphQL next to the naive way in the same run, numbers checked equal:
  * - the December forecast (rollups) vs aggregating the raw orders and imported rows;
  * - vendor concentration vs fetching every counted order and summing per vendor in the application;
- * - split orders (one read of the year) vs the same rows read OPD by OPD, through the same rule;
+ * - split orders under the standing rule (the stored groups; the first read builds the year) vs the year's orders
+ *   and lines read OPD by OPD through the same rule;
  * - price checks of a page of 100 products vs one query per product;
  * - one page of the OCDS release package (keyset) vs the same page by OFFSET deep in the year.
  * Prints p50/p95/max; the target is p95 under 200 ms for each analysis.
@@ -60,7 +61,7 @@ interface Analysis {
 
 const FORECAST = `query($p: ID!) { decemberForecast(pemdaId: $p, year: 2026) { throughMonth opds { opdId realisedUmkk projectedUmkk willMiss } } }`;
 const CONCENTRATION = `query($p: ID!) { vendorConcentration(pemdaId: $p, year: 2026) { opdId catalogueSpend vendors hhi } }`;
-const SPLITS = `query($p: ID!) { splitOrderFlags(pemdaId: $p, year: 2026, threshold: "5000000") { opdId basis total orders { id } } }`;
+const SPLITS = `query($p: ID!) { splitOrderFlags(pemdaId: $p, year: 2026) { opdId basis total orders { id } } }`;
 const PRICES = `{ products(first: 100) { edges { node { id priceCheck { verdict median } } } } }`;
 const OCDS = `query($p: ID!, $after: String) { ocdsReleases(pemdaId: $p, first: 100, after: $after) { releaseCount nextCursor } }`;
 
@@ -115,7 +116,7 @@ const analyses: Analysis[] = [
               and (o.submitted_at at time zone 'Asia/Jakarta')::date between date '2025-12-18' and date '2027-01-14'
             group by o.id, opd.code, opd.name, v.business_name, c.id, c.name`, [o.id])));
       }
-      return findSplits(candidatesOf(rows), 14, 5_000_000).filter((f) => f.from.startsWith('2026')).map((f) => [f.opdId, f.basis, f.total, f.orders.length]).sort();
+      return findSplits(candidatesOf(rows), 14, pemda.ppkApprovalThreshold).filter((f) => f.from.startsWith('2026')).map((f) => [f.opdId, f.basis, f.total, f.orders.length]).sort();
     },
   },
   {
@@ -147,11 +148,13 @@ analyses.push({
 console.log();
 const failed: string[] = [];
 for (const a of analyses) {
-  same(a.name, await a.graphql(), await a.naive());
+  const [firstMs, firstAnswer] = await timed(a.graphql);
+  same(a.name, firstAnswer, await a.naive());
+  console.log(`${a.name}: first call ${firstMs.toFixed(1)} ms (split orders: builds the year's stored groups)`);
   const fast: number[] = [];
   const slow: number[] = [];
   for (let i = 0; i < RUNS; i++) fast.push((await timed(a.graphql))[0]);
-  for (let i = 0; i < Math.min(RUNS, 10); i++) slow.push((await timed(a.naive))[0]);
+  for (let i = 0; i < Math.min(RUNS, 5); i++) slow.push((await timed(a.naive))[0]);
   const f = summarise(`${a.name}, GraphQL`, fast);
   const s = summarise(`${a.name}, naive`, slow);
   console.log(`  ${(s.p50 / f.p50).toFixed(1)}x the naive way at p50; p95 ${f.p95.toFixed(1)} ms (target < ${TARGET_MS} ms: ${f.p95 < TARGET_MS ? 'MET' : 'NOT MET'})\n`);
