@@ -142,6 +142,10 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await office.goto(`${w.base}/publik/${batu}`);
     await office.getByTestId('leaderboard').waitFor();
     await shot(office, 'public-recap');
+    // The open-data link serves the year's purchases as OCDS, the demo's orders among them.
+    const ocds: any = await (await fetch(new URL((await office.getByTestId('ocds-link').getAttribute('href'))!, w.base))).json();
+    expect(ocds).toEqual(expect.objectContaining({ version: '1.1', publisher: expect.objectContaining({ uid: '35.79' }) }));
+    expect(ocds.releases.length).toBeGreaterThan(0);
 
     // The public catalogue: search, then a product page with its vendor.
     await office.getByRole('link', { name: /Lihat katalog/ }).click();

@@ -18,7 +18,7 @@ const PublicRecap = graphql(`
     }
     catalogueProgress(pemdaId: $pemdaId) { publishedProducts listedProductsTarget targetAchievedPercent verifiedVendors verifiedLocalUmkkVendors }
     awardLeaderboard(pemdaId: $pemdaId) { rank opdName score tier }
-    pemda(id: $pemdaId) { id name }
+    pemda(id: $pemdaId) { id name kemendagriCode }
   }
 `);
 
@@ -74,6 +74,10 @@ export function PublicRecapPage({ pemdaId }: { pemdaId: string }) {
         )}
       </section>
       <p><Link to={`/publik/${pemdaId}/katalog`}>Lihat katalog produk lokal →</Link></p>
+      <p>
+        Data terbuka: setiap paket katalog dalam format Open Contracting (OCDS 1.1),{' '}
+        <a href={`/opendata/${data.pemda.kemendagriCode}/ocds.json?from=${year}-01-01&to=${year}-12-31`} data-testid="ocds-link">unduh JSON tahun {year}</a>.
+      </p>
     </>
   );
 }
