@@ -1,8 +1,37 @@
-import { Meilisearch, type Settings } from 'meilisearch';
+import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Settings } from 'meilisearch';
+import { log } from '../server/observability/log.js';
 import { SearchSort, type ProductDocument, type SearchRequest, type SearchResult, type SyncedSearchEngine } from './port.js';
+
+/**
+ * The Meilisearch version this adapter is written and pinned for (docker-compose.yml): every request it sends is one
+ * that version documents.
+ */
+export const MEILISEARCH_VERSION = 'v1.12';
 
 const WAIT = { timeout: 60_000 };
 const BATCH = 1_000;
+
+/** A task Meilisearch finished without success: its code and message, for the log and the outbox's last_error. */
+export class MeilisearchTaskFailed extends Error {
+  constructor(readonly taskUid: number, readonly status: string, readonly code: string | null, detail: string) {
+    super(`Meilisearch task ${taskUid} ${status}${code ? ` (${code})` : ''}: ${detail}`);
+  }
+}
+
+/**
+ * Waits for a task and insists it succeeded: `waitTask` resolves with failed and canceled tasks too, and a failed
+ * indexing taken for success would delete outbox rows whose changes never arrived.
+ */
+async function succeeded(task: EnqueuedTaskPromise): Promise<void> {
+  const done = await task.waitTask(WAIT);
+  if (done.status === 'succeeded') return;
+  const failure = new MeilisearchTaskFailed(done.uid, done.status, done.error?.code ?? null, done.error?.message ?? 'no detail');
+  log.warn({ taskUid: done.uid, status: done.status, code: done.error?.code }, 'Meilisearch task did not succeed');
+  throw failure;
+}
+
+/** Indonesian words too common to tell products apart; Meilisearch has no Indonesian stemmer or stop list of its own. */
+export const INDONESIAN_STOP_WORDS = ['yang', 'dan', 'di', 'ke', 'dari', 'untuk', 'dengan', 'atau', 'ini', 'itu', 'pada', 'dalam', 'adalah', 'juga', 'per', 'isi', 'oleh', 'se', 'para'];
 
 const SORT: Record<SearchSort, string[] | undefined> = {
   [SearchSort.RELEVANCE]: undefined,
@@ -26,8 +55,13 @@ export function indexSettings(synonyms: Map<string, string[]>): Settings {
     searchableAttributes: ['name', 'categoryName', 'description', 'vendorName'],
     filterableAttributes: ['categoryId', 'vendorId', 'price', 'isLocal', 'isUmkk', 'isPdn', 'basicNeeds', 'tkdnPercent', 'priceBand'],
     sortableAttributes: ['price', 'createdAt', 'name'],
+    // `sort` first: a price or name sort orders by price or name, as on PostgreSQL, not within relevance groups. With
+    // no sort asked for, the rule does nothing and relevance decides.
+    rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
     synonyms: table,
-    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+    stopWords: INDONESIAN_STOP_WORDS,
+    // One typo from 5 letters, as the PostgreSQL engine's trigram rule: "sapu" must not find "sapi".
+    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
     pagination: { maxTotalHits: 200_000 },
     faceting: { maxValuesPerFacet: 100 },
   };
@@ -64,11 +98,15 @@ export class MeilisearchEngine implements SyncedSearchEngine {
       f.tkdnMin != null && `tkdnPercent >= ${f.tkdnMin}`,
       f.basicNeeds && 'basicNeeds = true',
     ].filter((x): x is string => Boolean(x));
+    // An empty query has no relevance: newest first, as the PostgreSQL engine browses.
+    const sort = request.sort === SearchSort.RELEVANCE && !request.query.trim() ? SORT[SearchSort.NEWEST] : SORT[request.sort];
+    // Page mode gives exhaustive totals (`totalHits`), so both engines count alike; a position that is not a page
+    // boundary falls back to offset mode, whose total Meilisearch only estimates.
+    const paged = request.limit > 0 && request.offset % request.limit === 0;
     const response = await this.client.index<ProductDocument>(this.indexUid(request.pemdaId)).search(request.query, {
       filter,
-      sort: SORT[request.sort],
-      offset: request.offset,
-      limit: request.limit,
+      sort,
+      ...(paged ? { page: request.offset / request.limit + 1, hitsPerPage: request.limit } : { offset: request.offset, limit: request.limit }),
       facets: FACETS,
       attributesToHighlight: ['name', 'description'],
       attributesToCrop: ['description'],
@@ -80,7 +118,7 @@ export class MeilisearchEngine implements SyncedSearchEngine {
     const distribution = response.facetDistribution ?? {};
     const facet = (name: string) => Object.entries(distribution[name] ?? {}).map(([value, count]) => ({ value, count }));
     return {
-      total: response.estimatedTotalHits ?? response.hits.length,
+      total: (response as { totalHits?: number }).totalHits ?? response.estimatedTotalHits ?? response.hits.length,
       hits: response.hits.map((hit) => ({
         productId: hit.id,
         snippet: `${hit._formatted?.name ?? hit.name} - ${hit._formatted?.description ?? ''}`,
@@ -97,37 +135,64 @@ export class MeilisearchEngine implements SyncedSearchEngine {
     };
   }
 
+  /** Indexes this process has seen exist, so each is looked up once. */
+  private readonly known = new Set<string>();
+
+  /**
+   * Makes sure the Pemda's index exists with its settings before any document goes in: adding documents to a missing
+   * index would create it with default settings (no filterable attributes), and every filtered search would fail.
+   * A new index gets the settings without synonyms; `npm run reindex` and `applySynonyms` bring those.
+   */
+  private async ensureIndex(uid: string): Promise<void> {
+    if (this.known.has(uid)) return;
+    const exists = await this.client.getIndex(uid).then(
+      () => true,
+      (error) => (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found' ? false : Promise.reject(error)),
+    );
+    if (!exists) {
+      await succeeded(this.client.createIndex(uid, { primaryKey: 'id' }));
+      await succeeded(this.client.index(uid).updateSettings(indexSettings(new Map())));
+    }
+    this.known.add(uid);
+  }
+
   async upsert(pemdaId: string, documents: ProductDocument[]): Promise<void> {
     if (!documents.length) return;
-    const index = this.client.index<ProductDocument>(this.indexUid(pemdaId));
-    for (const task of index.addDocumentsInBatches(documents, BATCH, { primaryKey: 'id' })) await task.waitTask(WAIT);
+    const uid = this.indexUid(pemdaId);
+    await this.ensureIndex(uid);
+    const index = this.client.index<ProductDocument>(uid);
+    for (const task of index.addDocumentsInBatches(documents, BATCH, { primaryKey: 'id' })) await succeeded(task);
   }
 
   async remove(pemdaId: string, productIds: string[]): Promise<void> {
     if (!productIds.length) return;
-    await this.client.index(this.indexUid(pemdaId)).deleteDocuments(productIds).waitTask(WAIT);
+    const uid = this.indexUid(pemdaId);
+    await this.ensureIndex(uid);
+    await succeeded(this.client.index(uid).deleteDocuments(productIds));
   }
 
   /** Zero-downtime rebuild: fill a new index, swap it with the live one, drop the old. */
   async rebuild(pemdaId: string, batches: AsyncIterable<ProductDocument[]>, synonyms: Map<string, string[]>): Promise<number> {
     const live = this.indexUid(pemdaId);
     const fresh = `${live}_${Date.now()}`;
-    await this.client.createIndex(fresh, { primaryKey: 'id' }).waitTask(WAIT);
-    await this.client.index(fresh).updateSettings(indexSettings(synonyms)).waitTask(WAIT);
+    await succeeded(this.client.createIndex(fresh, { primaryKey: 'id' }));
+    await succeeded(this.client.index(fresh).updateSettings(indexSettings(synonyms)));
     let count = 0;
     for await (const documents of batches) {
-      for (const task of this.client.index<ProductDocument>(fresh).addDocumentsInBatches(documents, BATCH)) await task.waitTask(WAIT);
+      for (const task of this.client.index<ProductDocument>(fresh).addDocumentsInBatches(documents, BATCH)) await succeeded(task);
       count += documents.length;
     }
-    const exists = await this.client.getIndex(live).then(() => true, () => false);
-    if (!exists) await this.client.createIndex(live, { primaryKey: 'id' }).waitTask(WAIT);
-    await this.client.swapIndexes([{ indexes: [live, fresh], rename: false }]).waitTask(WAIT);
-    await this.client.deleteIndex(fresh).waitTask(WAIT);
+    await this.ensureIndex(live); // a swap needs both indexes to exist
+    // Only `indexes`: the `rename` field exists from v1.18 on, and v1.12 (pinned) refuses an unknown field.
+    await succeeded(this.client.swapIndexes([{ indexes: [live, fresh] } as { indexes: [string, string]; rename: boolean }]));
+    await succeeded(this.client.deleteIndex(fresh));
     return count;
   }
 
   async applySynonyms(pemdaId: string, synonyms: Map<string, string[]>): Promise<void> {
-    await this.client.index(this.indexUid(pemdaId)).updateSettings({ synonyms: indexSettings(synonyms).synonyms }).waitTask(WAIT);
+    const uid = this.indexUid(pemdaId);
+    await this.ensureIndex(uid);
+    await succeeded(this.client.index(uid).updateSettings({ synonyms: indexSettings(synonyms).synonyms }));
   }
 
   async healthy(): Promise<boolean> {
