@@ -72,8 +72,8 @@ export async function priceChecks(em: EntityManager, productIds: readonly string
     `select p.id, p.pemda_id, p.category_id,
             lower(${proposed ? `coalesce(p.pending_revision->>'unit', p.unit)` : 'p.unit'}) as unit,
             ${proposed ? `coalesce((p.pending_revision->>'price')::bigint, p.price)` : 'p.price'} as price,
-            (select min(l.unit_price) from purchase_order_line l join purchase_order po on po.id = l.order_id
-              where l.product_id = p.id and po.accepted_at >= ?) as earlier
+            (select l.unit_price from purchase_order_line l join purchase_order po on po.id = l.order_id
+              where l.product_id = p.id and po.accepted_at >= ? order by l.unit_price limit 1) as earlier
        from product p where p.id in (?)`,
     [since, productIds as string[]]);
   if (!products.length) return new Map();
