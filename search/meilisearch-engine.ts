@@ -1,6 +1,6 @@
 import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Settings } from 'meilisearch';
 import { log } from '../server/observability/log.js';
-import { SearchSort, type ProductDocument, type SearchRequest, type SearchResult, type SyncedSearchEngine } from './port.js';
+import { facetsOf, SearchSort, type ProductDocument, type SearchRequest, type SearchResult, type SyncedSearchEngine } from './port.js';
 
 /**
  * The Meilisearch version this adapter is written and pinned for (docker-compose.yml): every request it sends is one
@@ -63,7 +63,8 @@ export function indexSettings(synonyms: Map<string, string[]>): Settings {
     // One typo from 5 letters, as the PostgreSQL engine's trigram rule: "sapu" must not find "sapi".
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
     pagination: { maxTotalHits: 200_000 },
-    faceting: { maxValuesPerFacet: 100 },
+    // Counts first and room for every leaf category, so the 50 most populated are always among those returned.
+    faceting: { maxValuesPerFacet: 1_000, sortFacetValuesBy: { '*': 'count' } },
   };
 }
 
@@ -116,7 +117,7 @@ export class MeilisearchEngine implements SyncedSearchEngine {
       showRankingScore: true,
     });
     const distribution = response.facetDistribution ?? {};
-    const facet = (name: string) => Object.entries(distribution[name] ?? {}).map(([value, count]) => ({ value, count }));
+    const counts = (name: string) => new Map(Object.entries(distribution[name] ?? {}));
     return {
       total: (response as { totalHits?: number }).totalHits ?? response.estimatedTotalHits ?? response.hits.length,
       hits: response.hits.map((hit) => ({
@@ -124,14 +125,15 @@ export class MeilisearchEngine implements SyncedSearchEngine {
         snippet: `${hit._formatted?.name ?? hit.name} - ${hit._formatted?.description ?? ''}`,
         score: hit._rankingScore ?? 0,
       })),
-      facets: {
-        categories: facet('categoryId'),
-        local: facet('isLocal'),
-        umkk: facet('isUmkk'),
-        pdn: facet('isPdn'),
-        basicNeeds: facet('basicNeeds'),
-        priceBands: facet('priceBand'),
-      },
+      // Meilisearch leaves out empty buckets and may order values its own way: put them in the one shared shape.
+      facets: facetsOf({
+        categories: counts('categoryId'),
+        local: counts('isLocal'),
+        umkk: counts('isUmkk'),
+        pdn: counts('isPdn'),
+        basicNeeds: counts('basicNeeds'),
+        priceBands: counts('priceBand'),
+      }),
     };
   }
 

@@ -101,6 +101,29 @@ export const PRICE_BANDS: [string, number, number][] = [
   ['>= Rp1.000.000', 1_000_000, Number.MAX_SAFE_INTEGER],
 ];
 
+/** How many leaf categories a facet lists, the most populated first. */
+export const CATEGORY_FACET_CAP = 50;
+
+/**
+ * Every engine's facets in one shape and order: categories by count (then id), at most 50; yes/no facets always
+ * `true` then `false`, zero counts included; price bands in their fixed order, zeros included.
+ */
+export function facetsOf(counts: Record<keyof SearchFacets, Map<string, number>>): SearchFacets {
+  const yesNo = (m: Map<string, number>): FacetCount[] => ['true', 'false'].map((value) => ({ value, count: m.get(value) ?? 0 }));
+  return {
+    categories: [...counts.categories]
+      .filter(([, count]) => count > 0)
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+      .slice(0, CATEGORY_FACET_CAP),
+    local: yesNo(counts.local),
+    umkk: yesNo(counts.umkk),
+    pdn: yesNo(counts.pdn),
+    basicNeeds: yesNo(counts.basicNeeds),
+    priceBands: PRICE_BANDS.map(([label]) => ({ value: label, count: counts.priceBands.get(label) ?? 0 })),
+  };
+}
+
 export const priceBandOf = (price: number) => PRICE_BANDS.find(([, min, max]) => price >= min && price < max)![0];
 
 /**

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { PRICE_BANDS, queryGroups, SearchSort, type FacetCount, type SearchEngine, type SearchRequest, type SearchResult } from './port.js';
+import { facetsOf, PRICE_BANDS, queryGroups, SearchSort, type SearchEngine, type SearchRequest, type SearchResult } from './port.js';
 
 // Below pg_trgm's default of 0.6 so one dropped letter still matches ("kripik" ~ "keripik" scores 0.57).
 const WORD_SIMILARITY_THRESHOLD = 0.5;
@@ -245,19 +245,12 @@ function sumFacets(cells: Record<string, any>[]): SearchResult['facets'] {
     for (const c of cells as FacetCell[]) counts.set(key(c), (counts.get(key(c)) ?? 0) + c.n);
     return counts;
   };
-  const yesNo = (key: (c: FacetCell) => boolean): FacetCount[] => {
-    const counts = count((c) => String(key(c)));
-    return ['true', 'false'].map((value) => ({ value, count: counts.get(value) ?? 0 }));
-  };
-  return {
-    categories: [...count((c) => c.category_id)]
-      .map(([value, n]) => ({ value, count: n }))
-      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
-      .slice(0, 50),
-    local: yesNo((c) => c.is_local),
-    umkk: yesNo((c) => c.is_umkk),
-    pdn: yesNo((c) => c.is_pdn),
-    basicNeeds: yesNo((c) => c.basic_needs),
-    priceBands: PRICE_BANDS.map(([label], i) => ({ value: label, count: (cells as FacetCell[]).reduce((sum, c) => sum + c.bands[i], 0) })),
-  };
+  return facetsOf({
+    categories: count((c) => c.category_id),
+    local: count((c) => String(c.is_local)),
+    umkk: count((c) => String(c.is_umkk)),
+    pdn: count((c) => String(c.is_pdn)),
+    basicNeeds: count((c) => String(c.basic_needs)),
+    priceBands: new Map(PRICE_BANDS.map(([label], i) => [label, (cells as FacetCell[]).reduce((sum, c) => sum + c.bands[i], 0)])),
+  });
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { allDocuments } from '../../search/documents.js';
 import { MeilisearchEngine } from '../../search/meilisearch-engine.js';
-import type { SearchEngine } from '../../search/port.js';
+import { PRICE_BANDS, type SearchEngine } from '../../search/port.js';
 import { SearchSynonym } from '../../search/search.entities.js';
 import { categoryId, CREATE_PRODUCT, pemdaIds, productInput, publishedProduct, vendorAccount } from '../support/catalogue.js';
 import { createTestApp, type TestApp } from '../support/harness.js';
@@ -149,6 +149,16 @@ describe.each(engines)('search contract: $name', ({ name, stems, make }) => {
     const next = await t.exec(SEARCH, { p: batu, first: 5, after: page.pageInfo.endCursor });
     expect(next.data.searchProducts.edges).toHaveLength(5);
     expect(next.data.searchProducts.edges.map((e: any) => e.node.name)).not.toContain(page.edges[0].node.name);
+  });
+
+  it('facets come in one shape and order from every engine, and totals are exact', async () => {
+    const ctx = await t.app.createContext({ clientIp: '127.0.0.1' });
+    const page = await t.app.services.search.search(ctx, { pemdaId: batu, query: 'minyak', first: 1 }, engine ?? t.app.services.search.postgres);
+    expect(page.totalCount).toBe(2);
+    expect(page.facets.local).toEqual([{ value: 'true', count: 0 }, { value: 'false', count: 2 }]); // the empty bucket too
+    expect(page.facets.priceBands.map((b) => b.value)).toEqual(PRICE_BANDS.map(([label]) => label));
+    expect(page.facets.priceBands.map((b) => b.count)).toEqual([0, 2, 0, 0, 0, 0]); // both between Rp10.000 and Rp50.000
+    expect(page.facets.categories).toEqual([{ value: await categoryId(t, batu, 'pangan-minyak-goreng'), count: 2 }]);
   });
 
   it('hits carry a highlighted snippet, also for the word a typo meant', async () => {

@@ -72,7 +72,7 @@ class MeiliStub {
     }
     if (index && index[2] === '/documents/delete-batch') return this.enqueue(index[1], 'documentDeletion');
     if (index && index[2] === '/search') {
-      return [200, { hits: [{ id: 'p1', name: 'Beras', description: 'Beras pulen', _rankingScore: 0.9 }], query: body.q, processingTimeMs: 1, hitsPerPage: body.hitsPerPage, page: body.page, totalPages: 7, totalHits: 137, facetDistribution: {} }];
+      return [200, { hits: [{ id: 'p1', name: 'Beras', description: 'Beras pulen', _rankingScore: 0.9 }], query: body.q, processingTimeMs: 1, hitsPerPage: body.hitsPerPage, page: body.page, totalPages: 7, totalHits: 137, facetDistribution: { categoryId: { 'cat-b': 1, 'cat-a': 5 }, isLocal: { true: 3 }, priceBand: { '>= Rp1.000.000': 2 } } }];
     }
     return [404, { message: 'not in the stub', code: 'not_found', type: 'invalid_request', link: '' }];
   }
@@ -116,6 +116,7 @@ describe('the Meilisearch adapter, at its boundary (v1.12)', () => {
     expect(settings.rankingRules).toEqual(['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness']);
     expect(settings.typoTolerance.minWordSizeForTypos).toEqual({ oneTypo: 5, twoTypos: 9 });
     expect(settings.stopWords).toEqual(expect.arrayContaining(['yang', 'dan', 'untuk']));
+    expect(settings.faceting).toEqual({ maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'count' } });
   });
 
   it('searches by page for an exhaustive total, and browses newest first', async () => {
@@ -125,6 +126,11 @@ describe('the Meilisearch adapter, at its boundary (v1.12)', () => {
     expect(sent).toEqual(expect.objectContaining({ q: '', page: 3, hitsPerPage: 20, sort: ['createdAt:desc'] }));
     expect(sent.offset).toBeUndefined();
     expect(result.total).toBe(137);
+    // Facets in the PostgreSQL engine's shape: categories by count, both yes/no buckets, every price band in order.
+    expect(result.facets.categories).toEqual([{ value: 'cat-a', count: 5 }, { value: 'cat-b', count: 1 }]);
+    expect(result.facets.local).toEqual([{ value: 'true', count: 3 }, { value: 'false', count: 0 }]);
+    expect(result.facets.priceBands.map((b) => b.count)).toEqual([0, 0, 0, 0, 0, 2]);
+    expect(sent.facets).toEqual(['categoryId', 'isLocal', 'isUmkk', 'isPdn', 'basicNeeds', 'priceBand']);
     await engine.search({ pemdaId: PEMDA, query: 'beras', filter, sort: SearchSort.PRICE_ASC, offset: 0, limit: 20 } as never);
     expect(stub.requests.filter((r) => r.path.endsWith('/search'))[1].body).toEqual(expect.objectContaining({ q: 'beras', page: 1, sort: ['price:asc'] }));
   });
