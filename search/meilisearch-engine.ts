@@ -1,5 +1,9 @@
 import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Settings } from 'meilisearch';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { log } from '../server/observability/log.js';
+import { Pemda } from '../server/pemda/pemda.entity.js';
+import { allDocuments } from './documents.js';
+import { SearchSynonym } from './search.entities.js';
 import { facetsOf, SearchSort, type ProductDocument, type SearchRequest, type SearchResult, type SyncedSearchEngine } from './port.js';
 
 /**
@@ -200,4 +204,26 @@ export class MeilisearchEngine implements SyncedSearchEngine {
   async healthy(): Promise<boolean> {
     return this.client.isHealthy();
   }
+}
+
+/**
+ * Rebuilds every Pemda's index and swaps it in (`npm run reindex`). The cut-off is the database's clock, the one
+ * outbox rows and `updated_at` are stamped with. Rows queued before it are in the new indexes. A change made while the
+ * rebuild ran may have been drained into the old index and lost in the swap, so every product changed since the
+ * cut-off (it, its vendor or its category) is queued again for the outbox to replay.
+ */
+export async function reindexMeilisearch(em: EntityManager, engine: MeilisearchEngine, report: (line: string) => void): Promise<void> {
+  const [{ cutoff }] = await em.execute<{ cutoff: Date }[]>('select now() as cutoff');
+  for (const pemda of await em.find(Pemda, {})) {
+    const synonyms = new Map((await em.find(SearchSynonym, { pemda })).map((s) => [s.term, s.expansions]));
+    const count = await engine.rebuild(pemda.id, allDocuments(em, pemda.id), synonyms);
+    report(`Meilisearch: ${pemda.name}: ${count} products indexed and swapped in.`);
+  }
+  await em.execute('delete from search_outbox where created_at < ?', [cutoff]);
+  const replayed = await em.execute<{ affectedRows: number }>(
+    `insert into search_outbox (product_id, pemda_id)
+     select p.id, p.pemda_id from product p join vendor v on v.id = p.vendor_id join category c on c.id = p.category_id
+      where p.updated_at >= ? or v.updated_at >= ? or c.updated_at >= ?`,
+    [cutoff, cutoff, cutoff], 'run');
+  report(`Meilisearch: ${replayed.affectedRows} products changed during the rebuild queued again.`);
 }

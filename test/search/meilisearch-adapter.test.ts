@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MeilisearchEngine, MeilisearchTaskFailed } from '../../search/meilisearch-engine.js';
+import { MeilisearchEngine, MeilisearchTaskFailed, reindexMeilisearch } from '../../search/meilisearch-engine.js';
 import { drainOutbox } from '../../search/outbox.js';
 import { SearchSort, type ProductDocument } from '../../search/port.js';
 import { categoryId, pemdaIds, productInput, publishedProduct, vendorAccount } from '../support/catalogue.js';
@@ -184,5 +184,23 @@ describe('the outbox with Meilisearch, at the boundary', () => {
     for (let pass; (pass = await drainOutbox(t.em() as EntityManager, engine, 500, new Date(now.getTime() + 10_000))).synced > 0; ) synced += pass.synced;
     expect(synced).toBeGreaterThan(0);
     expect((await t.em().execute<{ n: number }[]>(`select count(*)::int as n from search_outbox`))[0].n).toBe(0);
+  });
+
+  it('a reindex loses no change made while it ran: those products are queued again after the swap', async () => {
+    const engine = new MeilisearchEngine(stub.url, null, `reindex_${Date.now()}`);
+    stub.taskOutcome = { status: 'succeeded' };
+    const [{ id }] = await t.em().execute<{ id: string }[]>(`select id from product where name = 'Beras Kotak Masuk'`);
+    let changed = false;
+    stub.onDocuments = async () => {
+      if (changed) return;
+      changed = true;
+      // Mid-rebuild, a vendor changes the price and the outbox drains it into the old index, which the swap retires.
+      await t.em().execute(`update product set price = price + 1000, updated_at = now() where id = ?`, [id]);
+      await t.em().execute(`delete from search_outbox where product_id = ?`, [id]);
+    };
+    await reindexMeilisearch(t.em() as EntityManager, engine, () => {});
+    expect(changed).toBe(true);
+    const queued = await t.em().execute<{ product_id: string }[]>(`select product_id from search_outbox`);
+    expect(queued.map((r) => r.product_id)).toContain(id);
   });
 });
