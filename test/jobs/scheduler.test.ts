@@ -83,4 +83,13 @@ describe('background jobs run once per period across processes', () => {
     const [recovered] = await t.em().getConnection().execute<{ last_error: string | null; runs: number }[]>(`select last_error, runs from job_schedule where name = 'flaky-test'`);
     expect(recovered).toEqual({ last_error: null, runs: 2 });
   });
+
+  it('the embedded database, which has no autovacuum, is analyzed every hour; a server PostgreSQL is left to its own', async () => {
+    const embedded = recurringJobs(t.app, { ...t.config, databaseUrl: null }, () => t.em() as EntityManager).find((j) => j.name === 'analyze-embedded');
+    expect(embedded?.everyMs).toBe(3600_000);
+    expect(recurringJobs(t.app, { ...t.config, databaseUrl: 'postgres://db/katalog' }, () => t.em() as EntityManager).map((j) => j.name)).not.toContain('analyze-embedded');
+    await embedded!.run();
+    const [opd] = await t.em().getConnection().execute<{ reltuples: number }[]>(`select reltuples from pg_class where relname = 'opd'`);
+    expect(Number(opd.reltuples)).toBeGreaterThan(0); // statistics now exist for the seeded OPDs
+  });
 });
