@@ -67,6 +67,12 @@ registerEnumType(PaymentMethod, {
 @Index({ name: 'purchase_order_pemda_status_index', properties: ['pemda', 'status'] })
 @Index({ name: 'purchase_order_opd_status_index', properties: ['opd', 'status'] })
 @Index({ name: 'purchase_order_vendor_status_index', properties: ['vendor', 'status'] })
+// Each step's events in time order per Pemda, for the open-data pages (server/opendata/ocds.ts).
+@Index({ name: 'purchase_order_pemda_submitted_at_index', expression: 'create index "purchase_order_pemda_submitted_at_index" on "purchase_order" ("pemda_id", "submitted_at", "id") where "submitted_at" is not null' })
+@Index({ name: 'purchase_order_pemda_accepted_at_index', expression: 'create index "purchase_order_pemda_accepted_at_index" on "purchase_order" ("pemda_id", "accepted_at", "id") where "accepted_at" is not null' })
+@Index({ name: 'purchase_order_pemda_received_at_index', expression: 'create index "purchase_order_pemda_received_at_index" on "purchase_order" ("pemda_id", "received_at", "id") where "received_at" is not null' })
+@Index({ name: 'purchase_order_pemda_paid_at_index', expression: 'create index "purchase_order_pemda_paid_at_index" on "purchase_order" ("pemda_id", "paid_at", "id") where "paid_at" is not null' })
+@Index({ name: 'purchase_order_pemda_completed_at_index', expression: 'create index "purchase_order_pemda_completed_at_index" on "purchase_order" ("pemda_id", "completed_at", "id") where "completed_at" is not null' })
 @Check({ name: 'purchase_order_amounts_check', expression: 'subtotal >= 0 and shipping_cost >= 0 and total = subtotal + shipping_cost' })
 export class Order extends BaseEntity<'number' | 'status' | 'negotiation' | 'shippingCost' | 'rupCode' | 'notes' | 'neededBy' | 'requiresPpkApproval' | 'vendorIsUmkk' | 'vendorIsLocal'> {
   @Property({ type: new BigIntType('number'), columnType: 'bigint', autoincrement: true })
@@ -199,6 +205,8 @@ export class Order extends BaseEntity<'number' | 'status' | 'negotiation' | 'shi
 
 @ObjectType({ implements: BaseEntity, description: 'A line of an order: product, unit and price as they were at checkout.' })
 @Entity({ tableName: 'purchase_order_line' })
+// A product's lowest agreed price: its lines cheapest first (server/insight/price-fairness.ts).
+@Index({ name: 'purchase_order_line_product_unit_price_index', expression: 'create index "purchase_order_line_product_unit_price_index" on "purchase_order_line" ("product_id", "unit_price")' })
 @Check({ name: 'purchase_order_line_check', expression: 'quantity > 0 and quantity_received >= 0 and quantity_received <= quantity and unit_price > 0 and line_total = quantity * unit_price' })
 export class OrderLine extends BaseEntity<'quantityReceived' | 'proposedUnitPrice' | 'counterUnitPrice' | 'isPdn'> {
   @Index()

@@ -29,7 +29,7 @@ describe('the demo year tells the story the README promises', () => {
     await seedDemoYears({ services: t.app.services, config: t.config, em: () => t.em() as EntityManager }, today, DEMO_YEAR);
     batu = (await pemdaIds(t)).batu;
     bpbj = await t.login('bpbj@batukota.go.id');
-  }, 240_000);
+  }, 420_000); // a whole year through the services, ~540 PDFs among it: minutes on a busy 2-core machine
   afterAll(() => t.close());
 
   it('the recap ranks all 31 OPDs with real shares, the award is published, the queues wait: the figures the README gives', async () => {
@@ -94,7 +94,7 @@ describe('the demo year tells the story the README promises', () => {
     const recapText = (await pdfPages(recapPdf)).join('\n');
     // The Pemda's share on the totals row is the README's figure (nothing is dated after today in the demo).
     const share = /UMK-K share of budget, year to date: ([\d.]+)%/.exec(readmeFigures())![1].replace('.', ',');
-    expect(recapText).toMatch(new RegExp(`Jumlah \\(OPD yang memiliki\\s+pagu\\) Rp[^\\n]* ${share}%`));
+    expect(recapText).toMatch(new RegExp(`Jumlah \\(OPD yang memiliki\\s+pagu\\) [^\\n]* ${share}%`));
     const pp = await t.login('pp.dinkes@batukota.go.id');
     const paid = await t.exec(`{ orders(first: 1, filter: { status: [COMPLETED] }) { edges { node { id code } } } }`, {}, { token: pp });
     const order = paid.data.orders.edges[0].node;
