@@ -5,6 +5,8 @@ import { jobRuns } from '../observability/metrics.js';
 export interface RecurringJob {
   name: string;
   everyMs: number;
+  /** The first run is due this long after the job's row is made (default: at once). */
+  firstAfterMs?: number;
   /** Idempotent work (a sweep of what is due): a run lost with a dying process is simply the next period's work. */
   run(): Promise<string | void>;
 }
@@ -26,10 +28,11 @@ export class Scheduler {
     private readonly log: (line: string) => void = () => {},
   ) {}
 
-  /** Makes sure every job has its row; the first run is due at once. */
+  /** Makes sure every job has its row; the first run is due at once, or `firstAfterMs` later. */
   async register(): Promise<void> {
     for (const job of this.jobs) {
-      await this.em().execute(`insert into job_schedule (name, next_run_at) values (?, ?) on conflict (name) do nothing`, [job.name, this.now()]);
+      const due = new Date(this.now().getTime() + (job.firstAfterMs ?? 0));
+      await this.em().execute(`insert into job_schedule (name, next_run_at) values (?, ?) on conflict (name) do nothing`, [job.name, due]);
     }
   }
 
