@@ -92,6 +92,9 @@ export async function createApp(
     introspection: config.introspection,
     parseOptions: { maxTokens: LIMITS.tokens },
     validationRules: limitRules(),
+    // main.ts owns SIGTERM: it stops the jobs and closes the database. Apollo's own handler would re-raise the signal as
+    // soon as Apollo stopped, killing the process before the embedded database is closed.
+    stopOnTerminationSignals: false,
     // Apollo's landing page loads from a CDN (blank on an offline government network): the app serves its own explorer.
     plugins: [ApolloServerPluginLandingPageDisabled(), requestLimitsPlugin(), requestTracePlugin(), ...(options.plugins ?? [])],
   });
