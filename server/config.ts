@@ -8,6 +8,8 @@ export interface AppConfig {
   port: number;
   /** Unset means the embedded PostgreSQL (PGlite). */
   databaseUrl: string | null;
+  /** Read replicas of DATABASE_URL: the read-only reports (recap and order exports) run there; empty: all on the primary. */
+  replicaUrls: string[];
   /** Where the embedded database keeps its files; null keeps it in memory (tests). */
   pgliteDataDir: string | null;
   /** Null until start-up: the process then reads or makes one beside the embedded database (bootstrap.ts). */
@@ -113,12 +115,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   const dataDir = env.PGLITE_DATA_DIR?.trim();
+  const replicaUrls = (env.DATABASE_REPLICA_URLS ?? '').split(',').map((raw) => raw.trim()).filter(Boolean)
+    .map((raw, i) => url({ [`DATABASE_REPLICA_URLS[${i + 1}]`]: raw }, `DATABASE_REPLICA_URLS[${i + 1}]`, ['postgres:', 'postgresql:'])!);
+  if (replicaUrls.length && !databaseUrl) throw new ConfigError('DATABASE_REPLICA_URLS', 'needs DATABASE_URL (the embedded database has no replicas)');
 
   return {
     env: nodeEnv as AppConfig['env'],
     host: env.HOST?.trim() || '0.0.0.0',
     port: integer(env, 'PORT', 4000, 1, 65535),
     databaseUrl,
+    replicaUrls,
     pgliteDataDir: dataDir === 'memory' ? null : dataDir || './data/pglite',
     jwtSecret,
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),

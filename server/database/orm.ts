@@ -10,7 +10,7 @@ import type { AppConfig } from '../config.js';
 import { entities } from './entities.js';
 import { routeStatementsByParsing } from './pglite-statements.js';
 
-export type DatabaseConfig = Pick<AppConfig, 'databaseUrl' | 'pgliteDataDir' | 'logQueries'> & Partial<Pick<AppConfig, 'statementTimeoutMs'>>;
+export type DatabaseConfig = Pick<AppConfig, 'databaseUrl' | 'pgliteDataDir' | 'logQueries'> & Partial<Pick<AppConfig, 'statementTimeoutMs' | 'replicaUrls'>>;
 
 export interface OrmOptions {
   /** Called with every SQL statement the ORM sends; tests use it to count queries. */
@@ -62,6 +62,10 @@ export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}
       ...common,
       driver: PostgreSqlDriver,
       clientUrl: config.databaseUrl,
+      // A replica answers only when asked (`onReplica`): everything else reads the primary, so whoever just wrote
+      // reads what they wrote; a replica's lag of a second or two is fine for a report, not for an order page.
+      replicas: (config.replicaUrls ?? []).map((clientUrl, i) => ({ name: `replica-${i + 1}`, clientUrl })),
+      preferReadReplicas: false,
       pool: {
         afterCreate: (connection: { query: (sql: string, done: (error?: Error) => void) => void }, done: (error: Error | undefined, connection: unknown) => void) =>
           connection.query(session, (error) => done(error, connection)),

@@ -99,7 +99,7 @@ export class OrderQueries {
    * export (`npm run bench:abuse` measures it).
    */
   export(ctx: RequestContext, pemdaId: string, from: string, to: string, format: ExportFormat, dialect?: CsvDialect, pageSize = 200): Promise<ExportFile> {
-    return asReport(ctx, async (ctx) => renderReport(await this.ordersReport(ctx, pemdaId, from, to, pageSize), format, dialect));
+    return asReport(ctx, async (ctx) => renderReport(await this.ordersReport(ctx, pemdaId, from, to, pageSize), format, dialect), 'reads only');
   }
 
   private async ordersReport(ctx: RequestContext, pemdaId: string, from: string, to: string, pageSize: number): Promise<Report> {

@@ -313,7 +313,7 @@ export class RecapService {
         ],
       };
       return renderReport(report, format, dialect);
-    });
+    }, 'reads only');
   }
 
   /** One OPD's (or the Pemda's) twelve months as a report: the series the OPD page draws, with a totals row. */
@@ -343,6 +343,6 @@ export class RecapService {
         notes: [`Rencana UMK-K ${percentText(last.plannedUmkkShare)} dan alokasi UMK-K ${percentText(last.allocatedUmkkShare)} dari pagu belanja barang/jasa.`],
       };
       return renderReport(report, format, dialect);
-    });
+    }, 'reads only');
   }
 }

@@ -22,7 +22,7 @@ describe('a server process stopped with SIGTERM', () => {
   it('logs that it is finishing, closes the database and exits 0, on every start', async () => {
     execFileSync(process.execPath, ['server/build-if-stale.mjs'], { stdio: 'ignore' });
     const port = await freePort();
-    const env = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', PORT: String(port), PGLITE_DATA_DIR: join(dataDir, 'pglite'), SEED_DEMO: 'false' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', PORT: String(port), PGLITE_DATA_DIR: join(dataDir, 'pglite'), SEED_DEMO: 'false' };
     delete env.DATABASE_URL;
     for (const start of [1, 2]) {
       const child = spawn(process.execPath, ['dist/server/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -80,8 +80,10 @@ export async function createTestApp(options: { env?: Record<string, string>; see
  * connection pool (on the embedded database, which has one connection, through the same one). Its own services,
  * so nothing kept in one process's memory can be shared by accident.
  */
-export async function anotherProcess(t: TestApp) {
-  const orm = t.db.url ? await createOrm({ databaseUrl: t.db.url, pgliteDataDir: null, logQueries: false, statementTimeoutMs: t.config.statementTimeoutMs }) : t.db.orm;
+export async function anotherProcess(t: TestApp, options: { replicaUrls?: string[]; onQuery?: (sql: string) => void } = {}) {
+  const orm = t.db.url
+    ? await createOrm({ databaseUrl: t.db.url, replicaUrls: options.replicaUrls, pgliteDataDir: null, logQueries: false, statementTimeoutMs: t.config.statementTimeoutMs }, { onQuery: options.onQuery })
+    : t.db.orm;
   const app = await createApp(t.config, orm, { now: t.clock.now });
   await app.apollo.start();
   return {
