@@ -17,7 +17,8 @@ export async function expireUnansweredOrders(ctx: RequestContext, orders: OrderS
   const candidates = await ctx.em.find(
     Order,
     { status: { $in: [...AWAITING_VENDOR_STATES] }, awaitingVendorSince: { $lte: new Date(now.getTime() - 3 * 86_400_000) } },
-    { populate: ['pemda'] },
+    // Oldest first: a run cut short has answered the longest wait.
+    { populate: ['pemda'], orderBy: { awaitingVendorSince: 'asc', id: 'asc' } },
   );
   const earliest = candidates.reduce((min, o) => (o.awaitingVendorSince! < min ? o.awaitingVendorSince! : min), now);
   const holidays = await holidaysFrom(ctx.em, [...new Set(candidates.map((o) => o.pemda.id))], earliest.toISOString().slice(0, 10));
