@@ -24,6 +24,7 @@ import { Migration20261203175947_job_schedule } from './Migration20261203175947_
 import { Migration20261203201945_repeat_vendor_rule } from './Migration20261203201945_repeat_vendor_rule.js';
 import { Migration20261203202932_vendor_spend_rollup } from './Migration20261203202932_vendor_spend_rollup.js';
 import { Migration20261203205216_split_flags } from './Migration20261203205216_split_flags.js';
+import { Migration20261204043901_export_jobs } from './Migration20261204043901_export_jobs.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122151820_foundation', class: Migration20261122151820_foundation },
@@ -50,4 +51,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203201945_repeat_vendor_rule', class: Migration20261203201945_repeat_vendor_rule },
   { name: 'Migration20261203202932_vendor_spend_rollup', class: Migration20261203202932_vendor_spend_rollup },
   { name: 'Migration20261203205216_split_flags', class: Migration20261203205216_split_flags },
+  { name: 'Migration20261204043901_export_jobs', class: Migration20261204043901_export_jobs },
 ];

@@ -1,4 +1,5 @@
 import { HolidayResolver } from './calendar/holiday.resolver.js';
+import { ExportJobResolver } from './reports/export-job.resolver.js';
 import { NotificationResolver } from './notifications/notification.resolver.js';
 import { InsightResolver } from './insight/insight.resolver.js';
 import { OpenDataResolver } from './opendata/opendata.resolver.js';
@@ -20,7 +21,7 @@ import { OpdSpendRecapResolver, SpendResolver } from './spend/spend.resolver.js'
 import { CartItemResolver, OrderLineResolver, OrderResolver } from './purchasing/order.resolver.js';
 import { VendorResolver } from './vendor/vendor.resolver.js';
 
-export const resolvers = [IdentityResolver, PemdaResolver, OpdResolver, VendorResolver, CategoryResolver, ProductResolver, AuditResolver, OrderResolver, CartItemResolver, OrderLineResolver, SearchResolver, SpendResolver, OpdSpendRecapResolver, AsnResolver, AsnRegistryResolver, AsnOrderResolver, AsnReportResolver, AwardResolver, OrderDocumentResolver, HolidayResolver, NotificationResolver, InsightResolver, OpenDataResolver] as const;
+export const resolvers = [IdentityResolver, PemdaResolver, OpdResolver, VendorResolver, CategoryResolver, ProductResolver, AuditResolver, OrderResolver, CartItemResolver, OrderLineResolver, SearchResolver, SpendResolver, OpdSpendRecapResolver, AsnResolver, AsnRegistryResolver, AsnOrderResolver, AsnReportResolver, AwardResolver, OrderDocumentResolver, HolidayResolver, NotificationResolver, InsightResolver, OpenDataResolver, ExportJobResolver] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   // Input rules live in the services (one place for GraphQL, CSV imports and seeds), so class-validator stays off.

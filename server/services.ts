@@ -26,6 +26,7 @@ import { ClosedPeriodService } from './spend/closed-periods.js';
 import { ExternalSpendService } from './spend/external-spend.service.js';
 import { RecapService } from './spend/recap.service.js';
 import { VendorService } from './vendor/vendor.service.js';
+import { ExportJobService } from './reports/export-jobs.js';
 
 /** The domain services, built once per process. They hold no request state: each method takes the context. */
 export interface Services {
@@ -39,6 +40,7 @@ export interface Services {
   cart: CartService;
   order: OrderService;
   orderQueries: OrderQueries;
+  exportJobs: ExportJobService;
   orderDocuments: OrderDocumentService;
   holidays: HolidayService;
   notifications: NotificationService;
@@ -56,6 +58,7 @@ export interface Services {
 
 export function createServices(config: AppConfig, now: () => Date, em: () => EntityManager): Services {
   const audit = new AuditService();
+  const orderQueries = new OrderQueries();
   return {
     identity: new IdentityService(
       // Without a configured secret (tests), tokens are signed with one made for this process alone.
@@ -70,7 +73,8 @@ export function createServices(config: AppConfig, now: () => Date, em: () => Ent
     product: new ProductService(audit),
     cart: new CartService(),
     order: new OrderService(audit),
-    orderQueries: new OrderQueries(),
+    orderQueries,
+    exportJobs: new ExportJobService(orderQueries),
     orderDocuments: new OrderDocumentService(),
     holidays: new HolidayService(),
     notifications: new NotificationService(),

@@ -19,6 +19,7 @@ import { IdempotencyRecord } from '../transactions/idempotency-record.entity.js'
 import { ExternalSpend, OpdBudget, SpendRollup, VendorSpendRollup } from '../spend/spend.entities.js';
 import { SplitFlagGroup, SplitFlagYear } from '../insight/split-flag.entities.js';
 import { Vendor } from '../vendor/vendor.entity.js';
+import { ExportJob } from '../reports/export-job.entity.js';
 
 /** Every entity, listed explicitly so discovery works the same under ts-jest and from dist/. */
-export const entities = [Pemda, Opd, User, Vendor, Category, Product, AuditLog, Order, OrderLine, Payment, CartItem, IdempotencyRecord, SearchSynonym, SearchOutboxEntry, SearchVocabularyWord, SearchableProduct, SearchFacetCount, OpdBudget, ExternalSpend, SpendRollup, VendorSpendRollup, AsnProgramme, Outlet, Asn, AsnPurchaseReport, AsnOrder, AwardResult, LoginThrottleCounter, RateLimitAllowance, OrderDocument, DocumentCounter, Holiday, Notification, JobSchedule, SplitFlagGroup, SplitFlagYear];
+export const entities = [Pemda, Opd, User, Vendor, Category, Product, AuditLog, Order, OrderLine, Payment, CartItem, IdempotencyRecord, SearchSynonym, SearchOutboxEntry, SearchVocabularyWord, SearchableProduct, SearchFacetCount, OpdBudget, ExternalSpend, SpendRollup, VendorSpendRollup, AsnProgramme, Outlet, Asn, AsnPurchaseReport, AsnOrder, AwardResult, LoginThrottleCounter, RateLimitAllowance, OrderDocument, DocumentCounter, Holiday, Notification, JobSchedule, SplitFlagGroup, SplitFlagYear, ExportJob];

@@ -55,6 +55,8 @@ export const FIELD_WEIGHTS: Record<string, number> = {
   exportAsnCompliance: 500,
   exportAward: 300,
   exportOrders: 1000,
+  // Queuing is cheap; the allowance still counts it, so nobody queues a thousand files a minute.
+  requestOrdersExport: 100,
   exportSpendSeries: 300,
   exportCatalogueProgress: 100,
   orderDocumentFile: 100,

@@ -48,6 +48,19 @@ export function recurringJobs(app: App, config: AppConfig, em: () => EntityManag
         return told ? `${told} ASN reminded of a missing report` : undefined;
       },
     },
+    {
+      // Files asked for with requestOrdersExport, oldest first, a few per run so the other jobs keep their turn.
+      name: 'run-exports', everyMs: 2_000,
+      run: async () => {
+        let made = 0;
+        for (let i = 0; i < 5; i++) {
+          const outcome = await app.services.exportJobs.runNext(em, (jobEm) => ({ ...app.systemContext(), em: jobEm }), app.now());
+          if (!outcome) break;
+          if (outcome === 'done') made++;
+        }
+        return made ? `${made} export file(s) made` : undefined;
+      },
+    },
     // The facet ledger grows by a row or two per catalogue change; folded every minute (counts are exact either way).
     { name: 'fold-facet-ledger', everyMs: 60_000, run: async () => void (await compactFacetLedger(em())) },
     // The embedded database has no autovacuum: without fresh statistics the planner picks plans for empty tables. Start-up

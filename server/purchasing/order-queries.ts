@@ -102,13 +102,17 @@ export class OrderQueries {
     return asReport(ctx, async (ctx) => renderReport(await this.ordersReport(ctx, pemdaId, from, to, pageSize), format, dialect), 'reads only');
   }
 
-  private async ordersReport(ctx: RequestContext, pemdaId: string, from: string, to: string, pageSize: number): Promise<Report> {
-    const actor = requireActor(ctx);
-    assertManagesPemda(actor, pemdaId);
+  /** Who may export which period: BPBJ of the Pemda, both ends given, a real range. Also checked before a job is queued. */
+  async checkExport(ctx: RequestContext, pemdaId: string, from: string, to: string): Promise<{ pemda: Pemda; created: { $gte: Date; $lt: Date } }> {
+    assertManagesPemda(requireActor(ctx), pemdaId);
     const pemda = await ctx.em.findOneOrFail(Pemda, pemdaId);
     // Both ends are required: the period is the file.
     if (!from || !to) throw badInput([{ field: from ? 'to' : 'from', message: 'Tanggal awal dan akhir wajib diisi (YYYY-MM-DD).' }]);
-    const created = localDateRange(from, to, pemda.timeZone) as { $gte: Date; $lt: Date };
+    return { pemda, created: localDateRange(from, to, pemda.timeZone) as { $gte: Date; $lt: Date } };
+  }
+
+  private async ordersReport(ctx: RequestContext, pemdaId: string, from: string, to: string, pageSize: number): Promise<Report> {
+    const { pemda, created } = await this.checkExport(ctx, pemdaId, from, to);
     const time = new Intl.DateTimeFormat('en-GB', { timeZone: pemda.timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
     const at = (d: Date | string | null) => (d ? `${localDate(new Date(d), pemda.timeZone)} ${time.format(new Date(d))}` : '');
     const rows: Cell[][] = [];
