@@ -10,6 +10,8 @@ import { Opd } from '../../server/opd/opd.entity.js';
 import { CartItem } from '../../server/purchasing/cart-item.entity.js';
 import { Order, OrderLine, Payment } from '../../server/purchasing/order.entity.js';
 import { orderCode } from '../../server/purchasing/order-queries.js';
+import { OrderAction } from '../../server/purchasing/order-process.js';
+import { availableActions } from '../../server/purchasing/order-step.js';
 import { Product } from '../../server/catalogue/product.entity.js';
 import { Vendor } from '../../server/vendor/vendor.entity.js';
 import { connectionOf, toConnection, type ConnectionShape } from '../pagination.js';
@@ -179,6 +181,11 @@ export class OrderResolver {
   @FieldResolver(() => [OrderWarningView], { description: 'What the PP and PPK should know before the vendor accepts: the repeat-vendor rule, prices far above similar products or above what the Pemda agreed before. Warnings, not blocks; none once accepted.' })
   warnings(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<OrderWarningView[]> {
     return ctx.loaders.orderWarnings.load(order.id) as Promise<OrderWarningView[]>;
+  }
+
+  @FieldResolver(() => [OrderAction], { description: 'The steps the caller may take on the order now (the same rules the mutations check): what a client shows as buttons.' })
+  availableActions(@Root() order: Order, @Ctx() ctx: RequestContext): OrderAction[] {
+    return availableActions(ctx.actor, order);
   }
 
   @FieldResolver(() => String, { description: 'The total in Indonesian words (terbilang), as the order letter and the BAST write it.' })

@@ -1,7 +1,8 @@
+import { registerEnumType } from 'type-graphql';
 import { Role } from '../identity/user.entity.js';
 import type { Actor } from '../context.js';
 import { SpendRecognition } from '../pemda/pemda.entity.js';
-import { OrderStatus, type Order } from './order.entity.js';
+import { NegotiationStatus, OrderStatus, type Order } from './order.entity.js';
 
 /**
  * The OPD order process, as data: which action leads from which states to which, who may take it, what it stamps
@@ -29,6 +30,7 @@ export enum OrderAction {
   CANCEL = 'cancel',
   EXPIRE = 'expire',
 }
+registerEnumType(OrderAction, { name: 'OrderAction', description: 'A step of the order process (each is a mutation, e.g. SUBMIT is submitOrder).' });
 
 /** Who may take an action, relative to the order. */
 export enum OrderParty {
@@ -69,8 +71,8 @@ export interface OrderTransition {
   audit: string;
   /** The action as a noun, for the Indonesian refusal ("pengajuan hanya dari status DRAFT"). */
   noun: string;
-  /** A condition of the order beyond its state, named for the refusal message. */
-  only?: { holds: (order: Order) => boolean; described: string };
+  /** A condition of the order beyond its state, named for the refusal message (or refused with its own). */
+  only?: { holds: (order: Order) => boolean; described: string; refusal?: string };
   stamp?: Stamp;
   onEnter?: readonly OrderEffect[];
   needsReason?: boolean;
@@ -86,9 +88,18 @@ const S = OrderStatus;
 
 export const ORDER_PROCESS: Readonly<Record<OrderAction, OrderTransition>> = {
   setShippingCost: { from: [S.DRAFT], to: S.DRAFT, by: OrderParty.PP, audit: 'SHIPPING_COST_SET', noun: 'penetapan ongkos kirim' },
-  proposePrices: { from: [S.DRAFT], to: S.DRAFT, by: OrderParty.PP, audit: 'PRICES_PROPOSED', noun: 'negosiasi' },
-  respondToNegotiation: { from: [S.DRAFT], to: S.DRAFT, by: OrderParty.VENDOR, audit: 'NEGOTIATION_ACCEPTED', noun: 'jawaban negosiasi' },
-  submit: { from: [S.DRAFT], to: S.SUBMITTED, by: OrderParty.PP, audit: 'SUBMITTED', noun: 'pengajuan', stamp: 'submittedAt', onEnter: [OrderEffect.REFRESH_SPLIT_FLAGS] },
+  proposePrices: {
+    from: [S.DRAFT], to: S.DRAFT, by: OrderParty.PP, audit: 'PRICES_PROPOSED', noun: 'negosiasi',
+    only: { holds: (order) => order.negotiation === NegotiationStatus.NONE, described: 'DRAFT tanpa negosiasi sebelumnya', refusal: 'Negosiasi untuk paket ini sudah pernah dibuka.' },
+  },
+  respondToNegotiation: {
+    from: [S.DRAFT], to: S.DRAFT, by: OrderParty.VENDOR, audit: 'NEGOTIATION_ACCEPTED', noun: 'jawaban negosiasi',
+    only: { holds: (order) => order.negotiation === NegotiationStatus.PROPOSED, described: 'DRAFT dengan usulan harga', refusal: 'Tidak ada usulan harga yang menunggu jawaban.' },
+  },
+  submit: {
+    from: [S.DRAFT], to: S.SUBMITTED, by: OrderParty.PP, audit: 'SUBMITTED', noun: 'pengajuan', stamp: 'submittedAt', onEnter: [OrderEffect.REFRESH_SPLIT_FLAGS],
+    only: { holds: (order) => order.negotiation !== NegotiationStatus.PROPOSED, described: 'DRAFT tanpa usulan harga yang menunggu', refusal: 'Usulan harga masih menunggu jawaban penyedia.' },
+  },
   approve: {
     from: [S.SUBMITTED], to: S.APPROVED, by: OrderParty.ASSIGNED_PPK, audit: 'APPROVED', noun: 'persetujuan PPK', stamp: 'approvedAt',
     only: { holds: (order) => order.requiresPpkApproval, described: 'SUBMITTED di atas ambang persetujuan PPK' },

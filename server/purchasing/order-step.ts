@@ -12,7 +12,7 @@ import { Pemda } from '../pemda/pemda.entity.js';
 import { recogniseOrder } from '../spend/rollup.js';
 import { refreshSplitFlags } from '../insight/split-orders.js';
 import { runOnceLocked } from '../transactions/idempotency.js';
-import { ORDER_PROCESS, OrderAction, OrderEffect, PARTIES, RECOGNISED_AT, type OrderTransition } from './order-process.js';
+import { ORDER_PROCESS, OrderAction, OrderEffect, OrderParty, PARTIES, RECOGNISED_AT, type OrderTransition } from './order-process.js';
 import { Order, OrderLine } from './order.entity.js';
 
 /** What an action's own change hands the step: the reason it was given, the date that places its spend, and so on. */
@@ -37,6 +37,7 @@ export interface StepScope {
 export type OrderChange = (scope: StepScope) => Promise<StepOutcome | void>;
 
 function wrongState(order: Order, rule: OrderTransition): AppError {
+  if (rule.only?.refusal && rule.from.includes(order.status)) return conflict(rule.only.refusal, { status: order.status });
   const allowed = rule.only ? rule.only.described : rule.from.join('/');
   return conflict(`Paket berstatus ${order.status}; ${rule.noun} hanya dari status ${allowed}.`, { status: order.status });
 }
@@ -45,6 +46,16 @@ function wrongState(order: Order, rule: OrderTransition): AppError {
 export function canTake(action: OrderAction, order: Order): boolean {
   const rule = ORDER_PROCESS[action];
   return rule.from.includes(order.status) && (rule.only?.holds(order) ?? true);
+}
+
+/**
+ * The actions `actor` may take on the order now, by the same table and party rules a step checks: what the web app
+ * offers as buttons, so it never shows one the API would refuse.
+ */
+export function availableActions(actor: Actor | null, order: Order): OrderAction[] {
+  return (Object.entries(ORDER_PROCESS) as [OrderAction, OrderTransition][])
+    .filter(([action, rule]) => rule.by !== OrderParty.SYSTEM && PARTIES[rule.by].is(actor, order) && canTake(action, order))
+    .map(([action]) => action);
 }
 
 /** Effects on entering a state, by name (see `OrderEffect`). */

@@ -162,7 +162,6 @@ export class OrderService {
   /** The PP proposes lower unit prices before submitting; the vendor then accepts or counters once. */
   proposePrices(ctx: RequestContext, orderId: string, prices: LinePrice[], key?: string | null): Promise<Order> {
     return step(this.audit, ctx, OrderAction.PROPOSE_PRICES, orderId, key, async ({ order, lines }) => {
-      if (order.negotiation !== NegotiationStatus.NONE) throw conflict('Negosiasi untuk paket ini sudah pernah dibuka.');
       const all = await lines();
       const v = new Validation().check(prices.length > 0, 'prices', 'Usulkan harga untuk minimal satu baris.');
       for (const price of prices) {
@@ -179,7 +178,6 @@ export class OrderService {
   /** The vendor accepts the proposed prices, or counters once with prices between the proposal and the list price. */
   respondToNegotiation(ctx: RequestContext, orderId: string, accept: boolean, counter: LinePrice[], key?: string | null): Promise<Order> {
     return step(this.audit, ctx, OrderAction.RESPOND_TO_NEGOTIATION, orderId, key, async ({ order, lines }) => {
-      if (order.negotiation !== NegotiationStatus.PROPOSED) throw conflict('Tidak ada usulan harga yang menunggu jawaban.');
       const all = await lines();
       if (accept) {
         for (const line of all) if (line.proposedUnitPrice != null) line.unitPrice = line.proposedUnitPrice;
@@ -208,7 +206,6 @@ export class OrderService {
 
   submit(ctx: RequestContext, orderId: string, key?: string | null): Promise<Order> {
     return step(this.audit, ctx, OrderAction.SUBMIT, orderId, key, async ({ tx, order }) => {
-      if (order.negotiation === NegotiationStatus.PROPOSED) throw conflict('Usulan harga masih menunggu jawaban penyedia.');
       const pemda = await tx.em.findOneOrFail(Pemda, order.pemda.id);
       order.requiresPpkApproval = order.total > pemda.ppkApprovalThreshold;
     });

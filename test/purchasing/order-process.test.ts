@@ -11,9 +11,9 @@ const RESPOND = `mutation($id: ID!, $accept: Boolean!) { respondToOrderNegotiati
 
 /** The process as a reader of the business would draw it, written out by hand: action -> the states it starts from. */
 const DRAWN: Record<OrderAction, string[]> = {
-  setShippingCost: ['DRAFT'],
+  setShippingCost: ['DRAFT', 'DRAFT (prices proposed)'],
   proposePrices: ['DRAFT'],
-  respondToNegotiation: ['DRAFT'],
+  respondToNegotiation: ['DRAFT (prices proposed)'],
   submit: ['DRAFT'],
   approve: ['SUBMITTED (needs PPK)'],
   accept: ['SUBMITTED', 'APPROVED'],
@@ -22,14 +22,14 @@ const DRAWN: Record<OrderAction, string[]> = {
   receive: ['SHIPPED'],
   recordPayment: ['RECEIVED'],
   complete: ['PAID'],
-  cancel: ['DRAFT', 'SUBMITTED', 'SUBMITTED (needs PPK)', 'APPROVED'],
+  cancel: ['DRAFT', 'DRAFT (prices proposed)', 'SUBMITTED', 'SUBMITTED (needs PPK)', 'APPROVED'],
   expire: ['SUBMITTED', 'APPROVED'],
 };
 
 describe('the order process table', () => {
   let t: TestApp;
   let w: World;
-  /** One order in every state (and SUBMITTED twice: reaching the vendor directly, or waiting for the PPK). */
+  /** One order in every state (DRAFT twice: with and without prices proposed; SUBMITTED twice: reaching the vendor directly, or waiting for the PPK). */
   const orders: Record<string, string> = {};
 
   const run = async (query: string, vars: Record<string, unknown>, token: string) => {
@@ -41,10 +41,12 @@ describe('the order process table', () => {
     t = await createTestApp();
     w = await purchasingWorld(t);
     const rice = await w.product(w.vendorA, { name: 'Beras Medium Junggo 5 kg', price: 65000, stock: 500, unit: 'karung' });
-    const states = ['DRAFT', 'SUBMITTED', 'SUBMITTED (needs PPK)', 'APPROVED', 'ACCEPTED', 'SHIPPED', 'RECEIVED', 'PAID', 'COMPLETED', 'REJECTED', 'CANCELLED'];
+    const states = ['DRAFT', 'DRAFT (prices proposed)', 'SUBMITTED', 'SUBMITTED (needs PPK)', 'APPROVED', 'ACCEPTED', 'SHIPPED', 'RECEIVED', 'PAID', 'COMPLETED', 'REJECTED', 'CANCELLED'];
     for (const state of states) [{ id: orders[state] }] = await checkout(t, w, [[rice, 2]]);
     const vendor = w.vendorA.token;
     const needsPpk = (on: boolean) => t.em().nativeUpdate(Pemda, { id: w.ids.batu }, { ppkApprovalThreshold: on ? 1 : 200_000_000 });
+    const [line] = (await t.em().findOneOrFail(Order, orders['DRAFT (prices proposed)'], { populate: ['lines'] })).lines.getItems();
+    await run(PROPOSE, { id: orders['DRAFT (prices proposed)'], prices: [{ lineId: line.id, unitPrice: 60000 }] }, w.pp);
     await needsPpk(true);
     await run(SUBMIT, { id: orders['SUBMITTED (needs PPK)'] }, w.pp);
     await run(SUBMIT, { id: orders.APPROVED }, w.pp);
@@ -108,7 +110,7 @@ describe('the order process table', () => {
         if (!DRAWN.expire.includes(state)) expect(await t.app.services.order.expire(t.app.systemContext(), id)).toBe(false);
       });
     }
-    expect(refused).toBe(11 * 12 - 17); // 11 states x 12 actions a party can ask for, less the 17 drawn pairs
+    expect(refused).toBe(12 * 12 - 19); // 12 states x 12 actions a party can ask for, less the 19 drawn pairs
   });
 
   it('lets no party take another party\'s action', async () => {
@@ -116,5 +118,33 @@ describe('the order process table', () => {
     expect(errorCode(cancelAsVendor)).toBe('FORBIDDEN');
     const approveAsPp = await expectNothingWritten(t, () => t.exec(APPROVE, { id: orders['SUBMITTED (needs PPK)'] }, { token: w.pp }));
     expect(errorCode(approveAsPp)).toBe('FORBIDDEN');
+  });
+
+  it('offers each party exactly the steps it may take now (availableActions, what the web app shows as buttons)', async () => {
+    const offered = async (state: string, token: string) =>
+      (await t.exec(`query($id: ID!) { order(id: $id) { availableActions } }`, { id: orders[state] }, { token })).data.order.availableActions.sort();
+    const vendor = w.vendorA.token;
+    // Written out by hand from the process as drawn, per party (a vendor sees no draft until prices are proposed to it).
+    const expected: [string, string, string[]][] = [
+      ['DRAFT', w.pp, ['CANCEL', 'PROPOSE_PRICES', 'SET_SHIPPING_COST', 'SUBMIT']],
+      ['DRAFT', w.ppk, []],
+      ['DRAFT (prices proposed)', w.pp, ['CANCEL', 'SET_SHIPPING_COST']],
+      ['DRAFT (prices proposed)', vendor, ['RESPOND_TO_NEGOTIATION']],
+      ['SUBMITTED (needs PPK)', w.pp, ['CANCEL']],
+      ['SUBMITTED (needs PPK)', w.ppk, ['APPROVE']],
+      ['SUBMITTED (needs PPK)', vendor, []],
+      ['SUBMITTED', vendor, ['ACCEPT', 'REJECT']],
+      ['SUBMITTED', w.ppk, []],
+      ['APPROVED', vendor, ['ACCEPT', 'REJECT']],
+      ['ACCEPTED', vendor, ['SHIP']],
+      ['ACCEPTED', w.pp, []],
+      ['SHIPPED', w.pp, ['RECEIVE']],
+      ['SHIPPED', w.ppk, ['RECEIVE']],
+      ['RECEIVED', w.ppk, ['RECORD_PAYMENT']],
+      ['PAID', w.pp, ['COMPLETE']],
+      ['COMPLETED', w.pp, []],
+      ['SUBMITTED', w.bpbj, []],
+    ];
+    for (const [state, token, actions] of expected) expect({ state, actions: await offered(state, token) }).toEqual({ state, actions });
   });
 });
