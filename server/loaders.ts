@@ -2,7 +2,9 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Outlet } from './asn/asn.entities.js';
 import { AuditLog, AuditSubject } from './audit/audit-log.entity.js';
+import { holidaysFrom } from './calendar/holidays.js';
 import { Category } from './catalogue/category.entity.js';
+import { Pemda } from './pemda/pemda.entity.js';
 import { buyerVisibleSql } from './catalogue/visibility.js';
 import { concentrationBetween, type OpdConcentration } from './insight/concentration.js';
 import { orderWarnings, type OrderWarning } from './insight/order-warnings.js';
@@ -56,6 +58,12 @@ export function createLoaders(em: EntityManager, now: () => Date) {
         return new Map((await concentrationBetween(em, pemdaId, from, to)).map((c) => [c.opdId, c]));
       })),
     ),
+    /** Each Pemda's time zone and days off from a month back: what a working-day deadline on a page needs. */
+    workingCalendar: new DataLoader<string, { timeZone: string; holidays: Set<string> | undefined }>(async (pemdaIds) => {
+      const pemdas = await em.find(Pemda, { id: { $in: pemdaIds as string[] } }, { fields: ['timeZone'] });
+      const holidays = await holidaysFrom(em, pemdaIds as string[], new Date(now().getTime() - 31 * 86_400_000).toISOString().slice(0, 10));
+      return pemdaIds.map((id) => ({ timeZone: pemdas.find((p) => p.id === id)!.timeZone, holidays: holidays.get(id) }));
+    }),
     orderHistory: new DataLoader<string, AuditLog[]>(async (orderIds) => {
       const all = await em.find(AuditLog, { subjectType: AuditSubject.ORDER, subjectId: { $in: orderIds as string[] } }, { orderBy: { sequence: 'asc' } });
       return orderIds.map((id) => all.filter((entry) => entry.subjectId === id));

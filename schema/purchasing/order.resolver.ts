@@ -11,6 +11,7 @@ import { CartItem } from '../../server/purchasing/cart-item.entity.js';
 import { Order, OrderLine, Payment } from '../../server/purchasing/order.entity.js';
 import { orderCode } from '../../server/purchasing/order-queries.js';
 import { OrderAction } from '../../server/purchasing/order-process.js';
+import { vendorAnswerDue } from '../../server/purchasing/order-expiry.js';
 import { availableActions } from '../../server/purchasing/order-step.js';
 import { Product } from '../../server/catalogue/product.entity.js';
 import { Vendor } from '../../server/vendor/vendor.entity.js';
@@ -186,6 +187,13 @@ export class OrderResolver {
   @FieldResolver(() => [OrderAction], { description: 'The steps the caller may take on the order now (the same rules the mutations check): what a client shows as buttons.' })
   availableActions(@Root() order: Order, @Ctx() ctx: RequestContext): OrderAction[] {
     return availableActions(ctx.actor, order);
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'While the order waits for the vendor: when it is cancelled as "tidak direspons" (3 working days in the Pemda\'s calendar).' })
+  async vendorAnswerDue(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Date | null> {
+    if (!order.awaitingVendorSince) return null;
+    const { timeZone, holidays } = await ctx.loaders.workingCalendar.load(order.pemda.id);
+    return vendorAnswerDue(order.awaitingVendorSince, timeZone, holidays);
   }
 
   @FieldResolver(() => String, { description: 'The total in Indonesian words (terbilang), as the order letter and the BAST write it.' })

@@ -1,10 +1,10 @@
 import { holidaysFrom } from '../calendar/holidays.js';
-import { addWorkingDays, localDate } from '../calendar/time-zone.js';
+import { localDate } from '../calendar/time-zone.js';
 import type { RequestContext } from '../context.js';
 import { Role, User } from '../identity/user.entity.js';
 import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
-import { VENDOR_ANSWER_WORKING_DAYS } from '../purchasing/order-expiry.js';
+import { VENDOR_ANSWER_WORKING_DAYS, vendorAnswerDue } from '../purchasing/order-expiry.js';
 import { OrderAction } from '../purchasing/order-process.js';
 import { orderCode } from '../purchasing/order-queries.js';
 import type { Order } from '../purchasing/order.entity.js';
@@ -70,7 +70,7 @@ export async function notifyOrderStep(ctx: RequestContext, action: OrderAction, 
     const recipients = await users(party);
     if (party === 'VENDOR' && (action === OrderAction.SUBMIT || action === OrderAction.APPROVE)) {
       const holidays = await holidaysFrom(em, [pemda.id], localDate(ctx.now(), pemda.timeZone));
-      const due = addWorkingDays(order.awaitingVendorSince ?? ctx.now(), VENDOR_ANSWER_WORKING_DAYS, pemda.timeZone, holidays.get(pemda.id));
+      const due = vendorAnswerDue(order.awaitingVendorSince ?? ctx.now(), pemda.timeZone, holidays.get(pemda.id));
       notify(ctx, recipients, {
         kind: 'ORDER_ARRIVED', link, title: `Pesanan baru ${code} dari ${opd.name}`,
         body: `${opd.name} memesan senilai ${rupiah(order.total)}. Jawab dalam ${VENDOR_ANSWER_WORKING_DAYS} hari kerja, paling lambat ${dateTime(due, pemda.timeZone)} ${ZONE_NAME[pemda.timeZone] ?? ''}, agar pesanan tidak dibatalkan sebagai tidak direspons.`,

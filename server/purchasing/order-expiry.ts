@@ -7,6 +7,10 @@ import type { OrderService } from './order.service.js';
 
 export const VENDOR_ANSWER_WORKING_DAYS = 3;
 
+/** When an order waiting since `since` is cancelled as "tidak direspons": 3 working days later in the Pemda's calendar. */
+export const vendorAnswerDue = (since: Date, timeZone: string, holidays: Set<string> | undefined): Date =>
+  addWorkingDays(since, VENDOR_ANSWER_WORKING_DAYS, timeZone, holidays);
+
 /**
  * Cancels, with reason "tidak direspons", every order the vendor left unanswered for 3 working days
  * (Monday to Friday in the Pemda's time zone, skipping national days, cuti bersama and the Pemda's own days off) after it reached them. Runs as the system; returns the ids cancelled.
@@ -22,7 +26,7 @@ export async function expireUnansweredOrders(ctx: RequestContext, orders: OrderS
   );
   const earliest = candidates.reduce((min, o) => (o.awaitingVendorSince! < min ? o.awaitingVendorSince! : min), now);
   const holidays = await holidaysFrom(ctx.em, [...new Set(candidates.map((o) => o.pemda.id))], earliest.toISOString().slice(0, 10));
-  const due = candidates.filter((o) => addWorkingDays(o.awaitingVendorSince!, VENDOR_ANSWER_WORKING_DAYS, o.pemda.getEntity().timeZone, holidays.get(o.pemda.id)) <= now);
+  const due = candidates.filter((o) => vendorAnswerDue(o.awaitingVendorSince!, o.pemda.getEntity().timeZone, holidays.get(o.pemda.id)) <= now);
   const expired: string[] = [];
   for (const order of due) {
     if (await orders.expire(ctx, order.id)) expired.push(order.id);

@@ -35,6 +35,9 @@ describe('working days skip national days, cuti bersama and the Pemda\'s own day
   it('an order submitted Tuesday 17 March 10:00 WIB waits out Nyepi and Lebaran: due Friday 27 March 10:00, not Friday 20 March', async () => {
     t.clock.current = new Date('2026-03-17T03:00:00Z');
     const order = await submitted('Kue Lebaran');
+    // The vendor's order page shows the same deadline the expiry keeps.
+    const shown = await t.exec(`query($id: ID!) { order(id: $id) { vendorAnswerDue } }`, { id: order }, { token: w.vendorA.token });
+    expect(shown.data.order.vendorAnswerDue).toBe('2026-03-27T03:00:00.000Z');
     // Weekdays only, it would expire Friday 20 March 10:00; but 18-20 and 23-24 March are days off.
     t.clock.current = new Date('2026-03-20T03:00:00Z');
     expect(await expire()).toEqual([]);
