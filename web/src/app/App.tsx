@@ -9,7 +9,13 @@ import { ImportsPage } from '../bpbj/ImportsPage';
 import { OpdPage } from '../bpbj/OpdPage';
 import { SplitOrdersPage } from '../bpbj/SplitOrdersPage';
 import { VendorsPage } from '../bpbj/VendorsPage';
+import { CartPage } from '../opd/CartPage';
+import { ShopPage } from '../opd/ShopPage';
+import { OrderListPage } from '../orders/OrderListPage';
+import { OrderPage } from '../orders/OrderPage';
 import { CataloguePage } from '../public/CataloguePage';
+import { RegisterPage } from '../vendor/RegisterPage';
+import { VendorHomePage } from '../vendor/VendorHomePage';
 import { HomePage } from '../public/HomePage';
 import { ProductPage } from '../public/ProductPage';
 import { PublicRecapPage } from '../public/PublicRecapPage';
@@ -30,6 +36,22 @@ const BPBJ_NAV: [string, string][] = [
   ['/bpbj/audit', 'Log audit'],
 ];
 
+const OPD_NAV: [string, string][] = [
+  ['/opd', 'Belanja'],
+  ['/opd/keranjang', 'Keranjang'],
+  ['/opd/paket', 'Paket'],
+];
+const VENDOR_NAV: [string, string][] = [
+  ['/penyedia', 'Usaha & produk'],
+  ['/penyedia/pesanan', 'Pesanan'],
+];
+
+/** The workspace each role lands in after signing in, and its menu. */
+export const HOME: Record<string, string> = { BPBJ: '/bpbj', PP: '/opd', PPK: '/opd/paket', VENDOR: '/penyedia' };
+const NAV: Record<string, [string, string][]> = { BPBJ: BPBJ_NAV, PP: OPD_NAV, PPK: OPD_NAV, VENDOR: VENDOR_NAV };
+
+const refused = (text: string) => ({ title: 'Tidak berwenang', page: <p role="alert" className="error">{text}</p> });
+
 /** Which page a path shows, and its title: one table, so every page has a title and the navigation follows roles. */
 function route(path: string, account: Account | null): { title: string; page: ReactNode } {
   const product = path.match(/^\/publik\/([0-9a-f-]{36})\/produk\/([0-9a-f-]{36})$/);
@@ -37,10 +59,31 @@ function route(path: string, account: Account | null): { title: string; page: Re
   const publik = path.match(/^\/publik\/([0-9a-f-]{36})(\/katalog)?$/);
   if (publik) return publik[2] ? { title: 'Katalog produk lokal', page: <CataloguePage pemdaId={publik[1]} /> } : { title: 'Rekap publik', page: <PublicRecapPage pemdaId={publik[1]} /> };
   if (path === '/masuk') return { title: 'Masuk', page: <LoginPage /> };
-  if (path.startsWith('/bpbj')) {
-    if (!account) return { title: 'Masuk', page: <LoginPage /> };
+  if (path === '/daftar') return { title: 'Daftar penyedia', page: <RegisterPage /> };
+  const signedIn = ['/bpbj', '/opd', '/penyedia', '/pesanan'].some((prefix) => path.startsWith(prefix));
+  if (signedIn && !account) return { title: 'Masuk', page: <LoginPage /> };
+  const order = path.match(/^\/pesanan\/([0-9a-f-]{36})$/);
+  if (order && account?.pemda) return { title: 'Paket', page: <OrderPage id={order[1]} timeZone={account.pemda.timeZone} back={`${HOME[account.role] === '/opd' ? '/opd/paket' : HOME[account.role] === '/penyedia' ? '/penyedia/pesanan' : HOME[account.role] ?? '/'}`} /> };
+  if (path.startsWith('/opd') && account) {
+    if ((account.role !== 'PP' && account.role !== 'PPK') || !account.opd || !account.pemda) return refused('Halaman ini untuk PP dan PPK OPD.');
+    const { pemda, opd } = account;
+    const pages: Record<string, [string, ReactNode]> = {
+      '/opd': ['Belanja katalog', <ShopPage pemdaId={pemda.id} />],
+      '/opd/keranjang': ['Keranjang', <CartPage opdId={opd.id} />],
+      '/opd/paket': ['Paket', <OrderListPage base="/opd/paket" timeZone={pemda.timeZone} title={`Paket ${opd.name}`} />],
+    };
+    const [title, page] = pages[path] ?? ['Tidak ditemukan', <p>Halaman tidak ditemukan.</p>];
+    return { title, page };
+  }
+  if (path.startsWith('/penyedia') && account) {
+    if (account.role !== 'VENDOR' || !account.vendor || !account.pemda) return refused('Halaman ini untuk penyedia.');
+    const { pemda, vendor } = account;
+    if (path === '/penyedia/pesanan') return { title: 'Pesanan', page: <OrderListPage base="/penyedia/pesanan" timeZone={pemda.timeZone} title="Pesanan masuk" /> };
+    return { title: 'Usaha & produk', page: <VendorHomePage vendorId={vendor.id} pemdaId={pemda.id} /> };
+  }
+  if (path.startsWith('/bpbj') && account) {
     const pemda = account.pemda;
-    if (account.role !== 'BPBJ' || !pemda) return { title: 'Tidak berwenang', page: <p role="alert" className="error">Halaman ini untuk BPBJ.</p> };
+    if (account.role !== 'BPBJ' || !pemda) return refused('Halaman ini untuk BPBJ.');
     const opd = path.match(/^\/bpbj\/opd\/([0-9a-f-]{36})$/);
     if (opd) return { title: 'OPD', page: <OpdPage pemdaId={pemda.id} opdId={opd[1]} timeZone={pemda.timeZone} /> };
     const pages: Record<string, [string, ReactNode]> = {
@@ -73,7 +116,7 @@ export function App() {
       <header className="top">
         <Link to="/" className="brand">Katalog Lokal</Link>
         <nav aria-label="Menu utama">
-          {account?.role === 'BPBJ' && BPBJ_NAV.map(([to, label]) => <Link key={to} to={to} aria-current={url.pathname === to ? 'page' : undefined}>{label}</Link>)}
+          {account && (NAV[account.role] ?? []).map(([to, label]) => <Link key={to} to={to} aria-current={url.pathname === to ? 'page' : undefined}>{label}</Link>)}
           {account?.pemda && <Link to={`/publik/${account.pemda.id}`}>Publik</Link>}
         </nav>
         <div className="who">
@@ -83,11 +126,11 @@ export function App() {
               <button className="secondary" onClick={signOut}>Keluar</button>
             </>
           ) : (
-            !loading && <Link to="/masuk">Masuk</Link>
+            !loading && <><Link to="/daftar">Daftar penyedia</Link> <Link to="/masuk">Masuk</Link></>
           )}
         </div>
       </header>
-      <main>{loading && url.pathname.startsWith('/bpbj') ? <p>Memuat…</p> : page}</main>
+      <main>{loading && url.pathname !== '/' && !url.pathname.startsWith('/publik') ? <p>Memuat…</p> : page}</main>
     </>
   );
 }

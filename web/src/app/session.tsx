@@ -3,11 +3,12 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { MeQuery } from '../gql/graphql';
 import { session } from './client';
-import { navigate } from './router';
+import { HOME } from './App';
+import { navigate, useLocation } from './router';
 
 const Me = graphql(`
   query Me {
-    me { id fullName email role pemda { id name timeZone } opd { id name shortName } }
+    me { id fullName email role pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }
   }
 `);
 
@@ -49,6 +50,7 @@ export function LoginPage() {
   const [, login] = useMutation(Login);
   const { signedIn } = useSession();
   const [problem, setProblem] = useState<string | null>(null);
+  const registered = useLocation().searchParams.get('terdaftar');
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -59,11 +61,12 @@ export function LoginPage() {
     }
     session.save(result.data!.login.token);
     signedIn();
-    navigate(result.data!.login.user.role === 'BPBJ' ? '/bpbj' : '/');
+    navigate(HOME[result.data!.login.user.role] ?? '/');
   }
   return (
     <section className="card narrow">
       <h1>Masuk</h1>
+      {registered && <p role="status" className="notice">Pendaftaran diterima. Masuk untuk melengkapi produk sambil menunggu verifikasi BPBJ.</p>}
       <form onSubmit={submit}>
         <label>
           Email

@@ -2,6 +2,7 @@ import { useClient, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { CsvDialect, ExportFormat } from '../gql/graphql';
 import { monthName } from '../lib/format';
+import { saveFile, type ApiFile } from '../lib/saveFile';
 
 const SpendRecapFile = graphql(`
   query SpendRecapFile($pemdaId: ID!, $year: Int!, $format: ExportFormat!, $dialect: CsvDialect) {
@@ -39,25 +40,13 @@ const AsnComplianceFile = graphql(`
   }
 `);
 
-interface File {
-  filename: string;
-  contentType: string;
-  base64: string;
-}
-type Fetch = (format: ExportFormat, dialect?: CsvDialect) => Promise<{ file?: File | null; error?: string }>;
-
-function save(file: File) {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], { type: file.contentType }));
-  link.download = file.filename;
-  link.click();
-}
+type Fetch = (format: ExportFormat, dialect?: CsvDialect) => Promise<{ file?: ApiFile | null; error?: string }>;
 
 /** The three files every report comes as: XLSX and PDF to print and send, CSV that Excel set to Indonesian opens. */
 function Downloads({ title, fetch }: { title: string; fetch: Fetch }) {
   async function download(format: ExportFormat, dialect?: CsvDialect) {
     const { file, error } = await fetch(format, dialect);
-    return file ? save(file) : window.alert(error ?? 'Gagal mengunduh.');
+    return file ? saveFile(file) : window.alert(error ?? 'Gagal mengunduh.');
   }
   return (
     <section className="card">
@@ -80,7 +69,7 @@ export function ExportsPage({ pemdaId }: { pemdaId: string }) {
   const previousMonth = new Date(Date.UTC(year, now.getMonth() - 1, 1)).toISOString().slice(0, 7);
   const [{ data: asn }] = useQuery({ query: AsnProgrammeList, variables: { pemdaId } });
   const network = { requestPolicy: 'network-only' } as const;
-  const answer = <T,>(result: { data?: T; error?: { graphQLErrors: { message: string }[] } }, pick: (data: T) => File) =>
+  const answer = <T,>(result: { data?: T; error?: { graphQLErrors: { message: string }[] } }, pick: (data: T) => ApiFile) =>
     ({ file: result.data ? pick(result.data) : null, error: result.error?.graphQLErrors[0]?.message });
 
   const award: Fetch = async (format, dialect) => {

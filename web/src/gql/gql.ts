@@ -14,7 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Me {\n    me { id fullName email role pemda { id name timeZone } opd { id name shortName } }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me { id fullName email role pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { token user { id role } }\n  }\n": typeof types.LoginDocument,
     "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId action fromStatus toStatus reason actorRole }\n  }\n": typeof types.AuditLogDocument,
     "\n  query AwardVersions($pemdaId: ID!, $period: String!) {\n    awardVersions(pemdaId: $pemdaId, period: $period) { id version status publishedAt }\n  }\n": typeof types.AwardVersionsDocument,
@@ -42,13 +42,36 @@ type Documents = {
     "\n  query VendorList($pemdaId: ID!, $status: VendorStatus, $after: String) {\n    vendors(pemdaId: $pemdaId, status: $status, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id businessName ownerName nib scale isKoperasi isLocal isUmkk district status statusReason productCount } }\n    }\n  }\n": typeof types.VendorListDocument,
     "mutation SuspendVendor($id: ID!, $reason: String!) { suspendVendor(id: $id, reason: $reason) { id status statusReason } }": typeof types.SuspendVendorDocument,
     "mutation ReinstateVendor($id: ID!) { reinstateVendor(id: $id) { id status statusReason } }": typeof types.ReinstateVendorDocument,
-    "\n  query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput) {\n    searchProducts(pemdaId: $pemdaId, query: $query, filter: $filter, first: 24) {\n      totalCount\n      edges { node { id name unit price minOrderQuantity isPdn tkdnPercent isLocal isUmkk vendor { id businessName district } category { id name } } }\n      facets { local { value count } umkk { value count } pdn { value count } basicNeeds { value count } }\n    }\n  }\n": typeof types.CatalogueSearchDocument,
+    "\n  query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput, $sort: SearchSort) {\n    searchProducts(pemdaId: $pemdaId, query: $query, filter: $filter, sort: $sort, first: 24) {\n      totalCount\n      edges { node { id name unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk vendor { id businessName district } category { id name } } }\n      facets { categories { value count } local { value count } umkk { value count } pdn { value count } basicNeeds { value count } priceBands { value count } }\n    }\n    categories(pemdaId: $pemdaId) { id name }\n  }\n": typeof types.CatalogueSearchDocument,
+    "\n  query Cart($opdId: ID!) {\n    cart { id quantity unitPriceSeen product { id name unit price stock minOrderQuantity status vendor { id businessName } } }\n    ppks(opdId: $opdId) { id fullName }\n    opd(id: $opdId) { id name }\n  }\n": typeof types.CartDocument,
+    "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) { orders { id code total vendor { id businessName } } }\n  }\n": typeof types.CreateOrderDocument,
+    "\n  mutation SetCartItem($productId: ID!, $quantity: Int!) {\n    setCartItem(productId: $productId, quantity: $quantity) { id quantity unitPriceSeen product { id } }\n  }\n": typeof types.SetCartItemDocument,
+    "\n  query OrderList($filter: OrderFilterInput, $after: String) {\n    orders(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id code status total createdAt vendorAnswerDue availableActions opd { id shortName } vendor { id businessName } } }\n    }\n    orderCounts { status count total }\n  }\n": typeof types.OrderListDocument,
+    "\n  query OrderView($id: ID!) {\n    order(id: $id) {\n      id code status negotiation subtotal shippingCost total totalInWords receivedAmount requiresPpkApproval\n      deliveryAddress rupCode neededBy notes statusReason deliveryReference bastNumber bastDate vendorAnswerDue availableActions\n      createdAt submittedAt approvedAt acceptedAt shippedAt receivedAt paidAt completedAt\n      opd { id name } vendor { id businessName district phone } createdBy { id fullName } ppk { id fullName }\n      lines { id productName unit listUnitPrice proposedUnitPrice counterUnitPrice unitPrice quantity quantityReceived lineTotal }\n      payments { id method amount paidOn reference }\n      warnings { code message }\n      history { id createdAt action fromStatus toStatus reason actorRole }\n    }\n    orderDocuments(orderId: $id) { id kind number issuedAt replacesNumber }\n  }\n": typeof types.OrderViewDocument,
+    "query OrderDocumentFile($id: ID!) { orderDocumentFile(id: $id) { filename contentType base64 } }": typeof types.OrderDocumentFileDocument,
+    "mutation SubmitOrder($id: ID!, $key: String) { submitOrder(id: $id, idempotencyKey: $key) { id status availableActions } }": typeof types.SubmitOrderDocument,
+    "mutation ApproveOrder($id: ID!, $key: String) { approveOrder(id: $id, idempotencyKey: $key) { id status availableActions } }": typeof types.ApproveOrderDocument,
+    "mutation CompleteOrder($id: ID!, $key: String) { completeOrder(id: $id, idempotencyKey: $key) { id status availableActions } }": typeof types.CompleteOrderDocument,
+    "mutation SetOrderShipping($id: ID!, $cost: Rupiah!, $key: String) { setOrderShippingCost(id: $id, shippingCost: $cost, idempotencyKey: $key) { id total availableActions } }": typeof types.SetOrderShippingDocument,
+    "mutation ProposeOrderPrices($id: ID!, $prices: [LinePriceInput!]!, $key: String) { proposeOrderPrices(id: $id, prices: $prices, idempotencyKey: $key) { id negotiation availableActions } }": typeof types.ProposeOrderPricesDocument,
+    "mutation RespondToNegotiation($id: ID!, $accept: Boolean!, $key: String) { respondToOrderNegotiation(id: $id, accept: $accept, idempotencyKey: $key) { id negotiation total availableActions } }": typeof types.RespondToNegotiationDocument,
+    "mutation AcceptOrder($id: ID!, $cost: Rupiah, $key: String) { acceptOrder(id: $id, shippingCost: $cost, idempotencyKey: $key) { id status availableActions } }": typeof types.AcceptOrderDocument,
+    "mutation RejectOrder($id: ID!, $reason: String!, $key: String) { rejectOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions } }": typeof types.RejectOrderDocument,
+    "mutation ShipOrder($id: ID!, $ref: String!, $key: String) { shipOrder(id: $id, deliveryReference: $ref, idempotencyKey: $key) { id status availableActions } }": typeof types.ShipOrderDocument,
+    "mutation ReceiveOrder($id: ID!, $input: ReceiveOrderInput!, $key: String) { receiveOrder(id: $id, input: $input, idempotencyKey: $key) { id status availableActions } }": typeof types.ReceiveOrderDocument,
+    "mutation RecordOrderPayment($id: ID!, $input: RecordPaymentInput!, $key: String) { recordOrderPayment(id: $id, input: $input, idempotencyKey: $key) { id status availableActions } }": typeof types.RecordOrderPaymentDocument,
+    "mutation CancelOrder($id: ID!, $reason: String!, $key: String) { cancelOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions } }": typeof types.CancelOrderDocument,
     "\n  query Pemdas {\n    pemdas { id name province timeZone }\n  }\n": typeof types.PemdasDocument,
     "\n  query ProductView($id: ID!) {\n    product(id: $id) {\n      id name description unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk\n      category { id name }\n      vendor { id businessName ownerName scale isKoperasi district domicileRegionName address phone contactEmail productCount isLocal isUmkk }\n    }\n  }\n": typeof types.ProductViewDocument,
     "\n  query PublicRecap($pemdaId: ID!, $year: Int!) {\n    publicSpendRecap(pemdaId: $pemdaId, period: { year: $year, yearToDate: true }) {\n      period { label }\n      targetPercent\n      pemda { budget realisedUmkk umkkShareOfBudget status }\n      catalogueSpendYearToDate\n      catalogueSpendTarget\n      catalogueTargetAchieved\n      opds { rank status budget realisedUmkk umkkShareOfBudget catalogueShare opd { id name shortName } }\n    }\n    catalogueProgress(pemdaId: $pemdaId) { publishedProducts listedProductsTarget targetAchievedPercent verifiedVendors verifiedLocalUmkkVendors }\n    awardLeaderboard(pemdaId: $pemdaId) { rank opdName score tier }\n    pemda(id: $pemdaId) { id name kemendagriCode }\n  }\n": typeof types.PublicRecapDocument,
+    "query RegisterPemdas { pemdas { id name kemendagriCode } }": typeof types.RegisterPemdasDocument,
+    "mutation RegisterVendor($input: RegisterVendorInput!) { registerVendor(input: $input) { id status } }": typeof types.RegisterVendorDocument,
+    "\n  query VendorHome($vendorId: ID!, $pemdaId: ID!) {\n    vendor(id: $vendorId) { id businessName status statusReason isUmkk isLocal }\n    products(pemdaId: $pemdaId, filter: { vendorId: $vendorId, status: [DRAFT, SUBMITTED, PUBLISHED, REJECTED, SUSPENDED] }, first: 100) {\n      totalCount\n      edges { node { id name unit price stock status statusReason pendingRevision { price submittedAt } } }\n    }\n    categories(pemdaId: $pemdaId) { id name isLeaf }\n  }\n": typeof types.VendorHomeDocument,
+    "mutation CreateProduct($input: ProductInput!) { createProduct(input: $input) { id status } }": typeof types.CreateProductDocument,
+    "mutation SubmitProduct($id: ID!) { submitProduct(id: $id) { id status } }": typeof types.SubmitProductDocument,
 };
 const documents: Documents = {
-    "\n  query Me {\n    me { id fullName email role pemda { id name timeZone } opd { id name shortName } }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me { id fullName email role pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }\n  }\n": types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { token user { id role } }\n  }\n": types.LoginDocument,
     "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId action fromStatus toStatus reason actorRole }\n  }\n": types.AuditLogDocument,
     "\n  query AwardVersions($pemdaId: ID!, $period: String!) {\n    awardVersions(pemdaId: $pemdaId, period: $period) { id version status publishedAt }\n  }\n": types.AwardVersionsDocument,
@@ -76,10 +99,33 @@ const documents: Documents = {
     "\n  query VendorList($pemdaId: ID!, $status: VendorStatus, $after: String) {\n    vendors(pemdaId: $pemdaId, status: $status, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id businessName ownerName nib scale isKoperasi isLocal isUmkk district status statusReason productCount } }\n    }\n  }\n": types.VendorListDocument,
     "mutation SuspendVendor($id: ID!, $reason: String!) { suspendVendor(id: $id, reason: $reason) { id status statusReason } }": types.SuspendVendorDocument,
     "mutation ReinstateVendor($id: ID!) { reinstateVendor(id: $id) { id status statusReason } }": types.ReinstateVendorDocument,
-    "\n  query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput) {\n    searchProducts(pemdaId: $pemdaId, query: $query, filter: $filter, first: 24) {\n      totalCount\n      edges { node { id name unit price minOrderQuantity isPdn tkdnPercent isLocal isUmkk vendor { id businessName district } category { id name } } }\n      facets { local { value count } umkk { value count } pdn { value count } basicNeeds { value count } }\n    }\n  }\n": types.CatalogueSearchDocument,
+    "\n  query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput, $sort: SearchSort) {\n    searchProducts(pemdaId: $pemdaId, query: $query, filter: $filter, sort: $sort, first: 24) {\n      totalCount\n      edges { node { id name unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk vendor { id businessName district } category { id name } } }\n      facets { categories { value count } local { value count } umkk { value count } pdn { value count } basicNeeds { value count } priceBands { value count } }\n    }\n    categories(pemdaId: $pemdaId) { id name }\n  }\n": types.CatalogueSearchDocument,
+    "\n  query Cart($opdId: ID!) {\n    cart { id quantity unitPriceSeen product { id name unit price stock minOrderQuantity status vendor { id businessName } } }\n    ppks(opdId: $opdId) { id fullName }\n    opd(id: $opdId) { id name }\n  }\n": types.CartDocument,
+    "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) { orders { id code total vendor { id businessName } } }\n  }\n": types.CreateOrderDocument,
+    "\n  mutation SetCartItem($productId: ID!, $quantity: Int!) {\n    setCartItem(productId: $productId, quantity: $quantity) { id quantity unitPriceSeen product { id } }\n  }\n": types.SetCartItemDocument,
+    "\n  query OrderList($filter: OrderFilterInput, $after: String) {\n    orders(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id code status total createdAt vendorAnswerDue availableActions opd { id shortName } vendor { id businessName } } }\n    }\n    orderCounts { status count total }\n  }\n": types.OrderListDocument,
+    "\n  query OrderView($id: ID!) {\n    order(id: $id) {\n      id code status negotiation subtotal shippingCost total totalInWords receivedAmount requiresPpkApproval\n      deliveryAddress rupCode neededBy notes statusReason deliveryReference bastNumber bastDate vendorAnswerDue availableActions\n      createdAt submittedAt approvedAt acceptedAt shippedAt receivedAt paidAt completedAt\n      opd { id name } vendor { id businessName district phone } createdBy { id fullName } ppk { id fullName }\n      lines { id productName unit listUnitPrice proposedUnitPrice counterUnitPrice unitPrice quantity quantityReceived lineTotal }\n      payments { id method amount paidOn reference }\n      warnings { code message }\n      history { id createdAt action fromStatus toStatus reason actorRole }\n    }\n    orderDocuments(orderId: $id) { id kind number issuedAt replacesNumber }\n  }\n": types.OrderViewDocument,
+    "query OrderDocumentFile($id: ID!) { orderDocumentFile(id: $id) { filename contentType base64 } }": types.OrderDocumentFileDocument,
+    "mutation SubmitOrder($id: ID!, $key: String) { submitOrder(id: $id, idempotencyKey: $key) { id status availableActions } }": types.SubmitOrderDocument,
+    "mutation ApproveOrder($id: ID!, $key: String) { approveOrder(id: $id, idempotencyKey: $key) { id status availableActions } }": types.ApproveOrderDocument,
+    "mutation CompleteOrder($id: ID!, $key: String) { completeOrder(id: $id, idempotencyKey: $key) { id status availableActions } }": types.CompleteOrderDocument,
+    "mutation SetOrderShipping($id: ID!, $cost: Rupiah!, $key: String) { setOrderShippingCost(id: $id, shippingCost: $cost, idempotencyKey: $key) { id total availableActions } }": types.SetOrderShippingDocument,
+    "mutation ProposeOrderPrices($id: ID!, $prices: [LinePriceInput!]!, $key: String) { proposeOrderPrices(id: $id, prices: $prices, idempotencyKey: $key) { id negotiation availableActions } }": types.ProposeOrderPricesDocument,
+    "mutation RespondToNegotiation($id: ID!, $accept: Boolean!, $key: String) { respondToOrderNegotiation(id: $id, accept: $accept, idempotencyKey: $key) { id negotiation total availableActions } }": types.RespondToNegotiationDocument,
+    "mutation AcceptOrder($id: ID!, $cost: Rupiah, $key: String) { acceptOrder(id: $id, shippingCost: $cost, idempotencyKey: $key) { id status availableActions } }": types.AcceptOrderDocument,
+    "mutation RejectOrder($id: ID!, $reason: String!, $key: String) { rejectOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions } }": types.RejectOrderDocument,
+    "mutation ShipOrder($id: ID!, $ref: String!, $key: String) { shipOrder(id: $id, deliveryReference: $ref, idempotencyKey: $key) { id status availableActions } }": types.ShipOrderDocument,
+    "mutation ReceiveOrder($id: ID!, $input: ReceiveOrderInput!, $key: String) { receiveOrder(id: $id, input: $input, idempotencyKey: $key) { id status availableActions } }": types.ReceiveOrderDocument,
+    "mutation RecordOrderPayment($id: ID!, $input: RecordPaymentInput!, $key: String) { recordOrderPayment(id: $id, input: $input, idempotencyKey: $key) { id status availableActions } }": types.RecordOrderPaymentDocument,
+    "mutation CancelOrder($id: ID!, $reason: String!, $key: String) { cancelOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions } }": types.CancelOrderDocument,
     "\n  query Pemdas {\n    pemdas { id name province timeZone }\n  }\n": types.PemdasDocument,
     "\n  query ProductView($id: ID!) {\n    product(id: $id) {\n      id name description unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk\n      category { id name }\n      vendor { id businessName ownerName scale isKoperasi district domicileRegionName address phone contactEmail productCount isLocal isUmkk }\n    }\n  }\n": types.ProductViewDocument,
     "\n  query PublicRecap($pemdaId: ID!, $year: Int!) {\n    publicSpendRecap(pemdaId: $pemdaId, period: { year: $year, yearToDate: true }) {\n      period { label }\n      targetPercent\n      pemda { budget realisedUmkk umkkShareOfBudget status }\n      catalogueSpendYearToDate\n      catalogueSpendTarget\n      catalogueTargetAchieved\n      opds { rank status budget realisedUmkk umkkShareOfBudget catalogueShare opd { id name shortName } }\n    }\n    catalogueProgress(pemdaId: $pemdaId) { publishedProducts listedProductsTarget targetAchievedPercent verifiedVendors verifiedLocalUmkkVendors }\n    awardLeaderboard(pemdaId: $pemdaId) { rank opdName score tier }\n    pemda(id: $pemdaId) { id name kemendagriCode }\n  }\n": types.PublicRecapDocument,
+    "query RegisterPemdas { pemdas { id name kemendagriCode } }": types.RegisterPemdasDocument,
+    "mutation RegisterVendor($input: RegisterVendorInput!) { registerVendor(input: $input) { id status } }": types.RegisterVendorDocument,
+    "\n  query VendorHome($vendorId: ID!, $pemdaId: ID!) {\n    vendor(id: $vendorId) { id businessName status statusReason isUmkk isLocal }\n    products(pemdaId: $pemdaId, filter: { vendorId: $vendorId, status: [DRAFT, SUBMITTED, PUBLISHED, REJECTED, SUSPENDED] }, first: 100) {\n      totalCount\n      edges { node { id name unit price stock status statusReason pendingRevision { price submittedAt } } }\n    }\n    categories(pemdaId: $pemdaId) { id name isLeaf }\n  }\n": types.VendorHomeDocument,
+    "mutation CreateProduct($input: ProductInput!) { createProduct(input: $input) { id status } }": types.CreateProductDocument,
+    "mutation SubmitProduct($id: ID!) { submitProduct(id: $id) { id status } }": types.SubmitProductDocument,
 };
 
 /**
@@ -99,7 +145,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me { id fullName email role pemda { id name timeZone } opd { id name shortName } }\n  }\n"): (typeof documents)["\n  query Me {\n    me { id fullName email role pemda { id name timeZone } opd { id name shortName } }\n  }\n"];
+export function graphql(source: "\n  query Me {\n    me { id fullName email role pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }\n  }\n"): (typeof documents)["\n  query Me {\n    me { id fullName email role pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -211,7 +257,79 @@ export function graphql(source: "mutation ReinstateVendor($id: ID!) { reinstateV
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput) {\n    searchProducts(pemdaId: $pemdaId, query: $query, filter: $filter, first: 24) {\n      totalCount\n      edges { node { id name unit price minOrderQuantity isPdn tkdnPercent isLocal isUmkk vendor { id businessName district } category { id name } } }\n      facets { local { value count } umkk { value count } pdn { value count } basicNeeds { value count } }\n    }\n  }\n"): (typeof documents)["\n  query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput) {\n    searchProducts(pemdaId: $pemdaId, query: $query, filter: $filter, first: 24) {\n      totalCount\n      edges { node { id name unit price minOrderQuantity isPdn tkdnPercent isLocal isUmkk vendor { id businessName district } category { id name } } }\n      facets { local { value count } umkk { value count } pdn { value count } basicNeeds { value count } }\n    }\n  }\n"];
+export function graphql(source: "\n  query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput, $sort: SearchSort) {\n    searchProducts(pemdaId: $pemdaId, query: $query, filter: $filter, sort: $sort, first: 24) {\n      totalCount\n      edges { node { id name unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk vendor { id businessName district } category { id name } } }\n      facets { categories { value count } local { value count } umkk { value count } pdn { value count } basicNeeds { value count } priceBands { value count } }\n    }\n    categories(pemdaId: $pemdaId) { id name }\n  }\n"): (typeof documents)["\n  query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput, $sort: SearchSort) {\n    searchProducts(pemdaId: $pemdaId, query: $query, filter: $filter, sort: $sort, first: 24) {\n      totalCount\n      edges { node { id name unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk vendor { id businessName district } category { id name } } }\n      facets { categories { value count } local { value count } umkk { value count } pdn { value count } basicNeeds { value count } priceBands { value count } }\n    }\n    categories(pemdaId: $pemdaId) { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Cart($opdId: ID!) {\n    cart { id quantity unitPriceSeen product { id name unit price stock minOrderQuantity status vendor { id businessName } } }\n    ppks(opdId: $opdId) { id fullName }\n    opd(id: $opdId) { id name }\n  }\n"): (typeof documents)["\n  query Cart($opdId: ID!) {\n    cart { id quantity unitPriceSeen product { id name unit price stock minOrderQuantity status vendor { id businessName } } }\n    ppks(opdId: $opdId) { id fullName }\n    opd(id: $opdId) { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) { orders { id code total vendor { id businessName } } }\n  }\n"): (typeof documents)["\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) { orders { id code total vendor { id businessName } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCartItem($productId: ID!, $quantity: Int!) {\n    setCartItem(productId: $productId, quantity: $quantity) { id quantity unitPriceSeen product { id } }\n  }\n"): (typeof documents)["\n  mutation SetCartItem($productId: ID!, $quantity: Int!) {\n    setCartItem(productId: $productId, quantity: $quantity) { id quantity unitPriceSeen product { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderList($filter: OrderFilterInput, $after: String) {\n    orders(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id code status total createdAt vendorAnswerDue availableActions opd { id shortName } vendor { id businessName } } }\n    }\n    orderCounts { status count total }\n  }\n"): (typeof documents)["\n  query OrderList($filter: OrderFilterInput, $after: String) {\n    orders(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id code status total createdAt vendorAnswerDue availableActions opd { id shortName } vendor { id businessName } } }\n    }\n    orderCounts { status count total }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderView($id: ID!) {\n    order(id: $id) {\n      id code status negotiation subtotal shippingCost total totalInWords receivedAmount requiresPpkApproval\n      deliveryAddress rupCode neededBy notes statusReason deliveryReference bastNumber bastDate vendorAnswerDue availableActions\n      createdAt submittedAt approvedAt acceptedAt shippedAt receivedAt paidAt completedAt\n      opd { id name } vendor { id businessName district phone } createdBy { id fullName } ppk { id fullName }\n      lines { id productName unit listUnitPrice proposedUnitPrice counterUnitPrice unitPrice quantity quantityReceived lineTotal }\n      payments { id method amount paidOn reference }\n      warnings { code message }\n      history { id createdAt action fromStatus toStatus reason actorRole }\n    }\n    orderDocuments(orderId: $id) { id kind number issuedAt replacesNumber }\n  }\n"): (typeof documents)["\n  query OrderView($id: ID!) {\n    order(id: $id) {\n      id code status negotiation subtotal shippingCost total totalInWords receivedAmount requiresPpkApproval\n      deliveryAddress rupCode neededBy notes statusReason deliveryReference bastNumber bastDate vendorAnswerDue availableActions\n      createdAt submittedAt approvedAt acceptedAt shippedAt receivedAt paidAt completedAt\n      opd { id name } vendor { id businessName district phone } createdBy { id fullName } ppk { id fullName }\n      lines { id productName unit listUnitPrice proposedUnitPrice counterUnitPrice unitPrice quantity quantityReceived lineTotal }\n      payments { id method amount paidOn reference }\n      warnings { code message }\n      history { id createdAt action fromStatus toStatus reason actorRole }\n    }\n    orderDocuments(orderId: $id) { id kind number issuedAt replacesNumber }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OrderDocumentFile($id: ID!) { orderDocumentFile(id: $id) { filename contentType base64 } }"): (typeof documents)["query OrderDocumentFile($id: ID!) { orderDocumentFile(id: $id) { filename contentType base64 } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SubmitOrder($id: ID!, $key: String) { submitOrder(id: $id, idempotencyKey: $key) { id status availableActions } }"): (typeof documents)["mutation SubmitOrder($id: ID!, $key: String) { submitOrder(id: $id, idempotencyKey: $key) { id status availableActions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApproveOrder($id: ID!, $key: String) { approveOrder(id: $id, idempotencyKey: $key) { id status availableActions } }"): (typeof documents)["mutation ApproveOrder($id: ID!, $key: String) { approveOrder(id: $id, idempotencyKey: $key) { id status availableActions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CompleteOrder($id: ID!, $key: String) { completeOrder(id: $id, idempotencyKey: $key) { id status availableActions } }"): (typeof documents)["mutation CompleteOrder($id: ID!, $key: String) { completeOrder(id: $id, idempotencyKey: $key) { id status availableActions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetOrderShipping($id: ID!, $cost: Rupiah!, $key: String) { setOrderShippingCost(id: $id, shippingCost: $cost, idempotencyKey: $key) { id total availableActions } }"): (typeof documents)["mutation SetOrderShipping($id: ID!, $cost: Rupiah!, $key: String) { setOrderShippingCost(id: $id, shippingCost: $cost, idempotencyKey: $key) { id total availableActions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ProposeOrderPrices($id: ID!, $prices: [LinePriceInput!]!, $key: String) { proposeOrderPrices(id: $id, prices: $prices, idempotencyKey: $key) { id negotiation availableActions } }"): (typeof documents)["mutation ProposeOrderPrices($id: ID!, $prices: [LinePriceInput!]!, $key: String) { proposeOrderPrices(id: $id, prices: $prices, idempotencyKey: $key) { id negotiation availableActions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RespondToNegotiation($id: ID!, $accept: Boolean!, $key: String) { respondToOrderNegotiation(id: $id, accept: $accept, idempotencyKey: $key) { id negotiation total availableActions } }"): (typeof documents)["mutation RespondToNegotiation($id: ID!, $accept: Boolean!, $key: String) { respondToOrderNegotiation(id: $id, accept: $accept, idempotencyKey: $key) { id negotiation total availableActions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AcceptOrder($id: ID!, $cost: Rupiah, $key: String) { acceptOrder(id: $id, shippingCost: $cost, idempotencyKey: $key) { id status availableActions } }"): (typeof documents)["mutation AcceptOrder($id: ID!, $cost: Rupiah, $key: String) { acceptOrder(id: $id, shippingCost: $cost, idempotencyKey: $key) { id status availableActions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RejectOrder($id: ID!, $reason: String!, $key: String) { rejectOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions } }"): (typeof documents)["mutation RejectOrder($id: ID!, $reason: String!, $key: String) { rejectOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ShipOrder($id: ID!, $ref: String!, $key: String) { shipOrder(id: $id, deliveryReference: $ref, idempotencyKey: $key) { id status availableActions } }"): (typeof documents)["mutation ShipOrder($id: ID!, $ref: String!, $key: String) { shipOrder(id: $id, deliveryReference: $ref, idempotencyKey: $key) { id status availableActions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReceiveOrder($id: ID!, $input: ReceiveOrderInput!, $key: String) { receiveOrder(id: $id, input: $input, idempotencyKey: $key) { id status availableActions } }"): (typeof documents)["mutation ReceiveOrder($id: ID!, $input: ReceiveOrderInput!, $key: String) { receiveOrder(id: $id, input: $input, idempotencyKey: $key) { id status availableActions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RecordOrderPayment($id: ID!, $input: RecordPaymentInput!, $key: String) { recordOrderPayment(id: $id, input: $input, idempotencyKey: $key) { id status availableActions } }"): (typeof documents)["mutation RecordOrderPayment($id: ID!, $input: RecordPaymentInput!, $key: String) { recordOrderPayment(id: $id, input: $input, idempotencyKey: $key) { id status availableActions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CancelOrder($id: ID!, $reason: String!, $key: String) { cancelOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions } }"): (typeof documents)["mutation CancelOrder($id: ID!, $reason: String!, $key: String) { cancelOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -224,6 +342,26 @@ export function graphql(source: "\n  query ProductView($id: ID!) {\n    product(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PublicRecap($pemdaId: ID!, $year: Int!) {\n    publicSpendRecap(pemdaId: $pemdaId, period: { year: $year, yearToDate: true }) {\n      period { label }\n      targetPercent\n      pemda { budget realisedUmkk umkkShareOfBudget status }\n      catalogueSpendYearToDate\n      catalogueSpendTarget\n      catalogueTargetAchieved\n      opds { rank status budget realisedUmkk umkkShareOfBudget catalogueShare opd { id name shortName } }\n    }\n    catalogueProgress(pemdaId: $pemdaId) { publishedProducts listedProductsTarget targetAchievedPercent verifiedVendors verifiedLocalUmkkVendors }\n    awardLeaderboard(pemdaId: $pemdaId) { rank opdName score tier }\n    pemda(id: $pemdaId) { id name kemendagriCode }\n  }\n"): (typeof documents)["\n  query PublicRecap($pemdaId: ID!, $year: Int!) {\n    publicSpendRecap(pemdaId: $pemdaId, period: { year: $year, yearToDate: true }) {\n      period { label }\n      targetPercent\n      pemda { budget realisedUmkk umkkShareOfBudget status }\n      catalogueSpendYearToDate\n      catalogueSpendTarget\n      catalogueTargetAchieved\n      opds { rank status budget realisedUmkk umkkShareOfBudget catalogueShare opd { id name shortName } }\n    }\n    catalogueProgress(pemdaId: $pemdaId) { publishedProducts listedProductsTarget targetAchievedPercent verifiedVendors verifiedLocalUmkkVendors }\n    awardLeaderboard(pemdaId: $pemdaId) { rank opdName score tier }\n    pemda(id: $pemdaId) { id name kemendagriCode }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RegisterPemdas { pemdas { id name kemendagriCode } }"): (typeof documents)["query RegisterPemdas { pemdas { id name kemendagriCode } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RegisterVendor($input: RegisterVendorInput!) { registerVendor(input: $input) { id status } }"): (typeof documents)["mutation RegisterVendor($input: RegisterVendorInput!) { registerVendor(input: $input) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VendorHome($vendorId: ID!, $pemdaId: ID!) {\n    vendor(id: $vendorId) { id businessName status statusReason isUmkk isLocal }\n    products(pemdaId: $pemdaId, filter: { vendorId: $vendorId, status: [DRAFT, SUBMITTED, PUBLISHED, REJECTED, SUSPENDED] }, first: 100) {\n      totalCount\n      edges { node { id name unit price stock status statusReason pendingRevision { price submittedAt } } }\n    }\n    categories(pemdaId: $pemdaId) { id name isLeaf }\n  }\n"): (typeof documents)["\n  query VendorHome($vendorId: ID!, $pemdaId: ID!) {\n    vendor(id: $vendorId) { id businessName status statusReason isUmkk isLocal }\n    products(pemdaId: $pemdaId, filter: { vendorId: $vendorId, status: [DRAFT, SUBMITTED, PUBLISHED, REJECTED, SUSPENDED] }, first: 100) {\n      totalCount\n      edges { node { id name unit price stock status statusReason pendingRevision { price submittedAt } } }\n    }\n    categories(pemdaId: $pemdaId) { id name isLeaf }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateProduct($input: ProductInput!) { createProduct(input: $input) { id status } }"): (typeof documents)["mutation CreateProduct($input: ProductInput!) { createProduct(input: $input) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SubmitProduct($id: ID!) { submitProduct(id: $id) { id status } }"): (typeof documents)["mutation SubmitProduct($id: ID!) { submitProduct(id: $id) { id status } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

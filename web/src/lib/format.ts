@@ -1,2 +1,2 @@
-/** How people in a Pemda read figures: one definition with the server's reports (server/reports/indonesian.ts). */
-export { rupiah, percent, monthName, dateName, dateTime, STATUS_LABEL, ORDER_STATUS } from '../../../server/reports/indonesian.js';
+/** How people in a Pemda read figures and codes: one definition with the server's reports (server/reports/indonesian.ts). */
+export { rupiah, percent, monthName, dateName, dateTime, label, STATUS_LABEL, ORDER_STATUS, PAYMENT_METHOD, PRODUCT_STATUS, VENDOR_STATUS } from '../../../server/reports/indonesian.js';

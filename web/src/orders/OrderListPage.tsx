@@ -1,0 +1,63 @@
+import { useQuery } from 'urql';
+import { graphql } from '../gql';
+import type { OrderStatus } from '../gql/graphql';
+import { Link, navigate, useLocation } from '../app/router';
+import { dateTime, ORDER_STATUS, rupiah } from '../lib/format';
+
+const Orders = graphql(`
+  query OrderList($filter: OrderFilterInput, $after: String) {
+    orders(filter: $filter, first: 25, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id code status total createdAt vendorAnswerDue availableActions opd { id shortName } vendor { id businessName } } }
+    }
+    orderCounts { status count total }
+  }
+`);
+
+/**
+ * The caller's orders (an OPD's for its officers, a vendor's own, the Pemda's for BPBJ), newest first, with the count
+ * and value per status as filters; the rows that wait for the caller are marked, and a vendor sees its deadline.
+ */
+export function OrderListPage({ base, timeZone, title }: { base: string; timeZone: string; title: string }) {
+  const url = useLocation();
+  const status = url.searchParams.get('status') as OrderStatus | null;
+  const after = url.searchParams.get('setelah');
+  const made = url.searchParams.get('dibuat');
+  const [{ data }] = useQuery({ query: Orders, variables: { filter: status ? { status: [status] } : {}, after }, requestPolicy: 'cache-and-network' });
+  const list = data?.orders;
+  return (
+    <>
+      <h1>{title}</h1>
+      {made && <p role="status" className="notice">{made} paket dibuat sebagai draf: buka tiap paket untuk mengajukannya.</p>}
+      <nav aria-label="Status paket" className="actions">
+        <Link to={base} aria-current={!status ? 'page' : undefined}>Semua</Link>
+        {data?.orderCounts.map((c) => (
+          <Link key={c.status} to={`${base}?status=${c.status}`} aria-current={status === c.status ? 'page' : undefined}>
+            {ORDER_STATUS[c.status]} ({c.count})
+          </Link>
+        ))}
+      </nav>
+      <p>{list?.totalCount ?? 0} paket</p>
+      <table>
+        <thead><tr><th>Paket</th><th>OPD</th><th>Penyedia</th><th>Status</th><th className="num">Nilai</th><th>Dibuat</th></tr></thead>
+        <tbody>
+          {list?.edges.map(({ node: o }) => (
+            <tr key={o.id} data-testid="order-row">
+              <td><Link to={`/pesanan/${o.id}`}>{o.code}</Link>{o.availableActions.length > 0 && <> <span className="badge AT_RISK">Perlu tindakan</span></>}</td>
+              <td>{o.opd.shortName}</td>
+              <td>{o.vendor.businessName}</td>
+              <td>{ORDER_STATUS[o.status]}{o.vendorAnswerDue && <><br /><small>dijawab paling lambat {dateTime(o.vendorAnswerDue, timeZone)}</small></>}</td>
+              <td className="num">{rupiah(o.total)}</td>
+              <td>{dateTime(o.createdAt, timeZone)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="actions">
+        {after && <button className="secondary" onClick={() => navigate(`${base}${status ? `?status=${status}` : ''}`)}>Halaman pertama</button>}
+        {list?.pageInfo.hasNextPage && <button className="secondary" onClick={() => navigate(`${base}?${status ? `status=${status}&` : ''}setelah=${encodeURIComponent(list.pageInfo.endCursor!)}`)}>Halaman berikutnya</button>}
+      </div>
+    </>
+  );
+}

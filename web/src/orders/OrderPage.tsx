@@ -1,0 +1,231 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useClient, useMutation, useQuery } from 'urql';
+import { graphql } from '../gql';
+import type { OrderAction, OrderViewQuery } from '../gql/graphql';
+import { Link } from '../app/router';
+import { dateName, dateTime, label, ORDER_STATUS, PAYMENT_METHOD, rupiah } from '../lib/format';
+import { saveFile } from '../lib/saveFile';
+
+const OrderView = graphql(`
+  query OrderView($id: ID!) {
+    order(id: $id) {
+      id code status negotiation subtotal shippingCost total totalInWords receivedAmount requiresPpkApproval
+      deliveryAddress rupCode neededBy notes statusReason deliveryReference bastNumber bastDate vendorAnswerDue availableActions
+      createdAt submittedAt approvedAt acceptedAt shippedAt receivedAt paidAt completedAt
+      opd { id name } vendor { id businessName district phone } createdBy { id fullName } ppk { id fullName }
+      lines { id productName unit listUnitPrice proposedUnitPrice counterUnitPrice unitPrice quantity quantityReceived lineTotal }
+      payments { id method amount paidOn reference }
+      warnings { code message }
+      history { id createdAt action fromStatus toStatus reason actorRole }
+    }
+    orderDocuments(orderId: $id) { id kind number issuedAt replacesNumber }
+  }
+`);
+const DocumentFile = graphql(`query OrderDocumentFile($id: ID!) { orderDocumentFile(id: $id) { filename contentType base64 } }`);
+
+const Submit = graphql(`mutation SubmitOrder($id: ID!, $key: String) { submitOrder(id: $id, idempotencyKey: $key) { id status availableActions } }`);
+const Approve = graphql(`mutation ApproveOrder($id: ID!, $key: String) { approveOrder(id: $id, idempotencyKey: $key) { id status availableActions } }`);
+const Complete = graphql(`mutation CompleteOrder($id: ID!, $key: String) { completeOrder(id: $id, idempotencyKey: $key) { id status availableActions } }`);
+const SetShipping = graphql(`mutation SetOrderShipping($id: ID!, $cost: Rupiah!, $key: String) { setOrderShippingCost(id: $id, shippingCost: $cost, idempotencyKey: $key) { id total availableActions } }`);
+const Propose = graphql(`mutation ProposeOrderPrices($id: ID!, $prices: [LinePriceInput!]!, $key: String) { proposeOrderPrices(id: $id, prices: $prices, idempotencyKey: $key) { id negotiation availableActions } }`);
+const Respond = graphql(`mutation RespondToNegotiation($id: ID!, $accept: Boolean!, $key: String) { respondToOrderNegotiation(id: $id, accept: $accept, idempotencyKey: $key) { id negotiation total availableActions } }`);
+const Accept = graphql(`mutation AcceptOrder($id: ID!, $cost: Rupiah, $key: String) { acceptOrder(id: $id, shippingCost: $cost, idempotencyKey: $key) { id status availableActions } }`);
+const Reject = graphql(`mutation RejectOrder($id: ID!, $reason: String!, $key: String) { rejectOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions } }`);
+const Ship = graphql(`mutation ShipOrder($id: ID!, $ref: String!, $key: String) { shipOrder(id: $id, deliveryReference: $ref, idempotencyKey: $key) { id status availableActions } }`);
+const Receive = graphql(`mutation ReceiveOrder($id: ID!, $input: ReceiveOrderInput!, $key: String) { receiveOrder(id: $id, input: $input, idempotencyKey: $key) { id status availableActions } }`);
+const Pay = graphql(`mutation RecordOrderPayment($id: ID!, $input: RecordPaymentInput!, $key: String) { recordOrderPayment(id: $id, input: $input, idempotencyKey: $key) { id status availableActions } }`);
+const Cancel = graphql(`mutation CancelOrder($id: ID!, $reason: String!, $key: String) { cancelOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions } }`);
+
+type Order = OrderViewQuery['order'];
+
+const AUDIT: Record<string, string> = {
+  CREATED: 'Paket dibuat', SHIPPING_COST_SET: 'Ongkos kirim ditetapkan', PRICES_PROPOSED: 'Harga diusulkan', NEGOTIATION_ACCEPTED: 'Usulan harga diterima',
+  NEGOTIATION_COUNTERED: 'Penyedia menawar balik', SUBMITTED: 'Diajukan', APPROVED: 'Disetujui PPK', ACCEPTED: 'Diterima penyedia', REJECTED: 'Ditolak penyedia',
+  SHIPPED: 'Dikirim', RECEIVED: 'Diterima, BAST dibuat', PAID: 'Pembayaran dicatat', COMPLETED: 'Selesai', CANCELLED: 'Dibatalkan', EXPIRED: 'Dibatalkan: tidak direspons',
+};
+const ROLE: Record<string, string> = { PP: 'PP', PPK: 'PPK', VENDOR: 'penyedia', BPBJ: 'BPBJ', SYSTEM: 'sistem' };
+
+/** Today in the Pemda's calendar, as the date inputs want it. */
+const today = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+
+/**
+ * One order as every party sees it: lines, amounts, the warnings before acceptance, the documents issued, its
+ * timeline, and the steps the caller may take now, as the API offers them (`availableActions`), and no others.
+ */
+export function OrderPage({ id, timeZone, back }: { id: string; timeZone: string; back: string }) {
+  const [{ data, error }, refresh] = useQuery({ query: OrderView, variables: { id }, requestPolicy: 'cache-and-network' });
+  const client = useClient();
+  if (error) return <p role="alert" className="error">{error.graphQLErrors[0]?.message ?? 'Paket tidak dapat dibuka.'}</p>;
+  if (!data) return <p>Memuat…</p>;
+  const o = data.order;
+  const reload = () => refresh({ requestPolicy: 'network-only' });
+  async function download(documentId: string) {
+    const result = await client.query(DocumentFile, { id: documentId }).toPromise();
+    if (result.data) saveFile(result.data.orderDocumentFile);
+  }
+  return (
+    <>
+      <p><Link to={back}>← Daftar paket</Link></p>
+      <h1>Paket {o.code}</h1>
+      <p className="tags"><span className="badge" data-testid="order-status">{ORDER_STATUS[o.status]}</span>{o.requiresPpkApproval && <span className="badge">Perlu persetujuan PPK</span>}</p>
+      {o.statusReason && <p>Alasan: {o.statusReason}</p>}
+      {o.vendorAnswerDue && <p className="notice">Penyedia menjawab paling lambat {dateTime(o.vendorAnswerDue, timeZone)}; lewat dari itu paket dibatalkan sebagai tidak direspons.</p>}
+      {o.warnings.length > 0 && <div role="note" className="card"><h2>Perhatian</h2><ul>{o.warnings.map((w) => <li key={w.code + w.message}>{w.message}</li>)}</ul></div>}
+      <Actions order={o} timeZone={timeZone} onDone={reload} />
+      <div className="columns">
+        <section className="card">
+          <h2>Rincian</h2>
+          <table>
+            <thead><tr><th>Barang</th><th className="num">Harga katalog</th><th className="num">Harga sepakat</th><th className="num">Jumlah</th><th className="num">Diterima</th><th className="num">Subtotal</th></tr></thead>
+            <tbody>
+              {o.lines.map((l) => (
+                <tr key={l.id}>
+                  <td>{l.productName}</td>
+                  <td className="num">{rupiah(l.listUnitPrice)}</td>
+                  <td className="num">{rupiah(l.unitPrice)}{l.proposedUnitPrice != null && <><br /><small>usulan {rupiah(l.proposedUnitPrice)}</small></>}</td>
+                  <td className="num">{l.quantity} {l.unit}</td>
+                  <td className="num">{l.quantityReceived}</td>
+                  <td className="num">{rupiah(l.lineTotal)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr><th colSpan={5}>Ongkos kirim</th><td className="num">{rupiah(o.shippingCost)}</td></tr>
+              <tr><th colSpan={5}>Total</th><td className="num" data-testid="order-total">{rupiah(o.total)}</td></tr>
+            </tfoot>
+          </table>
+          <p><small>Terbilang: {o.totalInWords}</small></p>
+          {o.receivedAmount != null && <p>Nilai diterima (terutang): {rupiah(o.receivedAmount)}</p>}
+          {o.payments.map((p) => <p key={p.id}>Dibayar {rupiah(p.amount)} ({label(PAYMENT_METHOD, p.method)}) tanggal {dateName(p.paidOn)}{p.reference ? `, ref. ${p.reference}` : ''}</p>)}
+        </section>
+        <section className="card">
+          <h2>Para pihak</h2>
+          <p>{o.opd.name}<br /><small>PP {o.createdBy.fullName} · PPK {o.ppk.fullName}</small></p>
+          <p>{o.vendor.businessName}<br /><small>{o.vendor.district} · {o.vendor.phone}</small></p>
+          <p><small>Kirim ke: {o.deliveryAddress}{o.rupCode ? ` · RUP ${o.rupCode}` : ''}{o.neededBy ? ` · dibutuhkan ${dateName(o.neededBy)}` : ''}</small></p>
+          {o.deliveryReference && <p><small>Surat jalan: {o.deliveryReference}</small></p>}
+          {o.bastNumber && <p><small>BAST {o.bastNumber}, {dateName(o.bastDate!)}</small></p>}
+          <h2>Dokumen</h2>
+          {data.orderDocuments.length === 0 ? <p><small>Surat pesanan terbit saat penyedia menerima pesanan; BAST saat barang diterima.</small></p> : (
+            <ul>
+              {data.orderDocuments.map((d) => (
+                <li key={d.id}>
+                  <button className="secondary" onClick={() => download(d.id)}>{d.kind === 'BAST' ? 'BAST' : 'Surat pesanan'} {d.number} (PDF)</button>
+                  {d.replacesNumber && <small> menggantikan {d.replacesNumber}</small>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+      <section className="card">
+        <h2>Riwayat</h2>
+        <ol className="timeline" data-testid="timeline">
+          {o.history.map((h) => (
+            <li key={h.id}>
+              <strong>{AUDIT[h.action] ?? h.action}</strong> <small>{dateTime(h.createdAt, timeZone)} · oleh {ROLE[h.actorRole ?? 'SYSTEM'] ?? h.actorRole}</small>
+              {h.reason && <><br /><small>{h.reason}</small></>}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+type Outcome = { error?: { graphQLErrors: { message: string }[] } };
+
+/** The forms for what the caller may do now; each keeps one idempotency key, so a double press acts once. */
+function Actions({ order: o, timeZone, onDone }: { order: Order; timeZone: string; onDone: () => void }) {
+  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const [key] = useState(() => crypto.randomUUID());
+  const [, submit] = useMutation(Submit);
+  const [, approve] = useMutation(Approve);
+  const [, complete] = useMutation(Complete);
+  const [, setShipping] = useMutation(SetShipping);
+  const [, propose] = useMutation(Propose);
+  const [, respond] = useMutation(Respond);
+  const [, accept] = useMutation(Accept);
+  const [, reject] = useMutation(Reject);
+  const [, ship] = useMutation(Ship);
+  const [, receive] = useMutation(Receive);
+  const [, pay] = useMutation(Pay);
+  const [, cancel] = useMutation(Cancel);
+  const can = (action: OrderAction) => o.availableActions.includes(action);
+  async function act(event: FormEvent<HTMLFormElement> | null, run: (form: FormData) => Promise<Outcome>, done: string) {
+    event?.preventDefault();
+    const result = await run(event ? new FormData(event.currentTarget) : new FormData());
+    setMessage(result.error ? { text: result.error.graphQLErrors[0]?.message ?? 'Gagal.', ok: false } : { text: done, ok: true });
+    if (!result.error) onDone();
+  }
+  const k = (action: OrderAction) => `${key}:${action}`;
+  const num = (form: FormData, name: string) => Number(String(form.get(name) ?? '').replace(/\D/g, ''));
+  const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+  const forms: ReactNode[] = [];
+  if (can('SET_SHIPPING_COST')) forms.push(
+    <form key="ship-cost" onSubmit={(e) => act(e, (f) => setShipping({ id: o.id, cost: num(f, 'cost'), key: k('SET_SHIPPING_COST') + num(f, 'cost') }), 'Ongkos kirim ditetapkan.')}>
+      <label>Ongkos kirim yang disepakati (Rp)<input name="cost" inputMode="numeric" defaultValue={o.shippingCost} required /></label>
+      <button type="submit" className="secondary">Tetapkan ongkos kirim</button>
+    </form>);
+  if (can('PROPOSE_PRICES')) forms.push(
+    <form key="propose" onSubmit={(e) => act(e, (f) => propose({ id: o.id, key: k('PROPOSE_PRICES'), prices: o.lines.filter((l) => num(f, l.id) > 0).map((l) => ({ lineId: l.id, unitPrice: num(f, l.id) })) }), 'Usulan harga dikirim ke penyedia.')}>
+      <fieldset><legend>Negosiasi harga (sekali, sebelum diajukan)</legend>
+        {o.lines.map((l) => <label key={l.id}>Harga usulan {l.productName} (katalog {rupiah(l.listUnitPrice)})<input name={l.id} inputMode="numeric" /></label>)}
+      </fieldset>
+      <button type="submit" className="secondary">Usulkan harga</button>
+    </form>);
+  if (can('RESPOND_TO_NEGOTIATION')) forms.push(
+    <div key="respond" className="actions">
+      <button onClick={() => act(null, () => respond({ id: o.id, accept: true, key: k('RESPOND_TO_NEGOTIATION') }), 'Usulan harga diterima.')}>Terima usulan harga</button>
+    </div>);
+  if (can('SUBMIT')) forms.push(<button key="submit" onClick={() => act(null, () => submit({ id: o.id, key: k('SUBMIT') }), 'Paket diajukan.')}>Ajukan paket</button>);
+  if (can('APPROVE')) forms.push(<button key="approve" onClick={() => act(null, () => approve({ id: o.id, key: k('APPROVE') }), 'Paket disetujui; diteruskan ke penyedia.')}>Setujui (PPK)</button>);
+  if (can('ACCEPT')) forms.push(
+    <form key="accept" onSubmit={(e) => act(e, () => accept({ id: o.id, key: k('ACCEPT') }), 'Pesanan diterima; surat pesanan terbit.')}>
+      <p><small>Ongkos kirim tercatat {rupiah(o.shippingCost)}: harga yang disetujui OPD. Ongkos lain dibicarakan dengan PP sebelum pengajuan.</small></p>
+      <button type="submit">Terima pesanan</button>
+    </form>);
+  if (can('REJECT')) forms.push(
+    <form key="reject" onSubmit={(e) => act(e, (f) => reject({ id: o.id, reason: text(f, 'reason'), key: k('REJECT') }), 'Pesanan ditolak.')}>
+      <label>Alasan penolakan<input name="reason" required minLength={5} /></label>
+      <button type="submit" className="secondary">Tolak pesanan</button>
+    </form>);
+  if (can('SHIP')) forms.push(
+    <form key="ship" onSubmit={(e) => act(e, (f) => ship({ id: o.id, ref: text(f, 'ref'), key: k('SHIP') }), 'Pengiriman dicatat.')}>
+      <label>Nomor surat jalan / resi<input name="ref" required /></label>
+      <button type="submit">Kirim barang</button>
+    </form>);
+  if (can('RECEIVE')) forms.push(
+    <form key="receive" onSubmit={(e) => act(e, (f) => receive({ id: o.id, key: k('RECEIVE'), input: { bastNumber: text(f, 'bastNumber'), bastDate: text(f, 'bastDate'), received: o.lines.map((l) => ({ lineId: l.id, quantityReceived: num(f, `received-${l.id}`) })) } }), 'Barang diterima; BAST terbit.')}>
+      <fieldset><legend>Penerimaan barang (BAST)</legend>
+        <label>Nomor BAST<input name="bastNumber" required /></label>
+        <label>Tanggal BAST<input name="bastDate" type="date" required defaultValue={today(timeZone)} max={today(timeZone)} /></label>
+        {o.lines.map((l) => <label key={l.id}>Diterima: {l.productName} ({l.unit})<input name={`received-${l.id}`} type="number" min={0} max={l.quantity} defaultValue={l.quantity} /></label>)}
+      </fieldset>
+      <button type="submit">Terima barang</button>
+    </form>);
+  if (can('RECORD_PAYMENT')) forms.push(
+    <form key="pay" onSubmit={(e) => act(e, (f) => pay({ id: o.id, key: k('RECORD_PAYMENT'), input: { method: text(f, 'method') as never, amount: num(f, 'amount'), paidOn: text(f, 'paidOn'), reference: text(f, 'reference') || null } }), 'Pembayaran dicatat.')}>
+      <fieldset><legend>Pembayaran</legend>
+        <label>Cara bayar<select name="method" defaultValue="TRANSFER">{Object.entries(PAYMENT_METHOD).map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select></label>
+        <label>Jumlah (Rp)<input name="amount" inputMode="numeric" required defaultValue={o.receivedAmount ?? o.total} /></label>
+        <label>Tanggal bayar<input name="paidOn" type="date" required defaultValue={today(timeZone)} max={today(timeZone)} /></label>
+        <label>Referensi (SP2D / bukti transfer)<input name="reference" /></label>
+      </fieldset>
+      <button type="submit">Catat pembayaran</button>
+    </form>);
+  if (can('COMPLETE')) forms.push(<button key="complete" onClick={() => act(null, () => complete({ id: o.id, key: k('COMPLETE') }), 'Paket selesai.')}>Selesaikan paket</button>);
+  if (can('CANCEL')) forms.push(
+    <form key="cancel" onSubmit={(e) => act(e, (f) => cancel({ id: o.id, reason: text(f, 'reason'), key: k('CANCEL') }), 'Paket dibatalkan.')}>
+      <label>Alasan pembatalan<input name="reason" required minLength={5} /></label>
+      <button type="submit" className="secondary">Batalkan paket</button>
+    </form>);
+  if (!forms.length && !message) return null;
+  return (
+    <section className="card" aria-label="Tindakan">
+      <h2>Tindakan Anda</h2>
+      {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'notice' : 'error'}>{message.text}</p>}
+      {forms.length ? <div className="stack">{forms}</div> : <p><small>Tidak ada tindakan untuk Anda pada tahap ini.</small></p>}
+    </section>
+  );
+}
