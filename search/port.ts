@@ -91,7 +91,8 @@ export interface SyncedSearchEngine extends SearchEngine {
   rebuild(pemdaId: string, documents: AsyncIterable<ProductDocument[]>, synonyms: Map<string, string[]>): Promise<number>;
 }
 
-export { PRICE_BANDS } from './price-bands.js';
+import { PRICE_BANDS } from './price-bands.js';
+export { PRICE_BANDS };
 
 /** How many leaf categories a facet lists, the most populated first. */
 export const CATEGORY_FACET_CAP = 50;
