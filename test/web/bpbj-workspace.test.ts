@@ -1,26 +1,8 @@
 /// <reference lib="dom" />
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, browserAvailable, startWebWorld, type WebWorld } from './browser.js';
+import { browserAvailable, expectBasics, shot, startWebWorld, type WebWorld } from './browser.js';
 
 const run = browserAvailable() ? describe : describe.skip;
-
-/** Every page: a title of its own, a main landmark, and a label for every field. */
-async function expectBasics(page: Page, title: RegExp) {
-  await page.waitForFunction(() => document.title !== 'Katalog Lokal');
-  expect(await page.title()).toMatch(title);
-  expect(await page.locator('main').count()).toBe(1);
-  const unlabelled = await page.evaluate(() =>
-    [...document.querySelectorAll('input, select, textarea')].filter((el) => !el.closest('label') && !el.getAttribute('aria-label') && !(el.id && document.querySelector(`label[for="${el.id}"]`))).length,
-  );
-  expect(unlabelled).toBe(0);
-}
-
-/** Each page as a test artifact; with UPDATE_DOCS_SCREENSHOTS=1 also the first screen of it for the README. */
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-  if (process.env.UPDATE_DOCS_SCREENSHOTS) await page.screenshot({ path: join('docs', 'screenshots', `${name}.png`) });
-}
 
 run('a BPBJ officer does a morning\'s work in the browser', () => {
   let w: WebWorld;

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,4 +92,22 @@ export async function startWebWorld(today = new Date()): Promise<WebWorld> {
       await db.dispose();
     },
   };
+}
+
+/** Every page: a title of its own, a main landmark, and a label for every field. */
+export async function expectBasics(page: Page, title: RegExp) {
+  // The previous page's title stays until the new page has its data, so wait for this page's own (or time out and say so).
+  await page.waitForFunction(([source, flags]) => new RegExp(source, flags).test(document.title), [title.source, title.flags], { timeout: 10_000 }).catch(() => undefined);
+  expect(await page.title()).toMatch(title);
+  expect(await page.locator('main').count()).toBe(1);
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea')].filter((el) => !el.closest('label') && !el.getAttribute('aria-label') && !(el.id && document.querySelector(`label[for="${el.id}"]`))).length,
+  );
+  expect(unlabelled).toBe(0);
+}
+
+/** Each page as a test artifact; with UPDATE_DOCS_SCREENSHOTS=1 also the first screen of it for the README. */
+export async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  if (process.env.UPDATE_DOCS_SCREENSHOTS) await page.screenshot({ path: join('docs', 'screenshots', `${name}.png`) });
 }

@@ -35,7 +35,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const expired = error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
   const value: Session = {
     account: token && !expired ? (data?.me ?? null) : null,
-    loading: fetching,
+    // Signed in but not yet read: a workspace waits rather than showing the sign-in form for a moment.
+    loading: fetching || (Boolean(token) && !data && !error),
     signOut() {
       session.clear();
       setToken(null);

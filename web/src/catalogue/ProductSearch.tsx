@@ -5,6 +5,7 @@ import type { CatalogueSearchQuery, SearchSort } from '../gql/graphql';
 import { PRICE_BANDS } from '../../../search/price-bands.js';
 import { Link, navigate, useLocation } from '../app/router';
 import { rupiah } from '../lib/format';
+import { flattenCategories } from '../lib/categories';
 
 const Search = graphql(`
   query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput, $sort: SearchSort) {
@@ -13,7 +14,7 @@ const Search = graphql(`
       edges { node { id name unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk vendor { id businessName district } category { id name } } }
       facets { categories { value count } local { value count } umkk { value count } pdn { value count } basicNeeds { value count } priceBands { value count } }
     }
-    categories(pemdaId: $pemdaId) { id name }
+    categories(pemdaId: $pemdaId) { id name children { id name children { id name } } }
   }
 `);
 
@@ -54,7 +55,7 @@ export function ProductSearch({ pemdaId, productHref, action }: { pemdaId: strin
     navigate(`${next.pathname}${next.search}`);
   };
   const result = data?.searchProducts;
-  const categoryName = new Map(data?.categories.map((c) => [c.id, c.name]));
+  const categoryName = new Map(flattenCategories(data?.categories ?? []).map((c) => [c.id, c.name]));
   return (
     <div className="catalogue">
       <aside aria-label="Saring" className="card">

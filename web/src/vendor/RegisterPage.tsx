@@ -20,6 +20,7 @@ export function RegisterPage() {
   const [problem, setProblem] = useState<string | null>(null);
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setProblem(null);
     const form = new FormData(event.currentTarget);
     const value = (name: string) => String(form.get(name) ?? '').trim();
     const pemda = data?.pemdas.find((p) => p.id === value('pemdaId'));
@@ -37,7 +38,7 @@ export function RegisterPage() {
       const error = result.error.graphQLErrors[0];
       const fields = (error?.extensions?.fields as { field: string; message: string }[] | undefined) ?? [];
       setFieldErrors(Object.fromEntries(fields.map((f) => [f.field.replace(/^input\./, ''), f.message])));
-      setProblem(error?.message ?? 'Tidak dapat terhubung ke server.');
+      setProblem(fields.length ? 'Periksa isian yang ditandai.' : (error?.message ?? 'Tidak dapat terhubung ke server.'));
       return;
     }
     navigate('/masuk?terdaftar=1');

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { Link } from '../app/router';
 import { label, PRODUCT_STATUS, rupiah, VENDOR_STATUS } from '../lib/format';
+import { flattenCategories } from '../lib/categories';
 
 const VendorHome = graphql(`
   query VendorHome($vendorId: ID!, $pemdaId: ID!) {
@@ -11,7 +12,7 @@ const VendorHome = graphql(`
       totalCount
       edges { node { id name unit price stock status statusReason pendingRevision { price submittedAt } } }
     }
-    categories(pemdaId: $pemdaId) { id name isLeaf }
+    categories(pemdaId: $pemdaId) { id name children { id name children { id name } } }
   }
 `);
 const CreateProduct = graphql(`mutation CreateProduct($input: ProductInput!) { createProduct(input: $input) { id status } }`);
@@ -30,6 +31,7 @@ export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaI
   if (error) return <p role="alert" className="error">{error.graphQLErrors[0]?.message ?? 'Gagal memuat.'}</p>;
   if (!data) return <p>Memuat…</p>;
   const v = data.vendor;
+  const verified = v.status === 'VERIFIED';
   const reload = () => refresh({ requestPolicy: 'network-only' });
   const show = (result: { error?: { graphQLErrors: { message: string; extensions?: Record<string, unknown> }[] } }, done: string) => {
     const e = result.error?.graphQLErrors[0];
@@ -50,7 +52,9 @@ export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaI
         price: digits('price'), stock: digits('stock'), minOrderQuantity: digits('minOrderQuantity') || 1, isPdn: form.get('isPdn') === 'on',
       },
     });
-    if (!show(result, 'Produk disimpan sebagai draf. Ajukan agar diperiksa BPBJ.')) return;
+    if (!show(result, 'Produk disimpan sebagai draf; ajukan setelah usaha Anda terverifikasi.')) return;
+    // Only a verified vendor may put a product up for curation; until then it stays a draft the vendor submits later.
+    if (!verified) return formElement.reset();
     const submitted = await submitProduct({ id: result.data!.createProduct.id });
     if (show(submitted, 'Produk diajukan; BPBJ akan memeriksanya sebelum tayang.')) formElement.reset();
   }
@@ -73,7 +77,7 @@ export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaI
               <strong>{p.name}</strong> {rupiah(p.price)} / {p.unit} · stok {p.stock.toLocaleString('id-ID')} · <span className="badge">{label(PRODUCT_STATUS, p.status)}</span>
               {p.statusReason && <><br /><small>Alasan BPBJ: {p.statusReason}</small></>}
               {p.pendingRevision && <><br /><small>Perubahan menunggu BPBJ (harga {rupiah(p.pendingRevision.price)})</small></>}
-              {(p.status === 'DRAFT' || p.status === 'REJECTED') && <> <button className="secondary" onClick={async () => show(await submitProduct({ id: p.id }), 'Produk diajukan.')}>Ajukan</button></>}
+              {verified && (p.status === 'DRAFT' || p.status === 'REJECTED') && <> <button className="secondary" onClick={async () => show(await submitProduct({ id: p.id }), 'Produk diajukan.')}>Ajukan</button></>}
             </li>
           ))}
         </ul>
@@ -84,7 +88,11 @@ export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaI
         <label>Kategori
           <select name="categoryId" required defaultValue="">
             <option value="" disabled>Pilih kategori</option>
-            {data.categories.filter((c) => c.isLeaf).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {data.categories.map((root) => (
+              <optgroup key={root.id} label={root.name}>
+                {flattenCategories(root.children).filter((c) => c.isLeaf).map((c) => <option key={c.id} value={c.id}>{c.path.join(' › ')}</option>)}
+              </optgroup>
+            ))}
           </select>{err('categoryId')}
         </label>
         <label>Deskripsi<textarea name="description" required />{err('description')}</label>
@@ -93,7 +101,7 @@ export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaI
         <label>Stok<input name="stock" inputMode="numeric" required />{err('stock')}</label>
         <label>Minimal pesan<input name="minOrderQuantity" inputMode="numeric" defaultValue="1" />{err('minOrderQuantity')}</label>
         <label className="check"><input type="checkbox" name="isPdn" defaultChecked /> Produk dalam negeri</label>
-        <button type="submit">Simpan dan ajukan</button>
+        <button type="submit">{verified ? 'Simpan dan ajukan' : 'Simpan sebagai draf'}</button>
       </form>
     </>
   );

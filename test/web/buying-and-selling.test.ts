@@ -1,0 +1,200 @@
+/// <reference lib="dom" />
+import type { Page } from 'playwright-core';
+import { browserAvailable, expectBasics, shot, startWebWorld, type WebWorld } from './browser.js';
+
+const run = browserAvailable() ? describe : describe.skip;
+const PHONE = { width: 390, height: 844 };
+const PRODUCT = 'Keripik Apel Manalagi Kemasan Hantaran';
+
+/**
+ * A day in Kota Batu, in the browser only: an UMKM registers on a phone and lists a product; BPBJ verifies it and
+ * publishes the product; a PP finds it with a typo and orders above the Rp200 juta approval line; the PPK approves;
+ * the vendor accepts and ships; the PP receives and pays; the BPBJ dashboard moves by the order's value.
+ */
+run('a PP buys from an UMKM in the browser, every step on the record', () => {
+  let w: WebWorld;
+  let batu: string;
+  let bpbjToken: string;
+  let vendorPage: Page;
+  let ppPage: Page;
+  let orderUrl: string;
+  let umkkBefore: number;
+
+  async function signIn(page: Page, email: string, password = 'katalog123') {
+    await page.goto(`${w.base}/masuk`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Kata sandi').fill(password);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL((url) => url.pathname !== '/masuk');
+  }
+  const orderStatus = (page: Page) => page.getByTestId('order-status').textContent();
+  const recap = async () => (await w.graphql(`query($p: ID!, $y: Int!) { spendRecap(pemdaId: $p, period: { year: $y, yearToDate: true }) { pemda { realisedUmkk } } }`, { p: batu, y: new Date().getFullYear() }, bpbjToken)).spendRecap.pemda.realisedUmkk as number;
+
+  beforeAll(async () => {
+    w = await startWebWorld();
+    batu = (await w.graphql(`{ pemdas { id name } }`)).pemdas.find((p: any) => p.name.includes('Batu')).id;
+    bpbjToken = await w.login('bpbj@batukota.go.id');
+    umkkBefore = await recap();
+  }, 240_000);
+  afterAll(() => w?.close());
+
+  it('an UMKM registers on a phone: a wrong NIB is refused beside the field, then it signs in and waits for BPBJ', async () => {
+    vendorPage = await w.page(PHONE);
+    await vendorPage.goto(`${w.base}/daftar`);
+    await expectBasics(vendorPage, /Daftar penyedia/);
+    await vendorPage.getByLabel('Pemerintah daerah').selectOption({ label: 'Pemerintah Kota Batu' });
+    await vendorPage.getByLabel('Nama usaha').fill('UD Apel Manalagi Bu Ning');
+    await vendorPage.getByLabel('Nama pemilik').fill('Ningsih Rahayu');
+    await vendorPage.getByLabel('NIB (13 digit)').fill('12345');
+    await vendorPage.getByLabel('NPWP').fill('01.234.567.8-901.000');
+    await vendorPage.getByLabel('Kecamatan').fill('Bumiaji');
+    await vendorPage.getByLabel('Alamat usaha').fill('Jl. Raya Bumiaji No. 12, Kota Batu');
+    await vendorPage.getByLabel('Nomor telepon / WhatsApp').fill('0812-3456-7890');
+    await vendorPage.getByLabel('Email untuk masuk').fill('bu.ning@apelmanalagi.id');
+    await vendorPage.getByLabel(/^Kata sandi/).fill('Panen-Raya#2026');
+    await vendorPage.getByRole('button', { name: 'Daftar' }).click();
+    // The message sits beside the field it is about, and the field says so to a screen reader.
+    const nib = vendorPage.getByLabel(/^NIB/);
+    await vendorPage.locator('#nib-error').waitFor();
+    expect(await vendorPage.locator('#nib-error').textContent()).toBe('NIB harus 13 digit angka.');
+    expect(await nib.getAttribute('aria-invalid')).toBe('true');
+    expect(await nib.getAttribute('aria-describedby')).toBe('nib-error');
+    await shot(vendorPage, 'vendor-register-phone');
+
+    await vendorPage.getByLabel(/^NIB/).fill('9120301234567');
+    await vendorPage.getByRole('button', { name: 'Daftar' }).click();
+    await vendorPage.waitForURL(/\/masuk\?terdaftar=1/, { timeout: 15_000 }).catch(async () => {
+      throw new Error(`not registered: ${await vendorPage.locator('.error').allTextContents()}`);
+    });
+    await signIn(vendorPage, 'bu.ning@apelmanalagi.id', 'Panen-Raya#2026');
+    await vendorPage.getByTestId('vendor-status').waitFor();
+    expect(await vendorPage.getByTestId('vendor-status').textContent()).toContain('Menunggu verifikasi');
+  });
+
+  it('lists a product from the phone while it waits: a draft, which it cannot put up for curation yet', async () => {
+    await vendorPage.getByLabel('Nama produk').fill(PRODUCT);
+    await vendorPage.getByLabel('Kategori').selectOption({ label: 'Produk Olahan Apel › Keripik Apel' });
+    await vendorPage.getByLabel('Deskripsi').fill('Keripik apel manalagi Batu tanpa pengawet, 250 g per kemasan, kotak hantaran.');
+    await vendorPage.getByLabel(/^Satuan/).fill('kotak');
+    await vendorPage.getByLabel(/^Harga per satuan/).fill('2.100.000');
+    await vendorPage.getByLabel('Stok').fill('500');
+    await vendorPage.getByRole('button', { name: 'Simpan sebagai draf' }).click();
+    await vendorPage.getByRole('status').filter({ hasText: 'disimpan sebagai draf' }).waitFor();
+    const product = vendorPage.getByTestId('vendor-product').filter({ hasText: PRODUCT });
+    expect(await product.textContent()).toContain('Rp2.100.000 / kotak');
+    expect(await product.textContent()).toContain('Draf');
+    expect(await product.getByRole('button', { name: 'Ajukan' }).count()).toBe(0);
+    await expectBasics(vendorPage, /Usaha & produk/);
+  });
+
+  it('BPBJ verifies the vendor; the vendor puts the product up; BPBJ publishes it', async () => {
+    const bpbj = await w.page();
+    await signIn(bpbj, 'bpbj@batukota.go.id');
+    await bpbj.getByRole('link', { name: 'Kurasi' }).click();
+    await bpbj.getByRole('row', { name: /UD Apel Manalagi Bu Ning/ }).getByRole('button', { name: 'Verifikasi' }).click();
+    await bpbj.getByRole('status').filter({ hasText: 'terverifikasi' }).waitFor();
+
+    await vendorPage.reload();
+    await vendorPage.getByTestId('vendor-status').filter({ hasText: 'Terverifikasi' }).waitFor();
+    const product = vendorPage.getByTestId('vendor-product').filter({ hasText: PRODUCT });
+    await product.getByRole('button', { name: 'Ajukan' }).click();
+    await vendorPage.getByRole('status').filter({ hasText: 'Produk diajukan.' }).waitFor();
+    expect(await product.textContent()).toContain('Menunggu kurasi');
+    await shot(vendorPage, 'vendor-products-phone');
+
+    await bpbj.getByLabel('Urutan').selectOption({ label: 'Terbaru dahulu' });
+    await bpbj.getByRole('row', { name: new RegExp(PRODUCT) }).first().getByRole('button', { name: 'Tayangkan' }).click();
+    await bpbj.getByRole('status').filter({ hasText: 'tayang' }).waitFor();
+    await bpbj.context().close();
+  });
+
+  it('a PP finds it with a typo, puts 100 boxes in the cart and checks out with the PPK', async () => {
+    ppPage = await w.page();
+    await signIn(ppPage, 'pp.dinkes@batukota.go.id');
+    await expectBasics(ppPage, /Belanja katalog/);
+    await ppPage.getByLabel('Cari produk').fill('kripik apel manalagy');
+    const card = ppPage.getByRole('listitem').filter({ hasText: PRODUCT });
+    await card.waitFor();
+    // Facets name their categories (the leaf a product sits on, three levels down the tree).
+    await ppPage.getByRole('group', { name: 'Kategori' }).getByText('Keripik Apel', { exact: false }).first().waitFor();
+    await card.getByLabel(/^Jumlah/).fill('100');
+    await card.getByRole('button', { name: `Tambah ${PRODUCT} ke keranjang` }).click();
+    await ppPage.getByRole('status').filter({ hasText: 'di keranjang' }).waitFor();
+    await shot(ppPage, 'opd-search');
+
+    await ppPage.getByRole('link', { name: 'Keranjang', exact: true }).click();
+    await expectBasics(ppPage, /Keranjang/);
+    expect(await ppPage.getByTestId('cart-total').textContent()).toBe('Rp210.000.000');
+    await ppPage.getByLabel('PPK').selectOption({ label: 'Dewi Lestari (PPK Dinkes)' });
+    await ppPage.getByLabel('Alamat pengiriman').fill('Dinas Kesehatan Kota Batu, Jl. Panglima Sudirman 507');
+    await ppPage.getByLabel('Kode RUP').fill('51234567');
+    await shot(ppPage, 'opd-cart');
+    await ppPage.getByRole('button', { name: 'Buat 1 paket' }).click();
+    await ppPage.getByRole('status').filter({ hasText: '1 paket dibuat' }).waitFor();
+    await ppPage.getByRole('row', { name: /UD Apel Manalagi Bu Ning/ }).getByRole('link').click();
+    orderUrl = ppPage.url();
+    await expectBasics(ppPage, /Paket/);
+    expect(await orderStatus(ppPage)).toBe('Draf');
+    await ppPage.getByRole('button', { name: 'Ajukan paket' }).click();
+    await ppPage.getByRole('status').filter({ hasText: 'Paket diajukan.' }).waitFor();
+    expect(await orderStatus(ppPage)).toBe('Diajukan');
+    await ppPage.getByText('Perlu persetujuan PPK').waitFor();
+    // The PP is offered only what the PP may do now: cancel, not approve.
+    expect(await ppPage.getByRole('button', { name: 'Setujui (PPK)' }).count()).toBe(0);
+    expect(await ppPage.getByRole('button', { name: 'Batalkan paket' }).count()).toBe(1);
+  });
+
+  it('the PPK approves it; the vendor sees the deadline, accepts (the surat pesanan is issued) and ships', async () => {
+    const ppk = await w.page();
+    await signIn(ppk, 'ppk.dinkes@batukota.go.id');
+    await ppk.goto(orderUrl);
+    await ppk.getByRole('button', { name: 'Setujui (PPK)' }).click();
+    await ppk.getByRole('status').filter({ hasText: 'disetujui' }).waitFor();
+    expect(await orderStatus(ppk)).toBe('Disetujui PPK');
+    await ppk.context().close();
+
+    await vendorPage.getByRole('link', { name: 'Pesanan', exact: true }).click();
+    await expectBasics(vendorPage, /Pesanan/);
+    const row = vendorPage.getByTestId('order-row').filter({ hasText: 'Perlu tindakan' });
+    expect(await row.textContent()).toContain('dijawab paling lambat');
+    await row.getByRole('link').click();
+    await vendorPage.getByText(/Penyedia menjawab paling lambat/).waitFor();
+    await shot(vendorPage, 'vendor-order-phone');
+    await vendorPage.getByRole('button', { name: 'Terima pesanan' }).click();
+    await vendorPage.getByRole('status').filter({ hasText: 'surat pesanan terbit' }).waitFor();
+    await vendorPage.getByRole('button', { name: /^Surat pesanan SP\// }).waitFor();
+    await vendorPage.getByLabel('Nomor surat jalan / resi').fill('SJ-APEL-0412');
+    await vendorPage.getByRole('button', { name: 'Kirim barang' }).click();
+    await vendorPage.getByRole('status').filter({ hasText: 'Pengiriman dicatat.' }).waitFor();
+    expect(await orderStatus(vendorPage)).toBe('Dikirim');
+  });
+
+  it('the PP receives with a BAST and pays; the timeline holds every step and the dashboard moves by the order value', async () => {
+    await ppPage.goto(orderUrl);
+    await ppPage.getByLabel('Nomor BAST').fill('BAST/027/DINKES/2026');
+    await ppPage.getByRole('button', { name: 'Terima barang' }).click();
+    await ppPage.getByRole('status').filter({ hasText: 'BAST terbit' }).waitFor();
+    await ppPage.getByRole('button', { name: /^BAST / }).waitFor();
+    const download = ppPage.waitForEvent('download');
+    await ppPage.getByRole('button', { name: /^BAST / }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+
+    await ppPage.getByLabel('Referensi (SP2D / bukti transfer)').fill('SP2D-2026-1187');
+    await ppPage.getByRole('button', { name: 'Catat pembayaran' }).click();
+    await ppPage.getByRole('status').filter({ hasText: 'Pembayaran dicatat.' }).waitFor();
+    expect(await orderStatus(ppPage)).toBe('Dibayar');
+    await ppPage.getByTestId('timeline').getByText('Pembayaran dicatat').waitFor();
+    const timeline = await ppPage.getByTestId('timeline').textContent();
+    for (const step of ['Paket dibuat', 'Diajukan', 'Disetujui PPK', 'Diterima penyedia', 'Dikirim', 'Diterima, BAST dibuat', 'Pembayaran dicatat']) expect(timeline).toContain(step);
+    await shot(ppPage, 'opd-order');
+
+    // The order is UMK-K spend: the Pemda's realised UMK-K spend grew by exactly its value, on the BPBJ dashboard too.
+    const umkkAfter = await recap();
+    expect(umkkAfter - umkkBefore).toBe(210_000_000);
+    const bpbj = await w.page();
+    await signIn(bpbj, 'bpbj@batukota.go.id');
+    await bpbj.getByTestId('pemda-umkk').waitFor();
+    expect(await bpbj.getByTestId('pemda-umkk').textContent()).toBe(`Rp${umkkAfter.toLocaleString('id-ID')}`);
+    expect(w.foreign).toEqual([]);
+  });
+});

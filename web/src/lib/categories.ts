@@ -1,0 +1,25 @@
+interface CategoryNode {
+  id: string;
+  name: string;
+  children?: CategoryNode[] | null;
+}
+
+export interface FlatCategory {
+  id: string;
+  name: string;
+  /** Names from the root down to this category: ["Produk Olahan Pangan", "Produk Olahan Apel", "Keripik Apel"]. */
+  path: string[];
+  isLeaf: boolean;
+}
+
+/**
+ * The API's category tree (`categories` gives the roots, each with `children`) as one list, depth first. The tree is
+ * three levels deep, so a query asks for `children { children }`.
+ */
+export function flattenCategories(nodes: CategoryNode[], above: string[] = []): FlatCategory[] {
+  return nodes.flatMap((node) => {
+    const path = [...above, node.name];
+    const children = node.children ?? [];
+    return [{ id: node.id, name: node.name, path, isLeaf: children.length === 0 }, ...flattenCategories(children, path)];
+  });
+}
