@@ -25,6 +25,7 @@ import { Migration20261203201945_repeat_vendor_rule } from './Migration202612032
 import { Migration20261203202932_vendor_spend_rollup } from './Migration20261203202932_vendor_spend_rollup.js';
 import { Migration20261203205216_split_flags } from './Migration20261203205216_split_flags.js';
 import { Migration20261204043901_export_jobs } from './Migration20261204043901_export_jobs.js';
+import { Migration20261204124846_uploads } from './Migration20261204124846_uploads.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122151820_foundation', class: Migration20261122151820_foundation },
@@ -52,4 +53,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203202932_vendor_spend_rollup', class: Migration20261203202932_vendor_spend_rollup },
   { name: 'Migration20261203205216_split_flags', class: Migration20261203205216_split_flags },
   { name: 'Migration20261204043901_export_jobs', class: Migration20261204043901_export_jobs },
+  { name: 'Migration20261204124846_uploads', class: Migration20261204124846_uploads },
 ];

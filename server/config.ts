@@ -12,6 +12,10 @@ export interface AppConfig {
   replicaUrls: string[];
   /** Where the embedded database keeps its files; null keeps it in memory (tests). */
   pgliteDataDir: string | null;
+  /** Where uploaded photos and scans are kept: beside the embedded database unless UPLOAD_DIR says otherwise. */
+  uploadDir: string;
+  /** The largest upload accepted, before resizing. */
+  uploadMaxBytes: number;
   /** Null until start-up: the process then reads or makes one beside the embedded database (bootstrap.ts). */
   jwtSecret: string | null;
   tokenTtlSeconds: number;
@@ -126,6 +130,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     replicaUrls,
     pgliteDataDir: dataDir === 'memory' ? null : dataDir || './data/pglite',
+    uploadDir: env.UPLOAD_DIR?.trim() || './data/uploads',
+    uploadMaxBytes: integer(env, 'UPLOAD_MAX_BYTES', 8 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     jwtSecret,
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     corsOrigins,

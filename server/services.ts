@@ -27,6 +27,8 @@ import { ExternalSpendService } from './spend/external-spend.service.js';
 import { RecapService } from './spend/recap.service.js';
 import { VendorService } from './vendor/vendor.service.js';
 import { ExportJobService } from './reports/export-jobs.js';
+import { DiskFileStore } from './uploads/file-store.js';
+import { UploadService } from './uploads/upload.service.js';
 
 /** The domain services, built once per process. They hold no request state: each method takes the context. */
 export interface Services {
@@ -54,6 +56,7 @@ export interface Services {
   asnOrder: AsnOrderService;
   award: AwardService;
   rateLimits: RateLimits;
+  uploads: UploadService;
 }
 
 export function createServices(config: AppConfig, now: () => Date, em: () => EntityManager): Services {
@@ -88,5 +91,6 @@ export function createServices(config: AppConfig, now: () => Date, em: () => Ent
     asnOrder: new AsnOrderService(audit),
     award: new AwardService(),
     rateLimits: new RateLimits(() => em().getConnection(), config.rateLimits),
+    uploads: new UploadService(new DiskFileStore(config.uploadDir), config.uploadMaxBytes),
   };
 }

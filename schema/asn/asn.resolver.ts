@@ -60,8 +60,7 @@ class ReportAsnPurchaseInput {
   @Field() items!: string;
   @Field(() => [ID], { nullable: true, description: 'Catalogue products bought: basic needs is then derived from their categories.' }) productIds?: string[];
   @Field({ nullable: true, description: 'Kebutuhan pokok? Required when no products are given.' }) basicNeeds?: boolean;
-  @Field() receiptImageUrl!: string;
-  @Field({ description: 'SHA-256 of the receipt image, hex.' }) receiptImageHash!: string;
+  @Field(() => ID, { description: 'The receipt photo, uploaded first: POST /uploads?kind=RECEIPT answers its id.' }) receiptUploadId!: string;
 }
 
 @ObjectType()

@@ -12,6 +12,7 @@ import { Vendor, VendorStatus } from '../vendor/vendor.entity.js';
 import { Asn, AsnGrade, AsnProgramme, AsnPurchaseReport, MinimumRule, Outlet, OutletKind, ReportStatus, SIMADU_MINIMUMS } from './asn.entities.js';
 import { parseNip } from './nip.js';
 import { findInScope } from '../database/find.js';
+import { UploadKind } from '../uploads/upload.entity.js';
 
 export interface ProgrammeInput {
   pemdaId: string;
@@ -44,8 +45,8 @@ export interface ReportInput {
   /** Catalogue products bought; when given, basic needs is derived from their categories. */
   productIds?: string[] | null;
   basicNeeds?: boolean | null;
-  receiptImageUrl: string;
-  receiptImageHash: string;
+  /** The receipt photo, uploaded first (POST /uploads?kind=RECEIPT): its hash is the server's, never the ASN's. */
+  receiptUploadId: string;
 }
 
 export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -157,7 +158,7 @@ export class AsnService {
 
   /**
    * An ASN reports a purchase. It belongs to the month of its date; after that month's deadline (end of day in
-   * the Pemda time zone) it is stored but LATE and does not count. The same receipt twice is a CONFLICT.
+   * the Pemda time zone) it is stored but LATE and does not count. A receipt photo already reported in the Pemda (by the hash the server computed) is a CONFLICT.
    */
   async report(ctx: RequestContext, input: ReportInput): Promise<AsnPurchaseReport> {
     const asn = await currentAsn(ctx, 'Hanya akun ASN yang terdaftar yang dapat melaporkan belanja.');
@@ -169,10 +170,9 @@ export class AsnService {
       .check((input.purchasedOn ?? '').slice(0, 7) >= programme.startMonth, 'purchasedOn', `Program ini berlaku mulai ${programme.startMonth}.`)
       .check(Number.isSafeInteger(input.amount) && input.amount > 0, 'amount', 'Nilai belanja bilangan bulat rupiah lebih dari 0.')
       .check((input.items ?? '').trim().length >= 3, 'items', 'Sebutkan barang yang dibeli.')
-      .check(/^https:\/\/\S+$/.test(input.receiptImageUrl ?? ''), 'receiptImageUrl', 'Foto struk berupa URL https://.')
-      .check(/^[0-9a-f]{64}$/.test(input.receiptImageHash ?? ''), 'receiptImageHash', 'Sidik foto struk berupa SHA-256 (64 karakter heksadesimal).')
       .check(Boolean(input.outletId) !== Boolean(input.vendorId), 'outletId', 'Pilih satu: gerai program atau penyedia katalog.');
     v.throwIfInvalid();
+    const [receipt] = await ctx.services.uploads.ownUploads(ctx, [input.receiptUploadId ?? ''], UploadKind.RECEIPT, 'receiptUploadId');
     const outlet = input.outletId ? await ctx.em.findOne(Outlet, { id: input.outletId, programme }) : null;
     const vendor = input.vendorId ? await ctx.em.findOne(Vendor, { id: input.vendorId, pemda: asn.pemda, status: VendorStatus.VERIFIED }) : null;
     if (input.outletId && !outlet) throw notFound('Gerai');
@@ -186,10 +186,10 @@ export class AsnService {
     } else if (input.basicNeeds == null) {
       throw badInput([{ field: 'basicNeeds', message: 'Sebutkan apakah barang yang dibeli kebutuhan pokok, atau pilih produknya dari katalog.' }]);
     }
-    const duplicate = await ctx.em.count(AsnPurchaseReport, {
-      asn, amount: input.amount, purchasedOn: input.purchasedOn, receiptImageHash: input.receiptImageHash, ...(outlet ? { outlet } : { vendor }),
-    });
-    if (duplicate) throw conflict('Struk ini sudah pernah dilaporkan (gerai, nilai, tanggal dan foto sama).');
+    // One receipt counts once in the Pemda, whoever reports it and whatever amount is typed beside it.
+    if (await ctx.em.count(AsnPurchaseReport, { receiptImageHash: receipt.sha256, asn: { pemda: asn.pemda } })) {
+      throw conflict('Foto struk ini sudah pernah dilaporkan; satu struk hanya dihitung sekali.');
+    }
     // A purchase made through the platform already counts; reporting it again by hand would count it twice.
     if (vendor && (await ctx.em.count(AsnPurchaseReport, { asn, vendor, amount: input.amount, purchasedOn: input.purchasedOn, order: { $ne: null } }))) {
       throw conflict('Belanja ini sudah tercatat otomatis karena dibeli lewat platform; tidak perlu dilaporkan lagi.');
@@ -200,7 +200,7 @@ export class AsnService {
     const status = reportStatus(programme, basicNeeds, late);
     const report = ctx.em.create(AsnPurchaseReport, {
       programme, asn, outlet, vendor, purchasedOn: input.purchasedOn, month, amount: input.amount, items: input.items.trim(),
-      basicNeeds, productIds, receiptImageUrl: input.receiptImageUrl, receiptImageHash: input.receiptImageHash, reportedAt: ctx.now(), status,
+      basicNeeds, productIds, receiptImageUrl: receipt.url, receiptImageHash: receipt.sha256, reportedAt: ctx.now(), status,
     });
     await ctx.em.flush();
     return report;

@@ -1,4 +1,5 @@
 import { Validation } from '../errors.js';
+import { UPLOAD_PATH } from '../uploads/upload.service.js';
 import type { Category } from './category.entity.js';
 
 /** What a vendor types for a product. Shared by the GraphQL mutations and the CSV/list import. */
@@ -17,7 +18,9 @@ export interface ProductFields {
 
 export const MAX_IMAGES = 10;
 
-function isHttpsUrl(value: string): boolean {
+/** An https:// link, or the address of an upload (checked to be the vendor's own by the product service). */
+function isImageAddress(value: string): boolean {
+  if (UPLOAD_PATH.test(value)) return true;
   try {
     const url = new URL(value);
     return url.protocol === 'https:' && Boolean(url.hostname);
@@ -51,7 +54,7 @@ export function checkProductFields(v: Validation, fields: Partial<ProductFields>
   }
   if (fields.imageUrls != null) {
     v.check(fields.imageUrls.length <= MAX_IMAGES, 'imageUrls', `Paling banyak ${MAX_IMAGES} gambar.`);
-    v.check(fields.imageUrls.every(isHttpsUrl), 'imageUrls', 'Alamat gambar harus URL https://.');
+    v.check(fields.imageUrls.every(isImageAddress), 'imageUrls', 'Gambar berupa foto yang Anda unggah atau URL https://.');
   }
   if (fields.tkdnPercent != null) {
     const t = fields.tkdnPercent;

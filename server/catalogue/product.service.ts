@@ -20,6 +20,8 @@ import { TERMINAL_STATES } from '../purchasing/order-process.js';
 import { orderCode } from '../purchasing/order-queries.js';
 import { Order } from '../purchasing/order.entity.js';
 import { findInScope } from '../database/find.js';
+import { UploadKind } from '../uploads/upload.entity.js';
+import { UploadService } from '../uploads/upload.service.js';
 
 export enum RemovalOutcome {
   DELETED = 'DELETED',
@@ -45,6 +47,7 @@ export class ProductService {
     const v = new Validation();
     checkProductFields(v, input, leaves, true);
     v.throwIfInvalid();
+    await ctx.services.uploads.ownUploads(ctx, UploadService.idsIn(input.imageUrls), UploadKind.PRODUCT_PHOTO, 'imageUrls');
     const product = this.build(ctx, vendor, input, ProductStatus.DRAFT);
     await ctx.em.flush();
     return product;
@@ -64,6 +67,7 @@ export class ProductService {
     const v = new Validation();
     checkProductFields(v, input, leaves, false);
     v.throwIfInvalid();
+    await ctx.services.uploads.ownUploads(ctx, UploadService.idsIn(input.imageUrls), UploadKind.PRODUCT_PHOTO, 'imageUrls');
 
     if (product.status !== ProductStatus.PUBLISHED) {
       this.apply(ctx, product, input);

@@ -11,6 +11,7 @@ import type { App } from '../app.js';
 import { AppError } from '../errors.js';
 import { ocdsReleasePage, openDataPemda } from '../opendata/ocds.js';
 import { log } from '../observability/log.js';
+import { UploadKind } from '../uploads/upload.entity.js';
 import { backlog, metrics, poolConnections } from '../observability/metrics.js';
 import { requestLog } from '../observability/request-log.js';
 
@@ -80,6 +81,46 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
     }),
   );
 
+  // Uploads: the raw file as the body (a phone's camera picture or a scan), the kind in ?kind=; answered with the
+  // stored upload as JSON, whose id a mutation then names. Errors have the API's shape and a matching HTTP status.
+  const UPLOAD_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, PAYLOAD_TOO_LARGE: 413, UNSUPPORTED_MEDIA_TYPE: 415, RATE_LIMITED: 429 };
+  const uploadError = (res: express.Response, error: AppError) =>
+    res.status(UPLOAD_STATUS[error.code] ?? 400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+  http.post(
+    '/uploads',
+    cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
+    // One byte over the limit is read so the service, not the body parser, answers "too large" in Indonesian.
+    express.raw({ type: () => true, limit: config.uploadMaxBytes + 1 }),
+    async (req: express.Request, res: express.Response) => {
+      const ctx = (res.locals.ctx = await app.createContext({ authorization: req.headers.authorization, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' }));
+      try {
+        const upload = await app.services.uploads.accept(ctx, req.query.kind, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+        res.status(201).json({ id: upload.id, url: upload.url, kind: upload.kind, contentType: upload.contentType, bytes: upload.bytes, sha256: upload.sha256, width: upload.width, height: upload.height });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        uploadError(res, error);
+      }
+    },
+  );
+  http.use('/uploads', (error: { type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (error.type !== 'entity.too.large') return next(error);
+    uploadError(res, new AppError('PAYLOAD_TOO_LARGE', `Berkas terlalu besar (maksimal ${Math.floor(config.uploadMaxBytes / 1024 / 1024)} MB).`));
+  });
+  // A product photo is public and never changes (a new photo is a new upload), so browsers and proxies keep it; a
+  // receipt or a scan is for its uploader and the Pemda's BPBJ only (the bearer token), and is not kept.
+  http.get('/uploads/:id', async (req, res) => {
+    const ctx = (res.locals.ctx = await app.createContext({ authorization: req.headers.authorization, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' }));
+    const found = await app.services.uploads.read(ctx, req.params.id);
+    if (!found) return void res.status(404).json({ errors: [{ message: 'Berkas tidak ditemukan.', extensions: { code: 'NOT_FOUND' } }] });
+    const { upload, data } = found;
+    const shared = upload.kind === UploadKind.PRODUCT_PHOTO;
+    res.setHeader('cache-control', shared ? 'public, max-age=31536000, immutable' : 'private, no-store');
+    res.setHeader('etag', `"${upload.sha256}"`);
+    res.setHeader('x-content-type-options', 'nosniff');
+    if (req.headers['if-none-match'] === `"${upload.sha256}"`) return void res.status(304).end();
+    res.type(upload.contentType).send(data);
+  });
+
   // A body over the limit, or broken JSON, gets a GraphQL-shaped error instead of Express's HTML page.
   http.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (error.type === 'entity.too.large') {
@@ -114,7 +155,7 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
     // Hashed assets never change; the pages are checked on every visit so a new build shows at once.
     const cacheControl = (path: string) => (path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     http.use(express.static(WEB_DIST, { index: 'index.html', setHeaders: (res, path) => res.setHeader('cache-control', cacheControl(path)) }));
-    http.get(/^\/(?!graphql|healthz|readyz|metrics|opendata).*/, (_req, res) => res.sendFile(join(WEB_DIST, 'index.html')));
+    http.get(/^\/(?!graphql|healthz|readyz|metrics|opendata|uploads).*/, (_req, res) => res.sendFile(join(WEB_DIST, 'index.html')));
   } else {
     http.get('/', (_req, res) => res.type('text/plain').send('Katalog Lokal: the web app is not built (npm run build:web). The API is at /graphql.'));
   }

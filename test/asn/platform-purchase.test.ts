@@ -2,6 +2,8 @@ import { AsnOrder, AsnPurchaseReport } from '../../server/asn/asn.entities.js';
 import { Product } from '../../server/catalogue/product.entity.js';
 import { categoryId, CREATE_PRODUCT, pemdaIds, productInput, publishedProduct, vendorAccount } from '../support/catalogue.js';
 import { createTestApp, errorCode, type TestApp } from '../support/harness.js';
+import { photo } from '../support/images.js';
+import { UploadKind } from '../../server/uploads/upload.entity.js';
 
 const PLACE = `mutation($items: [AsnOrderItemInput!]!, $key: String) { placeAsnOrder(items: $items, idempotencyKey: $key) { id status total lines { productName quantity unitPrice lineTotal } buyerName vendor { id } } }`;
 const COMPLETE = `mutation($id: ID!, $key: String) { completeAsnOrder(id: $id, idempotencyKey: $key) { id status completedAt } }`;
@@ -156,7 +158,7 @@ describe('ASN purchases made through the platform count on their own (Bontang, W
     await t.exec(COMPLETE, { id: order.id }, { token: vendor.token });
     const byHand = await t.exec(
       `mutation($input: ReportAsnPurchaseInput!) { reportAsnPurchase(input: $input) { id } }`,
-      { input: { programmeId: programme, vendorId: vendor.id, purchasedOn: '2026-05-15', amount: 30_000, items: 'Beras lokal', basicNeeds: true, receiptImageUrl: 'https://struk.contoh.id/b.jpg', receiptImageHash: 'a'.repeat(64) } },
+      { input: { programmeId: programme, vendorId: vendor.id, purchasedOn: '2026-05-15', amount: 30_000, items: 'Beras lokal', basicNeeds: true, receiptUploadId: await t.upload(UploadKind.RECEIPT, await photo('struk-b'), other) } },
       { token: other },
     );
     expect(errorCode(byHand)).toBe('CONFLICT');

@@ -1,17 +1,17 @@
 import { pdfPages, sheetValues, xlsxBook } from '../support/files.js';
-import { createHash } from 'node:crypto';
 import { AsnPurchaseReport } from '../../server/asn/asn.entities.js';
 import { parseNip } from '../../server/asn/nip.js';
 import { Opd } from '../../server/opd/opd.entity.js';
 import { pemdaIds } from '../support/catalogue.js';
 import { createTestApp, errorCode, type TestApp } from '../support/harness.js';
+import { photo } from '../support/images.js';
+import { UploadKind } from '../../server/uploads/upload.entity.js';
 
 const PROGRAMME = `mutation($input: CreateAsnProgrammeInput!) { createAsnProgramme(input: $input) { id name reportDeadlineDay gradeMinimums { PELAKSANA ESELON_II } outlets { id name } } }`;
 const IMPORT = `mutation($p: ID!, $rows: [AsnRowInput!], $csv: String) { importAsn(pemdaId: $p, rows: $rows, csv: $csv) { applied created updated errors { row field message } } }`;
 const REPORT = `mutation($input: ReportAsnPurchaseInput!) { reportAsnPurchase(input: $input) { id month status amount } }`;
 const MONTH = `query($prog: ID!, $m: String!, $o: ID) { asnMonthlyCompliance(programmeId: $prog, month: $m, opdId: $o) { asn { nip name } required reported counted status } }`;
 
-const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 // Valid NIPs: born 1985-04-12 / 1990-11-30 / 1978-02-28, appointed 2010-03 / 2015-01 / 2003-07.
 const NIPS = { pelaksana: '198504122010031001', eselon3: '199011302015012002', tpp: '197802282003071003', tppHigh: '198001012005011004' };
 
@@ -23,8 +23,10 @@ describe('ASN purchase programmes (SiMadu in Bontang, WITA)', () => {
   let tppProgramme: any;
   let tokens: Record<string, string>;
 
-  const report = (token: string, input: Record<string, unknown>) =>
-    t.exec(REPORT, { input: { programmeId: programme.id, outletId: programme.outlets[0].id, items: 'Beras 5 kg, minyak goreng', basicNeeds: true, receiptImageUrl: 'https://struk.contoh.id/1.jpg', receiptImageHash: hash(JSON.stringify(input)), ...input } }, { token });
+  /** The ASN photographs a receipt (a picture of its own per seed) and uploads it. */
+  const receipt = async (token: string, seed: string) => t.upload(UploadKind.RECEIPT, await photo(seed), token);
+  const report = async (token: string, input: Record<string, unknown>) =>
+    t.exec(REPORT, { input: { programmeId: programme.id, outletId: programme.outlets[0].id, items: 'Beras 5 kg, minyak goreng', basicNeeds: true, receiptUploadId: await receipt(token, JSON.stringify(input)), ...input } }, { token });
 
   /** Tokens last 8 hours: after moving the clock, everyone logs in again. */
   const relogin = async () => {
@@ -99,10 +101,10 @@ describe('ASN purchase programmes (SiMadu in Bontang, WITA)', () => {
   });
 
   it('where only basic needs count, other purchases are stored but not counted', async () => {
-    const input = { programmeId: tppProgramme.id, outletId: tppProgramme.outlets[0].id, purchasedOn: '2026-03-04', receiptImageUrl: 'https://struk.contoh.id/2.jpg' };
-    const craft = await t.exec(REPORT, { input: { ...input, amount: 200_000, items: 'Tas anyaman', basicNeeds: false, receiptImageHash: hash('tas') } }, { token: tokens.tpp });
+    const input = { programmeId: tppProgramme.id, outletId: tppProgramme.outlets[0].id, purchasedOn: '2026-03-04' };
+    const craft = await t.exec(REPORT, { input: { ...input, amount: 200_000, items: 'Tas anyaman', basicNeeds: false, receiptUploadId: await receipt(tokens.tpp, 'tas') } }, { token: tokens.tpp });
     expect(craft.data.reportAsnPurchase.status).toBe('NOT_COUNTED');
-    const rice = await t.exec(REPORT, { input: { ...input, amount: 300_000, items: 'Beras 25 kg', basicNeeds: true, receiptImageHash: hash('beras') } }, { token: tokens.tpp });
+    const rice = await t.exec(REPORT, { input: { ...input, amount: 300_000, items: 'Beras 25 kg', basicNeeds: true, receiptUploadId: await receipt(tokens.tpp, 'beras') } }, { token: tokens.tpp });
     expect(rice.data.reportAsnPurchase.status).toBe('COUNTED');
     const row = (await t.exec(MONTH, { prog: tppProgramme.id, m: '2026-03' }, { token: bpbj })).data.asnMonthlyCompliance.find((r: any) => r.asn.nip === NIPS.tpp);
     expect(row).toEqual(expect.objectContaining({ reported: 500_000, counted: 300_000, status: 'MET' }));
@@ -113,20 +115,32 @@ describe('ASN purchase programmes (SiMadu in Bontang, WITA)', () => {
     const vendor = await vendorAccount(t, bontang, bpbj, { domicileRegionCode: '64.74', domicileRegionName: 'Kota Bontang' });
     const rice = await publishedProduct(t, vendor.token, bpbj, productInput(await categoryId(t, bontang, 'pangan-beras'), { name: 'Beras Bontang 5 kg' }));
     const batik = await publishedProduct(t, vendor.token, bpbj, productInput(await categoryId(t, bontang, 'sandang-batik'), { name: 'Batik Kuntul Perak' }));
-    const input = { programmeId: tppProgramme.id, vendorId: vendor.id, purchasedOn: '2026-04-01', amount: 75_000, items: 'Belanja di katalog', receiptImageUrl: 'https://struk.contoh.id/k.jpg' };
-    const basic = await t.exec(REPORT, { input: { ...input, productIds: [rice], receiptImageHash: hash('k1') } }, { token: tokens.tpp });
+    const input = { programmeId: tppProgramme.id, vendorId: vendor.id, purchasedOn: '2026-04-01', amount: 75_000, items: 'Belanja di katalog' };
+    const basic = await t.exec(REPORT, { input: { ...input, productIds: [rice], receiptUploadId: await receipt(tokens.tpp, 'k1') } }, { token: tokens.tpp });
     expect(basic.data.reportAsnPurchase.status).toBe('COUNTED');
-    const mixed = await t.exec(REPORT, { input: { ...input, productIds: [rice, batik], basicNeeds: true, receiptImageHash: hash('k2') } }, { token: tokens.tpp });
+    const mixed = await t.exec(REPORT, { input: { ...input, productIds: [rice, batik], basicNeeds: true, receiptUploadId: await receipt(tokens.tpp, 'k2') } }, { token: tokens.tpp });
     expect(mixed.data.reportAsnPurchase.status).toBe('NOT_COUNTED'); // the batik is not basic needs, whatever was declared
-    expect(errorCode(await t.exec(REPORT, { input: { ...input, receiptImageHash: hash('k3') } }, { token: tokens.tpp }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await t.exec(REPORT, { input: { ...input, receiptUploadId: await receipt(tokens.tpp, 'k3') } }, { token: tokens.tpp }))).toBe('BAD_USER_INPUT');
   });
 
-  it('the same receipt reported twice is refused with CONFLICT', async () => {
-    const input = { purchasedOn: '2026-04-02', amount: 45_000, receiptImageHash: hash('struk-sama') };
-    expect((await report(tokens.eselon3, input)).data.reportAsnPurchase.status).toBe('COUNTED');
-    const again = await report(tokens.eselon3, input);
+  it('a receipt photo counts once: sent again with another amount, or by another ASN, it is a CONFLICT and nothing is written', async () => {
+    const picture = await photo('struk-sama');
+    const input = { purchasedOn: '2026-04-02', amount: 45_000 };
+    const firstUpload = await t.upload(UploadKind.RECEIPT, picture, tokens.eselon3);
+    expect((await report(tokens.eselon3, { ...input, receiptUploadId: firstUpload })).data.reportAsnPurchase.status).toBe('COUNTED');
+    const stored = await t.em().findOneOrFail(AsnPurchaseReport, { receiptImageUrl: `/uploads/${firstUpload}` });
+    // The hash is the server's, of the stored picture: 64 hex characters nobody typed.
+    expect(stored.receiptImageHash).toMatch(/^[0-9a-f]{64}$/);
+    const before = await t.em().count(AsnPurchaseReport, {});
+
+    const again = await report(tokens.eselon3, { ...input, amount: 54_000, receiptUploadId: await t.upload(UploadKind.RECEIPT, picture, tokens.eselon3) });
     expect(errorCode(again)).toBe('CONFLICT');
-    expect(await t.em().count(AsnPurchaseReport, { receiptImageHash: hash('struk-sama') })).toBe(1);
+    const colleague = await report(tokens.pelaksana, { ...input, receiptUploadId: await t.upload(UploadKind.RECEIPT, picture, tokens.pelaksana) });
+    expect(errorCode(colleague)).toBe('CONFLICT');
+    // Nor can an ASN file a report on someone else's upload.
+    const borrowed = await report(tokens.pelaksana, { ...input, amount: 12_000, receiptUploadId: await receipt(tokens.eselon3, 'struk-orang-lain') });
+    expect(borrowed.errors?.[0].extensions?.fields).toEqual([expect.objectContaining({ field: 'receiptUploadId' })]);
+    expect(await t.em().count(AsnPurchaseReport, {})).toBe(before);
   });
 
   it('an ASN sees only its own reports and its own month status, never the monthly compliance of others', async () => {

@@ -8,6 +8,8 @@ import { applyRollup } from '../../server/spend/rollup.js';
 import { pemdaIds } from '../support/catalogue.js';
 import { createTestApp, type TestApp } from '../support/harness.js';
 import { CREATE_ORDER, PAY, purchasingWorld, receiveOrder, SET_CART, type World } from '../support/purchasing.js';
+import { photo } from '../support/images.js';
+import { UploadKind } from '../../server/uploads/upload.entity.js';
 
 const BUDGET = `mutation($input: OpdBudgetInput!) { setOpdBudget(input: $input) { fiscalYear } }`;
 const AWARD = `mutation($p: ID!, $y: Int!, $q: Int, $c: AwardConfigInput) { computeAward(pemdaId: $p, year: $y, quarter: $q, config: $c) {
@@ -131,7 +133,7 @@ describe('figures a BPBJ officer can recompute by hand', () => {
     await t.exec(`mutation($a: ID!) { createAsnAccount(asnId: $a, email: "rina@batukota.go.id", password: "rahasia123") { role } }`, { a: asnId }, { token: bpbj });
     const rina = await t.login('rina@batukota.go.id', 'rahasia123');
     const reported = await t.exec(`mutation($input: ReportAsnPurchaseInput!) { reportAsnPurchase(input: $input) { status } }`, { input: {
-      programmeId: programme.id, outletId: programme.outlets[0].id, purchasedOn: '2026-02-18', amount: 50_000, items: 'Keripik apel', basicNeeds: false, receiptImageUrl: 'https://struk.contoh.id/r.jpg', receiptImageHash: 'a'.repeat(64),
+      programmeId: programme.id, outletId: programme.outlets[0].id, purchasedOn: '2026-02-18', amount: 50_000, items: 'Keripik apel', basicNeeds: false, receiptUploadId: await t.upload(UploadKind.RECEIPT, await photo('struk-r'), rina),
     } }, { token: rina });
     expect(reported.errors).toBeUndefined();
     expect(reported.data.reportAsnPurchase.status).toBe('COUNTED');

@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { UploadKind } from '../../server/uploads/upload.entity.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createApp, type App } from '../../server/app.js';
 import { loadConfig, type AppConfig } from '../../server/config.js';
@@ -29,6 +33,8 @@ export interface TestApp {
   /** Runs an operation through Apollo exactly as the HTTP layer would, optionally as a logged-in account. */
   exec<T = any>(query: string, variables?: Record<string, unknown>, as?: { token?: string; ip?: string }): Promise<GraphQLResult<T>>;
   login(email: string, password?: string): Promise<string>;
+  /** Stores a file as POST /uploads does (that route has its own test), as a logged-in account; answers the upload id. */
+  upload(kind: UploadKind, data: Buffer, token: string): Promise<string>;
   /** SQL statements sent since the last reset (the ORM's query log). */
   queries: string[];
   close(): Promise<void>;
@@ -38,7 +44,7 @@ export async function createTestApp(options: { env?: Record<string, string>; see
   const queries: string[] = [];
   const db = await createTestDatabase({ onQuery: (sql) => queries.push(sql) });
   // Per-minute allowances are off unless a test asks for them: a suite sends hundreds of requests a minute from one address.
-  const config = loadConfig({ NODE_ENV: 'test', PGLITE_DATA_DIR: 'memory', RATE_LIMITS: 'false', ...options.env });
+  const config = loadConfig({ NODE_ENV: 'test', PGLITE_DATA_DIR: 'memory', RATE_LIMITS: 'false', UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'kl-uploads-')), ...options.env });
   const clock = new TestClock();
   const app = await createApp(config, db.orm, { now: clock.now });
   await app.apollo.start();
@@ -67,6 +73,10 @@ export async function createTestApp(options: { env?: Record<string, string>; see
       const result = await exec(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email, password } });
       if (!result.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(result.errors)}`);
       return result.data.login.token;
+    },
+    async upload(kind, data, token) {
+      const ctx = await app.createContext({ authorization: `Bearer ${token}`, clientIp: '127.0.0.1' });
+      return (await app.services.uploads.accept(ctx, kind, data)).id;
     },
     async close() {
       await app.apollo.stop();

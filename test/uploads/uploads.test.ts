@@ -1,0 +1,130 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import sharp from 'sharp';
+import { createApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { startHttpServer, type RunningServer } from '../../server/http/http-server.js';
+import { Product } from '../../server/catalogue/product.entity.js';
+import { Upload } from '../../server/uploads/upload.entity.js';
+import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { photo } from '../support/images.js';
+
+const MAX_BYTES = 200 * 1024;
+
+/** Photos and scans over HTTP, as the web app sends them: the raw file as the body, the kind in the query. */
+describe('uploads (POST /uploads, GET /uploads/:id)', () => {
+  let db: TestDatabase;
+  let server: RunningServer;
+  let base: string;
+  let uploadDir: string;
+  const tokens: Record<string, string> = {};
+
+  const graphql = async (query: string, variables: Record<string, unknown>, token?: string) =>
+    (await (await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) })).json()) as any;
+  const upload = (kind: string, body: Buffer, token?: string, contentType = 'image/jpeg') =>
+    fetch(`${base}/uploads?kind=${kind}`, { method: 'POST', headers: { "content-type": contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: new Uint8Array(body) });
+  const get = (id: string, token?: string) => fetch(`${base}/uploads/${id}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const uploadRows = () => db.orm.em.fork().count(Upload, {});
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedDemo(db.orm.em.fork() as EntityManager);
+    uploadDir = mkdtempSync(join(tmpdir(), 'kl-uploads-test-'));
+    const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', UPLOAD_DIR: uploadDir, UPLOAD_MAX_BYTES: String(MAX_BYTES), RATE_LIMITS: 'false' });
+    server = await startHttpServer(await createApp({ ...config, port: 0 }, db.orm));
+    base = server.url.replace('/graphql', '');
+    for (const [key, email] of [['vendor', 'keripik.apel@umkm-batu.id'], ['bpbj', 'bpbj@batukota.go.id'], ['pp', 'pp.dinkes@batukota.go.id'], ['bontangBpbj', 'bpbj@bontangkota.go.id']]) {
+      const login = await graphql(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email, password: DEMO_PASSWORD } });
+      tokens[key] = login.data.login.token;
+    }
+    const other = (await db.orm.em.fork().getConnection().execute(`select u.email from app_user u join vendor v on v.id = u.vendor_id join pemda p on p.id = v.pemda_id where p.name like '%Batu%' and u.email <> 'keripik.apel@umkm-batu.id' order by u.email limit 1`))[0].email;
+    tokens.otherVendor = (await graphql(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email: other, password: DEMO_PASSWORD } })).data.login.token;
+  }, 120_000);
+  afterAll(async () => {
+    await server.close();
+    await db.dispose();
+  });
+
+  it('a phone photo is turned upright, shrunk to 1600 px, stripped of its EXIF and hashed by the server', async () => {
+    // A 3000x2000 camera picture taken in portrait (EXIF orientation 6) with a GPS position in its metadata.
+    const camera = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: { r: 200, g: 120, b: 40 } } })
+      .jpeg().withMetadata({ orientation: 6, exif: { IFD0: { Make: 'Kamera HP', Copyright: 'Bu Ning' } } }).toBuffer();
+    expect((await sharp(camera).metadata()).exif).toBeDefined();
+    const res = await upload('PRODUCT_PHOTO', camera, tokens.vendor, 'application/octet-stream');
+    expect(res.status).toBe(201);
+    const body: any = await res.json();
+    expect(body).toEqual(expect.objectContaining({ kind: 'PRODUCT_PHOTO', contentType: 'image/jpeg', width: 1067, height: 1600, url: `/uploads/${body.id}` }));
+
+    const served = await get(body.id);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/jpeg');
+    expect(served.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const bytes = Buffer.from(await served.arrayBuffer());
+    const meta = await sharp(bytes).metadata();
+    expect([meta.width, meta.height, meta.exif, meta.orientation]).toEqual([1067, 1600, undefined, undefined]);
+    const { createHash } = await import('node:crypto');
+    expect(body.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(readdirSync(uploadDir)).toContain(body.sha256);
+    // Asked again with the ETag it got: not modified.
+    expect((await fetch(`${base}/uploads/${body.id}`, { headers: { 'if-none-match': `"${body.sha256}"` } })).status).toBe(304);
+  });
+
+  it('refuses a wrong type by its content (whatever its name or header), an oversized file, a broken image and an anonymous caller, writing nothing', async () => {
+    const before = await uploadRows();
+    const html = await upload('PRODUCT_PHOTO', Buffer.from('<html><script>alert(1)</script></html>'), tokens.vendor, 'image/jpeg');
+    expect(html.status).toBe(415);
+    expect(await html.json()).toEqual({ errors: [{ message: 'Foto produk harus berkas JPEG, PNG atau WebP.', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] });
+    // A PDF is a legal document, not a product photo.
+    expect((await upload('PRODUCT_PHOTO', Buffer.from('%PDF-1.7\n...'), tokens.vendor, 'image/png')).status).toBe(415);
+
+    const big = await upload('PRODUCT_PHOTO', Buffer.concat([await photo('besar', { format: 'jpeg' }), Buffer.alloc(MAX_BYTES)]), tokens.vendor);
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+
+    const broken = await upload('PRODUCT_PHOTO', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(100, 7)]), tokens.vendor);
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as any).errors[0].extensions.fields[0].field).toBe('file');
+
+    expect((await upload('PRODUCT_PHOTO', await photo('anon'))).status).toBe(401);
+    // A PP has no photos to upload; a vendor has no receipts.
+    expect((await upload('PRODUCT_PHOTO', await photo('pp'), tokens.pp)).status).toBe(403);
+    expect((await upload('RECEIPT', await photo('struk'), tokens.vendor)).status).toBe(403);
+    expect((await upload('SOMETHING', await photo('x'), tokens.vendor)).status).toBe(400);
+    expect(await uploadRows()).toBe(before);
+  });
+
+  it('a scan of a legal document is seen by its vendor and its Pemda\'s BPBJ only', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const res = await upload('LEGAL_DOCUMENT', pdf, tokens.vendor, 'application/pdf');
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as any;
+    for (const [who, status] of [[undefined, 404], ['pp', 404], ['otherVendor', 404], ['bontangBpbj', 404], ['vendor', 200], ['bpbj', 200]] as const) {
+      const answer = await get(id, who ? tokens[who] : undefined);
+      expect([who, answer.status]).toEqual([who, status]);
+      if (status === 200) {
+        expect(Buffer.from(await answer.arrayBuffer()).equals(pdf)).toBe(true);
+        expect(answer.headers.get('cache-control')).toBe('private, no-store');
+      }
+    }
+  });
+
+  it("a product shows the vendor's own uploaded photos; another vendor's upload is refused beside the field and no product is written", async () => {
+    const own: any = await (await upload('PRODUCT_PHOTO', await photo('keripik'), tokens.vendor)).json();
+    const theirs: any = await (await upload('PRODUCT_PHOTO', await photo('bukan-milik'), tokens.otherVendor)).json();
+    const category = (await db.orm.em.fork().getConnection().execute(`select c.id from category c join pemda p on p.id = c.pemda_id where c.code = 'olahan-apel-keripik' and p.name like '%Batu%'`))[0].id;
+    const input = { name: 'Keripik Apel Original 200 g', description: 'Tanpa pengawet.', categoryId: category, unit: 'pack', price: 18_000, stock: 50, minOrderQuantity: 1 };
+    const CREATE = `mutation($input: ProductInput!) { createProduct(input: $input) { id imageUrls } }`;
+
+    const before = await db.orm.em.fork().count(Product, {});
+    const refused = await graphql(CREATE, { input: { ...input, imageUrls: [own.url, theirs.url] } }, tokens.vendor);
+    expect(refused.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors[0].extensions.fields[0].field).toBe('imageUrls');
+    expect(await db.orm.em.fork().count(Product, {})).toBe(before);
+
+    const created = await graphql(CREATE, { input: { ...input, imageUrls: [own.url] } }, tokens.vendor);
+    expect(created.data.createProduct.imageUrls).toEqual([`/uploads/${own.id}`]);
+  });
+});
