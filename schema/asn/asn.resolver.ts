@@ -2,6 +2,8 @@ import { Arg, Authorized, Ctx, Field, Float, FieldResolver, InputType, Int, Muta
 import { ID } from '../../server/ids.js';
 import { Asn, AsnGrade, AsnOrder, AsnProgramme, AsnPurchaseReport, MinimumRule, Outlet, OutletKind } from '../../server/asn/asn.entities.js';
 import { AsnMonthStatus } from '../../server/asn/asn-monitoring.service.js';
+import { MONTH, reportingClosesAt } from '../../server/asn/asn.service.js';
+import { badInput } from '../../server/errors.js';
 import type { RequestContext } from '../../server/context.js';
 import { Role, User } from '../../server/identity/user.entity.js';
 import { Opd } from '../../server/opd/opd.entity.js';
@@ -123,6 +125,13 @@ export class AsnResolver {
   @FieldResolver(() => GradeMinimumsOutput)
   gradeMinimums(@Root() programme: AsnProgramme): GradeMinimumsOutput {
     return programme.gradeMinimums;
+  }
+
+  @FieldResolver(() => Date, { description: "When reporting for a month closes (YYYY-MM): later reports are LATE. The reporting deadline day of the next month ends, in the Pemda's time zone." })
+  async reportingClosesAt(@Root() programme: AsnProgramme, @Arg('month') month: string): Promise<Date> {
+    if (!MONTH.test(month)) throw badInput([{ field: 'month', message: 'Bulan berformat YYYY-MM.' }]);
+    const pemda = await programme.pemda.load();
+    return reportingClosesAt(month, programme.reportDeadlineDay, pemda!.timeZone);
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)

@@ -65,4 +65,8 @@ export const AWARD_COMPONENT: Record<string, string> = {
 export const PAYMENT_METHOD: Record<string, string> = { TRANSFER: 'Transfer bank', COD: 'Bayar di tempat (COD)', KKPD: 'Kartu Kredit Pemerintah Daerah', QRIS: 'QRIS' };
 
 /** A code's Indonesian label, or the code itself where a table does not know it (so nothing is silently blank). */
+export const ASN_MONTH_STATUS: Record<string, string> = { MET: 'Memenuhi', NOT_MET: 'Tidak memenuhi', LATE: 'Terlambat', EXEMPT: 'Dikecualikan', NOT_DUE: 'Belum jatuh tempo' };
+
+export const ASN_REPORT_STATUS: Record<string, string> = { COUNTED: 'Dihitung', LATE: 'Terlambat', NOT_COUNTED: 'Tidak dihitung', REJECTED: 'Ditolak' };
+
 export const label = (table: Record<string, string>, code: string | null | undefined) => (code == null ? '' : (table[code] ?? code));

@@ -82,6 +82,13 @@ describe('ASN purchase programmes (SiMadu in Bontang, WITA)', () => {
     expect(rina).toEqual(expect.objectContaining({ required: 50_000, reported: 55_000, counted: 30_000, status: 'LATE' }));
   });
 
+  it('says when a month\'s reporting closes, as the ASN page counts down to it: 00:00 WITA on the 11th of the next month', async () => {
+    const answer = await t.exec(`query($p: ID!) { asnProgrammes(pemdaId: $p) { id reportingClosesAt(month: "2026-03") } }`, { p: bontang });
+    expect(answer.data.asnProgrammes.find((p: any) => p.id === programme.id).reportingClosesAt).toBe('2026-04-10T16:00:00.000Z');
+    const bad = await t.exec(`query($p: ID!) { asnProgrammes(pemdaId: $p) { reportingClosesAt(month: "Maret") } }`, { p: bontang });
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+  });
+
   it('the minimum follows the grade: Rp100.000 for eselon III', async () => {
     t.clock.current = new Date('2026-04-05T02:00:00Z');
     await relogin();

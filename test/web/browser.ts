@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -41,7 +42,11 @@ const SMALL_YEAR: YearSpec = { seed: 2026, ordersPerMonth: 3, volume: 1 };
 /** The web app as npm start serves it: built once if web/dist is missing. */
 export function ensureWebBuilt(): void {
   if (!existsSync(join('web', 'dist', 'index.html'))) {
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], {
+      stdio: 'inherit',
+      // Jest sets NODE_ENV=test, which would make Vite bundle React's development build: build what visitors get.
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   }
 }
 
@@ -50,7 +55,7 @@ export async function startWebWorld(today = new Date()): Promise<WebWorld> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const db: TestDatabase = await createTestDatabase();
   await seedDemo(db.orm.em.fork() as EntityManager, { today });
-  const config = { ...loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', RATE_LIMITS: 'false' }), port: 0 };
+  const config = { ...loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', RATE_LIMITS: 'false', UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'kl-web-uploads-')) }), port: 0 };
   const app = await createApp(config, db.orm);
   await seedDemoYears({ services: app.services, config, em: () => db.orm.em.fork() as EntityManager }, today, SMALL_YEAR);
   const server: RunningServer = await startHttpServer(app);

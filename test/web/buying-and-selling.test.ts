@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectBasics, shot, startWebWorld, type WebWorld } from './browser.js';
+import { photo } from '../support/images.js';
 
 const run = browserAvailable() ? describe : describe.skip;
 const PHONE = { width: 390, height: 844 };
@@ -195,6 +196,45 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await signIn(bpbj, 'bpbj@batukota.go.id');
     await bpbj.getByTestId('pemda-umkk').waitFor();
     expect(await bpbj.getByTestId('pemda-umkk').textContent()).toBe(`Rp${umkkAfter.toLocaleString('id-ID')}`);
+    expect(w.foreign).toEqual([]);
+  });
+});
+
+run('an ASN reports a purchase from a phone with a receipt photo', () => {
+  let w: WebWorld;
+  beforeAll(async () => {
+    w = await startWebWorld();
+  }, 240_000);
+  afterAll(() => w?.close());
+
+  it("the month's standing moves by the reported amount", async () => {
+    const page = await w.page(PHONE);
+    await page.goto(`${w.base}/masuk`);
+    await page.getByLabel('Email').fill('asn.dinkes@batukota.go.id');
+    await page.getByLabel('Kata sandi').fill('katalog123');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(/\/asn$/);
+    await expectBasics(page, /Belanja UMKM/);
+    const standing = page.getByTestId('asn-month').first();
+    await standing.waitFor();
+    const counted = async () => Number((await standing.locator('strong').textContent())!.replace(/\D/g, ''));
+    const before = await counted();
+    expect(await standing.textContent()).toMatch(/dari Rp[\d.]+, \d+ hari lagi/);
+
+    await page.getByLabel('Gerai').selectOption({ index: 1 });
+    await page.getByLabel('Nilai belanja (Rp)').fill('35.000');
+    await page.getByLabel('Barang yang dibeli').fill('Beras 2 kg, telur 1 kg');
+    await page.getByLabel('Kebutuhan pokok').check();
+    await page.getByRole('button', { name: 'Laporkan' }).click();
+    // No photo yet: refused beside the field, nothing sent.
+    expect(await page.locator('#receiptUploadId-error').textContent()).toBe('Foto struknya dahulu.');
+    await page.getByLabel('Foto struk').setInputFiles({ name: 'struk.png', mimeType: 'image/png', buffer: await photo('struk-asn-browser') });
+    await page.getByRole('button', { name: 'Laporkan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Belanja dilaporkan' }).waitFor();
+    await page.getByTestId('asn-report').filter({ hasText: 'Beras 2 kg, telur 1 kg' }).waitFor();
+    await page.waitForFunction((b) => Number(document.querySelector('[data-testid="asn-month"] strong')?.textContent?.replace(/\D/g, '')) !== b, before);
+    expect(await counted()).toBe(before + 35_000);
+    await shot(page, 'asn-report-phone');
     expect(w.foreign).toEqual([]);
   });
 });

@@ -22,6 +22,7 @@ import { PublicRecapPage } from '../public/PublicRecapPage';
 import { Link, useLocation } from './router';
 import { LoginPage, useSession, type Account } from './session';
 import { useEffect, type ReactNode } from 'react';
+import { AsnHomePage } from '../asn/AsnHomePage';
 
 const BPBJ_NAV: [string, string][] = [
   ['/bpbj', 'Dasbor'],
@@ -47,8 +48,9 @@ const VENDOR_NAV: [string, string][] = [
 ];
 
 /** The workspace each role lands in after signing in, and its menu. */
-export const HOME: Record<string, string> = { BPBJ: '/bpbj', PP: '/opd', PPK: '/opd/paket', VENDOR: '/penyedia' };
-const NAV: Record<string, [string, string][]> = { BPBJ: BPBJ_NAV, PP: OPD_NAV, PPK: OPD_NAV, VENDOR: VENDOR_NAV };
+const ASN_NAV: [string, string][] = [['/asn', 'Belanja UMKM bulan ini']];
+export const HOME: Record<string, string> = { BPBJ: '/bpbj', PP: '/opd', PPK: '/opd/paket', VENDOR: '/penyedia', ASN: '/asn' };
+const NAV: Record<string, [string, string][]> = { BPBJ: BPBJ_NAV, PP: OPD_NAV, PPK: OPD_NAV, VENDOR: VENDOR_NAV, ASN: ASN_NAV };
 
 const refused = (text: string) => ({ title: 'Tidak berwenang', page: <p role="alert" className="error">{text}</p> });
 
@@ -60,7 +62,7 @@ function route(path: string, account: Account | null): { title: string; page: Re
   if (publik) return publik[2] ? { title: 'Katalog produk lokal', page: <CataloguePage pemdaId={publik[1]} /> } : { title: 'Rekap publik', page: <PublicRecapPage pemdaId={publik[1]} /> };
   if (path === '/masuk') return { title: 'Masuk', page: <LoginPage /> };
   if (path === '/daftar') return { title: 'Daftar penyedia', page: <RegisterPage /> };
-  const signedIn = ['/bpbj', '/opd', '/penyedia', '/pesanan'].some((prefix) => path.startsWith(prefix));
+  const signedIn = ['/bpbj', '/opd', '/penyedia', '/pesanan', '/asn'].some((prefix) => path.startsWith(prefix));
   if (signedIn && !account) return { title: 'Masuk', page: <LoginPage /> };
   const order = path.match(/^\/pesanan\/([0-9a-f-]{36})$/);
   if (order && account?.pemda) return { title: 'Paket', page: <OrderPage id={order[1]} timeZone={account.pemda.timeZone} back={`${HOME[account.role] === '/opd' ? '/opd/paket' : HOME[account.role] === '/penyedia' ? '/penyedia/pesanan' : HOME[account.role] ?? '/'}`} /> };
@@ -74,6 +76,10 @@ function route(path: string, account: Account | null): { title: string; page: Re
     };
     const [title, page] = pages[path] ?? ['Tidak ditemukan', <p>Halaman tidak ditemukan.</p>];
     return { title, page };
+  }
+  if (path === '/asn' && account) {
+    if (account.role !== 'ASN' || !account.pemda) return refused('Halaman ini untuk ASN peserta program belanja UMKM.');
+    return { title: 'Belanja UMKM', page: <AsnHomePage pemdaId={account.pemda.id} timeZone={account.pemda.timeZone} /> };
   }
   if (path.startsWith('/penyedia') && account) {
     if (account.role !== 'VENDOR' || !account.vendor || !account.pemda) return refused('Halaman ini untuk penyedia.');

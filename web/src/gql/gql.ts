@@ -16,6 +16,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query Me {\n    me { id fullName email role pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { token user { id role } }\n  }\n": typeof types.LoginDocument,
+    "\n  query AsnHome($pemdaId: ID!, $month: String!) {\n    asnProgrammes(pemdaId: $pemdaId) { id name reportingClosesAt(month: $month) outlets { id name } }\n    myAsnReports { id purchasedOn month amount items status rejectionReason asnOrderId }\n  }\n": typeof types.AsnHomeDocument,
+    "\n  query AsnMonthRow($programmeId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, month: $month) { required reported counted status }\n  }\n": typeof types.AsnMonthRowDocument,
+    "\n  mutation ReportAsnPurchase($input: ReportAsnPurchaseInput!) { reportAsnPurchase(input: $input) { id status } }\n": typeof types.ReportAsnPurchaseDocument,
     "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId action fromStatus toStatus reason actorRole }\n  }\n": typeof types.AuditLogDocument,
     "\n  query AwardVersions($pemdaId: ID!, $period: String!) {\n    awardVersions(pemdaId: $pemdaId, period: $period) { id version status publishedAt }\n  }\n": typeof types.AwardVersionsDocument,
     "\n  mutation ComputeAward($pemdaId: ID!, $year: Int!, $quarter: Int) {\n    computeAward(pemdaId: $pemdaId, year: $year, quarter: $quarter) {\n      id period version status\n      rows { opdId opdName assessable notAssessableReason score rank tier flags toNextTier components { component normalised weight contribution explanation } }\n    }\n  }\n": typeof types.ComputeAwardDocument,
@@ -73,6 +76,9 @@ type Documents = {
 const documents: Documents = {
     "\n  query Me {\n    me { id fullName email role pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }\n  }\n": types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { token user { id role } }\n  }\n": types.LoginDocument,
+    "\n  query AsnHome($pemdaId: ID!, $month: String!) {\n    asnProgrammes(pemdaId: $pemdaId) { id name reportingClosesAt(month: $month) outlets { id name } }\n    myAsnReports { id purchasedOn month amount items status rejectionReason asnOrderId }\n  }\n": types.AsnHomeDocument,
+    "\n  query AsnMonthRow($programmeId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, month: $month) { required reported counted status }\n  }\n": types.AsnMonthRowDocument,
+    "\n  mutation ReportAsnPurchase($input: ReportAsnPurchaseInput!) { reportAsnPurchase(input: $input) { id status } }\n": types.ReportAsnPurchaseDocument,
     "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId action fromStatus toStatus reason actorRole }\n  }\n": types.AuditLogDocument,
     "\n  query AwardVersions($pemdaId: ID!, $period: String!) {\n    awardVersions(pemdaId: $pemdaId, period: $period) { id version status publishedAt }\n  }\n": types.AwardVersionsDocument,
     "\n  mutation ComputeAward($pemdaId: ID!, $year: Int!, $quarter: Int) {\n    computeAward(pemdaId: $pemdaId, year: $year, quarter: $quarter) {\n      id period version status\n      rows { opdId opdName assessable notAssessableReason score rank tier flags toNextTier components { component normalised weight contribution explanation } }\n    }\n  }\n": types.ComputeAwardDocument,
@@ -150,6 +156,18 @@ export function graphql(source: "\n  query Me {\n    me { id fullName email role
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { token user { id role } }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { token user { id role } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AsnHome($pemdaId: ID!, $month: String!) {\n    asnProgrammes(pemdaId: $pemdaId) { id name reportingClosesAt(month: $month) outlets { id name } }\n    myAsnReports { id purchasedOn month amount items status rejectionReason asnOrderId }\n  }\n"): (typeof documents)["\n  query AsnHome($pemdaId: ID!, $month: String!) {\n    asnProgrammes(pemdaId: $pemdaId) { id name reportingClosesAt(month: $month) outlets { id name } }\n    myAsnReports { id purchasedOn month amount items status rejectionReason asnOrderId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AsnMonthRow($programmeId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, month: $month) { required reported counted status }\n  }\n"): (typeof documents)["\n  query AsnMonthRow($programmeId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, month: $month) { required reported counted status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReportAsnPurchase($input: ReportAsnPurchaseInput!) { reportAsnPurchase(input: $input) { id status } }\n"): (typeof documents)["\n  mutation ReportAsnPurchase($input: ReportAsnPurchaseInput!) { reportAsnPurchase(input: $input) { id status } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
