@@ -12,6 +12,7 @@ import { AppError } from '../errors.js';
 import { ocdsReleasePage, openDataPemda } from '../opendata/ocds.js';
 import { log } from '../observability/log.js';
 import { UploadKind } from '../uploads/upload.entity.js';
+import { uploadTooLarge } from '../uploads/upload.service.js';
 import { backlog, metrics, poolConnections } from '../observability/metrics.js';
 import { requestLog } from '../observability/request-log.js';
 
@@ -35,6 +36,10 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
   await app.apollo.start();
 
   http.use(requestLog((res) => res.locals.ctx));
+  const contextOf = (req: express.Request) => app.createContext({ authorization: req.headers.authorization, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' });
+  /** An error outside GraphQL in the API's shape: `{ errors: [{ message, extensions: { code } }] }`. */
+  const sendError = (res: express.Response, status: number, error: AppError) =>
+    res.status(status).json({ errors: [{ message: error.message, extensions: error.extensions }] });
 
   // Prometheus metrics for whoever holds METRICS_TOKEN; without one configured the endpoint does not exist.
   http.get('/metrics', async (req, res) => {
@@ -77,22 +82,21 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
     express.json({ limit: config.bodyLimitBytes }),
     expressMiddleware(app.apollo, {
       context: async ({ req, res }) =>
-        (res.locals.ctx = await app.createContext({ authorization: req.headers.authorization, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' })),
+        (res.locals.ctx = await contextOf(req)),
     }),
   );
 
   // Uploads: the raw file as the body (a phone's camera picture or a scan), the kind in ?kind=; answered with the
   // stored upload as JSON, whose id a mutation then names. Errors have the API's shape and a matching HTTP status.
-  const UPLOAD_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, PAYLOAD_TOO_LARGE: 413, UNSUPPORTED_MEDIA_TYPE: 415, RATE_LIMITED: 429 };
-  const uploadError = (res: express.Response, error: AppError) =>
-    res.status(UPLOAD_STATUS[error.code] ?? 400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+  const UPLOAD_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, PAYLOAD_TOO_LARGE: 413, UNSUPPORTED_MEDIA_TYPE: 415 };
+  const uploadError = (res: express.Response, error: AppError) => sendError(res, UPLOAD_STATUS[error.code] ?? 400, error);
   http.post(
     '/uploads',
     cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
     // One byte over the limit is read so the service, not the body parser, answers "too large" in Indonesian.
     express.raw({ type: () => true, limit: config.uploadMaxBytes + 1 }),
     async (req: express.Request, res: express.Response) => {
-      const ctx = (res.locals.ctx = await app.createContext({ authorization: req.headers.authorization, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' }));
+      const ctx = (res.locals.ctx = await contextOf(req));
       try {
         const upload = await app.services.uploads.accept(ctx, req.query.kind, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
         res.status(201).json({ id: upload.id, url: upload.url, kind: upload.kind, contentType: upload.contentType, bytes: upload.bytes, sha256: upload.sha256, width: upload.width, height: upload.height });
@@ -104,14 +108,14 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
   );
   http.use('/uploads', (error: { type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (error.type !== 'entity.too.large') return next(error);
-    uploadError(res, new AppError('PAYLOAD_TOO_LARGE', `Berkas terlalu besar (maksimal ${Math.floor(config.uploadMaxBytes / 1024 / 1024)} MB).`));
+    uploadError(res, uploadTooLarge(config.uploadMaxBytes));
   });
   // A product photo is public and never changes (a new photo is a new upload), so browsers and proxies keep it; a
   // receipt or a scan is for its uploader and the Pemda's BPBJ only (the bearer token), and is not kept.
   http.get('/uploads/:id', async (req, res) => {
-    const ctx = (res.locals.ctx = await app.createContext({ authorization: req.headers.authorization, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' }));
+    const ctx = (res.locals.ctx = await contextOf(req));
     const found = await app.services.uploads.read(ctx, req.params.id);
-    if (!found) return void res.status(404).json({ errors: [{ message: 'Berkas tidak ditemukan.', extensions: { code: 'NOT_FOUND' } }] });
+    if (!found) return void sendError(res, 404, new AppError('NOT_FOUND', 'Berkas tidak ditemukan.'));
     const { upload, data } = found;
     const shared = upload.kind === UploadKind.PRODUCT_PHOTO;
     res.setHeader('cache-control', shared ? 'public, max-age=31536000, immutable' : 'private, no-store');
@@ -146,7 +150,7 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
       res.type('application/json').send(JSON.stringify(page.releasePackage));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      res.status(error.code === 'NOT_FOUND' ? 404 : 400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+      sendError(res, error.code === 'NOT_FOUND' ? 404 : 400, error);
     }
   });
 

@@ -31,6 +31,9 @@ export function sniff(data: Buffer): Sniffed | null {
 
 export const UPLOAD_PATH = /^\/uploads\/([0-9a-f-]{36})$/;
 
+/** One message for an upload over the limit, whether the body parser or the service sees it first. */
+export const uploadTooLarge = (maxBytes: number) => new AppError('PAYLOAD_TOO_LARGE', `Berkas terlalu besar (maksimal ${Math.floor(maxBytes / 1024 / 1024)} MB).`);
+
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 export class UploadService {
@@ -52,7 +55,7 @@ export class UploadService {
     const rule = RULES[kind];
     if (!rule.roles.includes(actor.role) || !actor.pemdaId) throw forbidden('Akun Anda tidak dapat mengunggah berkas jenis ini.');
     if (body.length === 0) throw badInput([{ field: 'file', message: 'Berkas kosong.' }]);
-    if (body.length > this.maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `Berkas terlalu besar (maksimal ${Math.floor(this.maxBytes / 1024 / 1024)} MB).`);
+    if (body.length > this.maxBytes) throw uploadTooLarge(this.maxBytes);
     const type = sniff(body);
     if (!type || !rule.accepts.includes(type)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', rule.refusal);
 

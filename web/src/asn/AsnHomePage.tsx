@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import { ASN_MONTH_STATUS, ASN_REPORT_STATUS, dateName, label, monthName, rupiah } from '../lib/format';
+import { ASN_MONTH_STATUS, ASN_REPORT_STATUS, dateName, label, localToday, monthName, rupiah } from '../lib/format';
 import { uploadFile } from '../lib/upload';
+import { fieldErrorsOf } from '../lib/fieldErrors';
 
 const AsnHome = graphql(`
   query AsnHome($pemdaId: ID!, $month: String!) {
@@ -20,8 +21,6 @@ const Report = graphql(`
 `);
 
 const DAY_MS = 24 * 3600 * 1000;
-/** Today in the Pemda's calendar (YYYY-MM-DD). */
-const localToday = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
 
 /** "Rp75.000 dari Rp100.000, 5 hari lagi": the month's standing against the ASN's minimum and the days left to report. */
 function MonthStatus({ programmeId, month, closesAt }: { programmeId: string; month: string; closesAt: string }) {
@@ -76,7 +75,7 @@ export function AsnHomePage({ pemdaId, timeZone }: { pemdaId: string; timeZone: 
     });
     setSending(false);
     const e = result.error?.graphQLErrors[0];
-    setFieldErrors(Object.fromEntries(((e?.extensions?.fields as { field: string; message: string }[] | undefined) ?? []).map((f) => [f.field.replace(/^input\./, ''), f.message])));
+    setFieldErrors(fieldErrorsOf(e));
     if (e) return setMessage({ text: e.message, ok: false });
     setMessage({ text: `Belanja dilaporkan: ${label(ASN_REPORT_STATUS, result.data!.reportAsnPurchase.status)}.`, ok: true });
     formElement.reset();

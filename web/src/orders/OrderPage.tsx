@@ -3,7 +3,7 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { OrderAction, OrderViewQuery } from '../gql/graphql';
 import { Link } from '../app/router';
-import { dateName, dateTime, label, ORDER_STATUS, PAYMENT_METHOD, rupiah } from '../lib/format';
+import { dateName, dateTime, label, localToday, ORDER_STATUS, PAYMENT_METHOD, rupiah } from '../lib/format';
 import { saveFile } from '../lib/saveFile';
 
 const OrderView = graphql(`
@@ -45,8 +45,6 @@ const AUDIT: Record<string, string> = {
 };
 const ROLE: Record<string, string> = { PP: 'PP', PPK: 'PPK', VENDOR: 'penyedia', BPBJ: 'BPBJ', SYSTEM: 'sistem' };
 
-/** Today in the Pemda's calendar, as the date inputs want it. */
-const today = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
 
 /**
  * One order as every party sees it: lines, amounts, the warnings before acceptance, the documents issued, its
@@ -199,7 +197,7 @@ function Actions({ order: o, timeZone, onDone }: { order: Order; timeZone: strin
     <form key="receive" onSubmit={(e) => act(e, (f) => receive({ id: o.id, key: k('RECEIVE'), input: { bastNumber: text(f, 'bastNumber'), bastDate: text(f, 'bastDate'), received: o.lines.map((l) => ({ lineId: l.id, quantityReceived: num(f, `received-${l.id}`) })) } }), 'Barang diterima; BAST terbit.')}>
       <fieldset><legend>Penerimaan barang (BAST)</legend>
         <label>Nomor BAST<input name="bastNumber" required /></label>
-        <label>Tanggal BAST<input name="bastDate" type="date" required defaultValue={today(timeZone)} max={today(timeZone)} /></label>
+        <label>Tanggal BAST<input name="bastDate" type="date" required defaultValue={localToday(timeZone)} max={localToday(timeZone)} /></label>
         {o.lines.map((l) => <label key={l.id}>Diterima: {l.productName} ({l.unit})<input name={`received-${l.id}`} type="number" min={0} max={l.quantity} defaultValue={l.quantity} /></label>)}
       </fieldset>
       <button type="submit">Terima barang</button>
@@ -209,7 +207,7 @@ function Actions({ order: o, timeZone, onDone }: { order: Order; timeZone: strin
       <fieldset><legend>Pembayaran</legend>
         <label>Cara bayar<select name="method" defaultValue="TRANSFER">{Object.entries(PAYMENT_METHOD).map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select></label>
         <label>Jumlah (Rp)<input name="amount" inputMode="numeric" required defaultValue={o.receivedAmount ?? o.total} /></label>
-        <label>Tanggal bayar<input name="paidOn" type="date" required defaultValue={today(timeZone)} max={today(timeZone)} /></label>
+        <label>Tanggal bayar<input name="paidOn" type="date" required defaultValue={localToday(timeZone)} max={localToday(timeZone)} /></label>
         <label>Referensi (SP2D / bukti transfer)<input name="reference" /></label>
       </fieldset>
       <button type="submit">Catat pembayaran</button>

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { BusinessScale } from '../gql/graphql';
 import { navigate } from '../app/router';
+import { fieldErrorsOf } from '../lib/fieldErrors';
 
 const Pemdas = graphql(`query RegisterPemdas { pemdas { id name kemendagriCode } }`);
 const Register = graphql(`mutation RegisterVendor($input: RegisterVendorInput!) { registerVendor(input: $input) { id status } }`);
@@ -36,9 +37,9 @@ export function RegisterPage() {
     });
     if (result.error) {
       const error = result.error.graphQLErrors[0];
-      const fields = (error?.extensions?.fields as { field: string; message: string }[] | undefined) ?? [];
-      setFieldErrors(Object.fromEntries(fields.map((f) => [f.field.replace(/^input\./, ''), f.message])));
-      setProblem(fields.length ? 'Periksa isian yang ditandai.' : (error?.message ?? 'Tidak dapat terhubung ke server.'));
+      const fields = fieldErrorsOf(error);
+      setFieldErrors(fields);
+      setProblem(Object.keys(fields).length ? 'Periksa isian yang ditandai.' : (error?.message ?? 'Tidak dapat terhubung ke server.'));
       return;
     }
     navigate('/masuk?terdaftar=1');

@@ -4,6 +4,7 @@ import { graphql } from '../gql';
 import { Link } from '../app/router';
 import { label, PRODUCT_STATUS, rupiah, VENDOR_STATUS } from '../lib/format';
 import { flattenCategories } from '../lib/categories';
+import { fieldErrorsOf } from '../lib/fieldErrors';
 
 const VendorHome = graphql(`
   query VendorHome($vendorId: ID!, $pemdaId: ID!) {
@@ -36,7 +37,7 @@ export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaI
   const show = (result: { error?: { graphQLErrors: { message: string; extensions?: Record<string, unknown> }[] } }, done: string) => {
     const e = result.error?.graphQLErrors[0];
     setMessage(e ? { text: e.message, ok: false } : { text: done, ok: true });
-    setFieldErrors(Object.fromEntries(((e?.extensions?.fields as { field: string; message: string }[] | undefined) ?? []).map((f) => [f.field.replace(/^input\./, ''), f.message])));
+    setFieldErrors(fieldErrorsOf(e));
     if (!e) reload();
     return !e;
   };
