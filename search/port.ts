@@ -52,6 +52,8 @@ export interface SearchResult {
   hits: SearchHit[];
   total: number;
   facets: SearchFacets;
+  /** The query as the results read it when the engine took a typed word for a typo; null or absent otherwise. */
+  correctedQuery?: string | null;
 }
 
 /** What an external engine stores for one product: only products buyers may see. */

@@ -15,6 +15,8 @@ const CORRECTION_WEIGHT = 0.5;
  * needed because the stemmer turns "keripik" into "ripik") and words it is a likely typo of ("kripik" -> "keripik").
  */
 interface Guesses {
+  /** Whether the word itself is in the vocabulary (then a correction is only a second reading). */
+  known: boolean;
   completions: string[];
   corrections: string[];
 }
@@ -133,19 +135,25 @@ export class PostgresSearchEngine implements SearchEngine {
     if (!words.length) return new Map();
     // "word % typed" (trigram similarity of at least 0.3, answered by the trigram index) narrows the vocabulary;
     // the word similarity threshold then decides. No session setting, so no transaction: this runs on every keystroke.
-    const rows = await this.em().execute<{ typed: string; word: string; completes: boolean }[]>(
-      `select q.word as typed, v.word, v.completes from (values ${words.map(() => '(?)').join(', ')}) as q(word)
+    const rows = await this.em().execute<{ typed: string; word: string; kind: 'known' | 'completion' | 'correction' }[]>(
+      `select q.word as typed, v.word, v.kind from (values ${words.map(() => '(?)').join(', ')}) as q(word)
          cross join lateral (
-           (select word, true as completes from search_vocabulary where word like q.word || '%' and word <> q.word
+           (select word, 'known' as kind from search_vocabulary where word = q.word)
+           union all
+           (select word, 'completion' from search_vocabulary where word like q.word || '%' and word <> q.word
              order by length(word), word limit ${MAX_GUESSES})
            union all
-           (select word, false from search_vocabulary
+           (select word, 'correction' from search_vocabulary
              where word % q.word and word_similarity(q.word, word) >= ${WORD_SIMILARITY_THRESHOLD} and word <> q.word and word not like q.word || '%'
              order by word_similarity(q.word, word) desc, word limit ${MAX_GUESSES})) v`,
       words,
     );
-    const map = new Map<string, Guesses>(words.map((w) => [w, { completions: [], corrections: [] }]));
-    for (const r of rows) map.get(r.typed)![r.completes ? 'completions' : 'corrections'].push(r.word);
+    const map = new Map<string, Guesses>(words.map((w) => [w, { known: false, completions: [], corrections: [] }]));
+    for (const r of rows) {
+      const guesses = map.get(r.typed)!;
+      if (r.kind === 'known') guesses.known = true;
+      else guesses[r.kind === 'completion' ? 'completions' : 'corrections'].push(r.word);
+    }
     return map;
   }
 
@@ -225,8 +233,30 @@ export class PostgresSearchEngine implements SearchEngine {
       return rows.map((r) => ({ id: r.id, score: r.score, snippet: snippets.get(r.id) ?? r.name }));
     };
     const [hits, cells] = await Promise.all([page(), this.em().execute<Record<string, any>[]>(facetQuery.text, facetQuery.params)]);
-    return { total: cells.reduce((sum, c) => sum + c.n, 0), hits: hits.map((h) => ({ productId: h.id, snippet: h.snippet, score: Number(h.score) })), facets: sumFacets(cells) };
+    return {
+      total: cells.reduce((sum, c) => sum + c.n, 0),
+      hits: hits.map((h) => ({ productId: h.id, snippet: h.snippet, score: Number(h.score) })),
+      facets: sumFacets(cells),
+      correctedQuery: correctedQuery(words),
+    };
   }
+}
+
+/**
+ * The query as the results read it, when a typed word was taken for a typo ("kripik apel" -> "keripik apel"): a
+ * word is replaced by its likeliest correction when the vocabulary knows neither it nor a word it begins, and BPBJ
+ * gave it no synonym (then the synonyms answered). Null when every word was taken as typed.
+ */
+function correctedQuery({ groups, guesses }: Words): string | null {
+  let corrected = false;
+  const words = groups.map((alternatives) => {
+    const typed = alternatives[0][0];
+    const g = guesses.get(typed);
+    if (alternatives.length > 1 || !g || g.known || g.completions.length || !g.corrections.length) return typed;
+    corrected = true;
+    return g.corrections[0];
+  });
+  return corrected ? words.join(' ') : null;
 }
 
 interface FacetCell {

@@ -26,6 +26,8 @@ export interface ProductSearchPage {
   hasNextPage: boolean;
   endCursor: string | null;
   facets: SearchFacets;
+  /** See SearchResult.correctedQuery. */
+  correctedQuery: string | null;
 }
 
 // Relevance has no stable key to resume from, so search pages by position.
@@ -112,7 +114,7 @@ export class SearchService {
       .filter((h) => byId.has(h.productId))
       .map((h, i) => ({ product: byId.get(h.productId)!, snippet: h.snippet, score: h.score, cursor: encodeCursor(offset + i + 1) }));
     const hasNextPage = offset + result.hits.length < result.total;
-    return { engine: used.name, totalCount: result.total, hits, hasNextPage, endCursor: hits.at(-1)?.cursor ?? null, facets: result.facets };
+    return { engine: used.name, totalCount: result.total, hits, hasNextPage, endCursor: hits.at(-1)?.cursor ?? null, facets: result.facets, correctedQuery: result.correctedQuery ?? null };
   }
 
   synonyms(ctx: RequestContext, pemdaId: string): Promise<SearchSynonym[]> {

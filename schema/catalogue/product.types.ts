@@ -38,7 +38,7 @@ class ProductFieldsInput {
   @Field(() => Int, { defaultValue: 1 })
   minOrderQuantity!: number;
 
-  @Field(() => [String], { nullable: true, description: 'https:// URLs only.' })
+  @Field(() => [String], { nullable: true, description: 'Photos the vendor uploaded (`/uploads/<id>` from POST /uploads?kind=PRODUCT_PHOTO) or https:// URLs; at most 10.' })
   imageUrls?: string[];
 
   @Field({ nullable: true })

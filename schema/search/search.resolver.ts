@@ -71,6 +71,12 @@ class ProductSearchResult {
 
   @Field(() => SearchFacetsView)
   facets!: SearchFacetsView;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the results are for when a typed word was read as a likely typo ("kripik apel" -> "keripik apel"), to show as "menampilkan hasil untuk ..."; null when the query was taken as typed. PostgreSQL engine only.',
+  })
+  correctedQuery!: string | null;
 }
 
 @Resolver()
@@ -94,6 +100,7 @@ export class SearchResolver {
       edges: page.hits.map((h) => ({ node: h.product, snippet: h.snippet, score: h.score, cursor: h.cursor })),
       pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after), startCursor: page.hits[0]?.cursor ?? null, endCursor: page.endCursor },
       facets: page.facets,
+      correctedQuery: page.correctedQuery,
     };
   }
 

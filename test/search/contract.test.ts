@@ -169,4 +169,12 @@ describe.each(engines)('search contract: $name', ({ name, stems, make }) => {
     const typo = await t.exec(SEARCH, { p: batu, q: 'kripik apel' });
     expect(typo.data.searchProducts.edges[0].snippet).toMatch(/<mark>Keripik<\/mark> <mark>Apel<\/mark>/);
   });
+
+  it('says which words a typo was read as ("menampilkan hasil untuk"), and nothing when taken as typed', async () => {
+    if (engine) return;
+    const corrected = async (q: string) => (await t.exec(`query($p: ID, $q: String) { searchProducts(pemdaId: $p, query: $q) { correctedQuery totalCount } }`, { p: batu, q })).data.searchProducts;
+    expect(await corrected('Kripik apel')).toEqual({ correctedQuery: 'keripik apel', totalCount: 1 });
+    // Known words, a word being typed ("kerip" begins "keripik"), a synonym BPBJ set, and short words are taken as typed.
+    for (const q of ['keripik apel', 'kerip', 'migor 2 liter', 'apel', '']) expect((await corrected(q)).correctedQuery).toBeNull();
+  });
 });

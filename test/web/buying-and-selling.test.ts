@@ -72,8 +72,15 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     expect(await vendorPage.getByTestId('vendor-status').textContent()).toContain('Menunggu verifikasi');
   });
 
-  it('lists a product from the phone while it waits: a draft, which it cannot put up for curation yet', async () => {
+  it('lists a product with a photo from the phone while it waits: a draft, which it cannot put up for curation yet', async () => {
     await vendorPage.getByLabel('Nama produk').fill(PRODUCT);
+    // A 3000 px photo straight from the camera: the API stores it upright, at most 1600 px wide, as a JPEG.
+    await vendorPage.getByLabel(/^Tambah foto/).setInputFiles({ name: 'IMG_0412.png', mimeType: 'image/png', buffer: await photo('keripik-hantaran', { width: 3000, height: 2000 }) });
+    const preview = vendorPage.getByRole('img', { name: 'Foto 1' });
+    await preview.waitFor();
+    const stored = await vendorPage.request.get(`${w.base}${await preview.getAttribute('src')}`);
+    expect(stored.headers()['content-type']).toBe('image/jpeg');
+    expect(await preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1600);
     await vendorPage.getByLabel('Kategori').selectOption({ label: 'Produk Olahan Apel › Keripik Apel' });
     await vendorPage.getByLabel('Deskripsi').fill('Keripik apel manalagi Batu tanpa pengawet, 250 g per kemasan, kotak hantaran.');
     await vendorPage.getByLabel(/^Satuan/).fill('kotak');
@@ -85,6 +92,14 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     expect(await product.textContent()).toContain('Rp2.100.000 / kotak');
     expect(await product.textContent()).toContain('Draf');
     expect(await product.getByRole('button', { name: 'Ajukan' }).count()).toBe(0);
+    expect(await product.locator('img.thumb').getAttribute('src')).toMatch(/^\/uploads\/[0-9a-f-]{36}$/);
+
+    // A draft changes freely: the stock was a slip of the thumb.
+    await product.getByRole('button', { name: 'Ubah' }).click();
+    await product.getByLabel('Stok').fill('450');
+    await product.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await vendorPage.getByRole('status').filter({ hasText: 'Perubahan disimpan.' }).waitFor();
+    await product.filter({ hasText: 'stok 450' }).waitFor();
     await expectBasics(vendorPage, /Usaha & produk/);
   });
 
@@ -113,9 +128,22 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     ppPage = await w.page();
     await signIn(ppPage, 'pp.dinkes@batukota.go.id');
     await expectBasics(ppPage, /Belanja katalog/);
+    // Two boxes of keripik side by side before choosing: price, minimum order, stock and who makes them.
+    await ppPage.getByLabel('Cari produk').fill('keripik apel');
+    const cards = ppPage.locator('li.product');
+    await cards.filter({ hasText: PRODUCT }).waitFor();
+    await cards.filter({ hasText: PRODUCT }).getByLabel(/^Bandingkan/).check();
+    await cards.filter({ hasNotText: PRODUCT }).first().getByLabel(/^Bandingkan/).check();
+    const comparison = ppPage.getByTestId('comparison');
+    await comparison.getByRole('columnheader').nth(2).waitFor();
+    expect(await comparison.getByRole('row').first().getByRole('link').count()).toBe(2);
+    expect(await comparison.textContent()).toContain('UD Apel Manalagi Bu Ning, Bumiaji');
+    await shot(ppPage, 'opd-compare');
+
     await ppPage.getByLabel('Cari produk').fill('kripik apel manalagy');
     const card = ppPage.getByRole('listitem').filter({ hasText: PRODUCT });
     await card.waitFor();
+    expect(await ppPage.getByTestId('corrected-query').textContent()).toBe('Menampilkan hasil untuk keripik apel manalagi');
     // Facets name their categories (the leaf a product sits on, three levels down the tree).
     await ppPage.getByRole('group', { name: 'Kategori' }).getByText('Keripik Apel', { exact: false }).first().waitFor();
     await card.getByLabel(/^Jumlah/).fill('100');

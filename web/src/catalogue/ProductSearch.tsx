@@ -6,12 +6,13 @@ import { PRICE_BANDS } from '../../../search/price-bands.js';
 import { Link, navigate, useLocation } from '../app/router';
 import { rupiah } from '../lib/format';
 import { flattenCategories } from '../lib/categories';
+import { MAX_COMPARED, ProductComparison } from './ProductComparison';
 
 const Search = graphql(`
   query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput, $sort: SearchSort) {
     searchProducts(pemdaId: $pemdaId, query: $query, filter: $filter, sort: $sort, first: 24) {
-      totalCount
-      edges { node { id name unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk vendor { id businessName district } category { id name } } }
+      totalCount correctedQuery
+      edges { node { id name unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk imageUrls vendor { id businessName district } category { id name } } }
       facets { categories { value count } local { value count } umkk { value count } pdn { value count } basicNeeds { value count } priceBands { value count } }
     }
     categories(pemdaId: $pemdaId) { id name children { id name children { id name } } }
@@ -54,6 +55,8 @@ export function ProductSearch({ pemdaId, productHref, action }: { pemdaId: strin
     else next.searchParams.delete(key);
     navigate(`${next.pathname}${next.search}`);
   };
+  const compared = (url.searchParams.get('banding') ?? '').split(',').filter(Boolean).slice(0, MAX_COMPARED);
+  const setCompared = (ids: string[]) => setParam('banding', ids.join(',') || null);
   const result = data?.searchProducts;
   const categoryName = new Map(flattenCategories(data?.categories ?? []).map((c) => [c.id, c.name]));
   return (
@@ -99,10 +102,13 @@ export function ProductSearch({ pemdaId, productHref, action }: { pemdaId: strin
       </aside>
       <section aria-live="polite">
         {error && <p role="alert" className="error">{error.graphQLErrors[0]?.message ?? 'Pencarian gagal.'}</p>}
+        {compared.length > 1 && <ProductComparison ids={compared} productHref={productHref} onRemove={(id) => setCompared(compared.filter((c) => c !== id))} />}
         <p data-testid="result-count">{fetching ? 'Mencari…' : `${(result?.totalCount ?? 0).toLocaleString('id-ID')} produk`}</p>
+        {!fetching && result?.correctedQuery && <p data-testid="corrected-query">Menampilkan hasil untuk <strong>{result.correctedQuery}</strong></p>}
         <ul className="products">
           {result?.edges.map(({ node: p }) => (
             <li key={p.id} className="card product">
+              {p.imageUrls[0] && <img className="photo" src={p.imageUrls[0]} alt="" loading="lazy" />}
               <h3><Link to={productHref(p.id)}>{p.name}</Link></h3>
               <p className="price">{rupiah(p.price)} <small>/ {p.unit}</small></p>
               <p><small>{p.vendor.businessName}, {p.vendor.district}</small></p>
@@ -112,6 +118,11 @@ export function ProductSearch({ pemdaId, productHref, action }: { pemdaId: strin
                 {p.isPdn && <span className="badge">PDN{p.tkdnPercent ? ` TKDN ${p.tkdnPercent}%` : ''}</span>}
               </p>
               <p><small>Minimal pesan {p.minOrderQuantity} {p.unit} · stok {p.stock.toLocaleString('id-ID')} · {p.category.name}</small></p>
+              <label className="check">
+                <input type="checkbox" checked={compared.includes(p.id)} disabled={!compared.includes(p.id) && compared.length >= MAX_COMPARED}
+                  onChange={(e) => setCompared(e.target.checked ? [...compared, p.id] : compared.filter((c) => c !== p.id))} />
+                Bandingkan{compared.length === 1 && compared[0] === p.id ? ' (pilih satu lagi)' : ''}
+              </label>
               {action?.(p)}
             </li>
           ))}

@@ -1,7 +1,8 @@
-interface CategoryNode {
+/** A category as the API's `categories` query returns it, with its children. */
+export interface CategoryTree {
   id: string;
   name: string;
-  children?: CategoryNode[] | null;
+  children?: CategoryTree[] | null;
 }
 
 export interface FlatCategory {
@@ -16,7 +17,7 @@ export interface FlatCategory {
  * The API's category tree (`categories` gives the roots, each with `children`) as one list, depth first. The tree is
  * three levels deep, so a query asks for `children { children }`.
  */
-export function flattenCategories(nodes: CategoryNode[], above: string[] = []): FlatCategory[] {
+export function flattenCategories(nodes: CategoryTree[], above: string[] = []): FlatCategory[] {
   return nodes.flatMap((node) => {
     const path = [...above, node.name];
     const children = node.children ?? [];

@@ -28,7 +28,7 @@ const Approve = graphql(`mutation ApproveOrder($id: ID!, $key: String) { approve
 const Complete = graphql(`mutation CompleteOrder($id: ID!, $key: String) { completeOrder(id: $id, idempotencyKey: $key) { id status availableActions } }`);
 const SetShipping = graphql(`mutation SetOrderShipping($id: ID!, $cost: Rupiah!, $key: String) { setOrderShippingCost(id: $id, shippingCost: $cost, idempotencyKey: $key) { id total availableActions } }`);
 const Propose = graphql(`mutation ProposeOrderPrices($id: ID!, $prices: [LinePriceInput!]!, $key: String) { proposeOrderPrices(id: $id, prices: $prices, idempotencyKey: $key) { id negotiation availableActions } }`);
-const Respond = graphql(`mutation RespondToNegotiation($id: ID!, $accept: Boolean!, $key: String) { respondToOrderNegotiation(id: $id, accept: $accept, idempotencyKey: $key) { id negotiation total availableActions } }`);
+const Respond = graphql(`mutation RespondToNegotiation($id: ID!, $accept: Boolean!, $counter: [LinePriceInput!], $key: String) { respondToOrderNegotiation(id: $id, accept: $accept, counter: $counter, idempotencyKey: $key) { id negotiation total availableActions } }`);
 const Accept = graphql(`mutation AcceptOrder($id: ID!, $cost: Rupiah, $key: String) { acceptOrder(id: $id, shippingCost: $cost, idempotencyKey: $key) { id status availableActions } }`);
 const Reject = graphql(`mutation RejectOrder($id: ID!, $reason: String!, $key: String) { rejectOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions } }`);
 const Ship = graphql(`mutation ShipOrder($id: ID!, $ref: String!, $key: String) { shipOrder(id: $id, deliveryReference: $ref, idempotencyKey: $key) { id status availableActions } }`);
@@ -80,7 +80,7 @@ export function OrderPage({ id, timeZone, back }: { id: string; timeZone: string
                 <tr key={l.id}>
                   <td>{l.productName}</td>
                   <td className="num">{rupiah(l.listUnitPrice)}</td>
-                  <td className="num">{rupiah(l.unitPrice)}{l.proposedUnitPrice != null && <><br /><small>usulan {rupiah(l.proposedUnitPrice)}</small></>}</td>
+                  <td className="num">{rupiah(l.unitPrice)}{l.proposedUnitPrice != null && <><br /><small>usulan {rupiah(l.proposedUnitPrice)}</small></>}{l.counterUnitPrice != null && <><br /><small>tawaran balik {rupiah(l.counterUnitPrice)}</small></>}</td>
                   <td className="num">{l.quantity} {l.unit}</td>
                   <td className="num">{l.quantityReceived}</td>
                   <td className="num">{rupiah(l.lineTotal)}</td>
@@ -172,10 +172,20 @@ function Actions({ order: o, timeZone, onDone }: { order: Order; timeZone: strin
       </fieldset>
       <button type="submit" className="secondary">Usulkan harga</button>
     </form>);
-  if (can('RESPOND_TO_NEGOTIATION')) forms.push(
-    <div key="respond" className="actions">
-      <button onClick={() => act(null, () => respond({ id: o.id, accept: true, key: k('RESPOND_TO_NEGOTIATION') }), 'Usulan harga diterima.')}>Terima usulan harga</button>
-    </div>);
+  if (can('RESPOND_TO_NEGOTIATION')) {
+    const negotiated = o.lines.filter((l) => l.proposedUnitPrice != null);
+    forms.push(
+      <div key="respond" className="actions">
+        <button onClick={() => act(null, () => respond({ id: o.id, accept: true, key: k('RESPOND_TO_NEGOTIATION') }), 'Usulan harga diterima.')}>Terima usulan harga</button>
+      </div>,
+      // The one counter-offer: a price per line between the PP's proposal and the catalogue price; it becomes the agreed price.
+      <form key="counter" onSubmit={(e) => act(e, (f) => respond({ id: o.id, accept: false, key: k('RESPOND_TO_NEGOTIATION') + 'counter', counter: negotiated.filter((l) => num(f, l.id) > 0).map((l) => ({ lineId: l.id, unitPrice: num(f, l.id) })) }), 'Tawaran balik dikirim; harga itu yang berlaku bila PP mengajukan paket.')}>
+        <fieldset><legend>Tawaran balik (sekali)</legend>
+          {negotiated.map((l) => <label key={l.id}>{l.productName}: usulan {rupiah(l.proposedUnitPrice!)}, katalog {rupiah(l.listUnitPrice)}<input name={l.id} inputMode="numeric" /></label>)}
+        </fieldset>
+        <button type="submit" className="secondary">Kirim tawaran balik</button>
+      </form>);
+  }
   if (can('SUBMIT')) forms.push(<button key="submit" onClick={() => act(null, () => submit({ id: o.id, key: k('SUBMIT') }), 'Paket diajukan.')}>Ajukan paket</button>);
   if (can('APPROVE')) forms.push(<button key="approve" onClick={() => act(null, () => approve({ id: o.id, key: k('APPROVE') }), 'Paket disetujui; diteruskan ke penyedia.')}>Setujui (PPK)</button>);
   if (can('ACCEPT')) forms.push(

@@ -6,7 +6,7 @@ import { rupiah } from '../lib/format';
 const ProductView = graphql(`
   query ProductView($id: ID!) {
     product(id: $id) {
-      id name description unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk
+      id name description unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk imageUrls
       category { id name }
       vendor { id businessName ownerName scale isKoperasi district domicileRegionName address phone contactEmail productCount isLocal isUmkk }
     }
@@ -26,6 +26,7 @@ export function ProductPage({ pemdaId, productId }: { pemdaId: string; productId
     <>
       <p><Link to={`/publik/${pemdaId}/katalog`}>← Katalog</Link></p>
       <h1>{p.name}</h1>
+      {p.imageUrls.length > 0 && <div className="gallery">{p.imageUrls.map((url, i) => <img key={url} src={url} alt={`${p.name}, foto ${i + 1}`} />)}</div>}
       <div className="columns">
         <section className="card">
           <p className="price">{rupiah(p.price)} <small>/ {p.unit}</small></p>

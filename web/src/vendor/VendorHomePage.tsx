@@ -1,65 +1,92 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { Link } from '../app/router';
-import { label, PRODUCT_STATUS, rupiah, VENDOR_STATUS } from '../lib/format';
-import { flattenCategories } from '../lib/categories';
+import { dateName, label, PRODUCT_STATUS, rupiah, VENDOR_STATUS } from '../lib/format';
+import type { ProductInput, VendorHomeQuery } from '../gql/graphql';
+import { ProductForm, type ProductDraft } from './ProductForm';
 import { fieldErrorsOf } from '../lib/fieldErrors';
 
 const VendorHome = graphql(`
   query VendorHome($vendorId: ID!, $pemdaId: ID!) {
     vendor(id: $vendorId) { id businessName status statusReason isUmkk isLocal }
-    products(pemdaId: $pemdaId, filter: { vendorId: $vendorId, status: [DRAFT, SUBMITTED, PUBLISHED, REJECTED, SUSPENDED] }, first: 100) {
+    products(pemdaId: $pemdaId, filter: { vendorId: $vendorId, status: [DRAFT, SUBMITTED, PUBLISHED, REJECTED, SUSPENDED, ARCHIVED] }, first: 100) {
       totalCount
-      edges { node { id name unit price stock status statusReason pendingRevision { price submittedAt } } }
+      edges {
+        node {
+          id name description unit price stock minOrderQuantity imageUrls isPdn tkdnPercent status statusReason category { id }
+          pendingRevision { name description categoryId unit price imageUrls isPdn tkdnPercent submittedAt }
+        }
+      }
     }
     categories(pemdaId: $pemdaId) { id name children { id name children { id name } } }
   }
 `);
 const CreateProduct = graphql(`mutation CreateProduct($input: ProductInput!) { createProduct(input: $input) { id status } }`);
+const UpdateProduct = graphql(`mutation UpdateProduct($id: ID!, $input: ProductUpdateInput!) { updateProduct(id: $id, input: $input) { id status pendingRevision { submittedAt } } }`);
 const SubmitProduct = graphql(`mutation SubmitProduct($id: ID!) { submitProduct(id: $id) { id status } }`);
+const RemoveProduct = graphql(`mutation RemoveProduct($id: ID!) { deleteProduct(id: $id) }`);
+
+type VendorProduct = VendorHomeQuery['products']['edges'][number]['node'];
+type Outcome = { error?: { graphQLErrors: { message: string; extensions?: Record<string, unknown> }[] } };
+
+/** What the edit form starts from: the live product with the changes still waiting for BPBJ over it. */
+function draftOf(p: VendorProduct): ProductDraft {
+  const r = p.pendingRevision;
+  return {
+    name: r?.name ?? p.name, description: r?.description ?? p.description, categoryId: r?.categoryId ?? p.category.id, unit: r?.unit ?? p.unit,
+    price: r?.price ?? p.price, stock: p.stock, minOrderQuantity: p.minOrderQuantity, imageUrls: r?.imageUrls ?? p.imageUrls,
+    isPdn: r?.isPdn ?? p.isPdn, tkdnPercent: r?.tkdnPercent ?? p.tkdnPercent,
+  };
+}
 
 /**
  * The vendor's own page, phone first: its verification status (and BPBJ's reason when refused), its products with
- * their curation status, a form for a new product, and the way to its orders.
+ * their photos, curation status and any change waiting for BPBJ; a product is added, changed (on a live product,
+ * stock and price cuts apply at once, the rest waits for BPBJ) or withdrawn here; and the way to its orders.
  */
 export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaId: string }) {
   const [{ data, error }, refresh] = useQuery({ query: VendorHome, variables: { vendorId, pemdaId }, requestPolicy: 'cache-and-network' });
   const [, create] = useMutation(CreateProduct);
+  const [, update] = useMutation(UpdateProduct);
   const [, submitProduct] = useMutation(SubmitProduct);
+  const [, removeProduct] = useMutation(RemoveProduct);
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [editing, setEditing] = useState<string | null>(null);
   if (error) return <p role="alert" className="error">{error.graphQLErrors[0]?.message ?? 'Gagal memuat.'}</p>;
   if (!data) return <p>Memuat…</p>;
   const v = data.vendor;
   const verified = v.status === 'VERIFIED';
   const reload = () => refresh({ requestPolicy: 'network-only' });
-  const show = (result: { error?: { graphQLErrors: { message: string; extensions?: Record<string, unknown> }[] } }, done: string) => {
+  /** Shows the outcome; answers null when it worked, otherwise the per-field messages for the form. */
+  const show = (result: Outcome, done: string): Record<string, string> | null => {
     const e = result.error?.graphQLErrors[0];
     setMessage(e ? { text: e.message, ok: false } : { text: done, ok: true });
-    setFieldErrors(fieldErrorsOf(e));
-    if (!e) reload();
-    return !e;
+    if (e) return fieldErrorsOf(e);
+    reload();
+    return null;
   };
-  async function add(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const value = (name: string) => String(form.get(name) ?? '').trim();
-    const digits = (name: string) => Number(value(name).replace(/\D/g, ''));
-    const result = await create({
-      input: {
-        name: value('name'), description: value('description'), unit: value('unit'), categoryId: value('categoryId'),
-        price: digits('price'), stock: digits('stock'), minOrderQuantity: digits('minOrderQuantity') || 1, isPdn: form.get('isPdn') === 'on',
-      },
-    });
-    if (!show(result, 'Produk disimpan sebagai draf; ajukan setelah usaha Anda terverifikasi.')) return;
+  async function add(input: ProductInput, formElement: HTMLFormElement) {
+    const created = await create({ input });
+    const errors = show(created, 'Produk disimpan sebagai draf; ajukan setelah usaha Anda terverifikasi.');
+    if (errors) return errors;
+    formElement.reset();
     // Only a verified vendor may put a product up for curation; until then it stays a draft the vendor submits later.
-    if (!verified) return formElement.reset();
-    const submitted = await submitProduct({ id: result.data!.createProduct.id });
-    if (show(submitted, 'Produk diajukan; BPBJ akan memeriksanya sebelum tayang.')) formElement.reset();
+    if (verified) show(await submitProduct({ id: created.data!.createProduct.id }), 'Produk diajukan; BPBJ akan memeriksanya sebelum tayang.');
+    return null;
   }
-  const err = (name: string) => fieldErrors[name] && <span className="error">{fieldErrors[name]}</span>;
+  async function change(p: VendorProduct, input: ProductInput) {
+    const updated = await update({ id: p.id, input });
+    const waits = Boolean(updated.data?.updateProduct.pendingRevision);
+    const errors = show(updated, waits ? 'Perubahan disimpan dan menunggu persetujuan BPBJ; produk yang tayang tetap seperti semula sampai disetujui.' : 'Perubahan disimpan.');
+    if (!errors) setEditing(null);
+    return errors;
+  }
+  async function withdraw(p: VendorProduct) {
+    if (!window.confirm(`Tarik "${p.name}" dari katalog?`)) return;
+    const removed = await removeProduct({ id: p.id });
+    show(removed, removed.data?.deleteProduct === 'ARCHIVED' ? 'Produk diarsipkan: sudah pernah dipesan, jadi disimpan untuk catatan.' : 'Produk dihapus.');
+  }
   return (
     <>
       <h1>{v.businessName}</h1>
@@ -75,35 +102,26 @@ export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaI
         <ul className="stack">
           {data.products.edges.map(({ node: p }) => (
             <li key={p.id} data-testid="vendor-product">
+              {p.imageUrls[0] && <img className="thumb" src={p.imageUrls[0]} alt="" />}
               <strong>{p.name}</strong> {rupiah(p.price)} / {p.unit} · stok {p.stock.toLocaleString('id-ID')} · <span className="badge">{label(PRODUCT_STATUS, p.status)}</span>
               {p.statusReason && <><br /><small>Alasan BPBJ: {p.statusReason}</small></>}
-              {p.pendingRevision && <><br /><small>Perubahan menunggu BPBJ (harga {rupiah(p.pendingRevision.price)})</small></>}
-              {verified && (p.status === 'DRAFT' || p.status === 'REJECTED') && <> <button className="secondary" onClick={async () => show(await submitProduct({ id: p.id }), 'Produk diajukan.')}>Ajukan</button></>}
+              {p.pendingRevision && <><br /><small>Perubahan menunggu BPBJ sejak {dateName(p.pendingRevision.submittedAt.slice(0, 10))}{p.pendingRevision.price != null && ` (harga ${rupiah(p.pendingRevision.price)})`}</small></>}
+              <div className="actions">
+                {verified && (p.status === 'DRAFT' || p.status === 'REJECTED') && <button className="secondary" onClick={async () => show(await submitProduct({ id: p.id }), 'Produk diajukan.')}>Ajukan</button>}
+                {p.status !== 'SUSPENDED' && p.status !== 'ARCHIVED' && <button className="secondary" onClick={() => setEditing(editing === p.id ? null : p.id)}>Ubah</button>}
+                {p.status !== 'ARCHIVED' && <button className="secondary" onClick={() => withdraw(p)}>Tarik</button>}
+              </div>
+              {editing === p.id && (
+                <ProductForm key={p.id} initial={draftOf(p)} categories={data.categories} submitLabel="Simpan perubahan" save={(input) => change(p, input)} onCancel={() => setEditing(null)} />
+              )}
             </li>
           ))}
         </ul>
       </section>
-      <form className="card" onSubmit={add} noValidate>
+      <section className="card">
         <h2>Produk baru</h2>
-        <label>Nama produk<input name="name" required />{err('name')}</label>
-        <label>Kategori
-          <select name="categoryId" required defaultValue="">
-            <option value="" disabled>Pilih kategori</option>
-            {data.categories.map((root) => (
-              <optgroup key={root.id} label={root.name}>
-                {flattenCategories(root.children).filter((c) => c.isLeaf).map((c) => <option key={c.id} value={c.id}>{c.path.join(' › ')}</option>)}
-              </optgroup>
-            ))}
-          </select>{err('categoryId')}
-        </label>
-        <label>Deskripsi<textarea name="description" required />{err('description')}</label>
-        <label>Satuan (pcs, kg, kotak…)<input name="unit" required />{err('unit')}</label>
-        <label>Harga per satuan (Rp)<input name="price" inputMode="numeric" required />{err('price')}</label>
-        <label>Stok<input name="stock" inputMode="numeric" required />{err('stock')}</label>
-        <label>Minimal pesan<input name="minOrderQuantity" inputMode="numeric" defaultValue="1" />{err('minOrderQuantity')}</label>
-        <label className="check"><input type="checkbox" name="isPdn" defaultChecked /> Produk dalam negeri</label>
-        <button type="submit">{verified ? 'Simpan dan ajukan' : 'Simpan sebagai draf'}</button>
-      </form>
+        <ProductForm initial={{}} categories={data.categories} submitLabel={verified ? 'Simpan dan ajukan' : 'Simpan sebagai draf'} save={add} />
+      </section>
     </>
   );
 }
