@@ -26,6 +26,7 @@ import { Migration20261203202932_vendor_spend_rollup } from './Migration20261203
 import { Migration20261203205216_split_flags } from './Migration20261203205216_split_flags.js';
 import { Migration20261204043901_export_jobs } from './Migration20261204043901_export_jobs.js';
 import { Migration20261204124846_uploads } from './Migration20261204124846_uploads.js';
+import { Migration20261204144435_vendor_documents } from './Migration20261204144435_vendor_documents.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122151820_foundation', class: Migration20261122151820_foundation },
@@ -54,4 +55,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203205216_split_flags', class: Migration20261203205216_split_flags },
   { name: 'Migration20261204043901_export_jobs', class: Migration20261204043901_export_jobs },
   { name: 'Migration20261204124846_uploads', class: Migration20261204124846_uploads },
+  { name: 'Migration20261204144435_vendor_documents', class: Migration20261204144435_vendor_documents },
 ];

@@ -5,6 +5,7 @@ import { AuditLog, AuditSubject } from './audit/audit-log.entity.js';
 import { holidaysFrom } from './calendar/holidays.js';
 import { Category } from './catalogue/category.entity.js';
 import { Pemda } from './pemda/pemda.entity.js';
+import { VendorDocument } from './vendor/vendor-document.entity.js';
 import { buyerVisibleSql } from './catalogue/visibility.js';
 import { concentrationBetween, type OpdConcentration } from './insight/concentration.js';
 import { orderWarnings, type OrderWarning } from './insight/order-warnings.js';
@@ -27,6 +28,14 @@ export function createLoaders(em: EntityManager, now: () => Date) {
       );
       const counts = new Map(rows.map((r) => [r.vendor_id, Number(r.count)]));
       return vendorIds.map((id) => counts.get(id) ?? 0);
+    }),
+    /** Each vendor's legal scans in force: the newest of each kind. */
+    vendorDocuments: new DataLoader<string, VendorDocument[]>(async (vendorIds) => {
+      const all = await em.find(VendorDocument, { vendor: { $in: vendorIds as string[] } }, { populate: ['upload'], orderBy: { createdAt: 'desc', id: 'desc' } });
+      return vendorIds.map((id) => {
+        const own = all.filter((d) => d.vendor.id === id);
+        return own.filter((d, i) => own.findIndex((e) => e.kind === d.kind) === i).sort((a, b) => a.kind.localeCompare(b.kind));
+      });
     }),
     categoriesOfPemda: new DataLoader<string, Category[]>(async (pemdaIds) => {
       const all = await em.find(Category, { pemda: { $in: pemdaIds as string[] } }, { orderBy: { name: 'asc' } });

@@ -6,6 +6,7 @@ import { Role } from '../../server/identity/user.entity.js';
 import { Pemda } from '../../server/pemda/pemda.entity.js';
 import { BusinessScale, Vendor, VendorStatus } from '../../server/vendor/vendor.entity.js';
 import { canSeeInternals } from '../../server/vendor/vendor.service.js';
+import { VendorDocument, VendorDocumentKind } from '../../server/vendor/vendor-document.entity.js';
 import { connectionOf, toConnection, type ConnectionShape } from '../pagination.js';
 import { RegisterVendorInput, VendorProfileInput } from './vendor.types.js';
 
@@ -42,6 +43,17 @@ export class VendorResolver {
   @Mutation(() => Vendor, { description: 'A vendor edits its own profile; a new NIB, NPWP or scale sends it back to PENDING.' })
   updateVendorProfile(@Arg('id', () => ID) id: string, @Arg('input') input: VendorProfileInput, @Ctx() ctx: RequestContext): Promise<Vendor> {
     return ctx.services.vendor.updateProfile(ctx, id, input);
+  }
+
+  @Authorized(Role.VENDOR)
+  @Mutation(() => Vendor, { description: 'A vendor attaches a scan of its NIB or NPWP, uploaded first (POST /uploads?kind=LEGAL_DOCUMENT); an earlier scan of the kind is kept, the newest is in force.' })
+  attachVendorDocument(
+    @Arg('id', () => ID) id: string,
+    @Arg('kind', () => VendorDocumentKind) kind: VendorDocumentKind,
+    @Arg('uploadId', () => ID) uploadId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Vendor> {
+    return ctx.services.vendor.attachDocument(ctx, id, kind, uploadId);
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
@@ -120,6 +132,11 @@ export class VendorResolver {
   @FieldResolver(() => String, { nullable: true, description: 'NPWP: only for the vendor itself and its BPBJ.' })
   npwp(@Root() vendor: Vendor, @Ctx() ctx: RequestContext): string | null {
     return canSeeInternals(ctx.actor, vendor) ? vendor.npwp : null;
+  }
+
+  @FieldResolver(() => [VendorDocument], { description: 'The NIB and NPWP scans in force (newest of each kind): for the vendor itself and its BPBJ; empty for anyone else.' })
+  async legalDocuments(@Root() vendor: Vendor, @Ctx() ctx: RequestContext): Promise<VendorDocument[]> {
+    return canSeeInternals(ctx.actor, vendor) ? ctx.loaders.vendorDocuments.load(vendor.id) : [];
   }
 
   @FieldResolver(() => BankAccount, { nullable: true })

@@ -22,6 +22,7 @@ import { Vendor } from '../vendor/vendor.entity.js';
 import { ExportJob } from '../reports/export-job.entity.js';
 
 import { Upload } from '../uploads/upload.entity.js';
+import { VendorDocument } from '../vendor/vendor-document.entity.js';
 
 /** Every entity, listed explicitly so discovery works the same under ts-jest and from dist/. */
-export const entities = [Pemda, Opd, User, Vendor, Category, Product, AuditLog, Order, OrderLine, Payment, CartItem, IdempotencyRecord, SearchSynonym, SearchOutboxEntry, SearchVocabularyWord, SearchableProduct, SearchFacetCount, OpdBudget, ExternalSpend, SpendRollup, VendorSpendRollup, AsnProgramme, Outlet, Asn, AsnPurchaseReport, AsnOrder, AwardResult, LoginThrottleCounter, RateLimitAllowance, OrderDocument, DocumentCounter, Holiday, Notification, JobSchedule, SplitFlagGroup, SplitFlagYear, ExportJob, Upload];
+export const entities = [Pemda, Opd, User, Vendor, Category, Product, AuditLog, Order, OrderLine, Payment, CartItem, IdempotencyRecord, SearchSynonym, SearchOutboxEntry, SearchVocabularyWord, SearchableProduct, SearchFacetCount, OpdBudget, ExternalSpend, SpendRollup, VendorSpendRollup, AsnProgramme, Outlet, Asn, AsnPurchaseReport, AsnOrder, AwardResult, LoginThrottleCounter, RateLimitAllowance, OrderDocument, DocumentCounter, Holiday, Notification, JobSchedule, SplitFlagGroup, SplitFlagYear, ExportJob, Upload, VendorDocument];

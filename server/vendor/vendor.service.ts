@@ -1,6 +1,8 @@
 import { notifyBpbj } from '../notifications/notify.js';
 import { AuditSubject } from '../audit/audit-log.entity.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { UploadKind } from '../uploads/upload.entity.js';
+import { VendorDocument, type VendorDocumentKind } from './vendor-document.entity.js';
 import { checkNewPassword, hashPassword } from '../auth/password.js';
 import { assertManagesPemda, managesPemda, requireActor } from '../auth/scope.js';
 import type { Actor, RequestContext } from '../context.js';
@@ -254,6 +256,22 @@ export class VendorService {
     assertManagesPemda(requireActor(ctx), pemdaId);
     const waiting = { $or: [{ status: VendorStatus.PENDING }, { pendingClassification: { $ne: null } }] };
     return paginate(ctx.em, Vendor, { pemda: pemdaId, ...waiting }, page, queueOrder(order));
+  }
+
+  /**
+   * The vendor attaches a scan of its NIB or NPWP, uploaded first as LEGAL_DOCUMENT. A replacement is added beside
+   * the earlier one, never over it, and each is on the audit log; BPBJ reads the newest before verifying.
+   */
+  async attachDocument(ctx: RequestContext, vendorId: string, kind: VendorDocumentKind, uploadId: string): Promise<Vendor> {
+    const vendor = await this.getOwn(ctx, vendorId);
+    const [upload] = await ctx.services.uploads.ownUploads(ctx, [uploadId], UploadKind.LEGAL_DOCUMENT, 'uploadId');
+    ctx.em.create(VendorDocument, { vendor, kind, upload, attachedBy: requireActor(ctx).userId });
+    this.audit.record(ctx, {
+      pemdaId: vendor.pemda.id, subjectType: AuditSubject.VENDOR, subjectId: vendor.id, action: 'DOCUMENT_ATTACHED',
+      fromStatus: vendor.status, toStatus: vendor.status, reason: `Pindaian ${kind} (${upload.url})`,
+    });
+    await ctx.em.flush();
+    return vendor;
   }
 
   private async getOwn(ctx: RequestContext, vendorId: string): Promise<Vendor> {

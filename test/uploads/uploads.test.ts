@@ -127,4 +127,39 @@ describe('uploads (POST /uploads, GET /uploads/:id)', () => {
     const created = await graphql(CREATE, { input: { ...input, imageUrls: [own.url] } }, tokens.vendor);
     expect(created.data.createProduct.imageUrls).toEqual([`/uploads/${own.id}`]);
   });
+
+  it('a vendor attaches its NIB scan; BPBJ reads it before verifying, nobody else sees it, a replacement keeps the first, and a photo or another vendor\'s scan is refused with nothing written', async () => {
+    const vendorId = (await graphql(`{ me { vendor { id } } }`, {}, tokens.vendor)).data.me.vendor.id;
+    const ATTACH = `mutation($id: ID!, $kind: VendorDocumentKind!, $uploadId: ID!) { attachVendorDocument(id: $id, kind: $kind, uploadId: $uploadId) { legalDocuments { kind url } } }`;
+    const DOCS = `query($id: ID!) { vendor(id: $id) { legalDocuments { kind url contentType } } }`;
+    const pdf = (n: number) => Buffer.from(`%PDF-1.4\n% NIB ${n}\ntrailer <<>>\n%%EOF\n`);
+    const first: any = await (await upload('LEGAL_DOCUMENT', pdf(1), tokens.vendor, 'application/pdf')).json();
+    const photoUpload: any = await (await upload('PRODUCT_PHOTO', await photo('bukan-dokumen'), tokens.vendor)).json();
+    const theirs: any = await (await upload('LEGAL_DOCUMENT', pdf(3), tokens.otherVendor, 'application/pdf')).json();
+    const rows = () => db.orm.em.fork().getConnection().execute(`select (select count(*) from vendor_document) as documents, (select count(*) from audit_log) as audit`);
+
+    const before = await rows();
+    for (const [uploadId, token, code] of [[photoUpload.id, tokens.vendor, 'BAD_USER_INPUT'], [theirs.id, tokens.vendor, 'BAD_USER_INPUT'], [first.id, tokens.otherVendor, 'FORBIDDEN'], [first.id, tokens.bpbj, 'FORBIDDEN']]) {
+      const refused = await graphql(ATTACH, { id: vendorId, kind: 'NIB', uploadId }, token);
+      expect(refused.errors[0].extensions.code).toBe(code);
+    }
+    expect(await rows()).toEqual(before);
+
+    const attached = await graphql(ATTACH, { id: vendorId, kind: 'NIB', uploadId: first.id }, tokens.vendor);
+    expect(attached.data.attachVendorDocument.legalDocuments).toEqual([{ kind: 'NIB', url: `/uploads/${first.id}` }]);
+    expect((await graphql(DOCS, { id: vendorId }, tokens.bpbj)).data.vendor.legalDocuments).toEqual([{ kind: 'NIB', url: `/uploads/${first.id}`, contentType: 'application/pdf' }]);
+    for (const token of [undefined, tokens.pp, tokens.otherVendor, tokens.bontangBpbj]) {
+      const seen = await graphql(DOCS, { id: vendorId }, token);
+      expect(seen.data?.vendor.legalDocuments ?? []).toEqual([]);
+    }
+
+    const second: any = await (await upload('LEGAL_DOCUMENT', pdf(2), tokens.vendor, 'application/pdf')).json();
+    await graphql(ATTACH, { id: vendorId, kind: 'NIB', uploadId: second.id }, tokens.vendor);
+    expect((await graphql(DOCS, { id: vendorId }, tokens.bpbj)).data.vendor.legalDocuments).toEqual([{ kind: 'NIB', url: `/uploads/${second.id}`, contentType: 'application/pdf' }]);
+    const kept = await db.orm.em.fork().getConnection().execute(`select upload_id from vendor_document where vendor_id = ? order by created_at`, [vendorId]);
+    expect(kept.map((r: any) => r.upload_id)).toEqual([first.id, second.id]);
+    const pemdaId = (await graphql(`{ me { pemda { id } } }`, {}, tokens.bpbj)).data.me.pemda.id;
+    const audit = await graphql(`query($p: ID!, $id: ID!) { auditLog(pemdaId: $p, subjectType: VENDOR, subjectId: $id) { action reason } }`, { p: pemdaId, id: vendorId }, tokens.bpbj);
+    expect(audit.data.auditLog.filter((e: any) => e.action === 'DOCUMENT_ATTACHED').map((e: any) => e.reason).sort()).toEqual([`Pindaian NIB (/uploads/${first.id})`, `Pindaian NIB (/uploads/${second.id})`]);
+  });
 });

@@ -70,6 +70,11 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await signIn(vendorPage, 'bu.ning@apelmanalagi.id', 'Panen-Raya#2026');
     await vendorPage.getByTestId('vendor-status').waitFor();
     expect(await vendorPage.getByTestId('vendor-status').textContent()).toContain('Menunggu verifikasi');
+    // The NIB from OSS, scanned to PDF, for BPBJ to match against the number.
+    await vendorPage.getByLabel('Unggah pindaian NIB').setInputFiles({ name: 'nib.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% NIB 9120301234567\ntrailer <<>>\n%%EOF\n') });
+    await vendorPage.getByRole('status').filter({ hasText: 'Pindaian NIB tersimpan' }).waitFor();
+    await vendorPage.getByTestId('document-NIB').filter({ hasText: 'terunggah' }).waitFor();
+    expect(await vendorPage.getByTestId('document-NPWP').textContent()).toContain('belum diunggah');
   });
 
   it('lists a product with a photo from the phone while it waits: a draft, which it cannot put up for curation yet', async () => {
@@ -107,7 +112,12 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     const bpbj = await w.page();
     await signIn(bpbj, 'bpbj@batukota.go.id');
     await bpbj.getByRole('link', { name: 'Kurasi' }).click();
-    await bpbj.getByRole('row', { name: /UD Apel Manalagi Bu Ning/ }).getByRole('button', { name: 'Verifikasi' }).click();
+    const row = bpbj.getByRole('row', { name: /UD Apel Manalagi Bu Ning/ });
+    // BPBJ opens the scan before deciding.
+    const scan = bpbj.waitForEvent('download');
+    await row.getByRole('button', { name: 'Pindaian NIB' }).click();
+    expect((await scan).suggestedFilename()).toBe('NIB-9120301234567.pdf');
+    await row.getByRole('button', { name: 'Verifikasi' }).click();
     await bpbj.getByRole('status').filter({ hasText: 'terverifikasi' }).waitFor();
 
     await vendorPage.reload();

@@ -3,13 +3,14 @@ import { graphql } from '../gql';
 import { useAction } from '../lib/useAction';
 import { navigate, useLocation } from '../app/router';
 import { rupiah } from '../lib/format';
+import { downloadUpload } from '../lib/upload';
 
 const Queues = graphql(`
   query CurationQueues($pemdaId: ID!, $order: QueueOrder, $vendorsAfter: String, $productsAfter: String) {
     vendorCurationQueue(pemdaId: $pemdaId, first: 20, after: $vendorsAfter, order: $order) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { id businessName ownerName nib scale isKoperasi domicileRegionName district status isLocal isUmkk } }
+      edges { node { id businessName ownerName nib scale isKoperasi domicileRegionName district status isLocal isUmkk legalDocuments { kind url contentType } } }
     }
     productCurationQueue(pemdaId: $pemdaId, first: 20, after: $productsAfter, order: $order) {
       totalCount
@@ -67,12 +68,17 @@ export function CurationPage({ pemdaId }: { pemdaId: string }) {
       <section className="card">
         <h2>Penyedia menunggu verifikasi ({vendors?.totalCount ?? 0})</h2>
         <table>
-          <thead><tr><th>Penyedia</th><th>NIB</th><th>Skala</th><th>Domisili</th><th>Tindakan</th></tr></thead>
+          <thead><tr><th>Penyedia</th><th>NIB dan pindaian</th><th>Skala</th><th>Domisili</th><th>Tindakan</th></tr></thead>
           <tbody>
             {vendors?.edges.map(({ node: v }) => (
               <tr key={v.id}>
                 <td>{v.businessName}<br /><small>{v.ownerName}</small></td>
-                <td>{v.nib}</td>
+                <td>
+                  {v.nib}
+                  {v.legalDocuments.length === 0 ? <><br /><small>belum ada pindaian</small></> : v.legalDocuments.map((d) => (
+                    <span key={d.kind}><br /><button className="link" onClick={() => downloadUpload(d.url, `${d.kind}-${v.nib}.${d.contentType === 'application/pdf' ? 'pdf' : 'jpg'}`)}>Pindaian {d.kind}</button></span>
+                  ))}
+                </td>
                 <td>{v.scale}{v.isKoperasi ? ' (koperasi)' : ''}</td>
                 <td>{v.district}, {v.domicileRegionName}</td>
                 <td className="actions">

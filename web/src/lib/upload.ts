@@ -16,3 +16,18 @@ export async function uploadFile(kind: UploadKind, file: File): Promise<{ id: st
     return { error: 'Tidak dapat terhubung ke server.' };
   }
 }
+
+/**
+ * Opens a private upload (a legal scan, a receipt): the browser cannot send the session's token on a plain link, so
+ * the file is fetched with it and handed over as a download named `filename`.
+ */
+export async function downloadUpload(url: string, filename: string): Promise<string | null> {
+  const token = session.token();
+  const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} }).catch(() => null);
+  if (!response?.ok) return 'Berkas tidak dapat dibuka.';
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = filename;
+  link.click();
+  return null;
+}

@@ -3,13 +3,14 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { Link } from '../app/router';
 import { dateName, label, PRODUCT_STATUS, rupiah, VENDOR_STATUS } from '../lib/format';
-import type { ProductInput, VendorHomeQuery } from '../gql/graphql';
+import type { ProductInput, VendorDocumentKind, VendorHomeQuery } from '../gql/graphql';
+import { downloadUpload, uploadFile } from '../lib/upload';
 import { ProductForm, type ProductDraft } from './ProductForm';
 import { fieldErrorsOf } from '../lib/fieldErrors';
 
 const VendorHome = graphql(`
   query VendorHome($vendorId: ID!, $pemdaId: ID!) {
-    vendor(id: $vendorId) { id businessName status statusReason isUmkk isLocal }
+    vendor(id: $vendorId) { id businessName nib status statusReason isUmkk isLocal legalDocuments { kind url contentType createdAt } }
     products(pemdaId: $pemdaId, filter: { vendorId: $vendorId, status: [DRAFT, SUBMITTED, PUBLISHED, REJECTED, SUSPENDED, ARCHIVED] }, first: 100) {
       totalCount
       edges {
@@ -25,7 +26,10 @@ const VendorHome = graphql(`
 const CreateProduct = graphql(`mutation CreateProduct($input: ProductInput!) { createProduct(input: $input) { id status } }`);
 const UpdateProduct = graphql(`mutation UpdateProduct($id: ID!, $input: ProductUpdateInput!) { updateProduct(id: $id, input: $input) { id status pendingRevision { submittedAt } } }`);
 const SubmitProduct = graphql(`mutation SubmitProduct($id: ID!) { submitProduct(id: $id) { id status } }`);
+const AttachDocument = graphql(`mutation AttachVendorDocument($id: ID!, $kind: VendorDocumentKind!, $uploadId: ID!) { attachVendorDocument(id: $id, kind: $kind, uploadId: $uploadId) { id legalDocuments { kind url contentType createdAt } } }`);
 const RemoveProduct = graphql(`mutation RemoveProduct($id: ID!) { deleteProduct(id: $id) }`);
+
+const DOCUMENT_KINDS: VendorDocumentKind[] = ['NIB', 'NPWP'];
 
 type VendorProduct = VendorHomeQuery['products']['edges'][number]['node'];
 type Outcome = { error?: { graphQLErrors: { message: string; extensions?: Record<string, unknown> }[] } };
@@ -51,6 +55,7 @@ export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaI
   const [, update] = useMutation(UpdateProduct);
   const [, submitProduct] = useMutation(SubmitProduct);
   const [, removeProduct] = useMutation(RemoveProduct);
+  const [, attachDocument] = useMutation(AttachDocument);
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   if (error) return <p role="alert" className="error">{error.graphQLErrors[0]?.message ?? 'Gagal memuat.'}</p>;
@@ -82,6 +87,12 @@ export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaI
     if (!errors) setEditing(null);
     return errors;
   }
+  async function attach(kind: VendorDocumentKind, file: File | undefined) {
+    if (!file) return;
+    const uploaded = await uploadFile('LEGAL_DOCUMENT', file);
+    if ('error' in uploaded) return setMessage({ text: uploaded.error, ok: false });
+    show(await attachDocument({ id: v.id, kind, uploadId: uploaded.id }), `Pindaian ${kind} tersimpan; BPBJ memeriksanya saat verifikasi.`);
+  }
   async function withdraw(p: VendorProduct) {
     if (!window.confirm(`Tarik "${p.name}" dari katalog?`)) return;
     const removed = await removeProduct({ id: p.id });
@@ -97,6 +108,21 @@ export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaI
       </p>
       <p><Link to="/penyedia/pesanan">Pesanan masuk</Link></p>
       {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'notice' : 'error'}>{message.text}</p>}
+      <section className="card" aria-label="Dokumen legal">
+        <h2>Dokumen legal</h2>
+        <p><small>BPBJ mencocokkan NIB dan NPWP Anda dengan pindaiannya (PDF atau foto) sebelum verifikasi. Pindaian hanya terlihat oleh Anda dan BPBJ.</small></p>
+        {DOCUMENT_KINDS.map((kind) => {
+          const current = v.legalDocuments.find((d) => d.kind === kind);
+          return (
+            <p key={kind} data-testid={`document-${kind}`}>
+              <strong>{kind}</strong>: {current ? <>terunggah {dateName(current.createdAt.slice(0, 10))} · <button className="link" onClick={() => downloadUpload(current.url, `${kind}.${current.contentType === 'application/pdf' ? 'pdf' : 'jpg'}`)}>lihat</button></> : 'belum diunggah'}
+              <label>{current ? `Ganti pindaian ${kind}` : `Unggah pindaian ${kind}`}
+                <input type="file" accept="application/pdf,image/jpeg,image/png,image/webp" onChange={(e) => { void attach(kind, e.target.files?.[0]); e.target.value = ''; }} />
+              </label>
+            </p>
+          );
+        })}
+      </section>
       <section className="card">
         <h2>Produk ({data.products.totalCount})</h2>
         <ul className="stack">
