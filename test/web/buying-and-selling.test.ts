@@ -273,6 +273,21 @@ run('an ASN reports a purchase from a phone with a receipt photo', () => {
     await page.waitForFunction((b) => Number(document.querySelector('[data-testid="asn-month"] strong')?.textContent?.replace(/\D/g, '')) !== b, before);
     expect(await counted()).toBe(before + 35_000);
     await shot(page, 'asn-report-phone');
+
+    // The head of Dinkes sees the OPD's ASN for the month, this one counted with the new purchase.
+    const asnName = (await w.graphql(`{ me { asn { name } } }`, {}, await w.login('asn.dinkes@batukota.go.id'))).me.asn.name as string;
+    const head = await w.page();
+    await head.goto(`${w.base}/masuk`);
+    await head.getByLabel('Email').fill('kepala.dinkes@batukota.go.id');
+    await head.getByLabel('Kata sandi').fill('katalog123');
+    await head.getByRole('button', { name: 'Masuk' }).click();
+    await head.waitForURL(/\/kepala$/);
+    await expectBasics(head, /ASN OPD/);
+    const row = head.getByTestId('asn-row').filter({ hasText: asnName });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(`Rp${(before + 35_000).toLocaleString('id-ID')}`);
+    expect(await head.getByTestId('asn-summary').textContent()).toMatch(/^\d+ dari \d+ ASN memenuhi/);
+    await shot(head, 'kepala-opd-asn');
     expect(w.foreign).toEqual([]);
   });
 });

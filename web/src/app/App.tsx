@@ -23,6 +23,7 @@ import { Link, useLocation } from './router';
 import { LoginPage, useSession, type Account } from './session';
 import { useEffect, type ReactNode } from 'react';
 import { AsnHomePage } from '../asn/AsnHomePage';
+import { OpdAsnPage } from '../kepala/OpdAsnPage';
 
 const BPBJ_NAV: [string, string][] = [
   ['/bpbj', 'Dasbor'],
@@ -49,8 +50,9 @@ const VENDOR_NAV: [string, string][] = [
 
 /** The workspace each role lands in after signing in, and its menu. */
 const ASN_NAV: [string, string][] = [['/asn', 'Belanja UMKM bulan ini']];
-export const HOME: Record<string, string> = { BPBJ: '/bpbj', PP: '/opd', PPK: '/opd/paket', VENDOR: '/penyedia', ASN: '/asn' };
-const NAV: Record<string, [string, string][]> = { BPBJ: BPBJ_NAV, PP: OPD_NAV, PPK: OPD_NAV, VENDOR: VENDOR_NAV, ASN: ASN_NAV };
+const KEPALA_NAV: [string, string][] = [['/kepala', 'ASN OPD']];
+export const HOME: Record<string, string> = { BPBJ: '/bpbj', PP: '/opd', PPK: '/opd/paket', VENDOR: '/penyedia', ASN: '/asn', KEPALA_OPD: '/kepala' };
+const NAV: Record<string, [string, string][]> = { BPBJ: BPBJ_NAV, PP: OPD_NAV, PPK: OPD_NAV, VENDOR: VENDOR_NAV, ASN: ASN_NAV, KEPALA_OPD: KEPALA_NAV };
 
 const refused = (text: string) => ({ title: 'Tidak berwenang', page: <p role="alert" className="error">{text}</p> });
 
@@ -62,7 +64,7 @@ function route(path: string, account: Account | null): { title: string; page: Re
   if (publik) return publik[2] ? { title: 'Katalog produk lokal', page: <CataloguePage pemdaId={publik[1]} /> } : { title: 'Rekap publik', page: <PublicRecapPage pemdaId={publik[1]} /> };
   if (path === '/masuk') return { title: 'Masuk', page: <LoginPage /> };
   if (path === '/daftar') return { title: 'Daftar penyedia', page: <RegisterPage /> };
-  const signedIn = ['/bpbj', '/opd', '/penyedia', '/pesanan', '/asn'].some((prefix) => path.startsWith(prefix));
+  const signedIn = ['/bpbj', '/opd', '/penyedia', '/pesanan', '/asn', '/kepala'].some((prefix) => path.startsWith(prefix));
   if (signedIn && !account) return { title: 'Masuk', page: <LoginPage /> };
   const order = path.match(/^\/pesanan\/([0-9a-f-]{36})$/);
   if (order && account?.pemda) return { title: 'Paket', page: <OrderPage id={order[1]} timeZone={account.pemda.timeZone} back={`${HOME[account.role] === '/opd' ? '/opd/paket' : HOME[account.role] === '/penyedia' ? '/penyedia/pesanan' : HOME[account.role] ?? '/'}`} /> };
@@ -80,6 +82,10 @@ function route(path: string, account: Account | null): { title: string; page: Re
   if (path === '/asn' && account) {
     if (account.role !== 'ASN' || !account.pemda) return refused('Halaman ini untuk ASN peserta program belanja UMKM.');
     return { title: 'Belanja UMKM', page: <AsnHomePage pemdaId={account.pemda.id} timeZone={account.pemda.timeZone} /> };
+  }
+  if (path === '/kepala' && account) {
+    if (account.role !== 'KEPALA_OPD' || !account.opd || !account.pemda) return refused('Halaman ini untuk kepala OPD.');
+    return { title: 'ASN OPD', page: <OpdAsnPage pemdaId={account.pemda.id} opdId={account.opd.id} opdName={account.opd.name} timeZone={account.pemda.timeZone} /> };
   }
   if (path.startsWith('/penyedia') && account) {
     if (account.role !== 'VENDOR' || !account.vendor || !account.pemda) return refused('Halaman ini untuk penyedia.');
