@@ -290,4 +290,41 @@ run('an ASN reports a purchase from a phone with a receipt photo', () => {
     await shot(head, 'kepala-opd-asn');
     expect(w.foreign).toEqual([]);
   });
+
+  it('an ASN buys from the catalogue on the phone; the vendor confirms hand-over and the purchase is on the ASN\'s record', async () => {
+    const vendorToken = await w.login('keripik.apel@umkm-batu.id');
+    const vendorName = (await w.graphql(`{ me { vendor { businessName } } }`, {}, vendorToken)).me.vendor.businessName as string;
+    const asn = await w.page(PHONE);
+    await asn.goto(`${w.base}/masuk`);
+    await asn.getByLabel('Email').fill('asn.dinkes@batukota.go.id');
+    await asn.getByLabel('Kata sandi').fill('katalog123');
+    await asn.getByRole('button', { name: 'Masuk' }).click();
+    await asn.waitForURL(/\/asn$/);
+    await asn.getByRole('link', { name: 'Beli di katalog' }).click();
+    await expectBasics(asn, /Beli di katalog/);
+    await asn.getByLabel('Cari produk').fill(vendorName);
+    const card = asn.locator('li.product').filter({ hasText: vendorName }).first();
+    await card.waitFor();
+    const productName = (await card.getByRole('heading').textContent())!;
+    await card.getByRole('button', { name: `Pesan ${productName}` }).click();
+    await asn.getByRole('status').filter({ hasText: `Dipesan: ${productName}` }).waitFor();
+    const order = asn.getByTestId('asn-order').filter({ hasText: productName }).first();
+    await order.filter({ hasText: 'Dipesan' }).waitFor();
+
+    const vendor = await w.page(PHONE);
+    await vendor.goto(`${w.base}/masuk`);
+    await vendor.getByLabel('Email').fill('keripik.apel@umkm-batu.id');
+    await vendor.getByLabel('Kata sandi').fill('katalog123');
+    await vendor.getByRole('button', { name: 'Masuk' }).click();
+    await vendor.waitForURL(/\/penyedia$/);
+    const incoming = vendor.getByTestId('asn-order').filter({ hasText: productName }).filter({ hasText: 'Dipesan' }).first();
+    await incoming.getByRole('button', { name: 'Sudah diserahkan dan dibayar' }).click();
+    await vendor.getByRole('status').filter({ hasText: 'belanja ASN ini dihitung' }).waitFor();
+
+    await asn.getByRole('link', { name: 'Belanja UMKM bulan ini' }).click();
+    await asn.getByTestId('asn-report').filter({ hasText: 'dibeli lewat katalog' }).first().waitFor();
+    await asn.getByRole('link', { name: 'Beli di katalog' }).click();
+    await asn.getByTestId('asn-order').filter({ hasText: productName }).filter({ hasText: 'Selesai (dihitung)' }).first().waitFor();
+    expect(w.foreign).toEqual([]);
+  });
 });

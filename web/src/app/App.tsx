@@ -23,6 +23,7 @@ import { Link, useLocation } from './router';
 import { LoginPage, useSession, type Account } from './session';
 import { useEffect, type ReactNode } from 'react';
 import { AsnHomePage } from '../asn/AsnHomePage';
+import { AsnShopPage } from '../asn/AsnShopPage';
 import { OpdAsnPage } from '../kepala/OpdAsnPage';
 
 const BPBJ_NAV: [string, string][] = [
@@ -49,7 +50,7 @@ const VENDOR_NAV: [string, string][] = [
 ];
 
 /** The workspace each role lands in after signing in, and its menu. */
-const ASN_NAV: [string, string][] = [['/asn', 'Belanja UMKM bulan ini']];
+const ASN_NAV: [string, string][] = [['/asn', 'Belanja UMKM bulan ini'], ['/asn/belanja', 'Beli di katalog']];
 const KEPALA_NAV: [string, string][] = [['/kepala', 'ASN OPD']];
 export const HOME: Record<string, string> = { BPBJ: '/bpbj', PP: '/opd', PPK: '/opd/paket', VENDOR: '/penyedia', ASN: '/asn', KEPALA_OPD: '/kepala' };
 const NAV: Record<string, [string, string][]> = { BPBJ: BPBJ_NAV, PP: OPD_NAV, PPK: OPD_NAV, VENDOR: VENDOR_NAV, ASN: ASN_NAV, KEPALA_OPD: KEPALA_NAV };
@@ -79,8 +80,9 @@ function route(path: string, account: Account | null): { title: string; page: Re
     const [title, page] = pages[path] ?? ['Tidak ditemukan', <p>Halaman tidak ditemukan.</p>];
     return { title, page };
   }
-  if (path === '/asn' && account) {
+  if (path.startsWith('/asn') && account) {
     if (account.role !== 'ASN' || !account.pemda) return refused('Halaman ini untuk ASN peserta program belanja UMKM.');
+    if (path === '/asn/belanja') return { title: 'Beli di katalog', page: <AsnShopPage pemdaId={account.pemda.id} /> };
     return { title: 'Belanja UMKM', page: <AsnHomePage pemdaId={account.pemda.id} timeZone={account.pemda.timeZone} /> };
   }
   if (path === '/kepala' && account) {

@@ -19,6 +19,10 @@ type Documents = {
     "\n  query AsnHome($pemdaId: ID!, $month: String!) {\n    asnProgrammes(pemdaId: $pemdaId) { id name reportingClosesAt(month: $month) outlets { id name } }\n    myAsnReports { id purchasedOn month amount items status rejectionReason asnOrderId }\n  }\n": typeof types.AsnHomeDocument,
     "\n  query AsnMonthRow($programmeId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, month: $month) { required reported counted status }\n  }\n": typeof types.AsnMonthRowDocument,
     "\n  mutation ReportAsnPurchase($input: ReportAsnPurchaseInput!) { reportAsnPurchase(input: $input) { id status } }\n": typeof types.ReportAsnPurchaseDocument,
+    "\n  query AsnOrders {\n    asnOrders { id createdAt status total statusReason buyerName vendor { id businessName phone } lines { productName unit unitPrice quantity lineTotal } }\n  }\n": typeof types.AsnOrdersDocument,
+    "mutation CompleteAsnOrder($id: ID!, $key: String) { completeAsnOrder(id: $id, idempotencyKey: $key) { id status } }": typeof types.CompleteAsnOrderDocument,
+    "mutation CancelAsnOrder($id: ID!, $reason: String!, $key: String) { cancelAsnOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status statusReason } }": typeof types.CancelAsnOrderDocument,
+    "mutation PlaceAsnOrder($items: [AsnOrderItemInput!]!, $key: String) { placeAsnOrder(items: $items, idempotencyKey: $key) { id total status } }": typeof types.PlaceAsnOrderDocument,
     "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId action fromStatus toStatus reason actorRole }\n  }\n": typeof types.AuditLogDocument,
     "\n  query AwardVersions($pemdaId: ID!, $period: String!) {\n    awardVersions(pemdaId: $pemdaId, period: $period) { id version status publishedAt }\n  }\n": typeof types.AwardVersionsDocument,
     "\n  mutation ComputeAward($pemdaId: ID!, $year: Int!, $quarter: Int) {\n    computeAward(pemdaId: $pemdaId, year: $year, quarter: $quarter) {\n      id period version status\n      rows { opdId opdName assessable notAssessableReason score rank tier flags toNextTier components { component normalised weight contribution explanation } }\n    }\n  }\n": typeof types.ComputeAwardDocument,
@@ -85,6 +89,10 @@ const documents: Documents = {
     "\n  query AsnHome($pemdaId: ID!, $month: String!) {\n    asnProgrammes(pemdaId: $pemdaId) { id name reportingClosesAt(month: $month) outlets { id name } }\n    myAsnReports { id purchasedOn month amount items status rejectionReason asnOrderId }\n  }\n": types.AsnHomeDocument,
     "\n  query AsnMonthRow($programmeId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, month: $month) { required reported counted status }\n  }\n": types.AsnMonthRowDocument,
     "\n  mutation ReportAsnPurchase($input: ReportAsnPurchaseInput!) { reportAsnPurchase(input: $input) { id status } }\n": types.ReportAsnPurchaseDocument,
+    "\n  query AsnOrders {\n    asnOrders { id createdAt status total statusReason buyerName vendor { id businessName phone } lines { productName unit unitPrice quantity lineTotal } }\n  }\n": types.AsnOrdersDocument,
+    "mutation CompleteAsnOrder($id: ID!, $key: String) { completeAsnOrder(id: $id, idempotencyKey: $key) { id status } }": types.CompleteAsnOrderDocument,
+    "mutation CancelAsnOrder($id: ID!, $reason: String!, $key: String) { cancelAsnOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status statusReason } }": types.CancelAsnOrderDocument,
+    "mutation PlaceAsnOrder($items: [AsnOrderItemInput!]!, $key: String) { placeAsnOrder(items: $items, idempotencyKey: $key) { id total status } }": types.PlaceAsnOrderDocument,
     "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId action fromStatus toStatus reason actorRole }\n  }\n": types.AuditLogDocument,
     "\n  query AwardVersions($pemdaId: ID!, $period: String!) {\n    awardVersions(pemdaId: $pemdaId, period: $period) { id version status publishedAt }\n  }\n": types.AwardVersionsDocument,
     "\n  mutation ComputeAward($pemdaId: ID!, $year: Int!, $quarter: Int) {\n    computeAward(pemdaId: $pemdaId, year: $year, quarter: $quarter) {\n      id period version status\n      rows { opdId opdName assessable notAssessableReason score rank tier flags toNextTier components { component normalised weight contribution explanation } }\n    }\n  }\n": types.ComputeAwardDocument,
@@ -180,6 +188,22 @@ export function graphql(source: "\n  query AsnMonthRow($programmeId: ID!, $month
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReportAsnPurchase($input: ReportAsnPurchaseInput!) { reportAsnPurchase(input: $input) { id status } }\n"): (typeof documents)["\n  mutation ReportAsnPurchase($input: ReportAsnPurchaseInput!) { reportAsnPurchase(input: $input) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AsnOrders {\n    asnOrders { id createdAt status total statusReason buyerName vendor { id businessName phone } lines { productName unit unitPrice quantity lineTotal } }\n  }\n"): (typeof documents)["\n  query AsnOrders {\n    asnOrders { id createdAt status total statusReason buyerName vendor { id businessName phone } lines { productName unit unitPrice quantity lineTotal } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CompleteAsnOrder($id: ID!, $key: String) { completeAsnOrder(id: $id, idempotencyKey: $key) { id status } }"): (typeof documents)["mutation CompleteAsnOrder($id: ID!, $key: String) { completeAsnOrder(id: $id, idempotencyKey: $key) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CancelAsnOrder($id: ID!, $reason: String!, $key: String) { cancelAsnOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status statusReason } }"): (typeof documents)["mutation CancelAsnOrder($id: ID!, $reason: String!, $key: String) { cancelAsnOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status statusReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PlaceAsnOrder($items: [AsnOrderItemInput!]!, $key: String) { placeAsnOrder(items: $items, idempotencyKey: $key) { id total status } }"): (typeof documents)["mutation PlaceAsnOrder($items: [AsnOrderItemInput!]!, $key: String) { placeAsnOrder(items: $items, idempotencyKey: $key) { id total status } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

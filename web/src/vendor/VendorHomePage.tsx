@@ -7,6 +7,7 @@ import type { ProductInput, VendorDocumentKind, VendorHomeQuery } from '../gql/g
 import { downloadUpload, uploadFile } from '../lib/upload';
 import { ProductForm, type ProductDraft } from './ProductForm';
 import { fieldErrorsOf } from '../lib/fieldErrors';
+import { AsnOrderList } from '../asn/AsnOrders';
 
 const VendorHome = graphql(`
   query VendorHome($vendorId: ID!, $pemdaId: ID!) {
@@ -123,6 +124,7 @@ export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaI
           );
         })}
       </section>
+      <AsnOrderList party="VENDOR" />
       <section className="card">
         <h2>Produk ({data.products.totalCount})</h2>
         <ul className="stack">
