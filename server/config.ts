@@ -16,6 +16,10 @@ export interface AppConfig {
   uploadDir: string;
   /** The largest upload accepted, before resizing. */
   uploadMaxBytes: number;
+  /** Bytes one account may upload a day (rate limits on). */
+  uploadDailyBytes: number;
+  /** S3-compatible object storage for uploads (AWS S3, MinIO, R2...); null keeps them in uploadDir. */
+  s3: S3Config | null;
   /** Null until start-up: the process then reads or makes one beside the embedded database (bootstrap.ts). */
   jwtSecret: string | null;
   tokenTtlSeconds: number;
@@ -46,6 +50,33 @@ export interface AppConfig {
   jobs: boolean;
   /** Bearer token that opens /metrics; unset, /metrics answers 404. */
   metricsToken: string | null;
+}
+
+/** Bytes an account may upload a day unless UPLOAD_DAILY_BYTES says otherwise: a catalogue's worth of phone photos. */
+export const DEFAULT_UPLOAD_DAILY_BYTES = 500 * 1024 * 1024;
+
+export interface S3Config {
+  /** https://s3.ap-southeast-3.amazonaws.com, or a MinIO address; the bucket goes in the path. */
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/** S3_BUCKET switches uploads to object storage; then the endpoint and both keys are required. */
+function s3Config(env: Env): S3Config | null {
+  const bucket = env.S3_BUCKET?.trim();
+  if (!bucket) return null;
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new ConfigError('S3_BUCKET', `is not a valid bucket name (got "${bucket}")`);
+  const endpoint = url(env, 'S3_ENDPOINT', ['https:', 'http:']);
+  if (!endpoint) throw new ConfigError('S3_ENDPOINT', 'is required with S3_BUCKET (for example https://s3.ap-southeast-3.amazonaws.com)');
+  const key = (name: string) => {
+    const value = env[name]?.trim();
+    if (!value) throw new ConfigError(name, 'is required with S3_BUCKET');
+    return value;
+  };
+  return { endpoint: endpoint.replace(/\/$/, ''), bucket, region: env.S3_REGION?.trim() || 'us-east-1', accessKeyId: key('S3_ACCESS_KEY_ID'), secretAccessKey: key('S3_SECRET_ACCESS_KEY') };
 }
 
 export class ConfigError extends Error {
@@ -132,6 +163,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     pgliteDataDir: dataDir === 'memory' ? null : dataDir || './data/pglite',
     uploadDir: env.UPLOAD_DIR?.trim() || './data/uploads',
     uploadMaxBytes: integer(env, 'UPLOAD_MAX_BYTES', 8 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    uploadDailyBytes: integer(env, 'UPLOAD_DAILY_BYTES', DEFAULT_UPLOAD_DAILY_BYTES, 1024, 1024 ** 4),
+    s3: s3Config(env),
     jwtSecret,
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     corsOrigins,

@@ -27,7 +27,7 @@ import { ExternalSpendService } from './spend/external-spend.service.js';
 import { RecapService } from './spend/recap.service.js';
 import { VendorService } from './vendor/vendor.service.js';
 import { ExportJobService } from './reports/export-jobs.js';
-import { DiskFileStore } from './uploads/file-store.js';
+import { fileStoreFor } from './uploads/file-store.js';
 import { UploadService } from './uploads/upload.service.js';
 
 /** The domain services, built once per process. They hold no request state: each method takes the context. */
@@ -90,7 +90,7 @@ export function createServices(config: AppConfig, now: () => Date, em: () => Ent
     asnMonitoring: new AsnMonitoringService(),
     asnOrder: new AsnOrderService(audit),
     award: new AwardService(),
-    rateLimits: new RateLimits(() => em().getConnection(), config.rateLimits),
-    uploads: new UploadService(new DiskFileStore(config.uploadDir), config.uploadMaxBytes),
+    rateLimits: new RateLimits(() => em().getConnection(), config.rateLimits, config.uploadDailyBytes),
+    uploads: new UploadService(fileStoreFor(config), config.uploadMaxBytes),
   };
 }

@@ -38,8 +38,12 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
   http.use(requestLog((res) => res.locals.ctx));
   const contextOf = (req: express.Request) => app.createContext({ authorization: req.headers.authorization, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' });
   /** An error outside GraphQL in the API's shape: `{ errors: [{ message, extensions: { code } }] }`. */
-  const sendError = (res: express.Response, status: number, error: AppError) =>
-    res.status(status).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+  /** The GraphQL error shape outside GraphQL; an error's own HTTP advice (a 429's Retry-After) goes in headers, not the body. */
+  const sendError = (res: express.Response, status: number, error: AppError) => {
+    const { http: advice, ...extensions } = error.extensions as { http?: { headers?: Map<string, string> } };
+    for (const [name, value] of advice?.headers ?? []) res.setHeader(name, value);
+    res.status(status).json({ errors: [{ message: error.message, extensions }] });
+  };
 
   // Prometheus metrics for whoever holds METRICS_TOKEN; without one configured the endpoint does not exist.
   http.get('/metrics', async (req, res) => {
@@ -88,7 +92,7 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
 
   // Uploads: the raw file as the body (a phone's camera picture or a scan), the kind in ?kind=; answered with the
   // stored upload as JSON, whose id a mutation then names. Errors have the API's shape and a matching HTTP status.
-  const UPLOAD_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, PAYLOAD_TOO_LARGE: 413, UNSUPPORTED_MEDIA_TYPE: 415 };
+  const UPLOAD_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, PAYLOAD_TOO_LARGE: 413, UNSUPPORTED_MEDIA_TYPE: 415, RATE_LIMITED: 429 };
   const uploadError = (res: express.Response, error: AppError) => sendError(res, UPLOAD_STATUS[error.code] ?? 400, error);
   http.post(
     '/uploads',

@@ -7,6 +7,7 @@ import type { Connection } from '@mikro-orm/core';
 import rateLimiterFlexible from 'rate-limiter-flexible';
 import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RequestContext } from '../context.js';
+import { DEFAULT_UPLOAD_DAILY_BYTES } from '../config.js';
 import { AppError } from '../errors.js';
 import type { OperationCost } from './request-limits.js';
 
@@ -43,9 +44,9 @@ function storeClient(connection: () => Connection) {
   };
 }
 
-const rateLimited = (msBeforeNext: number) => {
+const rateLimited = (msBeforeNext: number, message = (seconds: number) => `Terlalu banyak permintaan. Coba lagi dalam ${seconds} detik.`) => {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return new AppError('RATE_LIMITED', `Terlalu banyak permintaan. Coba lagi dalam ${seconds} detik.`, {
+  return new AppError('RATE_LIMITED', message(seconds), {
     retryAfterSeconds: seconds,
     http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) },
   });
@@ -55,10 +56,12 @@ export class RateLimits {
   private readonly anonymous: RateLimiterAbstract;
   private readonly expensive: RateLimiterAbstract;
   private readonly registrations: RateLimiterAbstract;
+  private readonly uploadBytes: RateLimiterAbstract;
 
   constructor(
     connection: () => Connection,
     private readonly enabled = true,
+    private readonly uploadDailyBytes = DEFAULT_UPLOAD_DAILY_BYTES,
   ) {
     const common = { storeClient: storeClient(connection), storeType: 'pool', tableName: 'rate_limit', tableCreated: true, clearExpiredByTimeout: false };
     const limiter = (keyPrefix: string, points: number, duration: number) =>
@@ -67,6 +70,7 @@ export class RateLimits {
     this.anonymous = limiter('anon', RATE_LIMITS.anonymousCostPerMinute, 60);
     this.expensive = limiter('heavy', RATE_LIMITS.expensivePerMinute, 60);
     this.registrations = limiter('register', RATE_LIMITS.registrationsPerHour, 3600);
+    this.uploadBytes = limiter('upload', uploadDailyBytes, 24 * 3600);
   }
 
   /** Draws an operation's cost from the caller's allowance, or refuses it with RATE_LIMITED. */
@@ -82,17 +86,28 @@ export class RateLimits {
     await consume(this.registrations, `ip:${ctx.clientIp}`, 1);
   }
 
+  /**
+   * An upload's bytes, as received, from the account's daily allowance: every file is within UPLOAD_MAX_BYTES, and
+   * this keeps one account from filling the disk (or the bucket) with many of them.
+   */
+  async upload(ctx: RequestContext, bytes: number): Promise<void> {
+    if (!this.enabled || !ctx.actor) return;
+    const daily = this.uploadDailyBytes >= 1024 ** 2 ? `${Math.floor(this.uploadDailyBytes / 1024 ** 2)} MB` : `${Math.floor(this.uploadDailyBytes / 1024)} KB`;
+    await consume(this.uploadBytes, `user:${ctx.actor.userId}`, Math.max(1, bytes), (seconds) =>
+      `Batas unggahan akun Anda (${daily} sehari) sudah tercapai; coba lagi dalam ${Math.ceil(seconds / 3600)} jam.`);
+  }
+
   /** Deletes expired allowances; run by the housekeeping timer. */
   static async clearExpired(connection: Connection, now = Date.now()): Promise<void> {
     await connection.execute('delete from rate_limit where expire < ?', [now], 'run');
   }
 }
 
-async function consume(limiter: RateLimiterAbstract, key: string, points: number): Promise<void> {
+async function consume(limiter: RateLimiterAbstract, key: string, points: number, message?: (seconds: number) => string): Promise<void> {
   try {
     await limiter.consume(key, points);
   } catch (refusal) {
     if (refusal instanceof Error) throw refusal; // the database failed: not the caller's fault, not a refusal
-    throw rateLimited((refusal as RateLimiterRes).msBeforeNext);
+    throw rateLimited((refusal as RateLimiterRes).msBeforeNext, message);
   }
 }

@@ -56,6 +56,7 @@ export class UploadService {
     if (!rule.roles.includes(actor.role) || !actor.pemdaId) throw forbidden('Akun Anda tidak dapat mengunggah berkas jenis ini.');
     if (body.length === 0) throw badInput([{ field: 'file', message: 'Berkas kosong.' }]);
     if (body.length > this.maxBytes) throw uploadTooLarge(this.maxBytes);
+    await ctx.services.rateLimits.upload(ctx, body.length);
     const type = sniff(body);
     if (!type || !rule.accepts.includes(type)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', rule.refusal);
 

@@ -160,6 +160,6 @@ describe('uploads (POST /uploads, GET /uploads/:id)', () => {
     expect(kept.map((r: any) => r.upload_id)).toEqual([first.id, second.id]);
     const pemdaId = (await graphql(`{ me { pemda { id } } }`, {}, tokens.bpbj)).data.me.pemda.id;
     const audit = await graphql(`query($p: ID!, $id: ID!) { auditLog(pemdaId: $p, subjectType: VENDOR, subjectId: $id) { action reason } }`, { p: pemdaId, id: vendorId }, tokens.bpbj);
-    expect(audit.data.auditLog.filter((e: any) => e.action === 'DOCUMENT_ATTACHED').map((e: any) => e.reason).sort()).toEqual([`Pindaian NIB (/uploads/${first.id})`, `Pindaian NIB (/uploads/${second.id})`]);
+    expect(audit.data.auditLog.filter((e: any) => e.action === 'DOCUMENT_ATTACHED').map((e: any) => e.reason)).toEqual([`Pindaian NIB (/uploads/${second.id})`, `Pindaian NIB (/uploads/${first.id})`]); // newest first
   });
 });
