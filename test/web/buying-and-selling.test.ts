@@ -126,6 +126,7 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await product.getByRole('button', { name: 'Ajukan' }).click();
     await vendorPage.getByRole('status').filter({ hasText: 'Produk diajukan.' }).waitFor();
     expect(await product.textContent()).toContain('Menunggu kurasi');
+    await vendorPage.evaluate(() => window.scrollTo(0, 0));
     await shot(vendorPage, 'vendor-products-phone');
 
     await bpbj.getByLabel('Urutan').selectOption({ label: 'Terbaru dahulu' });
@@ -234,6 +235,10 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await signIn(bpbj, 'bpbj@batukota.go.id');
     await bpbj.getByTestId('pemda-umkk').waitFor();
     expect(await bpbj.getByTestId('pemda-umkk').textContent()).toBe(`Rp${umkkAfter.toLocaleString('id-ID')}`);
+
+    // The vendor, new this morning, sees what it has been paid.
+    await vendorPage.getByRole('link', { name: 'Pesanan', exact: true }).click();
+    expect(await vendorPage.getByTestId('paid-total').textContent()).toBe('Rp210.000.000');
     expect(w.foreign).toEqual([]);
   });
 });
@@ -325,6 +330,56 @@ run('an ASN reports a purchase from a phone with a receipt photo', () => {
     await asn.getByTestId('asn-report').filter({ hasText: 'dibeli lewat katalog' }).first().waitFor();
     await asn.getByRole('link', { name: 'Beli di katalog' }).click();
     await asn.getByTestId('asn-order').filter({ hasText: productName }).filter({ hasText: 'Selesai (dihitung)' }).first().waitFor();
+    expect(w.foreign).toEqual([]);
+  });
+
+  it('a PP proposes a lower price, the vendor counters once from its phone, and the counter is the agreed price', async () => {
+    const pp = await w.login('pp.dinkes@batukota.go.id');
+    const vendorToken = await w.login('keripik.apel@umkm-batu.id');
+    const vendorId = (await w.graphql(`{ me { vendor { id } } }`, {}, vendorToken)).me.vendor.id;
+    const batu = (await w.graphql(`{ pemdas { id name } }`)).pemdas.find((p: any) => p.name.includes('Batu')).id;
+    const product = (await w.graphql(`query($p: ID!, $v: ID!) { products(pemdaId: $p, filter: { vendorId: $v }, first: 1, sort: PRICE_DESC) { edges { node { id name price minOrderQuantity } } } }`, { p: batu, v: vendorId })).products.edges[0].node;
+    await w.graphql(`mutation($id: ID!, $q: Int!) { setCartItem(productId: $id, quantity: $q) { id } }`, { id: product.id, q: Math.max(10, product.minOrderQuantity) }, pp);
+    const ppkId = (await w.graphql(`{ ppks { id } }`, {}, pp)).ppks[0].id;
+    const made = await w.graphql(`mutation($input: CreateOrderInput!) { createOrder(input: $input) { orders { id vendor { id } } } }`, { input: { ppkId, deliveryAddress: 'Dinas Kesehatan Kota Batu, Jl. Panglima Sudirman 507' } }, pp);
+    const orderId = made.createOrder.orders.find((o: any) => o.vendor.id === vendorId).id;
+    const proposed = Math.round(product.price * 0.8);
+    const countered = Math.round(product.price * 0.9);
+
+    const ppPage = await w.page();
+    await ppPage.goto(`${w.base}/masuk`);
+    await ppPage.getByLabel('Email').fill('pp.dinkes@batukota.go.id');
+    await ppPage.getByLabel('Kata sandi').fill('katalog123');
+    await ppPage.getByRole('button', { name: 'Masuk' }).click();
+    await ppPage.waitForURL((url) => url.pathname !== '/masuk');
+    await ppPage.goto(`${w.base}/pesanan/${orderId}`);
+    await ppPage.getByLabel(new RegExp(`^Harga usulan ${product.name}`)).fill(proposed.toLocaleString('id-ID'));
+    await ppPage.getByRole('button', { name: 'Usulkan harga' }).click();
+    await ppPage.getByRole('status').filter({ hasText: 'Usulan harga dikirim' }).waitFor();
+
+    const vendor = await w.page(PHONE);
+    await vendor.goto(`${w.base}/masuk`);
+    await vendor.getByLabel('Email').fill('keripik.apel@umkm-batu.id');
+    await vendor.getByLabel('Kata sandi').fill('katalog123');
+    await vendor.getByRole('button', { name: 'Masuk' }).click();
+    await vendor.waitForURL(/\/penyedia$/);
+    await vendor.goto(`${w.base}/pesanan/${orderId}`);
+    // A counter below the proposal is refused with the API's message; nothing changes.
+    const counterField = vendor.getByLabel(new RegExp(`^${product.name}: usulan`));
+    await counterField.fill(String(proposed - 1));
+    await vendor.getByRole('button', { name: 'Kirim tawaran balik' }).click();
+    await vendor.getByRole('alert').filter({ hasText: 'harus antara' }).waitFor();
+    await counterField.fill(countered.toLocaleString('id-ID'));
+    await vendor.getByRole('button', { name: 'Kirim tawaran balik' }).click();
+    await vendor.getByRole('status').filter({ hasText: 'Tawaran balik dikirim' }).waitFor();
+    // Once: the vendor is offered no second answer.
+    expect(await vendor.getByRole('button', { name: 'Kirim tawaran balik' }).count()).toBe(0);
+
+    await ppPage.reload();
+    await ppPage.getByTestId('timeline').getByText('Penyedia menawar balik').waitFor();
+    const agreed = (await w.graphql(`query($id: ID!) { order(id: $id) { negotiation lines { unitPrice counterUnitPrice } } }`, { id: orderId }, pp)).order;
+    expect(agreed).toEqual({ negotiation: 'COUNTERED', lines: [{ unitPrice: countered, counterUnitPrice: countered }] });
+    expect(await ppPage.getByRole('cell', { name: new RegExp(`tawaran balik Rp${countered.toLocaleString('id-ID').replace(/\./g, '\\.')}`) }).count()).toBe(1);
     expect(w.foreign).toEqual([]);
   });
 });

@@ -26,6 +26,8 @@ export function OrderListPage({ base, timeZone, title }: { base: string; timeZon
   const made = url.searchParams.get('dibuat');
   const [{ data }] = useQuery({ query: Orders, variables: { filter: status ? { status: [status] } : {}, after }, requestPolicy: 'cache-and-network' });
   const list = data?.orders;
+  // What has been paid, as a vendor asks it: orders paid and those completed after payment.
+  const paid = (data?.orderCounts ?? []).filter((c) => c.status === 'PAID' || c.status === 'COMPLETED').reduce((sum, c) => ({ count: sum.count + c.count, total: sum.total + c.total }), { count: 0, total: 0 });
   return (
     <>
       <h1>{title}</h1>
@@ -38,7 +40,7 @@ export function OrderListPage({ base, timeZone, title }: { base: string; timeZon
           </Link>
         ))}
       </nav>
-      <p>{list?.totalCount ?? 0} paket</p>
+      <p>{list?.totalCount ?? 0} paket{paid.count > 0 && <> · sudah dibayar <strong data-testid="paid-total">{rupiah(paid.total)}</strong> ({paid.count} paket)</>}</p>
       <table>
         <thead><tr><th>Paket</th><th>OPD</th><th>Penyedia</th><th>Status</th><th className="num">Nilai</th><th>Dibuat</th></tr></thead>
         <tbody>

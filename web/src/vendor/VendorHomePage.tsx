@@ -99,6 +99,23 @@ export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaI
     const removed = await removeProduct({ id: p.id });
     show(removed, removed.data?.deleteProduct === 'ARCHIVED' ? 'Produk diarsipkan: sudah pernah dipesan, jadi disimpan untuk catatan.' : 'Produk dihapus.');
   }
+  const documents = (
+    <section className="card" aria-label="Dokumen legal">
+      <h2>Dokumen legal</h2>
+      <p><small>BPBJ mencocokkan NIB dan NPWP Anda dengan pindaiannya (PDF atau foto) sebelum verifikasi. Pindaian hanya terlihat oleh Anda dan BPBJ.</small></p>
+      {DOCUMENT_KINDS.map((kind) => {
+        const current = v.legalDocuments.find((d) => d.kind === kind);
+        return (
+          <p key={kind} data-testid={`document-${kind}`}>
+            <strong>{kind}</strong>: {current ? <>terunggah {dateName(current.createdAt.slice(0, 10))} · <button className="link" onClick={() => downloadUpload(current.url, `${kind}.${current.contentType === 'application/pdf' ? 'pdf' : 'jpg'}`)}>lihat</button></> : 'belum diunggah'}
+            <label>{current ? `Ganti pindaian ${kind}` : `Unggah pindaian ${kind}`}
+              <input type="file" accept="application/pdf,image/jpeg,image/png,image/webp" onChange={(e) => { void attach(kind, e.target.files?.[0]); e.target.value = ''; }} />
+            </label>
+          </p>
+        );
+      })}
+    </section>
+  );
   return (
     <>
       <h1>{v.businessName}</h1>
@@ -109,22 +126,8 @@ export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaI
       </p>
       <p><Link to="/penyedia/pesanan">Pesanan masuk</Link></p>
       {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'notice' : 'error'}>{message.text}</p>}
-      <section className="card" aria-label="Dokumen legal">
-        <h2>Dokumen legal</h2>
-        <p><small>BPBJ mencocokkan NIB dan NPWP Anda dengan pindaiannya (PDF atau foto) sebelum verifikasi. Pindaian hanya terlihat oleh Anda dan BPBJ.</small></p>
-        {DOCUMENT_KINDS.map((kind) => {
-          const current = v.legalDocuments.find((d) => d.kind === kind);
-          return (
-            <p key={kind} data-testid={`document-${kind}`}>
-              <strong>{kind}</strong>: {current ? <>terunggah {dateName(current.createdAt.slice(0, 10))} · <button className="link" onClick={() => downloadUpload(current.url, `${kind}.${current.contentType === 'application/pdf' ? 'pdf' : 'jpg'}`)}>lihat</button></> : 'belum diunggah'}
-              <label>{current ? `Ganti pindaian ${kind}` : `Unggah pindaian ${kind}`}
-                <input type="file" accept="application/pdf,image/jpeg,image/png,image/webp" onChange={(e) => { void attach(kind, e.target.files?.[0]); e.target.value = ''; }} />
-              </label>
-            </p>
-          );
-        })}
-      </section>
-      <AsnOrderList party="VENDOR" />
+      {/* Until BPBJ has verified the business, its scans are what the vendor has to do; after, they are for reference. */}
+      {!verified && documents}
       <section className="card">
         <h2>Produk ({data.products.totalCount})</h2>
         <ul className="stack">
@@ -150,6 +153,8 @@ export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaI
         <h2>Produk baru</h2>
         <ProductForm initial={{}} categories={data.categories} submitLabel={verified ? 'Simpan dan ajukan' : 'Simpan sebagai draf'} save={add} />
       </section>
+      <AsnOrderList party="VENDOR" />
+      {verified && documents}
     </>
   );
 }
