@@ -3,8 +3,9 @@
  * printing how fast the attack is refused and the p99 of an officer's normal request while it runs, beside the same
  * request's p99 with no attack (the baseline, measured first in the same run).
  *
- * Then the heaviest legitimate request: BPBJ exports a quarter of orders from a generated year (--orders, default
- * 24,000 orders of 4 lines), timing `me` meanwhile: how long an officer waits behind it.
+ * Then the heaviest legitimate requests on a generated year (--orders, default 24,000 orders of 4 lines): BPBJ
+ * exports a quarter of orders, then computes the year's award, each timed alone and again while `me` runs back to
+ * back: how long an officer waits behind it.
  *
  * Options: --rounds N (attack requests per attack, default 30), --normal N (normal requests per phase, default 100).
  */
@@ -128,23 +129,29 @@ await generatePemdaYear(db.em(), batu, ORDERS, 4);
 const unmetered = await startHttpServer(await createApp({ ...config, port: 0, host: '127.0.0.1', databaseUrl: null, rateLimits: false }, db.orm));
 const postTo = clientOf(unmetered.url);
 const quarter = { query: `{ exportOrders(pemdaId: "${batu.id}", from: "2026-01-01", to: "2026-03-31", format: CSV) { base64 } }` };
-const [aloneMs, alone] = await timed(() => postTo(quarter, bpbj));
-if (alone.code) throw new Error(`export failed: ${alone.code}`);
-const exportedLines = Buffer.from(alone.json.data.exportOrders.base64 as string, 'base64').toString('utf8').split('\r\n').length - 2;
 const me = { query: '{ me { email } }' };
 const idle: number[] = [];
 for (let i = 0; i < 50; i++) idle.push((await timed(() => postTo(me, officer)))[0]);
-const waits: number[] = [];
-let exporting = true;
-const exportRun = timed(() => postTo(quarter, bpbj)).then(([ms]) => {
-  exporting = false;
-  return ms;
-});
-while (exporting) waits.push((await timed(() => postTo(me, officer)))[0]);
-const duringMs = await exportRun;
-const sortedWaits = [...waits].sort((a, b) => a - b);
-console.log(`\norders export of Q1 2026: ${exportedLines} lines (of ${ORDERS} orders in the year) in ${aloneMs.toFixed(0)} ms alone, ${duringMs.toFixed(0)} ms while \`me\` ran`);
-console.log(`\`me\` meanwhile: ${waits.length} requests, p50 ${percentile(sortedWaits, 50).toFixed(1)} ms, p99 ${percentile(sortedWaits, 99).toFixed(1)} ms, max ${(sortedWaits.at(-1) ?? 0).toFixed(1)} ms (idle p99 ${p99(idle).toFixed(1)} ms)`);
+
+/** Runs a heavy request once alone, then again while an officer sends `me` back to back, and prints how long `me` waited. */
+async function behind(label: string, heavy: Body, describe: (json: any) => string): Promise<void> {
+  const [aloneMs, alone] = await timed(() => postTo(heavy, bpbj));
+  if (alone.code) throw new Error(`${label} failed: ${alone.code}`);
+  const waits: number[] = [];
+  let running = true;
+  const run = timed(() => postTo(heavy, bpbj)).then(([ms]) => {
+    running = false;
+    return ms;
+  });
+  while (running) waits.push((await timed(() => postTo(me, officer)))[0]);
+  const duringMs = await run;
+  const sorted = [...waits].sort((a, b) => a - b);
+  console.log(`\n${label}: ${describe(alone.json)} in ${aloneMs.toFixed(0)} ms alone, ${duringMs.toFixed(0)} ms while \`me\` ran`);
+  console.log(`\`me\` meanwhile: ${waits.length} requests, p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${(sorted.at(-1) ?? 0).toFixed(1)} ms (idle p99 ${p99(idle).toFixed(1)} ms)`);
+}
+
+await behind('orders export of Q1 2026', quarter, (json) => `${Buffer.from(json.data.exportOrders.base64 as string, 'base64').toString('utf8').split('\r\n').length - 2} lines (of ${ORDERS} orders in the year)`);
+await behind('computeAward for 2026', { query: `mutation { computeAward(pemdaId: "${batu.id}", year: 2026) { version } }` }, () => `40 OPDs, ${ORDERS * 4} order lines`);
 
 await unmetered.close().catch(() => {}); // closes the shared database too
 await server.close().catch(() => {});

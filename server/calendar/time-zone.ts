@@ -15,16 +15,34 @@ function zoneFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/**
+ * Offsets by zone and quarter hour: formatToParts costs ~10 us, and an export places ~10^5 instants, nearly all in
+ * a few hundred quarter hours. Zone transitions fall on a quarter hour, so an offset holds for its whole quarter.
+ */
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const offsets = new Map<string, number>();
+
 function offsetMs(instant: Date, timeZone: string): number {
-  const parts = zoneFormat(timeZone).formatToParts(instant);
+  const key = `${timeZone}|${Math.floor(instant.getTime() / QUARTER_HOUR_MS)}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
+  const start = new Date(Math.floor(instant.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS);
+  const parts = zoneFormat(timeZone).formatToParts(start);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+  const offset = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - start.getTime();
+  if (offsets.size > 100_000) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in the zone. */
 export function localDate(instant: Date, timeZone: string): string {
   return new Date(instant.getTime() + offsetMs(instant, timeZone)).toISOString().slice(0, 10);
+}
+
+/** The local date and time of an instant in the zone, to the second: "2026-03-17 09:05:00". */
+export function localDateTime(instant: Date, timeZone: string): string {
+  return new Date(instant.getTime() + offsetMs(instant, timeZone)).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 /** The instant at which a local date (YYYY-MM-DD) begins in the zone. */

@@ -65,6 +65,8 @@ registerEnumType(PaymentMethod, {
 @ObjectType({ implements: BaseEntity, description: 'Paket: an order placed by an OPD with one vendor through the catalogue. Every step is on the record.' })
 @Entity({ tableName: 'purchase_order' })
 @Index({ name: 'purchase_order_pemda_status_index', properties: ['pemda', 'status'] })
+// The orders export reads a Pemda's orders in pages by number (keyset): each page walks this index from the last.
+@Index({ name: 'purchase_order_pemda_number_index', properties: ['pemda', 'number'] })
 @Index({ name: 'purchase_order_opd_status_index', properties: ['opd', 'status'] })
 @Index({ name: 'purchase_order_vendor_status_index', properties: ['vendor', 'status'] })
 // Each step's events in time order per Pemda, for the open-data pages (server/opendata/ocds.ts).

@@ -1,5 +1,5 @@
 import { badInput } from '../errors.js';
-import { toCsv } from './csv.js';
+import { toCsvInTurns } from './csv.js';
 import { CsvDialect, ExportFormat, type ExportFile, type Report } from './report.js';
 import { reportXlsx } from './xlsx.js';
 
@@ -9,7 +9,7 @@ export const PDF_ROW_LIMIT = 3000;
 export async function renderReport(report: Report, format: ExportFormat, dialect: CsvDialect = CsvDialect.RFC4180): Promise<ExportFile> {
   if (format === ExportFormat.CSV) {
     const table = report.tables[0];
-    const text = toCsv([table.columns.map((c) => c.header), ...table.rows], dialect, table.columns);
+    const text = await toCsvInTurns([table.columns.map((c) => c.header), ...table.rows], dialect, table.columns);
     return file(`${report.filename}.csv`, 'text/csv; charset=utf-8', Buffer.from(text, 'utf8'));
   }
   if (format === ExportFormat.XLSX) {
