@@ -6,11 +6,9 @@
  *
  * Options: --seconds N (per phase, default 15), --concurrency N (default 16).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Pemda } from '../server/pemda/pemda.entity.js';
 import { DEMO_PASSWORD, seedDemo } from '../seeds/demo.js';
-import { arg, benchDatabase, percentile } from './support.js';
+import { arg, benchDatabase, closedLoop, startServer } from './support.js';
 
 const SECONDS = arg('seconds', 15);
 const CONCURRENCY = arg('concurrency', 16);
@@ -23,22 +21,6 @@ if (!db.url) {
 await seedDemo(db.em(), { catalogue: true });
 await db.em().getConnection().execute('analyze');
 const batu = await db.em().findOneOrFail(Pemda, { kemendagriCode: '35.79' });
-
-const freePort = () => new Promise<number>((resolve) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); }); });
-
-async function startServer(jobs: boolean): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['dist/server/main.js'], {
-    env: { ...process.env, DATABASE_URL: db.url!, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', JWT_SECRET: 'b'.repeat(40), RATE_LIMITS: 'false', SEED_DEMO: 'false', JOBS: String(jobs), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    if (await fetch(`${base}/readyz`).then((r) => r.ok, () => false)) return { url: `${base}/graphql`, child };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('a server process did not become ready');
-}
 
 const post = async (url: string, query: string, variables: Record<string, unknown> = {}, token?: string) => {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
@@ -69,22 +51,14 @@ function mix(tokens: { pp: string; bpbj: string }, productIds: string[]) {
 }
 
 async function phase(urls: string[], request: (url: string) => Promise<unknown>) {
-  const latencies: number[] = [];
-  const ends = Date.now() + SECONDS * 1000;
-  let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (Date.now() < ends) {
-      const url = urls[next++ % urls.length];
-      const started = performance.now();
-      await request(url);
-      latencies.push(performance.now() - started);
-    }
-  }));
-  latencies.sort((a, b) => a - b);
-  return { rps: latencies.length / SECONDS, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return closedLoop(SECONDS, CONCURRENCY, (n) => request(urls[n % urls.length]));
 }
 
-const first = await startServer(true);
+const start = async (jobs: boolean) => {
+  const { base, child } = await startServer(db.url!, jobs);
+  return { url: `${base}/graphql`, child };
+};
+const first = await start(true);
 const login = async (email: string) => (await post(first.url, `mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token } }`, { e: email, p: DEMO_PASSWORD })).login.token as string;
 const tokens = { pp: await login('pp.dinkes@batukota.go.id'), bpbj: await login('bpbj@batukota.go.id') };
 const products = (await post(first.url, `query($p: ID!) { products(first: 50, pemdaId: $p) { edges { node { id } } } }`, { p: batu.id })).products.edges.map((e: any) => e.node.id);
@@ -93,7 +67,7 @@ const request = mix(tokens, products);
 console.log(`bench:scale on ${db.label}: ${CONCURRENCY} concurrent clients, ${SECONDS} s per phase, mix 40% search, 30% catalogue page, 10% recap, 10% me, 10% cart write`);
 await phase([first.url], request); // warm-up: plans, caches, JIT
 const one = await phase([first.url], request);
-const second = await startServer(false);
+const second = await start(false);
 await phase([first.url, second.url], request);
 const two = await phase([first.url, second.url], request);
 const row = (name: string, r: { rps: number; p50: number; p99: number }) => console.log(`${name.padEnd(22)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms`);

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import pg from 'pg';
 import { loadConfig } from '../server/config.js';
 import { createOrm, describeDatabase, migrate } from '../server/database/orm.js';
@@ -81,3 +83,43 @@ export async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
 }
 
 export const uuid = randomUUID;
+
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+/** Starts a node script as its own process on a free port (PORT in its environment) and waits until `ready` answers. */
+export async function startProcess(script: string, env: Record<string, string>, ready = '/readyz'): Promise<{ base: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', script], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(`${base}${ready}`).then((r) => r.ok, () => false)) return { base, child };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${script} did not become ready`);
+}
+
+/** A real server process on a benchmark's database, in production mode, without allowances or demo seeding. */
+export const startServer = (databaseUrl: string, jobs: boolean) =>
+  startProcess('dist/server/main.js', { DATABASE_URL: databaseUrl, NODE_ENV: 'production', JWT_SECRET: 'b'.repeat(40), RATE_LIMITS: 'false', SEED_DEMO: 'false', JOBS: String(jobs), LOG_LEVEL: 'warn' });
+
+/** Closed-loop load: `concurrency` clients send requests back to back for `seconds`; throughput and latency. */
+export async function closedLoop(seconds: number, concurrency: number, request: (n: number) => Promise<unknown>): Promise<{ rps: number; p50: number; p99: number }> {
+  const latencies: number[] = [];
+  const ends = Date.now() + seconds * 1000;
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (Date.now() < ends) {
+      const started = performance.now();
+      await request(next++);
+      latencies.push(performance.now() - started);
+    }
+  }));
+  latencies.sort((a, b) => a - b);
+  return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -39,14 +39,33 @@ export interface WebWorld {
 
 const SMALL_YEAR: YearSpec = { seed: 2026, ordersPerMonth: 3, volume: 1 };
 
-/** The web app as npm start serves it: built once if web/dist is missing. */
+/**
+ * The web app as npm start serves it: built once if web/dist is missing. Test files run in parallel workers and Vite
+ * refuses a second build of one project at a time, so the first worker to take the lock (a directory: made
+ * atomically) builds, and the others wait for its page. A lock older than five minutes is a build that died.
+ */
 export function ensureWebBuilt(): void {
-  if (!existsSync(join('web', 'dist', 'index.html'))) {
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], {
-      stdio: 'inherit',
-      // Jest sets NODE_ENV=test, which would make Vite bundle React's development build: build what visitors get.
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+  const page = join('web', 'dist', 'index.html');
+  const lock = join('web', '.dist-building');
+  const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  while (!existsSync(page)) {
+    try {
+      mkdirSync(lock);
+    } catch {
+      const taken = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (taken !== undefined && Date.now() - taken > 5 * 60_000) rmSync(lock, { recursive: true, force: true });
+      sleep(250);
+      continue;
+    }
+    try {
+      execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], {
+        stdio: 'inherit',
+        // Jest sets NODE_ENV=test, which would make Vite bundle React's development build: build what visitors get.
+        env: { ...process.env, NODE_ENV: 'production' },
+      });
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
   }
 }
 
@@ -100,6 +119,15 @@ export async function startWebWorld(today = new Date()): Promise<WebWorld> {
 }
 
 /** Every page: a title of its own, a main landmark, and a label for every field. */
+/** Signs in through the login page as a person would, and waits until the app has left it (for the role's home). */
+export async function signIn(w: WebWorld, page: Page, email: string, password = 'katalog123'): Promise<void> {
+  await page.goto(`${w.base}/masuk`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForURL((url) => url.pathname !== '/masuk');
+}
+
 export async function expectBasics(page: Page, title: RegExp) {
   // The previous page's title stays until the new page has its data, so wait for this page's own (or time out and say so).
   await page.waitForFunction(([source, flags]) => new RegExp(source, flags).test(document.title), [title.source, title.flags], { timeout: 10_000 }).catch(() => undefined);

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectBasics, shot, startWebWorld, type WebWorld } from './browser.js';
+import { browserAvailable, expectBasics, shot, signIn, startWebWorld, type WebWorld } from './browser.js';
 import { photo } from '../support/images.js';
 
 const run = browserAvailable() ? describe : describe.skip;
@@ -21,13 +21,6 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
   let orderUrl: string;
   let umkkBefore: number;
 
-  async function signIn(page: Page, email: string, password = 'katalog123') {
-    await page.goto(`${w.base}/masuk`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Kata sandi').fill(password);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL((url) => url.pathname !== '/masuk');
-  }
   const orderStatus = (page: Page) => page.getByTestId('order-status').textContent();
   const recap = async () => (await w.graphql(`query($p: ID!, $y: Int!) { spendRecap(pemdaId: $p, period: { year: $y, yearToDate: true }) { pemda { realisedUmkk } } }`, { p: batu, y: new Date().getFullYear() }, bpbjToken)).spendRecap.pemda.realisedUmkk as number;
 
@@ -67,7 +60,7 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await vendorPage.waitForURL(/\/masuk\?terdaftar=1/, { timeout: 15_000 }).catch(async () => {
       throw new Error(`not registered: ${await vendorPage.locator('.error').allTextContents()}`);
     });
-    await signIn(vendorPage, 'bu.ning@apelmanalagi.id', 'Panen-Raya#2026');
+    await signIn(w, vendorPage, 'bu.ning@apelmanalagi.id', 'Panen-Raya#2026');
     await vendorPage.getByTestId('vendor-status').waitFor();
     expect(await vendorPage.getByTestId('vendor-status').textContent()).toContain('Menunggu verifikasi');
     // The NIB from OSS, scanned to PDF, for BPBJ to match against the number.
@@ -110,7 +103,7 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
 
   it('BPBJ verifies the vendor; the vendor puts the product up; BPBJ publishes it', async () => {
     const bpbj = await w.page();
-    await signIn(bpbj, 'bpbj@batukota.go.id');
+    await signIn(w, bpbj, 'bpbj@batukota.go.id');
     await bpbj.getByRole('link', { name: 'Kurasi' }).click();
     const row = bpbj.getByRole('row', { name: /UD Apel Manalagi Bu Ning/ });
     // BPBJ opens the scan before deciding.
@@ -137,7 +130,7 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
 
   it('a PP finds it with a typo, puts 100 boxes in the cart and checks out with the PPK', async () => {
     ppPage = await w.page();
-    await signIn(ppPage, 'pp.dinkes@batukota.go.id');
+    await signIn(w, ppPage, 'pp.dinkes@batukota.go.id');
     await expectBasics(ppPage, /Belanja katalog/);
     // Two boxes of keripik side by side before choosing: price, minimum order, stock and who makes them.
     await ppPage.getByLabel('Cari produk').fill('keripik apel');
@@ -186,7 +179,7 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
 
   it('the PPK approves it; the vendor sees the deadline, accepts (the surat pesanan is issued) and ships', async () => {
     const ppk = await w.page();
-    await signIn(ppk, 'ppk.dinkes@batukota.go.id');
+    await signIn(w, ppk, 'ppk.dinkes@batukota.go.id');
     await ppk.goto(orderUrl);
     await ppk.getByRole('button', { name: 'Setujui (PPK)' }).click();
     await ppk.getByRole('status').filter({ hasText: 'disetujui' }).waitFor();
@@ -232,7 +225,7 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     const umkkAfter = await recap();
     expect(umkkAfter - umkkBefore).toBe(210_000_000);
     const bpbj = await w.page();
-    await signIn(bpbj, 'bpbj@batukota.go.id');
+    await signIn(w, bpbj, 'bpbj@batukota.go.id');
     await bpbj.getByTestId('pemda-umkk').waitFor();
     expect(await bpbj.getByTestId('pemda-umkk').textContent()).toBe(`Rp${umkkAfter.toLocaleString('id-ID')}`);
 
@@ -252,10 +245,7 @@ run('an ASN reports a purchase from a phone with a receipt photo', () => {
 
   it("the month's standing moves by the reported amount", async () => {
     const page = await w.page(PHONE);
-    await page.goto(`${w.base}/masuk`);
-    await page.getByLabel('Email').fill('asn.dinkes@batukota.go.id');
-    await page.getByLabel('Kata sandi').fill('katalog123');
-    await page.getByRole('button', { name: 'Masuk' }).click();
+    await signIn(w, page, 'asn.dinkes@batukota.go.id');
     await page.waitForURL(/\/asn$/);
     await expectBasics(page, /Belanja UMKM/);
     const standing = page.getByTestId('asn-month').first();
@@ -282,10 +272,7 @@ run('an ASN reports a purchase from a phone with a receipt photo', () => {
     // The head of Dinkes sees the OPD's ASN for the month, this one counted with the new purchase.
     const asnName = (await w.graphql(`{ me { asn { name } } }`, {}, await w.login('asn.dinkes@batukota.go.id'))).me.asn.name as string;
     const head = await w.page();
-    await head.goto(`${w.base}/masuk`);
-    await head.getByLabel('Email').fill('kepala.dinkes@batukota.go.id');
-    await head.getByLabel('Kata sandi').fill('katalog123');
-    await head.getByRole('button', { name: 'Masuk' }).click();
+    await signIn(w, head, 'kepala.dinkes@batukota.go.id');
     await head.waitForURL(/\/kepala$/);
     await expectBasics(head, /ASN OPD/);
     const row = head.getByTestId('asn-row').filter({ hasText: asnName });
@@ -300,10 +287,7 @@ run('an ASN reports a purchase from a phone with a receipt photo', () => {
     const vendorToken = await w.login('keripik.apel@umkm-batu.id');
     const vendorName = (await w.graphql(`{ me { vendor { businessName } } }`, {}, vendorToken)).me.vendor.businessName as string;
     const asn = await w.page(PHONE);
-    await asn.goto(`${w.base}/masuk`);
-    await asn.getByLabel('Email').fill('asn.dinkes@batukota.go.id');
-    await asn.getByLabel('Kata sandi').fill('katalog123');
-    await asn.getByRole('button', { name: 'Masuk' }).click();
+    await signIn(w, asn, 'asn.dinkes@batukota.go.id');
     await asn.waitForURL(/\/asn$/);
     await asn.getByRole('link', { name: 'Beli di katalog' }).click();
     await expectBasics(asn, /Beli di katalog/);
@@ -317,10 +301,7 @@ run('an ASN reports a purchase from a phone with a receipt photo', () => {
     await order.filter({ hasText: 'Dipesan' }).waitFor();
 
     const vendor = await w.page(PHONE);
-    await vendor.goto(`${w.base}/masuk`);
-    await vendor.getByLabel('Email').fill('keripik.apel@umkm-batu.id');
-    await vendor.getByLabel('Kata sandi').fill('katalog123');
-    await vendor.getByRole('button', { name: 'Masuk' }).click();
+    await signIn(w, vendor, 'keripik.apel@umkm-batu.id');
     await vendor.waitForURL(/\/penyedia$/);
     const incoming = vendor.getByTestId('asn-order').filter({ hasText: productName }).filter({ hasText: 'Dipesan' }).first();
     await incoming.getByRole('button', { name: 'Sudah diserahkan dan dibayar' }).click();
@@ -347,21 +328,14 @@ run('an ASN reports a purchase from a phone with a receipt photo', () => {
     const countered = Math.round(product.price * 0.9);
 
     const ppPage = await w.page();
-    await ppPage.goto(`${w.base}/masuk`);
-    await ppPage.getByLabel('Email').fill('pp.dinkes@batukota.go.id');
-    await ppPage.getByLabel('Kata sandi').fill('katalog123');
-    await ppPage.getByRole('button', { name: 'Masuk' }).click();
-    await ppPage.waitForURL((url) => url.pathname !== '/masuk');
+    await signIn(w, ppPage, 'pp.dinkes@batukota.go.id');
     await ppPage.goto(`${w.base}/pesanan/${orderId}`);
     await ppPage.getByLabel(new RegExp(`^Harga usulan ${product.name}`)).fill(proposed.toLocaleString('id-ID'));
     await ppPage.getByRole('button', { name: 'Usulkan harga' }).click();
     await ppPage.getByRole('status').filter({ hasText: 'Usulan harga dikirim' }).waitFor();
 
     const vendor = await w.page(PHONE);
-    await vendor.goto(`${w.base}/masuk`);
-    await vendor.getByLabel('Email').fill('keripik.apel@umkm-batu.id');
-    await vendor.getByLabel('Kata sandi').fill('katalog123');
-    await vendor.getByRole('button', { name: 'Masuk' }).click();
+    await signIn(w, vendor, 'keripik.apel@umkm-batu.id');
     await vendor.waitForURL(/\/penyedia$/);
     await vendor.goto(`${w.base}/pesanan/${orderId}`);
     // A counter below the proposal is refused with the API's message; nothing changes.

@@ -4,6 +4,7 @@ import { graphql } from '../gql';
 import { ASN_MONTH_STATUS, ASN_REPORT_STATUS, dateName, label, localToday, monthName, rupiah } from '../lib/format';
 import { uploadFile } from '../lib/upload';
 import { fieldErrorsOf } from '../lib/fieldErrors';
+import { NoticeLine, type Notice } from '../lib/useAction';
 
 const AsnHome = graphql(`
   query AsnHome($pemdaId: ID!, $month: String!) {
@@ -45,7 +46,7 @@ export function AsnHomePage({ pemdaId, timeZone }: { pemdaId: string; timeZone: 
   const month = today.slice(0, 7);
   const [{ data, error }, refresh] = useQuery({ query: AsnHome, variables: { pemdaId, month }, requestPolicy: 'cache-and-network' });
   const [, report] = useMutation(Report);
-  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const [message, setMessage] = useState<Notice | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [refreshKey, setRefreshKey] = useState(0);
   const [sending, setSending] = useState(false);
@@ -95,7 +96,7 @@ export function AsnHomePage({ pemdaId, timeZone }: { pemdaId: string; timeZone: 
           <MonthStatus key={refreshKey} programmeId={p.id} month={month} closesAt={p.reportingClosesAt} />
         </section>
       ))}
-      {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'notice' : 'error'}>{message.text}</p>}
+      <NoticeLine notice={message} />
       {first && (
         <form className="card" onSubmit={submit} noValidate>
           <h2>Laporkan belanja</h2>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { dateName, rupiah } from '../lib/format';
+import { NoticeLine, noticeOf, type Notice } from '../lib/useAction';
 
 const Orders = graphql(`
   query AsnOrders {
@@ -22,9 +23,9 @@ export function AsnOrderList({ party }: { party: 'ASN' | 'VENDOR' }) {
   const [{ data, error }, refresh] = useQuery({ query: Orders, requestPolicy: 'cache-and-network' });
   const [, complete] = useMutation(Complete);
   const [, cancel] = useMutation(Cancel);
-  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const [message, setMessage] = useState<Notice | null>(null);
   const outcome = (result: { error?: { graphQLErrors: { message: string }[] } }, done: string) => {
-    setMessage(result.error ? { text: result.error.graphQLErrors[0]?.message ?? 'Gagal.', ok: false } : { text: done, ok: true });
+    setMessage(noticeOf(result, done));
     if (!result.error) refresh({ requestPolicy: 'network-only' });
   };
   if (error) return <p role="alert" className="error">{error.graphQLErrors[0]?.message ?? 'Gagal memuat.'}</p>;
@@ -32,7 +33,7 @@ export function AsnOrderList({ party }: { party: 'ASN' | 'VENDOR' }) {
   return (
     <section className="card" aria-label="Pesanan ASN">
       <h2>{party === 'ASN' ? 'Pesanan saya di katalog' : 'Pesanan ASN'} ({orders.length})</h2>
-      {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'notice' : 'error'}>{message.text}</p>}
+      <NoticeLine notice={message} />
       {orders.length === 0 && <p><small>{party === 'ASN' ? 'Belum ada pesanan. Pesanan yang diselesaikan penyedia langsung dihitung.' : 'Belum ada pesanan dari ASN.'}</small></p>}
       <ul className="stack">
         {orders.map((o) => (

@@ -4,6 +4,7 @@ import { graphql } from '../gql';
 import { ProductSearch, type SearchHit } from '../catalogue/ProductSearch';
 import { rupiah } from '../lib/format';
 import { AsnOrderList } from './AsnOrders';
+import { NoticeLine, type Notice } from '../lib/useAction';
 
 const Place = graphql(`mutation PlaceAsnOrder($items: [AsnOrderItemInput!]!, $key: String) { placeAsnOrder(items: $items, idempotencyKey: $key) { id total status } }`);
 
@@ -13,7 +14,7 @@ const Place = graphql(`mutation PlaceAsnOrder($items: [AsnOrderItemInput!]!, $ke
  */
 export function AsnShopPage({ pemdaId }: { pemdaId: string }) {
   const [, place] = useMutation(Place);
-  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const [message, setMessage] = useState<Notice | null>(null);
   const [placed, setPlaced] = useState(0);
   async function order(product: SearchHit, quantity: number) {
     // One key per attempt: a double tap or a retry after a lost answer places the order once.
@@ -25,7 +26,7 @@ export function AsnShopPage({ pemdaId }: { pemdaId: string }) {
   return (
     <>
       <h1>Belanja di katalog lokal</h1>
-      {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'notice' : 'error'}>{message.text}</p>}
+      <NoticeLine notice={message} />
       <AsnOrderList party="ASN" key={placed} />
       <ProductSearch pemdaId={pemdaId} productHref={(id) => `/publik/${pemdaId}/produk/${id}`} action={(p) => <OrderForm product={p} onOrder={order} />} />
     </>

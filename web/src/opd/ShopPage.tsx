@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { ProductSearch, type SearchHit } from '../catalogue/ProductSearch';
 import { Link } from '../app/router';
+import { type Notice } from '../lib/useAction';
 
 export const SetCartItem = graphql(`
   mutation SetCartItem($productId: ID!, $quantity: Int!) {
@@ -13,7 +14,7 @@ export const SetCartItem = graphql(`
 /** The catalogue for an OPD's officers: the same search as the public's, with a quantity and "Tambah ke keranjang". */
 export function ShopPage({ pemdaId }: { pemdaId: string }) {
   const [, setItem] = useMutation(SetCartItem);
-  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const [message, setMessage] = useState<Notice | null>(null);
   async function add(product: SearchHit, quantity: number) {
     const result = await setItem({ productId: product.id, quantity });
     setMessage(result.error

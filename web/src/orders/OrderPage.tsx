@@ -5,6 +5,7 @@ import type { OrderAction, OrderViewQuery } from '../gql/graphql';
 import { Link } from '../app/router';
 import { dateName, dateTime, label, localToday, ORDER_STATUS, PAYMENT_METHOD, rupiah } from '../lib/format';
 import { saveFile } from '../lib/saveFile';
+import { NoticeLine, noticeOf, type Notice, type Outcome } from '../lib/useAction';
 
 const OrderView = graphql(`
   query OrderView($id: ID!) {
@@ -131,11 +132,10 @@ export function OrderPage({ id, timeZone, back }: { id: string; timeZone: string
   );
 }
 
-type Outcome = { error?: { graphQLErrors: { message: string }[] } };
 
 /** The forms for what the caller may do now; each keeps one idempotency key, so a double press acts once. */
 function Actions({ order: o, timeZone, onDone }: { order: Order; timeZone: string; onDone: () => void }) {
-  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const [message, setMessage] = useState<Notice | null>(null);
   const [key] = useState(() => crypto.randomUUID());
   const [, submit] = useMutation(Submit);
   const [, approve] = useMutation(Approve);
@@ -153,7 +153,7 @@ function Actions({ order: o, timeZone, onDone }: { order: Order; timeZone: strin
   async function act(event: FormEvent<HTMLFormElement> | null, run: (form: FormData) => Promise<Outcome>, done: string) {
     event?.preventDefault();
     const result = await run(event ? new FormData(event.currentTarget) : new FormData());
-    setMessage(result.error ? { text: result.error.graphQLErrors[0]?.message ?? 'Gagal.', ok: false } : { text: done, ok: true });
+    setMessage(noticeOf(result, done));
     if (!result.error) onDone();
   }
   const k = (action: OrderAction) => `${key}:${action}`;
@@ -232,7 +232,7 @@ function Actions({ order: o, timeZone, onDone }: { order: Order; timeZone: strin
   return (
     <section className="card" aria-label="Tindakan">
       <h2>Tindakan Anda</h2>
-      {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'notice' : 'error'}>{message.text}</p>}
+      <NoticeLine notice={message} />
       {forms.length ? <div className="stack">{forms}</div> : <p><small>Tidak ada tindakan untuk Anda pada tahap ini.</small></p>}
     </section>
   );

@@ -8,6 +8,7 @@ import { downloadUpload, uploadFile } from '../lib/upload';
 import { ProductForm, type ProductDraft } from './ProductForm';
 import { fieldErrorsOf } from '../lib/fieldErrors';
 import { AsnOrderList } from '../asn/AsnOrders';
+import { NoticeLine, noticeOf, type Notice, type Outcome } from '../lib/useAction';
 
 const VendorHome = graphql(`
   query VendorHome($vendorId: ID!, $pemdaId: ID!) {
@@ -33,7 +34,6 @@ const RemoveProduct = graphql(`mutation RemoveProduct($id: ID!) { deleteProduct(
 const DOCUMENT_KINDS: VendorDocumentKind[] = ['NIB', 'NPWP'];
 
 type VendorProduct = VendorHomeQuery['products']['edges'][number]['node'];
-type Outcome = { error?: { graphQLErrors: { message: string; extensions?: Record<string, unknown> }[] } };
 
 /** What the edit form starts from: the live product with the changes still waiting for BPBJ over it. */
 function draftOf(p: VendorProduct): ProductDraft {
@@ -57,7 +57,7 @@ export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaI
   const [, submitProduct] = useMutation(SubmitProduct);
   const [, removeProduct] = useMutation(RemoveProduct);
   const [, attachDocument] = useMutation(AttachDocument);
-  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const [message, setMessage] = useState<Notice | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   if (error) return <p role="alert" className="error">{error.graphQLErrors[0]?.message ?? 'Gagal memuat.'}</p>;
   if (!data) return <p>Memuat…</p>;
@@ -66,9 +66,8 @@ export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaI
   const reload = () => refresh({ requestPolicy: 'network-only' });
   /** Shows the outcome; answers null when it worked, otherwise the per-field messages for the form. */
   const show = (result: Outcome, done: string): Record<string, string> | null => {
-    const e = result.error?.graphQLErrors[0];
-    setMessage(e ? { text: e.message, ok: false } : { text: done, ok: true });
-    if (e) return fieldErrorsOf(e);
+    setMessage(noticeOf(result, done));
+    if (result.error) return fieldErrorsOf(result.error.graphQLErrors[0]);
     reload();
     return null;
   };
@@ -125,7 +124,7 @@ export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaI
         {v.statusReason && <> — alasan BPBJ: {v.statusReason}</>}
       </p>
       <p><Link to="/penyedia/pesanan">Pesanan masuk</Link></p>
-      {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'notice' : 'error'}>{message.text}</p>}
+      <NoticeLine notice={message} />
       {/* Until BPBJ has verified the business, its scans are what the vendor has to do; after, they are for reference. */}
       {!verified && documents}
       <section className="card">

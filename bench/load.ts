@@ -1,0 +1,79 @@
+/**
+ * npm run bench:load (needs DATABASE_URL): throughput of the API against its floor. The API is a real
+ * `dist/server/main.js` process in production mode; the floor a bare node:http process answering the same rows read
+ * with raw `pg` and JSON.stringify (bench/floor-server.ts). This process is the load: closed-loop clients on
+ * loopback at each concurrency, one workload at a time, GraphQL then floor, after checking both answer the same rows.
+ *
+ * Options: --seconds N (per measurement, default 10).
+ */
+import { loadavg } from 'node:os';
+import { Pemda } from '../server/pemda/pemda.entity.js';
+import { DEMO_PASSWORD, seedDemo } from '../seeds/demo.js';
+import { arg, benchDatabase, closedLoop, startProcess, startServer } from './support.js';
+
+const SECONDS = arg('seconds', 10);
+const CONCURRENCIES = [10, 50];
+
+const db = await benchDatabase('load');
+if (!db.url) {
+  console.error('bench:load measures against a PostgreSQL server: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres).');
+  process.exit(1);
+}
+await seedDemo(db.em(), { catalogue: true });
+await db.em().getConnection().execute('analyze');
+const batu = await db.em().findOneOrFail(Pemda, { kemendagriCode: '35.79' });
+
+const api = await startServer(db.url, false);
+const floor = await startProcess('dist/bench/floor-server.js', { DATABASE_URL: db.url, JWT_SECRET: 'b'.repeat(40) });
+
+const graphql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
+  const response = await fetch(`${api.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+  const json = (await response.json()) as { data?: any; errors?: unknown[] };
+  if (json.errors) throw new Error(`GraphQL answered ${JSON.stringify(json.errors)}`);
+  return json.data;
+};
+const floorGet = async (path: string, token?: string) => {
+  const json = (await (await fetch(`${floor.base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })).json()) as { data: any };
+  return json.data;
+};
+const token = (await graphql(`mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token } }`, { e: 'pp.dinkes@batukota.go.id', p: DEMO_PASSWORD })).login.token as string;
+
+const workloads = [
+  {
+    name: '`products(first: 100)` with vendor and category',
+    api: () => graphql(`query($p: ID!) { products(first: 100, pemdaId: $p) { edges { node { id name price unit vendor { id businessName } category { id name } } } } }`, { p: batu.id }),
+    floor: () => floorGet(`/products?pemda=${batu.id}`),
+  },
+  {
+    name: '`me`',
+    api: () => graphql(`{ me { id email fullName role } }`, {}, token),
+    floor: () => floorGet('/me', token),
+  },
+];
+
+// Same rows, or the comparison means nothing.
+for (const w of workloads) {
+  const [a, f] = [await w.api(), await w.floor()];
+  if (JSON.stringify(a) !== JSON.stringify(f)) throw new Error(`${w.name}: the API and the floor answer different rows`);
+}
+const products = (await workloads[0].api()).products.edges.length;
+console.log(`bench:load on ${db.label}: ${SECONDS} s per measurement, closed-loop clients on loopback, API and floor in processes of their own; ${products} products a page, rows checked equal`);
+
+const rows: string[][] = [];
+for (const w of workloads) {
+  for (const concurrency of CONCURRENCIES) {
+    await closedLoop(2, concurrency, w.api); // warm-up
+    const a = await closedLoop(SECONDS, concurrency, w.api);
+    await closedLoop(2, concurrency, w.floor);
+    const f = await closedLoop(SECONDS, concurrency, w.floor);
+    rows.push([w.name, String(concurrency), `${a.rps.toFixed(0)} req/s, p99 ${a.p99.toFixed(0)} ms`, `${f.rps.toFixed(0)} req/s, p99 ${f.p99.toFixed(0)} ms`, `${(f.rps / a.rps).toFixed(1)}x`, loadavg()[0].toFixed(2)]);
+  }
+}
+const header = ['workload', 'clients', 'API (GraphQL)', 'floor (raw pg + JSON.stringify)', 'API slower by', 'load avg (1 min)'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+console.log(`\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.map(line).join('\n')}`);
+
+for (const child of [api.child, floor.child]) child.kill('SIGTERM');
+await new Promise((r) => setTimeout(r, 1500));
+await db.dispose();
