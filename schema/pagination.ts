@@ -21,7 +21,7 @@ export class PageInfo {
 export interface ConnectionShape<T> {
   edges: { node: T; cursor: string }[];
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: number | Promise<number>;
 }
 
 /** A Relay connection type for a node type: `edges { node cursor }`, `pageInfo`, `totalCount`. */
@@ -43,8 +43,8 @@ export function connectionOf<T extends object>(Node: ClassType<T>, name: string)
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'All rows matching the filters, across pages.' })
-    totalCount!: number;
+    @Field(() => Int, { description: 'All rows matching the filters, across pages (counted only when asked for).' })
+    totalCount!: number | Promise<number>;
   }
   return Connection;
 }
@@ -53,6 +53,9 @@ export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
   return {
     edges: page.items.map((node) => ({ node, cursor: page.cursorOf(node) })),
     pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage, startCursor: page.startCursor, endCursor: page.endCursor },
-    totalCount: page.totalCount,
+    // A getter: GraphQL reads it only when the query selects totalCount, and only then is the count run.
+    get totalCount() {
+      return page.totalCount();
+    },
   };
 }

@@ -11,7 +11,8 @@ export interface PageArgs {
 
 export interface Page<T> {
   items: T[];
-  totalCount: number;
+  /** Every row matching, across pages: counted when first asked for (a page that shows no total costs no count). */
+  totalCount(): Promise<number>;
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   startCursor: string | null;
@@ -29,7 +30,8 @@ export function checkPageArgs(args: PageArgs): number {
 
 /**
  * Keyset (cursor) pagination: a deep page costs what the first one does. The order must end on a unique
- * column (the id) so every row has exactly one place. Costs two queries: the page and the total count.
+ * column (the id) so every row has exactly one place. Costs one query, and a second for the total count when the
+ * caller asks for it.
  */
 export async function paginate<T extends object>(
   em: EntityManager,
@@ -48,10 +50,11 @@ export async function paginate<T extends object>(
       throw invalidCursor();
     }
   }
-  const cursor = await em.findByCursor(entity, where, { first, after: args.after ?? undefined, orderBy, includeCount: true });
+  const cursor = await em.findByCursor(entity, where, { first, after: args.after ?? undefined, orderBy, includeCount: false });
+  let count: Promise<number> | null = null;
   return {
     items: cursor.items as T[],
-    totalCount: cursor.totalCount,
+    totalCount: () => (count ??= em.count(entity, where)),
     hasNextPage: cursor.hasNextPage,
     hasPreviousPage: Boolean(args.after),
     startCursor: cursor.startCursor,

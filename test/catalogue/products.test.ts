@@ -282,13 +282,24 @@ describe('searching the catalogue with filters, sorting and pages', () => {
     const hundred = await run(100);
 
     expect(hundred).toBe(ten);
-    expect(hundred).toBeLessThanOrEqual(4); // page, count, vendors (batched), categories (batched)
+    expect(hundred).toBe(4); // page, count (totalCount is asked for), vendors (batched), categories (batched)
+
+    // Without totalCount in the query, nothing counts the catalogue.
+    t.queries.length = 0;
+    const uncounted = await t.exec(`query($p: ID) { products(pemdaId: $p, first: 100) { edges { node { name vendor { businessName } category { name } } } } }`, { p: ids.batu });
+    expect(uncounted.data.products.edges).toHaveLength(100);
+    expect(t.queries.filter((q) => /^select count\(/i.test(q.trim()))).toEqual([]);
+    expect(t.queries.length).toBe(3);
   });
 
-  it('a page of vendors with their product counts costs two queries plus one for all the counts', async () => {
+  it('a page of vendors with their product counts costs one query plus one for all the counts, and the total one more', async () => {
     t.queries.length = 0;
     const page = await t.exec(`query($p: ID!) { vendors(pemdaId: $p, first: 50) { edges { node { id productCount } } } }`, { p: ids.batu });
-    expect(t.queries.length).toBe(3);
+    expect(t.queries.length).toBe(2);
+    t.queries.length = 0;
+    const counted = await t.exec(`query($p: ID!) { vendors(pemdaId: $p, first: 50) { totalCount } }`, { p: ids.batu });
+    expect(t.queries.length).toBe(2);
+    expect(counted.data.vendors.totalCount).toBe((await t.em().getConnection().execute(`select count(*)::int as n from vendor where pemda_id = ? and status = 'VERIFIED'`, [ids.batu]))[0].n);
     const rows = await t.em().getConnection().execute<{ vendor_id: string; n: number }[]>(
       `select vendor_id, count(*)::int as n from product where status = 'PUBLISHED' group by vendor_id`,
     );
