@@ -37,12 +37,14 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
 
   http.use(requestLog((res) => res.locals.ctx));
   const contextOf = (req: express.Request) => app.createContext({ authorization: req.headers.authorization, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' });
-  /** An error outside GraphQL in the API's shape: `{ errors: [{ message, extensions: { code } }] }`. */
-  /** The GraphQL error shape outside GraphQL; an error's own HTTP advice (a 429's Retry-After) goes in headers, not the body. */
+  /**
+   * An error outside GraphQL in the API's shape: `{ errors: [{ message, extensions: { code } }] }`. An error's own
+   * HTTP advice (a 429 with its Retry-After) wins over the route's status and goes in headers, not the body.
+   */
   const sendError = (res: express.Response, status: number, error: AppError) => {
-    const { http: advice, ...extensions } = error.extensions as { http?: { headers?: Map<string, string> } };
+    const { http: advice, ...extensions } = error.extensions as { http?: { status?: number; headers?: Map<string, string> } };
     for (const [name, value] of advice?.headers ?? []) res.setHeader(name, value);
-    res.status(status).json({ errors: [{ message: error.message, extensions }] });
+    res.status(advice?.status ?? status).json({ errors: [{ message: error.message, extensions }] });
   };
 
   // Prometheus metrics for whoever holds METRICS_TOKEN; without one configured the endpoint does not exist.
@@ -92,7 +94,7 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
 
   // Uploads: the raw file as the body (a phone's camera picture or a scan), the kind in ?kind=; answered with the
   // stored upload as JSON, whose id a mutation then names. Errors have the API's shape and a matching HTTP status.
-  const UPLOAD_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, PAYLOAD_TOO_LARGE: 413, UNSUPPORTED_MEDIA_TYPE: 415, RATE_LIMITED: 429 };
+  const UPLOAD_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, PAYLOAD_TOO_LARGE: 413, UNSUPPORTED_MEDIA_TYPE: 415 };
   const uploadError = (res: express.Response, error: AppError) => sendError(res, UPLOAD_STATUS[error.code] ?? 400, error);
   http.post(
     '/uploads',
@@ -118,14 +120,17 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
   // receipt or a scan is for its uploader and the Pemda's BPBJ only (the bearer token), and is not kept.
   http.get('/uploads/:id', async (req, res) => {
     const ctx = (res.locals.ctx = await contextOf(req));
-    const found = await app.services.uploads.read(ctx, req.params.id);
-    if (!found) return void sendError(res, 404, new AppError('NOT_FOUND', 'Berkas tidak ditemukan.'));
-    const { upload, data } = found;
+    const notFound = () => sendError(res, 404, new AppError('NOT_FOUND', 'Berkas tidak ditemukan.'));
+    const upload = await app.services.uploads.find(ctx, req.params.id);
+    if (!upload) return void notFound();
     const shared = upload.kind === UploadKind.PRODUCT_PHOTO;
     res.setHeader('cache-control', shared ? 'public, max-age=31536000, immutable' : 'private, no-store');
     res.setHeader('etag', `"${upload.sha256}"`);
     res.setHeader('x-content-type-options', 'nosniff');
+    // A browser that has it already is answered before the file is read.
     if (req.headers['if-none-match'] === `"${upload.sha256}"`) return void res.status(304).end();
+    const data = await app.services.uploads.bytes(upload);
+    if (!data) return void notFound();
     res.type(upload.contentType).send(data);
   });
 

@@ -86,16 +86,19 @@ export class UploadService {
     return upload;
   }
 
-  /** The bytes of an upload, for whoever may see it: anyone for a product photo; otherwise its uploader and its Pemda's BPBJ. */
-  async read(ctx: RequestContext, id: string): Promise<{ upload: Upload; data: Buffer } | null> {
+  /** An upload, for whoever may see it: anyone for a product photo; otherwise its uploader and its Pemda's BPBJ. */
+  async find(ctx: RequestContext, id: string): Promise<Upload | null> {
     if (!/^[0-9a-f-]{36}$/.test(id)) return null;
     const upload = await ctx.em.findOne(Upload, id);
     if (!upload) return null;
     const actor = ctx.actor;
     const visible = upload.kind === UploadKind.PRODUCT_PHOTO || (actor && (actor.userId === upload.uploadedBy.id || (actor.role === Role.BPBJ && actor.pemdaId === upload.pemda.id)));
-    if (!visible) return null; // not found, rather than telling a stranger it exists
-    const data = await this.store.get(upload.sha256);
-    return data ? { upload, data } : null;
+    return visible ? upload : null; // not found, rather than telling a stranger it exists
+  }
+
+  /** The stored bytes of an upload found above. */
+  bytes(upload: Upload): Promise<Buffer | null> {
+    return this.store.get(upload.sha256);
   }
 
   /** The upload ids among image addresses: a product's photos are its own uploads (/uploads/<id>) or https:// links. */

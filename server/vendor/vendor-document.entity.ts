@@ -36,7 +36,7 @@ export class VendorDocument extends BaseEntity<'url' | 'contentType'> {
 
   @Field({ description: 'Where the scan is served (/uploads/<id>): for the vendor and its BPBJ only.' })
   get url(): string {
-    return `/uploads/${this.upload.id}`;
+    return this.upload.getEntity().url;
   }
 
   @Field({ description: 'application/pdf, or image/jpeg for a photographed document.' })

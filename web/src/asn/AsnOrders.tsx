@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { dateName, rupiah } from '../lib/format';
-import { NoticeLine, noticeOf, type Notice } from '../lib/useAction';
+import { NoticeLine, noticeOf, type Notice, type Outcome } from '../lib/useAction';
 
 const Orders = graphql(`
   query AsnOrders {
@@ -24,7 +24,7 @@ export function AsnOrderList({ party }: { party: 'ASN' | 'VENDOR' }) {
   const [, complete] = useMutation(Complete);
   const [, cancel] = useMutation(Cancel);
   const [message, setMessage] = useState<Notice | null>(null);
-  const outcome = (result: { error?: { graphQLErrors: { message: string }[] } }, done: string) => {
+  const outcome = (result: Outcome, done: string) => {
     setMessage(noticeOf(result, done));
     if (!result.error) refresh({ requestPolicy: 'network-only' });
   };

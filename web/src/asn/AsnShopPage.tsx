@@ -4,6 +4,7 @@ import { graphql } from '../gql';
 import { ProductSearch, type SearchHit } from '../catalogue/ProductSearch';
 import { rupiah } from '../lib/format';
 import { AsnOrderList } from './AsnOrders';
+import { QuantityForm } from '../catalogue/QuantityForm';
 import { NoticeLine, type Notice } from '../lib/useAction';
 
 const Place = graphql(`mutation PlaceAsnOrder($items: [AsnOrderItemInput!]!, $key: String) { placeAsnOrder(items: $items, idempotencyKey: $key) { id total status } }`);
@@ -28,21 +29,7 @@ export function AsnShopPage({ pemdaId }: { pemdaId: string }) {
       <h1>Belanja di katalog lokal</h1>
       <NoticeLine notice={message} />
       <AsnOrderList party="ASN" key={placed} />
-      <ProductSearch pemdaId={pemdaId} productHref={(id) => `/publik/${pemdaId}/produk/${id}`} action={(p) => <OrderForm product={p} onOrder={order} />} />
+      <ProductSearch pemdaId={pemdaId} productHref={(id) => `/publik/${pemdaId}/produk/${id}`} action={(p) => <QuantityForm product={p} label="Pesan" ariaLabel={`Pesan ${p.name}`} onSubmit={order} />} />
     </>
-  );
-}
-
-function OrderForm({ product, onOrder }: { product: SearchHit; onOrder: (product: SearchHit, quantity: number) => Promise<void> }) {
-  const [quantity, setQuantity] = useState(product.minOrderQuantity);
-  const [busy, setBusy] = useState(false);
-  return (
-    <form className="actions" onSubmit={async (e) => { e.preventDefault(); setBusy(true); await onOrder(product, quantity); setBusy(false); }}>
-      <label>
-        Jumlah ({product.unit})
-        <input type="number" min={product.minOrderQuantity} max={product.stock} value={quantity} onChange={(e) => setQuantity(Number(e.target.value))} />
-      </label>
-      <button type="submit" disabled={busy} aria-label={`Pesan ${product.name}`}>Pesan</button>
-    </form>
   );
 }

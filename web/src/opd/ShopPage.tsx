@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { ProductSearch, type SearchHit } from '../catalogue/ProductSearch';
 import { Link } from '../app/router';
+import { QuantityForm } from '../catalogue/QuantityForm';
 import { type Notice } from '../lib/useAction';
 
 export const SetCartItem = graphql(`
@@ -25,20 +26,7 @@ export function ShopPage({ pemdaId }: { pemdaId: string }) {
     <>
       <h1>Belanja katalog</h1>
       {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'notice' : 'error'}>{message.text} {message.ok && <Link to="/opd/keranjang">Lihat keranjang</Link>}</p>}
-      <ProductSearch pemdaId={pemdaId} productHref={(id) => `/publik/${pemdaId}/produk/${id}`} action={(p) => <AddToCart product={p} onAdd={add} />} />
+      <ProductSearch pemdaId={pemdaId} productHref={(id) => `/publik/${pemdaId}/produk/${id}`} action={(p) => <QuantityForm product={p} label="Tambah ke keranjang" ariaLabel={`Tambah ${p.name} ke keranjang`} onSubmit={add} />} />
     </>
-  );
-}
-
-function AddToCart({ product, onAdd }: { product: SearchHit; onAdd: (product: SearchHit, quantity: number) => void }) {
-  const [quantity, setQuantity] = useState(product.minOrderQuantity);
-  return (
-    <form className="actions" onSubmit={(e) => { e.preventDefault(); onAdd(product, quantity); }}>
-      <label>
-        Jumlah ({product.unit})
-        <input type="number" min={product.minOrderQuantity} max={product.stock} value={quantity} onChange={(e) => setQuantity(Number(e.target.value))} />
-      </label>
-      <button type="submit" aria-label={`Tambah ${product.name} ke keranjang`}>Tambah ke keranjang</button>
-    </form>
   );
 }
