@@ -15,6 +15,9 @@ const RULES: Record<UploadKind, { roles: Role[]; accepts: Sniffed[]; refusal: st
   [UploadKind.LEGAL_DOCUMENT]: { roles: [Role.VENDOR], accepts: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'], refusal: 'Pindaian dokumen harus PDF, JPEG, PNG atau WebP.' },
 };
 
+/** How a person calls each kind, for the message when a form names the wrong file. */
+const KIND_NAME: Record<UploadKind, string> = { [UploadKind.PRODUCT_PHOTO]: 'foto produk', [UploadKind.RECEIPT]: 'foto struk', [UploadKind.LEGAL_DOCUMENT]: 'pindaian dokumen' };
+
 /** Photos are kept at most this wide and high: enough to read a receipt, small enough for a phone on 3G. */
 const MAX_SIDE = 1600;
 /** A decompression bomb (a tiny file that decodes to gigapixels) is refused before it is decoded. */
@@ -112,7 +115,9 @@ export class UploadService {
     if (!actor) throw unauthenticated();
     const unique = [...new Set(ids)];
     const found = unique.length ? await ctx.em.find(Upload, { id: { $in: unique.filter((id) => /^[0-9a-f-]{36}$/.test(id)) }, kind, uploadedBy: actor.userId }) : [];
-    if (found.length !== unique.length) throw badInput([{ field, message: 'Unggah berkasnya terlebih dahulu (POST /uploads); berkas ini tidak ditemukan di unggahan Anda.' }]);
+    if (found.length !== unique.length) {
+      throw badInput([{ field, message: `Berkas ini bukan ${KIND_NAME[kind]} yang Anda unggah; unggah berkasnya terlebih dahulu (POST /uploads?kind=${kind}).` }]);
+    }
     return unique.map((id) => found.find((u) => u.id === id)!);
   }
 }
