@@ -139,7 +139,10 @@ async function behind(label: string, heavy: Body, describe: (json: any) => strin
   if (alone.code) throw new Error(`${label} failed: ${alone.code}`);
   const waits: number[] = [];
   let running = true;
-  const run = timed(() => postTo(heavy, bpbj)).then(([ms]) => {
+  // The heavy answer is read as bytes, not parsed: this process is also the server, and parsing a 13 MB JSON answer
+  // here would be the bench's own work standing in the officer's way, not the server's.
+  const bytes = () => fetch(unmetered.url, { method: 'POST', headers: { 'content-type': 'application/json', ...bpbj }, body: JSON.stringify(heavy) }).then((r) => r.arrayBuffer());
+  const run = timed(bytes).then(([ms]) => {
     running = false;
     return ms;
   });

@@ -1,4 +1,3 @@
-import { setImmediate } from 'node:timers/promises';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { localDate } from '../server/calendar/time-zone.js';
 import type { Actor, RequestContext } from '../server/context.js';
@@ -296,9 +295,6 @@ async function runOrder(
   rnd: ReturnType<typeof random>,
 ): Promise<number> {
   if (!lines.length) return 0;
-  // npm start seeds the year while it already serves: the embedded database answers within microtasks, so without a
-  // turn of the event loop between steps no request would be read until the whole year is built.
-  await setImmediate();
   const vendorUser = await context(officers.pp, placedAt).em.findOneOrFail(User, { vendor: lines[0][0].vendor.id, role: Role.VENDOR });
   let at = placedAt;
   const later = (days: number) => {
@@ -308,7 +304,6 @@ async function runOrder(
   const { cart, order: orders } = context(officers.pp, at).services;
   for (const [product, quantity] of lines) await cart.setItem(context(officers.pp, at), product.id, quantity);
   const [order] = await orders.checkout(context(officers.pp, at), { deliveryAddress: 'Kantor OPD, Jl. Panglima Sudirman 507, Kota Batu', ppkId: officers.ppk.id, rupCode: `RUP-${rnd.int(10_000_000, 99_999_999)}` });
-  await setImmediate();
   if (fate === 'DRAFT') return 0;
   if (fate === 'NEGOTIATING') {
     const [line] = await context(officers.pp, at).em.find(OrderLine, { order: order.id });
@@ -320,7 +315,6 @@ async function runOrder(
     return 0;
   }
   const submitted = await orders.submit(context(officers.pp, later(rnd.int(0, 1))), order.id);
-  await setImmediate();
   if (fate === 'SUBMITTED') return 0;
   if (fate === 'EXPIRED') {
     await orders.expire(context(null, later(6)), order.id); // the expiry job: no account acts
@@ -337,12 +331,10 @@ async function runOrder(
     return 0;
   }
   await orders.accept(context(vendorUser, later(rnd.int(0, 2))), order.id, null);
-  await setImmediate();
   if (fate === 'ACCEPTED') return 0;
   await orders.ship(context(vendorUser, later(rnd.int(1, 4))), order.id, `SJ/${order.number}`);
   if (fate === 'SHIPPED') return 0;
   const received = await orders.receive(context(officers.pp, later(rnd.int(0, 2))), order.id, `BAST/${order.number}`, localDate(at, timeZone), null);
-  await setImmediate();
   if (fate === 'RECEIVED') return received.receivedAmount ?? 0;
   await orders.recordPayment(context(officers.ppk, later(rnd.int(3, 25))), order.id, { method: rnd.pick([PaymentMethod.TRANSFER, PaymentMethod.TRANSFER, PaymentMethod.KKPD]), amount: received.receivedAmount!, paidOn: localDate(at, timeZone), reference: `SP2D/${order.number}` });
   if (fate === 'PAID') return received.receivedAmount ?? 0;

@@ -8,7 +8,7 @@ import { PGliteDriver } from 'mikro-orm-pglite';
 import { migrationsList } from '../../migrations/index.js';
 import type { AppConfig } from '../config.js';
 import { entities } from './entities.js';
-import { routeStatementsByParsing } from './pglite-statements.js';
+import { embeddedStatements } from './pglite-statements.js';
 
 export type DatabaseConfig = Pick<AppConfig, 'databaseUrl' | 'pgliteDataDir' | 'logQueries'> & Partial<Pick<AppConfig, 'statementTimeoutMs' | 'replicaUrls'>>;
 
@@ -73,7 +73,7 @@ export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}
     });
   }
 
-  routeStatementsByParsing();
+  embeddedStatements();
   if (config.pgliteDataDir) mkdirSync(config.pgliteDataDir, { recursive: true });
   // One options object: `new PGlite(undefined, options)` silently drops the options.
   const pglite = new PGlite({

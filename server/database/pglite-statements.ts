@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { PGliteKnexDialect } from 'mikro-orm-pglite';
 
 const DOLLAR_TAG = /^\$[A-Za-z_]*\$/;
@@ -48,13 +49,24 @@ type PGliteConnection = { query(sql: string, bindings: unknown[]): Promise<unkno
 
 let patched = false;
 
-/** Routes raw SQL to PGlite's `exec` only when it really holds several statements (see `countStatements`). */
-export function routeStatementsByParsing(): void {
+/**
+ * The embedded connection's one way to run SQL:
+ * - raw SQL goes to PGlite's `exec` only when it really holds several statements (see `countStatements`);
+ * - every statement is followed by one turn of the event loop. PGlite runs in this thread and answers within
+ *   microtasks, so a job or report of thousands of statements (seeding the demo year, an export, the award) would
+ *   otherwise hold the thread until it ends, and a request arriving meanwhile would not even be read. With the turn,
+ *   an officer's request waits at most for one statement of the heavy work, whatever the work is.
+ */
+export function embeddedStatements(): void {
   if (patched) return;
   patched = true;
   (PGliteKnexDialect.prototype as unknown as { _query: (connection: PGliteConnection, obj: Query) => Promise<Query> })._query = async (connection, obj) => {
     if (!obj.sql) throw new Error('The query is empty');
-    obj.response = obj.method === 'raw' && countStatements(obj.sql) > 1 ? await connection.exec(obj.sql) : await connection.query(obj.sql, obj.bindings ?? []);
+    try {
+      obj.response = obj.method === 'raw' && countStatements(obj.sql) > 1 ? await connection.exec(obj.sql) : await connection.query(obj.sql, obj.bindings ?? []);
+    } finally {
+      await setImmediate();
+    }
     return obj;
   };
 }

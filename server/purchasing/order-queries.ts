@@ -1,7 +1,6 @@
 import { ratio, type Ratio } from '../exact.js';
 import { asReport } from '../database/statement-timeout.js';
 import { isEmbedded } from '../database/orm.js';
-import { setImmediate } from 'node:timers/promises';
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import { localDateRange, localDateTime } from '../calendar/time-zone.js';
@@ -147,9 +146,6 @@ export class OrderQueries {
         ]);
       }
       if (new Set(numbers).size < pageSize) break;
-      // The embedded database answers within microtasks: without a turn of the event loop here, a request that
-      // arrived meanwhile would not even be read until the whole export is done.
-      await setImmediate();
     }
     const orders = [...orderTotals.values()];
     const totals: Cell[] = Array(29).fill(null);
@@ -187,8 +183,8 @@ export class OrderQueries {
    */
   async paymentDelays(ctx: RequestContext, pemdaId: string, range: { from: string; asOf: string; yearStart: string }): Promise<Map<string, PaymentDelays>> {
     const opds = (await ctx.em.execute<{ id: string }[]>(`select id from opd where pemda_id = ? order by id`, [pemdaId])).map((o) => o.id);
-    // The embedded database runs in this thread: one OPD a statement, with a turn of the event loop between, so an
-    // officer's request waits behind one OPD's median, not the whole Pemda's year. A server answers others on other
+    // The embedded database runs in this thread and lets others in between statements (`embeddedStatements`): one OPD
+    // a statement there, so an officer's request waits behind one OPD's median, not the whole Pemda's year. A server answers others on other
     // connections meanwhile, and the Pemda in one statement costs less than forty.
     const batches = isEmbedded(ctx.em) ? opds.map((id) => [id]) : [opds];
     const delays = new Map<string, PaymentDelays>();
@@ -211,7 +207,6 @@ export class OrderQueries {
         [batch, range.from, range.asOf, range.asOf, batch, range.yearStart, range.asOf, range.asOf],
       );
       for (const r of rows) delays.set(r.opd_id, { median: ratio(Math.round(Number(r.median) * 2), 2), paid: Number(r.paid), unpaid: Number(r.unpaid), days: String(r.days) });
-      if (batches.length > 1) await setImmediate();
     }
     return delays;
   }

@@ -1,3 +1,6 @@
+import { DEMO_PASSWORD } from '../../seeds/demo.js';
+import { createApp } from '../../server/app.js';
+import { startHttpServer } from '../../server/http/http-server.js';
 import { Pemda } from '../../server/pemda/pemda.entity.js';
 import { generatePemdaYear } from '../../bench/generate.js';
 import { createTestApp, type TestApp } from '../support/harness.js';
@@ -51,5 +54,30 @@ describe('the orders export is linear in the orders exported', () => {
       [batu.id, middle],
     )).map((r: any) => r['QUERY PLAN']).join('\n');
     expect(plan).toMatch(new RegExp(`Index Scan using purchase_order_pemda_number_index on purchase_order po \\(actual rows=${PAGE} loops=1\\)`));
+  });
+
+  it('lets an officer in while it runs: `me` over HTTP is answered before the year\'s export is done', async () => {
+    // On the embedded database the export's statements run in this thread. Without a turn of the event loop after each
+    // one, the officer's request would not even be read until the export ended, on any database the same assertion holds.
+    const server = await startHttpServer(await createApp({ ...t.config, port: 0, host: '127.0.0.1' }, t.db.orm, { now: t.clock.now }));
+    try {
+      const post = (query: string, headers: Record<string, string> = {}) =>
+        fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) }).then((r) => r.json() as Promise<any>);
+      const signedIn = await post(`mutation { login(input: { email: "pp.dinkes@batukota.go.id", password: "${DEMO_PASSWORD}" }) { token } }`);
+      const officer = { authorization: `Bearer ${signedIn.data.login.token}` };
+      const events: string[] = [];
+      const exporting = t.exec(`query($p: ID!) { exportOrders(pemdaId: $p, from: "2026-01-01", to: "2026-12-31", format: CSV) { filename } }`, { p: batu.id }, { token }).then((r) => {
+        events.push('export done');
+        return r;
+      });
+      const me = await post('{ me { email } }', officer);
+      events.push('me answered');
+      expect(me.errors).toBeUndefined();
+      expect(me.data.me.email).toBe('pp.dinkes@batukota.go.id');
+      expect((await exporting).errors).toBeUndefined();
+      expect(events).toEqual(['me answered', 'export done']);
+    } finally {
+      await server.close();
+    }
   });
 });
