@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel.js';
 import JSZip from 'jszip';
 import { badInput } from '../errors.js';
 
@@ -59,7 +60,7 @@ export async function tableAsCsv(upload: TableUpload): Promise<string> {
   const zip = await JSZip.loadAsync(bytes).catch(() => Promise.reject(unreadable));
   const unzipped = Object.values(zip.files).reduce((sum, f) => sum + ((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
   if (unzipped > XLSX_UNZIPPED_LIMIT) throw badInput([{ field: 'xlsxBase64', message: `Isi berkas XLSX lebih dari ${XLSX_UNZIPPED_LIMIT / 1024 / 1024} MB setelah diekstrak; bagi berkasnya atau kirim CSV.` }]);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   try {
     await workbook.xlsx.load(bytes as never);
   } catch {

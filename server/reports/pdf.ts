@@ -1,4 +1,3 @@
-import pdfmake from 'pdfmake';
 import type { Alignment, Column, Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { decimal, grouped, percent, rupiah } from './indonesian.js';
 import { titleLines, type Cell, type ColumnKind, type Report, type ReportTable } from './report.js';
@@ -9,10 +8,17 @@ import { titleLines, type Cell, type ColumnKind, type Report, type ReportTable }
  * the demo's hundreds of documents paid). Its metrics ship inside pdfmake.
  */
 const STANDARD_FONTS = ['Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique'];
-pdfmake.setFonts({ Helvetica: { normal: STANDARD_FONTS[0], bold: STANDARD_FONTS[1], italics: STANDARD_FONTS[2], bolditalics: STANDARD_FONTS[3] } });
-// A document is made only of what the server passes in: no image or font is fetched from a URL or read from disk.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.includes(path));
+
+/** pdfmake, loaded with the first document: importing it takes about a second, which every start would otherwise pay. */
+let loaded: Promise<typeof import('pdfmake')> | undefined;
+const pdfmake = () =>
+  (loaded ??= import('pdfmake').then(({ default: pdfmake }) => {
+    pdfmake.setFonts({ Helvetica: { normal: STANDARD_FONTS[0], bold: STANDARD_FONTS[1], italics: STANDARD_FONTS[2], bolditalics: STANDARD_FONTS[3] } });
+    // A document is made only of what the server passes in: no image or font is fetched from a URL or read from disk.
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.includes(path));
+    return pdfmake;
+  }));
 
 // What the standard fonts can print (Windows-1252): anything else would come out as garbage glyphs.
 const WIN_ANSI = /[^\x20-\x7E\xA0-\xFF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\n]/gu;
@@ -35,8 +41,8 @@ function printableTree<T>(node: T): T {
  * the creation date into the file and nothing random), which is what lets an issued document be reproduced and its
  * hash checked.
  */
-export function renderPdf(definition: TDocumentDefinitions, createdAt: Date): Promise<Buffer> {
-  return pdfmake.createPdf({
+export async function renderPdf(definition: TDocumentDefinitions, createdAt: Date): Promise<Buffer> {
+  return (await pdfmake()).createPdf({
     ...definition,
     content: printableTree(definition.content),
     info: { producer: 'Katalog Lokal', creator: 'Katalog Lokal', ...definition.info, creationDate: createdAt, modDate: createdAt },

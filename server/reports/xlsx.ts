@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../imports/excel.js';
 import { grouped } from './indonesian.js';
 import { neutralise } from './csv.js';
 import { titleLines, type Cell, type ColumnKind, type Report, type ReportTable } from './report.js';
@@ -19,7 +20,7 @@ function shownLength(value: Cell, kind: ColumnKind | undefined): number {
  * numbers in the footer.
  */
 export async function reportXlsx(report: Report): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await excel()).Workbook();
   book.creator = report.printedBy;
   book.created = report.printedAt;
   for (const table of report.tables) addSheet(book, report, table);
