@@ -1,12 +1,13 @@
 /**
  * A Pemda year written straight into the tables with set-based SQL: 40 OPDs, `orders` orders of `linesPerOrder` lines
  * across 2026 (1 in 20 cancelled, the rest completed and paid 0-39 days after their BAST, each step stamped), 20,000 imported spend
- * rows, budgets, and the rollups rebuilt by the code that restates them. For benchmarks only.
+ * rows, budgets, and the rollups (spend, payment delays) rebuilt by the code that restates them. For benchmarks only.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../server/identity/user.entity.js';
 import { Opd } from '../server/opd/opd.entity.js';
 import type { Pemda } from '../server/pemda/pemda.entity.js';
+import { rebuildPaymentDelays } from '../server/purchasing/payment-delays.js';
 import { rebuildRollups } from '../server/spend/rollup.js';
 
 export async function generatePemdaYear(sql: EntityManager, pemda: Pemda, orders: number, linesPerOrder: number): Promise<void> {
@@ -75,5 +76,6 @@ export async function generatePemdaYear(sql: EntityManager, pemda: Pemda, orders
   await sql.flush();
   await sql.execute('delete from search_outbox');
   await rebuildRollups(sql, pemda.id);
+  await rebuildPaymentDelays(sql, pemda.id);
   await sql.execute('analyze');
 }

@@ -28,6 +28,7 @@ import { Migration20261204043901_export_jobs } from './Migration20261204043901_e
 import { Migration20261204124846_uploads } from './Migration20261204124846_uploads.js';
 import { Migration20261204144435_vendor_documents } from './Migration20261204144435_vendor_documents.js';
 import { Migration20261204151543_purchase_order_pemda_number } from './Migration20261204151543_purchase_order_pemda_number.js';
+import { Migration20261204183138_payment_delays } from './Migration20261204183138_payment_delays.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122151820_foundation', class: Migration20261122151820_foundation },
@@ -58,4 +59,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204124846_uploads', class: Migration20261204124846_uploads },
   { name: 'Migration20261204144435_vendor_documents', class: Migration20261204144435_vendor_documents },
   { name: 'Migration20261204151543_purchase_order_pemda_number', class: Migration20261204151543_purchase_order_pemda_number },
+  { name: 'Migration20261204183138_payment_delays', class: Migration20261204183138_payment_delays },
 ];

@@ -1,5 +1,5 @@
 import type { Ratio } from '../exact.js';
-import type { PaymentDelays } from '../purchasing/order-queries.js';
+import type { PaymentDelays } from '../purchasing/payment-delays.js';
 import type { OpdRecap, SpendRecap } from '../spend/recap.service.js';
 import type { AwardComponent, AwardConfig } from './award.entities.js';
 

@@ -15,6 +15,7 @@ import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { CartItem } from '../purchasing/cart-item.entity.js';
 import { Order, OrderLine, Payment } from '../purchasing/order.entity.js';
+import { PaymentDelayRollup } from '../purchasing/payment-delays.js';
 import { IdempotencyRecord } from '../transactions/idempotency-record.entity.js';
 import { ExternalSpend, OpdBudget, SpendRollup, VendorSpendRollup } from '../spend/spend.entities.js';
 import { SplitFlagGroup, SplitFlagYear } from '../insight/split-flag.entities.js';
@@ -25,4 +26,4 @@ import { Upload } from '../uploads/upload.entity.js';
 import { VendorDocument } from '../vendor/vendor-document.entity.js';
 
 /** Every entity, listed explicitly so discovery works the same under ts-jest and from dist/. */
-export const entities = [Pemda, Opd, User, Vendor, Category, Product, AuditLog, Order, OrderLine, Payment, CartItem, IdempotencyRecord, SearchSynonym, SearchOutboxEntry, SearchVocabularyWord, SearchableProduct, SearchFacetCount, OpdBudget, ExternalSpend, SpendRollup, VendorSpendRollup, AsnProgramme, Outlet, Asn, AsnPurchaseReport, AsnOrder, AwardResult, LoginThrottleCounter, RateLimitAllowance, OrderDocument, DocumentCounter, Holiday, Notification, JobSchedule, SplitFlagGroup, SplitFlagYear, ExportJob, Upload, VendorDocument];
+export const entities = [Pemda, Opd, User, Vendor, Category, Product, AuditLog, Order, OrderLine, Payment, PaymentDelayRollup, CartItem, IdempotencyRecord, SearchSynonym, SearchOutboxEntry, SearchVocabularyWord, SearchableProduct, SearchFacetCount, OpdBudget, ExternalSpend, SpendRollup, VendorSpendRollup, AsnProgramme, Outlet, Asn, AsnPurchaseReport, AsnOrder, AwardResult, LoginThrottleCounter, RateLimitAllowance, OrderDocument, DocumentCounter, Holiday, Notification, JobSchedule, SplitFlagGroup, SplitFlagYear, ExportJob, Upload, VendorDocument];

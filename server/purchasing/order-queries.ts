@@ -1,6 +1,4 @@
-import { ratio, type Ratio } from '../exact.js';
 import { asReport } from '../database/statement-timeout.js';
-import { isEmbedded } from '../database/orm.js';
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import { localDateRange, localDateTime } from '../calendar/time-zone.js';
@@ -14,6 +12,7 @@ import { Role } from '../identity/user.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { NegotiationStatus, Order, OrderStatus } from './order.entity.js';
 import { findInScope } from '../database/find.js';
+import { delaysFromCounts, type PaymentDelays } from './payment-delays.js';
 
 export interface OrderFilter {
   status?: OrderStatus[] | null;
@@ -177,47 +176,35 @@ export class OrderQueries {
   }
 
   /**
-   * Days from BAST to payment per OPD: for the payments made from `from` to `asOf`, and, for every BAST of the year
-   * still unpaid on `asOf`, its age on that day (an OPD that pays nothing is late, not absent). The median is exact
-   * (PostgreSQL's percentile of whole days is a whole or half day); `days` lists them for the explanation.
+   * Days from BAST to payment per OPD: for the payments made from `from` (a month's first day) to `asOf`, and, for
+   * every BAST of the year still unpaid on `asOf`, its age on that day (an OPD that pays nothing is late, not absent).
+   * The payments are read from their counts per month and number of days (`payment_delay_rollup`): a payment is never
+   * dated after the day it is recorded, so the months up to `asOf`'s hold exactly the payments up to `asOf`. The
+   * unpaid BASTs are the few not paid yet, and those paid only after `asOf`, each found through an index.
    */
   async paymentDelays(ctx: RequestContext, pemdaId: string, range: { from: string; asOf: string; yearStart: string }): Promise<Map<string, PaymentDelays>> {
-    const opds = (await ctx.em.execute<{ id: string }[]>(`select id from opd where pemda_id = ? order by id`, [pemdaId])).map((o) => o.id);
-    // The embedded database runs in this thread and lets others in between statements (`embeddedStatements`): one OPD
-    // a statement there, so an officer's request waits behind one OPD's median, not the whole Pemda's year. A server answers others on other
-    // connections meanwhile, and the Pemda in one statement costs less than forty.
-    const batches = isEmbedded(ctx.em) ? opds.map((id) => [id]) : [opds];
-    const delays = new Map<string, PaymentDelays>();
-    for (const batch of batches) {
-      if (!batch.length) continue;
-      const rows = await ctx.em.execute<{ opd_id: string; median: string; paid: string; unpaid: string; days: string }[]>(
-        `with delays as (
-           select po.opd_id, (pay.paid_on - po.bast_date) as days, true as paid
-             from payment pay join purchase_order po on po.id = pay.order_id
-            where po.opd_id in (?) and pay.paid_on >= ? and pay.paid_on <= ? and po.bast_date is not null
-           union all
-           select po.opd_id, (?::date - po.bast_date) as days, false as paid
-             from purchase_order po
-            where po.opd_id in (?) and po.bast_date >= ? and po.bast_date <= ?
-              and not exists (select 1 from payment pay where pay.order_id = po.id and pay.paid_on <= ?))
-         select opd_id, percentile_cont(0.5) within group (order by days) as median,
-                count(*) filter (where paid) as paid, count(*) filter (where not paid) as unpaid,
-                array_to_string(array_agg(days order by days), ', ') as days
-           from delays group by opd_id`,
-        [batch, range.from, range.asOf, range.asOf, batch, range.yearStart, range.asOf, range.asOf],
-      );
-      for (const r of rows) delays.set(r.opd_id, { median: ratio(Math.round(Number(r.median) * 2), 2), paid: Number(r.paid), unpaid: Number(r.unpaid), days: String(r.days) });
-    }
-    return delays;
+    const rows = await ctx.em.execute<{ opd_id: string; days: number; paid: string; unpaid: string }[]>(
+      `select opd_id, days, sum(paid) as paid, sum(unpaid) as unpaid from (
+         select opd_id, days, payments as paid, 0 as unpaid
+           from payment_delay_rollup where pemda_id = ? and month >= ? and month <= ?
+         union all
+         select po.opd_id, ?::date - po.bast_date, 0, 1
+           from purchase_order po
+          where po.pemda_id = ? and po.paid_at is null and po.bast_date >= ? and po.bast_date <= ?
+            and not exists (select 1 from payment pay where pay.order_id = po.id and pay.paid_on <= ?)
+         union all
+         select po.opd_id, ?::date - po.bast_date, 0, 1
+           from payment pay join purchase_order po on po.id = pay.order_id
+          where pay.paid_on > ? and po.pemda_id = ? and po.bast_date >= ? and po.bast_date <= ?) counted
+       group by opd_id, days`,
+      [pemdaId, range.from.slice(0, 7), range.asOf.slice(0, 7), range.asOf, pemdaId, range.yearStart, range.asOf, range.asOf, range.asOf, range.asOf, pemdaId, range.yearStart, range.asOf],
+    );
+    const byOpd = new Map<string, { days: number; paid: number; unpaid: number }[]>();
+    for (const r of rows) byOpd.set(r.opd_id, [...(byOpd.get(r.opd_id) ?? []), { days: Number(r.days), paid: Number(r.paid), unpaid: Number(r.unpaid) }]);
+    return new Map([...byOpd].map(([opdId, counts]) => [opdId, delaysFromCounts(counts)]));
   }
 }
 
 export const orderCode = (order: Pick<Order, 'number'>) => `PKT-${String(order.number).padStart(6, '0')}`;
 
 
-export interface PaymentDelays {
-  median: Ratio;
-  paid: number;
-  unpaid: number;
-  days: string;
-}

@@ -74,6 +74,8 @@ registerEnumType(PaymentMethod, {
 @Index({ name: 'purchase_order_pemda_accepted_at_index', expression: 'create index "purchase_order_pemda_accepted_at_index" on "purchase_order" ("pemda_id", "accepted_at", "id") where "accepted_at" is not null' })
 @Index({ name: 'purchase_order_pemda_received_at_index', expression: 'create index "purchase_order_pemda_received_at_index" on "purchase_order" ("pemda_id", "received_at", "id") where "received_at" is not null' })
 @Index({ name: 'purchase_order_pemda_paid_at_index', expression: 'create index "purchase_order_pemda_paid_at_index" on "purchase_order" ("pemda_id", "paid_at", "id") where "paid_at" is not null' })
+// The award's unpaid BASTs: the few received and not paid yet, without reading the year's orders.
+@Index({ name: 'purchase_order_unpaid_bast_index', expression: 'create index "purchase_order_unpaid_bast_index" on "purchase_order" ("pemda_id", "bast_date") where "paid_at" is null and "bast_date" is not null' })
 @Index({ name: 'purchase_order_pemda_completed_at_index', expression: 'create index "purchase_order_pemda_completed_at_index" on "purchase_order" ("pemda_id", "completed_at", "id") where "completed_at" is not null' })
 @Check({ name: 'purchase_order_amounts_check', expression: 'subtotal >= 0 and shipping_cost >= 0 and total = subtotal + shipping_cost' })
 export class Order extends BaseEntity<'number' | 'status' | 'negotiation' | 'shippingCost' | 'rupCode' | 'notes' | 'neededBy' | 'requiresPpkApproval' | 'vendorIsUmkk' | 'vendorIsLocal'> {
@@ -279,7 +281,9 @@ export class Payment extends BaseEntity<'reference'> {
   @Property(rupiahColumn())
   amount!: number;
 
+  /** Indexed for the award: the payments made after a period's end, whose BASTs were unpaid on that day. */
   @Field({ description: 'YYYY-MM-DD.' })
+  @Index()
   @Property({ type: 'date' })
   paidOn!: string;
 

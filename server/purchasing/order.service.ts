@@ -1,6 +1,7 @@
 // About 300 lines on purpose: one method per action of the order process (checkout, negotiation, submission,
 // approval, acceptance, shipping, receipt, payment, completion, cancellation, expiry), each a few lines of its own
 // checks handed to the one step in order-step.ts; the table of who may do what lives in order-process.ts.
+import { countPaymentDelay } from './payment-delays.js';
 import { LockMode } from '@mikro-orm/core';
 import { AuditSubject } from '../audit/audit-log.entity.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -290,6 +291,7 @@ export class OrderService {
         .check(isIsoDate(input.paidOn ?? '') && input.paidOn >= order.bastDate! && input.paidOn <= localDate(tx.now(), pemda.timeZone), 'paidOn', 'Tanggal bayar berformat YYYY-MM-DD, tidak sebelum tanggal BAST dan tidak di masa depan.')
         .throwIfInvalid();
       tx.em.create(Payment, { order, method: input.method, amount: input.amount, paidOn: input.paidOn, reference: input.reference?.trim() || null, recordedBy: actor!.userId });
+      await countPaymentDelay(tx.em, { pemdaId: order.pemda.id, opdId: order.opd.id, bastDate: order.bastDate!, paidOn: input.paidOn });
       return { spendOn: input.paidOn };
     });
   }

@@ -4,6 +4,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Opd } from '../../server/opd/opd.entity.js';
+import { delaysFromCounts, rebuildPaymentDelays } from '../../server/purchasing/payment-delays.js';
 import { applyRollup } from '../../server/spend/rollup.js';
 import { pemdaIds } from '../support/catalogue.js';
 import { createTestApp, type TestApp } from '../support/harness.js';
@@ -116,6 +117,42 @@ describe('figures a BPBJ officer can recompute by hand', () => {
     // Disdik: 56 days; 100 - 56 x 50 / 30 = 6.666... -> 6.667, and flagged late.
     expect(component(row('1.01.01'), 'PAYMENT_TIMELINESS')).toEqual(expect.objectContaining({ raw: 56, normalised: 6.667 }));
     expect(row('1.01.01').flags).toContain('Pembayaran terlambat: median 56 hari (batas 30)');
+  });
+
+  it('a BAST paid only after the period ended counts as unpaid at its end, and the counts the payments keep equal a recount', async () => {
+    // Continues the orders above. On 10 April 2026 Dinkes pays the BAST of 20 February, dated 6 April (45 days).
+    const before = { clock: t.clock.current, pp: w.pp, bpbj: w.bpbj };
+    t.clock.current = new Date('2026-04-10T03:00:00Z');
+    // Signed in again on the new day (the sessions of 2 March have expired).
+    [w.pp, w.bpbj] = [await t.login('pp.dinkes@batukota.go.id'), await t.login('bpbj@batukota.go.id')];
+    try {
+      const [{ id: late }] = await t.em().getConnection().execute(`select id from purchase_order where opd_id = ? and bast_date = '2026-02-20'`, [opds.Dinkes.id]);
+      expect((await t.exec(PAY, { id: late, input: { method: 'TRANSFER', amount: 100_000, paidOn: '2026-04-06' } }, { token: w.pp })).errors).toBeUndefined();
+
+      // Q1, counted to 31 March: the payment of 9 February (30 days), and the BAST of 20 February still unpaid that
+      // day, 39 days old (8 days of February, 31 of March). Median (30 + 39) / 2 = 34.5; 100 - 34.5 x 50 / 30 = 42.5.
+      const q1 = await award(2026, 1, { weights: ONLY({ PAYMENT_TIMELINESS: 100 }), tiers: [{ name: 'UTAMA', minScore: 80 }] });
+      expect(component(q1('1.02.01'), 'PAYMENT_TIMELINESS')).toEqual(expect.objectContaining({ raw: 34.5, normalised: 42.5 }));
+      expect(component(q1('1.02.01'), 'PAYMENT_TIMELINESS').explanation).toMatch(/atas 1 pembayaran dan 1 BAST belum dibayar \(dihitung umurnya per 2026-03-31\), hari: 30, 39;/);
+      // Q2 so far, counted to today: the 45-day payment of 6 April; 100 - 45 x 50 / 30 = 25.
+      const q2 = await award(2026, 2, { weights: ONLY({ PAYMENT_TIMELINESS: 100 }), tiers: [{ name: 'UTAMA', minScore: 80 }] });
+      expect(component(q2('1.02.01'), 'PAYMENT_TIMELINESS')).toEqual(expect.objectContaining({ raw: 45, normalised: 25 }));
+
+      const counts = async () => t.em().getConnection().execute(`select opd_id, month, days, payments from payment_delay_rollup where pemda_id = ? order by opd_id, month, days`, [batu]);
+      const kept = await counts();
+      expect(kept.map((r: any) => [r.month, r.days, r.payments])).toEqual([['2026-02', 30, 1], ['2026-04', 45, 1]]);
+      await t.em().transactional((em) => rebuildPaymentDelays(em as EntityManager, batu));
+      expect(await counts()).toEqual(kept);
+    } finally {
+      [t.clock.current, w.pp, w.bpbj] = [before.clock, before.pp, before.bpbj];
+    }
+  });
+
+  it('the median of payment delays comes exactly from how often each delay occurs', () => {
+    // 3, 10, 10, 10, 10, 30: six values, the 3rd and 4th are 10 and 10, so the median is 10.
+    expect(delaysFromCounts([{ days: 30, paid: 1, unpaid: 0 }, { days: 3, paid: 1, unpaid: 0 }, { days: 10, paid: 3, unpaid: 1 }])).toEqual({ median: { n: 20n, d: 2n }, paid: 5, unpaid: 1, days: '3, 10 (4 paket), 30' });
+    // 5, 8: the median is (5 + 8) / 2 = 6.5.
+    expect(delaysFromCounts([{ days: 8, paid: 0, unpaid: 1 }, { days: 5, paid: 1, unpaid: 0 }]).median).toEqual({ n: 13n, d: 2n });
   });
 
   it('the ASN component averages only the months that count: from the programme start, once their deadline passed', async () => {

@@ -1,0 +1,86 @@
+import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BaseEntity } from '../database/base.entity.js';
+import { ratio, type Ratio } from '../exact.js';
+import { Opd } from '../opd/opd.entity.js';
+import { Pemda } from '../pemda/pemda.entity.js';
+
+/**
+ * Payments counted per OPD, month of payment and days from BAST to payment. The award's payment-timeliness median is
+ * read from these counts (exact: the median of a list is found from how often each value occurs), instead of
+ * sorting a year of payments at every computation. Kept in the payment's own transaction (`countPaymentDelay`);
+ * `rebuildPaymentDelays` recomputes it from the payments.
+ */
+@Entity({ tableName: 'payment_delay_rollup' })
+@Unique({ name: 'payment_delay_rollup_key', properties: ['opd', 'month', 'days'] })
+@Index({ name: 'payment_delay_rollup_pemda_month_index', properties: ['pemda', 'month'] })
+export class PaymentDelayRollup extends BaseEntity {
+  @ManyToOne(() => Pemda, { ref: true, deleteRule: 'restrict' })
+  pemda!: Ref<Pemda>;
+
+  @ManyToOne(() => Opd, { ref: true, deleteRule: 'restrict' })
+  opd!: Ref<Opd>;
+
+  /** 'YYYY-MM' of the payment date. */
+  @Property({ length: 7 })
+  month!: string;
+
+  /** Whole days from the BAST date to the payment date. */
+  @Property()
+  days!: number;
+
+  @Property()
+  payments!: number;
+}
+
+/** Counts one payment, inside the transaction that records it. */
+export async function countPaymentDelay(em: EntityManager, p: { pemdaId: string; opdId: string; bastDate: string; paidOn: string }): Promise<void> {
+  await em.execute(
+    `insert into payment_delay_rollup (id, created_at, updated_at, pemda_id, opd_id, month, days, payments)
+     values (gen_random_uuid(), now(), now(), ?, ?, ?, ?::date - ?::date, 1)
+     on conflict (opd_id, month, days) do update set payments = payment_delay_rollup.payments + 1, updated_at = now()`,
+    [p.pemdaId, p.opdId, p.paidOn.slice(0, 7), p.paidOn, p.bastDate],
+  );
+}
+
+/** Recomputes a Pemda's counts from its payments: the safety net, and what bulk loads call. */
+export async function rebuildPaymentDelays(em: EntityManager, pemdaId: string): Promise<void> {
+  await em.execute(`delete from payment_delay_rollup where pemda_id = ?`, [pemdaId]);
+  await em.execute(
+    `insert into payment_delay_rollup (id, created_at, updated_at, pemda_id, opd_id, month, days, payments)
+     select gen_random_uuid(), now(), now(), po.pemda_id, po.opd_id, to_char(pay.paid_on, 'YYYY-MM'), pay.paid_on - po.bast_date, count(*)
+       from payment pay join purchase_order po on po.id = pay.order_id
+      where po.pemda_id = ? and po.bast_date is not null
+      group by po.pemda_id, po.opd_id, to_char(pay.paid_on, 'YYYY-MM'), pay.paid_on - po.bast_date`,
+    [pemdaId],
+  );
+}
+
+export interface PaymentDelays {
+  median: Ratio;
+  paid: number;
+  unpaid: number;
+  /** Every delay in days, ascending, a repeated one once with its count: "3, 10 (4 paket), 30". */
+  days: string;
+}
+
+/** The exact median and its explanation from how many payments (and unpaid BASTs) took each number of days. */
+export function delaysFromCounts(counts: { days: number; paid: number; unpaid: number }[]): PaymentDelays {
+  const sorted = [...counts].sort((a, b) => a.days - b.days);
+  const n = sorted.reduce((sum, c) => sum + c.paid + c.unpaid, 0);
+  // The values at 0-based positions floor((n-1)/2) and floor(n/2) of the sorted list: the same one when n is odd.
+  const at = (position: number) => {
+    let seen = 0;
+    for (const c of sorted) {
+      seen += c.paid + c.unpaid;
+      if (position < seen) return c.days;
+    }
+    throw new Error('position beyond the counts');
+  };
+  return {
+    median: ratio(at(Math.floor((n - 1) / 2)) + at(Math.floor(n / 2)), 2),
+    paid: sorted.reduce((sum, c) => sum + c.paid, 0),
+    unpaid: sorted.reduce((sum, c) => sum + c.unpaid, 0),
+    days: sorted.map((c) => (c.paid + c.unpaid > 1 ? `${c.days} (${c.paid + c.unpaid} paket)` : String(c.days))).join(', '),
+  };
+}
