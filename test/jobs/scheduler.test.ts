@@ -84,11 +84,14 @@ describe('background jobs run once per period across processes', () => {
     expect(recovered).toEqual({ last_error: null, runs: 2 });
   });
 
-  it('the embedded database, which has no autovacuum, is analyzed every hour; a server PostgreSQL is left to its own', async () => {
+  it('the embedded database, which has no autovacuum, has its rollups vacuumed and is analyzed every hour; a server PostgreSQL is left to its own', async () => {
     const embedded = recurringJobs(t.app, { ...t.config, databaseUrl: null }, () => t.em() as EntityManager).find((j) => j.name === 'analyze-embedded');
     expect(embedded).toEqual(expect.objectContaining({ everyMs: 3600_000, firstAfterMs: 3600_000 })); // start-up analyzes already
     expect(recurringJobs(t.app, { ...t.config, databaseUrl: 'postgres://db/katalog' }, () => t.em() as EntityManager).map((j) => j.name)).not.toContain('analyze-embedded');
+    t.queries.length = 0;
     await embedded!.run();
+    // The rollups every order step and payment updates in place are vacuumed (PGlite has no autovacuum to do it).
+    expect(t.queries.find((q) => q.includes('vacuum'))).toMatch(/vacuum spend_rollup, vendor_spend_rollup, payment_delay_rollup, search_facet_count, document_counter/);
     const [opd] = await t.em().getConnection().execute<{ reltuples: number }[]>(`select reltuples from pg_class where relname = 'opd'`);
     expect(Number(opd.reltuples)).toBeGreaterThan(0); // statistics now exist for the seeded OPDs
   });
