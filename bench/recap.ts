@@ -1,11 +1,17 @@
 /**
- * npm run bench:recap [-- --lines 1000000 --runs 50]
+ * npm run bench:recap [-- --lines 1000000 --runs 50 --rollups live|rebuild]
  *
- * A Pemda year with 40 OPDs and 1,000,000 order lines (plus imported spend), then: the Pemda's quarterly recap and
- * one OPD's monthly series through GraphQL (reading the rollups), next to the naive aggregate over the raw orders
- * and lines in the same run. Checks both give the same numbers; prints p50/p95/max and the speed-up. Then times
- * computing the E-Purchasing Award for the year (npm run bench:award runs the same file).
+ * A Pemda year with 40 OPDs and 1,000,000 order lines (plus imported spend), its rollups written the way the server
+ * writes them (`--rollups live`, the default: one upsert per counted order and per imported row, through the same
+ * `applyRollup` the order steps and the import call, so the table carries what a year of live updates leaves in it),
+ * then the Pemda's quarterly recap and one OPD's monthly series through GraphQL, beside two baselines measured in the
+ * same run:
+ * - the floor: the very statements the GraphQL request sent (captured from its query log), sent again through the
+ *   connection without GraphQL, entities or arithmetic;
+ * - the naive aggregate over the raw orders and lines at every request (what the rollups exist to avoid).
+ * Checks the rollups and the naive aggregate agree first. The award has its own run: npm run bench:award.
  */
+import { loadavg } from 'node:os';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
@@ -13,21 +19,52 @@ import { Role, User } from '../server/identity/user.entity.js';
 import { Opd } from '../server/opd/opd.entity.js';
 import { Pemda } from '../server/pemda/pemda.entity.js';
 import { seedDemo } from '../seeds/demo.js';
+import { applyRollup, COUNTED_ORDERS, countedOrdersParams } from '../server/spend/rollup.js';
 import { generatePemdaYear } from './generate.js';
 import { arg, benchDatabase, summarise, timed } from './support.js';
 
 const LINES = arg('lines', 1_000_000);
 const RUNS = arg('runs', 50);
+const LIVE = !process.argv.includes('rebuild');
 const LINES_PER_ORDER = 4;
 const ORDERS = Math.ceil(LINES / LINES_PER_ORDER);
 
 const db = await benchDatabase('recap');
+/** While `capturing`, the statements the ORM sends, with their parameters: the floor replays them. */
+let capturing: { sql: string; bindings: unknown[] }[] | null = null;
+db.em().getConnection().getKnex().on('query', (q: { sql: string; bindings?: unknown[] }) => capturing?.push({ sql: q.sql, bindings: q.bindings ?? [] }));
 console.log(`bench:recap on ${db.label}: 40 OPDs, ${ORDERS} orders, ${ORDERS * LINES_PER_ORDER} order lines, ${RUNS} runs each`);
 const em = db.em();
 await seedDemo(em, { catalogue: true });
 const pemda = await em.findOneOrFail(Pemda, { kemendagriCode: '35.79' });
 const [generateMs] = await timed(() => generatePemdaYear(db.em(), pemda, ORDERS, LINES_PER_ORDER));
-console.log(`  generated in ${(generateMs / 1000).toFixed(1)} s (rollups built by the same code that restates them)`);
+console.log(`  generated in ${(generateMs / 1000).toFixed(1)} s`);
+if (LIVE) {
+  // The year's rollups again, written one counted order and one imported row at a time by the live path, in
+  // transactions of 1,000 (as many orders reach their BAST across a year's working days).
+  const [liveMs, upserts] = await timed(async () => {
+    await em.execute(`delete from spend_rollup where pemda_id = ?`, [pemda.id]);
+    const deltas = await em.execute<{ opd_id: string; month: string; catalogue: boolean; total: string; umkk: string; pdn: string; local: string }[]>(
+      `select o.opd_id, to_char(o.counted_on, 'YYYY-MM') as month, true as catalogue, o.received_amount as total,
+              case when o.vendor_is_umkk then o.received_amount else 0 end as umkk, o.pdn_amount as pdn, case when o.vendor_is_local then o.received_amount else 0 end as local
+         from ${COUNTED_ORDERS} o
+       union all
+       select opd_id, to_char(spent_on, 'YYYY-MM'), false, amount, case when is_umkk then amount else 0 end, case when is_pdn then amount else 0 end, case when is_local then amount else 0 end
+         from external_spend where pemda_id = ?
+       order by 2`,
+      [...countedOrdersParams(pemda.id), pemda.id],
+    );
+    for (let i = 0; i < deltas.length; i += 1000) {
+      await db.em().transactional(async (tx) => {
+        for (const d of deltas.slice(i, i + 1000)) {
+          await applyRollup(tx, { pemdaId: pemda.id, opdId: d.opd_id, month: d.month, catalogue: d.catalogue, total: +d.total, umkk: +d.umkk, pdn: +d.pdn, local: +d.local, transactions: 1 });
+        }
+      });
+    }
+    return deltas.length;
+  });
+  console.log(`  rollups written by the live path: ${upserts} upserts in ${(liveMs / 1000).toFixed(1)} s`);
+}
 
 const app = await createApp(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'b'.repeat(40), PGLITE_DATA_DIR: 'memory', RATE_LIMITS: 'false' }), db.orm);
 await app.apollo.start();
@@ -80,32 +117,54 @@ for (const point of series.spendMonthlySeries) {
 }
 console.log(`  checked: rollups and raw aggregates agree for all ${fast.spendRecap.opds.length} OPDs and 12 months`);
 
+/** The floor: the statements one GraphQL request sent, captured from the query log, sent again as they are. */
+async function statementsOf(query: string, variables: Record<string, unknown>): Promise<{ sql: string; bindings: unknown[] }[]> {
+  capturing = [];
+  await gql(query, variables);
+  const statements = capturing;
+  capturing = null;
+  return statements;
+}
+const recapStatements = await statementsOf(RECAP, { p: pemda.id });
+const seriesStatements = await statementsOf(SERIES, { p: pemda.id, o: dinkes.id });
+const replay = async (statements: { sql: string; bindings: unknown[] }[]) => {
+  const connection = db.em().getConnection();
+  const answers: unknown[] = [];
+  for (const { sql, bindings } of statements) answers.push(await connection.execute(sql, bindings));
+  return JSON.stringify(answers);
+};
+console.log(`  floor: the recap's ${recapStatements.length} statements and the series' ${seriesStatements.length}, replayed`);
+
 // Each path is timed in its own block: interleaving them would time the recap in the naive query's wake.
-const samples = { recap: [] as number[], naiveRecap: [] as number[], series: [] as number[], naiveSeries: [] as number[] };
+const samples = { recap: [] as number[], floorRecap: [] as number[], naiveRecap: [] as number[], series: [] as number[], floorSeries: [] as number[], naiveSeries: [] as number[] };
 for (let i = 0; i < RUNS; i++) samples.recap.push((await timed(() => gql(RECAP, { p: pemda.id })))[0]);
+for (let i = 0; i < RUNS; i++) samples.floorRecap.push((await timed(() => replay(recapStatements)))[0]);
 for (let i = 0; i < RUNS; i++) samples.series.push((await timed(() => gql(SERIES, { p: pemda.id, o: dinkes.id })))[0]);
+for (let i = 0; i < RUNS; i++) samples.floorSeries.push((await timed(() => replay(seriesStatements)))[0]);
 for (let i = 0; i < RUNS; i++) samples.naiveRecap.push((await timed(() => naiveRecap(db.em())))[0]);
 for (let i = 0; i < RUNS; i++) samples.naiveSeries.push((await timed(() => naiveSeries(db.em())))[0]);
 console.log();
 const r = summarise('Pemda recap, GraphQL (rollups)', samples.recap);
+const fr = summarise('Pemda recap, floor', samples.floorRecap);
 const nr = summarise('Pemda recap, naive SQL on raw rows', samples.naiveRecap);
 const s = summarise('OPD monthly series, GraphQL', samples.series);
+const fs = summarise('OPD monthly series, floor', samples.floorSeries);
 const ns = summarise('OPD monthly series, naive SQL', samples.naiveSeries);
-console.log(`\nrecap: p95 ${r.p95.toFixed(1)} ms (target < 50 ms: ${r.p95 < 50 ? 'MET' : 'NOT MET'}), ${(nr.p50 / r.p50).toFixed(1)}x faster than naive at p50 (target >= 20x: ${nr.p50 / r.p50 >= 20 ? 'MET' : 'NOT MET'})`);
-console.log(`series: p95 ${s.p95.toFixed(1)} ms, ${(ns.p50 / s.p50).toFixed(1)}x faster than naive at p50`);
+console.log(`\nrecap: p95 ${r.p95.toFixed(1)} ms (target < 50 ms: ${r.p95 < 50 ? 'MET' : 'NOT MET'}); ${(r.p50 / fr.p50).toFixed(1)}x the floor at p50 (goal within 2x: ${r.p50 / fr.p50 <= 2 ? 'MET' : 'NOT MET'}); ${(nr.p50 / r.p50).toFixed(1)}x faster than naive; load avg ${loadavg()[0].toFixed(2)}`);
+console.log(`series: p95 ${s.p95.toFixed(1)} ms; ${(s.p50 / fs.p50).toFixed(1)}x the floor at p50; ${(ns.p50 / s.p50).toFixed(1)}x faster than naive`);
 
-// The award for the year, end to end through GraphQL (a new draft version each run).
-const AWARD = `mutation($p: ID!) { computeAward(pemdaId: $p, year: 2026) { version rows { opdCode score rank tier } } }`;
-const awardRuns = Math.min(RUNS, 10);
-const award: number[] = [];
-let ranked = 0;
-for (let i = 0; i < awardRuns; i++) {
-  const [ms, data] = await timed(() => gql(AWARD, { p: pemda.id }));
-  award.push(ms);
-  ranked = data.computeAward.rows.filter((r: { rank: number | null }) => r.rank !== null).length;
+if (LIVE) {
+  // A year of upserts leaves dead row versions in the rollups, which the recap reads past until a vacuum removes
+  // them (autovacuum does on a normally configured server; this benchmark measures both sides of it).
+  await db.em().getConnection().execute('vacuum analyze spend_rollup');
+  const after = { recap: [] as number[], floor: [] as number[] };
+  for (let i = 0; i < RUNS; i++) after.recap.push((await timed(() => gql(RECAP, { p: pemda.id })))[0]);
+  for (let i = 0; i < RUNS; i++) after.floor.push((await timed(() => replay(recapStatements)))[0]);
+  console.log('\nafter vacuum analyze spend_rollup:');
+  const va = summarise('Pemda recap, GraphQL (rollups)', after.recap);
+  const vf = summarise('Pemda recap, floor', after.floor);
+  console.log(`recap after vacuum: p95 ${va.p95.toFixed(1)} ms; ${(va.p50 / vf.p50).toFixed(1)}x the floor at p50`);
 }
-const a = summarise('computeAward, year, GraphQL', award);
-console.log(`award: ${ranked} OPDs ranked; max ${a.max.toFixed(1)} ms (target < 2000 ms for 40 OPDs and 1,000,000 order lines: ${a.max < 2000 ? 'MET' : 'NOT MET'})`);
 
 await app.apollo.stop();
 await db.dispose();

@@ -27,7 +27,7 @@ export function arg(name: string, fallback: number): number {
  * A fresh, migrated database for a benchmark: a new database on DATABASE_URL's server (dropped afterwards),
  * or an in-memory PGlite. Benchmarks never touch the data of `npm start`.
  */
-export async function benchDatabase(name: string): Promise<{ orm: MikroORM; em: () => EntityManager; label: string; url: string | null; dispose: () => Promise<void> }> {
+export async function benchDatabase(name: string, options: { onQuery?: (sql: string) => void } = {}): Promise<{ orm: MikroORM; em: () => EntityManager; label: string; url: string | null; dispose: () => Promise<void> }> {
   const config = loadConfig({ ...process.env, PGLITE_DATA_DIR: 'memory' });
   let url: string | null = null;
   let drop = async () => {};
@@ -50,7 +50,7 @@ export async function benchDatabase(name: string): Promise<{ orm: MikroORM; em: 
       await client.end();
     };
   }
-  const orm = await createOrm({ databaseUrl: url, pgliteDataDir: null, logQueries: false });
+  const orm = await createOrm({ databaseUrl: url, pgliteDataDir: null, logQueries: false }, options);
   await migrate(orm);
   return {
     orm,
