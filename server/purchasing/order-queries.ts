@@ -178,15 +178,19 @@ export class OrderQueries {
   /**
    * Days from BAST to payment per OPD: for the payments made from `from` (a month's first day) to `asOf`, and, for
    * every BAST of the year still unpaid on `asOf`, its age on that day (an OPD that pays nothing is late, not absent).
-   * The payments are read from their counts per month and number of days (`payment_delay_rollup`): a payment is never
-   * dated after the day it is recorded, so the months up to `asOf`'s hold exactly the payments up to `asOf`. The
-   * unpaid BASTs are the few not paid yet, and those paid only after `asOf`, each found through an index.
+   * The payments of whole months before `asOf`'s are read from their counts per month and number of days
+   * (`payment_delay_rollup`); those of `asOf`'s own month, up to that day, from the payments themselves. The unpaid
+   * BASTs are the few not paid yet, and those paid only after `asOf`, each found through an index.
    */
   async paymentDelays(ctx: RequestContext, pemdaId: string, range: { from: string; asOf: string; yearStart: string }): Promise<Map<string, PaymentDelays>> {
     const rows = await ctx.em.execute<{ opd_id: string; days: number; paid: string; unpaid: string }[]>(
       `select opd_id, days, sum(paid) as paid, sum(unpaid) as unpaid from (
          select opd_id, days, payments as paid, 0 as unpaid
-           from payment_delay_rollup where pemda_id = ? and month >= ? and month <= ?
+           from payment_delay_rollup where pemda_id = ? and month >= ? and month < ?
+         union all
+         select po.opd_id, pay.paid_on - po.bast_date, 1, 0
+           from payment pay join purchase_order po on po.id = pay.order_id
+          where pay.paid_on >= greatest(?::date, date_trunc('month', ?::date)::date) and pay.paid_on <= ? and po.pemda_id = ? and po.bast_date is not null
          union all
          select po.opd_id, ?::date - po.bast_date, 0, 1
            from purchase_order po
@@ -197,10 +201,13 @@ export class OrderQueries {
            from payment pay join purchase_order po on po.id = pay.order_id
           where pay.paid_on > ? and po.pemda_id = ? and po.bast_date >= ? and po.bast_date <= ?) counted
        group by opd_id, days`,
-      [pemdaId, range.from.slice(0, 7), range.asOf.slice(0, 7), range.asOf, pemdaId, range.yearStart, range.asOf, range.asOf, range.asOf, range.asOf, pemdaId, range.yearStart, range.asOf],
+      [pemdaId, range.from.slice(0, 7), range.asOf.slice(0, 7), range.from, range.asOf, range.asOf, pemdaId, range.asOf, pemdaId, range.yearStart, range.asOf, range.asOf, range.asOf, range.asOf, pemdaId, range.yearStart, range.asOf],
     );
     const byOpd = new Map<string, { days: number; paid: number; unpaid: number }[]>();
-    for (const r of rows) byOpd.set(r.opd_id, [...(byOpd.get(r.opd_id) ?? []), { days: Number(r.days), paid: Number(r.paid), unpaid: Number(r.unpaid) }]);
+    for (const r of rows) {
+      if (!byOpd.has(r.opd_id)) byOpd.set(r.opd_id, []);
+      byOpd.get(r.opd_id)!.push({ days: Number(r.days), paid: Number(r.paid), unpaid: Number(r.unpaid) });
+    }
     return new Map([...byOpd].map(([opdId, counts]) => [opdId, delaysFromCounts(counts)]));
   }
 }
