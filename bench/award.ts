@@ -2,7 +2,8 @@
  * npm run bench:award [-- --lines 5000000 --runs 5]
  *
  * The E-Purchasing Award for a Pemda year of 40 OPDs and `--lines` order lines (default 1,000,000; the goal is
- * computeAward under 0.5 s at 5,000,000), end to end through GraphQL, each run a new draft version. Its own run:
+ * computeAward under 0.5 s at 5,000,000), end to end through GraphQL, each run a new draft version, computed on
+ * 15 January of the next year. Its own run:
  * bench:recap times the recap on its own year.
  *
  * Beside it, in the same run, the floor: the statements the award reads (the recap's rollups, the payment delays),
@@ -29,7 +30,9 @@ const pemda = await db.em().findOneOrFail(Pemda, { kemendagriCode: '35.79' });
 const [generateMs] = await timed(() => generatePemdaYear(db.em(), pemda, ORDERS, LINES_PER_ORDER));
 console.log(`  generated in ${(generateMs / 1000).toFixed(1)} s`);
 
-const app = await createApp(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'b'.repeat(40), PGLITE_DATA_DIR: 'memory', RATE_LIMITS: 'false' }), db.orm);
+// The year's award as BPBJ computes it after the year: on 15 January 2027, December's BASTs partly paid in January.
+const AFTER_THE_YEAR = new Date('2027-01-15T03:00:00Z');
+const app = await createApp(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'b'.repeat(40), PGLITE_DATA_DIR: 'memory', RATE_LIMITS: 'false' }), db.orm, { now: () => AFTER_THE_YEAR });
 await app.apollo.start();
 const bpbj = await db.em().findOneOrFail(User, { role: Role.BPBJ, pemda });
 const asBpbj = () => {
@@ -47,7 +50,7 @@ const award = async () => {
 const reads = async () => {
   const ctx = asBpbj();
   await ctx.services.recap.recap(ctx, pemda.id, { year: 2026, fromMonth: 1, toMonth: 12 });
-  await ctx.services.orderQueries.paymentDelays(ctx, pemda.id, { from: '2026-01-01', asOf: '2026-12-31', yearStart: '2026-01-01' });
+  await ctx.services.orderQueries.paymentDelays(ctx, pemda.id, { from: '2026-01-01', asOf: '2026-12-31', yearStart: '2026-01-01' }); // the period's end: the year is over
 };
 
 const samples = { award: [] as number[], reads: [] as number[] };

@@ -19,12 +19,12 @@ export async function generatePemdaYear(sql: EntityManager, pemda: Pemda, orders
   await sql.execute(`create temporary table bench_vendor as select row_number() over (order by id) as n, id, is_umkk, is_local from vendor where pemda_id = ?`, [pemda.id]);
   await sql.execute(`create temporary table bench_product as select row_number() over (order by id) as n, id, is_pdn from product where pemda_id = ?`, [pemda.id]);
   // Orders spread evenly over the year in number order (created three days before their BAST), 1 in 20 cancelled
-  // (never counted), the rest completed.
+  // (never received, so no BAST; never counted), the rest completed.
   await sql.execute(
     `insert into purchase_order (id, created_at, updated_at, pemda_id, opd_id, vendor_id, created_by_id, ppk_id, status, negotiation, delivery_address,
         subtotal, shipping_cost, total, requires_ppk_approval, vendor_is_umkk, vendor_is_local, bast_date, received_amount, submitted_at)
      select gen_random_uuid(), (date '2026-01-01' + ((i - 1) * 365 / ?)::int - 3)::timestamptz, now(), ?, o.id, v.id, ?, ?, case when i % 20 = 0 then 'CANCELLED' else 'COMPLETED' end, 'NONE', 'Bench',
-            0, 0, 0, false, v.is_umkk, v.is_local, date '2026-01-01' + ((i - 1) * 365 / ?)::int, null,
+            0, 0, 0, false, v.is_umkk, v.is_local, case when i % 20 = 0 then null else date '2026-01-01' + ((i - 1) * 365 / ?)::int end, null,
             (date '2026-01-01' + ((i - 1) * 365 / ?)::int - 3)::timestamptz + interval '2 hours'
        from generate_series(1, ?) i
        join bench_opd o on o.n = 1 + (i * 7) % 40
