@@ -5,7 +5,7 @@ import { createApp } from './app.js';
 import { log } from './observability/log.js';
 import { configOrExit } from './bootstrap.js';
 import { createOrm, describeDatabase, migrate } from './database/orm.js';
-import { startHttpServer } from './http/http-server.js';
+import { startHttpServer, type RunningServer } from './http/http-server.js';
 import { recurringJobs } from './jobs/recurring-jobs.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { Pemda } from './pemda/pemda.entity.js';
@@ -31,9 +31,32 @@ if (freshDemo) {
   log.info({ accounts: accounts.map((a) => `${a.role} ${a.email} (${a.scope})`) }, `Loaded the demo catalogue. Demo accounts, password "${DEMO_PASSWORD}"`);
 }
 
+const scheduler = new Scheduler(() => orm.em.fork() as EntityManager, recurringJobs(app, config, () => orm.em.fork() as EntityManager), app.now, (line) => log.info(`Jobs: ${line}`));
+
+// Installed before the server listens: a signal that arrives once it answers must find the drain in place, not
+// Node's default, which would kill the process with the embedded database open.
+let server: RunningServer | null = null;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log.info(`${signal}: finishing in-flight requests, then closing the database...`);
+    const force = setTimeout(() => {
+      log.error('Shutdown took longer than 10 s; exiting.');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    Promise.all([scheduler.stop(), server ? server.close() : orm.close()]).then(
+      () => process.exit(0),
+      (error) => {
+        log.error({ err: error }, 'Shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}
+
 // `npm run worker` runs the jobs without serving HTTP (a second process on the server database).
 const workerOnly = process.argv.includes('--worker');
-const server = workerOnly ? null : await startHttpServer(app);
+server = workerOnly ? null : await startHttpServer(app);
 if (server) log.info(`Katalog Lokal GraphQL API on ${server.url} (${describeDatabase(config)}), ready in ${Date.now() - started} ms`);
 else log.info(`Katalog Lokal worker on ${describeDatabase(config)}: running the background jobs, no HTTP.`);
 
@@ -54,27 +77,9 @@ async function buildDemoYear() {
 
 // Background jobs (order expiry, mail, search outbox, ledger, allowances) run once per period across every process on
 // the database (server/jobs). They start after the demo year, whose orders move on historical dates.
-const scheduler = new Scheduler(() => orm.em.fork() as EntityManager, recurringJobs(app, config, () => orm.em.fork() as EntityManager), app.now, (line) => log.info(`Jobs: ${line}`));
 if (config.jobs) {
   await scheduler.register();
   void demoYear.then(() => scheduler.start());
 }
 if (app.services.search.meilisearch) log.info(`Search: Meilisearch at ${config.meiliHost}, kept in step by the outbox (run npm run reindex once after switching).`);
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    log.info(`${signal}: finishing in-flight requests, then closing the database...`);
-    const force = setTimeout(() => {
-      log.error('Shutdown took longer than 10 s; exiting.');
-      process.exit(1);
-    }, 10_000);
-    force.unref();
-    Promise.all([scheduler.stop(), server?.close()]).then(
-      () => process.exit(0),
-      (error) => {
-        log.error({ err: error }, 'Shutdown failed');
-        process.exit(1);
-      },
-    );
-  });
-}
