@@ -12,7 +12,7 @@ import { Role } from '../identity/user.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { NegotiationStatus, Order, OrderStatus } from './order.entity.js';
 import { findInScope } from '../database/find.js';
-import { delaysFromCounts, type PaymentDelays } from './payment-delays.js';
+import { readPaymentDelays, type PaymentDelays } from './payment-delays.js';
 
 export interface OrderFilter {
   status?: OrderStatus[] | null;
@@ -175,44 +175,9 @@ export class OrderQueries {
     };
   }
 
-  /**
-   * Days from BAST to payment per OPD: for the payments made from `from` (a month's first day) to `asOf`, and, for
-   * every BAST of the year still unpaid on `asOf`, its age on that day (an OPD that pays nothing is late, not absent).
-   * The payments of whole months before `asOf`'s are read from their counts per month and number of days
-   * (`payment_delay_rollup`); those of `asOf`'s own month, up to that day, from the payments themselves. The unpaid
-   * BASTs are the few not paid yet (`paid_at` is stamped in the step that records the payment) and those paid only
-   * after `asOf`, each found through an index.
-   */
-  async paymentDelays(ctx: RequestContext, pemdaId: string, range: { from: string; asOf: string; yearStart: string }): Promise<Map<string, PaymentDelays>> {
-    // Counted to a month's last day (a period's end), the counts hold that month whole; otherwise its days up to
-    // `asOf` are read from the payments.
-    const dayAfter = new Date(Date.parse(`${range.asOf}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    const countedBefore = (dayAfter.endsWith('-01') ? dayAfter : range.asOf).slice(0, 7);
-    const rows = await ctx.em.execute<{ opd_id: string; days: number; paid: string; unpaid: string }[]>(
-      `select opd_id, days, sum(paid) as paid, sum(unpaid) as unpaid from (
-         select opd_id, days, payments as paid, 0 as unpaid
-           from payment_delay_rollup where pemda_id = ? and month >= ? and month < ?
-         union all
-         select po.opd_id, pay.paid_on - po.bast_date, 1, 0
-           from payment pay join purchase_order po on po.id = pay.order_id
-          where pay.paid_on >= greatest(?::date, (? || '-01')::date) and pay.paid_on <= ? and po.pemda_id = ? and po.bast_date is not null
-         union all
-         select po.opd_id, ?::date - po.bast_date, 0, 1
-           from purchase_order po
-          where po.pemda_id = ? and po.paid_at is null and po.bast_date >= ? and po.bast_date <= ?
-         union all
-         select po.opd_id, ?::date - po.bast_date, 0, 1
-           from payment pay join purchase_order po on po.id = pay.order_id
-          where pay.paid_on > ? and po.pemda_id = ? and po.bast_date >= ? and po.bast_date <= ?) counted
-       group by opd_id, days`,
-      [pemdaId, range.from.slice(0, 7), countedBefore, range.from, countedBefore, range.asOf, pemdaId, range.asOf, pemdaId, range.yearStart, range.asOf, range.asOf, range.asOf, pemdaId, range.yearStart, range.asOf],
-    );
-    const byOpd = new Map<string, { days: number; paid: number; unpaid: number }[]>();
-    for (const r of rows) {
-      if (!byOpd.has(r.opd_id)) byOpd.set(r.opd_id, []);
-      byOpd.get(r.opd_id)!.push({ days: Number(r.days), paid: Number(r.paid), unpaid: Number(r.unpaid) });
-    }
-    return new Map([...byOpd].map(([opdId, counts]) => [opdId, delaysFromCounts(counts)]));
+  /** Days from BAST to payment per OPD, for the award (see `readPaymentDelays`). */
+  paymentDelays(ctx: RequestContext, pemdaId: string, range: { from: string; asOf: string; yearStart: string }): Promise<Map<string, PaymentDelays>> {
+    return readPaymentDelays(ctx.em, pemdaId, range);
   }
 }
 
