@@ -44,7 +44,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.exit(1);
     }, 10_000);
     force.unref();
-    Promise.all([scheduler.stop(), server ? server.close() : orm.close()]).then(
+    // With no server to drain (a worker, or a signal before listening), the database closes once the jobs have stopped.
+    Promise.all([scheduler.stop(), server?.close()]).then(() => (server ? undefined : orm.close())).then(
       () => process.exit(0),
       (error) => {
         log.error({ err: error }, 'Shutdown failed');
