@@ -51,7 +51,8 @@ export function connectionOf<T extends object>(Node: ClassType<T>, name: string)
 
 export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
   return {
-    edges: page.items.map((node) => ({ node, cursor: page.cursorOf(node) })),
+    // Each cursor encoded only when the query selects it.
+    edges: page.items.map((node) => ({ node, get cursor() { return page.cursorOf(node); } })),
     pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage, startCursor: page.startCursor, endCursor: page.endCursor },
     // A getter: GraphQL reads it only when the query selects totalCount, and only then is the count run.
     get totalCount() {

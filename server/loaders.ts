@@ -6,6 +6,8 @@ import { holidaysFrom } from './calendar/holidays.js';
 import { Category } from './catalogue/category.entity.js';
 import { Pemda } from './pemda/pemda.entity.js';
 import { VendorDocument } from './vendor/vendor-document.entity.js';
+import { Vendor } from './vendor/vendor.entity.js';
+import { rowsById } from './database/rows.js';
 import { buyerVisibleSql } from './catalogue/visibility.js';
 import { concentrationBetween, type OpdConcentration } from './insight/concentration.js';
 import { orderWarnings, type OrderWarning } from './insight/order-warnings.js';
@@ -19,6 +21,9 @@ const yearBefore = (instant: Date) => new Date(instant.getTime() - 365 * 86_400_
 
 export function createLoaders(em: EntityManager, now: () => Date) {
   return {
+    /** A product's vendor and category as rows (server/database/rows.ts): a catalogue page's in two statements. */
+    vendor: rowsById(em, Vendor),
+    category: rowsById(em, Category),
     /** Products of each vendor that buyers see (none while the vendor is suspended). */
     publishedProductCount: new DataLoader<string, number>(async (vendorIds) => {
       const rows = await em.getConnection().execute<{ vendor_id: string; count: string }[]>(

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, InputType, Mutation, Query,
 import { ID } from '../../server/ids.js';
 import { Category } from '../../server/catalogue/category.entity.js';
 import type { RequestContext } from '../../server/context.js';
+import type { Row } from '../../server/database/rows.js';
 import { Role } from '../../server/identity/user.entity.js';
 
 @InputType()
@@ -58,19 +59,19 @@ export class CategoryResolver {
   }
 
   @FieldResolver(() => [Category])
-  async children(@Root() category: Category, @Ctx() ctx: RequestContext): Promise<Category[]> {
+  async children(@Root() category: Category | Row<Category>, @Ctx() ctx: RequestContext): Promise<Category[]> {
     const all = await ctx.loaders.categoriesOfPemda.load(category.pemda.id);
     return all.filter((c) => c.parent?.id === category.id);
   }
 
   @FieldResolver(() => Boolean, { description: 'Products can only be listed on a leaf.' })
-  async isLeaf(@Root() category: Category, @Ctx() ctx: RequestContext): Promise<boolean> {
+  async isLeaf(@Root() category: Category | Row<Category>, @Ctx() ctx: RequestContext): Promise<boolean> {
     const all = await ctx.loaders.categoriesOfPemda.load(category.pemda.id);
     return !all.some((c) => c.parent?.id === category.id);
   }
 
   @FieldResolver(() => ID, { nullable: true })
-  parentId(@Root() category: Category): string | null {
+  parentId(@Root() category: Category | Row<Category>): string | null {
     return category.parent?.id ?? null;
   }
 }

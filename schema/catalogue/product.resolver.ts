@@ -14,6 +14,7 @@ import { badInput } from '../../server/errors.js';
 import { Role } from '../../server/identity/user.entity.js';
 import { Vendor } from '../../server/vendor/vendor.entity.js';
 import { QueueOrder } from '../../server/database/pagination.js';
+import type { Row } from '../../server/database/rows.js';
 import { connectionOf, toConnection, type ConnectionShape } from '../pagination.js';
 import {
   CatalogueProgressView,
@@ -27,6 +28,11 @@ import {
 
 const ProductConnection = connectionOf(Product, 'Product');
 
+/** A product as a resolver gets it: a managed entity, or a row of a list page (its relations as ids). */
+type ProductShown = Product | Row<Product>;
+
+const vendorOf = (ctx: RequestContext, product: ProductShown) => ctx.loaders.vendor.load(product.vendor.id);
+
 @Resolver(() => Product)
 export class ProductResolver {
   @Query(() => ProductConnection, {
@@ -39,7 +45,7 @@ export class ProductResolver {
     @Arg('first', () => Int, { nullable: true, description: 'At most 100; default 20.' }) first: number | undefined,
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
     @Ctx() ctx: RequestContext,
-  ): Promise<ConnectionShape<Product>> {
+  ): Promise<ConnectionShape<Row<Product>>> {
     return toConnection(await ctx.services.product.list(ctx, pemdaId, filter, sort, { first, after }));
   }
 
@@ -135,7 +141,7 @@ export class ProductResolver {
 
   @FieldResolver(() => PriceCheckView, { description: 'The unit price against every other product buyers see in the same Pemda, leaf category and unit (median and MAD), and against the lowest price the Pemda agreed for this product over the past year; the rules are in the README. A hint for curation and a warning at checkout.' })
   priceCheck(
-    @Root() product: Product,
+    @Root() product: ProductShown,
     @Arg('proposed', { defaultValue: false, description: "Check a pending revision's price (and unit) where there is one: what BPBJ is asked to approve." }) proposed: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<PriceCheckView | null> {
@@ -143,27 +149,27 @@ export class ProductResolver {
   }
 
   @FieldResolver(() => Vendor)
-  vendor(@Root() product: Product): Promise<Vendor> {
-    return product.vendor.loadOrFail();
+  vendor(@Root() product: ProductShown, @Ctx() ctx: RequestContext): Promise<Vendor | Row<Vendor>> {
+    return vendorOf(ctx, product);
   }
 
   @FieldResolver(() => Category)
-  category(@Root() product: Product): Promise<Category> {
-    return product.category.loadOrFail();
+  category(@Root() product: ProductShown, @Ctx() ctx: RequestContext): Promise<Category | Row<Category>> {
+    return ctx.loaders.category.load(product.category.id);
   }
 
   @FieldResolver(() => Boolean, { description: "Derived from the vendor: domiciled in the catalogue's Pemda." })
-  async isLocal(@Root() product: Product): Promise<boolean> {
-    return (await product.vendor.loadOrFail()).isLocal;
+  async isLocal(@Root() product: ProductShown, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return (await vendorOf(ctx, product)).isLocal;
   }
 
   @FieldResolver(() => Boolean, { description: 'Derived from the vendor: usaha mikro, kecil or koperasi.' })
-  async isUmkk(@Root() product: Product): Promise<boolean> {
-    return (await product.vendor.loadOrFail()).isUmkk;
+  async isUmkk(@Root() product: ProductShown, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return (await vendorOf(ctx, product)).isUmkk;
   }
 
   @FieldResolver(() => ProductRevisionView, { nullable: true, description: 'Pending changes (the vendor itself and BPBJ only).' })
-  pendingRevision(@Root() product: Product, @Ctx() ctx: RequestContext): ProductRevisionView | null {
+  pendingRevision(@Root() product: ProductShown, @Ctx() ctx: RequestContext): ProductRevisionView | null {
     const a = ctx.actor;
     const allowed = a && (a.role === Role.PLATFORM_ADMIN || (a.role === Role.BPBJ && a.pemdaId === product.pemda.id) || a.vendorId === product.vendor.id);
     return allowed && product.pendingRevision ? { ...product.pendingRevision, submittedAt: new Date(product.pendingRevision.submittedAt) } : null;

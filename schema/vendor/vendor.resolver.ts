@@ -7,10 +7,14 @@ import { Pemda } from '../../server/pemda/pemda.entity.js';
 import { BusinessScale, Vendor, VendorStatus } from '../../server/vendor/vendor.entity.js';
 import { canSeeInternals } from '../../server/vendor/vendor.service.js';
 import { VendorDocument, VendorDocumentKind } from '../../server/vendor/vendor-document.entity.js';
+import type { Row } from '../../server/database/rows.js';
 import { connectionOf, toConnection, type ConnectionShape } from '../pagination.js';
 import { RegisterVendorInput, VendorProfileInput } from './vendor.types.js';
 
 const VendorConnection = connectionOf(Vendor, 'Vendor');
+
+/** A vendor as a resolver gets it: a managed entity, or a row read for a product page (server/database/rows.ts). */
+type VendorShown = Vendor | Row<Vendor>;
 
 @ObjectType({ description: "Bank account for payments: visible to the vendor itself and its Pemda's BPBJ only." })
 class BankAccount {
@@ -86,7 +90,7 @@ export class VendorResolver {
   }
 
   @FieldResolver(() => VendorClassificationView, { nullable: true, description: 'A requested change of classification waiting for BPBJ: the vendor itself and its BPBJ see it.' })
-  pendingClassification(@Root() vendor: Vendor, @Ctx() ctx: RequestContext): VendorClassificationView | null {
+  pendingClassification(@Root() vendor: VendorShown, @Ctx() ctx: RequestContext): VendorClassificationView | null {
     return canSeeInternals(ctx.actor, vendor) ? (vendor.pendingClassification ?? null) : null;
   }
 
@@ -125,28 +129,28 @@ export class VendorResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Published products of this vendor.' })
-  productCount(@Root() vendor: Vendor, @Ctx() ctx: RequestContext): Promise<number> {
+  productCount(@Root() vendor: VendorShown, @Ctx() ctx: RequestContext): Promise<number> {
     return ctx.loaders.publishedProductCount.load(vendor.id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'NPWP: only for the vendor itself and its BPBJ.' })
-  npwp(@Root() vendor: Vendor, @Ctx() ctx: RequestContext): string | null {
+  npwp(@Root() vendor: VendorShown, @Ctx() ctx: RequestContext): string | null {
     return canSeeInternals(ctx.actor, vendor) ? vendor.npwp : null;
   }
 
   @FieldResolver(() => [VendorDocument], { description: 'The NIB and NPWP scans in force (newest of each kind): for the vendor itself and its BPBJ; empty for anyone else.' })
-  async legalDocuments(@Root() vendor: Vendor, @Ctx() ctx: RequestContext): Promise<VendorDocument[]> {
+  async legalDocuments(@Root() vendor: VendorShown, @Ctx() ctx: RequestContext): Promise<VendorDocument[]> {
     return canSeeInternals(ctx.actor, vendor) ? ctx.loaders.vendorDocuments.load(vendor.id) : [];
   }
 
   @FieldResolver(() => BankAccount, { nullable: true })
-  bankAccount(@Root() vendor: Vendor, @Ctx() ctx: RequestContext): BankAccount | null {
+  bankAccount(@Root() vendor: VendorShown, @Ctx() ctx: RequestContext): BankAccount | null {
     if (!canSeeInternals(ctx.actor, vendor) || !vendor.bankAccountNumber) return null;
     return { bankName: vendor.bankName!, accountNumber: vendor.bankAccountNumber, accountName: vendor.bankAccountName! };
   }
 
   @FieldResolver(() => Pemda, { description: 'The Pemda whose catalogue the vendor sells in.' })
-  pemda(@Root() vendor: Vendor): Promise<Pemda> {
-    return vendor.pemda.loadOrFail();
+  pemda(@Root() vendor: VendorShown, @Ctx() ctx: RequestContext): Promise<Pemda> {
+    return ctx.em.getReference(Pemda, vendor.pemda.id, { wrapped: true }).loadOrFail();
   }
 }

@@ -283,7 +283,7 @@ export class VendorService {
 }
 
 /** The vendor itself and BPBJ of its Pemda (or a platform admin) see its private data and every state. */
-export function canSeeInternals(actor: Actor | null, vendor: Vendor): boolean {
+export function canSeeInternals(actor: Actor | null, vendor: { id: string; pemda: { id: string } }): boolean {
   return managesPemda(actor, vendor.pemda.id) || (actor?.role === Role.VENDOR && actor.vendorId === vendor.id);
 }
 

@@ -224,6 +224,28 @@ describe('searching the catalogue with filters, sorting and pages', () => {
     expect(nodes.every((n) => n.status === 'PUBLISHED')).toBe(true);
   });
 
+  it('every sort pages in the order PostgreSQL gives, each value as stored (the page is read as rows, not entities)', async () => {
+    const orders = { NEWEST: 'p.created_at desc, p.id desc', PRICE_ASC: 'p.price asc, p.id asc', PRICE_DESC: 'p.price desc, p.id desc', NAME_ASC: 'p.name asc, p.id asc' };
+    for (const [sort, orderBy] of Object.entries(orders)) {
+      const { nodes } = await all({}, sort);
+      const expected = await t.em().getConnection().execute<{ id: string; name: string; price: string }[]>(
+        `select p.id, p.name, p.price::text as price from product p join vendor v on v.id = p.vendor_id
+          where p.pemda_id = ? and p.status = 'PUBLISHED' and v.status = 'VERIFIED' order by ${orderBy}`,
+        [ids.batu],
+      );
+      expect(nodes.map((n) => n.id)).toEqual(expected.map((r) => r.id));
+      expect(nodes.map((n) => [n.name, n.price])).toEqual(expected.map((r) => [r.name, Number(r.price)]));
+    }
+    // Every column a product shows: the bigint price as a number, the numeric TKDN, the arrays, the times.
+    const [row] = await t.em().getConnection().execute(
+      `select p.id, p.price::text as price, p.tkdn_percent::text as tkdn, p.image_urls, p.is_pdn, p.created_at from product p join vendor v on v.id = p.vendor_id
+        where p.pemda_id = ? and p.status = 'PUBLISHED' and v.status = 'VERIFIED' and p.tkdn_percent is not null order by p.price desc, p.id desc limit 1`,
+      [ids.batu],
+    );
+    const page = await t.exec(`query($p: ID, $f: ProductFilterInput) { products(pemdaId: $p, filter: $f, sort: PRICE_DESC, first: 1) { edges { node { id price tkdnPercent imageUrls isPdn createdAt } } } }`, { p: ids.batu, f: { tkdnMin: 0 } });
+    expect(page.data.products.edges[0].node).toEqual({ id: row.id, price: Number(row.price), tkdnPercent: Number(row.tkdn), imageUrls: row.image_urls, isPdn: row.is_pdn, createdAt: new Date(row.created_at).toISOString() });
+  });
+
   it('a category filter includes the whole subtree', async () => {
     const { nodes } = await all({ categoryId: await categoryId(t, ids.batu, 'olahan-apel') });
     expect(nodes.length).toBeGreaterThan(0);
