@@ -1,4 +1,5 @@
-import { SignJWT, jwtVerify } from 'jose';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { SignJWT } from 'jose';
 
 const ISSUER = 'katalog-lokal';
 const AUDIENCE = 'katalog-lokal-api';
@@ -12,7 +13,7 @@ export class TokenService {
   private readonly key: Promise<CryptoKey>;
 
   constructor(
-    secret: string,
+    private readonly secret: string,
     private readonly ttlSeconds: number,
     private readonly now: () => Date = () => new Date(),
   ) {
@@ -33,19 +34,37 @@ export class TokenService {
     return { token, expiresAt };
   }
 
-  /** Returns the claims, or null when the token is forged, expired or malformed. */
-  async verify(token: string): Promise<TokenClaims | null> {
-    try {
-      const { payload } = await jwtVerify(token, await this.key, {
-        issuer: ISSUER,
-        audience: AUDIENCE,
-        algorithms: ['HS256'],
-        currentDate: this.now(),
-        requiredClaims: ['exp', 'sub'], // a token without an expiry would be a password that never changes
-      });
-      return typeof payload.sub === 'string' ? { sub: payload.sub } : null;
-    } catch {
-      return null;
-    }
+  /**
+   * Returns the claims, or null when the token is forged, expired or malformed. Checked by hand with one synchronous
+   * HMAC, in the order that leaks nothing: the signature over the exact bytes sent, before anything in them is
+   * read. Every request pays for this; WebCrypto's asynchronous verify (through jose) cost about a tenth of a `me`.
+   */
+  verify(token: string): TokenClaims | null {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) return null;
+    const [header, payload, signature] = parts;
+    const expected = createHmac('sha256', this.secret).update(`${header}.${payload}`).digest();
+    const given = Buffer.from(signature, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    const decoded = (part: string): Record<string, unknown> | null => {
+      try {
+        const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+        return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+      } catch {
+        return null;
+      }
+    };
+    const [head, claims] = [decoded(header), decoded(payload)];
+    // Only what `issue` writes: HS256 with no critical extensions; a token without an expiry would be a password
+    // that never changes.
+    if (!head || !claims || head.alg !== 'HS256' || 'crit' in head) return null;
+    const now = Math.floor(this.now().getTime() / 1000);
+    const audience = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+    if (claims.iss !== ISSUER || !audience.includes(AUDIENCE) || typeof claims.sub !== 'string') return null;
+    if (typeof claims.exp !== 'number' || claims.exp <= now) return null;
+    if (claims.nbf !== undefined && (typeof claims.nbf !== 'number' || claims.nbf > now)) return null;
+    return { sub: claims.sub };
   }
 }
+
+const BASE64URL = /^[A-Za-z0-9_-]+$/;

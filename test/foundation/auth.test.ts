@@ -1,4 +1,4 @@
-import { SignJWT } from 'jose';
+import { SignJWT, type JWTHeaderParameters, type JWTPayload } from 'jose';
 import { TokenService } from '../../server/auth/token.js';
 import { User } from '../../server/identity/user.entity.js';
 import { anotherProcess, createTestApp, errorCode, type TestApp } from '../support/harness.js';
@@ -161,6 +161,38 @@ describe('TokenService', () => {
     expect(await tokens.verify(token)).toEqual({ sub: 'user-1' });
     now = new Date('2026-01-01T00:01:01Z');
     expect(await tokens.verify(token)).toBeNull();
+  });
+
+  it('refuses every token it did not issue as issued: other claims, algorithm, secret, or bytes', async () => {
+    const now = new Date('2026-01-01T00:00:00Z');
+    const secret = 'x'.repeat(32);
+    const tokens = new TokenService(secret, 60, () => now);
+    const exp = Math.floor(now.getTime() / 1000) + 60;
+    const sign = (claims: JWTPayload, header: JWTHeaderParameters = { alg: 'HS256' }, key = secret) =>
+      new SignJWT(claims).setProtectedHeader(header).sign(new TextEncoder().encode(key));
+    const valid = { sub: 'user-1', iss: 'katalog-lokal', aud: 'katalog-lokal-api', exp };
+    expect(tokens.verify(await sign(valid))).toEqual({ sub: 'user-1' }); // signed by jose, read by the verifier
+    expect(tokens.verify(await sign({ ...valid, aud: ['lain', 'katalog-lokal-api'] }))).toEqual({ sub: 'user-1' });
+
+    const refused = [
+      await sign({ ...valid, iss: 'katalog-lain' }),
+      await sign({ ...valid, aud: 'api-lain' }),
+      await sign({ ...valid, sub: undefined }),
+      await sign({ ...valid, exp: undefined }),
+      await sign({ ...valid, exp: String(exp) as never }),
+      await sign({ ...valid, nbf: exp }), // not valid yet
+      await sign(valid, { alg: 'HS512' }),
+      await sign(valid, { alg: 'HS256', crit: ['b64'], b64: true }),
+      await sign(valid, { alg: 'HS256' }, 'y'.repeat(32)),
+    ];
+    for (const token of refused) expect(tokens.verify(token)).toBeNull();
+
+    const good = await sign(valid);
+    const [header, payload, signature] = good.split('.');
+    const edited = Buffer.from(JSON.stringify({ ...valid, sub: 'user-2' })).toString('base64url');
+    for (const token of [`${header}.${edited}.${signature}`, `${good}=`, `${good}.`, `${header}.${payload}.${signature.slice(0, -2)}`, ' ' + good, 'a.b.c', '', '...']) {
+      expect(tokens.verify(token)).toBeNull();
+    }
   });
 });
 
