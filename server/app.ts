@@ -111,7 +111,8 @@ export async function createApp(
     const token = request.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (request.authorization && !token) ctx.authProblem = 'Header Authorization harus berbentuk "Bearer <token>".';
     if (token) {
-      const { actor, problem } = await services.identity.authenticate(ctx.em, token);
+      const { actor, problem, user } = await services.identity.authenticate(ctx.em, token);
+      if (user) ctx.loaders.user.prime(user.id, user);
       ctx.actor = actor;
       ctx.authProblem = problem;
     }

@@ -7,6 +7,7 @@ import { Category } from './catalogue/category.entity.js';
 import { Pemda } from './pemda/pemda.entity.js';
 import { VendorDocument } from './vendor/vendor-document.entity.js';
 import { Vendor } from './vendor/vendor.entity.js';
+import { User } from './identity/user.entity.js';
 import { rowsById } from './database/rows.js';
 import { buyerVisibleSql } from './catalogue/visibility.js';
 import { concentrationBetween, type OpdConcentration } from './insight/concentration.js';
@@ -24,6 +25,8 @@ export function createLoaders(em: EntityManager, now: () => Date) {
     /** A product's vendor and category as rows (server/database/rows.ts): a catalogue page's in two statements. */
     vendor: rowsById(em, Vendor),
     category: rowsById(em, Category),
+    /** Accounts as rows; the caller's is primed by authentication. */
+    user: rowsById(em, User),
     /** Products of each vendor that buyers see (none while the vendor is suspended). */
     publishedProductCount: new DataLoader<string, number>(async (vendorIds) => {
       const rows = await em.getConnection().execute<{ vendor_id: string; count: string }[]>(

@@ -7,7 +7,16 @@ import type { RequestContext } from '../../server/context.js';
 import { Role, User } from '../../server/identity/user.entity.js';
 import { Opd } from '../../server/opd/opd.entity.js';
 import { Pemda } from '../../server/pemda/pemda.entity.js';
+import type { EntityClass, Ref } from '@mikro-orm/core';
+import type { Row } from '../../server/database/rows.js';
 import { AuthPayload, CreateUserInput, LoginInput } from './identity.types.js';
+
+/** An account as a resolver gets it: a managed entity, or the row authentication read (server/database/rows.ts). */
+type UserShown = User | Row<User>;
+
+/** A to-one link of an account, through the references' batch loader; a row's link is its id. */
+const related = <T extends object>(ctx: RequestContext, entity: EntityClass<T>, link: { id: string } | null | undefined): Promise<T | null> =>
+  link ? (ctx.em.getReference(entity, link.id as never, { wrapped: true }) as Ref<T>).load().then((found) => (found as T | null) ?? null) : Promise.resolve(null);
 
 @Resolver(() => User)
 export class IdentityResolver {
@@ -18,7 +27,7 @@ export class IdentityResolver {
 
   @Authorized()
   @Query(() => User, { description: 'The account the token belongs to.' })
-  me(@Ctx() ctx: RequestContext): Promise<User> {
+  me(@Ctx() ctx: RequestContext): Promise<User | Row<User>> {
     return ctx.services.identity.me(ctx);
   }
 
@@ -35,22 +44,22 @@ export class IdentityResolver {
   }
 
   @FieldResolver(() => Pemda, { nullable: true })
-  pemda(@Root() user: User): Promise<Pemda | null> {
-    return user.pemda ? user.pemda.load() : Promise.resolve(null);
+  pemda(@Root() user: UserShown, @Ctx() ctx: RequestContext): Promise<Pemda | null> {
+    return related(ctx, Pemda, user.pemda);
   }
 
   @FieldResolver(() => Opd, { nullable: true })
-  opd(@Root() user: User): Promise<Opd | null> {
-    return user.opd ? user.opd.load() : Promise.resolve(null);
+  opd(@Root() user: UserShown, @Ctx() ctx: RequestContext): Promise<Opd | null> {
+    return related(ctx, Opd, user.opd);
   }
 
   @FieldResolver(() => Vendor, { nullable: true, description: "The vendor a VENDOR account acts for: the caller's own, or for BPBJ of its Pemda." })
-  vendor(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Vendor | null> {
-    return user.vendor && seesAccountLinks(ctx.actor, user) ? user.vendor.load() : Promise.resolve(null);
+  vendor(@Root() user: UserShown, @Ctx() ctx: RequestContext): Promise<Vendor | null> {
+    return seesAccountLinks(ctx.actor, user) ? related(ctx, Vendor, user.vendor) : Promise.resolve(null);
   }
 
   @FieldResolver(() => Asn, { nullable: true, description: "The civil-servant record of an ASN account (NIP, grade, minimum): the caller's own, or for BPBJ of its Pemda." })
-  asn(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Asn | null> {
-    return user.asn && seesAccountLinks(ctx.actor, user) ? user.asn.load() : Promise.resolve(null);
+  asn(@Root() user: UserShown, @Ctx() ctx: RequestContext): Promise<Asn | null> {
+    return seesAccountLinks(ctx.actor, user) ? related(ctx, Asn, user.asn) : Promise.resolve(null);
   }
 }

@@ -14,6 +14,8 @@ export type Row<T> = { [K in keyof T]: T[K] extends Ref<object> | undefined | nu
 export function rowOf<T extends object>(meta: EntityMetadata<T>, platform: Platform, columns: object): Row<T> {
   const row: Record<string, unknown> = {};
   for (const prop of meta.hydrateProps) {
+    // The inverse side of a one-to-one has no column here: a row would show it as absent, so rows refuse it.
+    if (prop.kind === ReferenceKind.ONE_TO_ONE && !prop.owner) throw new Error(`${meta.className}.${prop.name}: rows cannot show an inverse one-to-one`);
     const value = (columns as Record<string, unknown>)[prop.name];
     if (value == null) row[prop.name] = value ?? null;
     else if (prop.kind === ReferenceKind.MANY_TO_ONE || prop.kind === ReferenceKind.ONE_TO_ONE) row[prop.name] = { id: value };
@@ -38,4 +40,11 @@ export function rowsById<T extends { id: string }>(em: EntityManager, entity: En
     const rows = new Map(read.map((columns) => [(columns as unknown as { id: string }).id, rowOf(meta, em.getPlatform(), columns)]));
     return ids.map((id, i) => managed[i] ?? rows.get(id) ?? new Error(`${meta.className} ${id} tidak ditemukan`));
   });
+}
+
+/** Rows from a fixed statement over the entity's table (`select * from ...`): nothing built per call, nothing hydrated. */
+export async function rowsOf<T extends object>(em: EntityManager, entity: EntityClass<T>, sql: string, params: unknown[]): Promise<Row<T>[]> {
+  const meta = em.getMetadata().get<T>(entity.name);
+  const found = await em.getConnection().execute<Record<string, unknown>[]>(sql, params);
+  return found.map((columns) => rowOf(meta, em.getPlatform(), em.getDriver().mapResult(columns as never, meta) ?? {}));
 }
