@@ -35,6 +35,18 @@ describe('logging in and proving who you are', () => {
     });
   });
 
+  it('a signed-in request reads the account once: `me` costs that one statement, its links one each', async () => {
+    const token = await t.login('pp.dinkes@batukota.go.id');
+    t.queries.length = 0;
+    const me = await t.exec(`{ me { id email fullName role } }`, {}, { token });
+    expect(me.data.me.email).toBe('pp.dinkes@batukota.go.id');
+    expect(t.queries).toHaveLength(1);
+    expect(t.queries[0]).toMatch(/from app_user where id = .* and active/);
+    t.queries.length = 0;
+    expect((await t.exec(ME, {}, { token })).data.me.opd).toEqual({ shortName: 'Dinkes' });
+    expect(t.queries).toHaveLength(3); // the account, its Pemda, its OPD
+  });
+
   it('stores passwords as argon2id hashes, never as typed', async () => {
     const user = await t.em().findOneOrFail(User, { email: 'bpbj@batukota.go.id' }, { populate: ['passwordHash'] });
     expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
