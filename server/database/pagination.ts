@@ -44,10 +44,15 @@ export async function paginate<T extends object>(
   const first = checkPageArgs(args);
   checkCursor(args.after, orderBy);
   const cursor = await em.findByCursor(entity, where, { first, after: args.after ?? undefined, orderBy, includeCount: false });
+  return pageOf<T>(cursor, args, () => em.count(entity, where));
+}
+
+/** A page from MikroORM's cursor over its items; the total counted when first asked for, once. */
+function pageOf<T>(cursor: Cursor<object, never, '*', never, boolean>, args: PageArgs, countAll: () => Promise<number>): Page<T> {
   let count: Promise<number> | null = null;
   return {
-    items: cursor.items as T[],
-    totalCount: () => (count ??= em.count(entity, where)),
+    items: cursor.items as unknown as T[],
+    totalCount: () => (count ??= countAll()),
     hasNextPage: cursor.hasNextPage,
     hasPreviousPage: Boolean(args.after),
     startCursor: cursor.startCursor,
@@ -91,16 +96,7 @@ export async function paginateRows<T extends object>(
   const data = await em.getDriver().find<T>(meta.className, processed as never, { ...options, orderBy: [orderBy], ctx: em.getTransactionContext() });
   const rows = data.map((columns) => rowOf(meta, platform, columns));
   const cursor = new Cursor(rows as never[], 0, options, meta); // drops the one row read past the page
-  let count: Promise<number> | null = null;
-  return {
-    items: cursor.items as unknown as Row<T>[],
-    totalCount: () => (count ??= em.count(entity, where)),
-    hasNextPage: cursor.hasNextPage,
-    hasPreviousPage: Boolean(args.after),
-    startCursor: cursor.startCursor,
-    endCursor: cursor.endCursor,
-    cursorOf: (row) => cursor.from(row as never),
-  };
+  return pageOf<Row<T>>(cursor, args, () => em.count(entity, where));
 }
 
 /** Which end of a work queue comes first: the longest waiting (the default), or the latest. */
