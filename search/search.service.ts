@@ -4,6 +4,7 @@ import { Product } from '../server/catalogue/product.entity.js';
 import type { ProductFilter } from '../server/catalogue/product-filter.js';
 import type { RequestContext } from '../server/context.js';
 import { invalidCursor, MAX_PAGE_SIZE } from '../server/database/pagination.js';
+import { rowsOf, type Row } from '../server/database/rows.js';
 import { badInput, notFound, Validation } from '../server/errors.js';
 import { MeilisearchEngine } from './meilisearch-engine.js';
 import { PostgresSearchEngine } from './postgres-engine.js';
@@ -22,7 +23,7 @@ export interface SearchArgs {
 export interface ProductSearchPage {
   engine: string;
   totalCount: number;
-  hits: { product: Product; snippet: string; score: number; cursor: string }[];
+  hits: { product: Row<Product>; snippet: string; score: number; cursor: string }[];
   hasNextPage: boolean;
   endCursor: string | null;
   facets: SearchFacets;
@@ -89,11 +90,11 @@ export class SearchService {
       synonyms,
     };
 
-    // The page's products (with vendor and category, which a result list shows) load while the engine is still
-    // counting facets.
-    let products: Promise<Product[]> | null = null;
+    // The page's products load, as rows (server/database/rows.ts), while the engine is still counting facets; their
+    // vendors and categories come through the row loaders as the answer is resolved.
+    let products: Promise<Row<Product>[]> | null = null;
     const load = (ids: string[]) => {
-      products = ctx.em.find(Product, { id: { $in: ids } }, { populate: ['vendor', 'category'] });
+      products = ids.length ? rowsOf(ctx.em, Product, 'select * from product where id in (?)', [ids]) : Promise.resolve([]);
       products.catch(() => {}); // awaited below; this only keeps an engine failure from leaving it unhandled
       return products;
     };

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Field, Float, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { ID } from '../../server/ids.js';
 import { Product } from '../../server/catalogue/product.entity.js';
+import type { Row } from '../../server/database/rows.js';
 import type { RequestContext } from '../../server/context.js';
 import { Role } from '../../server/identity/user.entity.js';
 import { SearchSort } from '../../search/port.js';
@@ -13,7 +14,7 @@ registerEnumType(SearchSort, { name: 'SearchSort', description: 'RELEVANCE is th
 @ObjectType()
 class ProductHit {
   @Field(() => Product)
-  node!: Product;
+  node!: Product | Row<Product>;
 
   @Field({ description: 'The matching text, with <mark>...</mark> around what matched.' })
   snippet!: string;
