@@ -27,6 +27,8 @@ export function createLoaders(em: EntityManager, now: () => Date) {
     category: rowsById(em, Category),
     /** Accounts as rows; the caller's is primed by authentication. */
     user: rowsById(em, User),
+    /** Pemdas as rows: an OPD's, primed by the spend recap that read it. */
+    pemda: rowsById(em, Pemda),
     /** Products of each vendor that buyers see (none while the vendor is suspended). */
     publishedProductCount: new DataLoader<string, number>(async (vendorIds) => {
       const rows = await em.getConnection().execute<{ vendor_id: string; count: string }[]>(

@@ -4,6 +4,7 @@ import type { RequestContext } from '../../server/context.js';
 import { Role, User } from '../../server/identity/user.entity.js';
 import { Opd } from '../../server/opd/opd.entity.js';
 import { Pemda } from '../../server/pemda/pemda.entity.js';
+import type { Row } from '../../server/database/rows.js';
 
 @InputType()
 class CreateOpdInput {
@@ -67,8 +68,9 @@ export class OpdResolver {
     return ctx.services.opd.update(ctx, id, input);
   }
 
+  /** An OPD comes as an entity or as a row (the spend recap's); either way its Pemda through the request's loader. */
   @FieldResolver(() => Pemda)
-  pemda(@Root() opd: Opd): Promise<Pemda> {
-    return opd.pemda.loadOrFail();
+  pemda(@Root() opd: Opd | Row<Opd>, @Ctx() ctx: RequestContext): Promise<Pemda | Row<Pemda>> {
+    return ctx.loaders.pemda.load(opd.pemda.id);
   }
 }

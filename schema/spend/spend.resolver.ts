@@ -181,7 +181,7 @@ class SpendFiguresView {
 
 @ObjectType()
 class OpdSpendRecap extends SpendFiguresView {
-  @Field(() => Opd) opd!: Opd;
+  @Field(() => Opd) opd!: OpdRecap['opd'];
   @Field(() => Int, { nullable: true, description: 'Rank by UMK-K share of budget (assessable OPDs only).' }) rank!: number | null;
   span!: OpdRecap['span'];
 }

@@ -1,7 +1,7 @@
 import { asReport } from '../database/statement-timeout.js';
 import { managesPemda, requireActor } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
-import { forbidden } from '../errors.js';
+import { forbidden, notFound } from '../errors.js';
 import { label, monthName, percent as percentText, rupiah, STATUS_LABEL } from '../reports/indonesian.js';
 import { renderReport } from '../reports/render.js';
 import { printedFor, type Cell, type CsvDialect, type ExportFile, type ExportFormat, type Report } from '../reports/report.js';
@@ -12,6 +12,7 @@ import { localDate } from '../calendar/time-zone.js';
 import { firstDayAfter, monthsOf, percent, resolvePeriod, type Period, type PeriodInput } from './period.js';
 import { budgetsInForce, type BudgetInForce } from './budget.service.js';
 import { findInScope } from '../database/find.js';
+import { rowsOf, type Row } from '../database/rows.js';
 import { concentrationBetween } from '../insight/concentration.js';
 
 export enum SpendStatus {
@@ -52,7 +53,7 @@ export interface SpendFigures {
 }
 
 export interface OpdRecap extends SpendFigures {
-  opd: Opd;
+  opd: Opd | Row<Opd>;
   rank: number | null;
   /** The Pemda and the months of the period: what the vendor-concentration column reads. */
   span: { pemdaId: string; from: string; to: string };
@@ -159,7 +160,9 @@ export class RecapService {
 
   async recap(ctx: RequestContext, pemdaId: string, periodInput: PeriodInput, opdId?: string | null, publicView = false): Promise<SpendRecap> {
     const onlyOpd = this.scope(ctx, pemdaId, opdId, publicView);
-    const pemda = await findInScope(ctx.em, Pemda, pemdaId, 'Pemda');
+    const [pemda] = await rowsOf(ctx.em, Pemda, 'select * from pemda where id = ?', [pemdaId]);
+    if (!pemda) throw notFound('Pemda');
+    ctx.loaders.pemda.prime(pemda.id, pemda);
     const period = resolvePeriod(periodInput, pemda.timeZone, ctx.now());
     const targetBp = Math.round(pemda.localSpendTargetPercent * 100);
     const yearStart = `${period.year}-01`;
@@ -184,7 +187,8 @@ export class RecapService {
         { total: +r.total, catalogue: +r.catalogue, umkk: +r.umkk, pdn: +r.pdn, local: +r.local, transactions: +r.transactions, catalogueTransactions: +r.catalogue_transactions, umkkYtd: +r.umkk_ytd, catalogueYtd: +r.catalogue_ytd },
       ]),
     );
-    const opds = await ctx.em.find(Opd, { pemda: pemdaId, ...(onlyOpd ? { id: onlyOpd } : {}) }, { orderBy: { code: 'asc' } });
+    // Rows, not entities: a recap shows forty OPDs and changes none (server/database/rows.ts).
+    const opds = await rowsOf(ctx.em, Opd, `select * from opd where pemda_id = ? ${onlyOpd ? 'and id = ?' : ''} order by code`, [pemdaId, ...(onlyOpd ? [onlyOpd] : [])]);
     const budgets = await budgetsInForce(ctx.em, pemdaId, period.year, firstDayAfter(period.to));
 
     // The Pemda's share keeps numerator and denominator over the same OPDs: those with a budget. The spend of OPDs

@@ -157,6 +157,19 @@ describe('local-spend monitoring against the 40% target', () => {
     expect(await snapshot()).toEqual(kept);
   });
 
+  it('a recap of every OPD, with each OPD\'s Pemda and vendor concentration, costs the same six statements however many OPDs', async () => {
+    t.queries.length = 0;
+    const result = await t.exec(`query($p: ID!) { spendRecap(pemdaId: $p, period: { year: 2026, quarter: 1 }) {
+      opds { opd { code shortName pemda { name } } rank realisedUmkk vendorConcentration { vendors } } } }`, { p: w.ids.batu }, { token: w.bpbj });
+    const opds = result.data.spendRecap.opds;
+    expect(opds.length).toBeGreaterThan(3);
+    expect(new Set(opds.map((o: any) => o.opd.pemda.name))).toEqual(new Set(['Pemerintah Kota Batu']));
+    expect(row(result.data.spendRecap, 'Dinkes').vendorConcentration).toEqual({ vendors: 1 });
+    // The caller's account, the Pemda, the rollups, the OPDs, the budgets in force, the concentration; the OPDs'
+    // Pemda is the one read second.
+    expect(t.queries).toHaveLength(6);
+  });
+
   it('a PP sees its own OPD only; BPBJ of another Pemda nothing; the public the per-OPD aggregates', async () => {
     const own = await recap({ year: 2026 }, w.pp);
     expect(own.opds.map((o: any) => o.opd.shortName)).toEqual(['Dinkes']);
