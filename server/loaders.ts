@@ -27,7 +27,7 @@ export function createLoaders(em: EntityManager, now: () => Date) {
     category: rowsById(em, Category),
     /** Accounts as rows; the caller's is primed by authentication. */
     user: rowsById(em, User),
-    /** Pemdas as rows: an OPD's, primed by the spend recap that read it. */
+    /** Pemdas as rows: the spend recap's, which its OPDs' `pemda` field then answers from. */
     pemda: rowsById(em, Pemda),
     /** Products of each vendor that buyers see (none while the vendor is suspended). */
     publishedProductCount: new DataLoader<string, number>(async (vendorIds) => {

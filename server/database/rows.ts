@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { ReferenceKind, wrap, type EntityClass, type EntityMetadata, type Platform, type Ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { notFound } from '../errors.js';
 
 /**
  * Rows: entities read for showing only, as plain objects, without the unit of work. Hydrating a managed entity
@@ -26,10 +27,11 @@ export function rowOf<T extends object>(meta: EntityMetadata<T>, platform: Platf
 
 /**
  * A per-request loader of rows by id: all asked in one statement. An entity the request already manages (loaded, so
- * possibly changed and flushed by this request) is answered as it is, without a statement.
+ * possibly changed and flushed by this request) is answered as it is, without a statement. An id that names nothing
+ * is NOT_FOUND ("Pemda tidak ditemukan."), as `findInScope` answers it.
  */
 export function rowsById<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>): DataLoader<string, T | Row<T>> {
-  return new DataLoader(async (ids) => {
+  return new DataLoader<string, T | Row<T>>(async (ids) => {
     const meta = em.getMetadata().get<T>(entity.name);
     const managed = ids.map((id) => {
       const known = em.getUnitOfWork().getById<T>(meta.className, id as never);
@@ -38,7 +40,7 @@ export function rowsById<T extends { id: string }>(em: EntityManager, entity: En
     const missing = ids.filter((_, i) => !managed[i]);
     const read = missing.length ? await em.getDriver().find<T>(meta.className, { id: { $in: missing } } as never, { ctx: em.getTransactionContext() }) : [];
     const rows = new Map(read.map((columns) => [(columns as unknown as { id: string }).id, rowOf(meta, em.getPlatform(), columns)]));
-    return ids.map((id, i) => managed[i] ?? rows.get(id) ?? new Error(`${meta.className} ${id} tidak ditemukan`));
+    return ids.map((id, i) => managed[i] ?? rows.get(id) ?? notFound(meta.className));
   });
 }
 

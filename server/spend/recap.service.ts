@@ -1,7 +1,7 @@
 import { asReport } from '../database/statement-timeout.js';
 import { managesPemda, requireActor } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
-import { forbidden, notFound } from '../errors.js';
+import { forbidden } from '../errors.js';
 import { label, monthName, percent as percentText, rupiah, STATUS_LABEL } from '../reports/indonesian.js';
 import { renderReport } from '../reports/render.js';
 import { printedFor, type Cell, type CsvDialect, type ExportFile, type ExportFormat, type Report } from '../reports/report.js';
@@ -53,7 +53,7 @@ export interface SpendFigures {
 }
 
 export interface OpdRecap extends SpendFigures {
-  opd: Opd | Row<Opd>;
+  opd: Row<Opd>;
   rank: number | null;
   /** The Pemda and the months of the period: what the vendor-concentration column reads. */
   span: { pemdaId: string; from: string; to: string };
@@ -160,9 +160,8 @@ export class RecapService {
 
   async recap(ctx: RequestContext, pemdaId: string, periodInput: PeriodInput, opdId?: string | null, publicView = false): Promise<SpendRecap> {
     const onlyOpd = this.scope(ctx, pemdaId, opdId, publicView);
-    const [pemda] = await rowsOf(ctx.em, Pemda, 'select * from pemda where id = ?', [pemdaId]);
-    if (!pemda) throw notFound('Pemda');
-    ctx.loaders.pemda.prime(pemda.id, pemda);
+    // Through the request's loader: the OPDs' `pemda` field then answers from it.
+    const pemda = await ctx.loaders.pemda.load(pemdaId);
     const period = resolvePeriod(periodInput, pemda.timeZone, ctx.now());
     const targetBp = Math.round(pemda.localSpendTargetPercent * 100);
     const yearStart = `${period.year}-01`;

@@ -170,6 +170,12 @@ describe('local-spend monitoring against the 40% target', () => {
     expect(t.queries).toHaveLength(6);
   });
 
+  it('the public recap of a Pemda that does not exist is NOT_FOUND, in Indonesian', async () => {
+    const result = await t.exec(`query($p: ID!) { publicSpendRecap(pemdaId: $p, period: { year: 2026 }) { targetPercent } }`, { p: '00000000-0000-4000-8000-000000000000' });
+    expect(errorCode(result)).toBe('NOT_FOUND');
+    expect(result.errors![0].message).toBe('Pemda tidak ditemukan.');
+  });
+
   it('a PP sees its own OPD only; BPBJ of another Pemda nothing; the public the per-OPD aggregates', async () => {
     const own = await recap({ year: 2026 }, w.pp);
     expect(own.opds.map((o: any) => o.opd.shortName)).toEqual(['Dinkes']);
