@@ -154,8 +154,11 @@ export class RecapService {
     if (publicView) return opdId ?? null;
     const actor = requireActor(ctx);
     if (managesPemda(actor, pemdaId)) return opdId ?? null;
-    if (actor.opdId && actor.pemdaId === pemdaId && (!opdId || opdId === actor.opdId)) return actor.opdId;
-    throw forbidden('Anda hanya dapat melihat rekap OPD Anda sendiri.');
+    // The refusal says which rule was met: another Pemda's recap, a caller without an OPD (a vendor), another OPD.
+    if (actor.pemdaId !== pemdaId) throw forbidden('Anda hanya dapat melihat rekap Pemda Anda sendiri; rekap publiknya terbuka untuk semua.');
+    if (!actor.opdId) throw forbidden('Rekap belanja per OPD untuk BPBJ dan pejabat OPD; rekap publiknya terbuka untuk semua.');
+    if (opdId && opdId !== actor.opdId) throw forbidden('Anda hanya dapat melihat rekap OPD Anda sendiri.');
+    return actor.opdId;
   }
 
   async recap(ctx: RequestContext, pemdaId: string, periodInput: PeriodInput, opdId?: string | null, publicView = false): Promise<SpendRecap> {

@@ -182,6 +182,11 @@ describe('local-spend monitoring against the 40% target', () => {
     expect(errorCode(await t.exec(RECAP, { p: w.ids.batu, period: { year: 2026 }, opd: disdik.id }, { token: w.pp }))).toBe('FORBIDDEN');
     expect(errorCode(await t.exec(RECAP, { p: w.ids.batu, period: { year: 2026 } }, { token: w.bpbjBontang }))).toBe('FORBIDDEN');
     expect(errorCode(await t.exec(RECAP, { p: w.ids.batu, period: { year: 2026 } }))).toBe('UNAUTHENTICATED');
+    // Each refusal names its rule: another OPD, another Pemda, a vendor (who has no OPD).
+    const message = async (token: string, opd?: string) => (await t.exec(RECAP, { p: w.ids.batu, period: { year: 2026 }, opd }, { token })).errors![0].message;
+    expect(await message(w.pp, disdik.id)).toBe('Anda hanya dapat melihat rekap OPD Anda sendiri.');
+    expect(await message(w.bpbjBontang)).toBe('Anda hanya dapat melihat rekap Pemda Anda sendiri; rekap publiknya terbuka untuk semua.');
+    expect(await message(umkVendor.token)).toBe('Rekap belanja per OPD untuk BPBJ dan pejabat OPD; rekap publiknya terbuka untuk semua.');
     const pub = await t.exec(`query($p: ID!) { publicSpendRecap(pemdaId: $p, period: { year: 2026, quarter: 1 }) { opds { opd { shortName } umkkShareOfBudget status } } }`, { p: w.ids.batu });
     expect(pub.data.publicSpendRecap.opds[0]).toEqual({ opd: { shortName: 'Dinkes' }, umkkShareOfBudget: 45, status: 'ON_TRACK' });
     expect(errorCode(await t.exec(IMPORT, { input: { pemdaId: w.ids.batu, rows: [external('X-1', '2026-01-01', 1)], policy: 'REJECT_ALL' } }, { token: w.bpbjBontang }))).toBe('FORBIDDEN');
