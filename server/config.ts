@@ -41,6 +41,8 @@ export interface AppConfig {
   /** PostgreSQL server only: the longest one statement of an interactive request may run, and of a report. */
   statementTimeoutMs: number;
   reportStatementTimeoutMs: number;
+  /** How long a request waits for a database connection (its turn, on the embedded database) before it is refused as busy. */
+  connectionWaitMs: number;
   /** Where notification emails go out (smtp:// or smtps://, credentials in the URL); none: notifications stay in the app. */
   smtpUrl: string | null;
   mailFrom: string;
@@ -180,6 +182,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimits: boolean(env, 'RATE_LIMITS', true),
     statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
     reportStatementTimeoutMs: integer(env, 'REPORT_STATEMENT_TIMEOUT_MS', 120_000, 100, 3_600_000),
+    connectionWaitMs: integer(env, 'DATABASE_WAIT_TIMEOUT_MS', 30_000, 100, 600_000),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM?.trim() || 'Katalog Lokal <no-reply@katalog-lokal.invalid>',
     jobs: boolean(env, 'JOBS', true),

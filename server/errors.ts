@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'QUERY_TOO_COMPLEX'
   | 'TIMEOUT'
+  | 'SERVER_BUSY'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE';
 
@@ -33,6 +34,13 @@ export const unauthenticated = (message = 'Silakan masuk (login) terlebih dahulu
 
 export const forbidden = (message = 'Anda tidak berwenang melakukan tindakan ini.') =>
   new AppError('FORBIDDEN', message);
+
+/** No database connection came free within DATABASE_WAIT_TIMEOUT_MS: nothing of the request ran; it may simply be sent again. */
+export const serverBusy = () =>
+  new AppError('SERVER_BUSY', 'Server sedang sibuk melayani permintaan lain; permintaan Anda belum dijalankan. Coba lagi sebentar lagi.', {
+    retryAfterSeconds: 1,
+    http: { status: 503, headers: new Map([['retry-after', '1']]) },
+  });
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} tidak ditemukan.`);
 

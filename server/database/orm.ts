@@ -10,7 +10,7 @@ import type { AppConfig } from '../config.js';
 import { entities } from './entities.js';
 import { embeddedStatements } from './pglite-statements.js';
 
-export type DatabaseConfig = Pick<AppConfig, 'databaseUrl' | 'pgliteDataDir' | 'logQueries'> & Partial<Pick<AppConfig, 'statementTimeoutMs' | 'replicaUrls'>>;
+export type DatabaseConfig = Pick<AppConfig, 'databaseUrl' | 'pgliteDataDir' | 'logQueries'> & Partial<Pick<AppConfig, 'statementTimeoutMs' | 'replicaUrls' | 'connectionWaitMs'>>;
 
 export interface OrmOptions {
   /** Called with every SQL statement the ORM sends; tests use it to count queries. */
@@ -32,7 +32,17 @@ export function describeDatabase(config: DatabaseConfig): string {
  */
 const IN_MEMORY_PLANNING = 'set random_page_cost = 1.1';
 
+const DEFAULT_CONNECTION_WAIT_MS = 30_000;
+
+/** The pool's answer when no connection came free within `connectionWaitMs`. */
+export const isConnectionWaitTimeout = (error: unknown) => (error as { name?: string } | null)?.name === 'KnexTimeoutError';
+
 export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}): Promise<MikroORM> {
+  // A request that cannot get a connection within this long is refused as SERVER_BUSY (nothing of it has run). On the
+  // embedded database that is its place in the one connection's queue: fifty writes at once take several seconds
+  // there on a busy machine, so the wait is long enough for a burst and short enough to surface a query sent outside
+  // its transaction, which would wait for the connection forever.
+  const acquireTimeoutMillis = config.connectionWaitMs ?? DEFAULT_CONNECTION_WAIT_MS;
   const common: Options = {
     entities,
     extensions: [Migrator],
@@ -67,6 +77,7 @@ export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}
       replicas: (config.replicaUrls ?? []).map((clientUrl, i) => ({ name: `replica-${i + 1}`, clientUrl })),
       preferReadReplicas: false,
       pool: {
+        acquireTimeoutMillis,
         afterCreate: (connection: { query: (sql: string, done: (error?: Error) => void) => void }, done: (error: Error | undefined, connection: unknown) => void) =>
           connection.query(session, (error) => done(error, connection)),
       },
@@ -87,8 +98,7 @@ export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}
     driver: PGliteDriver,
     dbName: 'postgres',
     driverOptions: { connection: { pglite: () => pglite } },
-    // PGlite has one connection: a query outside the current transaction waits for it forever. Fail fast instead.
-    pool: { acquireTimeoutMillis: 5000 },
+    pool: { acquireTimeoutMillis },
   });
   await orm.em.getConnection().execute(IN_MEMORY_PLANNING); // PGlite's one connection
   const close = orm.close.bind(orm);

@@ -14,7 +14,7 @@ export interface TestDatabase {
  * A fresh, migrated database for one test file: in-memory PGlite by default; with DATABASE_URL set, a new
  * database on that server (created here, dropped on dispose), so files never see each other's rows.
  */
-export async function createTestDatabase(options: OrmOptions & { migrated?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: OrmOptions & { migrated?: boolean; connectionWaitMs?: number } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   let url: string | null = null;
   let dropDatabase = async () => {};
@@ -34,7 +34,7 @@ export async function createTestDatabase(options: OrmOptions & { migrated?: bool
       await client.end();
     };
   }
-  const orm = await createOrm({ databaseUrl: url, pgliteDataDir: null, logQueries: false }, options);
+  const orm = await createOrm({ databaseUrl: url, pgliteDataDir: null, logQueries: false, connectionWaitMs: options.connectionWaitMs }, options);
   if (options.migrated !== false) await migrate(orm);
   return {
     orm,

@@ -42,9 +42,9 @@ export interface TestApp {
 
 export async function createTestApp(options: { env?: Record<string, string>; seed?: boolean; catalogue?: boolean } = {}): Promise<TestApp> {
   const queries: string[] = [];
-  const db = await createTestDatabase({ onQuery: (sql) => queries.push(sql) });
   // Per-minute allowances are off unless a test asks for them: a suite sends hundreds of requests a minute from one address.
   const config = loadConfig({ NODE_ENV: 'test', PGLITE_DATA_DIR: 'memory', RATE_LIMITS: 'false', UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'kl-uploads-')), ...options.env });
+  const db = await createTestDatabase({ onQuery: (sql) => queries.push(sql), connectionWaitMs: config.connectionWaitMs });
   const clock = new TestClock();
   const app = await createApp(config, db.orm, { now: clock.now });
   await app.apollo.start();
