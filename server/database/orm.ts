@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { DataloaderType, MikroORM, type Options } from '@mikro-orm/core';
+import { DataloaderType, DriverException, MikroORM, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PGliteDriver } from 'mikro-orm-pglite';
@@ -34,8 +34,13 @@ const IN_MEMORY_PLANNING = 'set random_page_cost = 1.1';
 
 const DEFAULT_CONNECTION_WAIT_MS = 30_000;
 
-/** The pool's answer when no connection came free within `connectionWaitMs`. */
-export const isConnectionWaitTimeout = (error: unknown) => (error as { name?: string } | null)?.name === 'KnexTimeoutError';
+/**
+ * The pool's answer when no connection came free within `connectionWaitMs`: knex's own error, or, through the entity
+ * manager, MikroORM's DriverException, which keeps only its message.
+ */
+export const isConnectionWaitTimeout = (error: unknown) =>
+  error instanceof Error &&
+  (error.name === 'KnexTimeoutError' || (error instanceof DriverException && error.message.startsWith('Knex: Timeout acquiring a connection')));
 
 export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}): Promise<MikroORM> {
   // A request that cannot get a connection within this long is refused as SERVER_BUSY (nothing of it has run). On the

@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { App } from '../app.js';
-import { AppError } from '../errors.js';
+import { isConnectionWaitTimeout } from '../database/orm.js';
+import { AppError, serverBusy } from '../errors.js';
 import { ocdsReleasePage, openDataPemda } from '../opendata/ocds.js';
 import { log } from '../observability/log.js';
 import { UploadKind } from '../uploads/upload.entity.js';
@@ -172,6 +173,13 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
   } else {
     http.get('/', (_req, res) => res.type('text/plain').send('Katalog Lokal: the web app is not built (npm run build:web). The API is at /graphql.'));
   }
+
+  // What a route let through: a wait for a database connection is the API's busy answer (the routes outside GraphQL
+  // read the database too); anything else is Express's plain 500, logged.
+  http.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (isConnectionWaitTimeout(error) || (error instanceof AppError && error.code === 'SERVER_BUSY')) return void sendError(res, 503, serverBusy());
+    next(error);
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -58,6 +58,12 @@ describe('a request that gets no database connection in time', () => {
     expect(result.errors![0].message).toBe(BUSY);
     expect(JSON.stringify(result)).not.toMatch(/knex|pool|transacting/i);
 
+    // A read through the entity manager, whose driver wraps the pool's error: the same answer.
+    const release = await occupyEveryConnection(t.db.orm);
+    const read = await t.app.apollo.executeOperation({ query: 'query($id: ID!) { order(id: $id) { status } }', variables: { id: order.id } }, { contextValue });
+    await release();
+    expect((read.body as { singleResult: GraphQLResult }).singleResult.errors![0]).toEqual({ message: BUSY, path: ['order'], extensions: { code: 'SERVER_BUSY', retryAfterSeconds: 1 } });
+
     const again = await t.exec(ACCEPT, { id: order.id }, { token: w.vendorA.token });
     expect(again.errors).toBeUndefined();
     expect(again.data.acceptOrder.status).toBe('ACCEPTED');
@@ -99,6 +105,16 @@ describe('over HTTP', () => {
     expect(body.errors[0].extensions.code).toBe('SERVER_BUSY');
     expect(body.errors[0].message).toBe(BUSY);
     expect(JSON.stringify(body)).not.toMatch(/knex|pool|context creation/i);
+    // Open data and uploads read the database outside GraphQL: the same answer there.
+    const release2 = await occupyEveryConnection(db.orm);
+    let ocds: Response;
+    try {
+      ocds = await fetch(server.url.replace('/graphql', '/opendata/35.79/ocds.json'));
+    } finally {
+      await release2();
+    }
+    expect(ocds.status).toBe(503);
+    expect((await ocds.json()).errors[0]).toEqual({ message: BUSY, extensions: { code: 'SERVER_BUSY', retryAfterSeconds: 1 } });
     // Free again: the same request is answered.
     expect((await (await post({ query: '{ me { email } }' }, token)).json()).data.me.email).toBe('pp.dinkes@batukota.go.id');
   });
