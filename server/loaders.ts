@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Outlet } from './asn/asn.entities.js';
+import { Asn, Outlet } from './asn/asn.entities.js';
+import { Opd } from './opd/opd.entity.js';
 import { AuditLog, AuditSubject } from './audit/audit-log.entity.js';
 import { holidaysFrom } from './calendar/holidays.js';
 import { Category } from './catalogue/category.entity.js';
@@ -27,8 +28,10 @@ export function createLoaders(em: EntityManager, now: () => Date) {
     category: rowsById(em, Category),
     /** Accounts as rows; the caller's is primed by authentication. */
     user: rowsById(em, User),
-    /** Pemdas as rows: the spend recap's, which its OPDs' `pemda` field then answers from. */
+    /** Pemdas, OPDs and civil-servant records as rows: an account's links, the spend recap's Pemda and OPDs' Pemda. */
     pemda: rowsById(em, Pemda),
+    opd: rowsById(em, Opd),
+    asn: rowsById(em, Asn),
     /** Products of each vendor that buyers see (none while the vendor is suspended). */
     publishedProductCount: new DataLoader<string, number>(async (vendorIds) => {
       const rows = await em.getConnection().execute<{ vendor_id: string; count: string }[]>(

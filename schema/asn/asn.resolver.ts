@@ -7,6 +7,7 @@ import { badInput } from '../../server/errors.js';
 import type { RequestContext } from '../../server/context.js';
 import { Role, User } from '../../server/identity/user.entity.js';
 import { Opd } from '../../server/opd/opd.entity.js';
+import type { Row } from '../../server/database/rows.js';
 import { Vendor } from '../../server/vendor/vendor.entity.js';
 import { ImportRowError } from '../catalogue/product.types.js';
 import { Rupiah } from '../../server/money/rupiah.js';
@@ -216,8 +217,8 @@ export class AsnResolver {
 @Resolver(() => Asn)
 export class AsnRegistryResolver {
   @FieldResolver(() => Opd)
-  opd(@Root() asn: Asn): Promise<Opd> {
-    return asn.opd.loadOrFail();
+  opd(@Root() asn: Asn | Row<Asn>, @Ctx() ctx: RequestContext): Promise<Opd | Row<Opd>> {
+    return ctx.loaders.opd.load(asn.opd.id);
   }
 }
 

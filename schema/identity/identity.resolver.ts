@@ -7,16 +7,15 @@ import type { RequestContext } from '../../server/context.js';
 import { Role, User } from '../../server/identity/user.entity.js';
 import { Opd } from '../../server/opd/opd.entity.js';
 import { Pemda } from '../../server/pemda/pemda.entity.js';
-import type { EntityClass, Ref } from '@mikro-orm/core';
 import type { Row } from '../../server/database/rows.js';
 import { AuthPayload, CreateUserInput, LoginInput } from './identity.types.js';
 
 /** An account as a resolver gets it: a managed entity, or the row authentication read (server/database/rows.ts). */
 type UserShown = User | Row<User>;
 
-/** A to-one link of an account, through the references' batch loader; a row's link is its id. */
-const related = <T extends object>(ctx: RequestContext, entity: EntityClass<T>, link: { id: string } | null | undefined): Promise<T | null> =>
-  link ? (ctx.em.getReference(entity, link.id as never, { wrapped: true }) as Ref<T>).load().then((found) => (found as T | null) ?? null) : Promise.resolve(null);
+/** A to-one link of an account, as a row through the request's loader of that kind (one statement per kind). */
+const related = <T>(loader: { load(id: string): Promise<T> }, link: { id: string } | null | undefined): Promise<T | null> =>
+  link ? loader.load(link.id) : Promise.resolve(null);
 
 @Resolver(() => User)
 export class IdentityResolver {
@@ -44,22 +43,22 @@ export class IdentityResolver {
   }
 
   @FieldResolver(() => Pemda, { nullable: true })
-  pemda(@Root() user: UserShown, @Ctx() ctx: RequestContext): Promise<Pemda | null> {
-    return related(ctx, Pemda, user.pemda);
+  pemda(@Root() user: UserShown, @Ctx() ctx: RequestContext): Promise<Pemda | Row<Pemda> | null> {
+    return related(ctx.loaders.pemda, user.pemda);
   }
 
   @FieldResolver(() => Opd, { nullable: true })
-  opd(@Root() user: UserShown, @Ctx() ctx: RequestContext): Promise<Opd | null> {
-    return related(ctx, Opd, user.opd);
+  opd(@Root() user: UserShown, @Ctx() ctx: RequestContext): Promise<Opd | Row<Opd> | null> {
+    return related(ctx.loaders.opd, user.opd);
   }
 
   @FieldResolver(() => Vendor, { nullable: true, description: "The vendor a VENDOR account acts for: the caller's own, or for BPBJ of its Pemda." })
-  vendor(@Root() user: UserShown, @Ctx() ctx: RequestContext): Promise<Vendor | null> {
-    return seesAccountLinks(ctx.actor, user) ? related(ctx, Vendor, user.vendor) : Promise.resolve(null);
+  vendor(@Root() user: UserShown, @Ctx() ctx: RequestContext): Promise<Vendor | Row<Vendor> | null> {
+    return seesAccountLinks(ctx.actor, user) ? related(ctx.loaders.vendor, user.vendor) : Promise.resolve(null);
   }
 
   @FieldResolver(() => Asn, { nullable: true, description: "The civil-servant record of an ASN account (NIP, grade, minimum): the caller's own, or for BPBJ of its Pemda." })
-  asn(@Root() user: UserShown, @Ctx() ctx: RequestContext): Promise<Asn | null> {
-    return seesAccountLinks(ctx.actor, user) ? related(ctx, Asn, user.asn) : Promise.resolve(null);
+  asn(@Root() user: UserShown, @Ctx() ctx: RequestContext): Promise<Asn | Row<Asn> | null> {
+    return seesAccountLinks(ctx.actor, user) ? related(ctx.loaders.asn, user.asn) : Promise.resolve(null);
   }
 }

@@ -156,8 +156,11 @@ describe('ASN purchase programmes (SiMadu in Bontang, WITA)', () => {
     const month = await t.exec(MONTH, { prog: programme.id, m: '2026-03' }, { token: tokens.eselon3 });
     expect(month.data.asnMonthlyCompliance).toEqual([expect.objectContaining({ asn: { nip: NIPS.eselon3, name: 'Budi Eselon Tiga' }, required: 100_000, counted: 100_000, status: 'MET' })]);
     // `me` leads the ASN to its own record, so it need not find itself by name among namesakes.
-    const me = await t.exec(`{ me { asn { nip grade } vendor { id } } }`, {}, { token: tokens.eselon3 });
-    expect(me.data.me).toEqual({ asn: { nip: NIPS.eselon3, grade: 'ESELON_III' }, vendor: null });
+    // Each link is read once per kind: the account, its OPD (also the record's), its ASN record.
+    t.queries.length = 0;
+    const me = await t.exec(`{ me { opd { code } asn { nip grade opd { code } } vendor { id } } }`, {}, { token: tokens.eselon3 });
+    expect(me.data.me).toEqual({ opd: { code: '1.02.01' }, asn: { nip: NIPS.eselon3, grade: 'ESELON_III', opd: { code: '1.02.01' } }, vendor: null });
+    expect(t.queries).toHaveLength(3);
   });
 
   it('a month before the programme began is refused, not shown as everyone NOT_MET', async () => {
