@@ -290,7 +290,10 @@ export class OrderService {
         .check(input.amount === order.receivedAmount, 'amount', `Jumlah bayar harus sama dengan nilai barang yang diterima: Rp${order.receivedAmount}.`)
         .check(isIsoDate(input.paidOn ?? '') && input.paidOn >= order.bastDate! && input.paidOn <= localDate(tx.now(), pemda.timeZone), 'paidOn', 'Tanggal bayar berformat YYYY-MM-DD, tidak sebelum tanggal BAST dan tidak di masa depan.')
         .throwIfInvalid();
-      tx.em.create(Payment, { order, method: input.method, amount: input.amount, paidOn: input.paidOn, reference: input.reference?.trim() || null, recordedBy: actor!.userId });
+      tx.em.create(Payment, {
+        order, pemda: order.pemda, opd: order.opd, bastDate: order.bastDate!,
+        method: input.method, amount: input.amount, paidOn: input.paidOn, reference: input.reference?.trim() || null, recordedBy: actor!.userId,
+      });
       await countPaymentDelay(tx.em, { pemdaId: order.pemda.id, opdId: order.opd.id, bastDate: order.bastDate!, paidOn: input.paidOn });
       return { spendOn: input.paidOn };
     });

@@ -48,10 +48,9 @@ export async function rebuildPaymentDelays(em: EntityManager, pemdaId: string): 
   await em.execute(`delete from payment_delay_rollup where pemda_id = ?`, [pemdaId]);
   await em.execute(
     `insert into payment_delay_rollup (id, created_at, updated_at, pemda_id, opd_id, month, days, payments)
-     select gen_random_uuid(), now(), now(), po.pemda_id, po.opd_id, to_char(pay.paid_on, 'YYYY-MM'), pay.paid_on - po.bast_date, count(*)
-       from payment pay join purchase_order po on po.id = pay.order_id
-      where po.pemda_id = ? and po.bast_date is not null
-      group by po.pemda_id, po.opd_id, to_char(pay.paid_on, 'YYYY-MM'), pay.paid_on - po.bast_date`,
+     select gen_random_uuid(), now(), now(), pemda_id, opd_id, to_char(paid_on, 'YYYY-MM'), paid_on - bast_date, count(*)
+       from payment where pemda_id = ?
+      group by pemda_id, opd_id, to_char(paid_on, 'YYYY-MM'), paid_on - bast_date`,
     [pemdaId],
   );
 }
@@ -91,7 +90,8 @@ export function delaysFromCounts(counts: { days: number; paid: number; unpaid: n
  * The payments of whole months before `asOf`'s are read from their counts per month and number of days
  * (`payment_delay_rollup`); those of `asOf`'s own month, up to that day, from the payments themselves. The unpaid
  * BASTs are the few not paid yet (`paid_at` is stamped in the step that records the payment) and those paid only
- * after `asOf`, each found through an index.
+ * after `asOf`. Payments carry their order's OPD and BAST date, so both kinds of payment are read from one index
+ * (`payment_pemda_paid_on_index`), without looking up their orders.
  */
 export async function readPaymentDelays(em: EntityManager, pemdaId: string, range: { from: string; asOf: string; yearStart: string }): Promise<Map<string, PaymentDelays>> {
   // Counted to a month's last day (a period's end), the counts hold that month whole; otherwise its days up to
@@ -103,19 +103,17 @@ export async function readPaymentDelays(em: EntityManager, pemdaId: string, rang
        select opd_id, days, payments as paid, 0 as unpaid
          from payment_delay_rollup where pemda_id = ? and month >= ? and month < ?
        union all
-       select po.opd_id, pay.paid_on - po.bast_date, 1, 0
-         from payment pay join purchase_order po on po.id = pay.order_id
-        where pay.paid_on >= greatest(?::date, (? || '-01')::date) and pay.paid_on <= ? and po.pemda_id = ? and po.bast_date is not null
+       select opd_id, paid_on - bast_date, 1, 0
+         from payment where pemda_id = ? and paid_on >= greatest(?::date, (? || '-01')::date) and paid_on <= ?
        union all
        select po.opd_id, ?::date - po.bast_date, 0, 1
          from purchase_order po
         where po.pemda_id = ? and po.paid_at is null and po.bast_date >= ? and po.bast_date <= ?
        union all
-       select po.opd_id, ?::date - po.bast_date, 0, 1
-         from payment pay join purchase_order po on po.id = pay.order_id
-        where pay.paid_on > ? and po.pemda_id = ? and po.bast_date >= ? and po.bast_date <= ?) counted
+       select opd_id, ?::date - bast_date, 0, 1
+         from payment where pemda_id = ? and paid_on > ? and bast_date >= ? and bast_date <= ?) counted
      group by opd_id, days`,
-    [pemdaId, range.from.slice(0, 7), countedBefore, range.from, countedBefore, range.asOf, pemdaId, range.asOf, pemdaId, range.yearStart, range.asOf, range.asOf, range.asOf, pemdaId, range.yearStart, range.asOf],
+    [pemdaId, range.from.slice(0, 7), countedBefore, pemdaId, range.from, countedBefore, range.asOf, range.asOf, pemdaId, range.yearStart, range.asOf, range.asOf, pemdaId, range.asOf, range.yearStart, range.asOf],
   );
   const byOpd = new Map<string, { days: number; paid: number; unpaid: number }[]>();
   for (const r of rows) {

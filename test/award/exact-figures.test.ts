@@ -143,6 +143,19 @@ describe('figures a BPBJ officer can recompute by hand', () => {
       expect(kept.map((r: any) => [r.month, r.days, r.payments])).toEqual([['2026-02', 30, 1], ['2026-04', 45, 1]]);
       await t.em().transactional((em) => rebuildPaymentDelays(em as EntityManager, batu));
       expect(await counts()).toEqual(kept);
+
+      // Each payment carries its order's Pemda, OPD and BAST date (what the award reads them by), also when the
+      // migration that added them filled them in for payments recorded before it.
+      const copies = () => t.em().getConnection().execute(
+        `select pay.paid_on, pay.bast_date, pay.opd_id = po.opd_id and pay.pemda_id = po.pemda_id and pay.bast_date = po.bast_date as same
+           from payment pay join purchase_order po on po.id = pay.order_id where po.opd_id = ? order by pay.paid_on`, [opds.Dinkes.id]);
+      const recorded = [{ paid_on: '2026-02-09', bast_date: '2026-01-10', same: true }, { paid_on: '2026-04-06', bast_date: '2026-02-20', same: true }];
+      expect(await copies()).toEqual(recorded);
+      const migrator = t.db.orm.getMigrator();
+      await migrator.down();
+      await migrator.up();
+      expect(await copies()).toEqual(recorded);
+      expect(await counts()).toEqual(kept);
     } finally {
       [t.clock.current, w.pp, w.bpbj] = [before.clock, before.pp, before.bpbj];
     }
