@@ -25,13 +25,19 @@ export function arg(name: string, fallback: number): number {
 
 /**
  * A fresh, migrated database for a benchmark: a new database on DATABASE_URL's server (dropped afterwards),
- * or an in-memory PGlite. Benchmarks never touch the data of `npm start`.
+ * or an in-memory PGlite. Benchmarks never touch the data of `npm start`. `--reuse <database>` takes one an earlier
+ * `--keep` left on that server instead, migrated to the current code and kept (`reused`: the caller skips generating).
  */
-export async function benchDatabase(name: string, options: { onQuery?: (sql: string) => void } = {}): Promise<{ orm: MikroORM; em: () => EntityManager; label: string; url: string | null; dispose: () => Promise<void> }> {
+export async function benchDatabase(name: string, options: { onQuery?: (sql: string) => void } = {}): Promise<{ orm: MikroORM; em: () => EntityManager; label: string; url: string | null; reused: boolean; dispose: () => Promise<void> }> {
   const config = loadConfig({ ...process.env, PGLITE_DATA_DIR: 'memory' });
   let url: string | null = null;
   let drop = async () => {};
-  if (config.databaseUrl) {
+  const reuse = process.argv.includes('--reuse') ? process.argv[process.argv.indexOf('--reuse') + 1] : null;
+  if (reuse && config.databaseUrl) {
+    const parsed = new URL(config.databaseUrl);
+    parsed.pathname = `/${reuse}`;
+    url = parsed.toString();
+  } else if (config.databaseUrl) {
     const database = `katalog_bench_${name}_${process.pid}`;
     const admin = new pg.Client({ connectionString: config.databaseUrl });
     await admin.connect();
@@ -56,6 +62,7 @@ export async function benchDatabase(name: string, options: { onQuery?: (sql: str
     orm,
     em: () => orm.em.fork() as EntityManager,
     url,
+    reused: Boolean(reuse && url),
     label: url ? describeDatabase({ databaseUrl: url, pgliteDataDir: null, logQueries: false }) : 'embedded PostgreSQL (PGlite) in memory',
     async dispose() {
       await orm.close(true);
