@@ -54,8 +54,8 @@ export async function generatePemdaYear(sql: EntityManager, pemda: Pemda, orders
   );
   // Every completed order paid 0-39 days after its BAST: the award's payment-timeliness median has real work.
   await sql.execute(
-    `insert into payment (id, created_at, updated_at, order_id, pemda_id, opd_id, bast_date, method, amount, paid_on, recorded_by)
-     select gen_random_uuid(), now(), now(), id, pemda_id, opd_id, bast_date, 'TRANSFER', total, bast_date + (number % 40)::int, ?
+    `insert into payment (id, created_at, updated_at, order_id, pemda_id, opd_id, bast_date, method, amount, paid_on, counted_on, recorded_by)
+     select gen_random_uuid(), now(), now(), id, pemda_id, opd_id, bast_date, 'TRANSFER', total, bast_date + (number % 40)::int, bast_date + (number % 40)::int, ?
        from purchase_order where pemda_id = ? and status = 'COMPLETED' and total > 0`,
     [pp.id, pemda.id],
   );

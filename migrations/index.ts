@@ -29,7 +29,7 @@ import { Migration20261204124846_uploads } from './Migration20261204124846_uploa
 import { Migration20261204144435_vendor_documents } from './Migration20261204144435_vendor_documents.js';
 import { Migration20261204151543_purchase_order_pemda_number } from './Migration20261204151543_purchase_order_pemda_number.js';
 import { Migration20261204183138_payment_delays } from './Migration20261204183138_payment_delays.js';
-import { Migration20261205070702_payment_copies_order } from './Migration20261205070702_payment_copies_order.js';
+import { Migration20261205072836_payment_copies_order } from './Migration20261205072836_payment_copies_order.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122151820_foundation', class: Migration20261122151820_foundation },
@@ -61,5 +61,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204144435_vendor_documents', class: Migration20261204144435_vendor_documents },
   { name: 'Migration20261204151543_purchase_order_pemda_number', class: Migration20261204151543_purchase_order_pemda_number },
   { name: 'Migration20261204183138_payment_delays', class: Migration20261204183138_payment_delays },
-  { name: 'Migration20261205070702_payment_copies_order', class: Migration20261205070702_payment_copies_order },
+  { name: 'Migration20261205072836_payment_copies_order', class: Migration20261205072836_payment_copies_order },
 ];

@@ -168,6 +168,14 @@ export class OrderResolver {
     return ctx.services.order.complete(ctx, id, key);
   }
 
+  @Authorized(Role.VENDOR)
+  @Mutation(() => Order, {
+    description: "The vendor confirms the date the money arrived (YYYY-MM-DD), once, within 30 days of the payment being recorded; not before the OPD's payment date. The award's payment timeliness then counts to this date.",
+  })
+  confirmOrderPayment(@Arg('id', () => ID) id: string, @Arg('receivedOn') receivedOn: string, @Arg('idempotencyKey', () => String, KEY) key: string | undefined, @Ctx() ctx: RequestContext): Promise<Order> {
+    return ctx.services.order.confirmPayment(ctx, id, receivedOn, key);
+  }
+
   @Authorized(Role.PP)
   @Mutation(() => Order, { description: 'Cancels an order before the vendor accepts it, with a reason.' })
   cancelOrder(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Arg('idempotencyKey', () => String, KEY) key: string | undefined, @Ctx() ctx: RequestContext): Promise<Order> {

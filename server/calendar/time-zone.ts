@@ -74,6 +74,11 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+/** The calendar date `days` days after `date` (YYYY-MM-DD; negative goes back). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
  * The instants of local dates `from` through `to` inclusive (YYYY-MM-DD, either may be open): what a date filter
  * means to a person in the Pemda. A malformed date, or a range that ends before it begins, is refused.
@@ -83,8 +88,7 @@ export function localDateRange(from: string | null | undefined, to: string | nul
     if (value && !isIsoDate(value)) throw badInput([{ field, message: 'Tanggal berformat YYYY-MM-DD.' }]);
   }
   if (from && to && from > to) throw badInput([{ field: 'to', message: `Tanggal akhir (${to}) sebelum tanggal awal (${from}).` }]);
-  const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return { ...(from && { $gte: startOfLocalDate(from, timeZone) }), ...(to && { $lt: startOfLocalDate(nextDay(to), timeZone) }) };
+  return { ...(from && { $gte: startOfLocalDate(from, timeZone) }), ...(to && { $lt: startOfLocalDate(addDays(to, 1), timeZone) }) };
 }
 
 /** 'YYYY-MM' as people write it: "Maret 2026". */

@@ -14,6 +14,7 @@ import { NegotiationStatus, OrderStatus, type Order } from './order.entity.js';
  *   SUBMITTED (no approval needed) | APPROVED -reject-> REJECTED
  *   DRAFT | SUBMITTED | APPROVED -cancel (PP) or expire (system, 3 working days unanswered)-> CANCELLED
  *   DRAFT -setShippingCost, proposePrices, respondToNegotiation-> DRAFT (agreeing the price before submission)
+ *   PAID | COMPLETED -confirmPayment (the vendor: the date the money arrived, once)-> the same state
  */
 export enum OrderAction {
   SET_SHIPPING_COST = 'setShippingCost',
@@ -27,6 +28,7 @@ export enum OrderAction {
   RECEIVE = 'receive',
   RECORD_PAYMENT = 'recordPayment',
   COMPLETE = 'complete',
+  CONFIRM_PAYMENT = 'confirmPayment',
   CANCEL = 'cancel',
   EXPIRE = 'expire',
 }
@@ -60,12 +62,13 @@ export enum OrderEffect {
   REFRESH_SPLIT_FLAGS = 'REFRESH_SPLIT_FLAGS',
 }
 
-type Stamp = 'submittedAt' | 'approvedAt' | 'acceptedAt' | 'shippedAt' | 'receivedAt' | 'paidAt' | 'completedAt';
+type Stamp = 'submittedAt' | 'approvedAt' | 'acceptedAt' | 'shippedAt' | 'receivedAt' | 'paidAt' | 'completedAt' | 'paymentConfirmedAt';
 
 export interface OrderTransition {
   from: readonly OrderStatus[];
-  /** The state it reaches; equal to `from` for actions that keep the state (the negotiation). */
-  to: OrderStatus;
+  /** The state it reaches; equal to `from` for actions that keep the state (the negotiation); absent for an action
+   *  taken in any of its `from` states without moving the order on (the vendor's confirmation of the payment). */
+  to?: OrderStatus;
   by: OrderParty;
   /** The audit log's action name. */
   audit: string;
@@ -113,6 +116,10 @@ export const ORDER_PROCESS: Readonly<Record<OrderAction, OrderTransition>> = {
   receive: { from: [S.SHIPPED], to: S.RECEIVED, by: OrderParty.OPD_OFFICER, audit: 'RECEIVED', noun: 'penerimaan barang', stamp: 'receivedAt', onEnter: [OrderEffect.RECOGNISE_SPEND, OrderEffect.ISSUE_BAST] },
   recordPayment: { from: [S.RECEIVED], to: S.PAID, by: OrderParty.OPD_OFFICER, audit: 'PAID', noun: 'pembayaran', stamp: 'paidAt', onEnter: [OrderEffect.RECOGNISE_SPEND] },
   complete: { from: [S.PAID], to: S.COMPLETED, by: OrderParty.OPD_OFFICER, audit: 'COMPLETED', noun: 'penyelesaian', stamp: 'completedAt' },
+  confirmPayment: {
+    from: [S.PAID, S.COMPLETED], by: OrderParty.VENDOR, audit: 'PAYMENT_CONFIRMED', noun: 'konfirmasi dana diterima', stamp: 'paymentConfirmedAt',
+    only: { holds: (order) => !order.paymentConfirmedAt, described: 'PAID atau COMPLETED yang belum dikonfirmasi', refusal: 'Penerimaan dana paket ini sudah dikonfirmasi.' },
+  },
   cancel: { from: [S.DRAFT, S.SUBMITTED, S.APPROVED], to: S.CANCELLED, by: OrderParty.PP, audit: 'CANCELLED', noun: 'pembatalan', needsReason: true, onEnter: [OrderEffect.REFRESH_SPLIT_FLAGS] },
   expire: { from: [S.SUBMITTED, S.APPROVED], to: S.CANCELLED, by: OrderParty.SYSTEM, audit: 'EXPIRED', noun: 'kedaluwarsa', only: awaitingVendor, onEnter: [OrderEffect.REFRESH_SPLIT_FLAGS] },
 };
@@ -131,13 +138,13 @@ export const PARTIES: Readonly<Record<OrderParty, { is: (actor: Actor | null, or
 
 const transitions = Object.values(ORDER_PROCESS);
 
-/** States no action starts from: the order's story has ended (COMPLETED, REJECTED, CANCELLED). */
-export const TERMINAL_STATES: readonly OrderStatus[] = Object.values(OrderStatus).filter((s) => !transitions.some((t) => t.from.includes(s)));
+/** States no action moves on from: the order's story has ended (COMPLETED, REJECTED, CANCELLED). */
+export const TERMINAL_STATES: readonly OrderStatus[] = Object.values(OrderStatus).filter((s) => !transitions.some((t) => t.to && t.from.includes(s)));
 
 /** Every state reachable from `status` through the table, `status` included. */
 export function reachableFrom(status: OrderStatus): OrderStatus[] {
   const seen = new Set([status]);
-  for (const state of seen) for (const t of transitions) if (t.from.includes(state)) seen.add(t.to);
+  for (const state of seen) for (const t of transitions) if (t.from.includes(state) && t.to) seen.add(t.to);
   return [...seen];
 }
 

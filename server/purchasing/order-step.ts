@@ -95,7 +95,7 @@ export async function enter(audit: AuditService, tx: RequestContext, action: Ord
   if (rule.needsReason) outcome.reason = requireReason(outcome.reason);
 
   const from = order.status;
-  order.status = rule.to;
+  order.status = rule.to ?? from;
   if (rule.stamp) order[rule.stamp] = tx.now();
   if (outcome.reason) order.statusReason = outcome.reason;
   order.awaitingVendorSince = canTake(OrderAction.EXPIRE, order) ? (order.awaitingVendorSince ?? tx.now()) : null;

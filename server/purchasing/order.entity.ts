@@ -196,6 +196,10 @@ export class Order extends BaseEntity<'number' | 'status' | 'negotiation' | 'shi
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   completedAt?: Date | null;
 
+  @Field(() => Date, { nullable: true, description: 'When the vendor confirmed that the payment arrived (confirmOrderPayment).' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  paymentConfirmedAt?: Date | null;
+
   @Field(() => String, { nullable: true, description: 'Why the vendor rejected or the order was cancelled.' })
   @Property({ type: 'text', nullable: true })
   statusReason?: string | null;
@@ -269,8 +273,8 @@ export class OrderLine extends BaseEntity<'quantityReceived' | 'proposedUnitPric
 @Entity({ tableName: 'payment' })
 @Check({ name: 'payment_amount_check', expression: 'amount > 0' })
 @Index({
-  name: 'payment_pemda_paid_on_index',
-  expression: 'create index "payment_pemda_paid_on_index" on "payment" ("pemda_id", "paid_on") include ("opd_id", "bast_date")',
+  name: 'payment_pemda_counted_on_index',
+  expression: 'create index "payment_pemda_counted_on_index" on "payment" ("pemda_id", "counted_on") include ("opd_id", "bast_date")',
 })
 export class Payment extends BaseEntity<'reference'> {
   @Index()
@@ -297,9 +301,20 @@ export class Payment extends BaseEntity<'reference'> {
   @Property(rupiahColumn())
   amount!: number;
 
-  @Field({ description: 'YYYY-MM-DD.' })
+  @Field({ description: "YYYY-MM-DD, as the OPD's officer recorded it." })
   @Property({ type: 'date' })
   paidOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD the money arrived, as the vendor confirmed it (never before paidOn).' })
+  @Property({ type: 'date', nullable: true })
+  vendorReceivedOn?: string | null;
+
+  /**
+   * The date the award's payment timeliness counts: the vendor's, once it confirms, else the officer's. The OPD's own
+   * officer records `paidOn` and the OPD's award rests on it, so the counterparty's word replaces it when it comes.
+   */
+  @Property({ type: 'date' })
+  countedOn!: string;
 
   @Field(() => String, { nullable: true })
   @Property({ nullable: true })

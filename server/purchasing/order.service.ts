@@ -1,12 +1,12 @@
 // About 300 lines on purpose: one method per action of the order process (checkout, negotiation, submission,
 // approval, acceptance, shipping, receipt, payment, completion, cancellation, expiry), each a few lines of its own
 // checks handed to the one step in order-step.ts; the table of who may do what lives in order-process.ts.
-import { countPaymentDelay } from './payment-delays.js';
+import { countPaymentDelay, movePaymentDelay } from './payment-delays.js';
 import { LockMode } from '@mikro-orm/core';
 import { AuditSubject } from '../audit/audit-log.entity.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { requirePp } from '../auth/scope.js';
-import { isIsoDate, localDate } from '../calendar/time-zone.js';
+import { addDays, isIsoDate, localDate } from '../calendar/time-zone.js';
 import { isBuyerVisible } from '../catalogue/visibility.js';
 import type { RequestContext } from '../context.js';
 import { badInput, conflict, Validation } from '../errors.js';
@@ -55,6 +55,9 @@ export enum CartProblem {
 
 /** The status reason of an order the vendor left unanswered. */
 export const UNANSWERED_REASON = 'tidak direspons';
+
+/** Days after a payment is recorded in which its vendor may confirm the date the money arrived. */
+export const PAYMENT_CONFIRMATION_DAYS = 30;
 
 /**
  * Line totals, subtotal and total from quantities and prices, refused (BAD_USER_INPUT, before anything is written)
@@ -292,10 +295,32 @@ export class OrderService {
         .throwIfInvalid();
       tx.em.create(Payment, {
         order, pemda: order.pemda, opd: order.opd, bastDate: order.bastDate!,
-        method: input.method, amount: input.amount, paidOn: input.paidOn, reference: input.reference?.trim() || null, recordedBy: actor!.userId,
+        method: input.method, amount: input.amount, paidOn: input.paidOn, countedOn: input.paidOn, reference: input.reference?.trim() || null, recordedBy: actor!.userId,
       });
-      await countPaymentDelay(tx.em, { pemdaId: order.pemda.id, opdId: order.opd.id, bastDate: order.bastDate!, paidOn: input.paidOn });
+      await countPaymentDelay(tx.em, { pemdaId: order.pemda.id, opdId: order.opd.id, bastDate: order.bastDate!, countedOn: input.paidOn });
       return { spendOn: input.paidOn };
+    });
+  }
+
+  /**
+   * The vendor confirms the date the money arrived, once, within PAYMENT_CONFIRMATION_DAYS of the payment being
+   * recorded: never before the officer's payment date, never after today. From then on the award counts the payment's
+   * delay to the vendor's date (the payment's month and days move with it); the spend stays on the officer's date.
+   */
+  confirmPayment(ctx: RequestContext, orderId: string, receivedOn: string, key?: string | null): Promise<Order> {
+    return step(this.audit, ctx, OrderAction.CONFIRM_PAYMENT, orderId, key, async ({ tx, order }) => {
+      const pemda = await tx.em.findOneOrFail(Pemda, order.pemda.id);
+      const payment = await tx.em.findOneOrFail(Payment, { order });
+      const today = localDate(tx.now(), pemda.timeZone);
+      const lastDay = addDays(localDate(order.paidAt!, pemda.timeZone), PAYMENT_CONFIRMATION_DAYS); // paidAt: when the step recorded it
+      if (today > lastDay) throw conflict(`Konfirmasi dana diterima paling lambat ${PAYMENT_CONFIRMATION_DAYS} hari setelah pembayaran dicatat (${lastDay}); tanggal bayar dari OPD (${payment.paidOn}) yang berlaku.`);
+      new Validation()
+        .check(isIsoDate(receivedOn ?? '') && receivedOn >= payment.paidOn && receivedOn <= today, 'receivedOn', `Tanggal dana diterima berformat YYYY-MM-DD, tidak sebelum tanggal bayar dari OPD (${payment.paidOn}) dan tidak di masa depan.`)
+        .throwIfInvalid();
+      await movePaymentDelay(tx.em, { pemdaId: order.pemda.id, opdId: order.opd.id, bastDate: payment.bastDate, from: payment.countedOn, to: receivedOn });
+      payment.vendorReceivedOn = receivedOn;
+      payment.countedOn = receivedOn;
+      return {};
     });
   }
 

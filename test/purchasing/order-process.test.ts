@@ -3,7 +3,7 @@ import { ORDER_PROCESS, OrderAction, TERMINAL_STATES } from '../../server/purcha
 import { canTake } from '../../server/purchasing/order-step.js';
 import { Order } from '../../server/purchasing/order.entity.js';
 import { createTestApp, errorCode, type TestApp } from '../support/harness.js';
-import { ACCEPT, APPROVE, CANCEL, checkout, COMPLETE, PAY, purchasingWorld, RECEIVE, REJECT, SET_SHIPPING, SHIP, SUBMIT, type World } from '../support/purchasing.js';
+import { ACCEPT, APPROVE, CANCEL, checkout, COMPLETE, CONFIRM_PAYMENT, PAY, purchasingWorld, RECEIVE, REJECT, SET_SHIPPING, SHIP, SUBMIT, type World } from '../support/purchasing.js';
 import { expectNothingWritten } from '../support/snapshot.js';
 
 const PROPOSE = `mutation($id: ID!, $prices: [LinePriceInput!]!) { proposeOrderPrices(id: $id, prices: $prices) { status } }`;
@@ -22,6 +22,7 @@ const DRAWN: Record<OrderAction, string[]> = {
   receive: ['SHIPPED'],
   recordPayment: ['RECEIVED'],
   complete: ['PAID'],
+  confirmPayment: ['PAID', 'COMPLETED'],
   cancel: ['DRAFT', 'DRAFT (prices proposed)', 'SUBMITTED', 'SUBMITTED (needs PPK)', 'APPROVED'],
   expire: ['SUBMITTED', 'APPROVED'],
 };
@@ -75,9 +76,12 @@ describe('the order process table', () => {
     }
   });
 
-  it('ends in COMPLETED, REJECTED and CANCELLED, where no action starts, by construction', () => {
+  it('ends in COMPLETED, REJECTED and CANCELLED, from which no action moves the order on, by construction', () => {
     expect([...TERMINAL_STATES].sort()).toEqual(['CANCELLED', 'COMPLETED', 'REJECTED']);
-    for (const rule of Object.values(ORDER_PROCESS)) for (const terminal of TERMINAL_STATES) expect(rule.from).not.toContain(terminal);
+    for (const rule of Object.values(ORDER_PROCESS)) for (const terminal of TERMINAL_STATES) if (rule.to) expect(rule.from).not.toContain(terminal);
+    // The one action a terminal state allows keeps it: the vendor's confirmation of the payment on a completed order.
+    const inTerminal = Object.entries(ORDER_PROCESS).filter(([, rule]) => rule.from.some((s) => TERMINAL_STATES.includes(s)));
+    expect(inTerminal.map(([action, rule]) => [action, rule.to])).toEqual([['confirmPayment', undefined]]);
   });
 
   it('refuses every (state, action) pair outside the table with CONFLICT, and writes nothing', async () => {
@@ -94,6 +98,7 @@ describe('the order process table', () => {
       receive: (id) => [RECEIVE, { id, input: { bastNumber: 'BAST/002', bastDate: '2026-03-02' } }, w.pp],
       recordPayment: (id) => [PAY, { id, input: { method: 'TRANSFER', amount: 130000, paidOn: '2026-03-02' } }, w.pp],
       complete: (id) => [COMPLETE, { id }, w.pp],
+      confirmPayment: (id) => [CONFIRM_PAYMENT, { id, receivedOn: '2026-03-02' }, w.vendorA.token],
       cancel: (id) => [CANCEL, { id, reason: 'Tidak jadi dibeli' }, w.pp],
     };
     let refused = 0;
@@ -110,7 +115,7 @@ describe('the order process table', () => {
         if (!DRAWN.expire.includes(state)) expect(await t.app.services.order.expire(t.app.systemContext(), id)).toBe(false);
       });
     }
-    expect(refused).toBe(12 * 12 - 19); // 12 states x 12 actions a party can ask for, less the 19 drawn pairs
+    expect(refused).toBe(12 * 13 - 21); // 12 states x 13 actions a party can ask for, less the 21 drawn pairs
   });
 
   it('lets no party take another party\'s action', async () => {
@@ -142,7 +147,9 @@ describe('the order process table', () => {
       ['SHIPPED', w.ppk, ['RECEIVE']],
       ['RECEIVED', w.ppk, ['RECORD_PAYMENT']],
       ['PAID', w.pp, ['COMPLETE']],
+      ['PAID', vendor, ['CONFIRM_PAYMENT']],
       ['COMPLETED', w.pp, []],
+      ['COMPLETED', vendor, ['CONFIRM_PAYMENT']],
       ['SUBMITTED', w.bpbj, []],
     ];
     for (const [state, token, actions] of expected) expect({ state, actions: await offered(state, token) }).toEqual({ state, actions });

@@ -19,6 +19,7 @@ export const SHIP = step('shipOrder', '$deliveryReference: String!');
 export const RECEIVE = step('receiveOrder', '$input: ReceiveOrderInput!');
 export const PAY = step('recordOrderPayment', '$input: RecordPaymentInput!');
 export const COMPLETE = step('completeOrder');
+export const CONFIRM_PAYMENT = step('confirmOrderPayment', '$receivedOn: String!');
 export const CANCEL = step('cancelOrder', '$reason: String!');
 
 /** Kota Batu with its BPBJ, the Dinkes PP and PPK, a PPK of another OPD, and two verified vendors with stock. */
