@@ -232,6 +232,14 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     // The vendor, new this morning, sees what it has been paid.
     await vendorPage.getByRole('link', { name: 'Pesanan', exact: true }).click();
     expect(await vendorPage.getByTestId('paid-total').textContent()).toBe('Rp210.000.000');
+    // And confirms the day the money arrived: the OPD's payment date, which its award rests on, is not its word alone.
+    await vendorPage.getByTestId('order-row').filter({ hasText: 'Dibayar' }).getByRole('link').click();
+    await vendorPage.getByLabel('Tanggal dana diterima').waitFor();
+    await vendorPage.getByRole('button', { name: 'Konfirmasi dana diterima' }).click();
+    await vendorPage.getByRole('status').filter({ hasText: 'Tanggal dana diterima dicatat.' }).waitFor();
+    await vendorPage.getByTestId('timeline').getByText('Penyedia mengonfirmasi dana diterima').waitFor();
+    expect(await vendorPage.getByText(/dana diterima penyedia/).count()).toBe(1);
+    expect(await vendorPage.getByRole('button', { name: 'Konfirmasi dana diterima' }).count()).toBe(0);
     expect(w.foreign).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ const OrderView = graphql(`
       createdAt submittedAt approvedAt acceptedAt shippedAt receivedAt paidAt completedAt
       opd { id name } vendor { id businessName district phone } createdBy { id fullName } ppk { id fullName }
       lines { id productName unit listUnitPrice proposedUnitPrice counterUnitPrice unitPrice quantity quantityReceived lineTotal }
-      payments { id method amount paidOn reference }
+      payments { id method amount paidOn vendorReceivedOn reference }
       warnings { code message }
       history { id createdAt action fromStatus toStatus reason actorRole }
     }
@@ -35,6 +35,7 @@ const Reject = graphql(`mutation RejectOrder($id: ID!, $reason: String!, $key: S
 const Ship = graphql(`mutation ShipOrder($id: ID!, $ref: String!, $key: String) { shipOrder(id: $id, deliveryReference: $ref, idempotencyKey: $key) { id status availableActions } }`);
 const Receive = graphql(`mutation ReceiveOrder($id: ID!, $input: ReceiveOrderInput!, $key: String) { receiveOrder(id: $id, input: $input, idempotencyKey: $key) { id status availableActions } }`);
 const Pay = graphql(`mutation RecordOrderPayment($id: ID!, $input: RecordPaymentInput!, $key: String) { recordOrderPayment(id: $id, input: $input, idempotencyKey: $key) { id status availableActions } }`);
+const ConfirmPayment = graphql(`mutation ConfirmOrderPayment($id: ID!, $receivedOn: String!, $key: String) { confirmOrderPayment(id: $id, receivedOn: $receivedOn, idempotencyKey: $key) { id status availableActions } }`);
 const Cancel = graphql(`mutation CancelOrder($id: ID!, $reason: String!, $key: String) { cancelOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions } }`);
 
 type Order = OrderViewQuery['order'];
@@ -42,7 +43,7 @@ type Order = OrderViewQuery['order'];
 const AUDIT: Record<string, string> = {
   CREATED: 'Paket dibuat', SHIPPING_COST_SET: 'Ongkos kirim ditetapkan', PRICES_PROPOSED: 'Harga diusulkan', NEGOTIATION_ACCEPTED: 'Usulan harga diterima',
   NEGOTIATION_COUNTERED: 'Penyedia menawar balik', SUBMITTED: 'Diajukan', APPROVED: 'Disetujui PPK', ACCEPTED: 'Diterima penyedia', REJECTED: 'Ditolak penyedia',
-  SHIPPED: 'Dikirim', RECEIVED: 'Diterima, BAST dibuat', PAID: 'Pembayaran dicatat', COMPLETED: 'Selesai', CANCELLED: 'Dibatalkan', EXPIRED: 'Dibatalkan: tidak direspons',
+  SHIPPED: 'Dikirim', RECEIVED: 'Diterima, BAST dibuat', PAID: 'Pembayaran dicatat', PAYMENT_CONFIRMED: 'Penyedia mengonfirmasi dana diterima', COMPLETED: 'Selesai', CANCELLED: 'Dibatalkan', EXPIRED: 'Dibatalkan: tidak direspons',
 };
 const ROLE: Record<string, string> = { PP: 'PP', PPK: 'PPK', VENDOR: 'penyedia', BPBJ: 'BPBJ', SYSTEM: 'sistem' };
 
@@ -95,7 +96,7 @@ export function OrderPage({ id, timeZone, back }: { id: string; timeZone: string
           </table>
           <p><small>Terbilang: {o.totalInWords}</small></p>
           {o.receivedAmount != null && <p>Nilai diterima (terutang): {rupiah(o.receivedAmount)}</p>}
-          {o.payments.map((p) => <p key={p.id}>Dibayar {rupiah(p.amount)} ({label(PAYMENT_METHOD, p.method)}) tanggal {dateName(p.paidOn)}{p.reference ? `, ref. ${p.reference}` : ''}</p>)}
+          {o.payments.map((p) => <p key={p.id}>Dibayar {rupiah(p.amount)} ({label(PAYMENT_METHOD, p.method)}) tanggal {dateName(p.paidOn)}{p.reference ? `, ref. ${p.reference}` : ''}{p.vendorReceivedOn ? `; dana diterima penyedia ${dateName(p.vendorReceivedOn)}` : ''}</p>)}
         </section>
         <section className="card">
           <h2>Para pihak</h2>
@@ -148,6 +149,7 @@ function Actions({ order: o, timeZone, onDone }: { order: Order; timeZone: strin
   const [, ship] = useMutation(Ship);
   const [, receive] = useMutation(Receive);
   const [, pay] = useMutation(Pay);
+  const [, confirmPayment] = useMutation(ConfirmPayment);
   const [, cancel] = useMutation(Cancel);
   const can = (action: OrderAction) => o.availableActions.includes(action);
   async function act(event: FormEvent<HTMLFormElement> | null, run: (form: FormData) => Promise<Outcome>, done: string) {
@@ -223,6 +225,14 @@ function Actions({ order: o, timeZone, onDone }: { order: Order; timeZone: strin
       <button type="submit">Catat pembayaran</button>
     </form>);
   if (can('COMPLETE')) forms.push(<button key="complete" onClick={() => act(null, () => complete({ id: o.id, key: k('COMPLETE') }), 'Paket selesai.')}>Selesaikan paket</button>);
+  if (can('CONFIRM_PAYMENT')) forms.push(
+    <form key="confirm-payment" onSubmit={(e) => act(e, (f) => confirmPayment({ id: o.id, receivedOn: text(f, 'receivedOn'), key: k('CONFIRM_PAYMENT') }), 'Tanggal dana diterima dicatat.')}>
+      <fieldset><legend>Dana diterima</legend>
+        <p><small>OPD mencatat pembayaran tanggal {dateName(o.payments[0]?.paidOn ?? '')}. Tanggal dana masuk ke rekening Anda menjadi dasar penilaian ketepatan bayar OPD; sekali, paling lambat 30 hari setelah pembayaran dicatat.</small></p>
+        <label>Tanggal dana diterima<input name="receivedOn" type="date" required defaultValue={o.payments[0]?.paidOn} min={o.payments[0]?.paidOn} max={localToday(timeZone)} /></label>
+      </fieldset>
+      <button type="submit">Konfirmasi dana diterima</button>
+    </form>);
   if (can('CANCEL')) forms.push(
     <form key="cancel" onSubmit={(e) => act(e, (f) => cancel({ id: o.id, reason: text(f, 'reason'), key: k('CANCEL') }), 'Paket dibatalkan.')}>
       <label>Alasan pembatalan<input name="reason" required minLength={5} /></label>
