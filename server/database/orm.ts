@@ -98,6 +98,9 @@ export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}
     // Keep `date` columns as 'YYYY-MM-DD' text, as the pg driver does for the server database.
     parsers: { 1082: (value: string) => value },
   });
+  // Booted before the pool opens its one connection, so DATABASE_WAIT_TIMEOUT_MS bounds waiting for that connection,
+  // not starting the database (a second or more on a busy machine).
+  await pglite.waitReady;
   const orm = await MikroORM.init({
     ...common,
     driver: PGliteDriver,

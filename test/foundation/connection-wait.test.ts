@@ -33,7 +33,7 @@ describe('a request that gets no database connection in time', () => {
   let w: World;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { DATABASE_WAIT_TIMEOUT_MS: '300' } });
+    t = await createTestApp({ env: { DATABASE_WAIT_TIMEOUT_MS: '1000' } });
     w = await purchasingWorld(t);
   });
   afterAll(() => t.close());
@@ -76,9 +76,9 @@ describe('over HTTP', () => {
   let server: RunningServer;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ connectionWaitMs: 300 });
+    db = await createTestDatabase({ connectionWaitMs: 1000 });
     await seedDemo(db.orm.em.fork() as EntityManager);
-    const config = loadConfig({ NODE_ENV: 'test', RATE_LIMITS: 'false', DATABASE_WAIT_TIMEOUT_MS: '300' });
+    const config = loadConfig({ NODE_ENV: 'test', RATE_LIMITS: 'false', DATABASE_WAIT_TIMEOUT_MS: '1000' });
     server = await startHttpServer(await createApp({ ...config, port: 0 }, db.orm));
   });
   afterAll(async () => {
