@@ -28,7 +28,7 @@ describe("the README's purchasing example works as written on the demo catalogue
     const tokens = { pp: await t.login('pp.dinkes@batukota.go.id'), vendor: await t.login('keripik.apel@umkm-batu.id') };
     const values: Record<string, string> = { today: localDate(t.clock.now(), 'Asia/Jakarta') };
     const steps = readmeSteps();
-    expect(steps.length).toBe(13);
+    expect(steps.length).toBe(14);
     for (const step of steps) {
       const operation = step.operation.replace(/<([^>]+)>/g, (_, name) => {
         if (!(name in values)) throw new Error(`README placeholder <${name}> has no value yet at: ${step.operation}`);
@@ -50,5 +50,7 @@ describe("the README's purchasing example works as written on the demo catalogue
     const done = await t.exec(`query($id: ID!) { order(id: $id) { status total receivedAmount payments { amount } } }`, { id: values['order id'] }, { token: tokens.pp });
     expect(done.data.order.status).toBe('COMPLETED');
     expect(done.data.order.payments).toEqual([{ amount: done.data.order.receivedAmount }]);
+    const confirmed = await t.exec(`query($id: ID!) { order(id: $id) { payments { paidOn vendorReceivedOn } } }`, { id: values['order id'] }, { token: tokens.pp });
+    expect(confirmed.data.order.payments).toEqual([{ paidOn: values.today, vendorReceivedOn: values.today }]);
   });
 });
