@@ -56,7 +56,7 @@ export class OrderResolver {
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
-  @Query(() => ExportFile, { description: "A period's orders (created from..to, Pemda dates), one row per line with every step's date and the payment date, for BPBJ." })
+  @Query(() => ExportFile, { description: "A period's orders (created from..to, Pemda dates), one row per line with every step's date, the payment date and the vendor's confirmed date, for BPBJ." })
   exportOrders(
     @Arg('pemdaId', () => ID) pemdaId: string,
     @Arg('from') from: string,

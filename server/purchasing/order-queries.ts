@@ -124,10 +124,10 @@ export class OrderQueries {
          select page.number, page.status, opd.name as opd_name, v.business_name, v.nib, v.is_umkk, v.is_local, page.rup_code,
                 l.product_name, l.unit, l.quantity, l.quantity_received, l.unit_price, l.line_total, page.shipping_cost, page.total,
                 page.created_at, page.submitted_at, page.approved_at, page.accepted_at, page.shipped_at, page.received_at,
-                page.bast_number, page.bast_date, page.paid_at, pay.paid_on::text as paid_on, pay.method, pay.amount, page.status_reason
+                page.bast_number, page.bast_date, page.paid_at, pay.paid_on::text as paid_on, pay.vendor_received_on::text as vendor_received_on, pay.method, pay.amount, page.status_reason
            from page join opd on opd.id = page.opd_id join vendor v on v.id = page.vendor_id
            left join purchase_order_line l on l.order_id = page.id
-           left join lateral (select paid_on, method, amount from payment where order_id = page.id order by paid_on, id limit 1) pay on true
+           left join lateral (select paid_on, vendor_received_on, method, amount from payment where order_id = page.id order by paid_on, id limit 1) pay on true
           order by page.number, l.position`,
         [pemdaId, created.$gte, created.$lt, after, pageSize],
       );
@@ -141,13 +141,13 @@ export class OrderQueries {
           orderCode({ number: Number(r.number) }), label(ORDER_STATUS, r.status), r.opd_name, r.business_name, r.nib, r.is_umkk ? 'ya' : 'tidak', r.is_local ? 'ya' : 'tidak',
           r.rup_code ?? '', r.product_name, r.unit, r.quantity, r.quantity_received, Number(r.unit_price), Number(r.line_total), Number(r.shipping_cost), Number(r.total),
           at(r.created_at), at(r.submitted_at), at(r.approved_at), at(r.accepted_at), at(r.shipped_at), at(r.received_at),
-          r.bast_number ?? '', r.bast_date ?? '', r.paid_on ?? '', at(r.paid_at), label(PAYMENT_METHOD, r.method), r.amount == null ? null : Number(r.amount), r.status_reason ?? '',
+          r.bast_number ?? '', r.bast_date ?? '', r.paid_on ?? '', at(r.paid_at), r.vendor_received_on ?? '', label(PAYMENT_METHOD, r.method), r.amount == null ? null : Number(r.amount), r.status_reason ?? '',
         ]);
       }
       if (new Set(numbers).size < pageSize) break;
     }
     const orders = [...orderTotals.values()];
-    const totals: Cell[] = Array(29).fill(null);
+    const totals: Cell[] = Array(30).fill(null);
     totals[0] = `Jumlah: ${orders.length} paket, ${rows.length} baris`;
     totals[13] = rows.reduce((a, r) => a + (r[13] as number), 0);
     totals[14] = orders.reduce((a, o) => a + o.shipping, 0);
@@ -164,7 +164,7 @@ export class OrderQueries {
           { header: 'Kode RUP' }, { header: 'Produk' }, { header: 'Satuan' }, { header: 'Jumlah', kind: 'count' }, { header: 'Jumlah Diterima', kind: 'count' },
           { header: 'Harga Satuan', kind: 'rupiah' }, { header: 'Total Baris', kind: 'rupiah' }, { header: 'Ongkos Kirim (paket)', kind: 'rupiah' }, { header: 'Total Paket', kind: 'rupiah' },
           { header: 'Dibuat' }, { header: 'Diajukan' }, { header: 'Disetujui PPK' }, { header: 'Diterima Penyedia' }, { header: 'Dikirim' }, { header: 'Diterima OPD' },
-          { header: 'Nomor BAST' }, { header: 'Tanggal BAST' }, { header: 'Tanggal Bayar' }, { header: 'Pembayaran Dicatat' }, { header: 'Metode Bayar' }, { header: 'Jumlah Bayar', kind: 'rupiah' }, { header: 'Alasan' },
+          { header: 'Nomor BAST' }, { header: 'Tanggal BAST' }, { header: 'Tanggal Bayar' }, { header: 'Pembayaran Dicatat' }, { header: 'Dana Diterima (konfirmasi penyedia)' }, { header: 'Metode Bayar' }, { header: 'Jumlah Bayar', kind: 'rupiah' }, { header: 'Alasan' },
         ],
         // On A4 paper the file keeps what identifies and prices each line; the XLSX carries every column.
         pdfColumns: [0, 1, 2, 3, 8, 10, 12, 13, 14, 15, 16, 23, 24],

@@ -95,6 +95,11 @@ describe("the vendor confirms when a payment arrived, and the award counts to th
     expect(again.errors![0].message).toBe('Penerimaan dana paket ini sudah dikonfirmasi.');
     const audit = await t.em().getConnection().execute(`select action from audit_log where subject_id = ? order by created_at desc limit 1`, [paid]);
     expect(audit).toEqual([{ action: 'PAYMENT_CONFIRMED' }]);
+    // BPBJ's orders export shows both dates side by side.
+    const exported = await t.exec(`query($p: ID!) { exportOrders(pemdaId: $p, from: "2026-01-01", to: "2026-03-31", format: CSV) { base64 } }`, { p: w.ids.batu }, { token: w.bpbj });
+    const [header, row] = Buffer.from(exported.data.exportOrders.base64, 'base64').toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+    const column = (name: string) => row.split(',')[header.split(',').indexOf(name)];
+    expect([column('Tanggal Bayar'), column('Dana Diterima (konfirmasi penyedia)')]).toEqual(['2026-02-09', '2026-03-02']);
   });
 
   it('after 30 days from the recorded payment the officer\'s date stands', async () => {
