@@ -29,8 +29,9 @@ if (!db.reused) await seedDemo(db.em(), { catalogue: true });
 const pemda = await db.em().findOneOrFail(Pemda, { kemendagriCode: '35.79' });
 if (db.reused) {
   // The year an earlier --keep run generated (its --lines), now migrated to this code; --vacuum as autovacuum would.
-  await db.em().getConnection().execute(process.argv.includes('--vacuum') ? 'vacuum analyze' : 'analyze');
-  console.log(`  reusing its year${process.argv.includes('--vacuum') ? ', vacuumed' : ''}: ${(await db.em().getConnection().execute<{ n: string }[]>('select count(*) as n from purchase_order_line'))[0].n} order lines`);
+  const vacuum = process.argv.includes('--vacuum');
+  await db.em().getConnection().execute(vacuum ? 'vacuum analyze' : 'analyze');
+  console.log(`  reusing its year${vacuum ? ', vacuumed' : ''}: ${(await db.em().getConnection().execute<{ n: string }[]>('select count(*) as n from purchase_order_line'))[0].n} order lines`);
 } else {
   const [generateMs] = await timed(() => generatePemdaYear(db.em(), pemda, ORDERS, LINES_PER_ORDER));
   console.log(`  generated in ${(generateMs / 1000).toFixed(1)} s`);
