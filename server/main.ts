@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { seedDemo, DEMO_PASSWORD } from '../seeds/demo.js';
+import { demoSnapshotFor } from '../seeds/demo-snapshot.js';
 import { DEMO_YEAR, seedDemoYears } from '../seeds/year.js';
 import { createApp } from './app.js';
 import { log } from './observability/log.js';
@@ -17,14 +18,20 @@ if (process.argv.includes('--worker') && !config.databaseUrl) {
   process.exit(1);
 }
 const started = Date.now();
-const orm = await createOrm(config);
+const demoDay = new Date();
+// A first start on the embedded database loads the demo year made at install, when it is still today's (seeds/demo-snapshot.ts).
+const snapshot = process.argv.includes('--worker') ? null : demoSnapshotFor(config, demoDay);
+const orm = await createOrm(config, { loadDataDir: snapshot?.archive });
+if (snapshot) {
+  log.info({ accounts: snapshot.meta.accounts.map((a) => `${a.role} ${a.email} (${a.scope})`) },
+    `Demo: loaded the demo year made at ${snapshot.meta.madeAt} (npm install or npm run demo:snapshot). Demo accounts, password "${DEMO_PASSWORD}"`);
+}
 const applied = await migrate(orm);
 if (applied.length) log.info(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
 
 const em = orm.em.fork() as EntityManager;
 const app = await createApp(config, orm);
 const freshDemo = config.seedDemo && !process.argv.includes('--worker') && (await em.count(Pemda)) === 0;
-const demoDay = new Date();
 if (freshDemo) {
   const accounts = await seedDemo(em, { today: demoDay });
   await em.getConnection().execute('analyze'); // fresh tables have no statistics: plan from the seeded rows

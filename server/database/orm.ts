@@ -15,7 +15,13 @@ export type DatabaseConfig = Pick<AppConfig, 'databaseUrl' | 'pgliteDataDir' | '
 export interface OrmOptions {
   /** Called with every SQL statement the ORM sends; tests use it to count queries. */
   onQuery?: (sql: string) => void;
+  /** The embedded database only: start from this data-directory tarball (PGlite's `dumpDataDir`) instead of an empty one. */
+  loadDataDir?: Blob;
 }
+
+const embedded = new WeakMap<MikroORM, PGlite>();
+/** The PGlite instance under an ORM on the embedded database (to dump it), or undefined on the server database. */
+export const embeddedDatabase = (orm: MikroORM) => embedded.get(orm);
 
 export function describeDatabase(config: DatabaseConfig): string {
   if (config.databaseUrl) {
@@ -97,6 +103,7 @@ export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}
     extensions: { pg_trgm },
     // Keep `date` columns as 'YYYY-MM-DD' text, as the pg driver does for the server database.
     parsers: { 1082: (value: string) => value },
+    loadDataDir: options.loadDataDir,
   });
   // Booted before the pool opens its one connection, so DATABASE_WAIT_TIMEOUT_MS bounds waiting for that connection,
   // not starting the database (a second or more on a busy machine).
@@ -109,6 +116,7 @@ export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}
     pool: { acquireTimeoutMillis },
   });
   await orm.em.getConnection().execute(IN_MEMORY_PLANNING); // PGlite's one connection
+  embedded.set(orm, pglite);
   const close = orm.close.bind(orm);
   orm.close = async (force?: boolean) => {
     await close(force);

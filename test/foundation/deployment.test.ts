@@ -26,6 +26,8 @@ describe('docker-compose.yml and Dockerfile', () => {
     for (const [, source] of dockerfile.matchAll(/^COPY (?!--from)(\S+)/gm)) {
       expect(existsSync(source)).toBe(true);
     }
+    // npm ci runs before the sources are copied: the `prepare` script (build, demo snapshot) would fail there.
+    expect(dockerfile).toMatch(/^RUN npm ci .*--ignore-scripts/m);
     expect(dockerfile).toMatch(/^CMD \["node", (?:"--[a-z-]+=\d+", )*"dist\/server\/main.js"\]$/m);
   });
 });
