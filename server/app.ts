@@ -9,9 +9,9 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { buildAppSchema } from '../schema/build.js';
 import type { AppConfig } from './config.js';
 import type { RequestContext } from './context.js';
-import { isConnectionWaitTimeout } from './database/orm.js';
+import { asServerBusy } from './database/orm.js';
 import { QUERY_CANCELED } from './database/statement-timeout.js';
-import { AppError, serverBusy } from './errors.js';
+import { AppError } from './errors.js';
 import { createLoaders } from './loaders.js';
 import { LIMITS, limitRules, QueryTooComplex, requestLimitsPlugin } from './http/request-limits.js';
 import { createServices, type Services } from './services.js';
@@ -63,7 +63,8 @@ export function formatError(config: AppConfig) {
       return { message: 'Permintaan ini terlalu lama diproses dan dihentikan; persempit periode atau filter lalu coba lagi.', path: formatted.path, extensions: { code: 'TIMEOUT' } };
     }
     // No connection came free in time: the request never reached the database, so nothing of it was written.
-    if (chain.some(isConnectionWaitTimeout)) return publicError(serverBusy(), formatted.path);
+    const busy = chain.map(asServerBusy).find(Boolean);
+    if (busy) return publicError(busy, formatted.path);
     // A unique index caught a race the service's own check could not see.
     if (original instanceof UniqueConstraintViolationException) {
       return { message: 'Data yang sama sudah ada.', path: formatted.path, extensions: { code: 'CONFLICT' } };
@@ -116,7 +117,7 @@ export async function createApp(
     if (token) {
       const { actor, problem, user } = await services.identity.authenticate(ctx.em, token).catch((error: unknown) => {
         // Before any resolver runs, so Apollo answers it as is: HTTP 503 with Retry-After.
-        throw isConnectionWaitTimeout(error) ? serverBusy() : error;
+        throw asServerBusy(error) ?? error;
       });
       if (user) ctx.loaders.user.prime(user.id, user);
       ctx.actor = actor;

@@ -7,6 +7,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PGliteDriver } from 'mikro-orm-pglite';
 import { migrationsList } from '../../migrations/index.js';
 import type { AppConfig } from '../config.js';
+import { AppError, serverBusy } from '../errors.js';
 import { entities } from './entities.js';
 import { embeddedStatements } from './pglite-statements.js';
 
@@ -44,9 +45,16 @@ const DEFAULT_CONNECTION_WAIT_MS = 30_000;
  * The pool's answer when no connection came free within `connectionWaitMs`: knex's own error, or, through the entity
  * manager, MikroORM's DriverException, which keeps only its message.
  */
-export const isConnectionWaitTimeout = (error: unknown) =>
+const isConnectionWaitTimeout = (error: unknown) =>
   error instanceof Error &&
   (error.name === 'KnexTimeoutError' || (error instanceof DriverException && error.message.startsWith('Knex: Timeout acquiring a connection')));
+
+/**
+ * The API's answer when `error` is that wait running out, or already says so: SERVER_BUSY (HTTP 503, Retry-After);
+ * null for any other error. GraphQL's error formatting, the request context and the routes outside GraphQL all ask here.
+ */
+export const asServerBusy = (error: unknown): AppError | null =>
+  error instanceof AppError && error.code === 'SERVER_BUSY' ? error : isConnectionWaitTimeout(error) ? serverBusy() : null;
 
 export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}): Promise<MikroORM> {
   // A request that cannot get a connection within this long is refused as SERVER_BUSY (nothing of it has run). On the

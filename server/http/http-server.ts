@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { App } from '../app.js';
-import { isConnectionWaitTimeout } from '../database/orm.js';
-import { AppError, serverBusy } from '../errors.js';
+import { asServerBusy } from '../database/orm.js';
+import { AppError } from '../errors.js';
 import { ocdsReleasePage, openDataPemda } from '../opendata/ocds.js';
 import { log } from '../observability/log.js';
 import { UploadKind } from '../uploads/upload.entity.js';
@@ -177,7 +177,8 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
   // What a route let through: a wait for a database connection is the API's busy answer (the routes outside GraphQL
   // read the database too); anything else is Express's plain 500, logged.
   http.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (isConnectionWaitTimeout(error) || (error instanceof AppError && error.code === 'SERVER_BUSY')) return void sendError(res, 503, serverBusy());
+    const busy = asServerBusy(error);
+    if (busy) return void sendError(res, 503, busy);
     next(error);
   });
 
