@@ -337,6 +337,10 @@ async function runOrder(
   const received = await orders.receive(context(officers.pp, later(rnd.int(0, 2))), order.id, `BAST/${order.number}`, localDate(at, timeZone), null);
   if (fate === 'RECEIVED') return received.receivedAmount ?? 0;
   await orders.recordPayment(context(officers.ppk, later(rnd.int(3, 25))), order.id, { method: rnd.pick([PaymentMethod.TRANSFER, PaymentMethod.TRANSFER, PaymentMethod.KKPD]), amount: received.receivedAmount!, paidOn: localDate(at, timeZone), reference: `SP2D/${order.number}` });
+  // Seven vendors in ten confirm the day the money arrived, that day or up to three days after the SP2D date. Drawn
+  // from the order number, not `rnd`, so the rest of the year stays what it was before confirmations existed.
+  const draw = (Number(order.number) * 2_654_435_761) % 2 ** 32; // Knuth's multiplicative hash: numbers 1, 2, 3 spread out
+  if (draw % 10 < 7) await orders.confirmPayment(context(vendorUser, later(Math.floor(draw / 10) % 4)), order.id, localDate(at, timeZone));
   if (fate === 'PAID') return received.receivedAmount ?? 0;
   await orders.complete(context(officers.pp, later(1)), order.id);
   return received.receivedAmount ?? 0;

@@ -75,6 +75,17 @@ describe('the demo year tells the story the README promises', () => {
     const published = versions.data.awardVersions.find((v: any) => v.status === 'PUBLISHED');
     expect(published.rows.some((r: any) => r.flags.length > 0)).toBe(true);
 
+    // Vendors confirmed most payments, on the SP2D date or up to three days after it; the rest keep the officer's date.
+    const [payments] = await t.em().getConnection().execute(
+      `select count(*)::int as paid, count(vendor_received_on)::int as confirmed,
+              count(*) filter (where vendor_received_on < paid_on or vendor_received_on > paid_on + 3)::int as outside,
+              count(*) filter (where counted_on <> coalesce(vendor_received_on, paid_on))::int as miscounted
+         from payment where pemda_id = ?`, [batu]);
+    expect(payments.confirmed / payments.paid).toBeGreaterThan(0.5);
+    expect(payments.confirmed).toBeLessThan(payments.paid);
+    expect(payments.outside).toBe(0);
+    expect(payments.miscounted).toBe(0);
+
     const pp = await t.login('pp.dishub@batukota.go.id');
     const ppks = await t.exec(`{ ppks { email role } }`, {}, { token: pp });
     expect(ppks.data.ppks).toEqual([{ email: 'ppk.dishub@batukota.go.id', role: 'PPK' }]);
