@@ -193,8 +193,8 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => [OrderAction], { description: 'The steps the caller may take on the order now (the same rules the mutations check): what a client shows as buttons.' })
-  availableActions(@Root() order: Order, @Ctx() ctx: RequestContext): OrderAction[] {
-    return availableActions(ctx.actor, order);
+  availableActions(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<OrderAction[]> {
+    return availableActions(ctx.actor, order, ctx.now(), async () => (await ctx.loaders.pemda.load(order.pemda.id)).timeZone);
   }
 
   @FieldResolver(() => Date, { nullable: true, description: 'While the order waits for the vendor: when it is cancelled as "tidak direspons" (3 working days in the Pemda\'s calendar).' })

@@ -1,8 +1,12 @@
 import { registerEnumType } from 'type-graphql';
 import { Role } from '../identity/user.entity.js';
+import { addDays, localDate } from '../calendar/time-zone.js';
 import type { Actor } from '../context.js';
 import { SpendRecognition } from '../pemda/pemda.entity.js';
 import { NegotiationStatus, OrderStatus, type Order } from './order.entity.js';
+
+/** Days after a payment is recorded in which its vendor may confirm the date the money arrived. */
+export const PAYMENT_CONFIRMATION_DAYS = 30;
 
 /**
  * The OPD order process, as data: which action leads from which states to which, who may take it, what it stamps
@@ -77,6 +81,8 @@ export interface OrderTransition {
   /** A condition of the order beyond its state, named for the refusal message (or refused with its own). */
   only?: { holds: (order: Order) => boolean; described: string; refusal?: string };
   stamp?: Stamp;
+  /** Open only through this many days (the Pemda's calendar) after the order's `after` stamp, then closed for good. */
+  openFor?: { days: number; after: Stamp };
   onEnter?: readonly OrderEffect[];
   needsReason?: boolean;
 }
@@ -118,6 +124,7 @@ export const ORDER_PROCESS: Readonly<Record<OrderAction, OrderTransition>> = {
   complete: { from: [S.PAID], to: S.COMPLETED, by: OrderParty.OPD_OFFICER, audit: 'COMPLETED', noun: 'penyelesaian', stamp: 'completedAt' },
   confirmPayment: {
     from: [S.PAID, S.COMPLETED], by: OrderParty.VENDOR, audit: 'PAYMENT_CONFIRMED', noun: 'konfirmasi dana diterima', stamp: 'paymentConfirmedAt',
+    openFor: { days: PAYMENT_CONFIRMATION_DAYS, after: 'paidAt' }, // paidAt: when the payment was recorded
     only: { holds: (order) => !order.paymentConfirmedAt, described: 'PAID atau COMPLETED yang belum dikonfirmasi', refusal: 'Penerimaan dana paket ini sudah dikonfirmasi.' },
   },
   cancel: { from: [S.DRAFT, S.SUBMITTED, S.APPROVED], to: S.CANCELLED, by: OrderParty.PP, audit: 'CANCELLED', noun: 'pembatalan', needsReason: true, onEnter: [OrderEffect.REFRESH_SPLIT_FLAGS] },
@@ -125,6 +132,12 @@ export const ORDER_PROCESS: Readonly<Record<OrderAction, OrderTransition>> = {
 };
 
 /** Whether the actor is the party the action needs; the refusal names who is. */
+/** The last day (YYYY-MM-DD in `timeZone`) an action with `openFor` may be taken on the order; null when it has no such limit. */
+export function lastDayOpen(rule: OrderTransition, order: Order, timeZone: string): string | null {
+  const since = rule.openFor && order[rule.openFor.after];
+  return since ? addDays(localDate(since, timeZone), rule.openFor!.days) : null;
+}
+
 export const PARTIES: Readonly<Record<OrderParty, { is: (actor: Actor | null, order: Order) => boolean; refusal: string }>> = {
   PP: { is: (a, o) => a?.role === Role.PP && a.opdId === o.opd.id, refusal: 'Hanya PP dari OPD pemesan yang dapat melakukan ini.' },
   OPD_OFFICER: {

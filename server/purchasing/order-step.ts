@@ -12,7 +12,8 @@ import { Pemda } from '../pemda/pemda.entity.js';
 import { recogniseOrder } from '../spend/rollup.js';
 import { refreshSplitFlags } from '../insight/split-orders.js';
 import { runOnceLocked } from '../transactions/idempotency.js';
-import { ORDER_PROCESS, OrderAction, OrderEffect, OrderParty, PARTIES, RECOGNISED_AT, type OrderTransition } from './order-process.js';
+import { localDate } from '../calendar/time-zone.js';
+import { lastDayOpen, ORDER_PROCESS, OrderAction, OrderEffect, OrderParty, PARTIES, RECOGNISED_AT, type OrderTransition } from './order-process.js';
 import { Order, OrderLine } from './order.entity.js';
 
 /** What an action's own change hands the step: the reason it was given, the date that places its spend, and so on. */
@@ -52,10 +53,16 @@ export function canTake(action: OrderAction, order: Order): boolean {
  * The actions `actor` may take on the order now, by the same table and party rules a step checks: what the web app
  * offers as buttons, so it never shows one the API would refuse.
  */
-export function availableActions(actor: Actor | null, order: Order): OrderAction[] {
-  return (Object.entries(ORDER_PROCESS) as [OrderAction, OrderTransition][])
-    .filter(([action, rule]) => rule.by !== OrderParty.SYSTEM && PARTIES[rule.by].is(actor, order) && canTake(action, order))
-    .map(([action]) => action);
+export async function availableActions(actor: Actor | null, order: Order, now: Date, timeZone: () => Promise<string>): Promise<OrderAction[]> {
+  const open = (Object.entries(ORDER_PROCESS) as [OrderAction, OrderTransition][])
+    .filter(([action, rule]) => rule.by !== OrderParty.SYSTEM && PARTIES[rule.by].is(actor, order) && canTake(action, order));
+  // The Pemda's calendar is read only when an action with a deadline is otherwise open (a vendor's unconfirmed payment).
+  const zone = open.some(([, rule]) => rule.openFor) ? await timeZone() : null;
+  const beforeDeadline = (rule: OrderTransition) => {
+    const lastDay = zone && lastDayOpen(rule, order, zone);
+    return !lastDay || localDate(now, zone!) <= lastDay;
+  };
+  return open.filter(([, rule]) => beforeDeadline(rule)).map(([action]) => action);
 }
 
 /** Effects on entering a state, by name (see `OrderEffect`). */

@@ -6,7 +6,7 @@ import { LockMode } from '@mikro-orm/core';
 import { AuditSubject } from '../audit/audit-log.entity.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { requirePp } from '../auth/scope.js';
-import { addDays, isIsoDate, localDate } from '../calendar/time-zone.js';
+import { isIsoDate, localDate } from '../calendar/time-zone.js';
 import { isBuyerVisible } from '../catalogue/visibility.js';
 import type { RequestContext } from '../context.js';
 import { badInput, conflict, Validation } from '../errors.js';
@@ -14,7 +14,7 @@ import { Role, User } from '../identity/user.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { runOnce } from '../transactions/idempotency.js';
 import { inTransaction } from '../transactions/in-transaction.js';
-import { OrderAction } from './order-process.js';
+import { lastDayOpen, ORDER_PROCESS, OrderAction, PAYMENT_CONFIRMATION_DAYS } from './order-process.js';
 import { canTake, enter, step } from './order-step.js';
 import { CartItem } from './cart-item.entity.js';
 import { NegotiationStatus, Order, OrderLine, Payment, PaymentMethod } from './order.entity.js';
@@ -56,8 +56,6 @@ export enum CartProblem {
 /** The status reason of an order the vendor left unanswered. */
 export const UNANSWERED_REASON = 'tidak direspons';
 
-/** Days after a payment is recorded in which its vendor may confirm the date the money arrived. */
-export const PAYMENT_CONFIRMATION_DAYS = 30;
 
 /**
  * Line totals, subtotal and total from quantities and prices, refused (BAD_USER_INPUT, before anything is written)
@@ -312,7 +310,7 @@ export class OrderService {
       const pemda = await tx.em.findOneOrFail(Pemda, order.pemda.id);
       const payment = await tx.em.findOneOrFail(Payment, { order });
       const today = localDate(tx.now(), pemda.timeZone);
-      const lastDay = addDays(localDate(order.paidAt!, pemda.timeZone), PAYMENT_CONFIRMATION_DAYS); // paidAt: when the step recorded it
+      const lastDay = lastDayOpen(ORDER_PROCESS.confirmPayment, order, pemda.timeZone)!;
       if (today > lastDay) throw conflict(`Konfirmasi dana diterima paling lambat ${PAYMENT_CONFIRMATION_DAYS} hari setelah pembayaran dicatat (${lastDay}); tanggal bayar dari OPD (${payment.paidOn}) yang berlaku.`);
       new Validation()
         .check(isIsoDate(receivedOn ?? '') && receivedOn >= payment.paidOn && receivedOn <= today, 'receivedOn', `Tanggal dana diterima berformat YYYY-MM-DD, tidak sebelum tanggal bayar dari OPD (${payment.paidOn}) dan tidak di masa depan.`)

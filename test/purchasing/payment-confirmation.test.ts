@@ -106,7 +106,12 @@ describe("the vendor confirms when a payment arrived, and the award counts to th
     const [{ id: late }] = await checkout(t, w, [[another, 10]]);
     await receiveOrder(t, { pp: w.pp, ppk: w.ppk, vendor: w.vendorA.token }, late, '2026-03-05');
     expect((await t.exec(PAY, { id: late, input: { method: 'TRANSFER', amount: 100_000, paidOn: '2026-03-05' } }, { token: w.pp })).errors).toBeUndefined();
+    const offered = async () => (await t.exec(`query($id: ID!) { order(id: $id) { availableActions } }`, { id: late }, { token: w.vendorA.token })).data.order.availableActions;
+    // The button is offered through the last day (4 April, 23.30 WIB) and not after it: the same deadline the step refuses at.
+    await on('2026-04-04T16:30:00Z');
+    expect(await offered()).toContain('CONFIRM_PAYMENT');
     await on('2026-04-05T03:00:00Z'); // the 31st day after 5 March
+    expect(await offered()).not.toContain('CONFIRM_PAYMENT');
     const result = await expectNothingWritten(t, () => t.exec(CONFIRM, { id: late, receivedOn: '2026-03-20' }, { token: w.vendorA.token }));
     expect(errorCode(result)).toBe('CONFLICT');
     expect(result.errors![0].message).toBe('Konfirmasi dana diterima paling lambat 30 hari setelah pembayaran dicatat (2026-04-04); tanggal bayar dari OPD (2026-03-05) yang berlaku.');
