@@ -1,14 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { createApp } from '../server/app.js';
 import { localDate } from '../server/calendar/time-zone.js';
 import type { AppConfig } from '../server/config.js';
 import { createOrm, embeddedDatabase, migrate } from '../server/database/orm.js';
 import { Pemda } from '../server/pemda/pemda.entity.js';
-import { seedDemo, type DemoAccount } from './demo.js';
-import { DEMO_YEAR, seedDemoYears, type Progress } from './year.js';
+import type { DemoAccount } from './demo.js';
+import { DEMO_YEAR, seedDemoWithYear, type Progress } from './year.js';
 
 /**
  * The demo year made once and kept as a copy of the embedded database (a PGlite data-directory tarball), so a first
@@ -65,27 +63,18 @@ export function readMeta(dir = DEMO_SNAPSHOT_DIR): SnapshotMeta | null {
  * The snapshot a start should load, or null: only for the embedded database, a demo start, and a data folder that holds
  * no database yet (a snapshot never replaces data).
  */
-export function demoSnapshotFor(config: Pick<AppConfig, 'databaseUrl' | 'pgliteDataDir' | 'seedDemo'>, now: Date, build = currentBuild(), dir = DEMO_SNAPSHOT_DIR): DemoSnapshot | null {
+export function demoSnapshotFor(config: Pick<AppConfig, 'databaseUrl' | 'pgliteDataDir' | 'seedDemo'>, now: Date, build?: string | null, dir = DEMO_SNAPSHOT_DIR): DemoSnapshot | null {
   if (config.databaseUrl || !config.seedDemo) return null;
-  if (config.pgliteDataDir && existsSync(join(config.pgliteDataDir, 'PG_VERSION'))) return null;
+  if (config.pgliteDataDir && existsSync(join(config.pgliteDataDir, 'PG_VERSION'))) return null; // a restart: nothing to read
   const meta = readMeta(dir);
-  if (!meta || staleness(meta, build, now)) return null;
+  if (!meta || staleness(meta, build === undefined ? currentBuild() : build, now)) return null;
   return { meta, archive: new Blob([readFileSync(join(dir, ARCHIVE))]) };
 }
 
 /** What goes into the snapshot: by default the demo catalogue and year, as `npm start` builds them. */
 export type Fill = (orm: MikroORM, config: AppConfig, now: Date, progress: Progress) => Promise<DemoAccount[]>;
 
-export const demoYearFill: Fill = async (orm, config, now, progress) => {
-  const accounts = await seedDemo(orm.em.fork() as EntityManager, { today: now });
-  const app = await createApp(config, orm);
-  try {
-    await seedDemoYears({ services: app.services, config, em: () => orm.em.fork() as EntityManager }, now, DEMO_YEAR, progress);
-  } finally {
-    await app.apollo.stop().catch(() => {});
-  }
-  return accounts;
-};
+const demoYearFill: Fill = (orm, config, now, progress) => seedDemoWithYear(orm, config, now, DEMO_YEAR, progress);
 
 /**
  * Builds the demo in an in-memory embedded database and writes it with its meta. The files are replaced only once
@@ -97,7 +86,6 @@ export async function makeDemoSnapshot(config: AppConfig, now: Date, build: stri
   try {
     await migrate(orm);
     const accounts = await (options.fill ?? demoYearFill)(orm, config, now, options.progress ?? (() => {}));
-    await orm.em.getConnection().execute('analyze'); // the statistics travel with the data
     const pemdas = await orm.em.fork().find(Pemda, {});
     const meta: SnapshotMeta = { build, madeAt: now.toISOString(), localDates: Object.fromEntries(pemdas.map((p) => [p.timeZone, localDate(now, p.timeZone)])), accounts };
     const archive = Buffer.from(await (await embeddedDatabase(orm)!.dumpDataDir('gzip')).arrayBuffer());

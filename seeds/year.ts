@@ -1,4 +1,6 @@
+import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { createApp } from '../server/app.js';
 import { localDate } from '../server/calendar/time-zone.js';
 import type { Actor, RequestContext } from '../server/context.js';
 import { Product, ProductStatus } from '../server/catalogue/product.entity.js';
@@ -15,6 +17,7 @@ import { parseExternalSpendCsv } from '../server/spend/external-spend.service.js
 import { OpdBudget, SpendChannel } from '../server/spend/spend.entities.js';
 import { VendorStatus } from '../server/vendor/vendor.entity.js';
 import { random } from './catalogue.js';
+import { seedDemo, type DemoAccount } from './demo.js';
 
 // Longer than most modules (~330 lines) on purpose: it tells one story, the year in order (budgets, orders, outside
 // spend, closing, award), and splitting it would scatter the dates and amounts that have to agree with each other.
@@ -55,6 +58,23 @@ const DILIGENCE: Record<string, number> = {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const DAY = 86_400_000;
+
+/**
+ * The demo from an empty database: tenants, accounts and catalogue, then the year through the services of an app made
+ * for it, then statistics for the planner. What `npm run seed` and the demo snapshot build; returns the demo accounts.
+ * (`npm start` runs the same two halves apart, the year while it already serves.)
+ */
+export async function seedDemoWithYear(orm: MikroORM, config: AppConfig, today: Date, spec: YearSpec, progress: Progress = () => {}): Promise<DemoAccount[]> {
+  const accounts = await seedDemo(orm.em.fork() as EntityManager, { today });
+  const app = await createApp(config, orm);
+  try {
+    await seedDemoYears({ services: app.services, config, em: () => orm.em.fork() as EntityManager }, today, spec, progress);
+  } finally {
+    await app.apollo.stop().catch(() => {});
+  }
+  await orm.em.fork().getConnection().execute('analyze');
+  return accounts;
+}
 
 /** The year for every demo Pemda: Kota Batu in full, Kota Bontang (WITA) at a tenth of the orders. */
 export async function seedDemoYears(app: SeedApp, today: Date, spec: YearSpec, progress: Progress = () => {}): Promise<void> {

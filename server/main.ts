@@ -12,7 +12,9 @@ import { Scheduler } from './jobs/scheduler.js';
 import { Pemda } from './pemda/pemda.entity.js';
 
 const config = configOrExit();
-if (process.argv.includes('--worker') && !config.databaseUrl) {
+// `npm run worker` runs the jobs without serving HTTP (a second process on the server database).
+const workerOnly = process.argv.includes('--worker');
+if (workerOnly && !config.databaseUrl) {
   // The embedded database lives inside one process: a second one cannot open it.
   log.error('npm run worker needs DATABASE_URL (a PostgreSQL server); with the embedded database, npm start runs the jobs itself.');
   process.exit(1);
@@ -20,7 +22,7 @@ if (process.argv.includes('--worker') && !config.databaseUrl) {
 const started = Date.now();
 const demoDay = new Date();
 // A first start on the embedded database loads the demo year made at install, when it is still today's (seeds/demo-snapshot.ts).
-const snapshot = process.argv.includes('--worker') ? null : demoSnapshotFor(config, demoDay);
+const snapshot = workerOnly ? null : demoSnapshotFor(config, demoDay);
 const orm = await createOrm(config, { loadDataDir: snapshot?.archive });
 if (snapshot) {
   log.info({ accounts: snapshot.meta.accounts.map((a) => `${a.role} ${a.email} (${a.scope})`) },
@@ -31,7 +33,7 @@ if (applied.length) log.info(`Applied ${applied.length} migration(s): ${applied.
 
 const em = orm.em.fork() as EntityManager;
 const app = await createApp(config, orm);
-const freshDemo = config.seedDemo && !process.argv.includes('--worker') && (await em.count(Pemda)) === 0;
+const freshDemo = config.seedDemo && !workerOnly && (await em.count(Pemda)) === 0;
 if (freshDemo) {
   const accounts = await seedDemo(em, { today: demoDay });
   await em.getConnection().execute('analyze'); // fresh tables have no statistics: plan from the seeded rows
@@ -62,8 +64,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-// `npm run worker` runs the jobs without serving HTTP (a second process on the server database).
-const workerOnly = process.argv.includes('--worker');
 server = workerOnly ? null : await startHttpServer(app);
 if (server) log.info(`Katalog Lokal GraphQL API on ${server.url} (${describeDatabase(config)}), ready in ${Date.now() - started} ms`);
 else log.info(`Katalog Lokal worker on ${describeDatabase(config)}: running the background jobs, no HTTP.`);

@@ -7,7 +7,7 @@ import { paginate, type Page, type PageArgs } from '../database/pagination.js';
 import { badInput, forbidden } from '../errors.js';
 import { dateName, label, ORDER_STATUS, PAYMENT_METHOD } from '../reports/indonesian.js';
 import { renderReport } from '../reports/render.js';
-import { printedFor, type Cell, type CsvDialect, type ExportFile, type ExportFormat, type Report } from '../reports/report.js';
+import { printedFor, type Cell, type CsvDialect, type ReportColumn, type ExportFile, type ExportFormat, type Report } from '../reports/report.js';
 import { Role } from '../identity/user.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { NegotiationStatus, Order, OrderStatus } from './order.entity.js';
@@ -147,7 +147,14 @@ export class OrderQueries {
       if (new Set(numbers).size < pageSize) break;
     }
     const orders = [...orderTotals.values()];
-    const totals: Cell[] = Array(30).fill(null);
+    const columns: ReportColumn[] = [
+      { header: 'Nomor Paket' }, { header: 'Status' }, { header: 'OPD' }, { header: 'Penyedia' }, { header: 'NIB' }, { header: 'UMK-K' }, { header: 'Lokal' },
+      { header: 'Kode RUP' }, { header: 'Produk' }, { header: 'Satuan' }, { header: 'Jumlah', kind: 'count' }, { header: 'Jumlah Diterima', kind: 'count' },
+      { header: 'Harga Satuan', kind: 'rupiah' }, { header: 'Total Baris', kind: 'rupiah' }, { header: 'Ongkos Kirim (paket)', kind: 'rupiah' }, { header: 'Total Paket', kind: 'rupiah' },
+      { header: 'Dibuat' }, { header: 'Diajukan' }, { header: 'Disetujui PPK' }, { header: 'Diterima Penyedia' }, { header: 'Dikirim' }, { header: 'Diterima OPD' },
+      { header: 'Nomor BAST' }, { header: 'Tanggal BAST' }, { header: 'Tanggal Bayar' }, { header: 'Pembayaran Dicatat' }, { header: 'Dana Diterima (konfirmasi penyedia)' }, { header: 'Metode Bayar' }, { header: 'Jumlah Bayar', kind: 'rupiah' }, { header: 'Alasan' },
+    ];
+    const totals: Cell[] = Array(columns.length).fill(null);
     totals[0] = `Jumlah: ${orders.length} paket, ${rows.length} baris`;
     totals[13] = rows.reduce((a, r) => a + (r[13] as number), 0);
     totals[14] = orders.reduce((a, o) => a + o.shipping, 0);
@@ -159,13 +166,7 @@ export class OrderQueries {
       period: `${dateName(from)} s.d. ${dateName(to)} (tanggal paket dibuat)`,
       tables: [{
         name: 'Paket',
-        columns: [
-          { header: 'Nomor Paket' }, { header: 'Status' }, { header: 'OPD' }, { header: 'Penyedia' }, { header: 'NIB' }, { header: 'UMK-K' }, { header: 'Lokal' },
-          { header: 'Kode RUP' }, { header: 'Produk' }, { header: 'Satuan' }, { header: 'Jumlah', kind: 'count' }, { header: 'Jumlah Diterima', kind: 'count' },
-          { header: 'Harga Satuan', kind: 'rupiah' }, { header: 'Total Baris', kind: 'rupiah' }, { header: 'Ongkos Kirim (paket)', kind: 'rupiah' }, { header: 'Total Paket', kind: 'rupiah' },
-          { header: 'Dibuat' }, { header: 'Diajukan' }, { header: 'Disetujui PPK' }, { header: 'Diterima Penyedia' }, { header: 'Dikirim' }, { header: 'Diterima OPD' },
-          { header: 'Nomor BAST' }, { header: 'Tanggal BAST' }, { header: 'Tanggal Bayar' }, { header: 'Pembayaran Dicatat' }, { header: 'Dana Diterima (konfirmasi penyedia)' }, { header: 'Metode Bayar' }, { header: 'Jumlah Bayar', kind: 'rupiah' }, { header: 'Alasan' },
-        ],
+        columns,
         // On A4 paper the file keeps what identifies and prices each line; the XLSX carries every column.
         pdfColumns: [0, 1, 2, 3, 8, 10, 12, 13, 14, 15, 16, 23, 24],
         rows,

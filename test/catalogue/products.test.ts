@@ -199,14 +199,15 @@ describe('searching the catalogue with filters, sorting and pages', () => {
   });
   afterAll(() => t.close());
 
-  const all = async (filter: Record<string, unknown>, sort = 'NEWEST', token?: string) => {
+  /** Every page of a listing (or its first `pages` pages of `first`), in the order the API gives. */
+  const all = async (filter: Record<string, unknown>, sort = 'NEWEST', token?: string, { first = 100, pages = Infinity } = {}) => {
     const nodes: any[] = [];
     let after: string | null = null;
-    for (;;) {
-      const page: any = await t.exec(PRODUCTS, { p: ids.batu, f: filter, sort, first: 100, after }, { token });
+    for (let n = 1; ; n++) {
+      const page: any = await t.exec(PRODUCTS, { p: ids.batu, f: filter, sort, first, after }, { token });
       if (page.errors) throw new Error(JSON.stringify(page.errors));
       nodes.push(...page.data.products.edges.map((e: any) => e.node));
-      if (!page.data.products.pageInfo.hasNextPage) return { nodes, totalCount: page.data.products.totalCount };
+      if (!page.data.products.pageInfo.hasNextPage || n >= pages) return { nodes, totalCount: page.data.products.totalCount };
       after = page.data.products.pageInfo.endCursor;
     }
   };
@@ -228,19 +229,8 @@ describe('searching the catalogue with filters, sorting and pages', () => {
     const orders = { NEWEST: 'p.created_at desc, p.id desc', PRICE_ASC: 'p.price asc, p.id asc', PRICE_DESC: 'p.price desc, p.id desc', NAME_ASC: 'p.name asc, p.id asc' };
     // Eight pages of 25 per sort, ties in price and name among them: the whole catalogue (a hundred pages of four sorts)
     // took 47 s on the embedded database, too close to the test's limit on a busy machine.
-    const firstPages = async (sort: string) => {
-      const nodes: any[] = [];
-      let after: string | null = null;
-      for (let i = 0; i < 8; i++) {
-        const page: any = await t.exec(PRODUCTS, { p: ids.batu, f: {}, sort, first: 25, after });
-        if (page.errors) throw new Error(JSON.stringify(page.errors));
-        nodes.push(...page.data.products.edges.map((e: any) => e.node));
-        after = page.data.products.pageInfo.endCursor;
-      }
-      return nodes;
-    };
     for (const [sort, orderBy] of Object.entries(orders)) {
-      const nodes = await firstPages(sort);
+      const { nodes } = await all({}, sort, undefined, { first: 25, pages: 8 });
       const expected = await t.em().getConnection().execute<{ id: string; name: string; price: string }[]>(
         `select p.id, p.name, p.price::text as price from product p join vendor v on v.id = p.vendor_id
           where p.pemda_id = ? and p.status = 'PUBLISHED' and v.status = 'VERIFIED' order by ${orderBy} limit 200`,
