@@ -20,6 +20,10 @@ if (workerOnly && !config.databaseUrl) {
   process.exit(1);
 }
 const started = Date.now();
+// Whenever its event loop has nothing left to wait for, Node blocks until V8's background work is done: between the
+// start's steps, which only await promises, that is optimising PGlite's WebAssembly, about half a second spent
+// waiting. A timer held until the server listens keeps the loop alive, so that work runs beside the start instead.
+const holdEventLoop = setInterval(() => {}, 60_000);
 const demoDay = new Date();
 // A first start on the embedded database loads the demo year made at install, when it is still today's (seeds/demo-snapshot.ts).
 const snapshot = workerOnly ? null : demoSnapshotFor(config, demoDay);
@@ -90,4 +94,4 @@ if (config.jobs) {
   void demoYear.then(() => scheduler.start());
 }
 if (app.services.search.meilisearch) log.info(`Search: Meilisearch at ${config.meiliHost}, kept in step by the outbox (run npm run reindex once after switching).`);
-
+clearInterval(holdEventLoop); // the listening server, or the worker's scheduler, holds the loop from here
