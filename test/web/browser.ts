@@ -118,7 +118,6 @@ export async function startWebWorld(today = new Date()): Promise<WebWorld> {
   };
 }
 
-/** Every page: a title of its own, a main landmark, and a label for every field. */
 /** Signs in through the login page as a person would, and waits until the app has left it (for the role's home). */
 export async function signIn(w: WebWorld, page: Page, email: string, password = 'katalog123'): Promise<void> {
   await page.goto(`${w.base}/masuk`);
@@ -128,6 +127,19 @@ export async function signIn(w: WebWorld, page: Page, email: string, password = 
   await page.waitForURL((url) => url.pathname !== '/masuk');
 }
 
+/**
+ * Waits for the success notice `text` of the action just taken. If it never comes, the failure quotes the form's alert
+ * (the API's refusal), not only the notice it did not see. An alert may be the previous attempt's, still shown while
+ * this one runs, so it does not end the wait.
+ */
+export async function expectNotice(page: Page, text: string): Promise<void> {
+  await page.getByRole('status').filter({ hasText: text }).waitFor().catch(async (error: Error) => {
+    const refusal = page.getByRole('alert');
+    throw new Error(`Expected the notice "${text}"; ${(await refusal.count()) ? `the page says: ${await refusal.first().textContent()}` : error.message}`);
+  });
+}
+
+/** Every page: a title of its own, a main landmark, and a label for every field. */
 export async function expectBasics(page: Page, title: RegExp) {
   // The previous page's title stays until the new page has its data, so wait for this page's own (or time out and say so).
   await page.waitForFunction(([source, flags]) => new RegExp(source, flags).test(document.title), [title.source, title.flags], { timeout: 10_000 }).catch(() => undefined);

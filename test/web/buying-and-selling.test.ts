@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectBasics, shot, signIn, startWebWorld, type WebWorld } from './browser.js';
+import { browserAvailable, expectBasics, expectNotice, shot, signIn, startWebWorld, type WebWorld } from './browser.js';
 import { photo } from '../support/images.js';
 
 const run = browserAvailable() ? describe : describe.skip;
@@ -65,7 +65,7 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     expect(await vendorPage.getByTestId('vendor-status').textContent()).toContain('Menunggu verifikasi');
     // The NIB from OSS, scanned to PDF, for BPBJ to match against the number.
     await vendorPage.getByLabel('Unggah pindaian NIB').setInputFiles({ name: 'nib.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% NIB 9120301234567\ntrailer <<>>\n%%EOF\n') });
-    await vendorPage.getByRole('status').filter({ hasText: 'Pindaian NIB tersimpan' }).waitFor();
+    await expectNotice(vendorPage, 'Pindaian NIB tersimpan');
     await vendorPage.getByTestId('document-NIB').filter({ hasText: 'terunggah' }).waitFor();
     expect(await vendorPage.getByTestId('document-NPWP').textContent()).toContain('belum diunggah');
   });
@@ -85,7 +85,7 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await vendorPage.getByLabel(/^Harga per satuan/).fill('2.100.000');
     await vendorPage.getByLabel('Stok').fill('500');
     await vendorPage.getByRole('button', { name: 'Simpan sebagai draf' }).click();
-    await vendorPage.getByRole('status').filter({ hasText: 'disimpan sebagai draf' }).waitFor();
+    await expectNotice(vendorPage, 'disimpan sebagai draf');
     const product = vendorPage.getByTestId('vendor-product').filter({ hasText: PRODUCT });
     expect(await product.textContent()).toContain('Rp2.100.000 / kotak');
     expect(await product.textContent()).toContain('Draf');
@@ -96,7 +96,7 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await product.getByRole('button', { name: 'Ubah' }).click();
     await product.getByLabel('Stok').fill('450');
     await product.getByRole('button', { name: 'Simpan perubahan' }).click();
-    await vendorPage.getByRole('status').filter({ hasText: 'Perubahan disimpan.' }).waitFor();
+    await expectNotice(vendorPage, 'Perubahan disimpan.');
     await product.filter({ hasText: 'stok 450' }).waitFor();
     await expectBasics(vendorPage, /Usaha & produk/);
   });
@@ -111,20 +111,20 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await row.getByRole('button', { name: 'Pindaian NIB' }).click();
     expect((await scan).suggestedFilename()).toBe('NIB-9120301234567.pdf');
     await row.getByRole('button', { name: 'Verifikasi' }).click();
-    await bpbj.getByRole('status').filter({ hasText: 'terverifikasi' }).waitFor();
+    await expectNotice(bpbj, 'terverifikasi');
 
     await vendorPage.reload();
     await vendorPage.getByTestId('vendor-status').filter({ hasText: 'Terverifikasi' }).waitFor();
     const product = vendorPage.getByTestId('vendor-product').filter({ hasText: PRODUCT });
     await product.getByRole('button', { name: 'Ajukan' }).click();
-    await vendorPage.getByRole('status').filter({ hasText: 'Produk diajukan.' }).waitFor();
+    await expectNotice(vendorPage, 'Produk diajukan.');
     expect(await product.textContent()).toContain('Menunggu kurasi');
     await vendorPage.evaluate(() => window.scrollTo(0, 0));
     await shot(vendorPage, 'vendor-products-phone');
 
     await bpbj.getByLabel('Urutan').selectOption({ label: 'Terbaru dahulu' });
     await bpbj.getByRole('row', { name: new RegExp(PRODUCT) }).first().getByRole('button', { name: 'Tayangkan' }).click();
-    await bpbj.getByRole('status').filter({ hasText: 'tayang' }).waitFor();
+    await expectNotice(bpbj, 'tayang');
     await bpbj.context().close();
   });
 
@@ -152,7 +152,7 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await ppPage.getByRole('group', { name: 'Kategori' }).getByText('Keripik Apel', { exact: false }).first().waitFor();
     await card.getByLabel(/^Jumlah/).fill('100');
     await card.getByRole('button', { name: `Tambah ${PRODUCT} ke keranjang` }).click();
-    await ppPage.getByRole('status').filter({ hasText: 'di keranjang' }).waitFor();
+    await expectNotice(ppPage, 'di keranjang');
     await shot(ppPage, 'opd-search');
 
     await ppPage.getByRole('link', { name: 'Keranjang', exact: true }).click();
@@ -163,13 +163,13 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await ppPage.getByLabel('Kode RUP').fill('51234567');
     await shot(ppPage, 'opd-cart');
     await ppPage.getByRole('button', { name: 'Buat 1 paket' }).click();
-    await ppPage.getByRole('status').filter({ hasText: '1 paket dibuat' }).waitFor();
+    await expectNotice(ppPage, '1 paket dibuat');
     await ppPage.getByRole('row', { name: /UD Apel Manalagi Bu Ning/ }).getByRole('link').click();
     orderUrl = ppPage.url();
     await expectBasics(ppPage, /Paket/);
     expect(await orderStatus(ppPage)).toBe('Draf');
     await ppPage.getByRole('button', { name: 'Ajukan paket' }).click();
-    await ppPage.getByRole('status').filter({ hasText: 'Paket diajukan.' }).waitFor();
+    await expectNotice(ppPage, 'Paket diajukan.');
     expect(await orderStatus(ppPage)).toBe('Diajukan');
     await ppPage.getByText('Perlu persetujuan PPK').waitFor();
     // The PP is offered only what the PP may do now: cancel, not approve.
@@ -182,7 +182,7 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await signIn(w, ppk, 'ppk.dinkes@batukota.go.id');
     await ppk.goto(orderUrl);
     await ppk.getByRole('button', { name: 'Setujui (PPK)' }).click();
-    await ppk.getByRole('status').filter({ hasText: 'disetujui' }).waitFor();
+    await expectNotice(ppk, 'disetujui');
     expect(await orderStatus(ppk)).toBe('Disetujui PPK');
     await ppk.context().close();
 
@@ -194,11 +194,11 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await vendorPage.getByText(/Penyedia menjawab paling lambat/).waitFor();
     await shot(vendorPage, 'vendor-order-phone');
     await vendorPage.getByRole('button', { name: 'Terima pesanan' }).click();
-    await vendorPage.getByRole('status').filter({ hasText: 'surat pesanan terbit' }).waitFor();
+    await expectNotice(vendorPage, 'surat pesanan terbit');
     await vendorPage.getByRole('button', { name: /^Surat pesanan SP\// }).waitFor();
     await vendorPage.getByLabel('Nomor surat jalan / resi').fill('SJ-APEL-0412');
     await vendorPage.getByRole('button', { name: 'Kirim barang' }).click();
-    await vendorPage.getByRole('status').filter({ hasText: 'Pengiriman dicatat.' }).waitFor();
+    await expectNotice(vendorPage, 'Pengiriman dicatat.');
     expect(await orderStatus(vendorPage)).toBe('Dikirim');
   });
 
@@ -206,7 +206,7 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await ppPage.goto(orderUrl);
     await ppPage.getByLabel('Nomor BAST').fill('BAST/027/DINKES/2026');
     await ppPage.getByRole('button', { name: 'Terima barang' }).click();
-    await ppPage.getByRole('status').filter({ hasText: 'BAST terbit' }).waitFor();
+    await expectNotice(ppPage, 'BAST terbit');
     await ppPage.getByRole('button', { name: /^BAST / }).waitFor();
     const download = ppPage.waitForEvent('download');
     await ppPage.getByRole('button', { name: /^BAST / }).click();
@@ -214,7 +214,7 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
 
     await ppPage.getByLabel('Referensi (SP2D / bukti transfer)').fill('SP2D-2026-1187');
     await ppPage.getByRole('button', { name: 'Catat pembayaran' }).click();
-    await ppPage.getByRole('status').filter({ hasText: 'Pembayaran dicatat.' }).waitFor();
+    await expectNotice(ppPage, 'Pembayaran dicatat.');
     expect(await orderStatus(ppPage)).toBe('Dibayar');
     await ppPage.getByTestId('timeline').getByText('Pembayaran dicatat').waitFor();
     const timeline = await ppPage.getByTestId('timeline').textContent();
@@ -236,7 +236,7 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await vendorPage.getByTestId('order-row').filter({ hasText: 'Dibayar' }).getByRole('link').click();
     await vendorPage.getByLabel('Tanggal dana diterima').waitFor();
     await vendorPage.getByRole('button', { name: 'Konfirmasi dana diterima' }).click();
-    await vendorPage.getByRole('status').filter({ hasText: 'Tanggal dana diterima dicatat.' }).waitFor();
+    await expectNotice(vendorPage, 'Tanggal dana diterima dicatat.');
     await vendorPage.getByTestId('timeline').getByText('Penyedia mengonfirmasi dana diterima').waitFor();
     expect(await vendorPage.getByText(/dana diterima penyedia/).count()).toBe(1);
     expect(await vendorPage.getByRole('button', { name: 'Konfirmasi dana diterima' }).count()).toBe(0);
@@ -271,7 +271,7 @@ run('an ASN reports a purchase from a phone with a receipt photo', () => {
     expect(await page.locator('#receiptUploadId-error').textContent()).toBe('Foto struknya dahulu.');
     await page.getByLabel('Foto struk').setInputFiles({ name: 'struk.png', mimeType: 'image/png', buffer: await photo('struk-asn-browser') });
     await page.getByRole('button', { name: 'Laporkan' }).click();
-    await page.getByRole('status').filter({ hasText: 'Belanja dilaporkan' }).waitFor();
+    await expectNotice(page, 'Belanja dilaporkan');
     await page.getByTestId('asn-report').filter({ hasText: 'Beras 2 kg, telur 1 kg' }).waitFor();
     await page.waitForFunction((b) => Number(document.querySelector('[data-testid="asn-month"] strong')?.textContent?.replace(/\D/g, '')) !== b, before);
     expect(await counted()).toBe(before + 35_000);
@@ -304,7 +304,7 @@ run('an ASN reports a purchase from a phone with a receipt photo', () => {
     await card.waitFor();
     const productName = (await card.getByRole('heading').textContent())!;
     await card.getByRole('button', { name: `Pesan ${productName}` }).click();
-    await asn.getByRole('status').filter({ hasText: `Dipesan: ${productName}` }).waitFor();
+    await expectNotice(asn, `Dipesan: ${productName}`);
     const order = asn.getByTestId('asn-order').filter({ hasText: productName }).first();
     await order.filter({ hasText: 'Dipesan' }).waitFor();
 
@@ -313,7 +313,7 @@ run('an ASN reports a purchase from a phone with a receipt photo', () => {
     await vendor.waitForURL(/\/penyedia$/);
     const incoming = vendor.getByTestId('asn-order').filter({ hasText: productName }).filter({ hasText: 'Dipesan' }).first();
     await incoming.getByRole('button', { name: 'Sudah diserahkan dan dibayar' }).click();
-    await vendor.getByRole('status').filter({ hasText: 'belanja ASN ini dihitung' }).waitFor();
+    await expectNotice(vendor, 'belanja ASN ini dihitung');
 
     await asn.getByRole('link', { name: 'Belanja UMKM bulan ini' }).click();
     await asn.getByTestId('asn-report').filter({ hasText: 'dibeli lewat katalog' }).first().waitFor();
@@ -340,7 +340,7 @@ run('an ASN reports a purchase from a phone with a receipt photo', () => {
     await ppPage.goto(`${w.base}/pesanan/${orderId}`);
     await ppPage.getByLabel(new RegExp(`^Harga usulan ${product.name}`)).fill(proposed.toLocaleString('id-ID'));
     await ppPage.getByRole('button', { name: 'Usulkan harga' }).click();
-    await ppPage.getByRole('status').filter({ hasText: 'Usulan harga dikirim' }).waitFor();
+    await expectNotice(ppPage, 'Usulan harga dikirim');
 
     const vendor = await w.page(PHONE);
     await signIn(w, vendor, 'keripik.apel@umkm-batu.id');
@@ -353,7 +353,7 @@ run('an ASN reports a purchase from a phone with a receipt photo', () => {
     await vendor.getByRole('alert').filter({ hasText: 'harus antara' }).waitFor();
     await counterField.fill(countered.toLocaleString('id-ID'));
     await vendor.getByRole('button', { name: 'Kirim tawaran balik' }).click();
-    await vendor.getByRole('status').filter({ hasText: 'Tawaran balik dikirim' }).waitFor();
+    await expectNotice(vendor, 'Tawaran balik dikirim');
     // Once: the vendor is offered no second answer.
     expect(await vendor.getByRole('button', { name: 'Kirim tawaran balik' }).count()).toBe(0);
 
