@@ -27,7 +27,7 @@ describe('migrations and seeds', () => {
     expect(await migrate(db.orm)).toEqual([]);
     // A migration missing from the record is pending again (read without the migrator, as every start does).
     const last = files[files.length - 1];
-    const [row] = await db.orm.em.getConnection().execute(`delete from mikro_orm_migrations where name = '${last}' returning *`);
+    const [row] = await db.orm.em.getConnection().execute('delete from mikro_orm_migrations where name = ? returning *', [last]);
     expect(await pendingMigrations(db.orm)).toEqual([last]);
     await db.orm.em.getConnection().execute(`insert into mikro_orm_migrations (id, name, executed_at) values (?, ?, ?)`, [row.id, row.name, row.executed_at]);
     expect(await pendingMigrations(db.orm)).toEqual([]);

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectBasics, shot, startWebWorld, type WebWorld } from './browser.js';
+import { browserAvailable, expectBasics, expectNotice, shot, startWebWorld, type WebWorld } from './browser.js';
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -71,7 +71,7 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await page.getByRole('row', { name: new RegExp(vendor.businessName) }).getByRole('button', { name: 'Verifikasi' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toBe(`${vendor.businessName} terverifikasi.`);
     await page.getByRole('row', { name: new RegExp(product.name.replace(/[()]/g, '.')) }).first().getByRole('button', { name: 'Tayangkan' }).click();
-    await page.getByRole('status').filter({ hasText: 'tayang' }).waitFor();
+    await expectNotice(page, 'tayang');
     const after = await w.graphql(`query($v: ID!, $p: ID!) { vendor(id: $v) { status } product(id: $p) { status } }`, { v: vendor.id, p: product.id }, bpbjToken);
     expect(after).toEqual({ vendor: { status: 'VERIFIED' }, product: { status: 'PUBLISHED' } });
     await shot(page, 'bpbj-curation');
@@ -82,7 +82,7 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await expectBasics(page, /Penyedia/);
     page.once('dialog', (dialog) => dialog.accept('Harga di katalog lebih tinggi dari harga pasar'));
     await page.getByRole('row', { name: new RegExp(first.node.businessName) }).getByRole('button', { name: 'Tangguhkan' }).click();
-    await page.getByRole('status').filter({ hasText: 'ditangguhkan' }).waitFor();
+    await expectNotice(page, 'ditangguhkan');
     expect((await w.graphql(`query($v: ID!) { vendor(id: $v) { status statusReason } }`, { v: first.node.id }, bpbjToken)).vendor).toEqual({ status: 'SUSPENDED', statusReason: 'Harga di katalog lebih tinggi dari harga pasar' });
   });
 
@@ -103,14 +103,14 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await page.getByRole('link', { name: 'Penghargaan' }).click();
     await expectBasics(page, /Penghargaan/);
     await page.getByRole('button', { name: 'Hitung draf' }).click();
-    await page.getByRole('status').filter({ hasText: 'Draf versi' }).waitFor();
+    await expectNotice(page, 'Draf versi');
     await page.getByRole('button', { name: 'Hitung draf' }).click(); // a second draft is compared with the first
     await page.getByTestId('award-comparison').waitFor();
     await page.getByRole('button', { name: 'Dinas Kesehatan', exact: true }).click();
     await expect(page.getByText('Belanja melalui katalog').first().isVisible()).resolves.toBe(true);
     page.once('dialog', (dialog) => dialog.accept());
     await page.getByRole('button', { name: 'Umumkan' }).click();
-    await page.getByRole('status').filter({ hasText: 'diumumkan' }).waitFor();
+    await expectNotice(page, 'diumumkan');
     await shot(page, 'bpbj-award');
 
     const leaderboard = (await w.graphql(`query($p: ID!) { awardLeaderboard(pemdaId: $p) { rank opdName } }`, { p: batu })).awardLeaderboard;
