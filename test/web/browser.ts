@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { startHttpServer, type RunningServer } from '../../server/http/http-server.js';
@@ -105,7 +105,13 @@ export async function startWebWorld(today = new Date()): Promise<WebWorld> {
         foreign.push(url.href);
         return route.abort();
       });
-      return context.newPage();
+      const page = await context.newPage();
+      const pending = new Set<Request>();
+      inFlight.set(page, pending);
+      page.on('request', (r) => pending.add(r));
+      page.on('requestfinished', (r) => pending.delete(r));
+      page.on('requestfailed', (r) => pending.delete(r));
+      return page;
     },
     async login(email: string) {
       return (await graphql(`mutation($e: String!) { login(input: { email: $e, password: "katalog123" }) { token } }`, { e: email })).login.token;
@@ -117,6 +123,10 @@ export async function startWebWorld(today = new Date()): Promise<WebWorld> {
     },
   };
 }
+
+/** The requests each page has sent and not yet seen answered, for a failure to name. */
+const inFlight = new WeakMap<Page, Set<Request>>();
+const requestName = (r: Request) => `${r.method()} ${new URL(r.url()).pathname} ${r.postData()?.match(/"operationName":"(\w+)"/)?.[1] ?? ''}`.trim();
 
 /** Signs in through the login page as a person would, and waits until the app has left it (for the role's home). */
 export async function signIn(w: WebWorld, page: Page, email: string, password = 'katalog123'): Promise<void> {
@@ -135,7 +145,10 @@ export async function signIn(w: WebWorld, page: Page, email: string, password = 
 export async function expectNotice(page: Page, text: string): Promise<void> {
   await page.getByRole('status').filter({ hasText: text }).waitFor().catch(async (error: Error) => {
     const refusal = page.getByRole('alert');
-    throw new Error(`Expected the notice "${text}"; ${(await refusal.count()) ? `the page says: ${await refusal.first().textContent()}` : error.message}`);
+    if (await refusal.count()) throw new Error(`Expected the notice "${text}"; the page says: ${await refusal.first().textContent()}`);
+    // No refusal either: the form never went (a field the browser holds invalid) or its request never came back.
+    const invalid = await page.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('input:invalid, select:invalid')].map((el) => `${el.name}="${el.value}": ${el.validationMessage}`));
+    throw new Error(`Expected the notice "${text}"; fields the browser holds invalid: [${invalid.join('; ')}]; requests unanswered: [${[...(inFlight.get(page) ?? [])].map(requestName).join('; ')}]; ${error.message}`);
   });
 }
 

@@ -213,6 +213,7 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
 
     await ppPage.getByLabel('Referensi (SP2D / bukti transfer)').fill('SP2D-2026-1187');
+    const paidOn = await ppPage.getByLabel('Tanggal bayar').inputValue();
     await ppPage.getByRole('button', { name: 'Catat pembayaran' }).click();
     await expectNotice(ppPage, 'Pembayaran dicatat.');
     expect(await orderStatus(ppPage)).toBe('Dibayar');
@@ -233,8 +234,17 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await vendorPage.getByRole('link', { name: 'Pesanan', exact: true }).click();
     expect(await vendorPage.getByTestId('paid-total').textContent()).toBe('Rp210.000.000');
     // And confirms the day the money arrived: the OPD's payment date, which its award rests on, is not its word alone.
+    // The list has just told the browser's cache this order is paid, but the cache still holds the order as it was
+    // shipped, without its payment. The form must wait for the order as it is now: built from the cache, its date
+    // field would be empty (the browser refuses to send it) until the slower answer came. A slow answer shows it.
+    await vendorPage.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('"operationName":"OrderView"')) await new Promise((done) => setTimeout(done, 1_500));
+      await route.fallback();
+    });
     await vendorPage.getByTestId('order-row').filter({ hasText: 'Dibayar' }).getByRole('link').click();
     await vendorPage.getByLabel('Tanggal dana diterima').waitFor();
+    expect(await vendorPage.getByLabel('Tanggal dana diterima').inputValue()).toBe(paidOn);
+    await vendorPage.unroute('**/graphql');
     await vendorPage.getByRole('button', { name: 'Konfirmasi dana diterima' }).click();
     await expectNotice(vendorPage, 'Tanggal dana diterima dicatat.');
     await vendorPage.getByTestId('timeline').getByText('Penyedia mengonfirmasi dana diterima').waitFor();

@@ -53,7 +53,10 @@ const ROLE: Record<string, string> = { PP: 'PP', PPK: 'PPK', VENDOR: 'penyedia',
  * timeline, and the steps the caller may take now, as the API offers them (`availableActions`), and no others.
  */
 export function OrderPage({ id, timeZone, back }: { id: string; timeZone: string; back: string }) {
-  const [{ data, error }, refresh] = useQuery({ query: OrderView, variables: { id }, requestPolicy: 'cache-and-network' });
+  // Read from the server, never first from the cache: a list may have refreshed the order's status and actions there
+  // while its payments and amounts are still as last seen, and the forms would open on those (an empty payment date
+  // the browser refuses to send). The forms are built on the order as it is now.
+  const [{ data, error }, refresh] = useQuery({ query: OrderView, variables: { id }, requestPolicy: 'network-only' });
   const client = useClient();
   if (error) return <p role="alert" className="error">{error.graphQLErrors[0]?.message ?? 'Paket tidak dapat dibuka.'}</p>;
   if (!data) return <p>Memuat…</p>;
