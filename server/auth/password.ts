@@ -1,5 +1,4 @@
 import { hash, verify } from '@node-rs/argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes): well under 100 ms here, slow enough to hurt a stolen hash table.
 const OPTIONS = { algorithm: 2 /* Algorithm.Argon2id: a const enum, unreadable under isolatedModules */, memoryCost: 19456, timeCost: 2, parallelism: 1 };
@@ -8,14 +7,19 @@ export const MIN_PASSWORD_LENGTH = 8;
 /** NIST SP 800-63B asks for at least 64; more only feeds argon2 work nobody needs. */
 export const MAX_PASSWORD_LENGTH = 128;
 
-/** The 49,000 most common passwords (zxcvbn-ts's list, from public breach corpora), lower-cased. */
-const COMMON = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+let common: Promise<Set<string>> | undefined;
+/**
+ * The 49,000 most common passwords (zxcvbn-ts's list, from public breach corpora), lower-cased; read with the first
+ * password set, not at every start (about 60 ms).
+ */
+const commonPasswords = () =>
+  (common ??= import('@zxcvbn-ts/language-common').then(({ dictionary }) => new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()))));
 
 /**
  * Why a new password is refused, or null when it is acceptable: a length range, no control characters, not mostly
  * one character, not one of the common passwords, and not the account's own email or name.
  */
-export function passwordProblem(password: string | null | undefined, personal: (string | null | undefined)[] = []): string | null {
+export async function passwordProblem(password: string | null | undefined, personal: (string | null | undefined)[] = []): Promise<string | null> {
   const value = password ?? '';
   const length = [...value].length;
   if (length < MIN_PASSWORD_LENGTH || length > MAX_PASSWORD_LENGTH) {
@@ -24,7 +28,7 @@ export function passwordProblem(password: string | null | undefined, personal: (
   if (/\p{Cc}/u.test(value)) return 'Kata sandi tidak boleh berisi karakter kontrol.';
   if (new Set(value.replace(/\s/g, '')).size < 4) return 'Kata sandi terlalu sederhana: pakai paling sedikit 4 karakter berbeda.';
   const lower = value.toLowerCase();
-  if (COMMON.has(lower)) return 'Kata sandi ini termasuk yang paling sering dipakai dan mudah ditebak. Pilih yang lain.';
+  if ((await commonPasswords()).has(lower)) return 'Kata sandi ini termasuk yang paling sering dipakai dan mudah ditebak. Pilih yang lain.';
   // The email, its local part and each word of a name (4 letters or more): what a guesser tries first.
   const words = personal.flatMap((p) => (p ? [p, ...p.split('@')[0].split(/[\s._\-+]+/)] : []));
   for (const word of words) {
@@ -34,9 +38,9 @@ export function passwordProblem(password: string | null | undefined, personal: (
   return null;
 }
 
-/** The same rule as a Validation check: `new Validation().check(...checkNewPassword(p, [email, name]))`. */
-export function checkNewPassword(password: string | null | undefined, personal: (string | null | undefined)[] = []): [boolean, string, string] {
-  const problem = passwordProblem(password, personal);
+/** The same rule as a Validation check: `new Validation().check(...(await checkNewPassword(p, [email, name])))`. */
+export async function checkNewPassword(password: string | null | undefined, personal: (string | null | undefined)[] = []): Promise<[boolean, string, string]> {
+  const problem = await passwordProblem(password, personal);
   return [problem === null, 'password', problem ?? ''];
 }
 

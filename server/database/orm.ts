@@ -4,7 +4,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { DataloaderType, DriverException, MikroORM, type Options } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PGliteDriver } from 'mikro-orm-pglite';
-import { migrationsList } from '../../migrations/index.js';
+import { loadMigrations, migrationNames } from '../../migrations/index.js';
 import type { AppConfig } from '../config.js';
 import { AppError, serverBusy } from '../errors.js';
 import { entities } from './entities.js';
@@ -64,7 +64,6 @@ export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}
   const common: Options = {
     entities,
     migrations: {
-      migrationsList,
       path: 'migrations',
       pathTs: 'migrations',
       emit: 'ts',
@@ -135,20 +134,26 @@ export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}
 export const isEmbedded = (em: { getDriver(): unknown }) => em.getDriver() instanceof PGliteDriver;
 
 /**
- * The migrations of `migrationsList` not yet recorded in the database (all of them on an empty one), read with one
- * query: the migrator itself (@mikro-orm/migrations, about 150 ms of imports) is loaded only when there is work.
+ * The committed migrations not yet recorded in the database (all of them on an empty one), read from MikroORM's own
+ * table: neither the migration files nor the migrator (@mikro-orm/migrations) is loaded to find there is no work.
  */
 export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
   const connection = orm.em.getConnection();
   const [{ recorded }] = await connection.execute<{ recorded: boolean }[]>(`select to_regclass('mikro_orm_migrations') is not null as recorded`);
   const applied = new Set(recorded ? (await connection.execute<{ name: string }[]>('select name from mikro_orm_migrations')).map((row: { name: string }) => row.name) : []);
-  return migrationsList.map((migration) => migration.name).filter((name) => !applied.has(name));
+  return migrationNames.filter((name) => !applied.has(name));
+}
+
+/** MikroORM's migrator over the committed migrations, whose files (and @mikro-orm/migrations) are imported here. */
+export async function loadMigrator(orm: MikroORM) {
+  orm.config.set('migrations', { ...orm.config.get('migrations'), migrationsList: await loadMigrations() });
+  return orm.getMigrator();
 }
 
 /** Applies pending migrations in one transaction, on the server free of the request statement timeout; returns their names. */
 export async function migrate(orm: MikroORM): Promise<string[]> {
   if (!(await pendingMigrations(orm)).length) return [];
-  const migrator = orm.getMigrator(); // MikroORM requires @mikro-orm/migrations here, on first use
+  const migrator = await loadMigrator(orm);
   const connection = orm.em.getConnection();
   // PGlite has no statement timeout, and its one connection cannot hold a transaction while the migrator checks its table.
   const applied =

@@ -100,7 +100,7 @@ export class IdentityService {
     const email = normaliseEmail(input.email ?? '');
     const v = new Validation()
       .check(EMAIL.test(email), 'email', 'Format email tidak valid.')
-      .check(...checkNewPassword(input.password, [email, input.fullName]))
+      .check(...(await checkNewPassword(input.password, [email, input.fullName])))
       .check((input.fullName ?? '').trim().length >= 2, 'fullName', 'Nama lengkap wajib diisi.')
       .check(input.role !== Role.VENDOR && input.role !== Role.PLATFORM_ADMIN, 'role', 'Akun penyedia dibuat lewat pendaftaran penyedia; admin platform tidak dapat dibuat di sini.');
     const needsOpd = OPD_ROLES.includes(input.role);

@@ -1,7 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { excel } from './excel.js';
-import JSZip from 'jszip';
 import { badInput } from '../errors.js';
 
 /** An uploaded table: CSV text (comma, semicolon or tab separated), or an Excel workbook as base64 (its first sheet). */
@@ -57,6 +56,7 @@ export async function tableAsCsv(upload: TableUpload): Promise<string> {
   if (upload.csv) return upload.csv;
   const bytes = Buffer.from(upload.xlsxBase64!, 'base64');
   const unreadable = badInput([{ field: 'xlsxBase64', message: 'Berkas XLSX tidak dapat dibaca; simpan ulang sebagai Excel Workbook (.xlsx) atau CSV.' }]);
+  const { default: JSZip } = await import('jszip'); // with the first workbook, not at every start
   const zip = await JSZip.loadAsync(bytes).catch(() => Promise.reject(unreadable));
   const unzipped = Object.values(zip.files).reduce((sum, f) => sum + ((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
   if (unzipped > XLSX_UNZIPPED_LIMIT) throw badInput([{ field: 'xlsxBase64', message: `Isi berkas XLSX lebih dari ${XLSX_UNZIPPED_LIMIT / 1024 / 1024} MB setelah diekstrak; bagi berkasnya atau kirim CSV.` }]);

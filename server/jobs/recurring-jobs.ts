@@ -4,6 +4,7 @@ import { discardOutbox, drainOutbox } from '../../search/outbox.js';
 import type { App } from '../app.js';
 import type { AppConfig } from '../config.js';
 import { RateLimits } from '../http/rate-limits.js';
+import type { Transporter } from 'nodemailer';
 import { mailTransport, sendDueEmails } from '../notifications/mail.js';
 import { expireUnansweredOrders } from '../purchasing/order-expiry.js';
 import type { RecurringJob } from './scheduler.js';
@@ -13,7 +14,7 @@ const UPDATED_IN_PLACE = ['spend_rollup', 'vendor_spend_rollup', 'payment_delay_
 
 /** Every background task of the platform, with its period. Each is a sweep of what is due, safe to run again. */
 export function recurringJobs(app: App, config: AppConfig, em: () => EntityManager): RecurringJob[] {
-  const mailer = mailTransport(config);
+  let mailer: Transporter | undefined; // made with the first sweep
   const meili = app.services.search.meilisearch;
   return [
     {
@@ -24,10 +25,11 @@ export function recurringJobs(app: App, config: AppConfig, em: () => EntityManag
         return ids.length ? `${ids.length} unanswered order(s) cancelled: tidak direspons` : undefined;
       },
     },
-    ...(mailer
+    ...(config.smtpUrl
       ? [{
           name: 'send-mail', everyMs: 15_000,
           run: async () => {
+            mailer ??= (await mailTransport(config))!;
             const { sent, failed } = await sendDueEmails(em(), mailer, config, app.now());
             return sent || failed ? `${sent} email(s) sent, ${failed} to retry` : undefined;
           },

@@ -1,13 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { AppConfig } from '../config.js';
 
 /** How long a claimed email is held by one worker before another may try it (the send is not in a transaction). */
 const LEASE_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 5;
 
-export function mailTransport(config: AppConfig): Transporter | null {
-  return config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+/** The SMTP transport when SMTP_URL is set, else null; nodemailer is loaded here, not at every start. */
+export async function mailTransport(config: AppConfig): Promise<Transporter | null> {
+  if (!config.smtpUrl) return null;
+  const { default: nodemailer } = await import('nodemailer');
+  return nodemailer.createTransport(config.smtpUrl);
 }
 
 /**

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
 import type { RequestContext } from '../context.js';
 import { AppError, badInput, forbidden, unauthenticated } from '../errors.js';
 import { Role } from '../identity/user.entity.js';
@@ -66,6 +65,7 @@ export class UploadService {
     let stored = body;
     let size: { width: number; height: number } | null = null;
     if (type !== 'application/pdf') {
+      const { default: sharp } = await import('sharp'); // with the first photo, not at every start (about 60 ms)
       try {
         const { data, info } = await sharp(body, { limitInputPixels: MAX_INPUT_PIXELS })
           .rotate()

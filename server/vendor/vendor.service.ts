@@ -121,7 +121,7 @@ export class VendorService {
     const email = normaliseEmail(input.email ?? '');
     const v = new Validation()
       .check(isEmail(email), 'email', 'Format email tidak valid.')
-      .check(...checkNewPassword(input.password, [email, input.ownerName, input.businessName]));
+      .check(...(await checkNewPassword(input.password, [email, input.ownerName, input.businessName])));
     const profile = normaliseProfile(input, v);
     const pemda = await findInScope(ctx.em, Pemda, input.pemdaId, 'Pemda');
     if (await ctx.em.count(Vendor, { pemda, nib: profile.nib })) {

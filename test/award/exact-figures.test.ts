@@ -11,6 +11,7 @@ import { createTestApp, type TestApp } from '../support/harness.js';
 import { CREATE_ORDER, PAY, purchasingWorld, receiveOrder, SET_CART, type World } from '../support/purchasing.js';
 import { photo } from '../support/images.js';
 import { UploadKind } from '../../server/uploads/upload.entity.js';
+import { loadMigrator } from '../../server/database/orm.js';
 
 const BUDGET = `mutation($input: OpdBudgetInput!) { setOpdBudget(input: $input) { fiscalYear } }`;
 const AWARD = `mutation($p: ID!, $y: Int!, $q: Int, $c: AwardConfigInput) { computeAward(pemdaId: $p, year: $y, quarter: $q, config: $c) {
@@ -151,7 +152,7 @@ describe('figures a BPBJ officer can recompute by hand', () => {
            from payment pay join purchase_order po on po.id = pay.order_id where po.opd_id = ? order by pay.paid_on`, [opds.Dinkes.id]);
       const recorded = [{ paid_on: '2026-02-09', bast_date: '2026-01-10', same: true }, { paid_on: '2026-04-06', bast_date: '2026-02-20', same: true }];
       expect(await copies()).toEqual(recorded);
-      const migrator = t.db.orm.getMigrator();
+      const migrator = await loadMigrator(t.db.orm);
       await migrator.down();
       await migrator.up();
       expect(await copies()).toEqual(recorded);
