@@ -1,5 +1,6 @@
 import { configOrExit } from '../server/bootstrap.js';
-import { currentBuild, DEMO_SNAPSHOT_DIR, makeDemoSnapshot, readMeta, staleness } from './demo-snapshot.js';
+import { currentBuild, DEMO_SNAPSHOT_DIR, readMeta, staleness } from './demo-snapshot.js';
+import { makeDemoSnapshot } from './make-demo-snapshot.js';
 
 /**
  * `npm run demo:snapshot`, and the last step of `npm install` (`prepare`): makes the demo year's snapshot unless the

@@ -1,15 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { seedDemo, DEMO_PASSWORD } from '../seeds/demo.js';
 import { demoSnapshotFor } from '../seeds/demo-snapshot.js';
-import { DEMO_YEAR, seedDemoYears } from '../seeds/year.js';
-import { createApp } from './app.js';
-import { log } from './observability/log.js';
 import { configOrExit } from './bootstrap.js';
-import { createOrm, describeDatabase, migrate } from './database/orm.js';
-import { startHttpServer, type RunningServer } from './http/http-server.js';
-import { recurringJobs } from './jobs/recurring-jobs.js';
-import { Scheduler } from './jobs/scheduler.js';
-import { Pemda } from './pemda/pemda.entity.js';
+import { startEmbeddedDatabase } from './database/pglite-thread-client.js';
+import type { RunningServer } from './http/http-server.js';
+import { log } from './observability/log.js';
 
 const config = configOrExit();
 // `npm run worker` runs the jobs without serving HTTP (a second process on the server database).
@@ -20,14 +14,18 @@ if (workerOnly && !config.databaseUrl) {
   process.exit(1);
 }
 const started = Date.now();
-// Whenever its event loop has nothing left to wait for, Node blocks until V8's background work is done: between the
-// start's steps, which only await promises, that is optimising PGlite's WebAssembly, about half a second spent
-// waiting. A timer held until the server listens keeps the loop alive, so that work runs beside the start instead.
-const holdEventLoop = setInterval(() => {}, 60_000);
 const demoDay = new Date();
 // A first start on the embedded database loads the demo year made at install, when it is still today's (seeds/demo-snapshot.ts).
 const snapshot = workerOnly ? null : demoSnapshotFor(config, demoDay);
-const orm = await createOrm(config, { loadDataDir: snapshot?.archive });
+// The embedded database boots in its own thread (about a second) while this one loads the server's modules (about as
+// long): they are imported only now, so that the two run side by side.
+const embedded = config.databaseUrl ? undefined : startEmbeddedDatabase(config.pgliteDataDir, snapshot?.archive);
+const [{ seedDemo, DEMO_PASSWORD }, { DEMO_YEAR, seedDemoYears }, { createApp }, { createOrm, describeDatabase, migrate }, { startHttpServer }, { recurringJobs }, { Scheduler }, { Pemda }] =
+  await Promise.all([
+    import('../seeds/demo.js'), import('../seeds/year.js'), import('./app.js'), import('./database/orm.js'), import('./http/http-server.js'),
+    import('./jobs/recurring-jobs.js'), import('./jobs/scheduler.js'), import('./pemda/pemda.entity.js'),
+  ]);
+const orm = await createOrm(config, { embedded });
 if (snapshot) {
   log.info({ accounts: snapshot.meta.accounts.map((a) => `${a.role} ${a.email} (${a.scope})`) },
     `Demo: loaded the demo year made at ${snapshot.meta.madeAt} (npm install or npm run demo:snapshot). Demo accounts, password "${DEMO_PASSWORD}"`);
@@ -94,4 +92,3 @@ if (config.jobs) {
   void demoYear.then(() => scheduler.start());
 }
 if (app.services.search.meilisearch) log.info(`Search: Meilisearch at ${config.meiliHost}, kept in step by the outbox (run npm run reindex once after switching).`);
-clearInterval(holdEventLoop); // the listening server, or the worker's scheduler, holds the loop from here

@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import { DataloaderType, DriverException, MikroORM, type MigrationObject, type Options } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PGliteDriver } from 'mikro-orm-pglite';
@@ -9,6 +7,7 @@ import type { AppConfig } from '../config.js';
 import { AppError, serverBusy } from '../errors.js';
 import { entities } from './entities.js';
 import { embeddedStatements } from './pglite-statements.js';
+import { startEmbeddedDatabase, type PGliteThread } from './pglite-thread-client.js';
 
 export type DatabaseConfig = Pick<AppConfig, 'databaseUrl' | 'pgliteDataDir' | 'logQueries'> & Partial<Pick<AppConfig, 'statementTimeoutMs' | 'replicaUrls' | 'connectionWaitMs'>>;
 
@@ -17,9 +16,11 @@ export interface OrmOptions {
   onQuery?: (sql: string) => void;
   /** The embedded database only: start from this data-directory tarball (PGlite's `dumpDataDir`) instead of an empty one. */
   loadDataDir?: Blob;
+  /** The embedded database only: its thread, already booting (main.ts starts it before loading the server's modules). */
+  embedded?: PGliteThread;
 }
 
-const embedded = new WeakMap<MikroORM, PGlite>();
+const embedded = new WeakMap<MikroORM, PGliteThread>();
 /** The PGlite instance under an ORM on the embedded database (to dump it), or undefined on the server database. */
 export const embeddedDatabase = (orm: MikroORM) => embedded.get(orm);
 
@@ -101,15 +102,7 @@ export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}
   }
 
   embeddedStatements();
-  if (config.pgliteDataDir) mkdirSync(config.pgliteDataDir, { recursive: true });
-  // One options object: `new PGlite(undefined, options)` silently drops the options.
-  const pglite = new PGlite({
-    dataDir: config.pgliteDataDir ?? undefined,
-    extensions: { pg_trgm },
-    // Keep `date` columns as 'YYYY-MM-DD' text, as the pg driver does for the server database.
-    parsers: { 1082: (value: string) => value },
-    loadDataDir: options.loadDataDir,
-  });
+  const pglite = options.embedded ?? startEmbeddedDatabase(config.pgliteDataDir, options.loadDataDir);
   // Booted before the pool opens its one connection, so DATABASE_WAIT_TIMEOUT_MS bounds waiting for that connection,
   // not starting the database (a second or more on a busy machine).
   await pglite.waitReady;
@@ -117,7 +110,7 @@ export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}
     ...common,
     driver: PGliteDriver,
     dbName: 'postgres',
-    driverOptions: { connection: { pglite: () => pglite } },
+    driverOptions: { connection: { pglite: () => pglite as unknown as PGlite } }, // the part of PGlite's interface the driver uses
     pool: { acquireTimeoutMillis },
   });
   await orm.em.getConnection().execute(IN_MEMORY_PLANNING); // PGlite's one connection

@@ -52,10 +52,11 @@ let patched = false;
 /**
  * The embedded connection's one way to run SQL:
  * - raw SQL goes to PGlite's `exec` only when it really holds several statements (see `countStatements`);
- * - every statement is followed by one turn of the event loop. PGlite runs in this thread and answers within
- *   microtasks, so a job or report of thousands of statements (seeding the demo year, an export, the award) would
- *   otherwise hold the thread until it ends, and a request arriving meanwhile would not even be read. With the turn,
- *   an officer's request waits at most for one statement of the heavy work, whatever the work is.
+ * - every statement is followed by one turn of the event loop. PGlite answers from its own thread (see PGliteThread)
+ *   by message, and Node may hand this thread several messages in a row; a job or report of thousands of short
+ *   statements (seeding the demo year, an export, the award) could then keep sending the next one before a request
+ *   waiting on the socket is read. With the turn, an officer's request waits at most for one statement of the heavy
+ *   work, whatever the work is.
  */
 export function embeddedStatements(): void {
   if (patched) return;

@@ -9,7 +9,7 @@ import { isEmbedded } from './orm.js';
  * or a mutation holds a connection longer than that. The reports a BPBJ officer asks for on purpose (the award, the
  * exports) run in a transaction of their own with the longer `REPORT_STATEMENT_TIMEOUT_MS`.
  *
- * The embedded database has no timer that can interrupt a statement (PGlite runs the statement on the Node thread),
+ * The embedded database has no timer that can interrupt a statement (PGlite, in its thread, runs one statement to its end),
  * so there reports simply run; they read in pages or in one set-based statement instead.
  */
 export async function asReport<T>(ctx: RequestContext, run: (ctx: RequestContext) => Promise<T>, access: 'writes' | 'reads only' = 'writes'): Promise<T> {

@@ -8,7 +8,8 @@ import { createOrm } from '../../server/database/orm.js';
 import { User } from '../../server/identity/user.entity.js';
 import { Opd } from '../../server/opd/opd.entity.js';
 import { Pemda } from '../../server/pemda/pemda.entity.js';
-import { demoSnapshotFor, makeDemoSnapshot, readMeta, type Fill } from '../../seeds/demo-snapshot.js';
+import { demoSnapshotFor, readMeta } from '../../seeds/demo-snapshot.js';
+import { makeDemoSnapshot, type Fill } from '../../seeds/make-demo-snapshot.js';
 import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo.js';
 import { DEMO_PEMDAS } from '../../seeds/regions.js';
 
