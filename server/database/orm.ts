@@ -103,16 +103,19 @@ export async function createOrm(config: DatabaseConfig, options: OrmOptions = {}
 
   embeddedStatements();
   const pglite = options.embedded ?? startEmbeddedDatabase(config.pgliteDataDir, options.loadDataDir);
-  // Booted before the pool opens its one connection, so DATABASE_WAIT_TIMEOUT_MS bounds waiting for that connection,
-  // not starting the database (a second or more on a busy machine).
-  await pglite.waitReady;
+  // MikroORM reads the entities' metadata while the thread boots; the pool opens its one connection once the database
+  // is up, so DATABASE_WAIT_TIMEOUT_MS bounds waiting for that connection, not starting the database (a second or more
+  // on a busy machine).
   const orm = await MikroORM.init({
     ...common,
     driver: PGliteDriver,
     dbName: 'postgres',
     driverOptions: { connection: { pglite: () => pglite as unknown as PGlite } }, // the part of PGlite's interface the driver uses
     pool: { acquireTimeoutMillis },
+    connect: false,
   });
+  await pglite.waitReady;
+  await orm.connect();
   await orm.em.getConnection().execute(IN_MEMORY_PLANNING); // PGlite's one connection
   embedded.set(orm, pglite);
   const close = orm.close.bind(orm);
