@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 // once it has run "enough" (the tiering budget). PGlite's boot runs enough of it to set the optimiser to work on both
 // cores for a second or more, competing with the server's own start (measured: ready 1.9-2.1 s against 1.4-1.5 s
 // with the budget raised 100-fold). With the budget raised, what stays hot is still optimised a few seconds on, and
-// statements were as fast four seconds after the boot (README, "Start-up"). V8's flags are the process's: this is
+// statements were as fast four seconds after the boot (README, "Two commands"). V8's flags are the process's: this is
 // set before the first thread compiles the module.
 v8.setFlagsFromString('--wasm-tiering-budget=180000000');
 
