@@ -21,7 +21,7 @@ export interface OrmOptions {
 }
 
 const embedded = new WeakMap<MikroORM, PGliteThread>();
-/** The PGlite instance under an ORM on the embedded database (to dump it), or undefined on the server database. */
+/** The embedded database's thread under an ORM (to dump it), or undefined on the server database. */
 export const embeddedDatabase = (orm: MikroORM) => embedded.get(orm);
 
 export function describeDatabase(config: DatabaseConfig): string {
