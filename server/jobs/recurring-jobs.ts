@@ -16,6 +16,7 @@ const UPDATED_IN_PLACE = ['spend_rollup', 'vendor_spend_rollup', 'payment_delay_
 export function recurringJobs(app: App, config: AppConfig, em: () => EntityManager): RecurringJob[] {
   let mailer: Transporter | undefined; // made with the first sweep
   const meili = app.services.search.meilisearch;
+  const smtpUrl = config.smtpUrl; // no SMTP_URL, no mail job
   return [
     {
       // Orders a vendor leaves unanswered for 3 working days are cancelled "tidak direspons".
@@ -25,11 +26,11 @@ export function recurringJobs(app: App, config: AppConfig, em: () => EntityManag
         return ids.length ? `${ids.length} unanswered order(s) cancelled: tidak direspons` : undefined;
       },
     },
-    ...(config.smtpUrl
+    ...(smtpUrl
       ? [{
           name: 'send-mail', everyMs: 15_000,
           run: async () => {
-            mailer ??= (await mailTransport(config))!;
+            mailer ??= await mailTransport(smtpUrl);
             const { sent, failed } = await sendDueEmails(em(), mailer, config, app.now());
             return sent || failed ? `${sent} email(s) sent, ${failed} to retry` : undefined;
           },

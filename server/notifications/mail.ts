@@ -6,11 +6,10 @@ import type { AppConfig } from '../config.js';
 const LEASE_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 5;
 
-/** The SMTP transport when SMTP_URL is set, else null; nodemailer is loaded here, not at every start. */
-export async function mailTransport(config: AppConfig): Promise<Transporter | null> {
-  if (!config.smtpUrl) return null;
+/** The SMTP transport to SMTP_URL; nodemailer is loaded here, with the first mail, not at every start. */
+export async function mailTransport(smtpUrl: string): Promise<Transporter> {
   const { default: nodemailer } = await import('nodemailer');
-  return nodemailer.createTransport(config.smtpUrl);
+  return nodemailer.createTransport(smtpUrl);
 }
 
 /**

@@ -29,7 +29,7 @@ describe('notifications: written with the change, read in the app, mailed once o
   let w: World;
   let smtp: Awaited<ReturnType<typeof smtpServer>>;
   const vendorBEmail = () => t.em().getConnection().execute<{ email: string }[]>(`select email from app_user where vendor_id = ?`, [w.vendorB.id]).then((r) => r[0].email);
-  const send = async () => sendDueEmails(t.em(), (await mailTransport(t.config))!, t.config, t.clock.now());
+  const send = async () => sendDueEmails(t.em(), await mailTransport(t.config.smtpUrl!), t.config, t.clock.now());
 
   beforeAll(async () => {
     smtp = await smtpServer('nobody@contoh.id');
