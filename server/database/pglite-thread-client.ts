@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
+import type { Results } from '@electric-sql/pglite';
 
 // V8 compiles PGlite's WebAssembly first with its quick compiler and recompiles a function with the optimising one
 // once it has run "enough" (the tiering budget). PGlite's boot runs enough of it to set the optimiser to work on both
@@ -14,12 +15,6 @@ v8.setFlagsFromString('--wasm-tiering-budget=180000000');
 export interface EmbeddedDatabaseOptions {
   dataDir: string | null;
   loadDataDir?: Blob;
-}
-
-interface QueryResult {
-  rows: Record<string, unknown>[];
-  fields: { name: string; dataTypeID: number }[];
-  affectedRows?: number;
 }
 
 type Reply = { id: number; result?: unknown; error?: Record<string, unknown> & { message: string } };
@@ -82,12 +77,12 @@ export class PGliteThread {
     this.worker.on('exit', (code) => this.stopped(new Error(`The embedded database stopped (exit code ${code}).`)));
   }
 
-  query(sql: string, params: unknown[] = []): Promise<QueryResult> {
-    return this.call('query', { sql, params }) as Promise<QueryResult>;
+  query(sql: string, params: unknown[] = []): Promise<Results> {
+    return this.call('query', { sql, params }) as Promise<Results>;
   }
 
-  exec(sql: string): Promise<QueryResult[]> {
-    return this.call('exec', { sql }) as Promise<QueryResult[]>;
+  exec(sql: string): Promise<Results[]> {
+    return this.call('exec', { sql }) as Promise<Results[]>;
   }
 
   dumpDataDir(compression: 'gzip' | 'none' = 'gzip'): Promise<Blob> {
