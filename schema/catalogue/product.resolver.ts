@@ -31,7 +31,13 @@ const ProductConnection = connectionOf(Product, 'Product');
 /** A product as a resolver gets it: a managed entity, or a row of a list page (its relations as ids). */
 type ProductShown = Product | Row<Product>;
 
-const vendorOf = (ctx: RequestContext, product: ProductShown) => ctx.loaders.vendor.load(product.vendor.id);
+/** A row the request has read already is answered as it is: GraphQL then completes the node without a promise. */
+const shown = <T>(loader: { known(id: string): T | undefined; load(id: string): Promise<T> }, id: string): T | Promise<T> => loader.known(id) ?? loader.load(id);
+const vendorOf = (ctx: RequestContext, product: ProductShown) => shown(ctx.loaders.vendor, product.vendor.id);
+const vendorFact = <T>(ctx: RequestContext, product: ProductShown, fact: (vendor: Vendor | Row<Vendor>) => T): T | Promise<T> => {
+  const vendor = vendorOf(ctx, product);
+  return 'then' in vendor ? vendor.then(fact) : fact(vendor);
+};
 
 @Resolver(() => Product)
 export class ProductResolver {
@@ -149,23 +155,23 @@ export class ProductResolver {
   }
 
   @FieldResolver(() => Vendor)
-  vendor(@Root() product: ProductShown, @Ctx() ctx: RequestContext): Promise<Vendor | Row<Vendor>> {
+  vendor(@Root() product: ProductShown, @Ctx() ctx: RequestContext): Vendor | Row<Vendor> | Promise<Vendor | Row<Vendor>> {
     return vendorOf(ctx, product);
   }
 
   @FieldResolver(() => Category)
-  category(@Root() product: ProductShown, @Ctx() ctx: RequestContext): Promise<Category | Row<Category>> {
-    return ctx.loaders.category.load(product.category.id);
+  category(@Root() product: ProductShown, @Ctx() ctx: RequestContext): Category | Row<Category> | Promise<Category | Row<Category>> {
+    return shown(ctx.loaders.category, product.category.id);
   }
 
   @FieldResolver(() => Boolean, { description: "Derived from the vendor: domiciled in the catalogue's Pemda." })
-  async isLocal(@Root() product: ProductShown, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return (await vendorOf(ctx, product)).isLocal;
+  isLocal(@Root() product: ProductShown, @Ctx() ctx: RequestContext): boolean | Promise<boolean> {
+    return vendorFact(ctx, product, (vendor) => vendor.isLocal);
   }
 
   @FieldResolver(() => Boolean, { description: 'Derived from the vendor: usaha mikro, kecil or koperasi.' })
-  async isUmkk(@Root() product: ProductShown, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return (await vendorOf(ctx, product)).isUmkk;
+  isUmkk(@Root() product: ProductShown, @Ctx() ctx: RequestContext): boolean | Promise<boolean> {
+    return vendorFact(ctx, product, (vendor) => vendor.isUmkk);
   }
 
   @FieldResolver(() => ProductRevisionView, { nullable: true, description: 'Pending changes (the vendor itself and BPBJ only).' })

@@ -255,7 +255,7 @@ export class ProductService {
     if (Object.keys(vendorWhere).length) where.vendor = where.vendor ? { id: where.vendor, ...vendorWhere } : vendorWhere;
     if (Object.keys(categoryWhere).length) where.category = categoryWhere;
 
-    return paginateRows(ctx.em, Product, where as FilterQuery<Product>, page, SORTS[sort]);
+    return paginateRows(ctx.em, Product, where as FilterQuery<Product>, page, SORTS[sort], { vendor: ctx.loaders.vendor, category: ctx.loaders.category });
   }
 
   /** Products waiting for BPBJ (new submissions and revisions), oldest first. */

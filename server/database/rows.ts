@@ -19,10 +19,42 @@ export function rowOf<T extends object>(meta: EntityMetadata<T>, platform: Platf
     if (prop.kind === ReferenceKind.ONE_TO_ONE && !prop.owner) throw new Error(`${meta.className}.${prop.name}: rows cannot show an inverse one-to-one`);
     const value = (columns as Record<string, unknown>)[prop.name];
     if (value == null) row[prop.name] = value ?? null;
-    else if (prop.kind === ReferenceKind.MANY_TO_ONE || prop.kind === ReferenceKind.ONE_TO_ONE) row[prop.name] = { id: value };
+    // A relation read in the same statement (joined) comes as its columns; the row keeps its id only.
+    else if (prop.kind === ReferenceKind.MANY_TO_ONE || prop.kind === ReferenceKind.ONE_TO_ONE) row[prop.name] = { id: typeof value === 'object' ? (value as { id: string }).id : value };
     else row[prop.name] = prop.customType ? prop.customType.convertToJSValue(value, platform) : value;
   }
   return row as Row<T>;
+}
+
+/**
+ * A per-request loader of rows by id (see `rowsById`) that also answers, synchronously, the rows this request has
+ * already read. A field resolver that returns a known row instead of a promise lets GraphQL complete a page's
+ * hundred nodes without a promise and a microtask each (on the catalogue page, a third more requests a second).
+ */
+export class RowLoader<T extends { id: string }> extends DataLoader<string, T | Row<T>> {
+  constructor(
+    batch: DataLoader.BatchLoadFn<string, T | Row<T>>,
+    private readonly read: Map<string, T | Row<T>>,
+    private readonly managed: (id: string) => T | null,
+  ) {
+    super(batch);
+  }
+
+  /** The row, when this request has read it already; otherwise undefined (then `load` it). */
+  known(id: string): T | Row<T> | undefined {
+    return this.read.get(id);
+  }
+
+  /** Rows read by another statement (a page joined to its relations): answered from now on without a statement. */
+  remember(rows: Row<T>[]): void {
+    for (const row of rows) {
+      const { id } = row as { id: string };
+      // An entity this request manages may have changed since: it, not the row, stays the answer.
+      const current = this.managed(id) ?? row;
+      this.read.set(id, current);
+      this.prime(id, current);
+    }
+  }
 }
 
 /**
@@ -30,18 +62,24 @@ export function rowOf<T extends object>(meta: EntityMetadata<T>, platform: Platf
  * possibly changed and flushed by this request) is answered as it is, without a statement. An id that names nothing
  * is NOT_FOUND ("Pemda tidak ditemukan."), as `findInScope` answers it.
  */
-export function rowsById<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>): DataLoader<string, T | Row<T>> {
-  return new DataLoader<string, T | Row<T>>(async (ids) => {
+export function rowsById<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>): RowLoader<T> {
+  const read = new Map<string, T | Row<T>>();
+  const managed = (id: string) => {
+    const known = em.getUnitOfWork().getById<T>(entity.name, id as never);
+    return known && wrap(known).isInitialized() ? known : null;
+  };
+  return new RowLoader<T>(async (ids) => {
     const meta = em.getMetadata().get<T>(entity.name);
-    const managed = ids.map((id) => {
-      const known = em.getUnitOfWork().getById<T>(meta.className, id as never);
-      return known && wrap(known).isInitialized() ? known : null;
+    const answers = ids.map(managed);
+    const missing = ids.filter((_, i) => !answers[i]);
+    const found = missing.length ? await em.getDriver().find<T>(meta.className, { id: { $in: missing } } as never, { ctx: em.getTransactionContext() }) : [];
+    const rows = new Map(found.map((columns) => [(columns as unknown as { id: string }).id, rowOf(meta, em.getPlatform(), columns)]));
+    return ids.map((id, i) => {
+      const answer = answers[i] ?? rows.get(id) ?? notFound(meta.className);
+      if (!(answer instanceof Error)) read.set(id, answer);
+      return answer;
     });
-    const missing = ids.filter((_, i) => !managed[i]);
-    const read = missing.length ? await em.getDriver().find<T>(meta.className, { id: { $in: missing } } as never, { ctx: em.getTransactionContext() }) : [];
-    const rows = new Map(read.map((columns) => [(columns as unknown as { id: string }).id, rowOf(meta, em.getPlatform(), columns)]));
-    return ids.map((id, i) => managed[i] ?? rows.get(id) ?? notFound(meta.className));
-  });
+  }, read, managed);
 }
 
 /** Rows from a fixed statement over the entity's table (`select * from ...`): nothing built per call, nothing hydrated. */
