@@ -23,7 +23,7 @@ const yearBefore = (instant: Date) => new Date(instant.getTime() - 365 * 86_400_
 
 export function createLoaders(em: EntityManager, now: () => Date) {
   return {
-    /** A product's vendor and category as rows (server/database/rows.ts): a catalogue page's in two statements. */
+    /** A product's vendor and category as rows (server/database/rows.ts); a catalogue page hands them over from its own statement. */
     vendor: rowsById(em, Vendor),
     category: rowsById(em, Category),
     /** Accounts as rows; the caller's is primed by authentication. */
