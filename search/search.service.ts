@@ -90,11 +90,11 @@ export class SearchService {
       synonyms,
     };
 
-    // The page's products load, as rows (server/database/rows.ts), while the engine is still counting facets; their
-    // vendors and categories come through the row loaders as the answer is resolved.
+    // The page's products load, as rows (server/database/rows.ts) with their vendors and categories in the same
+    // statement, while the engine is still counting facets.
     let products: Promise<Row<Product>[]> | null = null;
     const load = (ids: string[]) => {
-      products = ids.length ? rowsOf(ctx.em, Product, 'select * from product where id in (?)', [ids]) : Promise.resolve([]);
+      products = ids.length ? rowsOf(ctx.em, Product, 'select * from product where id in (?)', [ids], { vendor: ctx.loaders.vendor, category: ctx.loaders.category }) : Promise.resolve([]);
       products.catch(() => {}); // awaited below; this only keeps an engine failure from leaving it unhandled
       return products;
     };

@@ -1,7 +1,7 @@
-import { Cursor, ReferenceKind, type EntityClass, type EntityMetadata, type EntityProperty, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import { Cursor, type EntityClass, type EntityMetadata, type EntityProperty, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, Validation } from '../errors.js';
-import { rowOf, type Row, type RowLoader } from './rows.js';
+import { rowsOf, type JoinedRelations, type Row } from './rows.js';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -83,11 +83,10 @@ interface CursorOptions {
  * read-only list pages, where hydrating a hundred entities costs three times the statement (see the README's
  * performance section). A row's relations are `{ id }`.
  *
- * The to-one relations named in `joined` are read in the same statement and handed to their row loaders, which then
- * answer them at once, without a statement or a promise (the catalogue page: one statement instead of three). They are
- * joined to the page after its limit, so PostgreSQL sorts the narrow rows and joins a hundred; joined before it (as
- * MikroORM's joined populate does), the sort carried every match's vendor and category and took longer than the
- * two statements it saved.
+ * The to-one relations named in `joined` come with the page, in the same statement (see `rowsOf`): the catalogue
+ * page is one statement instead of three. They are joined after the page's limit, so PostgreSQL sorts the narrow
+ * rows and joins a hundred; joined before it (as MikroORM's joined populate does), the sort carried every match's
+ * vendor and category and took longer than the two statements it saved.
  */
 export async function paginateRows<T extends object>(
   em: EntityManager,
@@ -95,49 +94,19 @@ export async function paginateRows<T extends object>(
   where: FilterQuery<T>,
   args: PageArgs,
   orderBy: QueryOrderMap<T>,
-  joined: Partial<Record<keyof T & string, RowLoader<{ id: string }>>> = {},
+  joined: JoinedRelations<T> = {},
 ): Promise<Page<Row<T>>> {
   const first = checkPageArgs(args);
   checkCursor(args.after, orderBy);
   const metadata = em.getMetadata();
   const meta = metadata.get<T>(entity.name);
-  const platform = em.getPlatform();
   const options = { first, after: args.after ?? undefined, orderBy, overfetch: true, limit: undefined as number | undefined };
   const cursor = (em.getDriver() as unknown as CursorOptions).processCursorOptions(meta, options, [orderBy]);
   const page = em.createQueryBuilder(entity, 'page').select('*').where(where).andWhere(cursor.where).orderBy(cursor.orderBy).limit(options.limit).getKnexQuery().toSQL();
 
-  const props = meta.properties as Record<string, EntityProperty>;
-  const column = (prop: string) => props[prop].fieldNames[0];
-  const relations = Object.entries(joined).map(([name, loader], i) => {
-    const target = props[name].targetMeta!;
-    // The relation's own columns (not its collections), each under "name.column" to keep them apart from the page's.
-    const columns = target.props.filter((p) => p.persist !== false && (p.kind === ReferenceKind.SCALAR || ((p.kind === ReferenceKind.MANY_TO_ONE || p.kind === ReferenceKind.ONE_TO_ONE) && p.owner))).flatMap((p) => p.fieldNames);
-    return { name, target, loader: loader as RowLoader<{ id: string }>, alias: `r${i}`, columns };
-  });
-  const sql = [
-    `select p.*${relations.flatMap((r) => r.columns.map((c) => `, ${r.alias}.${c} as "${r.name}.${c}"`)).join('')} from (${page.sql}) p`,
-    ...relations.map((r) => `left join ${r.target.tableName} ${r.alias} on ${r.alias}.${r.target.primaryKeys[0]} = p.${column(r.name)}`),
-    `order by ${Object.entries(orderBy).map(([prop, direction]) => `p.${column(prop)} ${direction}`).join(', ')}`,
-  ].join(' ');
-  const found = await em.getConnection().execute<Record<string, unknown>[]>(sql, [...page.bindings], 'all', em.getTransactionContext());
-
-  const driver = em.getDriver();
-  const rows = found.map((columns) => {
-    const own: Record<string, unknown> = {};
-    for (const key in columns) if (!key.includes('.')) own[key] = columns[key];
-    return rowOf(meta, platform, driver.mapResult(own as never, meta) ?? {});
-  });
-  for (const r of relations) {
-    const read = new Map<string, Row<{ id: string }>>();
-    for (const columns of found) {
-      const id = columns[`${r.name}.${r.target.primaryKeys[0]}`] as string | null;
-      if (id == null || read.has(id)) continue;
-      const own: Record<string, unknown> = {};
-      for (const c of r.columns) own[c] = columns[`${r.name}.${c}`];
-      read.set(id, rowOf(r.target, platform, driver.mapResult(own as never, r.target) ?? {}) as Row<{ id: string }>);
-    }
-    r.loader.remember([...read.values()]);
-  }
+  const column = (prop: string) => (meta.properties as Record<string, EntityProperty>)[prop].fieldNames[0];
+  const order = Object.entries(orderBy).map(([prop, direction]) => `${column(prop)} ${direction}`).join(', ');
+  const rows = await rowsOf(em, entity, page.sql, [...page.bindings], joined, order);
   const pageCursor = new Cursor(rows as never[], 0, options, meta); // drops the one row read past the page
   return pageOf<Row<T>>(pageCursor, args, () => em.count(entity, where));
 }

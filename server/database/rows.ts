@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { ReferenceKind, wrap, type EntityClass, type EntityMetadata, type Platform, type Ref } from '@mikro-orm/core';
+import { ReferenceKind, wrap, type EntityClass, type EntityMetadata, type EntityProperty, type Platform, type Ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { notFound } from '../errors.js';
 
@@ -82,9 +82,51 @@ export function rowsById<T extends { id: string }>(em: EntityManager, entity: En
   }, read, managed);
 }
 
-/** Rows from a fixed statement over the entity's table (`select * from ...`): nothing built per call, nothing hydrated. */
-export async function rowsOf<T extends object>(em: EntityManager, entity: EntityClass<T>, sql: string, params: unknown[]): Promise<Row<T>[]> {
+/** To-one relations to read with rows, each handed to its row loader (e.g. `{ vendor: ctx.loaders.vendor }`). */
+export type JoinedRelations<T> = Partial<Record<keyof T & string, RowLoader<{ id: string }>>>;
+
+/**
+ * Rows from a fixed statement over the entity's table (`select * from ...`): nothing built per call, nothing hydrated.
+ * The to-one relations named in `joined` are read in the same statement, joined to its result, and handed to their
+ * row loaders, which then answer them at once, without a statement or a promise. `order` orders the result by the
+ * statement's own columns (a join may not keep the order the statement gave).
+ */
+export async function rowsOf<T extends object>(em: EntityManager, entity: EntityClass<T>, sql: string, params: unknown[], joined: JoinedRelations<T> = {}, order?: string): Promise<Row<T>[]> {
   const meta = em.getMetadata().get<T>(entity.name);
-  const found = await em.getConnection().execute<Record<string, unknown>[]>(sql, params);
-  return found.map((columns) => rowOf(meta, em.getPlatform(), em.getDriver().mapResult(columns as never, meta) ?? {}));
+  const platform = em.getPlatform();
+  const driver = em.getDriver();
+  const asRow = <E extends object>(target: EntityMetadata<E>, columns: Record<string, unknown>) => rowOf(target, platform, driver.mapResult(columns as never, target) ?? {});
+  const relations = Object.entries(joined).map(([name, loader], i) => {
+    const prop = (meta.properties as Record<string, EntityProperty>)[name];
+    const target = prop.targetMeta!;
+    // The relation's own columns (not its collections), each under "name.column" to keep them apart from the row's.
+    const columns = target.props
+      .filter((p) => p.persist !== false && (p.kind === ReferenceKind.SCALAR || ((p.kind === ReferenceKind.MANY_TO_ONE || p.kind === ReferenceKind.ONE_TO_ONE) && p.owner)))
+      .flatMap((p) => p.fieldNames);
+    return { name, target, foreignKey: prop.fieldNames[0], key: target.primaryKeys[0], loader: loader as RowLoader<{ id: string }>, alias: `r${i}`, columns };
+  });
+  const statement = !relations.length ? sql : [
+    `select s.*${relations.flatMap((r) => r.columns.map((c) => `, ${r.alias}.${c} as "${r.name}.${c}"`)).join('')} from (${sql}) s`,
+    ...relations.map((r) => `left join ${r.target.tableName} ${r.alias} on ${r.alias}.${r.key} = s.${r.foreignKey}`),
+    order ? `order by ${order.split(', ').map((o) => `s.${o}`).join(', ')}` : '',
+  ].join(' ');
+  const found = await em.getConnection().execute<Record<string, unknown>[]>(statement, params, 'all', em.getTransactionContext());
+  if (!relations.length) return found.map((columns) => asRow(meta, columns));
+
+  for (const r of relations) {
+    const read = new Map<string, Row<{ id: string }>>();
+    for (const columns of found) {
+      const id = columns[`${r.name}.${r.key}`] as string | null;
+      if (id == null || read.has(id)) continue;
+      const own: Record<string, unknown> = {};
+      for (const c of r.columns) own[c] = columns[`${r.name}.${c}`];
+      read.set(id, asRow(r.target, own) as Row<{ id: string }>);
+    }
+    r.loader.remember([...read.values()]);
+  }
+  return found.map((columns) => {
+    const own: Record<string, unknown> = {};
+    for (const key in columns) if (!key.includes('.')) own[key] = columns[key];
+    return asRow(meta, own);
+  });
 }

@@ -42,6 +42,31 @@ describe('the PostgreSQL search index follows the catalogue', () => {
   });
   afterAll(() => t.close());
 
+  it('a page of 20 hits with vendor and category costs the statements a page of 5 does, each hit with its own vendor and category', async () => {
+    const QUERY = `query($p: ID, $first: Int) { searchProducts(pemdaId: $p, query: "keripik", first: $first) { edges { node { id vendor { businessName } category { code } isUmkk } } } }`;
+    const run = async (first: number) => {
+      t.queries.length = 0;
+      const result = await t.exec(QUERY, { p: batu, first });
+      expect(result.data.searchProducts.edges).toHaveLength(first);
+      return { statements: t.queries.length, nodes: result.data.searchProducts.edges.map((e: { node: unknown }) => e.node) };
+    };
+    const five = await run(5);
+    const twenty = await run(20);
+    expect(twenty.statements).toBe(five.statements);
+    // Synonyms, guesses, hits, snippets, facets, and the page's products with their vendors and categories in one.
+    expect(twenty.statements).toBe(6);
+    expect(t.queries.filter((q) => /from "?vendor"?\s/i.test(q) && !/join vendor/i.test(q))).toEqual([]);
+
+    const truth = await sql<{ id: string; business_name: string; code: string; is_umkk: boolean }>(
+      `select p.id, v.business_name, c.code, v.is_umkk from product p join vendor v on v.id = p.vendor_id join category c on c.id = p.category_id where p.id in (?)`,
+      [twenty.nodes.map((n: { id: string }) => n.id)],
+    );
+    const byId = new Map(truth.map((r) => [r.id, r]));
+    for (const node of twenty.nodes as { id: string; vendor: { businessName: string }; category: { code: string }; isUmkk: boolean }[]) {
+      expect([node.vendor.businessName, node.category.code, node.isUmkk]).toEqual([byId.get(node.id)!.business_name, byId.get(node.id)!.code, byId.get(node.id)!.is_umkk]);
+    }
+  });
+
   it('holds exactly the visible products of the demo catalogue', async () => {
     expect((await indexed()).length).toBeGreaterThan(1000);
     await expectInStep();
