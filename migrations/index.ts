@@ -30,4 +30,5 @@ export const migrationNames = [
   'Migration20261204151543_purchase_order_pemda_number',
   'Migration20261204183138_payment_delays',
   'Migration20261205072836_payment_copies_order',
+  'Migration20261206014303_catalogue_sort_indexes',
 ];
