@@ -104,8 +104,7 @@ export async function paginateRows<T extends object>(
   const cursor = (em.getDriver() as unknown as CursorOptions).processCursorOptions(meta, options, [orderBy]);
   const page = em.createQueryBuilder(entity, 'page').select('*').where(where).andWhere(cursor.where).orderBy(cursor.orderBy).limit(options.limit).getKnexQuery().toSQL();
 
-  const column = (prop: string) => (meta.properties as Record<string, EntityProperty>)[prop].fieldNames[0];
-  const order = Object.entries(orderBy).map(([prop, direction]) => `${column(prop)} ${direction}`).join(', ');
+  const order = Object.entries(orderBy).map(([prop, direction]): [string, string] => [(meta.properties as Record<string, EntityProperty>)[prop].fieldNames[0], String(direction)]);
   const rows = await rowsOf(em, entity, page.sql, [...page.bindings], joined, order);
   const pageCursor = new Cursor(rows as never[], 0, options, meta); // drops the one row read past the page
   return pageOf<Row<T>>(pageCursor, args, () => em.count(entity, where));

@@ -91,24 +91,29 @@ export type JoinedRelations<T> = Partial<Record<keyof T & string, RowLoader<{ id
  * row loaders, which then answer them at once, without a statement or a promise. `order` orders the result by the
  * statement's own columns (a join may not keep the order the statement gave).
  */
-export async function rowsOf<T extends object>(em: EntityManager, entity: EntityClass<T>, sql: string, params: unknown[], joined: JoinedRelations<T> = {}, order?: string): Promise<Row<T>[]> {
+export async function rowsOf<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  sql: string,
+  params: unknown[],
+  joined: JoinedRelations<T> = {},
+  order: [column: string, direction: string][] = [],
+): Promise<Row<T>[]> {
   const meta = em.getMetadata().get<T>(entity.name);
   const platform = em.getPlatform();
   const driver = em.getDriver();
   const asRow = <E extends object>(target: EntityMetadata<E>, columns: Record<string, unknown>) => rowOf(target, platform, driver.mapResult(columns as never, target) ?? {});
+  const q = (identifier: string) => platform.quoteIdentifier(identifier);
+  // Each relation's columns come as "relation.column" (one quoted name, not a path), apart from the row's own.
   const relations = Object.entries(joined).map(([name, loader], i) => {
     const prop = (meta.properties as Record<string, EntityProperty>)[name];
     const target = prop.targetMeta!;
-    // The relation's own columns (not its collections), each under "name.column" to keep them apart from the row's.
-    const columns = target.props
-      .filter((p) => p.persist !== false && (p.kind === ReferenceKind.SCALAR || ((p.kind === ReferenceKind.MANY_TO_ONE || p.kind === ReferenceKind.ONE_TO_ONE) && p.owner)))
-      .flatMap((p) => p.fieldNames);
-    return { name, target, foreignKey: prop.fieldNames[0], key: target.primaryKeys[0], loader: loader as RowLoader<{ id: string }>, alias: `r${i}`, columns };
+    return { name, target, foreignKey: prop.fieldNames[0], key: target.primaryKeys[0], loader: loader as RowLoader<{ id: string }>, alias: `r${i}`, columns: columnsOf(target) };
   });
   const statement = !relations.length ? sql : [
-    `select s.*${relations.flatMap((r) => r.columns.map((c) => `, ${r.alias}.${c} as "${r.name}.${c}"`)).join('')} from (${sql}) s`,
-    ...relations.map((r) => `left join ${r.target.tableName} ${r.alias} on ${r.alias}.${r.key} = s.${r.foreignKey}`),
-    order ? `order by ${order.split(', ').map((o) => `s.${o}`).join(', ')}` : '',
+    `select s.*${relations.flatMap((r) => r.columns.map((c) => `, ${r.alias}.${q(c)} as "${r.name}.${c}"`)).join('')} from (${sql}) s`,
+    ...relations.map((r) => `left join ${q(r.target.tableName)} ${r.alias} on ${r.alias}.${q(r.key)} = s.${q(r.foreignKey)}`),
+    order.length ? `order by ${order.map(([column, direction]) => `s.${q(column)} ${direction === 'desc' ? 'desc' : 'asc'}`).join(', ')}` : '',
   ].join(' ');
   const found = await em.getConnection().execute<Record<string, unknown>[]>(statement, params, 'all', em.getTransactionContext());
   if (!relations.length) return found.map((columns) => asRow(meta, columns));
@@ -129,4 +134,17 @@ export async function rowsOf<T extends object>(em: EntityManager, entity: Entity
     for (const key in columns) if (!key.includes('.')) own[key] = columns[key];
     return asRow(meta, own);
   });
+}
+
+const relationColumns = new WeakMap<EntityMetadata<object>, string[]>();
+
+/** An entity's own columns (not its collections), worked out once per entity: `rowsOf` selects them on every page. */
+function columnsOf(meta: EntityMetadata<object>): string[] {
+  let columns = relationColumns.get(meta);
+  if (!columns) {
+    const own = (p: EntityProperty) => p.kind === ReferenceKind.SCALAR || ((p.kind === ReferenceKind.MANY_TO_ONE || p.kind === ReferenceKind.ONE_TO_ONE) && p.owner);
+    columns = meta.props.filter((p) => p.persist !== false && own(p)).flatMap((p) => p.fieldNames);
+    relationColumns.set(meta, columns);
+  }
+  return columns;
 }
