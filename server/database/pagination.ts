@@ -1,4 +1,4 @@
-import { Cursor, type EntityClass, type EntityMetadata, type EntityProperty, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import { Cursor, Utils, type EntityClass, type EntityMetadata, type EntityProperty, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, Validation } from '../errors.js';
 import { rowsOf, type JoinedRelations, type Row } from './rows.js';
@@ -42,7 +42,7 @@ export async function paginate<T extends object>(
   orderBy: QueryOrderMap<T>,
 ): Promise<Page<T>> {
   const first = checkPageArgs(args);
-  checkCursor(args.after, orderBy);
+  checkCursor(em, entity, args.after, orderBy);
   const cursor = await em.findByCursor(entity, where, { first, after: args.after ?? undefined, orderBy, includeCount: false });
   return pageOf<T>(cursor, args, () => em.count(entity, where));
 }
@@ -61,15 +61,36 @@ function pageOf<T>(cursor: Cursor<object, never, '*', never, boolean>, args: Pag
   };
 }
 
-/** Decodes before querying: a tampered or stale cursor is the client's mistake, and no query should start. */
-function checkCursor(after: string | null | undefined, orderBy: object): void {
+/**
+ * Decodes before querying: a tampered or stale cursor is the client's mistake, and no query should start. Each value
+ * must be one its order column can hold (a page writes them from the rows), or PostgreSQL would refuse the statement
+ * ("invalid input syntax for type timestamp") and the client would see a server error instead of a bad cursor.
+ */
+function checkCursor<T extends object>(em: EntityManager, entity: EntityName<T>, after: string | null | undefined, orderBy: object): void {
   if (!after) return;
+  const props = em.getMetadata().get(Utils.className(entity)).properties as Record<string, EntityProperty>;
+  let decoded: unknown;
   try {
-    const decoded = Cursor.decode(after);
-    if (!Array.isArray(decoded) || decoded.length !== Object.keys(orderBy).length) throw new Error('shape');
+    decoded = Cursor.decode(after);
   } catch {
     throw invalidCursor();
   }
+  const columns = Object.keys(orderBy);
+  if (!Array.isArray(decoded) || decoded.length !== columns.length || !columns.every((prop, i) => fitsColumn(props[prop], decoded[i]))) throw invalidCursor();
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** Whether a cursor's value is one the column can hold, by the column's type. */
+function fitsColumn(prop: EntityProperty, value: unknown): boolean {
+  const column = String(prop.columnTypes?.[0] ?? '').toLowerCase();
+  if (value === null) return Boolean(prop.nullable);
+  if (column === 'uuid') return typeof value === 'string' && UUID.test(value);
+  // MikroORM's decoding already revives an ISO instant as a Date; anything else must still read as one.
+  if (column.startsWith('timestamp') || column === 'date') return value instanceof Date ? !Number.isNaN(value.getTime()) : typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+  if (/^(smallint|int|bigint|numeric|decimal|real|double)/.test(column)) return typeof value === 'number' && Number.isFinite(value);
+  return typeof value === 'string' && !value.includes('\u0000');
 }
 
 /** MikroORM's driver turns a keyset cursor into a condition and an order (the same call its own `find` makes). */
@@ -97,7 +118,7 @@ export async function paginateRows<T extends object>(
   joined: JoinedRelations<T> = {},
 ): Promise<Page<Row<T>>> {
   const first = checkPageArgs(args);
-  checkCursor(args.after, orderBy);
+  checkCursor(em, entity, args.after, orderBy);
   const metadata = em.getMetadata();
   const meta = metadata.get<T>(entity.name);
   const options = { first, after: args.after ?? undefined, orderBy, overfetch: true, limit: undefined as number | undefined };

@@ -294,6 +294,24 @@ describe('searching the catalogue with filters, sorting and pages', () => {
   it('more than 100 per page is refused, and a tampered cursor is a clear input error', async () => {
     expect(errorCode(await t.exec(PRODUCTS, { p: ids.batu, first: 101 }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await t.exec(PRODUCTS, { p: ids.batu, first: 10, after: 'bukan-kursor' }))).toBe('BAD_USER_INPUT');
+    // Well-formed cursors whose values the order's columns cannot hold: refused before any statement runs.
+    const cursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+    const tampered: [string, unknown[]][] = [
+      ['NEWEST', ["'; drop table product;--", 'x']],
+      ['NEWEST', ['2025-10-11T01:00:00.000Z', 'bukan-uuid']],
+      ['NEWEST', ['1', '016e47ba-b072-469d-928c-353994a10b2a']],
+      ['PRICE_ASC', ['2500', '016e47ba-b072-469d-928c-353994a10b2a']],
+      ['NAME_ASC', ['Beras\u0000', '016e47ba-b072-469d-928c-353994a10b2a']],
+    ];
+    for (const [sort, values] of tampered) {
+      t.queries.length = 0;
+      expect([sort, values, errorCode(await t.exec(PRODUCTS, { p: ids.batu, first: 10, sort, after: cursor(values) }))]).toEqual([sort, values, 'BAD_USER_INPUT']);
+      expect(t.queries).toEqual([]);
+    }
+    // A cursor the page itself wrote still pages on.
+    const first = await t.exec(PRODUCTS, { p: ids.batu, first: 2, sort: 'PRICE_ASC' });
+    const next = await t.exec(PRODUCTS, { p: ids.batu, first: 2, sort: 'PRICE_ASC', after: first.data.products.pageInfo.endCursor });
+    expect(next.data.products.edges).toHaveLength(2);
   });
 
   it('a page of 100 products with vendor and category costs the same few queries as a page of 10', async () => {
