@@ -4,7 +4,7 @@
  * with raw `pg` and JSON.stringify (bench/floor-server.ts). This process is the load: closed-loop clients on
  * loopback at each concurrency, one workload at a time, GraphQL then floor, after checking both answer the same rows.
  *
- * Options: --seconds N (per measurement, default 10).
+ * Options: --seconds N (per measurement, default 10); --only products|me (one workload, e.g. under a CPU profile).
  */
 import { loadavg } from 'node:os';
 import { Pemda } from '../server/pemda/pemda.entity.js';
@@ -51,6 +51,9 @@ const workloads = [
   },
 ];
 
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const measured = workloads.filter((w) => !only || w.name.includes(only));
+
 // Same rows, or the comparison means nothing.
 for (const w of workloads) {
   const [a, f] = [await w.api(), await w.floor()];
@@ -60,7 +63,7 @@ const products = (await workloads[0].api()).products.edges.length;
 console.log(`bench:load on ${db.label}: ${SECONDS} s per measurement, closed-loop clients on loopback, API and floor in processes of their own; ${products} products a page, rows checked equal`);
 
 const rows: string[][] = [];
-for (const w of workloads) {
+for (const w of measured) {
   for (const concurrency of CONCURRENCIES) {
     await closedLoop(2, concurrency, w.api); // warm-up
     const a = await closedLoop(SECONDS, concurrency, w.api);

@@ -4,6 +4,7 @@ import { Category } from '../../server/catalogue/category.entity.js';
 import type { RequestContext } from '../../server/context.js';
 import type { Row } from '../../server/database/rows.js';
 import { Role } from '../../server/identity/user.entity.js';
+import { Reads } from '../projection.js';
 
 @InputType()
 class CreateCategoryInput {
@@ -59,18 +60,21 @@ export class CategoryResolver {
   }
 
   @FieldResolver(() => [Category])
+  @Reads('id', 'pemda')
   async children(@Root() category: Category | Row<Category>, @Ctx() ctx: RequestContext): Promise<Category[]> {
     const all = await ctx.loaders.categoriesOfPemda.load(category.pemda.id);
     return all.filter((c) => c.parent?.id === category.id);
   }
 
   @FieldResolver(() => Boolean, { description: 'Products can only be listed on a leaf.' })
+  @Reads('id', 'pemda')
   async isLeaf(@Root() category: Category | Row<Category>, @Ctx() ctx: RequestContext): Promise<boolean> {
     const all = await ctx.loaders.categoriesOfPemda.load(category.pemda.id);
     return !all.some((c) => c.parent?.id === category.id);
   }
 
   @FieldResolver(() => ID, { nullable: true })
+  @Reads('parent')
   parentId(@Root() category: Category | Row<Category>): string | null {
     return category.parent?.id ?? null;
   }

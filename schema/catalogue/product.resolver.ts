@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ID } from '../../server/ids.js';
 import { catalogueProgress, exportCatalogueProgress } from '../../server/catalogue/catalogue-progress.js';
 import { CsvDialect, ExportFile, ExportFormat } from '../../server/reports/report.js';
@@ -16,6 +17,7 @@ import { Vendor } from '../../server/vendor/vendor.entity.js';
 import { QueueOrder } from '../../server/database/pagination.js';
 import type { Row } from '../../server/database/rows.js';
 import { connectionOf, toConnection, type ConnectionShape } from '../pagination.js';
+import { projectionOf, Reads, ShowsRelation } from '../projection.js';
 import {
   CatalogueProgressView,
   ImportProductsInput,
@@ -31,9 +33,7 @@ const ProductConnection = connectionOf(Product, 'Product');
 /** A product as a resolver gets it: a managed entity, or a row of a list page (its relations as ids). */
 type ProductShown = Product | Row<Product>;
 
-/** A row the request has read already is answered as it is: GraphQL then completes the node without a promise. */
-const shown = <T>(loader: { known(id: string): T | undefined; load(id: string): Promise<T> }, id: string): T | Promise<T> => loader.known(id) ?? loader.load(id);
-const vendorOf = (ctx: RequestContext, product: ProductShown) => shown(ctx.loaders.vendor, product.vendor.id);
+const vendorOf = (ctx: RequestContext, product: ProductShown) => ctx.loaders.vendor.show(product.vendor);
 const vendorFact = <T>(ctx: RequestContext, product: ProductShown, fact: (vendor: Vendor | Row<Vendor>) => T): T | Promise<T> => {
   const vendor = vendorOf(ctx, product);
   return 'then' in vendor ? vendor.then(fact) : fact(vendor);
@@ -51,8 +51,10 @@ export class ProductResolver {
     @Arg('first', () => Int, { nullable: true, description: 'At most 100; default 20.' }) first: number | undefined,
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Row<Product>>> {
-    return toConnection(await ctx.services.product.list(ctx, pemdaId, filter, sort, { first, after }));
+    const shows = projectionOf(info, Product, ['edges', 'node'], ctx.em.getMetadata());
+    return toConnection(await ctx.services.product.list(ctx, pemdaId, filter, sort, { first, after }, shows));
   }
 
   @Query(() => Product)
@@ -145,6 +147,7 @@ export class ProductResolver {
     return ctx.services.product.reinstate(ctx, id);
   }
 
+  @Reads('id')
   @FieldResolver(() => PriceCheckView, { description: 'The unit price against every other product buyers see in the same Pemda, leaf category and unit (median and MAD), and against the lowest price the Pemda agreed for this product over the past year; the rules are in the README. A hint for curation and a warning at checkout.' })
   priceCheck(
     @Root() product: ProductShown,
@@ -155,26 +158,31 @@ export class ProductResolver {
   }
 
   @FieldResolver(() => Vendor)
+  @ShowsRelation('vendor')
   vendor(@Root() product: ProductShown, @Ctx() ctx: RequestContext): Vendor | Row<Vendor> | Promise<Vendor | Row<Vendor>> {
     return vendorOf(ctx, product);
   }
 
   @FieldResolver(() => Category)
+  @ShowsRelation('category')
   category(@Root() product: ProductShown, @Ctx() ctx: RequestContext): Category | Row<Category> | Promise<Category | Row<Category>> {
-    return shown(ctx.loaders.category, product.category.id);
+    return ctx.loaders.category.show(product.category);
   }
 
   @FieldResolver(() => Boolean, { description: "Derived from the vendor: domiciled in the catalogue's Pemda." })
+  @Reads('vendor.isLocal')
   isLocal(@Root() product: ProductShown, @Ctx() ctx: RequestContext): boolean | Promise<boolean> {
     return vendorFact(ctx, product, (vendor) => vendor.isLocal);
   }
 
   @FieldResolver(() => Boolean, { description: 'Derived from the vendor: usaha mikro, kecil or koperasi.' })
+  @Reads('vendor.isUmkk')
   isUmkk(@Root() product: ProductShown, @Ctx() ctx: RequestContext): boolean | Promise<boolean> {
     return vendorFact(ctx, product, (vendor) => vendor.isUmkk);
   }
 
   @FieldResolver(() => ProductRevisionView, { nullable: true, description: 'Pending changes (the vendor itself and BPBJ only).' })
+  @Reads('pemda', 'vendor', 'pendingRevision')
   pendingRevision(@Root() product: ProductShown, @Ctx() ctx: RequestContext): ProductRevisionView | null {
     const a = ctx.actor;
     const allowed = a && (a.role === Role.PLATFORM_ADMIN || (a.role === Role.BPBJ && a.pemdaId === product.pemda.id) || a.vendorId === product.vendor.id);

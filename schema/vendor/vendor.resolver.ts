@@ -9,6 +9,7 @@ import { canSeeInternals } from '../../server/vendor/vendor.service.js';
 import { VendorDocument, VendorDocumentKind } from '../../server/vendor/vendor-document.entity.js';
 import type { Row } from '../../server/database/rows.js';
 import { connectionOf, toConnection, type ConnectionShape } from '../pagination.js';
+import { Reads } from '../projection.js';
 import { RegisterVendorInput, VendorProfileInput } from './vendor.types.js';
 
 const VendorConnection = connectionOf(Vendor, 'Vendor');
@@ -35,6 +36,9 @@ class VendorClassificationView {
   @Field() domicileRegionCode!: string;
   @Field() domicileRegionName!: string;
 }
+
+/** What `canSeeInternals` reads of a vendor. */
+const INTERNALS_GUARD = ['id', 'pemda'];
 
 @Resolver(() => Vendor)
 export class VendorResolver {
@@ -90,6 +94,7 @@ export class VendorResolver {
   }
 
   @FieldResolver(() => VendorClassificationView, { nullable: true, description: 'A requested change of classification waiting for BPBJ: the vendor itself and its BPBJ see it.' })
+  @Reads(...INTERNALS_GUARD, 'pendingClassification')
   pendingClassification(@Root() vendor: VendorShown, @Ctx() ctx: RequestContext): VendorClassificationView | null {
     return canSeeInternals(ctx.actor, vendor) ? (vendor.pendingClassification ?? null) : null;
   }
@@ -129,27 +134,32 @@ export class VendorResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Published products of this vendor.' })
+  @Reads('id')
   productCount(@Root() vendor: VendorShown, @Ctx() ctx: RequestContext): Promise<number> {
     return ctx.loaders.publishedProductCount.load(vendor.id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'NPWP: only for the vendor itself and its BPBJ.' })
+  @Reads(...INTERNALS_GUARD, 'npwp')
   npwp(@Root() vendor: VendorShown, @Ctx() ctx: RequestContext): string | null {
     return canSeeInternals(ctx.actor, vendor) ? vendor.npwp : null;
   }
 
   @FieldResolver(() => [VendorDocument], { description: 'The NIB and NPWP scans in force (newest of each kind): for the vendor itself and its BPBJ; empty for anyone else.' })
+  @Reads(...INTERNALS_GUARD)
   async legalDocuments(@Root() vendor: VendorShown, @Ctx() ctx: RequestContext): Promise<VendorDocument[]> {
     return canSeeInternals(ctx.actor, vendor) ? ctx.loaders.vendorDocuments.load(vendor.id) : [];
   }
 
   @FieldResolver(() => BankAccount, { nullable: true })
+  @Reads(...INTERNALS_GUARD, 'bankName', 'bankAccountNumber', 'bankAccountName')
   bankAccount(@Root() vendor: VendorShown, @Ctx() ctx: RequestContext): BankAccount | null {
     if (!canSeeInternals(ctx.actor, vendor) || !vendor.bankAccountNumber) return null;
     return { bankName: vendor.bankName!, accountNumber: vendor.bankAccountNumber, accountName: vendor.bankAccountName! };
   }
 
   @FieldResolver(() => Pemda, { description: 'The Pemda whose catalogue the vendor sells in.' })
+  @Reads('pemda')
   pemda(@Root() vendor: VendorShown, @Ctx() ctx: RequestContext): Promise<Pemda> {
     return ctx.em.getReference(Pemda, vendor.pemda.id, { wrapped: true }).loadOrFail();
   }

@@ -8,7 +8,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { assertManagesPemda, managesPemda, requireActor } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
 import { paginate, paginateRows, queueOrder, type Page, type PageArgs, type QueueOrder } from '../database/pagination.js';
-import type { Row } from '../database/rows.js';
+import type { Projection, Row } from '../database/rows.js';
 import { badInput, conflict, forbidden, notFound, requireReason, Validation } from '../errors.js';
 import { Role } from '../identity/user.entity.js';
 import { Vendor, VendorStatus } from '../vendor/vendor.entity.js';
@@ -220,7 +220,7 @@ export class ProductService {
    * The catalogue as the caller may see it: buyers and the public get published products of verified vendors;
    * BPBJ every state in its Pemda; a vendor its own products. Read as rows: the page is only shown.
    */
-  async list(ctx: RequestContext, pemdaId: string | null | undefined, filter: ProductFilter = {}, sort = ProductSort.NEWEST, page: PageArgs = {}): Promise<Page<Row<Product>>> {
+  async list(ctx: RequestContext, pemdaId: string | null | undefined, filter: ProductFilter = {}, sort = ProductSort.NEWEST, page: PageArgs = {}, projection: Projection = 'all'): Promise<Page<Row<Product>>> {
     const actor = ctx.actor;
     const target = pemdaId ?? actor?.pemdaId;
     if (!target) throw badInput([{ field: 'pemdaId', message: 'Sebutkan Pemda yang katalognya ingin dilihat.' }]);
@@ -255,7 +255,7 @@ export class ProductService {
     if (Object.keys(vendorWhere).length) where.vendor = where.vendor ? { id: where.vendor, ...vendorWhere } : vendorWhere;
     if (Object.keys(categoryWhere).length) where.category = categoryWhere;
 
-    return paginateRows(ctx.em, Product, where as FilterQuery<Product>, page, SORTS[sort], { vendor: ctx.loaders.vendor, category: ctx.loaders.category });
+    return paginateRows(ctx.em, Product, where as FilterQuery<Product>, page, SORTS[sort], { vendor: ctx.loaders.vendor, category: ctx.loaders.category }, projection);
   }
 
   /** Products waiting for BPBJ (new submissions and revisions), oldest first. */

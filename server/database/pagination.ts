@@ -1,7 +1,7 @@
 import { Cursor, Utils, type EntityClass, type EntityMetadata, type EntityProperty, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, Validation } from '../errors.js';
-import { rowsOf, type JoinedRelations, type Row } from './rows.js';
+import { rowsOf, type JoinedRelations, type Projection, type Row } from './rows.js';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -116,6 +116,7 @@ export async function paginateRows<T extends object>(
   args: PageArgs,
   orderBy: QueryOrderMap<T>,
   joined: JoinedRelations<T> = {},
+  projection: Projection = 'all',
 ): Promise<Page<Row<T>>> {
   const first = checkPageArgs(args);
   checkCursor(em, entity, args.after, orderBy);
@@ -123,10 +124,12 @@ export async function paginateRows<T extends object>(
   const meta = metadata.get<T>(entity.name);
   const options = { first, after: args.after ?? undefined, orderBy, overfetch: true, limit: undefined as number | undefined };
   const cursor = (em.getDriver() as unknown as CursorOptions).processCursorOptions(meta, options, [orderBy]);
-  const page = em.createQueryBuilder(entity, 'page').select('*').where(where).andWhere(cursor.where).orderBy(cursor.orderBy).limit(options.limit).getKnexQuery().toSQL();
+  // What the query shows, and what paging itself reads: the order's columns (for the cursors) and the id.
+  const read: Projection = projection === 'all' ? 'all' : { props: new Set([...projection.props, ...Object.keys(orderBy), ...meta.primaryKeys]), joined: projection.joined };
+  const page = em.createQueryBuilder(entity, 'page').select(read === 'all' ? '*' : ([...read.props] as never[])).where(where).andWhere(cursor.where).orderBy(cursor.orderBy).limit(options.limit).getKnexQuery().toSQL();
 
   const order = Object.entries(orderBy).map(([prop, direction]): [string, string] => [(meta.properties as Record<string, EntityProperty>)[prop].fieldNames[0], String(direction)]);
-  const rows = await rowsOf(em, entity, page.sql, [...page.bindings], joined, order);
+  const rows = await rowsOf(em, entity, page.sql, [...page.bindings], joined, order, read);
   const pageCursor = new Cursor(rows as never[], 0, options, meta); // drops the one row read past the page
   return pageOf<Row<T>>(pageCursor, args, () => em.count(entity, where));
 }

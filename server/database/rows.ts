@@ -11,10 +11,24 @@ import { notFound } from '../errors.js';
  */
 export type Row<T> = { [K in keyof T]: T[K] extends Ref<object> | undefined | null ? { id: string } : T[K] };
 
-/** The JS values hydration would give (custom types such as bigint rupiah converted), relations as `{ id }`. */
-export function rowOf<T extends object>(meta: EntityMetadata<T>, platform: Platform, columns: object): Row<T> {
+/**
+ * Which columns a read needs: every one, or the properties a query shows and, of each joined to-one relation, what it
+ * needs of that (see `projectionOf` in the schema, which works it out from a query's selection).
+ */
+export type Projection = 'all' | Selected;
+export interface Selected {
+  props: Set<string>;
+  joined: Map<string, Projection>;
+}
+
+/**
+ * The JS values hydration would give (custom types such as bigint rupiah converted), relations as `{ id }`. With
+ * `props`, only those: a property not read is absent, not null.
+ */
+export function rowOf<T extends object>(meta: EntityMetadata<T>, platform: Platform, columns: object, props?: Set<string>): Row<T> {
   const row: Record<string, unknown> = {};
   for (const prop of meta.hydrateProps) {
+    if (props && !props.has(prop.name)) continue;
     // The inverse side of a one-to-one has no column here: a row would show it as absent, so rows refuse it.
     if (prop.kind === ReferenceKind.ONE_TO_ONE && !prop.owner) throw new Error(`${meta.className}.${prop.name}: rows cannot show an inverse one-to-one`);
     const value = (columns as Record<string, unknown>)[prop.name];
@@ -43,6 +57,27 @@ export class RowLoader<T extends { id: string }> extends DataLoader<string, T | 
   /** The row, when this request has read it already; otherwise undefined (then `load` it). */
   known(id: string): T | Row<T> | undefined {
     return this.read.get(id);
+  }
+
+  /**
+   * A row holding only some columns, read with another (a page's vendors, as much of them as the query shows): it
+   * answers that row's relation (see `show`) and is never answered by this loader to anyone else. An entity this
+   * request manages, or a whole row it has read, is taken instead.
+   */
+  adopt(partial: Row<T>): T | Row<T> {
+    const { id } = partial as { id: string };
+    const row = this.managed(id) ?? this.read.get(id) ?? partial;
+    joinedRows.add(row);
+    return row;
+  }
+
+  /**
+   * The row a relation of another row names (`product.vendor`): the row joined to it when the page read one (see
+   * `adopt`), one this request has read (synchronously: GraphQL completes the node without a promise), or a load.
+   */
+  show(relation: { id: string }): T | Row<T> | Promise<T | Row<T>> {
+    if (joinedRows.has(relation)) return relation as Row<T>;
+    return this.known(relation.id) ?? this.load(relation.id);
   }
 
   /** Rows read by another statement (a page joined to its relations): answered from now on without a statement. */
@@ -82,14 +117,19 @@ export function rowsById<T extends { id: string }>(em: EntityManager, entity: En
   }, read, managed);
 }
 
+/** Rows put in place of a row's relation by `adopt`: what `show` answers as they are. */
+const joinedRows = new WeakSet<object>();
+
 /** To-one relations to read with rows, each handed to its row loader (e.g. `{ vendor: ctx.loaders.vendor }`). */
 export type JoinedRelations<T> = Partial<Record<keyof T & string, RowLoader<{ id: string }>>>;
 
 /**
  * Rows from a fixed statement over the entity's table (`select * from ...`): nothing built per call, nothing hydrated.
- * The to-one relations named in `joined` are read in the same statement, joined to its result, and handed to their
- * row loaders, which then answer them at once, without a statement or a promise. `order` orders the result by the
- * statement's own columns (a join may not keep the order the statement gave).
+ * The to-one relations named in `joined` are read in the same statement, joined to its result. Read whole, they are
+ * handed to their row loaders, which then answer them at once, without a statement or a promise; read in part (as
+ * `projection` says), each takes the place of its relation in the rows (see `RowLoader.adopt`). With a projection,
+ * the statement must select at least the properties it names, and a relation it does not name is not read. `order`
+ * orders the result by the statement's own columns (a join may not keep the order the statement gave).
  */
 export async function rowsOf<T extends object>(
   em: EntityManager,
@@ -98,42 +138,59 @@ export async function rowsOf<T extends object>(
   params: unknown[],
   joined: JoinedRelations<T> = {},
   order: [column: string, direction: string][] = [],
+  projection: Projection = 'all',
 ): Promise<Row<T>[]> {
   const meta = em.getMetadata().get<T>(entity.name);
   const platform = em.getPlatform();
   const driver = em.getDriver();
-  const asRow = <E extends object>(target: EntityMetadata<E>, columns: Record<string, unknown>) => rowOf(target, platform, driver.mapResult(columns as never, target) ?? {});
+  const asRow = <E extends object>(target: EntityMetadata<E>, columns: Record<string, unknown>, props?: Set<string>) => rowOf(target, platform, driver.mapResult(columns as never, target) ?? {}, props);
   const q = (identifier: string) => platform.quoteIdentifier(identifier);
+  const own = projection === 'all' ? undefined : projection.props;
   // Each relation's columns come as "relation.column" (one quoted name, not a path), apart from the row's own.
-  const relations = Object.entries(joined).map(([name, loader], i) => {
+  const relations = Object.entries(joined).flatMap(([name, loader]) => {
+    const shown = projection === 'all' ? 'all' : projection.joined.get(name);
+    if (!shown) return [];
     const prop = (meta.properties as Record<string, EntityProperty>)[name];
     const target = prop.targetMeta!;
-    return { name, target, foreignKey: prop.fieldNames[0], key: target.primaryKeys[0], loader: loader as RowLoader<{ id: string }>, alias: `r${i}`, columns: columnsOf(target) };
-  });
+    const props = shown === 'all' ? undefined : new Set([...shown.props, ...target.primaryKeys]);
+    const columns = props ? selectedColumns(target, props) : columnsOf(target);
+    return [{ name, target, foreignKey: prop.fieldNames[0], key: target.primaryKeys[0], loader: loader as RowLoader<{ id: string }>, columns, props }];
+  }).map((r, i) => ({ ...r, alias: `r${i}` }));
   const statement = !relations.length ? sql : [
     `select s.*${relations.flatMap((r) => r.columns.map((c) => `, ${r.alias}.${q(c)} as "${r.name}.${c}"`)).join('')} from (${sql}) s`,
     ...relations.map((r) => `left join ${q(r.target.tableName)} ${r.alias} on ${r.alias}.${q(r.key)} = s.${q(r.foreignKey)}`),
     order.length ? `order by ${order.map(([column, direction]) => `s.${q(column)} ${direction === 'desc' ? 'desc' : 'asc'}`).join(', ')}` : '',
   ].join(' ');
   const found = await em.getConnection().execute<Record<string, unknown>[]>(statement, params, 'all', em.getTransactionContext());
-  if (!relations.length) return found.map((columns) => asRow(meta, columns));
+  if (!relations.length) return found.map((columns) => asRow(meta, columns, own));
 
-  for (const r of relations) {
-    const read = new Map<string, Row<{ id: string }>>();
+  const shownRows = relations.map((r) => {
+    const read = new Map<string, { id: string }>();
     for (const columns of found) {
       const id = columns[`${r.name}.${r.key}`] as string | null;
       if (id == null || read.has(id)) continue;
-      const own: Record<string, unknown> = {};
-      for (const c of r.columns) own[c] = columns[`${r.name}.${c}`];
-      read.set(id, asRow(r.target, own) as Row<{ id: string }>);
+      const values: Record<string, unknown> = {};
+      for (const c of r.columns) values[c] = columns[`${r.name}.${c}`];
+      read.set(id, asRow(r.target, values, r.props) as { id: string });
     }
-    r.loader.remember([...read.values()]);
-  }
-  return found.map((columns) => {
-    const own: Record<string, unknown> = {};
-    for (const key in columns) if (!key.includes('.')) own[key] = columns[key];
-    return asRow(meta, own);
+    if (!r.props) r.loader.remember([...read.values()]);
+    else for (const [id, row] of read) read.set(id, r.loader.adopt(row));
+    return read;
   });
+  return found.map((columns) => {
+    const values: Record<string, unknown> = {};
+    for (const key in columns) if (!key.includes('.')) values[key] = columns[key];
+    const row = asRow(meta, values, own) as Record<string, { id: string } | null>;
+    relations.forEach((r, i) => {
+      if (r.props && row[r.name]) row[r.name] = shownRows[i].get(row[r.name]!.id)!;
+    });
+    return row as Row<T>;
+  });
+}
+
+/** The columns holding these properties of an entity. */
+export function selectedColumns(meta: EntityMetadata<object>, props: Set<string>): string[] {
+  return [...props].flatMap((name) => (meta.properties as Record<string, EntityProperty>)[name]?.fieldNames ?? []);
 }
 
 const relationColumns = new WeakMap<EntityMetadata<object>, string[]>();
