@@ -4,7 +4,7 @@ import { Product } from '../server/catalogue/product.entity.js';
 import type { ProductFilter } from '../server/catalogue/product-filter.js';
 import type { RequestContext } from '../server/context.js';
 import { invalidCursor, MAX_PAGE_SIZE } from '../server/database/pagination.js';
-import { rowsOf, type Row } from '../server/database/rows.js';
+import { rowsOf, selectList, type Projection, type Row } from '../server/database/rows.js';
 import { badInput, notFound, Validation } from '../server/errors.js';
 import { MeilisearchEngine } from './meilisearch-engine.js';
 import { PostgresSearchEngine } from './postgres-engine.js';
@@ -18,6 +18,8 @@ export interface SearchArgs {
   sort?: SearchSort | null;
   first?: number | null;
   after?: string | null;
+  /** What the page's products must hold (the columns the query shows); every column when not given. */
+  shows?: Projection;
 }
 
 export interface ProductSearchPage {
@@ -94,7 +96,8 @@ export class SearchService {
     // statement, while the engine is still counting facets.
     let products: Promise<Row<Product>[]> | null = null;
     const load = (ids: string[]) => {
-      products = ids.length ? rowsOf(ctx.em, Product, 'select * from product where id in (?)', [ids], { vendor: ctx.loaders.vendor, category: ctx.loaders.category }) : Promise.resolve([]);
+      const shows = args.shows ?? 'all';
+      products = ids.length ? rowsOf(ctx.em, Product, `select ${selectList(ctx.em, Product, shows)} from product where id in (?)`, [ids], { vendor: ctx.loaders.vendor, category: ctx.loaders.category }, [], shows) : Promise.resolve([]);
       products.catch(() => {}); // awaited below; this only keeps an engine failure from leaving it unhandled
       return products;
     };

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, Float, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, Field, Float, Info, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { ID } from '../../server/ids.js';
 import { Product } from '../../server/catalogue/product.entity.js';
 import type { Row } from '../../server/database/rows.js';
@@ -8,6 +9,7 @@ import { SearchSort } from '../../search/port.js';
 import { SearchSynonym } from '../../search/search.entities.js';
 import { CatalogueFilterInput } from '../catalogue/catalogue-filter.js';
 import { PageInfo } from '../pagination.js';
+import { projectionOf } from '../projection.js';
 
 registerEnumType(SearchSort, { name: 'SearchSort', description: 'RELEVANCE is the default when there is a query, NEWEST otherwise.' });
 
@@ -93,8 +95,10 @@ export class SearchResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | undefined,
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ProductSearchResult> {
-    const page = await ctx.services.search.search(ctx, { pemdaId, query, filter, sort, first, after });
+    const shows = projectionOf(info, Product, ['edges', 'node'], ctx.em.getMetadata());
+    const page = await ctx.services.search.search(ctx, { pemdaId, query, filter, sort, first, after, shows });
     return {
       engine: page.engine,
       totalCount: page.totalCount,

@@ -188,8 +188,15 @@ export async function rowsOf<T extends object>(
   });
 }
 
+/** A select list for a projection: `*`, or the quoted columns of its properties (and the primary key). */
+export function selectList(em: EntityManager, entity: EntityClass<object>, projection: Projection): string {
+  if (projection === 'all') return '*';
+  const meta = em.getMetadata().get<object>(entity.name);
+  return selectedColumns(meta, new Set([...projection.props, ...meta.primaryKeys])).map((c) => em.getPlatform().quoteIdentifier(c)).join(', ');
+}
+
 /** The columns holding these properties of an entity. */
-export function selectedColumns(meta: EntityMetadata<object>, props: Set<string>): string[] {
+function selectedColumns(meta: EntityMetadata<object>, props: Set<string>): string[] {
   return [...props].flatMap((name) => (meta.properties as Record<string, EntityProperty>)[name]?.fieldNames ?? []);
 }
 

@@ -1,4 +1,4 @@
-// The catalogue page reads only the columns its query shows (schema/projection.ts). What can go wrong is a field
+// The catalogue page and the search page read only the columns their query shows (schema/projection.ts). What can go wrong is a field
 // answered from a column that was not read, or a vendor read in part answering another field: these tests ask
 // every field both ways and compare.
 import { getNamedType, isLeafType, isNonNullType, isObjectType, type GraphQLField, type GraphQLObjectType } from 'graphql';
@@ -32,21 +32,21 @@ describe('the catalogue page reads only what its query shows', () => {
   });
   afterAll(() => t.close());
 
-  const page = async (selection: string, token?: string, first = 100) => {
+  /** A page of the catalogue (`products`) or of search (`searchProducts`, no words: newest first) with this selection. */
+  const page = async (selection: string, token?: string, first = 100, list: 'products' | 'searchProducts' = 'products') => {
     t.queries.length = 0;
-    const result = await t.exec(`query($p: ID) { products(pemdaId: $p, first: ${first}) { edges { node { id ${selection} } } } }`, { p: batu }, { token });
+    const result = await t.exec(`query($p: ID) { ${list}(pemdaId: $p, first: ${first}) { edges { node { id ${selection} } } } }`, { p: batu }, { token });
     if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data.products.edges.map((e: any) => e.node);
+    return result.data[list].edges.map((e: any) => e.node);
   };
+  const LONG_OR_PRIVATE = ['description', 'npwp', 'bank_account_number', 'address', 'pending_revision', 'pending_classification', 'image_urls'];
 
   it('a page showing names, vendors and categories reads none of the long or private columns', async () => {
     const nodes = await page('name price vendor { businessName } category { name }');
     expect(nodes).toHaveLength(100);
     expect(t.queries).toHaveLength(1);
     const [statement] = t.queries;
-    for (const column of ['description', 'npwp', 'bank_account_number', 'address', 'pending_revision', 'pending_classification', 'image_urls']) {
-      expect(statement).not.toContain(`"${column}"`);
-    }
+    for (const column of LONG_OR_PRIVATE) expect(statement).not.toContain(`"${column}"`);
     expect(statement).toContain('"business_name"');
 
     // The same rows as the tables hold.
@@ -59,6 +59,19 @@ describe('the catalogue page reads only what its query shows', () => {
       const row = byId.get(n.id)!;
       expect([n.name, n.price, n.vendor.businessName, n.category.name]).toEqual([row.name, Number(row.price), row.business_name, row.category]);
     }
+  });
+
+  it("a search page's products, too, are read with only the columns shown", async () => {
+    const nodes = await page('name price vendor { businessName } category { name }', undefined, 50, 'searchProducts');
+    expect(nodes).toHaveLength(50);
+    const statements = t.queries.filter((q) => /from "?product"? where/i.test(q));
+    expect(statements).toHaveLength(1);
+    for (const column of LONG_OR_PRIVATE) expect(statements[0]).not.toContain(`"${column}"`);
+    const [row] = await t.em().getConnection().execute<{ name: string; business_name: string }[]>(
+      `select p.name, v.business_name from product p join vendor v on v.id = p.vendor_id where p.id = ?`,
+      [nodes[0].id],
+    );
+    expect([nodes[0].name, nodes[0].vendor.businessName]).toEqual([row.name, row.business_name]);
   });
 
   it('a field asked through a fragment is read too', async () => {
@@ -83,27 +96,30 @@ describe('the catalogue page reads only what its query shows', () => {
     ['the public', null],
     ['BPBJ', 'bpbj@batukota.go.id'],
     ['a vendor', 'keripik.apel@umkm-batu.id'],
-  ])('every field of a page, asked alone, answers for %s what the product itself answers', async (_who, email) => {
+  ])('every field of a catalogue or search page, asked alone, answers for %s what the product itself answers', async (_who, email) => {
     const token = email ? await t.login(email) : undefined;
     const full = selectionOf(product, 1);
-    const nodes = await page('', token, 25);
-    expect(nodes.length).toBeGreaterThan(3);
     // Each product whole, as `product(id)` reads it: a managed entity, every column.
     const whole = new Map<string, any>();
-    for (const { id } of nodes) {
-      const result = await t.exec(`query($id: ID!) { product(id: $id) { ${full} } }`, { id }, { token });
-      expect(result.errors).toBeUndefined();
-      whole.set(id, result.data.product);
-    }
-    for (const field of askable(product)) {
-      const selection = fieldSelection(field, 1);
-      if (!selection) continue;
-      for (const node of await page(selection, token, 25)) {
-        expect({ [field.name]: node[field.name] }).toEqual({ [field.name]: whole.get(node.id)[field.name] });
+    const wholeOf = async (id: string) => {
+      if (!whole.has(id)) {
+        const result = await t.exec(`query($id: ID!) { product(id: $id) { ${full} } }`, { id }, { token });
+        expect(result.errors).toBeUndefined();
+        whole.set(id, result.data.product);
       }
+      return whole.get(id);
+    };
+    for (const list of ['products', 'searchProducts'] as const) {
+      for (const field of askable(product)) {
+        const selection = fieldSelection(field, 1);
+        if (!selection) continue;
+        const nodes = await page(selection, token, 25, list);
+        expect(nodes.length).toBeGreaterThan(3);
+        for (const node of nodes) expect({ [field.name]: node[field.name] }).toEqual({ [field.name]: (await wholeOf(node.id))[field.name] });
+      }
+      // And all fields at once.
+      for (const node of await page(full, token, 25, list)) expect(node).toEqual(await wholeOf(node.id));
     }
-    // And all fields at once.
-    for (const node of await page(full, token, 25)) expect(node).toEqual(whole.get(node.id));
   });
 
   it("a vendor read in part for a page is never another field's answer in the same request", async () => {
