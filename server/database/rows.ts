@@ -107,8 +107,11 @@ export function rowsById<T extends { id: string }>(em: EntityManager, entity: En
     const meta = em.getMetadata().get<T>(entity.name);
     const answers = ids.map(managed);
     const missing = ids.filter((_, i) => !answers[i]);
-    const found = missing.length ? await em.getDriver().find<T>(meta.className, { id: { $in: missing } } as never, { ctx: em.getTransactionContext() }) : [];
-    const rows = new Map(found.map((columns) => [(columns as unknown as { id: string }).id, rowOf(meta, em.getPlatform(), columns)]));
+    // A fixed statement: MikroORM's driver.find built a query (criteria, query builder, knex) for every batch, which
+    // cost a spend recap more than loading its Pemda did (about a sixth of the recap's CPU).
+    const q = (identifier: string) => em.getPlatform().quoteIdentifier(identifier);
+    const found = missing.length ? await rowsOf(em, entity, `select * from ${q(meta.tableName)} where ${q(meta.getPrimaryProp().fieldNames[0])} in (?)`, [missing]) : [];
+    const rows = new Map(found.map((row) => [(row as { id: string }).id, row]));
     return ids.map((id, i) => {
       const answer = answers[i] ?? rows.get(id) ?? notFound(meta.className);
       if (!(answer instanceof Error)) read.set(id, answer);

@@ -17,7 +17,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { getNamedType, getNullableType, isListType, isLeafType, type GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { getNamedType, getNullableType, isListType, isLeafType, type DocumentNode, type GraphQLError, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Actor, RequestContext } from '../context.js';
 import { AppError } from '../errors.js';
@@ -136,6 +136,35 @@ export interface OperationCost {
   expensive: number;
 }
 
+/** Variables this long are costed afresh each time rather than kept as a key (an import's CSV text, say). */
+const LONGEST_CACHED_VARIABLES = 2_000;
+/** Costs kept per parsed query, by operation and variables. */
+const COSTS_PER_QUERY = 64;
+const costs = new WeakMap<DocumentNode, Map<string, OperationCost>>();
+
+/**
+ * An operation's cost, worked out once per query, operation and variables: walking the query against the schema cost
+ * a spend recap about a fifteenth of its CPU at every request. Apollo keeps each parsed query (the same document on
+ * every request that sends its text), so the cost is kept with it.
+ */
+export function costOf(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined): OperationCost {
+  const compute = () => {
+    const expensive = { total: 0 };
+    const cost = getComplexity({ schema, query: document, variables, operationName, estimators: [estimator(expensive)] });
+    return { cost, expensive: expensive.total };
+  };
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+  if (key.length > LONGEST_CACHED_VARIABLES) return compute();
+  let known = costs.get(document);
+  if (!known) costs.set(document, (known = new Map()));
+  let cost = known.get(key);
+  if (!cost) {
+    if (known.size >= COSTS_PER_QUERY) known.clear();
+    known.set(key, (cost = compute()));
+  }
+  return cost;
+}
+
 /**
  * Checks an operation's cost against the caller's budget, then draws it from the caller's per-minute allowance.
  * Runs after validation and before execution, so a refused request reads nothing.
@@ -146,11 +175,10 @@ export function requestLimitsPlugin(): ApolloServerPlugin<RequestContext> {
       return {
         async didResolveOperation({ schema, document, request, operationName, contextValue }) {
           checkTextInputs(document, request.variables);
-          const expensive = { total: 0 };
-          const cost = getComplexity({ schema, query: document, variables: request.variables, operationName: operationName ?? undefined, estimators: [estimator(expensive)] });
+          const { cost, expensive } = costOf(schema, document, request.variables, operationName ?? undefined);
           const budget = budgetFor(contextValue.actor);
           if (cost > budget) throw new QueryTooComplex('cost', budget, cost);
-          await contextValue.services.rateLimits.draw(contextValue, { cost, expensive: expensive.total });
+          await contextValue.services.rateLimits.draw(contextValue, { cost, expensive });
         },
       };
     },

@@ -75,6 +75,21 @@ describe('what one request may cost, refused before it runs', () => {
     expect(Object.keys(officer.data)).toHaveLength(20);
   });
 
+  it('the same query text costs what its variables make it: a cost kept from one request never passes another', async () => {
+    // Costs are kept per parsed query and variables (server/http/request-limits.ts): the page size is a variable here.
+    const query = `query($n: Int, $p: ID) { ${Array.from({ length: 20 }, (_, i) => `a${i}: products(first: $n, pemdaId: $p) { edges { node { id name price vendor { businessName } category { name } } } }`).join(' ')} }`;
+    const asked = async (n: number) => {
+      t.queries.length = 0;
+      return { result: await t.exec(query, { n, p: batu }), statements: t.queries.length };
+    };
+    expect((await asked(10)).result.errors).toBeUndefined(); // 20 x (1 + 10 x 4) = 820
+    const heavy = await asked(100);
+    expect(heavy.result.errors![0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: 3000, found: 8020 });
+    expect(heavy.statements).toBe(0);
+    expect((await asked(10)).result.errors).toBeUndefined();
+    expect((await asked(100)).result.errors![0].extensions!.found).toBe(8020);
+  });
+
   it('one page of 100 products is an ordinary public request', async () => {
     const result = await t.exec(`{ ${PAGE.replace('$BATU', batu)} }`);
     expect(result.errors).toBeUndefined();
