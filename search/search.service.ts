@@ -4,7 +4,7 @@ import { Product } from '../server/catalogue/product.entity.js';
 import type { ProductFilter } from '../server/catalogue/product-filter.js';
 import type { RequestContext } from '../server/context.js';
 import { invalidCursor, MAX_PAGE_SIZE } from '../server/database/pagination.js';
-import { rowsOf, selectList, type Projection, type Row } from '../server/database/rows.js';
+import { rowsWithIds, type Projection, type Row } from '../server/database/rows.js';
 import { badInput, notFound, Validation } from '../server/errors.js';
 import { MeilisearchEngine } from './meilisearch-engine.js';
 import { PostgresSearchEngine } from './postgres-engine.js';
@@ -96,8 +96,7 @@ export class SearchService {
     // statement, while the engine is still counting facets.
     let products: Promise<Row<Product>[]> | null = null;
     const load = (ids: string[]) => {
-      const shows = args.shows ?? 'all';
-      products = ids.length ? rowsOf(ctx.em, Product, `select ${selectList(ctx.em, Product, shows)} from product where id in (?)`, [ids], { vendor: ctx.loaders.vendor, category: ctx.loaders.category }, [], shows) : Promise.resolve([]);
+      products = rowsWithIds(ctx.em, Product, ids, { vendor: ctx.loaders.vendor, category: ctx.loaders.category }, args.shows);
       products.catch(() => {}); // awaited below; this only keeps an engine failure from leaving it unhandled
       return products;
     };

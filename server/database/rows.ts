@@ -109,8 +109,7 @@ export function rowsById<T extends { id: string }>(em: EntityManager, entity: En
     const missing = ids.filter((_, i) => !answers[i]);
     // A fixed statement: MikroORM's driver.find built a query (criteria, query builder, knex) for every batch, which
     // cost a spend recap more than loading its Pemda did (about a sixth of the recap's CPU).
-    const q = (identifier: string) => em.getPlatform().quoteIdentifier(identifier);
-    const found = missing.length ? await rowsOf(em, entity, `select * from ${q(meta.tableName)} where ${q(meta.getPrimaryProp().fieldNames[0])} in (?)`, [missing]) : [];
+    const found = await rowsWithIds(em, entity, missing);
     const rows = new Map(found.map((row) => [(row as { id: string }).id, row]));
     return ids.map((id, i) => {
       const answer = answers[i] ?? rows.get(id) ?? notFound(meta.className);
@@ -191,11 +190,16 @@ export async function rowsOf<T extends object>(
   });
 }
 
-/** A select list for a projection: `*`, or the quoted columns of its properties (and the primary key). */
-export function selectList(em: EntityManager, entity: EntityClass<object>, projection: Projection): string {
-  if (projection === 'all') return '*';
+/**
+ * The rows with these ids, in one fixed statement (no order), with `joined` and `projection` as `rowsOf` takes them:
+ * what a row loader's batch and a search page's products read.
+ */
+export function rowsWithIds<T extends object>(em: EntityManager, entity: EntityClass<T>, ids: string[], joined: JoinedRelations<T> = {}, projection: Projection = 'all'): Promise<Row<T>[]> {
+  if (!ids.length) return Promise.resolve([]);
   const meta = em.getMetadata().get<object>(entity.name);
-  return selectedColumns(meta, new Set([...projection.props, ...meta.primaryKeys])).map((c) => em.getPlatform().quoteIdentifier(c)).join(', ');
+  const q = (identifier: string) => em.getPlatform().quoteIdentifier(identifier);
+  const list = projection === 'all' ? '*' : selectedColumns(meta, new Set([...projection.props, ...meta.primaryKeys])).map(q).join(', ');
+  return rowsOf(em, entity, `select ${list} from ${q(meta.tableName)} where ${q(meta.getPrimaryProp().fieldNames[0])} in (?)`, [ids], joined, [], projection);
 }
 
 /** The columns holding these properties of an entity. */
