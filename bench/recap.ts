@@ -1,5 +1,5 @@
 /**
- * npm run bench:recap [-- --lines 1000000 --runs 50 --rollups live|rebuild]
+ * npm run bench:recap [-- --lines 1000000 --runs 50 --seconds 3 --rollups live|rebuild] [--keep | --reuse <database>]
  *
  * A Pemda year with 40 OPDs and 1,000,000 order lines (plus imported spend), its rollups written the way the server
  * writes them (`--rollups live`, the default: one upsert per counted order and per imported row, through the same
@@ -9,7 +9,12 @@
  * - the floor: the very statements the GraphQL request sent (captured from its query log), sent again through the
  *   connection without GraphQL, entities or arithmetic;
  * - the naive aggregate over the raw orders and lines at every request (what the rollups exist to avoid).
- * Checks the rollups and the naive aggregate agree first. The award has its own run: npm run bench:award.
+ * Checks the rollups and the naive aggregate agree first. Each path is warmed up for 2 s, then timed at least --runs
+ * times and for at least --seconds, GraphQL and its floor taking turns (a 2 ms recap gets a thousand samples, a
+ * 600 ms naive aggregate its fifty): fifty samples of a few milliseconds, taken right after the code was loaded,
+ * measured the JIT more than the recap.
+ * `--keep` leaves the year's database; `--reuse <database>` times it again without generating it (as it was left:
+ * vacuumed, if the earlier run got that far). The award has its own run: npm run bench:award.
  */
 import { loadavg } from 'node:os';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -25,6 +30,7 @@ import { arg, benchDatabase, summarise, timed } from './support.js';
 
 const LINES = arg('lines', 1_000_000);
 const RUNS = arg('runs', 50);
+const SECONDS = arg('seconds', 3);
 const LIVE = !process.argv.includes('rebuild');
 const LINES_PER_ORDER = 4;
 const ORDERS = Math.ceil(LINES / LINES_PER_ORDER);
@@ -33,13 +39,16 @@ const db = await benchDatabase('recap');
 /** While `capturing`, the statements the ORM sends, with their parameters: the floor replays them. */
 let capturing: { sql: string; bindings: unknown[] }[] | null = null;
 db.em().getConnection().getKnex().on('query', (q: { sql: string; bindings?: unknown[] }) => capturing?.push({ sql: q.sql, bindings: q.bindings ?? [] }));
-console.log(`bench:recap on ${db.label}: 40 OPDs, ${ORDERS} orders, ${ORDERS * LINES_PER_ORDER} order lines, ${RUNS} runs each`);
+console.log(`bench:recap on ${db.label}: 40 OPDs, ${ORDERS} orders, ${ORDERS * LINES_PER_ORDER} order lines; each path at least ${RUNS} runs and ${SECONDS} s`);
 const em = db.em();
-await seedDemo(em, { catalogue: true });
+if (!db.reused) await seedDemo(em, { catalogue: true });
 const pemda = await em.findOneOrFail(Pemda, { kemendagriCode: '35.79' });
-const [generateMs] = await timed(() => generatePemdaYear(db.em(), pemda, ORDERS, LINES_PER_ORDER));
-console.log(`  generated in ${(generateMs / 1000).toFixed(1)} s`);
-if (LIVE) {
+if (db.reused) console.log('  --reuse: the year as an earlier --keep run left it (its --lines)');
+else {
+  const [generateMs] = await timed(() => generatePemdaYear(db.em(), pemda, ORDERS, LINES_PER_ORDER));
+  console.log(`  generated in ${(generateMs / 1000).toFixed(1)} s`);
+}
+if (LIVE && !db.reused) {
   // The year's rollups again, written one counted order and one imported row at a time by the live path, in
   // transactions of 1,000 (as many orders reach their BAST across a year's working days).
   const [liveMs, upserts] = await timed(async () => {
@@ -135,14 +144,32 @@ const replay = async (statements: { sql: string; bindings: unknown[] }[]) => {
 };
 console.log(`  floor: the recap's ${recapStatements.length} statements and the series' ${seriesStatements.length}, replayed`);
 
-// Each path is timed in its own block: interleaving them would time the recap in the naive query's wake.
-const samples = { recap: [] as number[], floorRecap: [] as number[], naiveRecap: [] as number[], series: [] as number[], floorSeries: [] as number[], naiveSeries: [] as number[] };
-for (let i = 0; i < RUNS; i++) samples.recap.push((await timed(() => gql(RECAP, { p: pemda.id })))[0]);
-for (let i = 0; i < RUNS; i++) samples.floorRecap.push((await timed(() => replay(recapStatements)))[0]);
-for (let i = 0; i < RUNS; i++) samples.series.push((await timed(() => gql(SERIES, { p: pemda.id, o: dinkes.id })))[0]);
-for (let i = 0; i < RUNS; i++) samples.floorSeries.push((await timed(() => replay(seriesStatements)))[0]);
-for (let i = 0; i < RUNS; i++) samples.naiveRecap.push((await timed(() => naiveRecap(db.em())))[0]);
-for (let i = 0; i < RUNS; i++) samples.naiveSeries.push((await timed(() => naiveSeries(db.em())))[0]);
+/**
+ * Samples of each path: all warmed up for 2 s first (the JIT keeps optimising the server's code for seconds), then
+ * timed in blocks, the paths taking turns (ROUNDS blocks each, of SECONDS / ROUNDS), so a drift of the machine falls
+ * on every path alike. Blocks, not single requests in turn: the recap would be timed in the naive query's wake.
+ */
+const ROUNDS = 3;
+async function sampled(...paths: (() => Promise<unknown>)[]): Promise<number[][]> {
+  for (const work of paths) {
+    const warmUntil = performance.now() + 2000;
+    while (performance.now() < warmUntil) await work();
+  }
+  const samples = paths.map(() => [] as number[]);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, work] of paths.entries()) {
+      const until = performance.now() + (SECONDS * 1000) / ROUNDS;
+      let n = 0;
+      while (n++ < Math.ceil(RUNS / ROUNDS) || performance.now() < until) samples[i].push((await timed(work))[0]);
+    }
+  }
+  return samples;
+}
+const [recapSamples, floorRecapSamples] = await sampled(() => gql(RECAP, { p: pemda.id }), () => replay(recapStatements));
+const [seriesSamples, floorSeriesSamples] = await sampled(() => gql(SERIES, { p: pemda.id, o: dinkes.id }), () => replay(seriesStatements));
+const [naiveRecapSamples] = await sampled(() => naiveRecap(db.em()));
+const [naiveSeriesSamples] = await sampled(() => naiveSeries(db.em()));
+const samples = { recap: recapSamples, floorRecap: floorRecapSamples, series: seriesSamples, floorSeries: floorSeriesSamples, naiveRecap: naiveRecapSamples, naiveSeries: naiveSeriesSamples };
 console.log();
 const r = summarise('Pemda recap, GraphQL (rollups)', samples.recap);
 const fr = summarise('Pemda recap, floor', samples.floorRecap);
@@ -157,9 +184,8 @@ if (LIVE) {
   // A year of upserts leaves dead row versions in the rollups, which the recap reads past until a vacuum removes
   // them (autovacuum does on a normally configured server; this benchmark measures both sides of it).
   await db.em().getConnection().execute('vacuum analyze spend_rollup');
-  const after = { recap: [] as number[], floor: [] as number[] };
-  for (let i = 0; i < RUNS; i++) after.recap.push((await timed(() => gql(RECAP, { p: pemda.id })))[0]);
-  for (let i = 0; i < RUNS; i++) after.floor.push((await timed(() => replay(recapStatements)))[0]);
+  const [recapAfter, floorAfter] = await sampled(() => gql(RECAP, { p: pemda.id }), () => replay(recapStatements));
+  const after = { recap: recapAfter, floor: floorAfter };
   console.log('\nafter vacuum analyze spend_rollup:');
   const va = summarise('Pemda recap, GraphQL (rollups)', after.recap);
   const vf = summarise('Pemda recap, floor', after.floor);
