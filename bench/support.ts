@@ -29,7 +29,9 @@ export function arg(name: string, fallback: number): number {
  * `--keep` left on that server instead, migrated to the current code and kept (`reused`: the caller skips generating).
  */
 export async function benchDatabase(name: string, options: { onQuery?: (sql: string) => void } = {}): Promise<{ orm: MikroORM; em: () => EntityManager; label: string; url: string | null; reused: boolean; dispose: () => Promise<void> }> {
-  const config = loadConfig({ ...process.env, PGLITE_DATA_DIR: 'memory' });
+  // The npm scripts run benchmarks with NODE_ENV=production, as the server is deployed (graphql-js checks more per
+  // field otherwise); only the database is read from this configuration.
+  const config = loadConfig({ ...process.env, JWT_SECRET: process.env.JWT_SECRET ?? 'b'.repeat(40), PGLITE_DATA_DIR: 'memory' });
   let url: string | null = null;
   let drop = async () => {};
   const reuse = process.argv.includes('--reuse') ? process.argv[process.argv.indexOf('--reuse') + 1] : null;
