@@ -169,14 +169,13 @@ const [recapSamples, floorRecapSamples] = await sampled(() => gql(RECAP, { p: pe
 const [seriesSamples, floorSeriesSamples] = await sampled(() => gql(SERIES, { p: pemda.id, o: dinkes.id }), () => replay(seriesStatements));
 const [naiveRecapSamples] = await sampled(() => naiveRecap(db.em()));
 const [naiveSeriesSamples] = await sampled(() => naiveSeries(db.em()));
-const samples = { recap: recapSamples, floorRecap: floorRecapSamples, series: seriesSamples, floorSeries: floorSeriesSamples, naiveRecap: naiveRecapSamples, naiveSeries: naiveSeriesSamples };
 console.log();
-const r = summarise('Pemda recap, GraphQL (rollups)', samples.recap);
-const fr = summarise('Pemda recap, floor', samples.floorRecap);
-const nr = summarise('Pemda recap, naive SQL on raw rows', samples.naiveRecap);
-const s = summarise('OPD monthly series, GraphQL', samples.series);
-const fs = summarise('OPD monthly series, floor', samples.floorSeries);
-const ns = summarise('OPD monthly series, naive SQL', samples.naiveSeries);
+const r = summarise('Pemda recap, GraphQL (rollups)', recapSamples);
+const fr = summarise('Pemda recap, floor', floorRecapSamples);
+const nr = summarise('Pemda recap, naive SQL on raw rows', naiveRecapSamples);
+const s = summarise('OPD monthly series, GraphQL', seriesSamples);
+const fs = summarise('OPD monthly series, floor', floorSeriesSamples);
+const ns = summarise('OPD monthly series, naive SQL', naiveSeriesSamples);
 console.log(`\nrecap: p95 ${r.p95.toFixed(1)} ms (target < 50 ms: ${r.p95 < 50 ? 'MET' : 'NOT MET'}); ${(r.p50 / fr.p50).toFixed(1)}x the floor at p50 (goal within 2x: ${r.p50 / fr.p50 <= 2 ? 'MET' : 'NOT MET'}); ${(nr.p50 / r.p50).toFixed(1)}x faster than naive; load avg ${loadavg()[0].toFixed(2)}`);
 console.log(`series: p95 ${s.p95.toFixed(1)} ms; ${(s.p50 / fs.p50).toFixed(1)}x the floor at p50; ${(ns.p50 / s.p50).toFixed(1)}x faster than naive`);
 
@@ -185,10 +184,9 @@ if (LIVE) {
   // them (autovacuum does on a normally configured server; this benchmark measures both sides of it).
   await db.em().getConnection().execute('vacuum analyze spend_rollup');
   const [recapAfter, floorAfter] = await sampled(() => gql(RECAP, { p: pemda.id }), () => replay(recapStatements));
-  const after = { recap: recapAfter, floor: floorAfter };
   console.log('\nafter vacuum analyze spend_rollup:');
-  const va = summarise('Pemda recap, GraphQL (rollups)', after.recap);
-  const vf = summarise('Pemda recap, floor', after.floor);
+  const va = summarise('Pemda recap, GraphQL (rollups)', recapAfter);
+  const vf = summarise('Pemda recap, floor', floorAfter);
   console.log(`recap after vacuum: p95 ${va.p95.toFixed(1)} ms; ${(va.p50 / vf.p50).toFixed(1)}x the floor at p50`);
 }
 
