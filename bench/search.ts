@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --products 100000 --queries 200 --clients 4 --seconds 10]
+ * npm run bench:search [-- --products 100000 --queries 200 --clients 4 --seconds 10 --keep | --reuse <database>]
  *
  * Generates a deterministic catalogue, then runs a fixed mix of realistic queries (keyword, typo, synonym,
  * filter-only, facet browse, deep page; more than 24 distinct) through the GraphQL endpoint over HTTP, and through
@@ -113,10 +113,13 @@ const GQL = `query($p: ID, $q: String, $f: SearchFilterInput, $sort: SearchSort,
 const db = await benchDatabase('search');
 console.log(`bench:search on ${db.label}: ${PRODUCTS} products, ${VENDORS} vendors, ${QUERIES} queries`);
 const em = db.em();
-await seedDemo(em, { catalogue: false });
+if (!db.reused) await seedDemo(em, { catalogue: false });
 const pemda = await em.findOneOrFail(Pemda, { kemendagriCode: '35.79' });
-const [generateMs] = await timed(() => generate(db.em(), pemda));
-console.log(`  catalogue generated and indexed by the triggers in ${(generateMs / 1000).toFixed(1)} s`);
+if (db.reused) console.log('  --reuse: the catalogue a --keep run left');
+else {
+  const [generateMs] = await timed(() => generate(db.em(), pemda));
+  console.log(`  catalogue generated and indexed by the triggers in ${(generateMs / 1000).toFixed(1)} s`);
+}
 
 const app = await createApp({ ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'b'.repeat(40), PGLITE_DATA_DIR: 'memory', RATE_LIMITS: 'false' }), port: 0, host: '127.0.0.1' }, db.orm);
 const server = await startHttpServer(app);
