@@ -111,12 +111,18 @@ const GQL = `query($p: ID, $q: String, $f: SearchFilterInput, $sort: SearchSort,
 }`;
 
 const db = await benchDatabase('search');
-console.log(`bench:search on ${db.label}: ${PRODUCTS} products, ${VENDORS} vendors, ${QUERIES} queries`);
 const em = db.em();
-if (!db.reused) await seedDemo(em, { catalogue: false });
-const pemda = await em.findOneOrFail(Pemda, { kemendagriCode: '35.79' });
-if (db.reused) console.log('  --reuse: the catalogue a --keep run left');
-else {
+let pemda: Pemda;
+// What is searched: --products, or on --reuse the kept catalogue's own size, whatever --products says.
+let catalogueSize = PRODUCTS;
+if (db.reused) {
+  pemda = await em.findOneOrFail(Pemda, { kemendagriCode: '35.79' });
+  catalogueSize = await em.count(Product, { pemda });
+  console.log(`bench:search on ${db.label}: --reuse, the ${catalogueSize} products a --keep run left, ${QUERIES} queries`);
+} else {
+  console.log(`bench:search on ${db.label}: ${PRODUCTS} products, ${VENDORS} vendors, ${QUERIES} queries`);
+  await seedDemo(em, { catalogue: false });
+  pemda = await em.findOneOrFail(Pemda, { kemendagriCode: '35.79' });
   const [generateMs] = await timed(() => generate(db.em(), pemda));
   console.log(`  catalogue generated and indexed by the triggers in ${(generateMs / 1000).toFixed(1)} s`);
 }
@@ -200,7 +206,7 @@ console.log('\none client, the mix in order:');
 const g = summarise('GraphQL over HTTP', graphql);
 const f = summarise('floor over HTTP (same statements)', floor);
 for (const [kind, samples] of byKind) summarise(`  GraphQL: ${kind}`, samples);
-console.log(`GraphQL p95 is ${(g.p95 / f.p95).toFixed(2)}x the floor's; target p95 < 50 ms on the server PostgreSQL at ${PRODUCTS.toLocaleString('en')} products: ${g.p95 < 50 ? 'MET' : 'NOT MET'}`);
+console.log(`GraphQL p95 is ${(g.p95 / f.p95).toFixed(2)}x the floor's; target p95 < 50 ms on the server PostgreSQL at ${catalogueSize.toLocaleString('en')} products: ${g.p95 < 50 ? 'MET' : 'NOT MET'}`);
 
 // Several clients at once, each walking the mix from its own place: throughput against the floor's.
 console.log(`\n${CLIENTS} clients at once, ${SECONDS} s each:`);
