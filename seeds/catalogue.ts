@@ -72,6 +72,28 @@ export function productFromTemplate(rnd: ReturnType<typeof random>, code: string
 
 const OWNERS = ['Sri Wahyuningsih', 'Slamet Riyadi', 'Siti Aminah', 'Budi Santoso', 'Dwi Rahayu', 'Eko Prasetyo', 'Lilik Suryani', 'Joko Susilo', 'Endang Lestari', 'Heru Purnomo', 'Tri Handayani', 'Agus Salim', 'Yuni Kartika', 'Wahyu Hidayat', 'Nur Hasanah', 'Rudi Hartono'];
 const BUSINESS = ['Keripik', 'Sari Buah', 'Dapur', 'Batik', 'Kopi', 'Katering', 'Percetakan', 'Kerajinan', 'Tani', 'Berkah', 'Makmur', 'Sejahtera', 'Barokah', 'Mandiri', 'Lestari', 'Sumber Rejeki'];
+
+/**
+ * What a business sells follows its name, as in a real catalogue: a katering lists boxed meals, snacks and drinks, a
+ * percetakan prints, and a katering never sells fertiliser (a BPBJ officer reading the demo would doubt it). A name
+ * that says no trade (Berkah, Makmur, ...) is one of the general shops.
+ */
+const TRADES: Record<string, string[]> = {
+  Keripik: ['olahan-keripik', 'olahan-apel-keripik'],
+  'Sari Buah': ['olahan-apel-sari', 'mamin-minuman'],
+  Dapur: ['olahan-kue', 'mamin-snack', 'olahan-apel-dodol'],
+  Batik: ['sandang-batik', 'sandang-seragam'],
+  Kopi: ['olahan-kopi-teh', 'olahan-kue'],
+  Katering: ['mamin-nasi-kotak', 'mamin-snack', 'mamin-minuman'],
+  Percetakan: ['cetak-dokumen', 'cetak-spanduk', 'cetak-undangan'],
+  Kerajinan: ['suvenir-kerajinan', 'suvenir-oleh-oleh'],
+  Tani: ['tani-bibit', 'tani-pupuk'],
+};
+const GENERAL_SHOPS = [
+  ['pangan-beras', 'pangan-minyak-goreng', 'pangan-gula', 'pangan-susu', 'pangan-telur', 'pangan-tepung', 'mamin-minuman'], // toko sembako
+  ['atk-kertas', 'atk-alat-tulis', 'atk-map-arsip', 'kebersihan-sabun', 'kebersihan-alat'], // ATK and cleaning for offices
+  ['olahan-apel-keripik', 'olahan-apel-dodol', 'olahan-apel-sari', 'olahan-keripik', 'suvenir-oleh-oleh'], // pusat oleh-oleh
+];
 const PLACES = ['Apel', 'Arjuno', 'Panderman', 'Songgoriti', 'Bumiaji', 'Junrejo', 'Punten', 'Sidomulyo', 'Oro-oro Ombo', 'Pesanggrahan', 'Temas', 'Sisir'];
 
 export interface CatalogueSpec {
@@ -129,11 +151,16 @@ export async function seedCatalogue(em: EntityManager, pemda: Pemda, categories:
     const [regionCode, regionName, district] = local ? [pemda.kemendagriCode, pemda.name.replace('Pemerintah ', ''), rnd.pick(spec.localDistricts)] : rnd.pick(spec.otherRegions);
     const owner = rnd.pick(OWNERS);
     const prefix = isKoperasi ? 'Koperasi' : scale === BusinessScale.MIKRO ? 'UMKM' : scale === BusinessScale.BESAR ? 'PT' : rnd.pick(['UD', 'CV']);
-    const businessName = i === 0 ? 'UD Keripik Apel Bu Sri' : `${prefix} ${rnd.pick(BUSINESS)} ${rnd.pick(PLACES)} ${i + 1}`;
-    const drawn = Array.from({ length: rnd.int(...spec.productsPerVendor) }, () => rnd.pick(leafCodes));
+    const business = i === 0 ? 'Keripik' : rnd.pick(BUSINESS);
+    const businessName = i === 0 ? 'UD Keripik Apel Bu Sri' : `${prefix} ${business} ${rnd.pick(PLACES)} ${i + 1}`;
+    // A vendor's goods are drawn from a stream of its own, so what one vendor sells never reshuffles the vendors after it.
+    const goods = random(spec.seed * 7919 + i);
+    const trade = (TRADES[business] ?? GENERAL_SHOPS[i % GENERAL_SHOPS.length]).filter((code) => leafCodes.includes(code));
+    const drawn = Array.from({ length: goods.int(...spec.productsPerVendor) }, () => goods.pick(trade.length ? trade : leafCodes));
     // Bu Sri's shop sells what its name says: apple keripik, juice and dodol.
     const apel = leafCodes.filter((code) => code.startsWith('olahan-apel'));
     const products = i === 0 && apel.length ? drawn.map((_, n) => apel[n % apel.length]) : drawn;
+    const listed = new Set<string>();
     if (existing.has(nib)) continue;
 
     const vendor = em.create(Vendor, {
@@ -162,10 +189,13 @@ export async function seedCatalogue(em: EntityManager, pemda: Pemda, categories:
     em.create(User, { email: vendor.email, passwordHash, fullName: vendor.ownerName, role: Role.VENDOR, pemda, vendor });
 
     products.forEach((code, n) => {
-      const { name, unit, price } = productFromTemplate(rnd, code);
-      const roll = rnd.next();
+      const { name, unit, price } = productFromTemplate(goods, code);
+      // A shop lists each of its goods once.
+      if (listed.has(name)) return;
+      listed.add(name);
+      const roll = goods.next();
       // Non-local resellers carry some imported goods (ATK, cleaning tools): not PDN.
-      const isPdn = local || !/^(atk|kebersihan)/.test(code) || rnd.next() < 0.5;
+      const isPdn = local || !/^(atk|kebersihan)/.test(code) || goods.next() < 0.5;
       const productStatus =
         status !== VendorStatus.VERIFIED && status !== VendorStatus.SUSPENDED ? ProductStatus.DRAFT
         : roll < 0.9 ? ProductStatus.PUBLISHED : roll < 0.95 ? ProductStatus.SUBMITTED : ProductStatus.DRAFT;
@@ -178,11 +208,11 @@ export async function seedCatalogue(em: EntityManager, pemda: Pemda, categories:
         description: `${name} dari ${businessName}, ${district}. Produk lokal, kualitas terjaga, siap kirim ke kantor OPD.`,
         unit,
         price,
-        stock: rnd.int(200, 12_000),
-        minOrderQuantity: unit === 'kotak' || unit === 'porsi' ? 20 : rnd.pick([1, 1, 1, 5, 10]),
+        stock: goods.int(200, 12_000),
+        minOrderQuantity: unit === 'kotak' || unit === 'porsi' ? 20 : goods.pick([1, 1, 1, 5, 10]),
         imageUrls: [], // no photo rather than a link to a host that does not exist
         isPdn,
-        tkdnPercent: isPdn && rnd.next() < 0.3 ? rnd.int(2500, 9500) / 100 : null,
+        tkdnPercent: isPdn && goods.next() < 0.3 ? goods.int(2500, 9500) / 100 : null,
         status: productStatus,
         publishedAt: productStatus === ProductStatus.PUBLISHED ? listedAt : null,
         submittedAt: productStatus === ProductStatus.SUBMITTED ? listedAt : null,

@@ -287,10 +287,14 @@ async function showcaseOrders(
   const goods = flagship?.vendor && byVendor.get(flagship.vendor.id);
   if (!dinkes || !officers.has(dinkes.id) || !goods?.length) return 0;
   const fates: Fate[] = ['DRAFT', 'NEGOTIATING', 'SUBMITTED', 'APPROVED', 'ACCEPTED', 'SHIPPED', 'RECEIVED', 'PAID'];
+  // The order awaiting the PPK is above Rp200 juta, from the product with the most stock by value, which it may take
+  // whole; the rest are an office's usual snacks and souvenirs, each from a product the year has left enough of.
+  const largest = [...goods].sort((a, b) => b.stock * b.price - a.stock * a.price)[0];
+  const usualQuantity = (p: Product) => Math.max(p.minOrderQuantity, Math.min(p.stock, Math.round(3_500_000 / p.price)));
   for (const [i, fate] of fates.entries()) {
-    // The order awaiting the PPK is above Rp200 juta; the rest are an office's usual snacks and souvenirs.
-    const product = fate === 'APPROVED' ? [...goods].sort((a, b) => b.stock * b.price - a.stock * a.price)[0] : goods[i % goods.length];
-    const quantity = fate === 'APPROVED' ? Math.min(product.stock, Math.ceil(210_000_000 / product.price)) : Math.max(product.minOrderQuantity, Math.min(product.stock, Math.round(3_500_000 / product.price)));
+    const inTurn = [...goods.slice(i % goods.length), ...goods.slice(0, i % goods.length)].filter((p) => p !== largest);
+    const product = fate === 'APPROVED' ? largest : inTurn.find((p) => usualQuantity(p) <= p.stock) ?? largest;
+    const quantity = fate === 'APPROVED' ? Math.min(product.stock, Math.ceil(210_000_000 / product.price)) : usualQuantity(product);
     product.stock -= quantity;
     const placedAt = new Date(today.getTime() - (fates.length - i) * 3 * 3_600_000);
     await runOrder(context, officers.get(dinkes.id)!, [[product, quantity]], placedAt, today, fate, pemda.timeZone, rnd);

@@ -1,0 +1,55 @@
+import { createTestApp, type TestApp } from '../support/harness.js';
+
+/**
+ * The demo catalogue reads as a real one to a BPBJ officer: a vendor sells what its name says, and lists each of its
+ * goods once. The trades below are the spec, written out here rather than read from the generator.
+ */
+describe('the demo catalogue', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ catalogue: true });
+  });
+  afterAll(() => t.close());
+
+  const sql = <T>(text: string) => t.em().getConnection().execute<T[]>(text);
+
+  it('gives each vendor the goods of its trade: no katering sells fertiliser, no percetakan sells rice', async () => {
+    const rows = await sql<{ business_name: string; code: string }>(
+      `select distinct v.business_name, c.code from product p join vendor v on v.id = p.vendor_id join category c on c.id = p.category_id`,
+    );
+    const trades: [RegExp, RegExp][] = [
+      [/ Katering /, /^mamin-/],
+      [/ Percetakan /, /^cetak-/],
+      [/ Tani /, /^tani-/],
+      [/ Batik /, /^sandang-/],
+      [/ Kerajinan /, /^suvenir-/],
+      [/ Kopi /, /^olahan-(kopi-teh|kue)$/],
+      [/ Keripik (?!Apel Bu Sri)/, /^olahan-(apel-)?keripik$/],
+      [/Bu Sri$/, /^olahan-apel-/], // the flagship: apple keripik, juice and dodol
+    ];
+    for (const [name, goods] of trades) {
+      const vendors = rows.filter((r) => name.test(r.business_name));
+      expect(vendors.length).toBeGreaterThan(0);
+      expect(vendors.filter((r) => !goods.test(r.code))).toEqual([]);
+    }
+    // A shop with a general name keeps to one kind: staples, office supplies and cleaning, or oleh-oleh.
+    const general = new Map<string, Set<string>>();
+    for (const r of rows.filter((r) => / (Berkah|Makmur|Sejahtera|Barokah|Mandiri|Lestari|Sumber Rejeki) /.test(r.business_name))) {
+      general.set(r.business_name, (general.get(r.business_name) ?? new Set()).add(r.code.replace(/-.*/, '')));
+    }
+    const kinds = [['pangan', 'mamin'], ['atk', 'kebersihan'], ['olahan', 'suvenir']];
+    expect(general.size).toBeGreaterThan(10);
+    for (const [vendor, groups] of general) expect([vendor, kinds.some((kind) => [...groups].every((g) => kind.includes(g)))]).toEqual([vendor, true]);
+    // Every leaf category still has goods from several vendors, so a buyer finds choice and prices can be compared.
+    const thin = await sql<{ code: string }>(
+      `select c.code from category c left join product p on p.category_id = c.id and p.status = 'PUBLISHED'
+       where c.pemda_id = (select id from pemda where name = 'Pemerintah Kota Batu') and not exists (select 1 from category k where k.parent_id = c.id)
+       group by c.code having count(distinct p.vendor_id) < 5`,
+    );
+    expect(thin).toEqual([]);
+  });
+
+  it('lists each product of a vendor once', async () => {
+    expect(await sql(`select vendor_id, name from product group by vendor_id, name having count(*) > 1`)).toEqual([]);
+  });
+});
