@@ -109,7 +109,7 @@ export interface CatalogueSpec {
 export const BATU_CATALOGUE: CatalogueSpec = {
   seed: 3579,
   vendors: 165,
-  productsPerVendor: [14, 26],
+  productsPerVendor: [16, 30],
   emailDomain: 'umkm-batu.id',
   localDistricts: ['Batu', 'Junrejo', 'Bumiaji'],
   otherRegions: [['35.73', 'Kota Malang', 'Lowokwaru'], ['35.07', 'Kabupaten Malang', 'Dau'], ['35.78', 'Kota Surabaya', 'Rungkut']],
@@ -161,6 +161,7 @@ export async function seedCatalogue(em: EntityManager, pemda: Pemda, categories:
     const apel = leafCodes.filter((code) => code.startsWith('olahan-apel'));
     const products = i === 0 && apel.length ? drawn.map((_, n) => apel[n % apel.length]) : drawn;
     const listed = new Set<string>();
+    const joined = new Date(Date.UTC(2025, 0, 1 + (i % 300)));
     if (existing.has(nib)) continue;
 
     const vendor = em.create(Vendor, {
@@ -182,7 +183,7 @@ export async function seedCatalogue(em: EntityManager, pemda: Pemda, categories:
       bankAccountName: businessName,
       status,
       statusReason: status === VendorStatus.REJECTED ? 'NIB tidak sesuai dengan KBLI kategori produk.' : status === VendorStatus.SUSPENDED ? 'Harga di katalog lebih tinggi dari harga pasar.' : null,
-      verifiedAt: status === VendorStatus.VERIFIED || status === VendorStatus.SUSPENDED ? new Date(Date.UTC(2025, 0, 1 + (i % 300))) : null,
+      verifiedAt: status === VendorStatus.VERIFIED || status === VendorStatus.SUSPENDED ? joined : null,
       isLocal: regionCode === pemda.kemendagriCode,
       isUmkk: isUmkk(scale, isKoperasi),
     });
@@ -199,7 +200,9 @@ export async function seedCatalogue(em: EntityManager, pemda: Pemda, categories:
       const productStatus =
         status !== VendorStatus.VERIFIED && status !== VendorStatus.SUSPENDED ? ProductStatus.DRAFT
         : roll < 0.9 ? ProductStatus.PUBLISHED : roll < 0.95 ? ProductStatus.SUBMITTED : ProductStatus.DRAFT;
-      const listedAt = new Date(Date.UTC(2025, 1, 1) + (i * 37 + n) * 3_600_000);
+      // Listed over the five months after the vendor joined, so the newest listings come from many vendors, all in 2025;
+      // n minutes past the hour, so no two of a vendor's products share a moment (the demo year takes them in that order).
+      const listedAt = new Date(joined.getTime() + goods.int(1, 150 * 24) * 3_600_000 + n * 60_000);
       em.create(Product, {
         vendor,
         pemda,
