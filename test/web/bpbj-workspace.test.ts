@@ -119,6 +119,13 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await visitor.getByTestId('leaderboard').waitFor();
     await expectBasics(visitor, /Rekap publik/);
     expect(await visitor.getByTestId('leaderboard').locator('tr').first().textContent()).toContain(leaderboard[0].opdName);
+    // The listing target counts local products: the tile's figure is the one its percentage is of.
+    const listing = (await w.graphql(`query($p: ID!) { catalogueProgress(pemdaId: $p) { publishedProducts publishedLocalProducts listedProductsTarget } }`, { p: batu })).catalogueProgress;
+    expect(listing.publishedLocalProducts).toBeLessThan(listing.publishedProducts);
+    const tile = (await visitor.getByTestId('listing-progress').textContent())!;
+    const id = (n: number) => n.toLocaleString('id-ID');
+    expect(tile).toContain(`Produk lokal tayang${id(listing.publishedLocalProducts)}target ${id(listing.listedProductsTarget)} (`);
+    expect(tile).toContain(`dari ${id(listing.publishedProducts)} produk tayang`);
     await shot(visitor, 'public-recap-phone');
     const office = await w.page();
     await office.goto(`${w.base}/publik/${batu}`);
