@@ -356,6 +356,10 @@ run('an ASN reports a purchase from a phone with a receipt photo', () => {
     const vendor = await w.page(PHONE);
     await signIn(w, vendor, 'keripik.apel@umkm-batu.id');
     await vendor.waitForURL(/\/penyedia$/);
+    // The vendor's list says why a draft waits for it.
+    await vendor.goto(`${w.base}/penyedia/pesanan?status=DRAFT`);
+    const row = vendor.getByTestId('order-row').filter({ has: vendor.locator(`a[href="/pesanan/${orderId}"]`) });
+    expect(await row.textContent()).toMatch(/Perlu tindakan.*Draf\s*harga diusulkan PP, menunggu jawaban penyedia/);
     await vendor.goto(`${w.base}/pesanan/${orderId}`);
     // A counter below the proposal is refused with the API's message; nothing changes.
     const counterField = vendor.getByLabel(new RegExp(`^${product.name}: usulan`));
@@ -368,7 +372,10 @@ run('an ASN reports a purchase from a phone with a receipt photo', () => {
     // Once: the vendor is offered no second answer.
     expect(await vendor.getByRole('button', { name: 'Kirim tawaran balik' }).count()).toBe(0);
 
-    await ppPage.reload();
+    await ppPage.goto(`${w.base}/opd/paket?status=DRAFT`);
+    const ppRow = ppPage.getByTestId('order-row').filter({ has: ppPage.locator(`a[href="/pesanan/${orderId}"]`) });
+    expect(await ppRow.textContent()).toContain('penyedia menawar balik');
+    await ppPage.goto(`${w.base}/pesanan/${orderId}`);
     await ppPage.getByTestId('timeline').getByText('Penyedia menawar balik').waitFor();
     const agreed = (await w.graphql(`query($id: ID!) { order(id: $id) { negotiation lines { unitPrice counterUnitPrice } } }`, { id: orderId }, pp)).order;
     expect(agreed).toEqual({ negotiation: 'COUNTERED', lines: [{ unitPrice: countered, counterUnitPrice: countered }] });

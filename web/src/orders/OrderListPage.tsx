@@ -1,6 +1,6 @@
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
-import type { OrderStatus } from '../gql/graphql';
+import type { NegotiationStatus, OrderStatus } from '../gql/graphql';
 import { Link, navigate, useLocation } from '../app/router';
 import { dateTime, ORDER_STATUS, rupiah } from '../lib/format';
 
@@ -9,11 +9,18 @@ const Orders = graphql(`
     orders(filter: $filter, first: 25, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { id code status total createdAt vendorAnswerDue availableActions opd { id shortName } vendor { id businessName } } }
+      edges { node { id code status negotiation total createdAt vendorAnswerDue availableActions opd { id shortName } vendor { id businessName } } }
     }
     orderCounts { status count total }
   }
 `);
+
+/** Where a draft's price negotiation stands: a vendor asked to act on a "Draf" should read why. */
+const NEGOTIATION: Partial<Record<NegotiationStatus, string>> = {
+  PROPOSED: 'harga diusulkan PP, menunggu jawaban penyedia',
+  ACCEPTED: 'usulan harga diterima penyedia',
+  COUNTERED: 'penyedia menawar balik',
+};
 
 /**
  * The caller's orders (an OPD's for its officers, a vendor's own, the Pemda's for BPBJ), newest first, with the count
@@ -49,7 +56,11 @@ export function OrderListPage({ base, timeZone, title }: { base: string; timeZon
               <td><Link to={`/pesanan/${o.id}`}>{o.code}</Link>{o.availableActions.length > 0 && <> <span className="badge AT_RISK">Perlu tindakan</span></>}</td>
               <td>{o.opd.shortName}</td>
               <td>{o.vendor.businessName}</td>
-              <td>{ORDER_STATUS[o.status]}{o.vendorAnswerDue && <><br /><small>dijawab paling lambat {dateTime(o.vendorAnswerDue, timeZone)}</small></>}</td>
+              <td>
+                {ORDER_STATUS[o.status]}
+                {o.status === 'DRAFT' && NEGOTIATION[o.negotiation] && <><br /><small>{NEGOTIATION[o.negotiation]}</small></>}
+                {o.vendorAnswerDue && <><br /><small>dijawab paling lambat {dateTime(o.vendorAnswerDue, timeZone)}</small></>}
+              </td>
               <td className="num">{rupiah(o.total)}</td>
               <td>{dateTime(o.createdAt, timeZone)}</td>
             </tr>
