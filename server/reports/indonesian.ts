@@ -47,6 +47,11 @@ export const ORDER_STATUS: Record<string, string> = {
   RECEIVED: 'Diterima (BAST)', PAID: 'Dibayar', COMPLETED: 'Selesai', CANCELLED: 'Dibatalkan',
 };
 
+/** Where a draft's price negotiation stands (none: no entry). */
+export const NEGOTIATION_STATUS: Record<string, string> = {
+  PROPOSED: 'harga diusulkan PP, menunggu jawaban penyedia', ACCEPTED: 'usulan harga diterima penyedia', COUNTERED: 'penyedia menawar balik',
+};
+
 export const VENDOR_STATUS: Record<string, string> = { PENDING: 'Menunggu verifikasi', VERIFIED: 'Terverifikasi', REJECTED: 'Ditolak', SUSPENDED: 'Dibekukan' };
 
 export const PRODUCT_STATUS: Record<string, string> = {

@@ -1,8 +1,8 @@
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
-import type { NegotiationStatus, OrderStatus } from '../gql/graphql';
+import type { OrderStatus } from '../gql/graphql';
 import { Link, navigate, useLocation } from '../app/router';
-import { dateTime, ORDER_STATUS, rupiah } from '../lib/format';
+import { dateTime, NEGOTIATION_STATUS, ORDER_STATUS, rupiah } from '../lib/format';
 
 const Orders = graphql(`
   query OrderList($filter: OrderFilterInput, $after: String) {
@@ -14,13 +14,6 @@ const Orders = graphql(`
     orderCounts { status count total }
   }
 `);
-
-/** Where a draft's price negotiation stands: a vendor asked to act on a "Draf" should read why. */
-const NEGOTIATION: Partial<Record<NegotiationStatus, string>> = {
-  PROPOSED: 'harga diusulkan PP, menunggu jawaban penyedia',
-  ACCEPTED: 'usulan harga diterima penyedia',
-  COUNTERED: 'penyedia menawar balik',
-};
 
 /**
  * The caller's orders (an OPD's for its officers, a vendor's own, the Pemda's for BPBJ), newest first, with the count
@@ -58,7 +51,8 @@ export function OrderListPage({ base, timeZone, title }: { base: string; timeZon
               <td>{o.vendor.businessName}</td>
               <td>
                 {ORDER_STATUS[o.status]}
-                {o.status === 'DRAFT' && NEGOTIATION[o.negotiation] && <><br /><small>{NEGOTIATION[o.negotiation]}</small></>}
+                {/* A vendor asked to act on a "Draf" reads why. */}
+                {o.status === 'DRAFT' && NEGOTIATION_STATUS[o.negotiation] && <><br /><small>{NEGOTIATION_STATUS[o.negotiation]}</small></>}
                 {o.vendorAnswerDue && <><br /><small>dijawab paling lambat {dateTime(o.vendorAnswerDue, timeZone)}</small></>}
               </td>
               <td className="num">{rupiah(o.total)}</td>
