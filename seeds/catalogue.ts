@@ -4,6 +4,7 @@ import { Product, ProductStatus } from '../server/catalogue/product.entity.js';
 import { Role, User } from '../server/identity/user.entity.js';
 import type { Pemda } from '../server/pemda/pemda.entity.js';
 import { BusinessScale, isUmkk, Vendor, VendorStatus } from '../server/vendor/vendor.entity.js';
+import { APPLE_PRODUCTS, SEAFOOD_PRODUCTS, type Node } from './categories.js';
 
 /** A small deterministic PRNG (mulberry32): the same seed gives the same catalogue on every machine. */
 export function random(seed: number) {
@@ -60,18 +61,13 @@ export const PRODUCT_TEMPLATES: Record<string, Template[]> = {
   'tani-pupuk': [['Pupuk Kompos {v} {s}', 'karung', [['20 kg', 15_000, 35_000]]], ['Pupuk Organik Cair {v} {s}', 'botol', [['1 liter', 25_000, 60_000]]]],
 };
 
-/** Variants a buyer can tell apart: places and kinds, never a flavour on a broom. */
-const VARIANTS = ['Manalagi', 'Anna', 'Rome Beauty', 'Arjuno', 'Panderman', 'Songgoriti', 'Bumiaji', 'Junrejo', 'Punten', 'Sidomulyo', 'Tulungrejo', 'Pesanggrahan', 'Premium', 'Ekonomis', 'Reguler', 'Istimewa', 'Original', 'Super', 'Pilihan', 'Asli Batu'];
-/** A product of a leaf category as a shop lists it: name with variant and size, unit, price to the Rp500. */
-export function productFromTemplate(rnd: ReturnType<typeof random>, code: string): { name: string; unit: string; price: number } {
-  const [pattern, unit, sizes] = rnd.pick(PRODUCT_TEMPLATES[code]);
+/** A product of a leaf category as a shop of the region lists it: name with variant and size, unit, price to the Rp500. */
+export function productFromTemplate(rnd: ReturnType<typeof random>, code: string, region: RegionalGoods = BATU_GOODS): { name: string; unit: string; price: number } {
+  const [pattern, unit, sizes] = rnd.pick(region.templates[code] ?? PRODUCT_TEMPLATES[code]);
   const [size, low, high] = rnd.pick(sizes);
-  const name = pattern.replace('{v}', rnd.pick(VARIANTS)).replace(size ? '{s}' : ' {s}', size);
+  const name = pattern.replace('{v}', rnd.pick(region.variants)).replace(size ? '{s}' : ' {s}', size);
   return { name, unit, price: Math.round(rnd.int(low, high) / 500) * 500 };
 }
-
-const OWNERS = ['Sri Wahyuningsih', 'Slamet Riyadi', 'Siti Aminah', 'Budi Santoso', 'Dwi Rahayu', 'Eko Prasetyo', 'Lilik Suryani', 'Joko Susilo', 'Endang Lestari', 'Heru Purnomo', 'Tri Handayani', 'Agus Salim', 'Yuni Kartika', 'Wahyu Hidayat', 'Nur Hasanah', 'Rudi Hartono'];
-const BUSINESS = ['Keripik', 'Sari Buah', 'Dapur', 'Batik', 'Kopi', 'Katering', 'Percetakan', 'Kerajinan', 'Tani', 'Berkah', 'Makmur', 'Sejahtera', 'Barokah', 'Mandiri', 'Lestari', 'Sumber Rejeki'];
 
 /**
  * What a business sells follows its name, as in a real catalogue: a katering lists boxed meals, snacks and drinks, a
@@ -80,6 +76,8 @@ const BUSINESS = ['Keripik', 'Sari Buah', 'Dapur', 'Batik', 'Kopi', 'Katering', 
  */
 const TRADES: Record<string, string[]> = {
   Keripik: ['olahan-keripik', 'olahan-apel-keripik'],
+  Amplang: ['olahan-laut-amplang', 'olahan-keripik'],
+  'Ikan Asin': ['olahan-laut-ikan-kering', 'olahan-laut-terasi'],
   'Sari Buah': ['olahan-apel-sari', 'mamin-minuman'],
   Dapur: ['olahan-kue', 'mamin-snack', 'olahan-apel-dodol'],
   Batik: ['sandang-batik', 'sandang-seragam'],
@@ -92,9 +90,60 @@ const TRADES: Record<string, string[]> = {
 const GENERAL_SHOPS = [
   ['pangan-beras', 'pangan-minyak-goreng', 'pangan-gula', 'pangan-susu', 'pangan-telur', 'pangan-tepung', 'mamin-minuman'], // toko sembako
   ['atk-kertas', 'atk-alat-tulis', 'atk-map-arsip', 'kebersihan-sabun', 'kebersihan-alat'], // ATK and cleaning for offices
-  ['olahan-apel-keripik', 'olahan-apel-dodol', 'olahan-apel-sari', 'olahan-keripik', 'suvenir-oleh-oleh'], // pusat oleh-oleh
+  ['olahan-apel-keripik', 'olahan-apel-dodol', 'olahan-apel-sari', 'olahan-keripik', 'suvenir-oleh-oleh', 'olahan-laut-amplang', 'olahan-laut-ikan-kering'], // pusat oleh-oleh
 ];
-const PLACES = ['Apel', 'Arjuno', 'Panderman', 'Songgoriti', 'Bumiaji', 'Junrejo', 'Punten', 'Sidomulyo', 'Oro-oro Ombo', 'Pesanggrahan', 'Temas', 'Sisir'];
+// A trade's codes that a region has no category for (apples in Bontang, amplang in Batu) are left out where it is used.
+
+/**
+ * What makes a region's catalogue its own rather than Kota Batu's with another name: its specialty (a category of its
+ * own), goods named after its places, its people, its businesses and its bank.
+ */
+export interface RegionalGoods {
+  specialty: Node;
+  /** The region's own goods, by leaf code, in place of the common templates. */
+  templates: Record<string, Template[]>;
+  /** Variants a buyer can tell apart: places and kinds, never a flavour on a broom. */
+  variants: string[];
+  places: string[];
+  owners: string[];
+  /** The word in a business's name that says its trade (see TRADES), or none (a general shop). */
+  business: string[];
+  bankName: string;
+  /** The demo's first vendor: a verified local micro business that sells the specialty. */
+  flagship: { businessName: string; ownerName: string; emailLocalPart: string; business: string };
+}
+
+const BATU_GOODS: RegionalGoods = {
+  specialty: APPLE_PRODUCTS,
+  templates: {},
+  variants: ['Manalagi', 'Anna', 'Rome Beauty', 'Arjuno', 'Panderman', 'Songgoriti', 'Bumiaji', 'Junrejo', 'Punten', 'Sidomulyo', 'Tulungrejo', 'Pesanggrahan', 'Premium', 'Ekonomis', 'Reguler', 'Istimewa', 'Original', 'Super', 'Pilihan', 'Asli Batu'],
+  places: ['Apel', 'Arjuno', 'Panderman', 'Songgoriti', 'Bumiaji', 'Junrejo', 'Punten', 'Sidomulyo', 'Oro-oro Ombo', 'Pesanggrahan', 'Temas', 'Sisir'],
+  owners: ['Sri Wahyuningsih', 'Slamet Riyadi', 'Siti Aminah', 'Budi Santoso', 'Dwi Rahayu', 'Eko Prasetyo', 'Lilik Suryani', 'Joko Susilo', 'Endang Lestari', 'Heru Purnomo', 'Tri Handayani', 'Agus Salim', 'Yuni Kartika', 'Wahyu Hidayat', 'Nur Hasanah', 'Rudi Hartono'],
+  business: ['Keripik', 'Sari Buah', 'Dapur', 'Batik', 'Kopi', 'Katering', 'Percetakan', 'Kerajinan', 'Tani', 'Berkah', 'Makmur', 'Sejahtera', 'Barokah', 'Mandiri', 'Lestari', 'Sumber Rejeki'],
+  bankName: 'Bank Jatim',
+  flagship: { businessName: 'UD Keripik Apel Bu Sri', ownerName: 'Sri Wahyuningsih', emailLocalPart: 'keripik.apel', business: 'Keripik' },
+};
+
+/** Kota Bontang: a coastal industrial town in East Kalimantan, with Bugis, Banjar and Javanese families. */
+const BONTANG_GOODS: RegionalGoods = {
+  specialty: SEAFOOD_PRODUCTS,
+  templates: {
+    'olahan-laut-amplang': [['Amplang Ikan Tenggiri {v} {s}', 'pack', [['250 g', 25_000, 40_000], ['500 g', 48_000, 78_000]]], ['Kerupuk Udang {v} {s}', 'pack', [['250 g', 20_000, 36_000]]], ['Kerupuk Ikan Pipih {v} {s}', 'pack', [['250 g', 18_000, 30_000]]]],
+    'olahan-laut-ikan-kering': [['Ikan Asin Teri {v} {s}', 'pack', [['250 g', 22_000, 45_000]]], ['Ikan Asin Bulu Ayam {v} {s}', 'pack', [['250 g', 28_000, 55_000]]], ['Abon Ikan Tongkol {v} {s}', 'pack', [['100 g', 22_000, 38_000]]]],
+    'olahan-laut-terasi': [['Terasi Udang {v} {s}', 'pack', [['250 g', 15_000, 30_000]]], ['Petis Udang {v} {s}', 'botol', [['250 g', 20_000, 38_000]]], ['Sambal Terasi {v} {s}', 'botol', [['150 g', 18_000, 32_000]]]],
+    'olahan-kopi-teh': [['Kopi Robusta Kaltim {v} {s}', 'pack', [['200 g', 35_000, 60_000], ['500 g', 80_000, 135_000]]], ['Teh Herbal {v}', 'kotak', one(18_000, 45_000)]],
+    'sandang-batik': [['Batik Tulis Motif Kuntul Perak {v}', 'potong', one(300_000, 1_100_000)], ['Kain Batik Cap Bontang {v}', 'lembar', one(115_000, 325_000)]],
+    'suvenir-kerajinan': [['Kerajinan Kerang {v}', 'pcs', one(15_000, 85_000)], ['Miniatur Kapal Kayu {v}', 'pcs', one(75_000, 350_000)], ['Tas Anyaman Manik {v}', 'pcs', one(85_000, 275_000)]],
+    'suvenir-oleh-oleh': [['Paket Oleh-oleh Khas Bontang {v}', 'paket', one(75_000, 350_000)], ['Hampers UMKM {v}', 'paket', one(125_000, 500_000)]],
+    'tani-bibit': [['Bibit Mangrove {v}', 'batang', one(3_000, 15_000)], ['Tanaman Hias {v}', 'pot', one(20_000, 150_000)]],
+  },
+  variants: ['Bontang Kuala', 'Loktuan', 'Tanjung Laut', 'Berbas', 'Guntung', 'Api-api', 'Gunung Elai', 'Belimbing', 'Telihan', 'Satimpo', 'Kanaan', 'Bontang Baru', 'Premium', 'Ekonomis', 'Reguler', 'Istimewa', 'Original', 'Super', 'Pilihan', 'Asli Bontang'],
+  places: ['Bontang Kuala', 'Loktuan', 'Tanjung Laut', 'Berbas Pantai', 'Guntung', 'Api-api', 'Gunung Elai', 'Belimbing', 'Gunung Telihan', 'Satimpo', 'Kanaan', 'Bontang Lestari'],
+  owners: ['Rusmini', 'Andi Baso', 'Muhammad Yusuf', 'Hasnah', 'Syamsul Bahri', 'Nurhayati', 'Andi Tenri', 'Rahmat Hidayat', 'Fatimah', 'Abdul Rahman', 'Sitti Aisyah', 'Jamaluddin', 'Rosmiati', 'Herman Saleh', 'Kasmawati', 'Darmawan'],
+  business: ['Amplang', 'Ikan Asin', 'Amplang', 'Dapur', 'Batik', 'Kopi', 'Katering', 'Katering', 'Percetakan', 'Kerajinan', 'Tani', 'Berkah', 'Makmur', 'Sejahtera', 'Barokah', 'Sumber Rejeki'], // amplang and katering twice: the town's commonest
+  bankName: 'Bankaltimtara',
+  flagship: { businessName: 'UD Amplang Bu Rusmini', ownerName: 'Rusmini', emailLocalPart: 'amplang', business: 'Amplang' },
+};
 
 export interface CatalogueSpec {
   seed: number;
@@ -104,6 +153,7 @@ export interface CatalogueSpec {
   localDistricts: string[];
   /** Regions outside the Pemda that some vendors come from: [Kemendagri code, name, kecamatan]. */
   otherRegions: [string, string, string][];
+  goods: RegionalGoods;
 }
 
 export const BATU_CATALOGUE: CatalogueSpec = {
@@ -113,15 +163,17 @@ export const BATU_CATALOGUE: CatalogueSpec = {
   emailDomain: 'umkm-batu.id',
   localDistricts: ['Batu', 'Junrejo', 'Bumiaji'],
   otherRegions: [['35.73', 'Kota Malang', 'Lowokwaru'], ['35.07', 'Kabupaten Malang', 'Dau'], ['35.78', 'Kota Surabaya', 'Rungkut']],
+  goods: BATU_GOODS,
 };
 
 export const BONTANG_CATALOGUE: CatalogueSpec = {
   seed: 6474,
-  vendors: 24,
-  productsPerVendor: [4, 10],
+  vendors: 40,
+  productsPerVendor: [6, 14],
   emailDomain: 'umkm-bontang.id',
   localDistricts: ['Bontang Utara', 'Bontang Selatan', 'Bontang Barat'],
   otherRegions: [['64.72', 'Kota Samarinda', 'Sungai Kunjang']],
+  goods: BONTANG_GOODS,
 };
 
 /**
@@ -131,7 +183,8 @@ export const BONTANG_CATALOGUE: CatalogueSpec = {
  */
 export async function seedCatalogue(em: EntityManager, pemda: Pemda, categories: Map<string, Category>, spec: CatalogueSpec, passwordHash: string): Promise<number> {
   const rnd = random(spec.seed);
-  const leafCodes = Object.keys(PRODUCT_TEMPLATES).filter((code) => categories.has(code));
+  const region = spec.goods;
+  const leafCodes = [...new Set([...Object.keys(PRODUCT_TEMPLATES), ...Object.keys(region.templates)])].filter((code) => categories.has(code));
   const existing = new Set((await em.find(Vendor, { pemda }, { fields: ['nib'] })).map((v) => v.nib));
   const regionNumber = pemda.kemendagriCode.replace('.', '');
   let created = 0;
@@ -149,17 +202,17 @@ export async function seedCatalogue(em: EntityManager, pemda: Pemda, categories:
       [VendorStatus.VERIFIED, VendorStatus.PENDING, VendorStatus.SUSPENDED, VendorStatus.REJECTED][i] ??
       (statusRoll < 0.86 ? VendorStatus.VERIFIED : statusRoll < 0.93 ? VendorStatus.PENDING : statusRoll < 0.97 ? VendorStatus.REJECTED : VendorStatus.SUSPENDED);
     const [regionCode, regionName, district] = local ? [pemda.kemendagriCode, pemda.name.replace('Pemerintah ', ''), rnd.pick(spec.localDistricts)] : rnd.pick(spec.otherRegions);
-    const owner = rnd.pick(OWNERS);
+    const owner = rnd.pick(region.owners);
     const prefix = isKoperasi ? 'Koperasi' : scale === BusinessScale.MIKRO ? 'UMKM' : scale === BusinessScale.BESAR ? 'PT' : rnd.pick(['UD', 'CV']);
-    const business = i === 0 ? 'Keripik' : rnd.pick(BUSINESS);
-    const businessName = i === 0 ? 'UD Keripik Apel Bu Sri' : `${prefix} ${business} ${rnd.pick(PLACES)} ${i + 1}`;
+    const business = i === 0 ? region.flagship.business : rnd.pick(region.business);
+    const businessName = i === 0 ? region.flagship.businessName : `${prefix} ${business} ${rnd.pick(region.places)} ${i + 1}`;
     // A vendor's goods are drawn from a stream of its own, so what one vendor sells never reshuffles the vendors after it.
     const goods = random(spec.seed * 7919 + i);
     const trade = (TRADES[business] ?? GENERAL_SHOPS[i % GENERAL_SHOPS.length]).filter((code) => leafCodes.includes(code));
     const drawn = Array.from({ length: goods.int(...spec.productsPerVendor) }, () => goods.pick(trade.length ? trade : leafCodes));
-    // Bu Sri's shop sells what its name says: apple keripik, juice and dodol.
-    const apel = leafCodes.filter((code) => code.startsWith('olahan-apel'));
-    const products = i === 0 && apel.length ? drawn.map((_, n) => apel[n % apel.length]) : drawn;
+    // The flagship sells the region's specialty: Bu Sri in Batu apple keripik, juice and dodol.
+    const specialty = (region.specialty.children ?? []).map((c) => c.code).filter((code) => leafCodes.includes(code));
+    const products = i === 0 && specialty.length ? drawn.map((_, n) => specialty[n % specialty.length]) : drawn;
     const listed = new Set<string>();
     const joined = new Date(Date.UTC(2025, 0, 1 + (i % 300)));
     if (existing.has(nib)) continue;
@@ -167,7 +220,7 @@ export async function seedCatalogue(em: EntityManager, pemda: Pemda, categories:
     const vendor = em.create(Vendor, {
       pemda,
       businessName,
-      ownerName: i === 0 ? 'Sri Wahyuningsih' : owner,
+      ownerName: i === 0 ? region.flagship.ownerName : owner,
       nib,
       npwp: `0${nib}${String(i % 10)}`.slice(0, 15),
       scale,
@@ -175,10 +228,10 @@ export async function seedCatalogue(em: EntityManager, pemda: Pemda, categories:
       domicileRegionCode: regionCode,
       domicileRegionName: regionName,
       district,
-      address: `Jl. ${rnd.pick(PLACES)} No. ${rnd.int(1, 180)}, ${district}`,
+      address: `Jl. ${rnd.pick(region.places)} No. ${rnd.int(1, 180)}, ${district}`,
       phone: `+628${rnd.int(11, 59)}${String(rnd.int(0, 99_999_999)).padStart(8, '0')}`,
-      email: i === 0 ? `keripik.apel@${spec.emailDomain}` : `penyedia${String(i + 1).padStart(3, '0')}@${spec.emailDomain}`,
-      bankName: 'Bank Jatim',
+      email: i === 0 ? `${region.flagship.emailLocalPart}@${spec.emailDomain}` : `penyedia${String(i + 1).padStart(3, '0')}@${spec.emailDomain}`,
+      bankName: region.bankName,
       bankAccountNumber: `00${nib.slice(-10)}`,
       bankAccountName: businessName,
       status,
@@ -190,7 +243,7 @@ export async function seedCatalogue(em: EntityManager, pemda: Pemda, categories:
     em.create(User, { email: vendor.email, passwordHash, fullName: vendor.ownerName, role: Role.VENDOR, pemda, vendor });
 
     products.forEach((code, n) => {
-      const { name, unit, price } = productFromTemplate(goods, code);
+      const { name, unit, price } = productFromTemplate(goods, code, region);
       // A shop lists each of its goods once.
       if (listed.has(name)) return;
       listed.add(name);

@@ -3,7 +3,7 @@ import { Category } from '../server/catalogue/category.entity.js';
 import type { Pemda } from '../server/pemda/pemda.entity.js';
 import { SearchSynonym } from '../search/search.entities.js';
 
-interface Node {
+export interface Node {
   code: string;
   name: string;
   kbki?: string;
@@ -11,8 +11,28 @@ interface Node {
   children?: Node[];
 }
 
-/** What OPDs and ASN programmes actually buy locally. Codes are stable: CSV imports name categories by code. */
-export const CATEGORY_TREE: Node[] = [
+/** The food a city is known for, first among its processed foods: Kota Batu's apples. */
+export const APPLE_PRODUCTS: Node = {
+  code: 'olahan-apel', name: 'Produk Olahan Apel', children: [
+    { code: 'olahan-apel-keripik', name: 'Keripik Apel' },
+    { code: 'olahan-apel-sari', name: 'Sari Apel' },
+    { code: 'olahan-apel-dodol', name: 'Dodol dan Jenang Apel' },
+  ],
+};
+/** Kota Bontang's, a fishing town on the coast of East Kalimantan: amplang, dried fish, terasi. */
+export const SEAFOOD_PRODUCTS: Node = {
+  code: 'olahan-laut', name: 'Produk Olahan Hasil Laut', children: [
+    { code: 'olahan-laut-amplang', name: 'Amplang dan Kerupuk Ikan' },
+    { code: 'olahan-laut-ikan-kering', name: 'Ikan Asin dan Abon Ikan' },
+    { code: 'olahan-laut-terasi', name: 'Terasi dan Petis' },
+  ],
+};
+
+/**
+ * What OPDs and ASN programmes actually buy locally, with the region's own specialty. Codes are stable: CSV imports
+ * name categories by code.
+ */
+export const categoryTree = (specialty: Node): Node[] => [
   {
     code: 'pangan', name: 'Bahan Pangan Pokok', basicNeeds: true, children: [
       { code: 'pangan-beras', name: 'Beras', kbki: '23161' },
@@ -32,13 +52,7 @@ export const CATEGORY_TREE: Node[] = [
   },
   {
     code: 'olahan', name: 'Produk Olahan Pangan', children: [
-      {
-        code: 'olahan-apel', name: 'Produk Olahan Apel', children: [
-          { code: 'olahan-apel-keripik', name: 'Keripik Apel' },
-          { code: 'olahan-apel-sari', name: 'Sari Apel' },
-          { code: 'olahan-apel-dodol', name: 'Dodol dan Jenang Apel' },
-        ],
-      },
+      specialty,
       { code: 'olahan-keripik', name: 'Keripik dan Kerupuk' },
       { code: 'olahan-kopi-teh', name: 'Kopi dan Teh' },
       { code: 'olahan-kue', name: 'Kue Kering dan Roti' },
@@ -85,7 +99,7 @@ export const CATEGORY_TREE: Node[] = [
 ];
 
 /** Creates the tree for a Pemda; existing codes are left alone, so it can run again. */
-export async function seedCategories(em: EntityManager, pemda: Pemda): Promise<Map<string, Category>> {
+export async function seedCategories(em: EntityManager, pemda: Pemda, tree: Node[]): Promise<Map<string, Category>> {
   const byCode = new Map((await em.find(Category, { pemda })).map((c) => [c.code, c]));
   const visit = (nodes: Node[], parent: Category | null) => {
     for (const node of nodes) {
@@ -107,7 +121,7 @@ export async function seedCategories(em: EntityManager, pemda: Pemda): Promise<M
       visit(node.children ?? [], category);
     }
   };
-  visit(CATEGORY_TREE, null);
+  visit(tree, null);
   return byCode;
 }
 

@@ -7,7 +7,7 @@ import { Pemda } from '../server/pemda/pemda.entity.js';
 import { BATU_CATALOGUE, BONTANG_CATALOGUE, seedCatalogue } from './catalogue.js';
 import { BATU_ASN, BONTANG_ASN, monthsBefore, seedAsnPlatformOrders, seedAsnProgramme, type AsnSeedSpec } from './asn.js';
 import { localDate } from '../server/calendar/time-zone.js';
-import { seedCategories, seedSynonyms } from './categories.js';
+import { categoryTree, seedCategories, seedSynonyms } from './categories.js';
 import { DEMO_PEMDAS } from './regions.js';
 
 export const DEMO_PASSWORD = 'katalog123';
@@ -91,7 +91,7 @@ export async function seedDemo(em: EntityManager, options: SeedOptions = {}): Pr
   await em.flush();
 
   for (const [key, spec] of [['batu', BATU_CATALOGUE], ['bontang', BONTANG_CATALOGUE]] as const) {
-    const categories = await seedCategories(em, pemdas.get(key)!);
+    const categories = await seedCategories(em, pemdas.get(key)!, categoryTree(spec.goods.specialty));
     await seedSynonyms(em, pemdas.get(key)!);
     await em.flush();
     if (options.catalogue !== false) {
@@ -121,7 +121,8 @@ export async function seedDemo(em: EntityManager, options: SeedOptions = {}): Pr
   }));
   if (options.catalogue !== false) {
     accounts.push(
-      { email: `keripik.apel@${BATU_CATALOGUE.emailDomain}`, role: Role.VENDOR, scope: 'UD Keripik Apel Bu Sri (Kota Batu)' },
+      ...([['Kota Batu', BATU_CATALOGUE], ['Kota Bontang', BONTANG_CATALOGUE]] as const).map(([city, { goods, emailDomain }]) => (
+        { email: `${goods.flagship.emailLocalPart}@${emailDomain}`, role: Role.VENDOR, scope: `${goods.flagship.businessName} (${city})` })),
       { email: 'asn.dinkes@batukota.go.id', role: Role.ASN, scope: 'Pemerintah Kota Batu / Dinkes' },
       { email: 'kepala.dinkes@batukota.go.id', role: Role.KEPALA_OPD, scope: 'Pemerintah Kota Batu / Dinkes' },
     );

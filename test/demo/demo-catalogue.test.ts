@@ -26,6 +26,9 @@ describe('the demo catalogue', () => {
       [/ Kopi /, /^olahan-(kopi-teh|kue)$/],
       [/ Keripik (?!Apel Bu Sri)/, /^olahan-(apel-)?keripik$/],
       [/Bu Sri$/, /^olahan-apel-/], // the flagship: apple keripik, juice and dodol
+      [/ Amplang (?!Bu Rusmini)/, /^olahan-(laut-amplang|keripik)$/],
+      [/ Ikan Asin /, /^olahan-laut-(ikan-kering|terasi)$/],
+      [/Bu Rusmini$/, /^olahan-laut-/], // Bontang's flagship: amplang, dried fish and terasi
     ];
     for (const [name, goods] of trades) {
       const vendors = rows.filter((r) => name.test(r.business_name));
@@ -34,7 +37,7 @@ describe('the demo catalogue', () => {
     }
     // A shop with a general name keeps to one kind: staples, office supplies and cleaning, or oleh-oleh.
     const general = new Map<string, Set<string>>();
-    for (const r of rows.filter((r) => / (Berkah|Makmur|Sejahtera|Barokah|Mandiri|Lestari|Sumber Rejeki) /.test(r.business_name))) {
+    for (const r of rows.filter((r) => /^\S+ (Berkah|Makmur|Sejahtera|Barokah|Mandiri|Lestari|Sumber Rejeki) /.test(r.business_name))) {
       general.set(r.business_name, (general.get(r.business_name) ?? new Set()).add(r.code.replace(/-.*/, '')));
     }
     const kinds = [['pangan', 'mamin'], ['atk', 'kebersihan'], ['olahan', 'suvenir']];
@@ -47,6 +50,28 @@ describe('the demo catalogue', () => {
        group by c.code having count(distinct p.vendor_id) < 5`,
     );
     expect(thin).toEqual([]);
+  });
+
+  it("gives Kota Bontang a catalogue of its own: its seafood, its places, its bank, none of Kota Batu's apples", async () => {
+    const specialties = await sql<{ pemda: string; code: string }>(
+      `select p.name as pemda, c.code from category c join pemda p on p.id = c.pemda_id where c.code in ('olahan-apel', 'olahan-laut') order by 1`,
+    );
+    expect(specialties).toEqual([{ pemda: 'Pemerintah Kota Batu', code: 'olahan-apel' }, { pemda: 'Pemerintah Kota Bontang', code: 'olahan-laut' }]);
+
+    const bontang = await sql<{ business_name: string; address: string; bank_name: string; product: string }>(
+      `select v.business_name, v.address, v.bank_name, p.name as product from vendor v join pemda d on d.id = v.pemda_id
+         join product p on p.vendor_id = v.id where d.name = 'Pemerintah Kota Bontang'`,
+    );
+    expect(bontang.length).toBeGreaterThan(100);
+    const batuWords = /apel|batu\b|arjuno|panderman|manalagi|songgoriti|bumiaji|junrejo|punten|jatim/i;
+    expect(bontang.filter((r) => batuWords.test(`${r.business_name} ${r.address} ${r.bank_name} ${r.product}`))).toEqual([]);
+    expect(bontang.filter((r) => /^(Amplang|Kerupuk|Ikan Asin|Abon Ikan|Terasi|Petis|Sambal Terasi) /.test(r.product)).length).toBeGreaterThan(10);
+    expect(new Set(bontang.filter((r) => r.bank_name !== null).map((r) => r.bank_name))).toEqual(new Set(['Bankaltimtara']));
+
+    // Its flagship vendor signs in like Bu Sri does, and sells amplang.
+    const token = await t.login('amplang@umkm-bontang.id');
+    const me = await t.exec(`{ me { vendor { businessName isLocal isUmkk } } }`, {}, { token });
+    expect(me.data.me.vendor).toEqual({ businessName: 'UD Amplang Bu Rusmini', isLocal: true, isUmkk: true });
   });
 
   it('lists each product of a vendor once', async () => {
