@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createApp } from '../server/app.js';
-import { localDate } from '../server/calendar/time-zone.js';
+import { addDays, localDate, startOfLocalDate } from '../server/calendar/time-zone.js';
 import type { Actor, RequestContext } from '../server/context.js';
 import { Product, ProductStatus } from '../server/catalogue/product.entity.js';
 import type { AppConfig } from '../server/config.js';
@@ -157,7 +157,7 @@ export async function seedDemoYear(app: SeedApp, pemdaId: string, today: Date, s
         : age > 20 ? rnd.pick(['COMPLETED', 'COMPLETED', 'PAID', 'RECEIVED', 'RECEIVED'] as const)
         : rnd.pick(['DRAFT', 'SUBMITTED', 'APPROVED', 'ACCEPTED', 'SHIPPED', 'RECEIVED', 'RECEIVED', 'COMPLETED', 'CANCELLED', 'EXPIRED'] as const);
       const lines = pickLines(rnd, byVendor.get(vendorId)!, spec.volume * (opd.shortName === 'RSUD Karsa Husada' || opd.shortName === 'Disdik' ? 2 : 1));
-      const value = await runOrder(context, officers.get(opd.id)!, lines, placedAt, today, fate, pemda.timeZone, rnd);
+      const value = await runOrder(context, officers.get(opd.id)!, lines, placedAt, today, fate, pemda, rnd);
       if (value && umkk) catalogueUmkk.set(opd.id, (catalogueUmkk.get(opd.id) ?? 0) + value);
       placed++;
     }
@@ -179,7 +179,7 @@ export async function seedDemoYear(app: SeedApp, pemdaId: string, today: Date, s
       const month = 1 + Math.floor((i * currentMonth) / pieces);
       const date = `${year}-${pad(month)}-${pad(Math.min(rnd.int(3, 27), month === currentMonth ? Number(todayLocal.slice(8, 10)) : 28))}`;
       const umkkPart = Math.max(0, Math.round(wanted / pieces / 1000) * 1000);
-      if (umkkPart > 0) rows.push(`SPSE-${year}-${pad(++ref)}${pad(i)},${date},${opd.code},${rnd.pick(TENDER_UMKK)},,${umkkPart},${rnd.pick([SpendChannel.DIRECT, SpendChannel.TENDER, SpendChannel.ONLINE_SHOP])},ya,ya,${rnd.next() < 0.7 ? 'ya' : 'tidak'}`);
+      if (umkkPart > 0) rows.push(`SPSE-${year}-${pad(++ref)}${pad(i)},${date},${opd.code},${rnd.pick(cityOf(pemda).tenderUmkk)},,${umkkPart},${rnd.pick([SpendChannel.DIRECT, SpendChannel.TENDER, SpendChannel.ONLINE_SHOP])},ya,ya,${rnd.next() < 0.7 ? 'ya' : 'tidak'}`);
       const large = Math.round((budgetOf.get(opd.id)! * (0.05 + rnd.next() * 0.08) * currentMonth) / 12 / pieces / 1000) * 1000;
       rows.push(`SPSE-${year}-${pad(++ref)}${pad(i)},${date},${opd.code},${rnd.pick(TENDER_LARGE)},,${large},${rnd.pick([SpendChannel.TENDER, SpendChannel.NATIONAL_CATALOGUE])},tidak,ya,tidak`);
     }
@@ -191,7 +191,7 @@ export async function seedDemoYear(app: SeedApp, pemdaId: string, today: Date, s
       const budget = budgetOf.get(opd.id)!;
       const date = `${year - 1}-${pad(i + 1)}-${pad(rnd.int(3, 27))}`;
       const umkk = Math.round((budget * (0.34 + rnd.next() * 0.12) * weight * (0.8 + rnd.next() * 0.4)) / 100 / 1000) * 1000;
-      rows.push(`SPSE-${year - 1}-${pad(++ref)},${date},${opd.code},${rnd.pick(TENDER_UMKK)},,${umkk},${rnd.pick([SpendChannel.DIRECT, SpendChannel.TENDER])},ya,ya,ya`);
+      rows.push(`SPSE-${year - 1}-${pad(++ref)},${date},${opd.code},${rnd.pick(cityOf(pemda).tenderUmkk)},,${umkk},${rnd.pick([SpendChannel.DIRECT, SpendChannel.TENDER])},ya,ya,ya`);
       const large = Math.round((budget * 0.3 * weight * (0.8 + rnd.next() * 0.4)) / 100 / 1000) * 1000;
       rows.push(`SPSE-${year - 1}-${pad(++ref)},${date},${opd.code},${rnd.pick(TENDER_LARGE)},,${large},${SpendChannel.TENDER},tidak,ya,tidak`);
     }
@@ -222,7 +222,12 @@ export async function seedDemoYear(app: SeedApp, pemdaId: string, today: Date, s
 
 /** Percent of a year's spend in each month, January to December. */
 const LAST_YEAR_SHAPE = [3, 4, 6, 7, 8, 8, 8, 9, 9, 10, 11, 17];
-const TENDER_UMKK = ['CV Berkah Jaya Batu', 'UD Sumber Makmur', 'Koperasi Serba Usaha Apel Makmur', 'CV Arjuno Mandiri', 'UD Tani Rejeki', 'Toko Daring UMKM Batu'];
+/** What the year's paperwork names in each demo city, by Kemendagri code: where orders are delivered, who wins its UMK-K tenders. */
+const CITIES: Record<string, { office: string; tenderUmkk: string[] }> = {
+  '35.79': { office: 'Jl. Panglima Sudirman 507, Kota Batu', tenderUmkk: ['CV Berkah Jaya Batu', 'UD Sumber Makmur', 'Koperasi Serba Usaha Apel Makmur', 'CV Arjuno Mandiri', 'UD Tani Rejeki', 'Toko Daring UMKM Batu'] },
+  '64.74': { office: 'Jl. Moch. Roem No. 1, Bontang Lestari, Kota Bontang', tenderUmkk: ['CV Berkah Jaya Bontang', 'UD Sumber Makmur', 'Koperasi Nelayan Bontang Kuala', 'CV Loktuan Mandiri', 'UD Tani Rejeki', 'Toko Daring UMKM Bontang'] },
+};
+const cityOf = (pemda: Pemda) => CITIES[pemda.kemendagriCode] ?? { office: pemda.name.replace('Pemerintah ', ''), tenderUmkk: CITIES['35.79'].tenderUmkk };
 const TENDER_LARGE = ['PT Wijaya Karya Beton', 'PT Astra Graphia', 'PT Bina Medika Nusantara', 'PT Telkom Indonesia', 'PT Pembangunan Perumahan'];
 
 const share = (budget: number, percent: number) => Math.round((budget * percent) / 100 / 1_000_000) * 1_000_000;
@@ -270,7 +275,7 @@ async function officersOf(em: EntityManager, pemda: Pemda, opds: Opd[]): Promise
 }
 
 /**
- * This week's orders of the demo PP (Dinkes) with the flagship vendor, one in every open state, so the demo accounts
+ * The last working day's orders of the demo PP (Dinkes) with the flagship vendor, one in every open state, so the demo accounts
  * each find work waiting: the vendor an order to answer, the PPK one to approve, the PP a negotiation and a delivery.
  */
 async function showcaseOrders(
@@ -291,13 +296,19 @@ async function showcaseOrders(
   // whole; the rest are an office's usual snacks and souvenirs, each from a product the year has left enough of.
   const largest = [...goods].sort((a, b) => b.stock * b.price - a.stock * a.price)[0];
   const usualQuantity = (p: Product) => Math.max(p.minOrderQuantity, Math.min(p.stock, Math.round(3_500_000 / p.price)));
+  // They happen in the office hours of the last working day before today: placed from 08.20 local, one every 50
+  // minutes, each step by 15.00. Placed in the hours before today instead, a demo made at dawn showed orders at 03.12.
+  let workday = addDays(localDate(today, pemda.timeZone), -1);
+  while ([0, 6].includes(new Date(`${workday}T00:00:00Z`).getUTCDay())) workday = addDays(workday, -1);
+  const midnight = startOfLocalDate(workday, pemda.timeZone).getTime();
+  const officeClosed = new Date(midnight + 16 * 3_600_000); // runOrder keeps every step an hour before its "today"
   for (const [i, fate] of fates.entries()) {
     const inTurn = [...goods.slice(i % goods.length), ...goods.slice(0, i % goods.length)].filter((p) => p !== largest);
     const product = fate === 'APPROVED' ? largest : inTurn.find((p) => usualQuantity(p) <= p.stock) ?? largest;
     const quantity = fate === 'APPROVED' ? Math.min(product.stock, Math.ceil(210_000_000 / product.price)) : usualQuantity(product);
     product.stock -= quantity;
-    const placedAt = new Date(today.getTime() - (fates.length - i) * 3 * 3_600_000);
-    await runOrder(context, officers.get(dinkes.id)!, [[product, quantity]], placedAt, today, fate, pemda.timeZone, rnd);
+    const placedAt = new Date(midnight + (8 * 60 + 20 + i * 50) * 60_000);
+    await runOrder(context, officers.get(dinkes.id)!, [[product, quantity]], placedAt, officeClosed, fate, pemda, rnd);
   }
   return fates.length;
 }
@@ -315,10 +326,11 @@ async function runOrder(
   placedAt: Date,
   today: Date,
   fate: Fate,
-  timeZone: string,
+  pemda: Pemda,
   rnd: ReturnType<typeof random>,
 ): Promise<number> {
   if (!lines.length) return 0;
+  const { timeZone } = pemda;
   const vendorUser = await context(officers.pp, placedAt).em.findOneOrFail(User, { vendor: lines[0][0].vendor.id, role: Role.VENDOR });
   let at = placedAt;
   const later = (days: number) => {
@@ -327,7 +339,7 @@ async function runOrder(
   };
   const { cart, order: orders } = context(officers.pp, at).services;
   for (const [product, quantity] of lines) await cart.setItem(context(officers.pp, at), product.id, quantity);
-  const [order] = await orders.checkout(context(officers.pp, at), { deliveryAddress: 'Kantor OPD, Jl. Panglima Sudirman 507, Kota Batu', ppkId: officers.ppk.id, rupCode: `RUP-${rnd.int(10_000_000, 99_999_999)}` });
+  const [order] = await orders.checkout(context(officers.pp, at), { deliveryAddress: `Kantor OPD, ${cityOf(pemda).office}`, ppkId: officers.ppk.id, rupCode: `RUP-${rnd.int(10_000_000, 99_999_999)}` });
   if (fate === 'DRAFT') return 0;
   if (fate === 'NEGOTIATING') {
     const [line] = await context(officers.pp, at).em.find(OrderLine, { order: order.id });

@@ -92,6 +92,19 @@ describe('the demo year tells the story the README promises', () => {
     const otherOpd = await t.exec(`query($o: ID!) { ppks(opdId: $o) { email } }`, { o: (await t.exec(`{ opds { id shortName } }`, {}, { token: pp })).data.opds.find((o: any) => o.shortName === 'Dinkes').id }, { token: pp });
     expect(otherOpd.errors![0].extensions!.code).toBe('FORBIDDEN');
 
+    // This week's orders with Bu Sri, one in each open state, happened in office hours on a working day (WIB), every
+    // step of them: the demo is made at noon, and they used to be placed through the night before it.
+    const steps = await t.em().getConnection().execute<{ number: string; at: string }[]>(
+      `select o.number, to_char(s.at at time zone 'Asia/Jakarta', 'Dy HH24:MI') as at
+         from purchase_order o
+         cross join lateral unnest(array[o.created_at, o.submitted_at, o.approved_at, o.accepted_at, o.shipped_at, o.received_at, o.paid_at, o.payment_confirmed_at]) as s(at)
+        where o.id in (select o.id from purchase_order o join vendor v on v.id = o.vendor_id join opd on opd.id = o.opd_id
+                        where v.business_name = 'UD Keripik Apel Bu Sri' and opd.short_name = 'Dinkes' and o.pemda_id = ? order by o.number desc limit 8)
+          and s.at is not null`,
+      [batu]);
+    expect(new Set(steps.map((s) => s.number)).size).toBe(8);
+    expect(steps.filter((s) => !/^(Mon|Tue|Wed|Thu|Fri) (0[89]|1[0-5]):/.test(s.at))).toEqual([]);
+
     const vendor = await t.login('keripik.apel@umkm-batu.id');
     const incoming = await t.exec(`{ orders(first: 50, filter: { status: [SUBMITTED, APPROVED] }) { totalCount } me { vendor { scale isUmkk isLocal } } }`, {}, { token: vendor });
     expect(incoming.errors).toBeUndefined();
