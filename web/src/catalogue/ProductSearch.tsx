@@ -64,7 +64,7 @@ export function ProductSearch({ pemdaId, productHref, action }: { pemdaId: strin
       <aside aria-label="Saring" className="card">
         <label>
           Cari produk
-          <input type="search" value={query} placeholder="beras, keripik apel, nasi kotak…" onChange={(e) => setParam('q', e.target.value || null)} />
+          <input type="search" value={query} placeholder="beras, nasi kotak, kertas HVS…" onChange={(e) => setParam('q', e.target.value || null)} />
         </label>
         <label>
           Urutkan
