@@ -1,19 +1,21 @@
 import { Fragment, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import type { ComputeAwardMutation } from '../gql/graphql';
 
+graphql(`
+  fragment AwardVersionShown on AwardResult {
+    id period version status publishedAt
+    rows { opdId opdName assessable notAssessableReason score rank tier flags toNextTier components { component normalised weight contribution explanation } }
+  }
+`);
 const Versions = graphql(`
   query AwardVersions($pemdaId: ID!, $period: String!) {
-    awardVersions(pemdaId: $pemdaId, period: $period) { id version status publishedAt }
+    awardVersions(pemdaId: $pemdaId, period: $period) { ...AwardVersionShown }
   }
 `);
 const Compute = graphql(`
   mutation ComputeAward($pemdaId: ID!, $year: Int!, $quarter: Int) {
-    computeAward(pemdaId: $pemdaId, year: $year, quarter: $quarter) {
-      id period version status
-      rows { opdId opdName assessable notAssessableReason score rank tier flags toNextTier components { component normalised weight contribution explanation } }
-    }
+    computeAward(pemdaId: $pemdaId, year: $year, quarter: $quarter) { ...AwardVersionShown }
   }
 `);
 const Compare = graphql(`
@@ -32,31 +34,35 @@ const COMPONENT_LABEL: Record<string, string> = {
   ASN_COMPLIANCE: 'Kepatuhan belanja ASN',
 };
 
-/** The E-Purchasing Award: a draft for a quarter, each OPD's score explained component by component, then publish. */
+/**
+ * The E-Purchasing Award of a quarter: its versions, the one chosen (the latest unless another is) with each OPD's
+ * score explained component by component and compared with the version before it; a new draft, and publishing.
+ */
 export function AwardPage({ pemdaId }: { pemdaId: string }) {
   const now = new Date();
   const [year, setYear] = useState(now.getFullYear());
   const [quarter, setQuarter] = useState(Math.floor(now.getMonth() / 3) + 1);
-  const [result, setResult] = useState<ComputeAwardMutation['computeAward'] | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [, compute] = useMutation(Compute);
   const [, publish] = useMutation(Publish);
   const [{ data: versions }, refresh] = useQuery({ query: Versions, variables: { pemdaId, period: `${year}-Q${quarter}` } });
-  // The draft beside the version before it: what moved, and by how much.
-  const previous = result && versions?.awardVersions.filter((v) => v.version < result.version).sort((a, b) => b.version - a.version)[0];
+  const byVersion = [...(versions?.awardVersions ?? [])].sort((a, b) => b.version - a.version);
+  const result = byVersion.find((v) => v.id === chosen) ?? byVersion[0] ?? null;
+  // The version shown beside the one before it: what moved, and by how much.
+  const previous = result && byVersion.find((v) => v.version < result.version);
   const [{ data: comparison }] = useQuery({ query: Compare, variables: { a: previous?.id ?? '', b: result?.id ?? '' }, pause: !previous || !result });
   async function draft() {
     const answer = await compute({ pemdaId, year, quarter });
     setMessage(answer.error ? (answer.error.graphQLErrors[0]?.message ?? 'Gagal.') : `Draf versi ${answer.data!.computeAward.version} dihitung.`);
-    setResult(answer.data?.computeAward ?? null);
+    if (answer.data) setChosen(answer.data.computeAward.id);
     refresh({ requestPolicy: 'network-only' });
   }
   async function announce() {
     if (!result || !window.confirm(`Umumkan hasil ${result.period} versi ${result.version}? Hasil yang diumumkan tidak dapat diubah.`)) return;
     const answer = await publish({ id: result.id });
     setMessage(answer.error ? (answer.error.graphQLErrors[0]?.message ?? 'Gagal.') : `Hasil ${result.period} diumumkan.`);
-    if (answer.data) setResult({ ...result, status: answer.data.publishAward.status });
     refresh({ requestPolicy: 'network-only' });
   }
   return (
@@ -64,10 +70,10 @@ export function AwardPage({ pemdaId }: { pemdaId: string }) {
       <h1>E-Purchasing Award</h1>
       <section className="card">
         <div className="actions">
-          <label>Tahun <input type="number" value={year} min={2020} max={2100} onChange={(e) => setYear(Number(e.target.value))} /></label>
+          <label>Tahun <input type="number" value={year} min={2020} max={2100} onChange={(e) => { setYear(Number(e.target.value)); setChosen(null); }} /></label>
           <label>
             Triwulan
-            <select value={quarter} onChange={(e) => setQuarter(Number(e.target.value))}>
+            <select value={quarter} onChange={(e) => { setQuarter(Number(e.target.value)); setChosen(null); }}>
               {[1, 2, 3, 4].map((q) => <option key={q} value={q}>{q}</option>)}
             </select>
           </label>
@@ -75,19 +81,27 @@ export function AwardPage({ pemdaId }: { pemdaId: string }) {
           <button disabled={!result || result.status !== 'DRAFT'} onClick={announce}>Umumkan</button>
         </div>
         {message && <p role="status" className="notice">{message}</p>}
-        <p>Versi {year}-Q{quarter}: {versions?.awardVersions.map((v) => `v${v.version} ${v.status === 'PUBLISHED' ? 'diumumkan' : 'draf'}`).join(', ') || 'belum ada'}</p>
+        <p>
+          Versi {year}-Q{quarter}:{' '}
+          {byVersion.length ? byVersion.map((v) => (
+            <Fragment key={v.id}>
+              <button className="link" aria-pressed={v.id === result?.id} onClick={() => setChosen(v.id)}>v{v.version} {v.status === 'PUBLISHED' ? 'diumumkan' : 'draf'}</button>{' '}
+            </Fragment>
+          )) : 'belum ada'}
+        </p>
       </section>
       {previous && comparison && (
         <section className="card">
           <h2>Dibandingkan dengan versi {previous.version}</h2>
-          <table data-testid="award-comparison">
+          {!comparison.compareAwardVersions.some((d) => d.delta) && <p data-testid="award-comparison">Nilai dan peringkat setiap OPD sama dengan versi {previous.version}.</p>}
+          {comparison.compareAwardVersions.some((d) => d.delta) && <table data-testid="award-comparison">
             <thead><tr><th>OPD</th><th className="num">Nilai v{previous.version}</th><th className="num">Nilai v{result!.version}</th><th className="num">Selisih</th><th>Peringkat</th></tr></thead>
             <tbody>
               {comparison.compareAwardVersions.filter((d) => d.delta).map((d) => (
                 <tr key={d.opdCode}><td>{d.opdName}</td><td className="num">{d.scoreA ?? '-'}</td><td className="num">{d.scoreB ?? '-'}</td><td className="num">{d.delta! > 0 ? '+' : ''}{d.delta}</td><td>{d.rankA ?? '-'} → {d.rankB ?? '-'}</td></tr>
               ))}
             </tbody>
-          </table>
+          </table>}
         </section>
       )}
       {result && (
