@@ -299,7 +299,7 @@ async function showcaseOrders(
   // They happen in the office hours of the last working day before today: placed from 08.20 local, one every 50
   // minutes, each step by 15.00. Placed in the hours before today instead, a demo made at dawn showed orders at 03.12.
   let workday = addDays(localDate(today, pemda.timeZone), -1);
-  while ([0, 6].includes(new Date(`${workday}T00:00:00Z`).getUTCDay())) workday = addDays(workday, -1);
+  while (isWeekend(workday)) workday = addDays(workday, -1);
   const midnight = startOfLocalDate(workday, pemda.timeZone).getTime();
   const officeClosed = new Date(midnight + 16 * 3_600_000); // runOrder keeps every step an hour before its "today"
   for (const [i, fate] of fates.entries()) {
@@ -332,9 +332,12 @@ async function runOrder(
   if (!lines.length) return 0;
   const { timeZone } = pemda;
   const vendorUser = await context(officers.pp, placedAt).em.findOneOrFail(User, { vendor: lines[0][0].vendor.id, role: Role.VENDOR });
-  let at = placedAt;
+  // Offices work Monday to Friday: a step that falls on a weekend waits for Monday, at the same hour, and nothing
+  // happens after the last office hour before today (nor in the hours before the demo is made).
+  const latest = officeHourAtOrBefore(new Date(today.getTime() - 3_600_000), timeZone).getTime();
+  let at = new Date(Math.min(weekdayFrom(placedAt, timeZone).getTime(), latest));
   const later = (days: number) => {
-    at = new Date(Math.min(at.getTime() + days * DAY, today.getTime() - 3_600_000));
+    at = new Date(Math.min(weekdayFrom(new Date(at.getTime() + days * DAY), timeZone).getTime(), latest));
     return at;
   };
   const { cart, order: orders } = context(officers.pp, at).services;
@@ -373,13 +376,30 @@ async function runOrder(
   const received = await orders.receive(context(officers.pp, later(rnd.int(0, 2))), order.id, `BAST/${order.number}`, localDate(at, timeZone), null);
   if (fate === 'RECEIVED') return received.receivedAmount ?? 0;
   await orders.recordPayment(context(officers.ppk, later(rnd.int(3, 25))), order.id, { method: rnd.pick([PaymentMethod.TRANSFER, PaymentMethod.TRANSFER, PaymentMethod.KKPD]), amount: received.receivedAmount!, paidOn: localDate(at, timeZone), reference: `SP2D/${order.number}` });
-  // Seven vendors in ten confirm the day the money arrived, that day or up to three days after the SP2D date. Drawn
+  // Seven vendors in ten confirm the day the money arrived, that day or up to three working days after the SP2D date. Drawn
   // from the order number, not `rnd`, so the rest of the year stays what it was before confirmations existed.
   const draw = (Number(order.number) * 2_654_435_761) % 2 ** 32; // Knuth's multiplicative hash: numbers 1, 2, 3 spread out
   if (draw % 10 < 7) await orders.confirmPayment(context(vendorUser, later(Math.floor(draw / 10) % 4)), order.id, localDate(at, timeZone));
   if (fate === 'PAID') return received.receivedAmount ?? 0;
   await orders.complete(context(officers.pp, later(1)), order.id);
   return received.receivedAmount ?? 0;
+}
+
+const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
+
+/** The instant, or the same hour of the Monday after when it falls on a weekend (local). */
+function weekdayFrom(instant: Date, timeZone: string): Date {
+  let moment = instant;
+  while (isWeekend(localDate(moment, timeZone))) moment = new Date(moment.getTime() + DAY);
+  return moment;
+}
+
+/** The latest moment of office hours (08.00-16.00 local, Monday to Friday) at or before the instant. */
+function officeHourAtOrBefore(instant: Date, timeZone: string): Date {
+  for (let date = localDate(instant, timeZone); ; date = addDays(date, -1)) {
+    const opens = startOfLocalDate(date, timeZone).getTime() + 8 * 3_600_000;
+    if (!isWeekend(date) && instant.getTime() >= opens) return new Date(Math.min(instant.getTime(), opens + 8 * 3_600_000));
+  }
 }
 
 async function expectApplied<T extends { applied: boolean; errors: unknown[] }>(result: Promise<T>, what: string): Promise<T> {

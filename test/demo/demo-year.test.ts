@@ -75,10 +75,10 @@ describe('the demo year tells the story the README promises', () => {
     const published = versions.data.awardVersions.find((v: any) => v.status === 'PUBLISHED');
     expect(published.rows.some((r: any) => r.flags.length > 0)).toBe(true);
 
-    // Vendors confirmed most payments, on the SP2D date or up to three days after it; the rest keep the officer's date.
+    // Vendors confirmed most payments, on the SP2D date or up to three working days after it (five days across a weekend); the rest keep the officer's date.
     const [payments] = await t.em().getConnection().execute(
       `select count(*)::int as paid, count(vendor_received_on)::int as confirmed,
-              count(*) filter (where vendor_received_on < paid_on or vendor_received_on > paid_on + 3)::int as outside,
+              count(*) filter (where vendor_received_on < paid_on or vendor_received_on > paid_on + 5)::int as outside,
               count(*) filter (where counted_on <> coalesce(vendor_received_on, paid_on))::int as miscounted
          from payment where pemda_id = ?`, [batu]);
     expect(payments.confirmed / payments.paid).toBeGreaterThan(0.5);
@@ -92,18 +92,22 @@ describe('the demo year tells the story the README promises', () => {
     const otherOpd = await t.exec(`query($o: ID!) { ppks(opdId: $o) { email } }`, { o: (await t.exec(`{ opds { id shortName } }`, {}, { token: pp })).data.opds.find((o: any) => o.shortName === 'Dinkes').id }, { token: pp });
     expect(otherOpd.errors![0].extensions!.code).toBe('FORBIDDEN');
 
-    // This week's orders with Bu Sri, one in each open state, happened in office hours on a working day (WIB), every
-    // step of them: the demo is made at noon, and they used to be placed through the night before it.
+    // Every step of every order happened in office hours (08.00-16.00 WIB, Monday to Friday): the year's orders used to
+    // be placed and paid on Sundays, and this week's orders with Bu Sri through the night before the demo was made.
     const steps = await t.em().getConnection().execute<{ number: string; at: string }[]>(
       `select o.number, to_char(s.at at time zone 'Asia/Jakarta', 'Dy HH24:MI') as at
          from purchase_order o
-         cross join lateral unnest(array[o.created_at, o.submitted_at, o.approved_at, o.accepted_at, o.shipped_at, o.received_at, o.paid_at, o.payment_confirmed_at]) as s(at)
-        where o.id in (select o.id from purchase_order o join vendor v on v.id = o.vendor_id join opd on opd.id = o.opd_id
-                        where v.business_name = 'UD Keripik Apel Bu Sri' and opd.short_name = 'Dinkes' and o.pemda_id = ? order by o.number desc limit 8)
-          and s.at is not null`,
+         cross join lateral unnest(array[o.created_at, o.submitted_at, o.approved_at, o.accepted_at, o.shipped_at, o.received_at, o.paid_at, o.completed_at, o.payment_confirmed_at]) as s(at)
+        where o.pemda_id = ? and s.at is not null`,
       [batu]);
-    expect(new Set(steps.map((s) => s.number)).size).toBe(8);
-    expect(steps.filter((s) => !/^(Mon|Tue|Wed|Thu|Fri) (0[89]|1[0-5]):/.test(s.at))).toEqual([]);
+    expect(steps.length).toBeGreaterThan(1000);
+    expect(steps.filter((s) => !/^(Mon|Tue|Wed|Thu|Fri) ((0[89]|1[0-5]):|16:00)/.test(s.at))).toEqual([]);
+    // Bu Sri's orders of the last working day, one in each open state, are the PP's latest.
+    const showcase = await t.em().getConnection().execute<{ status: string; at: string }[]>(
+      `select o.status, to_char(o.created_at at time zone 'Asia/Jakarta', 'YYYY-MM-DD') as at from purchase_order o join vendor v on v.id = o.vendor_id
+        where v.business_name = 'UD Keripik Apel Bu Sri' and o.pemda_id = ? order by o.number desc limit 8`, [batu]);
+    expect(new Set(showcase.map((o) => o.status))).toEqual(new Set(['DRAFT', 'SUBMITTED', 'APPROVED', 'ACCEPTED', 'SHIPPED', 'RECEIVED', 'PAID']));
+    expect(new Set(showcase.map((o) => o.at))).toEqual(new Set(['2026-12-02'])); // the Wednesday before the README's Thursday
 
     const vendor = await t.login('keripik.apel@umkm-batu.id');
     const incoming = await t.exec(`{ orders(first: 50, filter: { status: [SUBMITTED, APPROVED] }) { totalCount } me { vendor { scale isUmkk isLocal } } }`, {}, { token: vendor });
