@@ -1,4 +1,5 @@
 import { ceil, compare, div, HUNDRED, mul, ratio, sub, thousandths, toDecimal, type Ratio } from '../exact.js';
+import { decimal } from '../reports/indonesian.js';
 import { SpendStatus, type OpdRecap } from '../spend/recap.service.js';
 import type { AwardInputs, PartScore } from './award-part.js';
 import { AwardComponent, type AwardRow } from './award.entities.js';
@@ -73,7 +74,7 @@ export function rankAndExplain(inputs: AwardInputs, scored: ScoredRow[]): AwardR
     row.toNextTier =
       spendWeight.n > 0n && compare(gap, headroom) <= 0 && spendRange > 0
         ? `Sekitar ${rupiah(ceil(mul(div(gap, mul(spendWeight, HUNDRED)), ratio(spendRange))))} lagi melalui katalog mencapai ${next.name}`
-        : `Skor ${toDecimal(gap, 3)} poin lagi untuk ${next.name}; belanja katalog saja tidak cukup, naikkan juga porsi UMK-K atau kepatuhan`;
+        : `Skor ${decimal(toDecimal(gap, 3))} poin lagi untuk ${next.name}; belanja katalog saja tidak cukup, naikkan juga porsi UMK-K atau kepatuhan`;
   });
   return [...ranked.map((s) => s.row), ...scored.filter((s) => !s.row.assessable).map((s) => s.row)];
 }

@@ -5,7 +5,7 @@ import type { RequestContext } from '../context.js';
 import { asReport } from '../database/statement-timeout.js';
 import { conflict, Validation } from '../errors.js';
 import { add, div, ratio, toDecimal, ZERO, type Ratio } from '../exact.js';
-import { AWARD_COMPONENT, label } from '../reports/indonesian.js';
+import { AWARD_COMPONENT, decimal, label } from '../reports/indonesian.js';
 import { renderReport } from '../reports/render.js';
 import { printedFor, type CsvDialect, type ExportFile, type ExportFormat, type Report } from '../reports/report.js';
 import { Pemda } from '../pemda/pemda.entity.js';
@@ -134,10 +134,10 @@ export class AwardService {
       rates,
       explain(opdId: string): string {
         const list = perOpd.get(opdId) ?? [];
-        const parts = list.map((m) => `${formatMonth(m.month)} ${toDecimal(m.rate, 2)}%`);
+        const parts = list.map((m) => `${formatMonth(m.month)} ${decimal(toDecimal(m.rate, 2))}%`);
         const pending = notDue.length ? `; belum jatuh tempo: ${notDue.map(formatMonth).join(', ')}` : '';
         return list.length
-          ? `rata-rata kepatuhan ASN ${toDecimal(rates.get(opdId)!, 3)}% atas ${list.length} bulan yang sudah lewat batas lapor: ${parts.join(', ')}${pending}`
+          ? `rata-rata kepatuhan ASN ${decimal(toDecimal(rates.get(opdId)!, 3))}% atas ${list.length} bulan yang sudah lewat batas lapor: ${parts.join(', ')}${pending}`
           : `belum ada bulan yang lewat batas lapor${pending}`;
       },
     };

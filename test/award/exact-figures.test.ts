@@ -134,7 +134,9 @@ describe('figures a BPBJ officer can recompute by hand', () => {
       // day, 39 days old (8 days of February, 31 of March). Median (30 + 39) / 2 = 34.5; 100 - 34.5 x 50 / 30 = 42.5.
       const q1 = await award(2026, 1, { weights: ONLY({ PAYMENT_TIMELINESS: 100 }), tiers: [{ name: 'UTAMA', minScore: 80 }] });
       expect(component(q1('1.02.01'), 'PAYMENT_TIMELINESS')).toEqual(expect.objectContaining({ raw: 34.5, normalised: 42.5 }));
-      expect(component(q1('1.02.01'), 'PAYMENT_TIMELINESS').explanation).toMatch(/atas 1 pembayaran dan 1 BAST belum dibayar \(dihitung umurnya per 2026-03-31\), hari: 30, 39;/);
+      // Written as an Indonesian reads it: "34,5 hari" (with a point, 34.5 reads as thirty-four thousand five hundred).
+      expect(component(q1('1.02.01'), 'PAYMENT_TIMELINESS').explanation).toMatch(/^median 34,5 hari dari BAST ke pembayaran atas 1 pembayaran dan 1 BAST belum dibayar \(dihitung umurnya per 2026-03-31\), hari: 30, 39;/);
+      expect(q1('1.02.01').flags).toContain('Pembayaran terlambat: median 34,5 hari (batas 30)');
       // Q2 so far, counted to today: the 45-day payment of 6 April; 100 - 45 x 50 / 30 = 25.
       const q2 = await award(2026, 2, { weights: ONLY({ PAYMENT_TIMELINESS: 100 }), tiers: [{ name: 'UTAMA', minScore: 80 }] });
       expect(component(q2('1.02.01'), 'PAYMENT_TIMELINESS')).toEqual(expect.objectContaining({ raw: 45, normalised: 25 }));

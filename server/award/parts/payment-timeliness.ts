@@ -1,4 +1,5 @@
 import { compare, ratio, toDecimal, ZERO } from '../../exact.js';
+import { decimal } from '../../reports/indonesian.js';
 import type { AwardPart } from '../award-part.js';
 import { AwardComponent } from '../award.entities.js';
 import { timelinessScore } from '../scales.js';
@@ -15,9 +16,9 @@ export const paymentTimeliness: AwardPart = {
         raw: toDecimal(pay.median, 1),
         normalised: timelinessScore(pay.median, term),
         explanation:
-          `median ${toDecimal(pay.median, 1)} hari dari BAST ke pembayaran atas ${pay.paid} pembayaran dan ${pay.unpaid} BAST belum dibayar ` +
+          `median ${decimal(toDecimal(pay.median, 1))} hari dari BAST ke pembayaran atas ${pay.paid} pembayaran dan ${pay.unpaid} BAST belum dibayar ` +
           `(dihitung umurnya per ${asOf}), hari: ${pay.days}; 100 bila dibayar hari itu juga, 50 pada batas ${term} hari, 0 pada ${2 * term} hari`,
-        flag: compare(pay.median, ratio(term)) > 0 ? `Pembayaran terlambat: median ${toDecimal(pay.median, 1)} hari (batas ${term})` : null,
+        flag: compare(pay.median, ratio(term)) > 0 ? `Pembayaran terlambat: median ${decimal(toDecimal(pay.median, 1))} hari (batas ${term})` : null,
       };
     };
   },

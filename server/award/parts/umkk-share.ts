@@ -1,4 +1,5 @@
 import { compare, div, fromDecimal, HUNDRED, min, mul, toDecimal } from '../../exact.js';
+import { decimal } from '../../reports/indonesian.js';
 import type { AwardPart } from '../award-part.js';
 import { AwardComponent } from '../award.entities.js';
 import { subYear, umkkShareOfPeriodBudget } from '../scales.js';
@@ -13,8 +14,8 @@ export const umkkShare: AwardPart = {
       return {
         raw: toDecimal(share, 2),
         normalised: min(HUNDRED, mul(div(share, target), HUNDRED)),
-        explanation: `${toDecimal(share, 2)}% dari pagu${subYear(months)}, target ${recap.targetPercent}%: porsi / target x 100, maksimal 100`,
-        flag: compare(share, fromDecimal(config.minUmkkSharePercent)) < 0 ? `Porsi UMK-K ${toDecimal(share, 2)}% di bawah batas ${config.minUmkkSharePercent}%${subYear(months)}` : null,
+        explanation: `${decimal(toDecimal(share, 2))}% dari pagu${subYear(months)}, target ${decimal(recap.targetPercent)}%: porsi / target x 100, maksimal 100`,
+        flag: compare(share, fromDecimal(config.minUmkkSharePercent)) < 0 ? `Porsi UMK-K ${decimal(toDecimal(share, 2))}% di bawah batas ${decimal(config.minUmkkSharePercent)}%${subYear(months)}` : null,
       };
     };
   },
