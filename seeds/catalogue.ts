@@ -72,7 +72,8 @@ export function productFromTemplate(rnd: ReturnType<typeof random>, code: string
 /**
  * What a business sells follows its name, as in a real catalogue: a katering lists boxed meals, snacks and drinks, a
  * percetakan prints, and a katering never sells fertiliser (a BPBJ officer reading the demo would doubt it). A name
- * that says no trade (Berkah, Makmur, ...) is one of the general shops.
+ * that says no trade (Berkah, Makmur, ...) is one of the general shops. Codes a region has no category for (apples in
+ * Bontang, amplang in Batu) drop out where a trade is used.
  */
 const TRADES: Record<string, string[]> = {
   Keripik: ['olahan-keripik', 'olahan-apel-keripik'],
@@ -92,7 +93,6 @@ const GENERAL_SHOPS = [
   ['atk-kertas', 'atk-alat-tulis', 'atk-map-arsip', 'kebersihan-sabun', 'kebersihan-alat'], // ATK and cleaning for offices
   ['olahan-apel-keripik', 'olahan-apel-dodol', 'olahan-apel-sari', 'olahan-keripik', 'suvenir-oleh-oleh', 'olahan-laut-amplang', 'olahan-laut-ikan-kering'], // pusat oleh-oleh
 ];
-// A trade's codes that a region has no category for (apples in Bontang, amplang in Batu) are left out where it is used.
 
 /**
  * What makes a region's catalogue its own rather than Kota Batu's with another name: its specialty (a category of its

@@ -227,7 +227,7 @@ const CITIES: Record<string, { office: string; tenderUmkk: string[] }> = {
   '35.79': { office: 'Jl. Panglima Sudirman 507, Kota Batu', tenderUmkk: ['CV Berkah Jaya Batu', 'UD Sumber Makmur', 'Koperasi Serba Usaha Apel Makmur', 'CV Arjuno Mandiri', 'UD Tani Rejeki', 'Toko Daring UMKM Batu'] },
   '64.74': { office: 'Jl. Moch. Roem No. 1, Bontang Lestari, Kota Bontang', tenderUmkk: ['CV Berkah Jaya Bontang', 'UD Sumber Makmur', 'Koperasi Nelayan Bontang Kuala', 'CV Loktuan Mandiri', 'UD Tani Rejeki', 'Toko Daring UMKM Bontang'] },
 };
-const cityOf = (pemda: Pemda) => CITIES[pemda.kemendagriCode] ?? { office: pemda.name.replace('Pemerintah ', ''), tenderUmkk: CITIES['35.79'].tenderUmkk };
+const cityOf = (pemda: Pemda) => CITIES[pemda.kemendagriCode] ?? { office: pemda.name.replace('Pemerintah ', ''), tenderUmkk: ['UD Sumber Makmur', 'UD Tani Rejeki'] };
 const TENDER_LARGE = ['PT Wijaya Karya Beton', 'PT Astra Graphia', 'PT Bina Medika Nusantara', 'PT Telkom Indonesia', 'PT Pembangunan Perumahan'];
 
 const share = (budget: number, percent: number) => Math.round((budget * percent) / 100 / 1_000_000) * 1_000_000;
