@@ -10,6 +10,17 @@ import { random } from './catalogue.js';
 
 const NAMES = ['Agus', 'Budi', 'Citra', 'Dewi', 'Eko', 'Fitri', 'Gatot', 'Hesti', 'Indra', 'Joko', 'Kartika', 'Lestari', 'Mulyadi', 'Nining', 'Oki', 'Puji', 'Rahmat', 'Sri', 'Tri', 'Wulan'];
 const SURNAMES = ['Santoso', 'Wahyuni', 'Prasetyo', 'Lestari', 'Hidayat', 'Rahayu', 'Susanto', 'Purnomo', 'Setiawan', 'Handayani'];
+
+/**
+ * The drawn name, or the next surname free in the OPD: eight ASN of one office with three "Budi Susanto" gave the demo
+ * away. Takes no further draws, so the rest of the programme (reports, amounts, days) stays what it was.
+ */
+function uniqueName(named: Set<string>, first: string, surname: string): string {
+  const start = SURNAMES.indexOf(surname);
+  const name = SURNAMES.map((_, k) => `${first} ${SURNAMES[(start + k) % SURNAMES.length]}`).find((n) => !named.has(n)) ?? `${first} ${surname}`;
+  named.add(name);
+  return name;
+}
 const GRADES: AsnGrade[] = [AsnGrade.PELAKSANA, AsnGrade.PELAKSANA, AsnGrade.PELAKSANA, AsnGrade.PELAKSANA, AsnGrade.ESELON_IV, AsnGrade.ESELON_IV, AsnGrade.ESELON_III];
 
 export interface AsnSeedSpec {
@@ -61,13 +72,14 @@ export async function seedAsnProgramme(em: EntityManager, pemda: Pemda, spec: As
   const opds = await em.find(Opd, { pemda }, { orderBy: { code: 'asc' } });
   let count = 0;
   for (const [o, opd] of opds.entries()) {
+    const named = new Set<string>();
     for (let i = 0; i < spec.asnPerOpd; i++) {
       const birthYear = 1970 + rnd.int(0, 25);
       const birth = `${birthYear}${String(rnd.int(1, 12)).padStart(2, '0')}${String(rnd.int(1, 28)).padStart(2, '0')}`;
       const appointed = `${birthYear + rnd.int(22, 30)}${String(rnd.int(1, 12)).padStart(2, '0')}`;
       const nip = `${birth}${appointed}${rnd.int(1, 2)}${String((o * 50 + i) % 1000).padStart(3, '0')}`;
       const grade = i === 0 ? AsnGrade.KEPALA_OPD : rnd.pick(GRADES);
-      const asn = em.create(Asn, { pemda, opd, nip, name: `${rnd.pick(NAMES)} ${rnd.pick(SURNAMES)}`, grade, exemptMonths: o === 0 && i === 0 ? [spec.months[1]] : [] });
+      const asn = em.create(Asn, { pemda, opd, nip, name: uniqueName(named, rnd.pick(NAMES), rnd.pick(SURNAMES)), grade, exemptMonths: o === 0 && i === 0 ? [spec.months[1]] : [] });
       count++;
       for (const month of spec.months) {
         const habit = rnd.next();

@@ -77,4 +77,9 @@ describe('the demo catalogue', () => {
   it('lists each product of a vendor once', async () => {
     expect(await sql(`select vendor_id, name from product group by vendor_id, name having count(*) > 1`)).toEqual([]);
   });
+
+  it("names no two ASN of one OPD alike, as a kepala OPD reading the office's list would expect", async () => {
+    expect(Number((await sql<{ n: string }>(`select count(*) as n from asn`))[0].n)).toBeGreaterThan(300);
+    expect(await sql(`select opd_id, name from asn group by opd_id, name having count(*) > 1`)).toEqual([]);
+  });
 });
