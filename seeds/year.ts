@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createApp } from '../server/app.js';
-import { addDays, localDate, startOfLocalDate } from '../server/calendar/time-zone.js';
+import { addDays, isWorkingDay, localDate, startOfLocalDate } from '../server/calendar/time-zone.js';
 import type { Actor, RequestContext } from '../server/context.js';
 import { Product, ProductStatus } from '../server/catalogue/product.entity.js';
 import type { AppConfig } from '../server/config.js';
@@ -299,7 +299,7 @@ async function showcaseOrders(
   // They happen in the office hours of the last working day before today: placed from 08.20 local, one every 50
   // minutes, each step by 15.00. Placed in the hours before today instead, a demo made at dawn showed orders at 03.12.
   let workday = addDays(localDate(today, pemda.timeZone), -1);
-  while (isWeekend(workday)) workday = addDays(workday, -1);
+  while (!isWorkingDay(workday)) workday = addDays(workday, -1);
   const midnight = startOfLocalDate(workday, pemda.timeZone).getTime();
   const officeClosed = new Date(midnight + 16 * 3_600_000); // runOrder keeps every step an hour before its "today"
   for (const [i, fate] of fates.entries()) {
@@ -385,12 +385,10 @@ async function runOrder(
   return received.receivedAmount ?? 0;
 }
 
-const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
-
 /** The instant, or the same hour of the Monday after when it falls on a weekend (local). */
 function weekdayFrom(instant: Date, timeZone: string): Date {
   let moment = instant;
-  while (isWeekend(localDate(moment, timeZone))) moment = new Date(moment.getTime() + DAY);
+  while (!isWorkingDay(localDate(moment, timeZone))) moment = new Date(moment.getTime() + DAY);
   return moment;
 }
 
@@ -398,7 +396,7 @@ function weekdayFrom(instant: Date, timeZone: string): Date {
 function officeHourAtOrBefore(instant: Date, timeZone: string): Date {
   for (let date = localDate(instant, timeZone); ; date = addDays(date, -1)) {
     const opens = startOfLocalDate(date, timeZone).getTime() + 8 * 3_600_000;
-    if (!isWeekend(date) && instant.getTime() >= opens) return new Date(Math.min(instant.getTime(), opens + 8 * 3_600_000));
+    if (isWorkingDay(date) && instant.getTime() >= opens) return new Date(Math.min(instant.getTime(), opens + 8 * 3_600_000));
   }
 }
 

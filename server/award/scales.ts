@@ -1,6 +1,6 @@
 import { compare, div, fromDecimal, HUNDRED, max, min, mul, ratio, sub, ZERO, type Ratio } from '../exact.js';
 
-export const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
+export { rupiah } from '../reports/indonesian.js';
 
 /** A weight (at most 2 decimals, out of 100) as the exact fraction of a component's 0-100 value it contributes. */
 export const weightShare = (weight: number): Ratio => div(fromDecimal(weight, 2), HUNDRED);

@@ -61,10 +61,15 @@ export function addWorkingDays(instant: Date, days: number, timeZone: string, ho
   let added = 0;
   while (added < days) {
     local.setUTCDate(local.getUTCDate() + 1);
-    const weekday = local.getUTCDay();
-    if (weekday !== 0 && weekday !== 6 && !holidays.has(local.toISOString().slice(0, 10))) added++;
+    if (isWorkingDay(local.toISOString().slice(0, 10), holidays)) added++;
   }
   return new Date(local.getTime() - offset);
+}
+
+/** A local date (YYYY-MM-DD) on which offices work: Monday to Friday, and not one of `holidays`. */
+export function isWorkingDay(date: string, holidays: ReadonlySet<string> = new Set()): boolean {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !holidays.has(date);
 }
 
 /** A calendar date YYYY-MM-DD that exists, in 1900-2100 (PostgreSQL has no year 0; nothing here predates 1900). */
