@@ -15,7 +15,8 @@ import { expireUnansweredOrders } from '../server/purchasing/order-expiry.js';
 import type { Services } from '../server/services.js';
 import { parseExternalSpendCsv } from '../server/spend/external-spend.service.js';
 import { OpdBudget, SpendChannel } from '../server/spend/spend.entities.js';
-import { VendorStatus } from '../server/vendor/vendor.entity.js';
+import { BusinessScale, Vendor, VendorStatus } from '../server/vendor/vendor.entity.js';
+import type { VendorProfileInput } from '../server/vendor/vendor.service.js';
 import { random } from './catalogue.js';
 import { seedDemo, type DemoAccount } from './demo.js';
 
@@ -218,6 +219,30 @@ export async function seedDemoYear(app: SeedApp, pemdaId: string, today: Date, s
   }
   await app.services.award.compute(context(bpbjUser, today), pemda.id, { year, quarter: lastQuarter + 1 });
   progress('penghargaan', lastQuarter >= 1 ? `triwulan ${lastQuarter} diumumkan, triwulan ${lastQuarter + 1} draf` : `triwulan 1 draf`);
+
+  // 5. A verified CV classified MENENGAH asks to be KECIL, which would count its sales as UMK-K: the request waits in
+  // BPBJ's curation page, and the vendor keeps selling as MENENGAH until BPBJ decides.
+  const asking = await em.findOne(Vendor, { pemda, status: VendorStatus.VERIFIED, scale: BusinessScale.MENENGAH, isKoperasi: false, isLocal: true }, { orderBy: { nib: 'asc' } });
+  const askingUser = asking && (await em.findOne(User, { vendor: asking }));
+  if (asking && askingUser) {
+    const askedAt = new Date(startOfLocalDate(lastWorkingDay(today, pemda.timeZone), pemda.timeZone).getTime() + 9.5 * 3_600_000);
+    await app.services.vendor.updateProfile(context(askingUser, askedAt), asking.id, { ...profileOf(asking), scale: BusinessScale.KECIL });
+    progress('kurasi', `${asking.businessName} mengajukan klasifikasi usaha kecil`);
+  }
+}
+
+/** A vendor's profile as it stands, as the vendor would send it back. */
+const profileOf = (v: Vendor): VendorProfileInput => ({
+  businessName: v.businessName, ownerName: v.ownerName, nib: v.nib, npwp: v.npwp, scale: v.scale, isKoperasi: v.isKoperasi,
+  domicileRegionCode: v.domicileRegionCode, domicileRegionName: v.domicileRegionName, district: v.district, address: v.address,
+  phone: v.phone, contactEmail: v.contactEmail, bankName: v.bankName, bankAccountNumber: v.bankAccountNumber, bankAccountName: v.bankAccountName,
+});
+
+/** The working day before today's date in the Pemda's calendar (Monday to Friday). */
+function lastWorkingDay(today: Date, timeZone: string): string {
+  let day = addDays(localDate(today, timeZone), -1);
+  while (!isWorkingDay(day)) day = addDays(day, -1);
+  return day;
 }
 
 /** Percent of a year's spend in each month, January to December. */
@@ -298,9 +323,7 @@ async function showcaseOrders(
   const usualQuantity = (p: Product) => Math.max(p.minOrderQuantity, Math.min(p.stock, Math.round(3_500_000 / p.price)));
   // They happen in the office hours of the last working day before today: placed from 08.20 local, one every 50
   // minutes, each step by 15.00. Placed in the hours before today instead, a demo made at dawn showed orders at 03.12.
-  let workday = addDays(localDate(today, pemda.timeZone), -1);
-  while (!isWorkingDay(workday)) workday = addDays(workday, -1);
-  const midnight = startOfLocalDate(workday, pemda.timeZone).getTime();
+  const midnight = startOfLocalDate(lastWorkingDay(today, pemda.timeZone), pemda.timeZone).getTime();
   const officeClosed = new Date(midnight + 16 * 3_600_000); // runOrder keeps every step an hour before its "today"
   for (const [i, fate] of fates.entries()) {
     const inTurn = [...goods.slice(i % goods.length), ...goods.slice(0, i % goods.length)].filter((p) => p !== largest);

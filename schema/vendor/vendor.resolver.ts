@@ -5,7 +5,7 @@ import { QueueOrder } from '../../server/database/pagination.js';
 import { Role } from '../../server/identity/user.entity.js';
 import { Pemda } from '../../server/pemda/pemda.entity.js';
 import { BusinessScale, Vendor, VendorStatus } from '../../server/vendor/vendor.entity.js';
-import { canSeeInternals } from '../../server/vendor/vendor.service.js';
+import { canSeeInternals, classificationOf } from '../../server/vendor/vendor.service.js';
 import { VendorDocument, VendorDocumentKind } from '../../server/vendor/vendor-document.entity.js';
 import type { Row } from '../../server/database/rows.js';
 import { connectionOf, toConnection, type ConnectionShape } from '../pagination.js';
@@ -29,12 +29,14 @@ class BankAccount {
   accountName!: string;
 }
 
-@ObjectType({ description: 'What decides a vendor\'s classification, as requested by the vendor.' })
+@ObjectType({ description: 'What decides a vendor\'s classification, as requested by the vendor, and what it would be classified as once approved.' })
 class VendorClassificationView {
   @Field(() => BusinessScale) scale!: BusinessScale;
   @Field() isKoperasi!: boolean;
   @Field() domicileRegionCode!: string;
   @Field() domicileRegionName!: string;
+  @Field({ description: 'UMK-K once approved: its sales would count toward the 40% share.' }) isUmkk!: boolean;
+  @Field({ description: 'Local once approved: domiciled in the catalogue\'s Pemda.' }) isLocal!: boolean;
 }
 
 /** What `canSeeInternals` reads of a vendor. */
@@ -95,8 +97,10 @@ export class VendorResolver {
 
   @FieldResolver(() => VendorClassificationView, { nullable: true, description: 'A requested change of classification waiting for BPBJ: the vendor itself and its BPBJ see it.' })
   @Reads(...INTERNALS_GUARD, 'pendingClassification')
-  pendingClassification(@Root() vendor: VendorShown, @Ctx() ctx: RequestContext): VendorClassificationView | null {
-    return canSeeInternals(ctx.actor, vendor) ? (vendor.pendingClassification ?? null) : null;
+  async pendingClassification(@Root() vendor: VendorShown, @Ctx() ctx: RequestContext): Promise<VendorClassificationView | null> {
+    const requested = canSeeInternals(ctx.actor, vendor) ? vendor.pendingClassification : null;
+    if (!requested) return null;
+    return { ...requested, ...classificationOf(requested, await ctx.loaders.pemda.load(vendor.pemda.id)) };
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)

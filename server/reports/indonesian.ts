@@ -52,6 +52,8 @@ export const NEGOTIATION_STATUS: Record<string, string> = {
   PROPOSED: 'harga diusulkan PP, menunggu jawaban penyedia', ACCEPTED: 'usulan harga diterima penyedia', COUNTERED: 'penyedia menawar balik',
 };
 
+export const BUSINESS_SCALE: Record<string, string> = { MIKRO: 'Usaha mikro', KECIL: 'Usaha kecil', MENENGAH: 'Usaha menengah', BESAR: 'Usaha besar' };
+
 export const VENDOR_STATUS: Record<string, string> = { PENDING: 'Menunggu verifikasi', VERIFIED: 'Terverifikasi', REJECTED: 'Ditolak', SUSPENDED: 'Dibekukan' };
 
 export const PRODUCT_STATUS: Record<string, string> = {

@@ -86,9 +86,12 @@ const TRANSITIONS: Record<string, { from: VendorStatus[]; to: VendorStatus; need
 export type VendorDecision = keyof typeof TRANSITIONS;
 
 /** What the classification fields decide: local to the catalogue's Pemda, and UMK-K. */
-function classificationOf(fields: ClassificationFields, pemda: Pemda): { isLocal: boolean; isUmkk: boolean } {
+export function classificationOf(fields: ClassificationFields, pemda: { kemendagriCode: string }): { isLocal: boolean; isUmkk: boolean } {
   return { isLocal: fields.domicileRegionCode === pemda.kemendagriCode, isUmkk: isUmkk(fields.scale, fields.isKoperasi) };
 }
+
+const sameClassification = (a: ClassificationFields, b: ClassificationFields) =>
+  a.scale === b.scale && a.isKoperasi === b.isKoperasi && a.domicileRegionCode === b.domicileRegionCode && a.domicileRegionName === b.domicileRegionName;
 
 function applyClassification(vendor: Vendor, fields: ClassificationFields, pemda: Pemda): void {
   Object.assign(vendor, fields, classificationOf(fields, pemda));
@@ -162,11 +165,19 @@ export class VendorService {
     if (!reviewed) {
       applyClassification(vendor, requested, pemda);
     } else if (change) {
+      // Saving the profile again with the same request (a new phone number, say) asks BPBJ nothing new.
+      const askedBefore = vendor.pendingClassification && sameClassification(vendor.pendingClassification, requested);
       vendor.pendingClassification = requested;
-      this.audit.record(ctx, {
-        pemdaId: pemda.id, subjectType: AuditSubject.VENDOR, subjectId: vendor.id, action: 'CLASSIFICATION_CHANGE_REQUESTED',
-        fromStatus: before, toStatus: before, reason: change,
-      });
+      if (!askedBefore) {
+        this.audit.record(ctx, {
+          pemdaId: pemda.id, subjectType: AuditSubject.VENDOR, subjectId: vendor.id, action: 'CLASSIFICATION_CHANGE_REQUESTED',
+          fromStatus: before, toStatus: before, reason: change,
+        });
+        await notifyBpbj(ctx, pemda.id, {
+          kind: 'CLASSIFICATION_PENDING', link: '/bpbj/kurasi', title: `Perubahan klasifikasi menunggu keputusan: ${vendor.businessName}`,
+          body: `${vendor.businessName} mengajukan perubahan klasifikasi: ${change}.`,
+        });
+      }
     } else {
       vendor.pendingClassification = null; // back to what BPBJ already approved: nothing to review
     }
@@ -181,6 +192,10 @@ export class VendorService {
         action: legalChange ? 'LEGAL_DATA_CHANGED' : 'RESUBMITTED',
         fromStatus: before,
         toStatus: vendor.status,
+      });
+      await notifyBpbj(ctx, pemda.id, {
+        kind: 'VENDOR_PENDING', link: '/bpbj/kurasi', title: `Penyedia menunggu verifikasi: ${vendor.businessName}`,
+        body: `${vendor.businessName} (NIB ${vendor.nib}) ${legalChange ? 'mengubah NIB atau NPWP' : 'memperbaiki profilnya'} dan menunggu verifikasi BPBJ.`,
       });
     }
     await ctx.em.flush();

@@ -5,7 +5,7 @@ import { checkout, purchasingWorld, type World } from '../support/purchasing.js'
 import { expectNothingWritten } from '../support/snapshot.js';
 
 const UPDATE = `mutation($id: ID!, $input: VendorProfileInput!) { updateVendorProfile(id: $id, input: $input) {
-  status isUmkk isLocal scale isKoperasi pendingClassification { scale isKoperasi domicileRegionCode } } }`;
+  status isUmkk isLocal scale isKoperasi pendingClassification { scale isKoperasi domicileRegionCode isUmkk isLocal } } }`;
 const REVIEW = `mutation($id: ID!, $approve: Boolean!, $reason: String) { reviewVendorClassification(id: $id, approve: $approve, reason: $reason) {
   isUmkk isKoperasi pendingClassification { isKoperasi } } }`;
 const AUDIT = `query($p: ID!, $id: ID!) { auditLog(pemdaId: $p, subjectType: VENDOR, subjectId: $id) { action reason actorRole } }`;
@@ -38,10 +38,18 @@ describe('what decides the 40% measure is never the vendor\'s own word', () => {
     expect(asked.errors).toBeUndefined();
     expect(asked.data.updateVendorProfile).toEqual({
       status: 'VERIFIED', isUmkk: false, isLocal: true, scale: 'MENENGAH', isKoperasi: false,
-      pendingClassification: { scale: 'MENENGAH', isKoperasi: true, domicileRegionCode: '35.79' },
+      // What BPBJ is asked to approve: a koperasi, which would count as UMK-K.
+      pendingClassification: { scale: 'MENENGAH', isKoperasi: true, domicileRegionCode: '35.79', isUmkk: true, isLocal: true },
     });
-    const [request] = (await t.exec(AUDIT, { p: w.ids.batu, id: menengah.id }, { token: w.bpbj })).data.auditLog;
-    expect(request).toEqual({ action: 'CLASSIFICATION_CHANGE_REQUESTED', actorRole: 'VENDOR', reason: 'koperasi tidak -> ya; UMK-K tidak -> ya; lokal ya -> ya' });
+    // Saved again with the same request and a new phone number: BPBJ is asked once, not twice.
+    const again = await t.exec(UPDATE, { id: menengah.id, input: profile({ scale: 'MENENGAH', isKoperasi: true, nib, phone: '0813-1111-2222' }) }, { token: menengah.token });
+    expect(again.data.updateVendorProfile.pendingClassification).toMatchObject({ isKoperasi: true });
+    const log = (await t.exec(AUDIT, { p: w.ids.batu, id: menengah.id }, { token: w.bpbj })).data.auditLog;
+    expect(log.filter((e: any) => e.action === 'CLASSIFICATION_CHANGE_REQUESTED')).toEqual([
+      { action: 'CLASSIFICATION_CHANGE_REQUESTED', actorRole: 'VENDOR', reason: 'koperasi tidak -> ya; UMK-K tidak -> ya; lokal ya -> ya' },
+    ]);
+    const notified = (await t.exec(`{ notifications(first: 50) { kind title link } }`, {}, { token: w.bpbj })).data.notifications.filter((n: any) => n.kind === 'CLASSIFICATION_PENDING');
+    expect(notified).toEqual([{ kind: 'CLASSIFICATION_PENDING', title: expect.stringContaining('Perubahan klasifikasi menunggu keputusan'), link: '/bpbj/kurasi' }]);
     expect((await t.exec(`{ vendorCurationQueue(pemdaId: "${w.ids.batu}", first: 100) { edges { node { id } } } }`, {}, { token: w.bpbj })).data.vendorCurationQueue.edges.map((e: any) => e.node.id)).toContain(menengah.id);
 
     // Bought meanwhile: not UMK-K spend, and it stays so after the approval.

@@ -66,7 +66,7 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     const counts = await w.graphql(`query($p: ID!) { vendorCurationQueue(pemdaId: $p) { totalCount } productCurationQueue(pemdaId: $p) { totalCount } }`, { p: batu }, bpbjToken);
     await page.getByRole('link', { name: 'Kurasi' }).click();
     await expectBasics(page, /Kurasi/);
-    await page.getByRole('heading', { name: `Penyedia menunggu verifikasi (${counts.vendorCurationQueue.totalCount})` }).waitFor();
+    await page.getByRole('heading', { name: `Penyedia menunggu verifikasi atau keputusan klasifikasi (${counts.vendorCurationQueue.totalCount})` }).waitFor();
     await page.getByRole('heading', { name: `Produk menunggu tayang (${counts.productCurationQueue.totalCount})` }).waitFor();
     await page.getByRole('row', { name: new RegExp(vendor.businessName) }).getByRole('button', { name: 'Verifikasi' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toBe(`${vendor.businessName} terverifikasi.`);
@@ -84,6 +84,26 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await page.getByRole('row', { name: new RegExp(first.node.businessName) }).getByRole('button', { name: 'Tangguhkan' }).click();
     await expectNotice(page, 'ditangguhkan');
     expect((await w.graphql(`query($v: ID!) { vendor(id: $v) { status statusReason } }`, { v: first.node.id }, bpbjToken)).vendor).toEqual({ status: 'SUSPENDED', statusReason: 'Harga di katalog lebih tinggi dari harga pasar' });
+  });
+
+  it('decides a verified vendor\'s request to be classified usaha kecil, seeing what it changes in the 40% measure', async () => {
+    // The demo's CV that asks to be KECIL: as MENENGAH its sales are not UMK-K; approved, they would be.
+    const queue = (await w.graphql(`query($p: ID!) { vendorCurationQueue(pemdaId: $p, first: 100) { edges { node { id businessName status pendingClassification { scale } } } } }`, { p: batu }, bpbjToken)).vendorCurationQueue;
+    const asking = queue.edges.map((e: any) => e.node).find((v: any) => v.pendingClassification);
+    expect(asking).toMatchObject({ status: 'VERIFIED', pendingClassification: { scale: 'KECIL' } });
+    await page.getByRole('link', { name: 'Kurasi' }).click();
+    const row = page.getByRole('row', { name: new RegExp(asking.businessName) }).filter({ has: page.getByTestId('classification-request') });
+    const request = row.getByTestId('classification-request');
+    await request.waitFor();
+    const shown = (field: string) => request.getByRole('row', { name: new RegExp(`^${field}`) }).locator('td').allTextContents();
+    expect(await shown('Skala')).toEqual(['Usaha menengah', 'Usaha kecil']);
+    expect(await shown('UMK-K')).toEqual(['tidak', 'ya']);
+    expect(await row.getByRole('button', { name: 'Verifikasi' }).count()).toBe(0); // it is verified: only the classification waits
+    await shot(page, 'bpbj-classification');
+    await row.getByRole('button', { name: 'Setujui klasifikasi' }).click();
+    await expectNotice(page, `Klasifikasi ${asking.businessName} disetujui.`);
+    expect((await w.graphql(`query($v: ID!) { vendor(id: $v) { scale isUmkk pendingClassification { scale } } }`, { v: asking.id }, bpbjToken)).vendor)
+      .toEqual({ scale: 'KECIL', isUmkk: true, pendingClassification: null });
   });
 
   it('imports a budget CSV with a bad row and sees the error, nothing applied', async () => {

@@ -253,6 +253,44 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     expect(await vendorPage.getByRole('button', { name: 'Konfirmasi dana diterima' }).count()).toBe(0);
     expect(w.foreign).toEqual([]);
   });
+
+  it('the vendor keeps its profile from the phone: a bank account applies at once, a new scale waits for BPBJ', async () => {
+    const { login } = await w.graphql(`mutation { login(input: { email: "bu.ning@apelmanalagi.id", password: "Panen-Raya#2026" }) { token } }`);
+    const id = (await w.graphql(`{ me { vendor { id } } }`, {}, login.token)).me.vendor.id;
+    const PROFILE = `query($id: ID!) { vendor(id: $id) { scale isUmkk phone bankAccount { bankName accountNumber accountName } pendingClassification { scale } } }`;
+    const stored = async () => (await w.graphql(PROFILE, { id }, bpbjToken)).vendor;
+    await vendorPage.getByRole('link', { name: 'Usaha & produk' }).click();
+    const profile = vendorPage.getByRole('region', { name: 'Profil usaha' });
+    expect(await profile.getByTestId('vendor-bank').textContent()).toBe('belum diisi');
+
+    // A wrong account number is refused beside the field, and nothing is saved.
+    const before = await stored();
+    await profile.getByRole('button', { name: 'Ubah profil' }).click();
+    await profile.getByLabel('Nama bank').fill('Bank Jatim');
+    await profile.getByLabel('Nomor rekening').fill('0412-ab');
+    await profile.getByLabel('Nama pemilik rekening').fill('Ningsih Rahayu');
+    await profile.getByRole('button', { name: 'Simpan profil' }).click();
+    await vendorPage.locator('#bankAccountNumber-error').waitFor();
+    expect(await vendorPage.locator('#bankAccountNumber-error').textContent()).toBe('Nomor rekening 6-20 digit angka.');
+    expect(await stored()).toEqual(before);
+
+    // The account and a new phone apply at once; the business grew to usaha kecil, which waits for BPBJ.
+    await profile.getByLabel('Nomor rekening').fill('0412 3456 78');
+    await profile.getByLabel('Nomor telepon / WhatsApp').fill('0813-9876-5432');
+    await profile.getByLabel('Skala usaha').selectOption({ label: 'Usaha kecil' });
+    await profile.getByRole('button', { name: 'Simpan profil' }).click();
+    await expectNotice(vendorPage, 'menunggu persetujuan BPBJ');
+    expect(await profile.getByTestId('vendor-bank').textContent()).toBe('Bank Jatim 0412345678 a.n. Ningsih Rahayu');
+    // Registered from the Pemda it lives in: domiciled in the city, not in "Pemerintah Kota Batu".
+    expect(await profile.getByTestId('vendor-classification').textContent()).toBe('Usaha mikro, domisili Kota Batu · UMK-K ya, lokal ya');
+    expect(await profile.getByTestId('pending-classification').textContent()).toContain('Usaha kecil');
+    expect(await stored()).toEqual({
+      scale: 'MIKRO', isUmkk: true, phone: '+6281398765432',
+      bankAccount: { bankName: 'Bank Jatim', accountNumber: '0412345678', accountName: 'Ningsih Rahayu' },
+      pendingClassification: { scale: 'KECIL' },
+    });
+    await shot(vendorPage, 'vendor-profile-phone');
+  });
 });
 
 run('an ASN reports a purchase from a phone with a receipt photo', () => {

@@ -2,7 +2,8 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { useAction } from '../lib/useAction';
 import { navigate, useLocation } from '../app/router';
-import { rupiah } from '../lib/format';
+import { BUSINESS_SCALE, label, rupiah } from '../lib/format';
+import type { BusinessScale } from '../gql/graphql';
 import { downloadUpload } from '../lib/upload';
 
 const Queues = graphql(`
@@ -10,7 +11,8 @@ const Queues = graphql(`
     vendorCurationQueue(pemdaId: $pemdaId, first: 20, after: $vendorsAfter, order: $order) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { id businessName ownerName nib scale isKoperasi domicileRegionName district status isLocal isUmkk legalDocuments { kind url contentType } } }
+      edges { node { id businessName ownerName nib scale isKoperasi domicileRegionName district status isLocal isUmkk legalDocuments { kind url contentType }
+        pendingClassification { scale isKoperasi domicileRegionName isUmkk isLocal } } }
     }
     productCurationQueue(pemdaId: $pemdaId, first: 20, after: $productsAfter, order: $order) {
       totalCount
@@ -27,6 +29,7 @@ const Queues = graphql(`
 `);
 const VerifyVendor = graphql(`mutation VerifyVendor($id: ID!) { verifyVendor(id: $id) { id status } }`);
 const RejectVendor = graphql(`mutation RejectVendor($id: ID!, $reason: String!) { rejectVendor(id: $id, reason: $reason) { id status statusReason } }`);
+const ReviewClassification = graphql(`mutation ReviewVendorClassification($id: ID!, $approve: Boolean!, $reason: String) { reviewVendorClassification(id: $id, approve: $approve, reason: $reason) { id scale isKoperasi isUmkk isLocal } }`);
 const ApproveProduct = graphql(`mutation ApproveProduct($id: ID!) { approveProduct(id: $id) { id status } }`);
 const RejectProduct = graphql(`mutation RejectProduct($id: ID!, $reason: String!) { rejectProduct(id: $id, reason: $reason) { id status statusReason } }`);
 
@@ -50,6 +53,7 @@ export function CurationPage({ pemdaId }: { pemdaId: string }) {
   };
   const [, verify] = useMutation(VerifyVendor);
   const [, rejectVendor] = useMutation(RejectVendor);
+  const [, reviewClassification] = useMutation(ReviewClassification);
   const [, approve] = useMutation(ApproveProduct);
   const [, rejectProduct] = useMutation(RejectProduct);
   const { message, act } = useAction(refresh);
@@ -66,7 +70,7 @@ export function CurationPage({ pemdaId }: { pemdaId: string }) {
       </label>
       {message && <p role="status" className="notice">{message}</p>}
       <section className="card">
-        <h2>Penyedia menunggu verifikasi ({vendors?.totalCount ?? 0})</h2>
+        <h2>Penyedia menunggu verifikasi atau keputusan klasifikasi ({vendors?.totalCount ?? 0})</h2>
         <table>
           <thead><tr><th>Penyedia</th><th>NIB dan pindaian</th><th>Skala</th><th>Domisili</th><th>Tindakan</th></tr></thead>
           <tbody>
@@ -79,12 +83,27 @@ export function CurationPage({ pemdaId }: { pemdaId: string }) {
                     <span key={d.kind}><br /><button className="link" onClick={() => downloadUpload(d.url, `${d.kind}-${v.nib}.${d.contentType === 'application/pdf' ? 'pdf' : 'jpg'}`)}>Pindaian {d.kind}</button></span>
                   ))}
                 </td>
-                <td>{v.scale}{v.isKoperasi ? ' (koperasi)' : ''}</td>
-                <td>{v.district}, {v.domicileRegionName}</td>
-                <td className="actions">
-                  <button onClick={() => act(() => verify({ id: v.id }), `${v.businessName} terverifikasi.`)}>Verifikasi</button>
-                  <button className="secondary" onClick={() => act(() => rejectVendor({ id: v.id, reason: askReason() }), `${v.businessName} ditolak.`)}>Tolak</button>
-                </td>
+                {v.status === 'PENDING' || !v.pendingClassification ? (
+                  <>
+                    <td>{label(BUSINESS_SCALE, v.scale)}{v.isKoperasi ? ' (koperasi)' : ''}</td>
+                    <td>{v.district}, {v.domicileRegionName}</td>
+                    <td className="actions">
+                      <button onClick={() => act(() => verify({ id: v.id }), `${v.businessName} terverifikasi.`)}>Verifikasi</button>
+                      <button className="secondary" onClick={() => act(() => rejectVendor({ id: v.id, reason: askReason() }), `${v.businessName} ditolak.`)}>Tolak</button>
+                    </td>
+                  </>
+                ) : (
+                  <>
+                    {/* A verified vendor asks to be classified otherwise: what it is, what it asks, and what that changes in the 40% measure. */}
+                    <td colSpan={2} data-testid="classification-request">
+                      <ClassificationChange now={v} asked={v.pendingClassification} />
+                    </td>
+                    <td className="actions">
+                      <button onClick={() => act(() => reviewClassification({ id: v.id, approve: true }), `Klasifikasi ${v.businessName} disetujui.`)}>Setujui klasifikasi</button>
+                      <button className="secondary" onClick={() => act(() => reviewClassification({ id: v.id, approve: false, reason: askReason() }), `Perubahan klasifikasi ${v.businessName} ditolak.`)}>Tolak perubahan</button>
+                    </td>
+                  </>
+                )}
               </tr>
             ))}
           </tbody>
@@ -117,6 +136,27 @@ export function CurationPage({ pemdaId }: { pemdaId: string }) {
         <Pager hasNext={Boolean(products?.pageInfo.hasNextPage)} onFirst={productsAfter ? () => page('produk', null) : null} onNext={() => page('produk', products!.pageInfo.endCursor!)} />
       </section>
     </>
+  );
+}
+
+interface Classification { scale: BusinessScale; isKoperasi: boolean; domicileRegionName: string; isUmkk: boolean; isLocal: boolean }
+
+/** A requested classification beside the one in force; the rows that change are marked. */
+function ClassificationChange({ now, asked }: { now: Classification; asked: Classification }) {
+  const yesNo = (b: boolean) => (b ? 'ya' : 'tidak');
+  const rows: [string, string, string][] = [
+    ['Skala', label(BUSINESS_SCALE, now.scale), label(BUSINESS_SCALE, asked.scale)],
+    ['Koperasi', yesNo(now.isKoperasi), yesNo(asked.isKoperasi)],
+    ['Domisili', now.domicileRegionName, asked.domicileRegionName],
+    ['UMK-K', yesNo(now.isUmkk), yesNo(asked.isUmkk)],
+    ['Lokal', yesNo(now.isLocal), yesNo(asked.isLocal)],
+  ];
+  return (
+    <table className="revision">
+      <caption>Perubahan klasifikasi diajukan</caption>
+      <thead><tr><th /><th>Sekarang</th><th>Diajukan</th></tr></thead>
+      <tbody>{rows.map(([field, was, proposed]) => <tr key={field}><th>{field}</th><td>{was}</td><td>{was === proposed ? proposed : <strong>{proposed}</strong>}</td></tr>)}</tbody>
+    </table>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { Link } from '../app/router';
-import { rupiah } from '../lib/format';
+import { BUSINESS_SCALE, label, rupiah } from '../lib/format';
 
 const ProductView = graphql(`
   query ProductView($id: ID!) {
@@ -12,8 +12,6 @@ const ProductView = graphql(`
     }
   }
 `);
-
-const SCALE: Record<string, string> = { MIKRO: 'Usaha mikro', KECIL: 'Usaha kecil', MENENGAH: 'Usaha menengah', BESAR: 'Usaha besar' };
 
 /** A product as a buyer weighs it: price and unit, minimum order, stock, local content, and who makes it. */
 export function ProductPage({ pemdaId, productId }: { pemdaId: string; productId: string }) {
@@ -46,7 +44,7 @@ export function ProductPage({ pemdaId, productId }: { pemdaId: string; productId
         </section>
         <section className="card">
           <h2>{v.businessName}</h2>
-          <p>{SCALE[v.scale] ?? v.scale}{v.isKoperasi ? ' (koperasi)' : ''} · {v.isLocal ? `lokal, ${v.district}` : v.domicileRegionName}</p>
+          <p>{label(BUSINESS_SCALE, v.scale)}{v.isKoperasi ? ' (koperasi)' : ''} · {v.isLocal ? `lokal, ${v.district}` : v.domicileRegionName}</p>
           <p>{v.address}<br />{v.phone}{v.contactEmail ? ` · ${v.contactEmail}` : ''}</p>
           <p><small>{v.productCount} produk tayang · pemilik {v.ownerName}</small></p>
         </section>

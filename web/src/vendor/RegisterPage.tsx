@@ -4,11 +4,10 @@ import { graphql } from '../gql';
 import type { BusinessScale } from '../gql/graphql';
 import { navigate } from '../app/router';
 import { fieldErrorsOf } from '../lib/fieldErrors';
+import { BUSINESS_SCALE } from '../lib/format';
 
 const Pemdas = graphql(`query RegisterPemdas { pemdas { id name kemendagriCode } }`);
 const Register = graphql(`mutation RegisterVendor($input: RegisterVendorInput!) { registerVendor(input: $input) { id status } }`);
-
-const SCALES: [BusinessScale, string][] = [['MIKRO', 'Usaha mikro'], ['KECIL', 'Usaha kecil'], ['MENENGAH', 'Usaha menengah'], ['BESAR', 'Usaha besar']];
 
 /**
  * An UMKM registers from a phone: one column, the API's Indonesian message beside each field it refuses (NIB,
@@ -31,7 +30,7 @@ export function RegisterPage() {
         businessName: value('businessName'), ownerName: value('ownerName'), nib: value('nib'), npwp: value('npwp'),
         scale: value('scale') as BusinessScale, isKoperasi: form.get('isKoperasi') === 'on',
         // A vendor registers with the Pemda it lives in; one from elsewhere is told to BPBJ, who classifies it.
-        domicileRegionCode: pemda?.kemendagriCode ?? '', domicileRegionName: pemda?.name ?? '',
+        domicileRegionCode: pemda?.kemendagriCode ?? '', domicileRegionName: pemda?.name.replace(/^Pemerintah /, '') ?? '',
         district: value('district'), address: value('address'), phone: value('phone'), contactEmail: value('contactEmail') || null,
       },
     });
@@ -69,7 +68,7 @@ export function RegisterPage() {
         {text('ownerName', 'Nama pemilik', { required: true, autoComplete: 'name' })}
         {text('nib', 'NIB (13 digit)', { required: true, inputMode: 'numeric' })}
         {text('npwp', 'NPWP', { required: true, inputMode: 'numeric' })}
-        {field('scale', 'Skala usaha', <select name="scale" defaultValue="MIKRO">{SCALES.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select>)}
+        {field('scale', 'Skala usaha', <select name="scale" defaultValue="MIKRO">{Object.entries(BUSINESS_SCALE).map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select>)}
         <label className="check"><input type="checkbox" name="isKoperasi" /> Koperasi</label>
         {text('district', 'Kecamatan', { required: true })}
         {text('address', 'Alamat usaha', { required: true, autoComplete: 'street-address' })}

@@ -9,10 +9,11 @@ import { ProductForm, type ProductDraft } from './ProductForm';
 import { fieldErrorsOf } from '../lib/fieldErrors';
 import { AsnOrderList } from '../asn/AsnOrders';
 import { NoticeLine, noticeOf, type Notice, type Outcome } from '../lib/useAction';
+import { VendorProfile } from './VendorProfile';
 
 const VendorHome = graphql(`
   query VendorHome($vendorId: ID!, $pemdaId: ID!) {
-    vendor(id: $vendorId) { id businessName nib status statusReason isUmkk isLocal legalDocuments { kind url contentType createdAt } }
+    vendor(id: $vendorId) { ...VendorProfileShown statusReason legalDocuments { kind url contentType createdAt } }
     products(pemdaId: $pemdaId, filter: { vendorId: $vendorId, status: [DRAFT, SUBMITTED, PUBLISHED, REJECTED, SUSPENDED, ARCHIVED] }, first: 100) {
       totalCount
       edges {
@@ -48,7 +49,8 @@ function draftOf(p: VendorProduct): ProductDraft {
 /**
  * The vendor's own page, phone first: its verification status (and BPBJ's reason when refused), its products with
  * their photos, curation status and any change waiting for BPBJ; a product is added, changed (on a live product,
- * stock and price cuts apply at once, the rest waits for BPBJ) or withdrawn here; and the way to its orders.
+ * stock and price cuts apply at once, the rest waits for BPBJ) or withdrawn here; its business profile and bank
+ * account; and the way to its orders.
  */
 export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaId: string }) {
   const [{ data, error }, refresh] = useQuery({ query: VendorHome, variables: { vendorId, pemdaId }, requestPolicy: 'cache-and-network' });
@@ -153,6 +155,7 @@ export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaI
         <ProductForm initial={{}} categories={data.categories} submitLabel={verified ? 'Simpan dan ajukan' : 'Simpan sebagai draf'} save={add} />
       </section>
       <AsnOrderList party="VENDOR" />
+      <VendorProfile vendor={v} onSaved={reload} />
       {verified && documents}
     </>
   );
