@@ -229,6 +229,15 @@ export async function seedDemoYear(app: SeedApp, pemdaId: string, today: Date, s
     await app.services.vendor.updateProfile(context(askingUser, askedAt), asking.id, { ...profileOf(asking), scale: BusinessScale.KECIL });
     progress('kurasi', `${asking.businessName} mengajukan klasifikasi usaha kecil`);
   }
+
+  // 6. People read what they were told as it came: what arrived before the last working day was read two hours after,
+  // so each inbox shows this week's news as new rather than a year of it.
+  const lastDay = startOfLocalDate(lastWorkingDay(today, pemda.timeZone), pemda.timeZone);
+  await em.getConnection().execute(
+    `update notification n set read_at = n.created_at + interval '2 hours' from app_user u
+      where u.id = n.recipient_id and u.pemda_id = ? and n.read_at is null and n.created_at < ?`,
+    [pemda.id, lastDay],
+  );
 }
 
 /** A vendor's profile as it stands, as the vendor would send it back. */

@@ -1,7 +1,7 @@
 // About 300 lines on purpose: the product lifecycle (draft, submission, BPBJ review, revisions of a published
 // product, removal) and the catalogue list share one review rule and one visibility rule; split, each half would
 // restate them.
-import { notifyBpbj } from '../notifications/notify.js';
+import { notifyBpbj, notifyVendor } from '../notifications/notify.js';
 import type { FilterQuery } from '@mikro-orm/core';
 import { AuditSubject } from '../audit/audit-log.entity.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -130,6 +130,7 @@ export class ProductService {
   /** BPBJ approves a submitted product (it goes live) or a published product's pending revision (applied). */
   async approve(ctx: RequestContext, id: string): Promise<Product> {
     const product = await this.curatedProduct(ctx, id);
+    const wasLive = product.status === ProductStatus.PUBLISHED;
     if (product.status === ProductStatus.SUBMITTED) {
       this.transition(ctx, product, ProductStatus.PUBLISHED, 'APPROVED');
       product.publishedAt ??= ctx.now();
@@ -147,6 +148,9 @@ export class ProductService {
       throw conflict(`Produk berstatus ${product.status} tanpa revisi tertunda; tidak ada yang perlu disetujui.`);
     }
     product.submittedAt = null;
+    await notifyVendor(ctx, product.vendor.id, wasLive
+      ? { kind: 'PRODUCT_REVISION_APPROVED', title: `Perubahan produk disetujui: ${product.name}`, body: `BPBJ menyetujui perubahan "${product.name}"; katalog kini menampilkannya.` }
+      : { kind: 'PRODUCT_APPROVED', title: `Produk tayang: ${product.name}`, body: `BPBJ menayangkan "${product.name}" di katalog; pembeli kini dapat memesannya.` });
     await ctx.em.flush();
     return product;
   }
@@ -165,6 +169,9 @@ export class ProductService {
       throw conflict(`Produk berstatus ${product.status}; hanya produk yang diajukan yang dapat ditolak.`);
     }
     product.submittedAt = null;
+    await notifyVendor(ctx, product.vendor.id, product.status === ProductStatus.PUBLISHED
+      ? { kind: 'PRODUCT_REVISION_REJECTED', title: `Perubahan produk ditolak: ${product.name}`, body: `Alasan BPBJ: ${why}. Produk tetap tayang seperti sebelumnya.` }
+      : { kind: 'PRODUCT_REJECTED', title: `Produk ditolak: ${product.name}`, body: `Alasan BPBJ: ${why}. Ubah produknya lalu ajukan kembali.` });
     await ctx.em.flush();
     return product;
   }
@@ -174,6 +181,7 @@ export class ProductService {
     const why = requireReason(reason);
     if (product.status !== ProductStatus.PUBLISHED) throw conflict('Hanya produk yang tayang yang dapat dibekukan.');
     this.transition(ctx, product, ProductStatus.SUSPENDED, 'SUSPENDED', why);
+    await notifyVendor(ctx, product.vendor.id, { kind: 'PRODUCT_SUSPENDED', title: `Produk dibekukan: ${product.name}`, body: `Alasan BPBJ: ${why}. Produk tidak tayang sampai BPBJ menayangkannya kembali.` });
     await ctx.em.flush();
     return product;
   }
@@ -182,6 +190,7 @@ export class ProductService {
     const product = await this.curatedProduct(ctx, id);
     if (product.status !== ProductStatus.SUSPENDED) throw conflict('Hanya produk yang dibekukan yang dapat ditayangkan kembali.');
     this.transition(ctx, product, ProductStatus.PUBLISHED, 'REINSTATED');
+    await notifyVendor(ctx, product.vendor.id, { kind: 'PRODUCT_REINSTATED', title: `Produk tayang kembali: ${product.name}`, body: `BPBJ menayangkan kembali "${product.name}" di katalog.` });
     await ctx.em.flush();
     return product;
   }

@@ -26,7 +26,7 @@ export class Notification extends BaseEntity<'emailAttempts' | 'emailState'> {
   @ManyToOne(() => User, { ref: true, deleteRule: 'restrict' })
   recipient!: Ref<User>;
 
-  @Field({ description: 'What happened, as a stable code: ORDER_ARRIVED, APPROVAL_WAITING, ORDER_STEP, VENDOR_PENDING, PRODUCT_PENDING.' })
+  @Field({ description: 'What happened, as a stable code: ORDER_ARRIVED, APPROVAL_WAITING, ORDER_STEP, ASN_REPORT_MISSING; for BPBJ VENDOR_PENDING, PRODUCT_PENDING, CLASSIFICATION_PENDING; for a vendor VENDOR_VERIFIED, VENDOR_REJECTED, VENDOR_SUSPENDED, VENDOR_REINSTATED, CLASSIFICATION_APPROVED, CLASSIFICATION_REJECTED, PRODUCT_APPROVED, PRODUCT_REJECTED, PRODUCT_REVISION_APPROVED, PRODUCT_REVISION_REJECTED, PRODUCT_SUSPENDED, PRODUCT_REINSTATED.' })
   @Property()
   kind!: string;
 

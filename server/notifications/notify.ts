@@ -30,6 +30,8 @@ export function notify(ctx: RequestContext, recipients: User[], message: Message
     seen.add(user.id);
     const mail = user.emailNotifications && Boolean(ctx.config.smtpUrl);
     ctx.em.create(Notification, {
+      // Stamped with the request's moment, as the audit log is: one clock for what happened and who was told.
+      createdAt: ctx.now(), updatedAt: ctx.now(),
       recipient: user, ...message, link: message.link ?? null,
       emailState: mail ? EmailState.PENDING : EmailState.SKIPPED, emailNextAttemptAt: mail ? ctx.now() : null,
     });
@@ -87,6 +89,11 @@ export async function notifyOrderStep(ctx: RequestContext, action: OrderAction, 
       });
     }
   }
+}
+
+/** A vendor hears of BPBJ's decisions on its business and its products: in its workspace, and by email. */
+export async function notifyVendor(ctx: RequestContext, vendorId: string, message: Message): Promise<void> {
+  notify(ctx, await ctx.em.find(User, { vendor: vendorId, role: Role.VENDOR }), { link: '/penyedia', ...message });
 }
 
 /** BPBJ of a Pemda hears of what waits for its curation. */

@@ -1,4 +1,4 @@
-import { notifyBpbj } from '../notifications/notify.js';
+import { notifyBpbj, notifyVendor } from '../notifications/notify.js';
 import { AuditSubject } from '../audit/audit-log.entity.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { UploadKind } from '../uploads/upload.entity.js';
@@ -77,11 +77,24 @@ function normaliseProfile(input: VendorProfileInput, v = new Validation()) {
   };
 }
 
-const TRANSITIONS: Record<string, { from: VendorStatus[]; to: VendorStatus; needsReason: boolean }> = {
-  VERIFIED: { from: [VendorStatus.PENDING], to: VendorStatus.VERIFIED, needsReason: false },
-  REJECTED: { from: [VendorStatus.PENDING], to: VendorStatus.REJECTED, needsReason: true },
-  SUSPENDED: { from: [VendorStatus.VERIFIED], to: VendorStatus.SUSPENDED, needsReason: true },
-  REINSTATED: { from: [VendorStatus.SUSPENDED], to: VendorStatus.VERIFIED, needsReason: false },
+/** BPBJ's decisions on a vendor: the states each starts from, where it leads, and what the vendor is told. */
+const TRANSITIONS: Record<string, { from: VendorStatus[]; to: VendorStatus; needsReason: boolean; notice: (name: string, why: string | null) => { title: string; body: string } }> = {
+  VERIFIED: {
+    from: [VendorStatus.PENDING], to: VendorStatus.VERIFIED, needsReason: false,
+    notice: (name) => ({ title: `${name} terverifikasi`, body: `BPBJ memverifikasi ${name}. Produk Anda kini dapat diajukan untuk tayang di katalog.` }),
+  },
+  REJECTED: {
+    from: [VendorStatus.PENDING], to: VendorStatus.REJECTED, needsReason: true,
+    notice: (name, why) => ({ title: `Pendaftaran ${name} ditolak`, body: `Alasan BPBJ: ${why}. Perbaiki profil usaha Anda lalu simpan untuk mengajukan kembali.` }),
+  },
+  SUSPENDED: {
+    from: [VendorStatus.VERIFIED], to: VendorStatus.SUSPENDED, needsReason: true,
+    notice: (name, why) => ({ title: `${name} dibekukan`, body: `Alasan BPBJ: ${why}. Produk Anda tidak tayang sampai BPBJ mengaktifkan kembali usaha Anda.` }),
+  },
+  REINSTATED: {
+    from: [VendorStatus.SUSPENDED], to: VendorStatus.VERIFIED, needsReason: false,
+    notice: (name) => ({ title: `${name} aktif kembali`, body: 'Produk Anda yang tayang kembali tampil di katalog.' }),
+  },
 };
 export type VendorDecision = keyof typeof TRANSITIONS;
 
@@ -221,6 +234,9 @@ export class VendorService {
       action: approve ? 'CLASSIFICATION_APPROVED' : 'CLASSIFICATION_REJECTED', fromStatus: vendor.status, toStatus: vendor.status,
       reason: why ? `${change}. ${why}` : change,
     });
+    await notifyVendor(ctx, vendor.id, approve
+      ? { kind: 'CLASSIFICATION_APPROVED', title: 'Perubahan klasifikasi disetujui', body: `BPBJ menyetujui: ${change}. Berlaku untuk pesanan mulai sekarang.${why ? ` Catatan BPBJ: ${why}` : ''}` }
+      : { kind: 'CLASSIFICATION_REJECTED', title: 'Perubahan klasifikasi ditolak', body: `BPBJ menolak: ${change}. Alasan: ${why}. Klasifikasi Anda tetap seperti semula.` });
     await ctx.em.flush();
     return vendor;
   }
@@ -248,6 +264,7 @@ export class VendorService {
       toStatus: vendor.status,
       reason: vendor.statusReason,
     });
+    await notifyVendor(ctx, vendor.id, { kind: `VENDOR_${decision}`, ...rule.notice(vendor.businessName, why) });
     await ctx.em.flush();
     return vendor;
   }

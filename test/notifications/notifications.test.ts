@@ -5,6 +5,7 @@ import { mailTransport, sendDueEmails } from '../../server/notifications/mail.js
 import { createTestApp, errorCode, type TestApp } from '../support/harness.js';
 import { ACCEPT, checkout, purchasingWorld, SUBMIT, type World } from '../support/purchasing.js';
 import { expectNothingWritten } from '../support/snapshot.js';
+import { productInput, registration, vendorAccount } from '../support/catalogue.js';
 
 const NOTIFICATIONS = `{ notifications { id kind title body link readAt emailState } unreadNotificationCount }`;
 
@@ -85,12 +86,38 @@ describe('notifications: written with the change, read in the app, mailed once o
     expect(bpbj.find((n: any) => n.kind === 'PRODUCT_PENDING' && n.title.includes('Jenang Apel'))).toMatchObject({ emailState: 'SKIPPED', link: '/bpbj/kurasi' });
   });
 
+  it('a vendor hears each of BPBJ\'s decisions, with the reason, stamped at the moment it was made', async () => {
+    const nib = registration(w.ids.batu).nib;
+    const vendor = await vendorAccount(t, w.ids.batu, w.bpbj, { nib, scale: 'MENENGAH' });
+    const verifiedAt = t.clock.now().toISOString();
+    t.clock.advance(3_600_000);
+    const created = await t.exec(`mutation($input: ProductInput!) { createProduct(input: $input) { id } }`, { input: productInput(w.snack, { name: 'Dodol Apel Premium' }) }, { token: vendor.token });
+    const product = created.data.createProduct.id;
+    await t.exec(`mutation($id: ID!) { submitProduct(id: $id) { status } }`, { id: product }, { token: vendor.token });
+    await t.exec(`mutation($id: ID!, $reason: String!) { rejectProduct(id: $id, reason: $reason) { status } }`, { id: product, reason: 'Foto produk tidak sesuai nama' }, { token: w.bpbj });
+    const rejectedAt = t.clock.now().toISOString();
+    const { pemdaId: _p, email: _e, password: _w, ...profile } = vendor.input;
+    t.clock.advance(3_600_000);
+    await t.exec(`mutation($id: ID!, $input: VendorProfileInput!) { updateVendorProfile(id: $id, input: $input) { id } }`, { id: vendor.id, input: { ...profile, scale: 'KECIL' } }, { token: vendor.token });
+    // A BPBJ of another Pemda cannot decide it, and tells the vendor nothing.
+    await expectNothingWritten(t, async () => expect(errorCode(await t.exec(`mutation($id: ID!) { reviewVendorClassification(id: $id, approve: true) { id } }`, { id: vendor.id }, { token: w.bpbjBontang }))).toBe('FORBIDDEN'));
+    await t.exec(`mutation($id: ID!) { reviewVendorClassification(id: $id, approve: true) { id } }`, { id: vendor.id }, { token: w.bpbj });
+
+    const inbox = (await t.exec(`{ notifications { kind title body link createdAt } }`, {}, { token: vendor.token })).data.notifications;
+    expect(inbox.map((n: any) => n.kind)).toEqual(['CLASSIFICATION_APPROVED', 'PRODUCT_REJECTED', 'VENDOR_VERIFIED']);
+    const [classification, rejected, verified] = inbox;
+    expect(verified).toMatchObject({ title: `${vendor.input.businessName} terverifikasi`, link: '/penyedia', createdAt: verifiedAt });
+    expect(rejected).toMatchObject({ title: 'Produk ditolak: Dodol Apel Premium', createdAt: rejectedAt });
+    expect(rejected.body).toBe('Alasan BPBJ: Foto produk tidak sesuai nama. Ubah produknya lalu ajukan kembali.');
+    expect(classification.body).toContain('skala MENENGAH -> KECIL; UMK-K tidak -> ya');
+  });
+
   it('a refused address is retried with back-off and keeps its error; the rest go out', async () => {
     await t.em().getConnection().execute(`update app_user set email = 'nobody@contoh.id' where email = ?`, [await vendorBEmail()]);
     const product = await w.product(w.vendorB, { name: 'Cuka Apel', price: 30_000 });
     const [order] = await checkout(t, w, [[product, 1]]);
     await t.exec(SUBMIT, { id: order.id }, { token: w.pp });
-    expect((await send()).failed).toBe(1);
+    expect((await send()).failed).toBe(2); // to the refused address: BPBJ published its product, then the order arrived
     const [row] = await t.em().getConnection().execute<{ email_state: string; email_attempts: number; email_error: string }[]>(
       `select email_state, email_attempts, email_error from notification n join app_user u on u.id = n.recipient_id where u.email = 'nobody@contoh.id' and n.kind = 'ORDER_ARRIVED'`);
     expect(row).toMatchObject({ email_state: 'PENDING', email_attempts: 1 });

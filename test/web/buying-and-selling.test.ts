@@ -126,6 +126,18 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await bpbj.getByRole('row', { name: new RegExp(PRODUCT) }).first().getByRole('button', { name: 'Tayangkan' }).click();
     await expectNotice(bpbj, 'tayang');
     await bpbj.context().close();
+
+    // The vendor hears of both decisions without asking: the header counts them, the page lists them newest first.
+    await vendorPage.getByRole('link', { name: 'Pesanan', exact: true }).click();
+    await vendorPage.getByTestId('unread-count').filter({ hasText: /^2$/ }).waitFor();
+    await vendorPage.getByRole('link', { name: /^Pemberitahuan/ }).click();
+    await expectBasics(vendorPage, /Pemberitahuan/);
+    await vendorPage.getByTestId('notification').first().waitFor();
+    expect((await vendorPage.getByTestId('notification').locator('strong').allTextContents())).toEqual([`Produk tayang: ${PRODUCT}`, 'UD Apel Manalagi Bu Ning terverifikasi']);
+    await vendorPage.getByRole('button', { name: 'Tandai semua sudah dibaca' }).click();
+    await expectNotice(vendorPage, 'Semua pemberitahuan ditandai sudah dibaca.');
+    await vendorPage.getByTestId('unread-count').waitFor({ state: 'detached' });
+    await vendorPage.getByRole('link', { name: 'Usaha & produk' }).click();
   });
 
   it('a PP finds it with a typo, puts 100 boxes in the cart and checks out with the PPK', async () => {

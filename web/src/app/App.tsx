@@ -25,6 +25,7 @@ import { useEffect, type ReactNode } from 'react';
 import { AsnHomePage } from '../asn/AsnHomePage';
 import { AsnShopPage } from '../asn/AsnShopPage';
 import { OpdAsnPage } from '../kepala/OpdAsnPage';
+import { NotificationLink, NotificationsPage } from '../notifications/NotificationsPage';
 
 const BPBJ_NAV: [string, string][] = [
   ['/bpbj', 'Dasbor'],
@@ -65,8 +66,9 @@ function route(path: string, account: Account | null): { title: string; page: Re
   if (publik) return publik[2] ? { title: 'Katalog produk lokal', page: <CataloguePage pemdaId={publik[1]} /> } : { title: 'Rekap publik', page: <PublicRecapPage pemdaId={publik[1]} /> };
   if (path === '/masuk') return { title: 'Masuk', page: <LoginPage /> };
   if (path === '/daftar') return { title: 'Daftar penyedia', page: <RegisterPage /> };
-  const signedIn = ['/bpbj', '/opd', '/penyedia', '/pesanan', '/asn', '/kepala'].some((prefix) => path.startsWith(prefix));
+  const signedIn = ['/bpbj', '/opd', '/penyedia', '/pesanan', '/asn', '/kepala', '/pemberitahuan'].some((prefix) => path.startsWith(prefix));
   if (signedIn && !account) return { title: 'Masuk', page: <LoginPage /> };
+  if (path === '/pemberitahuan' && account) return { title: 'Pemberitahuan', page: <NotificationsPage timeZone={account.pemda?.timeZone ?? 'Asia/Jakarta'} /> };
   const order = path.match(/^\/pesanan\/([0-9a-f-]{36})$/);
   if (order && account?.pemda) return { title: 'Paket', page: <OrderPage id={order[1]} timeZone={account.pemda.timeZone} back={`${HOME[account.role] === '/opd' ? '/opd/paket' : HOME[account.role] === '/penyedia' ? '/penyedia/pesanan' : HOME[account.role] ?? '/'}`} /> };
   if (path.startsWith('/opd') && account) {
@@ -132,6 +134,7 @@ export function App() {
         <nav aria-label="Menu utama">
           {account && (NAV[account.role] ?? []).map(([to, label]) => <Link key={to} to={to} aria-current={url.pathname === to ? 'page' : undefined}>{label}</Link>)}
           {account?.pemda && <Link to={`/publik/${account.pemda.id}`}>Publik</Link>}
+          {account && <NotificationLink />}
         </nav>
         <div className="who">
           {account ? (

@@ -20,12 +20,13 @@ export function RouterProvider({ children }: { children: ReactNode }) {
 
 export const useLocation = () => useContext(Location);
 
-export function Link({ to, children, ...rest }: { to: string; children: ReactNode } & AnchorHTMLAttributes<HTMLAnchorElement>) {
+export function Link({ to, children, onClick, ...rest }: { to: string; children: ReactNode } & AnchorHTMLAttributes<HTMLAnchorElement>) {
   return (
     <a
       href={to}
       {...rest}
       onClick={(event) => {
+        onClick?.(event);
         if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
         event.preventDefault();
         navigate(to);

@@ -55,6 +55,10 @@ type Documents = {
     "\n  query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput, $sort: SearchSort) {\n    searchProducts(pemdaId: $pemdaId, query: $query, filter: $filter, sort: $sort, first: 24) {\n      totalCount correctedQuery\n      edges { node { id name unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk imageUrls vendor { id businessName district } category { id name } } }\n      facets { categories { value count } local { value count } umkk { value count } pdn { value count } basicNeeds { value count } priceBands { value count } }\n    }\n    categories(pemdaId: $pemdaId) { id name children { id name children { id name } } }\n  }\n": typeof types.CatalogueSearchDocument,
     "query OpdAsnProgrammes($pemdaId: ID!) { asnProgrammes(pemdaId: $pemdaId) { id name } }": typeof types.OpdAsnProgrammesDocument,
     "\n  query OpdAsnRows($programmeId: ID!, $opdId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, opdId: $opdId, month: $month) { asn { id nip name grade } required reported counted status }\n  }\n": typeof types.OpdAsnRowsDocument,
+    "query UnreadNotifications { unreadNotificationCount }": typeof types.UnreadNotificationsDocument,
+    "\n  query Notifications {\n    notifications(first: 50) { id kind title body link createdAt readAt }\n    unreadNotificationCount\n    me { id emailNotifications }\n  }\n": typeof types.NotificationsDocument,
+    "mutation MarkNotificationsRead($ids: [ID!]) { markNotificationsRead(ids: $ids) }": typeof types.MarkNotificationsReadDocument,
+    "mutation SetEmailNotifications($enabled: Boolean!) { setEmailNotifications(enabled: $enabled) { id emailNotifications } }": typeof types.SetEmailNotificationsDocument,
     "\n  query Cart($opdId: ID!) {\n    cart { id quantity unitPriceSeen product { id name unit price stock minOrderQuantity status vendor { id businessName } } }\n    ppks(opdId: $opdId) { id fullName }\n    opd(id: $opdId) { id name }\n  }\n": typeof types.CartDocument,
     "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) { orders { id code total vendor { id businessName } } }\n  }\n": typeof types.CreateOrderDocument,
     "\n  mutation SetCartItem($productId: ID!, $quantity: Int!) {\n    setCartItem(productId: $productId, quantity: $quantity) { id quantity unitPriceSeen product { id } }\n  }\n": typeof types.SetCartItemDocument,
@@ -130,6 +134,10 @@ const documents: Documents = {
     "\n  query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput, $sort: SearchSort) {\n    searchProducts(pemdaId: $pemdaId, query: $query, filter: $filter, sort: $sort, first: 24) {\n      totalCount correctedQuery\n      edges { node { id name unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk imageUrls vendor { id businessName district } category { id name } } }\n      facets { categories { value count } local { value count } umkk { value count } pdn { value count } basicNeeds { value count } priceBands { value count } }\n    }\n    categories(pemdaId: $pemdaId) { id name children { id name children { id name } } }\n  }\n": types.CatalogueSearchDocument,
     "query OpdAsnProgrammes($pemdaId: ID!) { asnProgrammes(pemdaId: $pemdaId) { id name } }": types.OpdAsnProgrammesDocument,
     "\n  query OpdAsnRows($programmeId: ID!, $opdId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, opdId: $opdId, month: $month) { asn { id nip name grade } required reported counted status }\n  }\n": types.OpdAsnRowsDocument,
+    "query UnreadNotifications { unreadNotificationCount }": types.UnreadNotificationsDocument,
+    "\n  query Notifications {\n    notifications(first: 50) { id kind title body link createdAt readAt }\n    unreadNotificationCount\n    me { id emailNotifications }\n  }\n": types.NotificationsDocument,
+    "mutation MarkNotificationsRead($ids: [ID!]) { markNotificationsRead(ids: $ids) }": types.MarkNotificationsReadDocument,
+    "mutation SetEmailNotifications($enabled: Boolean!) { setEmailNotifications(enabled: $enabled) { id emailNotifications } }": types.SetEmailNotificationsDocument,
     "\n  query Cart($opdId: ID!) {\n    cart { id quantity unitPriceSeen product { id name unit price stock minOrderQuantity status vendor { id businessName } } }\n    ppks(opdId: $opdId) { id fullName }\n    opd(id: $opdId) { id name }\n  }\n": types.CartDocument,
     "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) { orders { id code total vendor { id businessName } } }\n  }\n": types.CreateOrderDocument,
     "\n  mutation SetCartItem($productId: ID!, $quantity: Int!) {\n    setCartItem(productId: $productId, quantity: $quantity) { id quantity unitPriceSeen product { id } }\n  }\n": types.SetCartItemDocument,
@@ -342,6 +350,22 @@ export function graphql(source: "query OpdAsnProgrammes($pemdaId: ID!) { asnProg
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OpdAsnRows($programmeId: ID!, $opdId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, opdId: $opdId, month: $month) { asn { id nip name grade } required reported counted status }\n  }\n"): (typeof documents)["\n  query OpdAsnRows($programmeId: ID!, $opdId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, opdId: $opdId, month: $month) { asn { id nip name grade } required reported counted status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UnreadNotifications { unreadNotificationCount }"): (typeof documents)["query UnreadNotifications { unreadNotificationCount }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications {\n    notifications(first: 50) { id kind title body link createdAt readAt }\n    unreadNotificationCount\n    me { id emailNotifications }\n  }\n"): (typeof documents)["\n  query Notifications {\n    notifications(first: 50) { id kind title body link createdAt readAt }\n    unreadNotificationCount\n    me { id emailNotifications }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MarkNotificationsRead($ids: [ID!]) { markNotificationsRead(ids: $ids) }"): (typeof documents)["mutation MarkNotificationsRead($ids: [ID!]) { markNotificationsRead(ids: $ids) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetEmailNotifications($enabled: Boolean!) { setEmailNotifications(enabled: $enabled) { id emailNotifications } }"): (typeof documents)["mutation SetEmailNotifications($enabled: Boolean!) { setEmailNotifications(enabled: $enabled) { id emailNotifications } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
