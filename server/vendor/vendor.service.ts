@@ -13,6 +13,7 @@ import { paginate, queueOrder, type Page, type PageArgs, type QueueOrder } from 
 import { Pemda } from '../pemda/pemda.entity.js';
 import { isEmail, isNib, normaliseNpwp, normalisePhone } from './identifiers.js';
 import { BusinessScale, isUmkk, Vendor, VendorStatus, type ClassificationFields } from './vendor.entity.js';
+import { BUSINESS_SCALE, label } from '../reports/indonesian.js';
 import { findInScope } from '../database/find.js';
 
 export interface VendorProfileInput {
@@ -110,17 +111,25 @@ function applyClassification(vendor: Vendor, fields: ClassificationFields, pemda
   Object.assign(vendor, fields, classificationOf(fields, pemda));
 }
 
-/** "skala MENENGAH -> MIKRO; UMK-K tidak -> ya", or null when nothing that decides the classification changes. */
+/**
+ * "skala usaha menengah → usaha kecil; UMK-K tidak → ya", as BPBJ and the vendor read it (the audit log, the
+ * notifications): what changes, then what that changes in the 40% measure; null when nothing that decides it changes.
+ */
 function describeClassificationChange(vendor: Vendor, to: ClassificationFields, pemda: Pemda): string | null {
   const yes = (b: boolean) => (b ? 'ya' : 'tidak');
+  const scale = (s: BusinessScale) => label(BUSINESS_SCALE, s).toLowerCase();
+  const after = classificationOf(to, pemda);
   const parts = [
-    vendor.scale !== to.scale && `skala ${vendor.scale} -> ${to.scale}`,
-    vendor.isKoperasi !== to.isKoperasi && `koperasi ${yes(vendor.isKoperasi)} -> ${yes(to.isKoperasi)}`,
-    vendor.domicileRegionCode !== to.domicileRegionCode && `domisili ${vendor.domicileRegionName} (${vendor.domicileRegionCode}) -> ${to.domicileRegionName} (${to.domicileRegionCode})`,
+    vendor.scale !== to.scale && `skala ${scale(vendor.scale)} → ${scale(to.scale)}`,
+    vendor.isKoperasi !== to.isKoperasi && `koperasi ${yes(vendor.isKoperasi)} → ${yes(to.isKoperasi)}`,
+    vendor.domicileRegionCode !== to.domicileRegionCode && `domisili ${vendor.domicileRegionName} (${vendor.domicileRegionCode}) → ${to.domicileRegionName} (${to.domicileRegionCode})`,
   ].filter(Boolean);
   if (!parts.length) return null;
-  const after = classificationOf(to, pemda);
-  return [...parts, `UMK-K ${yes(vendor.isUmkk)} -> ${yes(after.isUmkk)}`, `lokal ${yes(vendor.isLocal)} -> ${yes(after.isLocal)}`].join('; ');
+  const effects = [
+    vendor.isUmkk !== after.isUmkk && `UMK-K ${yes(vendor.isUmkk)} → ${yes(after.isUmkk)}`,
+    vendor.isLocal !== after.isLocal && `lokal ${yes(vendor.isLocal)} → ${yes(after.isLocal)}`,
+  ].filter(Boolean);
+  return [...parts, ...(effects.length ? effects : ['UMK-K dan lokal tidak berubah'])].join('; ');
 }
 
 export class VendorService {

@@ -46,7 +46,7 @@ describe('what decides the 40% measure is never the vendor\'s own word', () => {
     expect(again.data.updateVendorProfile.pendingClassification).toMatchObject({ isKoperasi: true });
     const log = (await t.exec(AUDIT, { p: w.ids.batu, id: menengah.id }, { token: w.bpbj })).data.auditLog;
     expect(log.filter((e: any) => e.action === 'CLASSIFICATION_CHANGE_REQUESTED')).toEqual([
-      { action: 'CLASSIFICATION_CHANGE_REQUESTED', actorRole: 'VENDOR', reason: 'koperasi tidak -> ya; UMK-K tidak -> ya; lokal ya -> ya' },
+      { action: 'CLASSIFICATION_CHANGE_REQUESTED', actorRole: 'VENDOR', reason: 'koperasi tidak → ya; UMK-K tidak → ya' },
     ]);
     const notified = (await t.exec(`{ notifications(first: 50) { kind title link } }`, {}, { token: w.bpbj })).data.notifications.filter((n: any) => n.kind === 'CLASSIFICATION_PENDING');
     expect(notified).toEqual([{ kind: 'CLASSIFICATION_PENDING', title: expect.stringContaining('Perubahan klasifikasi menunggu keputusan'), link: '/bpbj/kurasi' }]);
@@ -61,7 +61,7 @@ describe('what decides the 40% measure is never the vendor\'s own word', () => {
     const approved = await t.exec(REVIEW, { id: menengah.id, approve: true, reason: 'Akta koperasi diperiksa' }, { token: w.bpbj });
     expect(approved.data.reviewVendorClassification).toEqual({ isUmkk: true, isKoperasi: true, pendingClassification: null });
     const [decision] = (await t.exec(AUDIT, { p: w.ids.batu, id: menengah.id }, { token: w.bpbj })).data.auditLog;
-    expect(decision).toEqual({ action: 'CLASSIFICATION_APPROVED', actorRole: 'BPBJ', reason: 'koperasi tidak -> ya; UMK-K tidak -> ya; lokal ya -> ya. Akta koperasi diperiksa' });
+    expect(decision).toEqual({ action: 'CLASSIFICATION_APPROVED', actorRole: 'BPBJ', reason: 'koperasi tidak → ya; UMK-K tidak → ya. Akta koperasi diperiksa' });
 
     expect((await t.em().findOneOrFail(Order, before.id)).vendorIsUmkk).toBe(false);
     const [after] = await checkout(t, w, [[product, 1]]);

@@ -109,7 +109,7 @@ describe('notifications: written with the change, read in the app, mailed once o
     expect(verified).toMatchObject({ title: `${vendor.input.businessName} terverifikasi`, link: '/penyedia', createdAt: verifiedAt });
     expect(rejected).toMatchObject({ title: 'Produk ditolak: Dodol Apel Premium', createdAt: rejectedAt });
     expect(rejected.body).toBe('Alasan BPBJ: Foto produk tidak sesuai nama. Ubah produknya lalu ajukan kembali.');
-    expect(classification.body).toContain('skala MENENGAH -> KECIL; UMK-K tidak -> ya');
+    expect(classification.body).toBe('BPBJ menyetujui: skala usaha menengah → usaha kecil; UMK-K tidak → ya. Berlaku untuk pesanan mulai sekarang.');
   });
 
   it('a refused address is retried with back-off and keeps its error; the rest go out', async () => {
