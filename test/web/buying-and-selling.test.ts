@@ -84,6 +84,7 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await vendorPage.getByLabel(/^Satuan/).fill('kotak');
     await vendorPage.getByLabel(/^Harga per satuan/).fill('2.100.000');
     await vendorPage.getByLabel('Stok').fill('500');
+    await vendorPage.getByLabel(/^Nilai TKDN/).fill('45,5'); // as the certificate writes it
     await vendorPage.getByRole('button', { name: 'Simpan sebagai draf' }).click();
     await expectNotice(vendorPage, 'disimpan sebagai draf');
     const product = vendorPage.getByTestId('vendor-product').filter({ hasText: PRODUCT });
@@ -155,6 +156,9 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await comparison.getByRole('columnheader').nth(2).waitFor();
     expect(await comparison.getByRole('row').first().getByRole('link').count()).toBe(2);
     expect(await comparison.textContent()).toContain('UD Apel Manalagi Bu Ning, Bumiaji');
+    // Local content with a decimal comma, on the card and in the comparison alike ("45.5%" reads as a thousand-separated figure).
+    expect(await cards.filter({ hasText: PRODUCT }).locator('.tags').textContent()).toContain('PDN, TKDN 45,5%');
+    expect(await comparison.textContent()).toContain('PDN, TKDN 45,5%');
     await shot(ppPage, 'opd-compare');
 
     await ppPage.getByLabel('Cari produk').fill('kripik apel manalagy');

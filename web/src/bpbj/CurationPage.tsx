@@ -2,7 +2,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { useAction } from '../lib/useAction';
 import { navigate, useLocation } from '../app/router';
-import { BUSINESS_SCALE, label, rupiah } from '../lib/format';
+import { BUSINESS_SCALE, label, percent, rupiah } from '../lib/format';
 import type { BusinessScale } from '../gql/graphql';
 import { downloadUpload } from '../lib/upload';
 
@@ -170,7 +170,7 @@ function Revision({ before, after }: { before: Shown; after: Shown }) {
   if (after.price != null && after.price !== before.price) rows.push(['Harga', rupiah(before.price), rupiah(after.price)]);
   if (after.unit != null && after.unit !== before.unit) rows.push(['Satuan', show(before.unit), show(after.unit)]);
   if (after.isPdn != null && after.isPdn !== before.isPdn) rows.push(['PDN', show(before.isPdn), show(after.isPdn)]);
-  if (after.tkdnPercent != null && after.tkdnPercent !== before.tkdnPercent) rows.push(['TKDN %', show(before.tkdnPercent), show(after.tkdnPercent)]);
+  if (after.tkdnPercent != null && after.tkdnPercent !== before.tkdnPercent) rows.push(['TKDN', percent(before.tkdnPercent), percent(after.tkdnPercent)]);
   if (after.description != null && after.description !== before.description) rows.push(['Deskripsi', 'berubah', show(after.description).slice(0, 80)]);
   return (
     <table className="revision">

@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { ComparedProductQuery } from '../gql/graphql';
 import { Link } from '../app/router';
-import { rupiah } from '../lib/format';
+import { localContent, rupiah } from '../lib/format';
 
 export const MAX_COMPARED = 4;
 
@@ -27,7 +27,7 @@ const ROWS: [string, (p: Compared) => ReactNode][] = [
   ['Penyedia', (p) => `${p.vendor.businessName}, ${p.vendor.district}`],
   ['Penyedia lokal', (p) => (p.isLocal ? 'Ya' : 'Tidak')],
   ['UMK-K', (p) => (p.isUmkk ? 'Ya' : 'Tidak')],
-  ['PDN / TKDN', (p) => (p.isPdn ? `PDN${p.tkdnPercent != null ? `, TKDN ${p.tkdnPercent.toLocaleString('id-ID')}%` : ''}` : 'Bukan PDN')],
+  ['PDN / TKDN', (p) => localContent(p.isPdn, p.tkdnPercent)],
 ];
 
 /**

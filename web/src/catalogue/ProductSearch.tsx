@@ -4,7 +4,7 @@ import { graphql } from '../gql';
 import type { CatalogueSearchQuery, SearchSort } from '../gql/graphql';
 import { PRICE_BANDS } from '../../../search/price-bands.js';
 import { Link, navigate, useLocation } from '../app/router';
-import { rupiah } from '../lib/format';
+import { localContent, rupiah } from '../lib/format';
 import { flattenCategories } from '../lib/categories';
 import { MAX_COMPARED, ProductComparison } from './ProductComparison';
 
@@ -115,7 +115,7 @@ export function ProductSearch({ pemdaId, productHref, action }: { pemdaId: strin
               <p className="tags">
                 {p.isLocal && <span className="badge">Lokal</span>}
                 {p.isUmkk && <span className="badge">UMK-K</span>}
-                {p.isPdn && <span className="badge">PDN{p.tkdnPercent ? ` TKDN ${p.tkdnPercent}%` : ''}</span>}
+                {p.isPdn && <span className="badge">{localContent(p.isPdn, p.tkdnPercent)}</span>}
               </p>
               <p><small>Minimal pesan {p.minOrderQuantity} {p.unit} · stok {p.stock.toLocaleString('id-ID')} · {p.category.name}</small></p>
               <label className="check">

@@ -1,5 +1,11 @@
 /** How people in a Pemda read figures and codes: one definition with the server's reports (server/reports/indonesian.ts). */
+import { percent } from '../../../server/reports/indonesian.js';
+
 export { rupiah, percent, monthName, dateName, dateTime, label, STATUS_LABEL, ORDER_STATUS, NEGOTIATION_STATUS, PAYMENT_METHOD, PRODUCT_STATUS, VENDOR_STATUS, BUSINESS_SCALE, ASN_MONTH_STATUS, ASN_REPORT_STATUS } from '../../../server/reports/indonesian.js';
+
+/** A product's local content as buyers read it: "PDN, TKDN 63,58%", "PDN" or "Bukan PDN". */
+export const localContent = (isPdn: boolean, tkdnPercent: number | null | undefined) =>
+  (isPdn ? `PDN${tkdnPercent != null ? `, TKDN ${percent(tkdnPercent)}` : ''}` : 'Bukan PDN');
 
 /** Today in the Pemda's calendar (YYYY-MM-DD), as date inputs want it. */
 export const localToday = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());

@@ -1,7 +1,7 @@
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { Link } from '../app/router';
-import { BUSINESS_SCALE, label, rupiah } from '../lib/format';
+import { BUSINESS_SCALE, label, localContent, rupiah } from '../lib/format';
 
 const ProductView = graphql(`
   query ProductView($id: ID!) {
@@ -31,7 +31,7 @@ export function ProductPage({ pemdaId, productId }: { pemdaId: string; productId
           <p className="tags">
             {p.isLocal && <span className="badge">Lokal</span>}
             {p.isUmkk && <span className="badge">UMK-K</span>}
-            <span className="badge">{p.isPdn ? `PDN${p.tkdnPercent ? `, TKDN ${p.tkdnPercent.toLocaleString('id-ID')}%` : ''}` : 'Bukan PDN'}</span>
+            <span className="badge">{localContent(p.isPdn, p.tkdnPercent)}</span>
           </p>
           <table>
             <tbody>

@@ -90,7 +90,7 @@ export function ProductForm({ initial, categories, submitLabel, save, onCancel }
       <label>Stok<input name="stock" inputMode="numeric" required defaultValue={initial.stock ?? ''} {...described('stock')} />{err('stock')}</label>
       <label>Minimal pesan<input name="minOrderQuantity" inputMode="numeric" defaultValue={initial.minOrderQuantity ?? 1} {...described('minOrderQuantity')} />{err('minOrderQuantity')}</label>
       <label className="check"><input type="checkbox" name="isPdn" defaultChecked={initial.isPdn ?? true} /> Produk dalam negeri</label>
-      <label>Nilai TKDN (%), bila bersertifikat<input name="tkdnPercent" inputMode="decimal" defaultValue={initial.tkdnPercent ?? ''} {...described('tkdnPercent')} />{err('tkdnPercent')}</label>
+      <label>Nilai TKDN (%), bila bersertifikat<input name="tkdnPercent" inputMode="decimal" defaultValue={initial.tkdnPercent != null ? String(initial.tkdnPercent).replace('.', ',') : ''} {...described('tkdnPercent')} />{err('tkdnPercent')}</label>
       <div className="actions">
         <button type="submit" disabled={uploading > 0}>{submitLabel}</button>
         {onCancel && <button type="button" className="secondary" onClick={onCancel}>Batal</button>}
