@@ -331,7 +331,8 @@ async function showcaseOrders(
   const largest = [...goods].sort((a, b) => b.stock * b.price - a.stock * a.price)[0];
   const usualQuantity = (p: Product) => Math.max(p.minOrderQuantity, Math.min(p.stock, Math.round(3_500_000 / p.price)));
   // They happen in the office hours of the last working day before today: placed from 08.20 local, one every 50
-  // minutes, each step by 15.00. Placed in the hours before today instead, a demo made at dawn showed orders at 03.12.
+  // minutes, the one that goes furthest first, each step by 15.00. Placed in the hours before today instead, a demo
+  // made at dawn showed orders at 03.12.
   const midnight = startOfLocalDate(lastWorkingDay(today, pemda.timeZone), pemda.timeZone).getTime();
   const officeClosed = new Date(midnight + 16 * 3_600_000); // runOrder keeps every step an hour before its "today"
   for (const [i, fate] of fates.entries()) {
@@ -339,7 +340,7 @@ async function showcaseOrders(
     const product = fate === 'APPROVED' ? largest : inTurn.find((p) => usualQuantity(p) <= p.stock) ?? largest;
     const quantity = fate === 'APPROVED' ? Math.min(product.stock, Math.ceil(210_000_000 / product.price)) : usualQuantity(product);
     product.stock -= quantity;
-    const placedAt = new Date(midnight + (8 * 60 + 20 + i * 50) * 60_000);
+    const placedAt = new Date(midnight + (8 * 60 + 20 + (fates.length - 1 - i) * 50) * 60_000);
     await runOrder(context, officers.get(dinkes.id)!, [[product, quantity]], placedAt, officeClosed, fate, pemda, rnd);
   }
   return fates.length;
@@ -369,7 +370,11 @@ async function runOrder(
   const latest = officeHourAtOrBefore(new Date(today.getTime() - 3_600_000), timeZone).getTime();
   let at = new Date(Math.min(weekdayFrom(placedAt, timeZone).getTime(), latest));
   const later = (days: number) => {
-    at = new Date(Math.min(weekdayFrom(new Date(at.getTime() + days * DAY), timeZone).getTime(), latest));
+    const next = weekdayFrom(new Date(at.getTime() + days * DAY), timeZone).getTime();
+    // A step that would come after that comes halfway there instead (to the minute, in office hours), so a recent
+    // order's steps keep their order and their distance rather than all falling on the last office hour at once.
+    const halfway = at.getTime() + Math.floor((latest - at.getTime()) / 2 / 60_000) * 60_000;
+    at = next <= latest ? new Date(next) : officeHourAtOrAfter(new Date(halfway), timeZone);
     return at;
   };
   const { cart, order: orders } = context(officers.pp, at).services;
@@ -422,6 +427,14 @@ function weekdayFrom(instant: Date, timeZone: string): Date {
   let moment = instant;
   while (!isWorkingDay(localDate(moment, timeZone))) moment = new Date(moment.getTime() + DAY);
   return moment;
+}
+
+/** The instant if it falls in office hours, otherwise the next opening (08.00 local of the next working day). */
+function officeHourAtOrAfter(instant: Date, timeZone: string): Date {
+  for (let date = localDate(instant, timeZone); ; date = addDays(date, 1)) {
+    const opens = startOfLocalDate(date, timeZone).getTime() + 8 * 3_600_000;
+    if (isWorkingDay(date) && instant.getTime() <= opens + 8 * 3_600_000) return new Date(Math.max(instant.getTime(), opens));
+  }
 }
 
 /** The latest moment of office hours (08.00-16.00 local, Monday to Friday) at or before the instant. */
