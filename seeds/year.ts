@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createApp } from '../server/app.js';
+import { holidaysFrom } from '../server/calendar/holidays.js';
 import { addDays, isWorkingDay, localDate, startOfLocalDate } from '../server/calendar/time-zone.js';
 import type { Actor, RequestContext } from '../server/context.js';
 import { Product, ProductStatus } from '../server/catalogue/product.entity.js';
@@ -102,6 +103,8 @@ export async function seedDemoYear(app: SeedApp, pemdaId: string, today: Date, s
   const year = Number(todayLocal.slice(0, 4));
   const currentMonth = Number(todayLocal.slice(5, 7));
   const rnd = random(spec.seed);
+  // Its offices keep the Pemda's working days: no order moves on a weekend, on Idul Fitri or on a cuti bersama.
+  const calendar: OfficeCalendar = { timeZone: pemda.timeZone, holidays: (await holidaysFrom(em, [pemda.id], `${year - 1}-01-01`)).get(pemda.id)! };
   const opds = await em.find(Opd, { pemda }, { orderBy: { code: 'asc' } });
   const bpbjUser = await em.findOneOrFail(User, { pemda, role: Role.BPBJ });
   const context = (user: User | null, at: Date): RequestContext => {
@@ -158,13 +161,13 @@ export async function seedDemoYear(app: SeedApp, pemdaId: string, today: Date, s
         : age > 20 ? rnd.pick(['COMPLETED', 'COMPLETED', 'PAID', 'RECEIVED', 'RECEIVED'] as const)
         : rnd.pick(['DRAFT', 'SUBMITTED', 'APPROVED', 'ACCEPTED', 'SHIPPED', 'RECEIVED', 'RECEIVED', 'COMPLETED', 'CANCELLED', 'EXPIRED'] as const);
       const lines = pickLines(rnd, byVendor.get(vendorId)!, spec.volume * (opd.shortName === 'RSUD Karsa Husada' || opd.shortName === 'Disdik' ? 2 : 1));
-      const value = await runOrder(context, officers.get(opd.id)!, lines, placedAt, today, fate, pemda, rnd);
+      const value = await runOrder(context, officers.get(opd.id)!, lines, placedAt, today, fate, pemda, calendar, rnd);
       if (value && umkk) catalogueUmkk.set(opd.id, (catalogueUmkk.get(opd.id) ?? 0) + value);
       placed++;
     }
     progress('paket katalog', `${pad(month)}/${year}: ${placed} paket`);
   }
-  placed += await showcaseOrders(context, em, pemda, officers, byVendor, today, rnd);
+  placed += await showcaseOrders(context, em, pemda, calendar, officers, byVendor, today, rnd);
   // What the expiry job would have done on the way: orders left unanswered for 3 working days are "tidak direspons".
   await expireUnansweredOrders(context(null, today), app.services.order);
   progress('paket katalog', `${placed} paket, tiap status terbuka ada contohnya`);
@@ -225,14 +228,14 @@ export async function seedDemoYear(app: SeedApp, pemdaId: string, today: Date, s
   const asking = await em.findOne(Vendor, { pemda, status: VendorStatus.VERIFIED, scale: BusinessScale.MENENGAH, isKoperasi: false, isLocal: true }, { orderBy: { nib: 'asc' } });
   const askingUser = asking && (await em.findOne(User, { vendor: asking }));
   if (asking && askingUser) {
-    const askedAt = new Date(startOfLocalDate(lastWorkingDay(today, pemda.timeZone), pemda.timeZone).getTime() + 9.5 * 3_600_000);
+    const askedAt = new Date(startOfLocalDate(lastWorkingDay(today, calendar), pemda.timeZone).getTime() + 9.5 * 3_600_000);
     await app.services.vendor.updateProfile(context(askingUser, askedAt), asking.id, { ...profileOf(asking), scale: BusinessScale.KECIL });
     progress('kurasi', `${asking.businessName} mengajukan klasifikasi usaha kecil`);
   }
 
   // 6. People read what they were told as it came: what arrived before the last working day was read two hours after,
   // so each inbox shows this week's news as new rather than a year of it.
-  const lastDay = startOfLocalDate(lastWorkingDay(today, pemda.timeZone), pemda.timeZone);
+  const lastDay = startOfLocalDate(lastWorkingDay(today, calendar), pemda.timeZone);
   await em.getConnection().execute(
     `update notification n set read_at = n.created_at + interval '2 hours' from app_user u
       where u.id = n.recipient_id and u.pemda_id = ? and n.read_at is null and n.created_at < ?`,
@@ -247,10 +250,10 @@ const profileOf = (v: Vendor): VendorProfileInput => ({
   phone: v.phone, contactEmail: v.contactEmail, bankName: v.bankName, bankAccountNumber: v.bankAccountNumber, bankAccountName: v.bankAccountName,
 });
 
-/** The working day before today's date in the Pemda's calendar (Monday to Friday). */
-function lastWorkingDay(today: Date, timeZone: string): string {
-  let day = addDays(localDate(today, timeZone), -1);
-  while (!isWorkingDay(day)) day = addDays(day, -1);
+/** The working day before today's date in the Pemda's calendar. */
+function lastWorkingDay(today: Date, calendar: OfficeCalendar): string {
+  let day = addDays(localDate(today, calendar.timeZone), -1);
+  while (!isWorkingDay(day, calendar.holidays)) day = addDays(day, -1);
   return day;
 }
 
@@ -316,6 +319,7 @@ async function showcaseOrders(
   context: (user: User | null, at: Date) => RequestContext,
   em: EntityManager,
   pemda: Pemda,
+  calendar: OfficeCalendar,
   officers: Map<string, Officers>,
   byVendor: Map<string, Product[]>,
   today: Date,
@@ -333,7 +337,7 @@ async function showcaseOrders(
   // They happen in the office hours of the last working day before today: placed from 08.20 local, one every 50
   // minutes, the one that goes furthest first, each step by 15.00. Placed in the hours before today instead, a demo
   // made at dawn showed orders at 03.12.
-  const midnight = startOfLocalDate(lastWorkingDay(today, pemda.timeZone), pemda.timeZone).getTime();
+  const midnight = startOfLocalDate(lastWorkingDay(today, calendar), pemda.timeZone).getTime();
   const officeClosed = new Date(midnight + 16 * 3_600_000); // runOrder keeps every step an hour before its "today"
   for (const [i, fate] of fates.entries()) {
     const inTurn = [...goods.slice(i % goods.length), ...goods.slice(0, i % goods.length)].filter((p) => p !== largest);
@@ -341,7 +345,7 @@ async function showcaseOrders(
     const quantity = fate === 'APPROVED' ? Math.min(product.stock, Math.ceil(210_000_000 / product.price)) : usualQuantity(product);
     product.stock -= quantity;
     const placedAt = new Date(midnight + (8 * 60 + 20 + (fates.length - 1 - i) * 50) * 60_000);
-    await runOrder(context, officers.get(dinkes.id)!, [[product, quantity]], placedAt, officeClosed, fate, pemda, rnd);
+    await runOrder(context, officers.get(dinkes.id)!, [[product, quantity]], placedAt, officeClosed, fate, pemda, calendar, rnd);
   }
   return fates.length;
 }
@@ -360,21 +364,22 @@ async function runOrder(
   today: Date,
   fate: Fate,
   pemda: Pemda,
+  calendar: OfficeCalendar,
   rnd: ReturnType<typeof random>,
 ): Promise<number> {
   if (!lines.length) return 0;
-  const { timeZone } = pemda;
+  const { timeZone } = calendar;
   const vendorUser = await context(officers.pp, placedAt).em.findOneOrFail(User, { vendor: lines[0][0].vendor.id, role: Role.VENDOR });
   // Offices work Monday to Friday: a step that falls on a weekend waits for Monday, at the same hour, and nothing
   // happens after the last office hour before today (nor in the hours before the demo is made).
-  const latest = officeHourAtOrBefore(new Date(today.getTime() - 3_600_000), timeZone).getTime();
-  let at = new Date(Math.min(weekdayFrom(placedAt, timeZone).getTime(), latest));
+  const latest = officeHourAtOrBefore(new Date(today.getTime() - 3_600_000), calendar).getTime();
+  let at = new Date(Math.min(weekdayFrom(placedAt, calendar).getTime(), latest));
   const later = (days: number) => {
-    const next = weekdayFrom(new Date(at.getTime() + days * DAY), timeZone).getTime();
+    const next = weekdayFrom(new Date(at.getTime() + days * DAY), calendar).getTime();
     // A step that would come after that comes halfway there instead (to the minute, in office hours), so a recent
     // order's steps keep their order and their distance rather than all falling on the last office hour at once.
     const halfway = at.getTime() + Math.floor((latest - at.getTime()) / 2 / 60_000) * 60_000;
-    at = next <= latest ? new Date(next) : officeHourAtOrAfter(new Date(halfway), timeZone);
+    at = next <= latest ? new Date(next) : officeHourAtOrAfter(new Date(halfway), calendar);
     return at;
   };
   const { cart, order: orders } = context(officers.pp, at).services;
@@ -422,26 +427,29 @@ async function runOrder(
   return received.receivedAmount ?? 0;
 }
 
-/** The instant, or the same hour of the Monday after when it falls on a weekend (local). */
-function weekdayFrom(instant: Date, timeZone: string): Date {
+/** The Pemda's working days (Monday to Friday but its days off) in its time zone: when its offices work. */
+interface OfficeCalendar { timeZone: string; holidays: ReadonlySet<string> }
+
+/** The instant, or the same hour of the next working day when it falls on a weekend or a day off (local). */
+function weekdayFrom(instant: Date, { timeZone, holidays }: OfficeCalendar): Date {
   let moment = instant;
-  while (!isWorkingDay(localDate(moment, timeZone))) moment = new Date(moment.getTime() + DAY);
+  while (!isWorkingDay(localDate(moment, timeZone), holidays)) moment = new Date(moment.getTime() + DAY);
   return moment;
 }
 
 /** The instant if it falls in office hours, otherwise the next opening (08.00 local of the next working day). */
-function officeHourAtOrAfter(instant: Date, timeZone: string): Date {
+function officeHourAtOrAfter(instant: Date, { timeZone, holidays }: OfficeCalendar): Date {
   for (let date = localDate(instant, timeZone); ; date = addDays(date, 1)) {
     const opens = startOfLocalDate(date, timeZone).getTime() + 8 * 3_600_000;
-    if (isWorkingDay(date) && instant.getTime() <= opens + 8 * 3_600_000) return new Date(Math.max(instant.getTime(), opens));
+    if (isWorkingDay(date, holidays) && instant.getTime() <= opens + 8 * 3_600_000) return new Date(Math.max(instant.getTime(), opens));
   }
 }
 
 /** The latest moment of office hours (08.00-16.00 local, Monday to Friday) at or before the instant. */
-function officeHourAtOrBefore(instant: Date, timeZone: string): Date {
+function officeHourAtOrBefore(instant: Date, { timeZone, holidays }: OfficeCalendar): Date {
   for (let date = localDate(instant, timeZone); ; date = addDays(date, -1)) {
     const opens = startOfLocalDate(date, timeZone).getTime() + 8 * 3_600_000;
-    if (isWorkingDay(date) && instant.getTime() >= opens) return new Date(Math.min(instant.getTime(), opens + 8 * 3_600_000));
+    if (isWorkingDay(date, holidays) && instant.getTime() >= opens) return new Date(Math.min(instant.getTime(), opens + 8 * 3_600_000));
   }
 }
 
