@@ -132,6 +132,14 @@ function describeClassificationChange(vendor: Vendor, to: ClassificationFields, 
   return [...parts, ...(effects.length ? effects : ['UMK-K dan lokal tidak berubah'])].join('; ');
 }
 
+/** BPBJ hears of a vendor waiting for its verification, and why it waits ("mendaftar", "mengubah NIB atau NPWP"). */
+function askForVerification(ctx: RequestContext, vendor: Vendor, why: string): Promise<void> {
+  return notifyBpbj(ctx, vendor.pemda.id, {
+    kind: 'VENDOR_PENDING', link: '/bpbj/kurasi', title: `Penyedia menunggu verifikasi: ${vendor.businessName}`,
+    body: `${vendor.businessName} (NIB ${vendor.nib}) ${why} dan menunggu verifikasi BPBJ.`,
+  });
+}
+
 export class VendorService {
   constructor(private readonly audit: AuditService) {}
 
@@ -157,10 +165,7 @@ export class VendorService {
     const vendor = ctx.em.create(Vendor, { ...profile, pemda, email, ...classificationOf(profile, pemda) });
     ctx.em.create(User, { email, passwordHash: await hashPassword(input.password), fullName: profile.ownerName, role: Role.VENDOR, pemda, vendor });
     this.audit.record(ctx, { pemdaId: pemda.id, subjectType: AuditSubject.VENDOR, subjectId: vendor.id, action: 'REGISTERED', toStatus: vendor.status });
-    await notifyBpbj(ctx, pemda.id, {
-      kind: 'VENDOR_PENDING', link: '/bpbj/kurasi', title: `Penyedia menunggu verifikasi: ${vendor.businessName}`,
-      body: `${vendor.businessName} (NIB ${vendor.nib}) mendaftar dan menunggu verifikasi BPBJ.`,
-    });
+    await askForVerification(ctx, vendor, 'mendaftar');
     await ctx.em.flush();
     return vendor;
   }
@@ -215,10 +220,7 @@ export class VendorService {
         fromStatus: before,
         toStatus: vendor.status,
       });
-      await notifyBpbj(ctx, pemda.id, {
-        kind: 'VENDOR_PENDING', link: '/bpbj/kurasi', title: `Penyedia menunggu verifikasi: ${vendor.businessName}`,
-        body: `${vendor.businessName} (NIB ${vendor.nib}) ${legalChange ? 'mengubah NIB atau NPWP' : 'memperbaiki profilnya'} dan menunggu verifikasi BPBJ.`,
-      });
+      await askForVerification(ctx, vendor, legalChange ? 'mengubah NIB atau NPWP' : 'memperbaiki profilnya');
     }
     await ctx.em.flush();
     return vendor;

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { useAction } from '../lib/useAction';
 import { navigate, useLocation } from '../app/router';
-import { BUSINESS_SCALE, label, percent, rupiah } from '../lib/format';
+import { BUSINESS_SCALE, label, percent, rupiah, yesNo } from '../lib/format';
 import type { BusinessScale } from '../gql/graphql';
 import { downloadUpload } from '../lib/upload';
 
@@ -143,7 +143,6 @@ interface Classification { scale: BusinessScale; isKoperasi: boolean; domicileRe
 
 /** A requested classification beside the one in force; the rows that change are marked. */
 function ClassificationChange({ now, asked }: { now: Classification; asked: Classification }) {
-  const yesNo = (b: boolean) => (b ? 'ya' : 'tidak');
   const rows: [string, string, string][] = [
     ['Skala', label(BUSINESS_SCALE, now.scale), label(BUSINESS_SCALE, asked.scale)],
     ['Koperasi', yesNo(now.isKoperasi), yesNo(asked.isKoperasi)],
@@ -165,7 +164,7 @@ interface Shown { name?: string | null; price?: number | null; unit?: string | n
 /** Only what changes, approved beside proposed, so BPBJ sees exactly what it is asked to approve. */
 function Revision({ before, after }: { before: Shown; after: Shown }) {
   const rows: [string, string, string][] = [];
-  const show = (v: unknown) => (v == null ? '-' : typeof v === 'boolean' ? (v ? 'ya' : 'tidak') : String(v));
+  const show = (v: unknown) => (v == null ? '-' : typeof v === 'boolean' ? yesNo(v) : String(v));
   if (after.name != null && after.name !== before.name) rows.push(['Nama', show(before.name), show(after.name)]);
   if (after.price != null && after.price !== before.price) rows.push(['Harga', rupiah(before.price), rupiah(after.price)]);
   if (after.unit != null && after.unit !== before.unit) rows.push(['Satuan', show(before.unit), show(after.unit)]);

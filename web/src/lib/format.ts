@@ -3,6 +3,9 @@ import { percent } from '../../../server/reports/indonesian.js';
 
 export { rupiah, percent, monthName, dateName, dateTime, label, STATUS_LABEL, ORDER_STATUS, NEGOTIATION_STATUS, PAYMENT_METHOD, PRODUCT_STATUS, VENDOR_STATUS, BUSINESS_SCALE, ASN_MONTH_STATUS, ASN_REPORT_STATUS } from '../../../server/reports/indonesian.js';
 
+/** A yes-or-no field as a form reads it. */
+export const yesNo = (b: boolean) => (b ? 'ya' : 'tidak');
+
 /** A product's local content as buyers read it: "PDN, TKDN 63,58%", "PDN" or "Bukan PDN". */
 export const localContent = (isPdn: boolean, tkdnPercent: number | null | undefined) =>
   (isPdn ? `PDN${tkdnPercent != null ? `, TKDN ${percent(tkdnPercent)}` : ''}` : 'Bukan PDN');

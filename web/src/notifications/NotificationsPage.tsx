@@ -57,9 +57,9 @@ export function NotificationsPage({ timeZone }: { timeZone: string }) {
         )}
       </p>
       {data.notifications.length === 0 ? <p>Belum ada pemberitahuan.</p> : (
-        <ul className="stack notifications">
+        <ul className="stack">
           {data.notifications.map((n) => (
-            <li key={n.id} data-testid="notification" className={n.readAt ? 'read' : 'unread'}>
+            <li key={n.id} data-testid="notification">
               <strong>{n.title}</strong>{!n.readAt && <> <span className="badge AT_RISK">baru</span></>}
               <br />{n.body}
               <br /><small>{dateTime(n.createdAt, timeZone)}</small>

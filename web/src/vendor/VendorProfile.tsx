@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import type { BusinessScale, VendorProfileShownFragment } from '../gql/graphql';
-import { BUSINESS_SCALE, label } from '../lib/format';
+import { BUSINESS_SCALE, label, yesNo } from '../lib/format';
 import { fieldErrorsOf } from '../lib/fieldErrors';
 import { NoticeLine, type Notice } from '../lib/useAction';
 
@@ -16,7 +16,6 @@ export const VendorProfileShown = graphql(`
 `);
 const UpdateProfile = graphql(`mutation UpdateVendorProfile($id: ID!, $input: VendorProfileInput!) { updateVendorProfile(id: $id, input: $input) { ...VendorProfileShown } }`);
 
-const yesNo = (b: boolean) => (b ? 'ya' : 'tidak');
 const classification = (c: { scale: BusinessScale; isKoperasi: boolean; domicileRegionName: string }) =>
   `${label(BUSINESS_SCALE, c.scale)}${c.isKoperasi ? ' (koperasi)' : ''}, domisili ${c.domicileRegionName}`;
 
