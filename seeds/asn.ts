@@ -115,7 +115,7 @@ export async function seedAsnProgramme(em: EntityManager, pemda: Pemda, spec: As
  * `asnOrders` and reports recorded without a receipt have something to show, and one still awaiting hand-over.
  * Skipped when the ASN already has orders (idempotent).
  */
-export async function seedAsnPlatformOrders(em: EntityManager, asn: Asn, month: string): Promise<number> {
+export async function seedAsnPlatformOrders(em: EntityManager, asn: Asn, month: string, today: Date): Promise<number> {
   if (await em.count(AsnOrder, { asn })) return 0;
   const products = await em.find(
     Product,
@@ -129,7 +129,10 @@ export async function seedAsnPlatformOrders(em: EntityManager, asn: Asn, month: 
     product.stock -= quantity;
     const line = { productId: product.id, productName: product.name, unit: product.unit, unitPrice: product.price, quantity, lineTotal: product.price * quantity, basicNeeds: true };
     const completed = i < 2;
+    // Ordered two days before the hand-over; the open one yesterday (it used to read as placed the moment the demo was made).
+    const placedAt = completed ? new Date(`${month}-0${8 + i}T02:00:00Z`) : new Date(today.getTime() - 86_400_000);
     const order = em.create(AsnOrder, {
+      createdAt: placedAt, updatedAt: completed ? new Date(`${month}-1${i}T03:00:00Z`) : placedAt,
       pemda: asn.pemda, asn, vendor: product.vendor, lines: [line], total: line.lineTotal,
       status: completed ? AsnOrderStatus.COMPLETED : AsnOrderStatus.PLACED, completedAt: completed ? new Date(`${month}-1${i}T03:00:00Z`) : null,
     });

@@ -107,7 +107,7 @@ export async function seedDemo(em: EntityManager, options: SeedOptions = {}): Pr
     if (asn && !(await em.count(User, { email: 'asn.dinkes@batukota.go.id' }))) {
       em.create(User, { email: 'asn.dinkes@batukota.go.id', fullName: asn.name, role: Role.ASN, passwordHash, pemda: pemdas.get('batu')!, opd: dinkes, asn });
     }
-    if (asn) await seedAsnPlatformOrders(em, asn, asnSpec(BATU_ASN, pemdas.get('batu')!, options.today).months.at(-1)!);
+    if (asn) await seedAsnPlatformOrders(em, asn, asnSpec(BATU_ASN, pemdas.get('batu')!, options.today).months.at(-1)!, options.today ?? new Date());
     if (!(await em.count(User, { email: 'kepala.dinkes@batukota.go.id' }))) {
       em.create(User, { email: 'kepala.dinkes@batukota.go.id', fullName: 'Kepala Dinas Kesehatan Kota Batu', role: Role.KEPALA_OPD, passwordHash, pemda: pemdas.get('batu')!, opd: dinkes });
     }

@@ -82,4 +82,19 @@ describe('the demo catalogue', () => {
     expect(Number((await sql<{ n: string }>(`select count(*) as n from asn`))[0].n)).toBeGreaterThan(300);
     expect(await sql(`select opd_id, name from asn group by opd_id, name having count(*) > 1`)).toEqual([]);
   });
+
+  it("dates the demo ASN's catalogue purchases as they happened: ordered before the hand-over, the open one lately", async () => {
+    // They read "7 Desember" beside reports of purchases made on 10 and 11 November: placed the moment the demo was made.
+    const orders = await sql<{ status: string; placed: Date; completed: Date | null; purchased: string | null }>(
+      `select o.status, o.created_at as placed, o.completed_at as completed, min(r.purchased_on)::text as purchased
+         from asn_order o left join asn_purchase_report r on r.order_id = o.id group by o.id order by o.created_at`);
+    expect(orders.map((o) => o.status)).toEqual(['COMPLETED', 'COMPLETED', 'PLACED']);
+    for (const o of orders.slice(0, 2)) {
+      expect(o.placed.getTime()).toBeLessThan(o.completed!.getTime());
+      expect(o.placed.toISOString().slice(0, 10) <= o.purchased!).toBe(true);
+    }
+    const open = orders[2].placed.getTime();
+    expect(Date.now() - open).toBeGreaterThan(0);
+    expect(Date.now() - open).toBeLessThan(3 * 86_400_000);
+  });
 });
