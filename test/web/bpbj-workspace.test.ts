@@ -84,6 +84,22 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await page.getByRole('row', { name: new RegExp(first.node.businessName) }).getByRole('button', { name: 'Tangguhkan' }).click();
     await expectNotice(page, 'ditangguhkan');
     expect((await w.graphql(`query($v: ID!) { vendor(id: $v) { status statusReason } }`, { v: first.node.id }, bpbjToken)).vendor).toEqual({ status: 'SUSPENDED', statusReason: 'Harga di katalog lebih tinggi dari harga pasar' });
+
+    // Its page: the profile with the bank account BPBJ pays into, its orders, and its history with the reason.
+    await page.getByLabel('Status').selectOption({ label: 'Ditangguhkan' });
+    await page.getByRole('link', { name: first.node.businessName }).click();
+    await page.getByRole('heading', { name: first.node.businessName }).waitFor();
+    const api = (await w.graphql(`query($v: ID!) { vendor(id: $v) { bankAccount { accountNumber } } orders(first: 1, filter: { vendorId: $v }) { totalCount } }`, { v: first.node.id }, bpbjToken));
+    expect(await page.getByTestId('vendor-status').textContent()).toContain('Dibekukan');
+    expect(await page.getByTestId('vendor-bank').textContent()).toContain(api.vendor.bankAccount.accountNumber);
+    await page.getByRole('heading', { name: `Paket terbaru (${api.orders.totalCount} paket)` }).waitFor();
+    const history = page.getByTestId('vendor-history').getByRole('listitem');
+    expect(await history.first().textContent()).toMatch(/^Dibekukan · .* · oleh BPBJHarga di katalog lebih tinggi dari harga pasar$/);
+    await page.getByRole('button', { name: 'Aktifkan kembali' }).click();
+    await expectNotice(page, 'aktif kembali');
+    await page.getByTestId('vendor-status').filter({ hasText: 'Terverifikasi' }).waitFor();
+    await history.first().filter({ hasText: /^Diaktifkan kembali · / }).waitFor(); // the history is read again after the action
+    await shot(page, 'bpbj-vendor');
   });
 
   it('decides a verified vendor\'s request to be classified usaha kecil, seeing what it changes in the 40% measure', async () => {

@@ -9,6 +9,7 @@ import { ImportsPage } from '../bpbj/ImportsPage';
 import { OpdPage } from '../bpbj/OpdPage';
 import { SplitOrdersPage } from '../bpbj/SplitOrdersPage';
 import { VendorsPage } from '../bpbj/VendorsPage';
+import { VendorPage } from '../bpbj/VendorPage';
 import { CartPage } from '../opd/CartPage';
 import { ShopPage } from '../opd/ShopPage';
 import { OrderListPage } from '../orders/OrderListPage';
@@ -102,6 +103,8 @@ function route(path: string, account: Account | null): { title: string; page: Re
     if (account.role !== 'BPBJ' || !pemda) return refused('Halaman ini untuk BPBJ.');
     const opd = path.match(/^\/bpbj\/opd\/([0-9a-f-]{36})$/);
     if (opd) return { title: 'OPD', page: <OpdPage pemdaId={pemda.id} opdId={opd[1]} timeZone={pemda.timeZone} /> };
+    const vendor = path.match(/^\/bpbj\/penyedia\/([0-9a-f-]{36})$/);
+    if (vendor) return { title: 'Penyedia', page: <VendorPage pemdaId={pemda.id} vendorId={vendor[1]} timeZone={pemda.timeZone} /> };
     const pages: Record<string, [string, ReactNode]> = {
       '/bpbj': ['Dasbor', <DashboardPage pemdaId={pemda.id} />],
       '/bpbj/kurasi': ['Kurasi', <CurationPage pemdaId={pemda.id} />],

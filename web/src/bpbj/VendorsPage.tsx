@@ -2,7 +2,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { useAction } from '../lib/useAction';
 import type { VendorStatus } from '../gql/graphql';
-import { navigate, useLocation } from '../app/router';
+import { Link, navigate, useLocation } from '../app/router';
 
 const Vendors = graphql(`
   query VendorList($pemdaId: ID!, $status: VendorStatus, $after: String) {
@@ -18,14 +18,23 @@ const Reinstate = graphql(`mutation ReinstateVendor($id: ID!) { reinstateVendor(
 
 const STATUS: [VendorStatus, string][] = [['VERIFIED', 'Terverifikasi'], ['SUSPENDED', 'Ditangguhkan'], ['PENDING', 'Menunggu'], ['REJECTED', 'Ditolak']];
 
-/** The Pemda's vendors by status: suspending one hides all its products at once; reinstating brings them back. */
+/** Suspend (asking the reason) or reinstate a vendor, as its state allows; the list or page shows the outcome. */
+export function VendorStatusActions({ vendor: v, act }: { vendor: { id: string; businessName: string; status: VendorStatus }; act: ReturnType<typeof useAction>['act'] }) {
+  const [, suspend] = useMutation(Suspend);
+  const [, reinstate] = useMutation(Reinstate);
+  if (v.status === 'VERIFIED') {
+    return <button className="secondary" onClick={() => act(() => suspend({ id: v.id, reason: window.prompt('Alasan penangguhan (minimal 5 karakter):')?.trim() ?? '' }), `${v.businessName} ditangguhkan; produknya tidak tayang.`)}>Tangguhkan</button>;
+  }
+  if (v.status === 'SUSPENDED') return <button onClick={() => act(() => reinstate({ id: v.id }), `${v.businessName} aktif kembali.`)}>Aktifkan kembali</button>;
+  return null;
+}
+
+/** The Pemda's vendors by status, each opening its page: suspending one hides all its products at once; reinstating brings them back. */
 export function VendorsPage({ pemdaId }: { pemdaId: string }) {
   const url = useLocation();
   const status = (url.searchParams.get('status') as VendorStatus | null) ?? 'VERIFIED';
   const after = url.searchParams.get('setelah');
   const [{ data }, refresh] = useQuery({ query: Vendors, variables: { pemdaId, status, after } });
-  const [, suspend] = useMutation(Suspend);
-  const [, reinstate] = useMutation(Reinstate);
   const { message, act } = useAction(refresh);
   const list = data?.vendors;
   return (
@@ -44,16 +53,11 @@ export function VendorsPage({ pemdaId }: { pemdaId: string }) {
         <tbody>
           {list?.edges.map(({ node: v }) => (
             <tr key={v.id}>
-              <td>{v.businessName}<br /><small>{v.ownerName} · {v.district}</small>{v.statusReason && <><br /><small>{v.statusReason}</small></>}</td>
+              <td><Link to={`/bpbj/penyedia/${v.id}`}>{v.businessName}</Link><br /><small>{v.ownerName} · {v.district}</small>{v.statusReason && <><br /><small>{v.statusReason}</small></>}</td>
               <td>{v.nib}</td>
               <td>{v.scale}{v.isKoperasi ? ', koperasi' : ''}{v.isLocal ? ', lokal' : ''}{v.isUmkk ? ', UMK-K' : ''}</td>
               <td className="num">{v.productCount}</td>
-              <td className="actions">
-                {v.status === 'VERIFIED' && (
-                  <button className="secondary" onClick={() => act(() => suspend({ id: v.id, reason: window.prompt('Alasan penangguhan (minimal 5 karakter):')?.trim() ?? '' }), `${v.businessName} ditangguhkan; produknya tidak tayang.`)}>Tangguhkan</button>
-                )}
-                {v.status === 'SUSPENDED' && <button onClick={() => act(() => reinstate({ id: v.id }), `${v.businessName} aktif kembali.`)}>Aktifkan kembali</button>}
-              </td>
+              <td className="actions"><VendorStatusActions vendor={v} act={act} /></td>
             </tr>
           ))}
         </tbody>

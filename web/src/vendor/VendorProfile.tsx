@@ -20,6 +20,32 @@ const classification = (c: { scale: BusinessScale; isKoperasi: boolean; domicile
   `${label(BUSINESS_SCALE, c.scale)}${c.isKoperasi ? ' (koperasi)' : ''}, domisili ${c.domicileRegionName}`;
 
 /**
+ * A vendor's profile as the vendor and its BPBJ read it (the API answers the NPWP and the bank account to them only),
+ * with a requested classification, if any, below the one in force.
+ */
+export function VendorFacts({ vendor: v }: { vendor: VendorProfileShownFragment }) {
+  return (
+    <>
+      <table className="facts">
+        <tbody>
+          <tr><th>Pemilik</th><td>{v.ownerName}</td></tr>
+          <tr><th>NIB / NPWP</th><td>{v.nib} / {v.npwp}</td></tr>
+          <tr><th>Klasifikasi</th><td data-testid="vendor-classification">{classification(v)} · UMK-K {yesNo(v.isUmkk)}, lokal {yesNo(v.isLocal)}</td></tr>
+          <tr><th>Alamat</th><td>{v.address}, Kec. {v.district}</td></tr>
+          <tr><th>Kontak</th><td>{v.phone}{v.contactEmail ? ` · ${v.contactEmail}` : ''}</td></tr>
+          <tr><th>Rekening</th><td data-testid="vendor-bank">{v.bankAccount ? `${v.bankAccount.bankName} ${v.bankAccount.accountNumber} a.n. ${v.bankAccount.accountName}` : 'belum diisi'}</td></tr>
+        </tbody>
+      </table>
+      {v.pendingClassification && (
+        <p className="notice" data-testid="pending-classification">
+          Menunggu persetujuan BPBJ: {classification(v.pendingClassification)}. Sampai disetujui, pesanan dicatat dengan klasifikasi di atas.
+        </p>
+      )}
+    </>
+  );
+}
+
+/**
  * The vendor's business as buyers and BPBJ know it, and the form to change it. Contact details and the bank account
  * apply at once. What decides the vendor's classification (scale, koperasi, domicile) waits for BPBJ while the vendor
  * sells under the one approved, and a new NIB or NPWP is verified again: the page says both before and after saving.
@@ -80,21 +106,7 @@ export function VendorProfile({ vendor: v, onSaved }: { vendor: VendorProfileSho
       <NoticeLine notice={notice} />
       {!editing ? (
         <>
-          <table className="facts">
-            <tbody>
-              <tr><th>Pemilik</th><td>{v.ownerName}</td></tr>
-              <tr><th>NIB / NPWP</th><td>{v.nib} / {v.npwp}</td></tr>
-              <tr><th>Klasifikasi</th><td data-testid="vendor-classification">{classification(v)} · UMK-K {yesNo(v.isUmkk)}, lokal {yesNo(v.isLocal)}</td></tr>
-              <tr><th>Alamat</th><td>{v.address}, Kec. {v.district}</td></tr>
-              <tr><th>Kontak</th><td>{v.phone}{v.contactEmail ? ` · ${v.contactEmail}` : ''}</td></tr>
-              <tr><th>Rekening</th><td data-testid="vendor-bank">{v.bankAccount ? `${v.bankAccount.bankName} ${v.bankAccount.accountNumber} a.n. ${v.bankAccount.accountName}` : 'belum diisi'}</td></tr>
-            </tbody>
-          </table>
-          {pending && (
-            <p className="notice" data-testid="pending-classification">
-              Menunggu persetujuan BPBJ: {classification(pending)}. Sampai disetujui, pesanan dicatat dengan klasifikasi di atas.
-            </p>
-          )}
+          <VendorFacts vendor={v} />
           <button className="secondary" onClick={() => { setEditing(true); setNotice(null); }}>Ubah profil</button>
         </>
       ) : (

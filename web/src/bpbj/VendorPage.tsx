@@ -1,0 +1,85 @@
+import { useQuery } from 'urql';
+import { graphql } from '../gql';
+import { Link } from '../app/router';
+import { dateTime, label, ORDER_STATUS, rupiah, VENDOR_STATUS } from '../lib/format';
+import { downloadUpload } from '../lib/upload';
+import { useAction } from '../lib/useAction';
+import { VendorFacts } from '../vendor/VendorProfile';
+import { VendorStatusActions } from './VendorsPage';
+
+const VendorView = graphql(`
+  query BpbjVendorView($pemdaId: ID!, $vendorId: ID!) {
+    vendor(id: $vendorId) { ...VendorProfileShown statusReason verifiedAt productCount legalDocuments { kind url contentType createdAt } }
+    orders(first: 10, filter: { vendorId: $vendorId }) { totalCount edges { node { id code status total createdAt opd { id shortName } } } }
+    auditLog(pemdaId: $pemdaId, subjectType: VENDOR, subjectId: $vendorId, limit: 50) { id createdAt action reason actorRole }
+  }
+`);
+
+/** What happened to a vendor, as its history reads to BPBJ. */
+const HISTORY: Record<string, string> = {
+  REGISTERED: 'Mendaftar', VERIFIED: 'Diverifikasi', REJECTED: 'Ditolak', SUSPENDED: 'Dibekukan', REINSTATED: 'Diaktifkan kembali',
+  RESUBMITTED: 'Mengajukan ulang', LEGAL_DATA_CHANGED: 'NIB atau NPWP diubah', DOCUMENT_ATTACHED: 'Pindaian diunggah',
+  CLASSIFICATION_CHANGE_REQUESTED: 'Mengajukan perubahan klasifikasi', CLASSIFICATION_APPROVED: 'Perubahan klasifikasi disetujui', CLASSIFICATION_REJECTED: 'Perubahan klasifikasi ditolak',
+};
+const ROLE: Record<string, string> = { VENDOR: 'penyedia', BPBJ: 'BPBJ', PLATFORM_ADMIN: 'admin platform' };
+
+/**
+ * One vendor for BPBJ: its profile and bank account, its NIB and NPWP scans, its latest orders in the Pemda, and its
+ * history (registration, verification, suspensions, classification requests, each with the reason); suspend or
+ * reinstate it here.
+ */
+export function VendorPage({ pemdaId, vendorId, timeZone }: { pemdaId: string; vendorId: string; timeZone: string }) {
+  const [{ data, error }, refresh] = useQuery({ query: VendorView, variables: { pemdaId, vendorId }, requestPolicy: 'cache-and-network' });
+  const { message, act } = useAction(refresh);
+  if (error) return <p role="alert" className="error">{error.graphQLErrors[0]?.message ?? 'Gagal memuat.'}</p>;
+  if (!data) return <p>Memuat…</p>;
+  const v = data.vendor;
+  return (
+    <>
+      <p><Link to="/bpbj/penyedia">← Penyedia</Link></p>
+      <h1>{v.businessName}</h1>
+      <p data-testid="vendor-status">
+        Status: <strong>{label(VENDOR_STATUS, v.status)}</strong>
+        {v.verifiedAt && ` · terverifikasi ${dateTime(v.verifiedAt, timeZone)}`}
+        {v.statusReason && <> — alasan: {v.statusReason}</>}
+        {' · '}{v.productCount} produk tayang
+      </p>
+      {message && <p role="status" className="notice">{message}</p>}
+      <div className="actions">
+        <VendorStatusActions vendor={v} act={act} />
+        {v.pendingClassification && <Link to="/bpbj/kurasi">Putuskan perubahan klasifikasi di Kurasi</Link>}
+      </div>
+      <section className="card">
+        <h2>Profil</h2>
+        <VendorFacts vendor={v} />
+        <p>
+          {v.legalDocuments.length === 0 ? 'Belum ada pindaian NIB atau NPWP.' : v.legalDocuments.map((d) => (
+            <span key={d.kind}><button className="link" onClick={() => downloadUpload(d.url, `${d.kind}-${v.nib}.${d.contentType === 'application/pdf' ? 'pdf' : 'jpg'}`)}>Pindaian {d.kind}</button> ({dateTime(d.createdAt, timeZone)}) </span>
+          ))}
+        </p>
+      </section>
+      <section className="card">
+        <h2>Paket terbaru ({data.orders.totalCount} paket)</h2>
+        <table>
+          <thead><tr><th>Kode</th><th>Dibuat</th><th>OPD</th><th className="num">Nilai</th><th>Status</th></tr></thead>
+          <tbody>
+            {data.orders.edges.map(({ node: o }) => (
+              <tr key={o.id}><td><Link to={`/pesanan/${o.id}`}>{o.code}</Link></td><td>{dateTime(o.createdAt, timeZone)}</td><td>{o.opd.shortName}</td><td className="num">{rupiah(o.total)}</td><td>{label(ORDER_STATUS, o.status)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="card">
+        <h2>Riwayat</h2>
+        <ul className="stack" data-testid="vendor-history">
+          {data.auditLog.map((a) => (
+            <li key={a.id}>
+              <strong>{HISTORY[a.action] ?? a.action}</strong> · {dateTime(a.createdAt, timeZone)} · oleh {ROLE[a.actorRole ?? ''] ?? 'sistem'}
+              {a.reason && <><br /><small>{a.reason}</small></>}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
