@@ -77,3 +77,37 @@ export const ASN_MONTH_STATUS: Record<string, string> = { MET: 'Memenuhi', NOT_M
 export const ASN_REPORT_STATUS: Record<string, string> = { COUNTED: 'Dihitung', LATE: 'Terlambat', NOT_COUNTED: 'Tidak dihitung', REJECTED: 'Ditolak' };
 
 export const label = (table: Record<string, string>, code: string | null | undefined) => (code == null ? '' : (table[code] ?? code));
+
+/** What each audited change is called, by subject: an order's timeline, a vendor's history and BPBJ's audit log read it. */
+export const AUDIT_ACTION: Record<string, Record<string, string>> = {
+  ORDER: {
+    CREATED: 'Paket dibuat', SHIPPING_COST_SET: 'Ongkos kirim ditetapkan', PRICES_PROPOSED: 'Harga diusulkan', NEGOTIATION_ACCEPTED: 'Usulan harga diterima',
+    NEGOTIATION_COUNTERED: 'Penyedia menawar balik', SUBMITTED: 'Diajukan', APPROVED: 'Disetujui PPK', ACCEPTED: 'Diterima penyedia', REJECTED: 'Ditolak penyedia',
+    SHIPPED: 'Dikirim', RECEIVED: 'Diterima, BAST dibuat', PAID: 'Pembayaran dicatat', PAYMENT_CONFIRMED: 'Penyedia mengonfirmasi dana diterima', COMPLETED: 'Selesai',
+    CANCELLED: 'Dibatalkan', EXPIRED: 'Dibatalkan: tidak direspons',
+  },
+  VENDOR: {
+    REGISTERED: 'Mendaftar', VERIFIED: 'Diverifikasi', REJECTED: 'Ditolak', SUSPENDED: 'Dibekukan', REINSTATED: 'Diaktifkan kembali',
+    RESUBMITTED: 'Mengajukan ulang', LEGAL_DATA_CHANGED: 'NIB atau NPWP diubah', DOCUMENT_ATTACHED: 'Pindaian diunggah',
+    CLASSIFICATION_CHANGE_REQUESTED: 'Mengajukan perubahan klasifikasi', CLASSIFICATION_APPROVED: 'Perubahan klasifikasi disetujui', CLASSIFICATION_REJECTED: 'Perubahan klasifikasi ditolak',
+  },
+  PRODUCT: {
+    CREATED: 'Dibuat', SUBMITTED: 'Diajukan untuk kurasi', APPROVED: 'Ditayangkan', REJECTED: 'Ditolak', SUSPENDED: 'Dibekukan', REINSTATED: 'Ditayangkan kembali',
+    ARCHIVED: 'Diarsipkan', DELETED: 'Dihapus', REVISION_SUBMITTED: 'Perubahan diajukan', REVISION_WITHDRAWN: 'Perubahan ditarik',
+    REVISION_APPROVED: 'Perubahan disetujui', REVISION_REJECTED: 'Perubahan ditolak',
+  },
+  ASN_ORDER: { PLACED: 'Dipesan ASN', COMPLETED: 'Diserahkan dan dibayar', CANCELLED: 'Dibatalkan' },
+  EXTERNAL_SPEND: { CORRECTED: 'Dikoreksi', ADJUSTED: 'Disesuaikan' },
+  SPEND_PERIOD: { CLOSED: 'Periode ditutup' },
+  CALENDAR: { HOLIDAY_ADDED: 'Hari libur daerah ditambahkan', HOLIDAY_REMOVED: 'Hari libur daerah dihapus' },
+};
+export const auditAction = (subject: string, action: string) => AUDIT_ACTION[subject]?.[action] ?? action;
+/** A state on the audit log as its subject's pages name it ("Tayang", not PUBLISHED); other subjects record their own words. */
+export const auditStatus = (subject: string, status: string) =>
+  label({ ORDER: ORDER_STATUS, VENDOR: VENDOR_STATUS, PRODUCT: PRODUCT_STATUS }[subject] ?? {}, status);
+
+/** Who took an audited step, by the role on the record; no role is the platform's own job. */
+export const ACTOR_ROLE: Record<string, string> = {
+  PP: 'PP', PPK: 'PPK', VENDOR: 'penyedia', BPBJ: 'BPBJ', ASN: 'ASN', KEPALA_OPD: 'kepala OPD', PLATFORM_ADMIN: 'admin platform',
+};
+export const actorName = (role: string | null | undefined) => (role ? (ACTOR_ROLE[role] ?? role) : 'sistem');

@@ -100,6 +100,12 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await page.getByTestId('vendor-status').filter({ hasText: 'Terverifikasi' }).waitFor();
     await history.first().filter({ hasText: /^Diaktifkan kembali · / }).waitFor(); // the history is read again after the action
     await shot(page, 'bpbj-vendor');
+    // The audit log names the same steps and states in words, not codes.
+    await page.getByRole('link', { name: 'Log audit' }).click();
+    await page.getByLabel('Jenis').selectOption({ label: 'Penyedia' });
+    const latest = page.getByRole('row').nth(1).getByRole('cell');
+    await page.getByRole('row').nth(1).filter({ hasText: 'Diaktifkan kembali' }).waitFor();
+    expect((await latest.allTextContents()).slice(2)).toEqual(['Diaktifkan kembali', 'Dibekukan', 'Terverifikasi', '', 'BPBJ']);
   });
 
   it('decides a verified vendor\'s request to be classified usaha kecil, seeing what it changes in the 40% measure', async () => {

@@ -2,7 +2,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { AuditSubject } from '../gql/graphql';
 import { navigate, useLocation } from '../app/router';
-import { dateTime } from '../lib/format';
+import { actorName, auditAction, auditStatus, dateTime } from '../lib/format';
 
 const Audit = graphql(`
   query AuditLog($pemdaId: ID!, $subjectType: AuditSubject) {
@@ -30,7 +30,7 @@ export function AuditPage({ pemdaId, timeZone }: { pemdaId: string; timeZone: st
         <thead><tr><th>Waktu</th><th>Jenis</th><th>Tindakan</th><th>Dari</th><th>Menjadi</th><th>Alasan</th><th>Oleh</th></tr></thead>
         <tbody>
           {data?.auditLog.map((a) => (
-            <tr key={a.id}><td>{dateTime(a.createdAt, timeZone)}</td><td>{SUBJECTS.find(([v]) => v === a.subjectType)?.[1]}</td><td>{a.action}</td><td>{a.fromStatus ?? '-'}</td><td>{a.toStatus}</td><td>{a.reason ?? ''}</td><td>{a.actorRole ?? 'sistem'}</td></tr>
+            <tr key={a.id}><td>{dateTime(a.createdAt, timeZone)}</td><td>{SUBJECTS.find(([v]) => v === a.subjectType)?.[1]}</td><td>{auditAction(a.subjectType, a.action)}</td><td>{a.fromStatus ? auditStatus(a.subjectType, a.fromStatus) : '-'}</td><td>{auditStatus(a.subjectType, a.toStatus)}</td><td>{a.reason ?? ''}</td><td>{actorName(a.actorRole)}</td></tr>
           ))}
         </tbody>
       </table>

@@ -1,7 +1,7 @@
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { Link } from '../app/router';
-import { dateTime, label, ORDER_STATUS, rupiah, VENDOR_STATUS } from '../lib/format';
+import { actorName, auditAction, dateTime, label, ORDER_STATUS, rupiah, VENDOR_STATUS } from '../lib/format';
 import { downloadUpload } from '../lib/upload';
 import { useAction } from '../lib/useAction';
 import { VendorFacts } from '../vendor/VendorProfile';
@@ -15,13 +15,6 @@ const VendorView = graphql(`
   }
 `);
 
-/** What happened to a vendor, as its history reads to BPBJ. */
-const HISTORY: Record<string, string> = {
-  REGISTERED: 'Mendaftar', VERIFIED: 'Diverifikasi', REJECTED: 'Ditolak', SUSPENDED: 'Dibekukan', REINSTATED: 'Diaktifkan kembali',
-  RESUBMITTED: 'Mengajukan ulang', LEGAL_DATA_CHANGED: 'NIB atau NPWP diubah', DOCUMENT_ATTACHED: 'Pindaian diunggah',
-  CLASSIFICATION_CHANGE_REQUESTED: 'Mengajukan perubahan klasifikasi', CLASSIFICATION_APPROVED: 'Perubahan klasifikasi disetujui', CLASSIFICATION_REJECTED: 'Perubahan klasifikasi ditolak',
-};
-const ROLE: Record<string, string> = { VENDOR: 'penyedia', BPBJ: 'BPBJ', PLATFORM_ADMIN: 'admin platform' };
 
 /**
  * One vendor for BPBJ: its profile and bank account, its NIB and NPWP scans, its latest orders in the Pemda, and its
@@ -74,7 +67,7 @@ export function VendorPage({ pemdaId, vendorId, timeZone }: { pemdaId: string; v
         <ul className="stack" data-testid="vendor-history">
           {data.auditLog.map((a) => (
             <li key={a.id}>
-              <strong>{HISTORY[a.action] ?? a.action}</strong> · {dateTime(a.createdAt, timeZone)} · oleh {ROLE[a.actorRole ?? ''] ?? 'sistem'}
+              <strong>{auditAction('VENDOR', a.action)}</strong> · {dateTime(a.createdAt, timeZone)} · oleh {actorName(a.actorRole)}
               {a.reason && <><br /><small>{a.reason}</small></>}
             </li>
           ))}

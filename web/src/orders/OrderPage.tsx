@@ -3,7 +3,7 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { OrderAction, OrderViewQuery } from '../gql/graphql';
 import { Link } from '../app/router';
-import { dateName, dateTime, label, localToday, ORDER_STATUS, PAYMENT_METHOD, rupiah } from '../lib/format';
+import { actorName, auditAction, dateName, dateTime, label, localToday, ORDER_STATUS, PAYMENT_METHOD, rupiah } from '../lib/format';
 import { saveFile } from '../lib/saveFile';
 import { NoticeLine, noticeOf, type Notice, type Outcome } from '../lib/useAction';
 
@@ -40,12 +40,6 @@ const Cancel = graphql(`mutation CancelOrder($id: ID!, $reason: String!, $key: S
 
 type Order = OrderViewQuery['order'];
 
-const AUDIT: Record<string, string> = {
-  CREATED: 'Paket dibuat', SHIPPING_COST_SET: 'Ongkos kirim ditetapkan', PRICES_PROPOSED: 'Harga diusulkan', NEGOTIATION_ACCEPTED: 'Usulan harga diterima',
-  NEGOTIATION_COUNTERED: 'Penyedia menawar balik', SUBMITTED: 'Diajukan', APPROVED: 'Disetujui PPK', ACCEPTED: 'Diterima penyedia', REJECTED: 'Ditolak penyedia',
-  SHIPPED: 'Dikirim', RECEIVED: 'Diterima, BAST dibuat', PAID: 'Pembayaran dicatat', PAYMENT_CONFIRMED: 'Penyedia mengonfirmasi dana diterima', COMPLETED: 'Selesai', CANCELLED: 'Dibatalkan', EXPIRED: 'Dibatalkan: tidak direspons',
-};
-const ROLE: Record<string, string> = { PP: 'PP', PPK: 'PPK', VENDOR: 'penyedia', BPBJ: 'BPBJ', SYSTEM: 'sistem' };
 
 
 /**
@@ -126,7 +120,7 @@ export function OrderPage({ id, timeZone, back }: { id: string; timeZone: string
         <ol className="timeline" data-testid="timeline">
           {o.history.map((h) => (
             <li key={h.id}>
-              <strong>{AUDIT[h.action] ?? h.action}</strong> <small>{dateTime(h.createdAt, timeZone)} · oleh {ROLE[h.actorRole ?? 'SYSTEM'] ?? h.actorRole}</small>
+              <strong>{auditAction('ORDER', h.action)}</strong> <small>{dateTime(h.createdAt, timeZone)} · oleh {actorName(h.actorRole)}</small>
               {h.reason && <><br /><small>{h.reason}</small></>}
             </li>
           ))}
