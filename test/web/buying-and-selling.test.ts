@@ -175,6 +175,10 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await ppPage.getByRole('link', { name: 'Keranjang', exact: true }).click();
     await expectBasics(ppPage, /Keranjang/);
     expect(await ppPage.getByTestId('cart-total').textContent()).toBe('Rp210.000.000');
+    // The form starts where the OPD's latest package left it: its delivery address and its PPK.
+    const latest = (await w.graphql(`{ orders(first: 1) { edges { node { deliveryAddress ppk { fullName } } } } }`, {}, await w.login('pp.dinkes@batukota.go.id'))).orders.edges[0].node;
+    expect(await ppPage.getByLabel('Alamat pengiriman').inputValue()).toBe(latest.deliveryAddress);
+    expect(await ppPage.getByLabel('PPK').locator('option:checked').textContent()).toBe(latest.ppk.fullName);
     await ppPage.getByLabel('PPK').selectOption({ label: 'Dewi Lestari (PPK Dinkes)' });
     await ppPage.getByLabel('Alamat pengiriman').fill('Dinas Kesehatan Kota Batu, Jl. Panglima Sudirman 507');
     await ppPage.getByLabel('Kode RUP').fill('51234567');

@@ -10,6 +10,8 @@ const Cart = graphql(`
     cart { id quantity unitPriceSeen product { id name unit price stock minOrderQuantity status vendor { id businessName } } }
     ppks(opdId: $opdId) { id fullName }
     opd(id: $opdId) { id name }
+    # The OPD's latest package: where its goods go and who approves, as the form's starting point.
+    orders(first: 1, filter: { opdId: $opdId }) { edges { node { id deliveryAddress ppk { id } } } }
   }
 `);
 const CreateOrder = graphql(`
@@ -29,7 +31,8 @@ interface CartProblem { productId: string; productName: string; problem: string;
 
 /**
  * The OPD's cart, grouped by vendor as checkout will split it: each line shows a price or stock change since it was
- * added before anything is created; checkout names the PPK, the delivery address, the RUP code and the date needed.
+ * added before anything is created; checkout names the PPK, the delivery address, the RUP code and the date needed
+ * (the PPK and the address start as the OPD's latest package had them).
  */
 export function CartPage({ opdId }: { opdId: string }) {
   const [{ data }, refresh] = useQuery({ query: Cart, variables: { opdId }, requestPolicy: 'network-only' });
@@ -41,6 +44,7 @@ export function CartPage({ opdId }: { opdId: string }) {
   const items = data.cart;
   const vendors = [...new Set(items.map((i) => i.product.vendor.businessName))];
   const total = items.reduce((sum, i) => sum + i.quantity * i.product.price, 0);
+  const last = data.orders.edges[0]?.node;
 
   async function change(productId: string, quantity: number) {
     const result = await setItem({ productId, quantity });
@@ -105,12 +109,12 @@ export function CartPage({ opdId }: { opdId: string }) {
             <h2>Buat paket</h2>
             <label>
               PPK
-              <select name="ppkId" required defaultValue="">
+              <select name="ppkId" required defaultValue={data.ppks.some((u) => u.id === last?.ppk.id) ? last!.ppk.id : ''}>
                 <option value="" disabled>Pilih PPK</option>
                 {data.ppks.map((u) => <option key={u.id} value={u.id}>{u.fullName}</option>)}
               </select>
             </label>
-            <label>Alamat pengiriman<textarea name="deliveryAddress" required minLength={10} /></label>
+            <label>Alamat pengiriman<textarea name="deliveryAddress" required minLength={10} defaultValue={last?.deliveryAddress ?? ''} /></label>
             <label>Kode RUP<input name="rupCode" inputMode="numeric" /></label>
             <label>Dibutuhkan tanggal<input name="neededBy" type="date" /></label>
             <label>Catatan<textarea name="notes" /></label>
