@@ -8,7 +8,7 @@ import { VENDOR_ANSWER_WORKING_DAYS, vendorAnswerDue } from '../purchasing/order
 import { OrderAction } from '../purchasing/order-process.js';
 import { orderCode } from '../purchasing/order-queries.js';
 import type { Order } from '../purchasing/order.entity.js';
-import { dateTime, label, ORDER_STATUS, rupiah, ZONE_NAME } from '../reports/indonesian.js';
+import { dateTime, label, NEGOTIATION_STATUS, ORDER_STATUS, rupiah, ZONE_NAME } from '../reports/indonesian.js';
 import { EmailState, Notification } from './notification.entity.js';
 
 interface Message {
@@ -42,10 +42,12 @@ type Party = 'VENDOR' | 'PPK' | 'PP';
 
 /**
  * Who hears of each step of an order, as data: the vendor when an order reaches it (submitted without the PPK, or
- * approved) and when its goods are received or paid; the PPK when an approval waits; the PP of every step it did
- * not take itself.
+ * approved), when the PP proposes prices and when its goods are received or paid; the PPK when an approval waits;
+ * the PP of every step it did not take itself, the vendor's answer to its proposal among them.
  */
 const ORDER_NOTICES: Partial<Record<OrderAction, (order: Order) => Party[]>> = {
+  proposePrices: () => ['VENDOR'],
+  respondToNegotiation: () => ['PP'],
   submit: (order) => (order.requiresPpkApproval ? ['PPK', 'PP'] : ['VENDOR', 'PP']),
   approve: () => ['VENDOR', 'PP'],
   accept: () => ['PP'],
@@ -76,6 +78,16 @@ export async function notifyOrderStep(ctx: RequestContext, action: OrderAction, 
       notify(ctx, recipients, {
         kind: 'ORDER_ARRIVED', link, title: `Pesanan baru ${code} dari ${opd.name}`,
         body: `${opd.name} memesan senilai ${rupiah(order.total)}. Jawab dalam ${VENDOR_ANSWER_WORKING_DAYS} hari kerja, paling lambat ${dateTime(due, pemda.timeZone)} ${ZONE_NAME[pemda.timeZone] ?? ''}, agar pesanan tidak dibatalkan sebagai tidak direspons.`,
+      });
+    } else if (action === OrderAction.PROPOSE_PRICES) {
+      notify(ctx, recipients, {
+        kind: 'NEGOTIATION_PROPOSED', link, title: `Usulan harga ${code} dari ${opd.name}`,
+        body: `${opd.name} mengusulkan harga untuk paket ${code} sebelum mengajukannya. Terima usulan itu, atau tawar balik sekali di antara usulan dan harga katalog.`,
+      });
+    } else if (action === OrderAction.RESPOND_TO_NEGOTIATION) {
+      notify(ctx, recipients, {
+        kind: 'NEGOTIATION_ANSWERED', link, title: `${code}: ${label(NEGOTIATION_STATUS, order.negotiation)}`,
+        body: `Total paket ${code} kini ${rupiah(order.total)}. Ajukan paketnya bila sesuai.`,
       });
     } else if (party === 'PPK') {
       notify(ctx, recipients, {

@@ -78,6 +78,23 @@ describe('notifications: written with the change, read in the app, mailed once o
     expect(vendor.filter((n: any) => n.link === `/pesanan/${order.id}`).map((n: any) => n.kind)).toEqual(['ORDER_ARRIVED']);
   });
 
+  it('the vendor hears of a price proposal on a draft, and the PP of its counter with the new total', async () => {
+    const product = await w.product(w.vendorA, { name: 'Snack Box Rapat', price: 20_000 });
+    const [order] = await checkout(t, w, [[product, 100]]);
+    const inbox = async (token: string) => (await t.exec(`{ notifications { kind title body link } }`, {}, { token })).data.notifications.filter((n: any) => n.link === `/pesanan/${order.id}`);
+    expect(await inbox(w.vendorA.token)).toEqual([]); // a draft is the OPD's own until it asks the vendor something
+    await t.exec(`mutation($id: ID!, $prices: [LinePriceInput!]!) { proposeOrderPrices(id: $id, prices: $prices) { negotiation } }`, { id: order.id, prices: [{ lineId: order.lines[0].id, unitPrice: 16_000 }] }, { token: w.pp });
+    expect(await inbox(w.vendorA.token)).toEqual([{
+      kind: 'NEGOTIATION_PROPOSED', link: `/pesanan/${order.id}`, title: `Usulan harga ${order.code} dari Dinas Kesehatan`,
+      body: `Dinas Kesehatan mengusulkan harga untuk paket ${order.code} sebelum mengajukannya. Terima usulan itu, atau tawar balik sekali di antara usulan dan harga katalog.`,
+    }]);
+    await t.exec(`mutation($id: ID!, $counter: [LinePriceInput!]) { respondToOrderNegotiation(id: $id, accept: false, counter: $counter) { negotiation } }`, { id: order.id, counter: [{ lineId: order.lines[0].id, unitPrice: 18_000 }] }, { token: w.vendorA.token });
+    expect(await inbox(w.pp)).toEqual([{
+      kind: 'NEGOTIATION_ANSWERED', link: `/pesanan/${order.id}`, title: `${order.code}: penyedia menawar balik`,
+      body: `Total paket ${order.code} kini Rp1.800.000. Ajukan paketnya bila sesuai.`,
+    }]);
+  });
+
   it('BPBJ hears of a product waiting for curation; a person who turned email off gets it in the app only', async () => {
     await t.exec(`mutation { setEmailNotifications(enabled: false) { emailNotifications } }`, {}, { token: w.bpbj });
     const draft = await t.exec(`mutation($input: ProductInput!) { createProduct(input: $input) { id } }`, { input: { name: 'Jenang Apel', description: 'Jenang apel khas Batu.', categoryId: w.snack, unit: 'pack', price: 15_000, stock: 10, minOrderQuantity: 1, imageUrls: [], isPdn: true } }, { token: w.vendorB.token });
