@@ -1,7 +1,8 @@
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { Link } from '../app/router';
-import { actorName, auditAction, dateTime, label, ORDER_STATUS, rupiah, VENDOR_STATUS } from '../lib/format';
+import { dateTime, label, ORDER_STATUS, rupiah, VENDOR_STATUS } from '../lib/format';
+import { HistoryEntries } from '../lib/history';
 import { downloadUpload } from '../lib/upload';
 import { useAction } from '../lib/useAction';
 import { VendorFacts } from '../vendor/VendorProfile';
@@ -65,12 +66,7 @@ export function VendorPage({ pemdaId, vendorId, timeZone }: { pemdaId: string; v
       <section className="card">
         <h2>Riwayat</h2>
         <ul className="stack" data-testid="vendor-history">
-          {data.auditLog.map((a) => (
-            <li key={a.id}>
-              <strong>{auditAction('VENDOR', a.action)}</strong> · {dateTime(a.createdAt, timeZone)} · oleh {actorName(a.actorRole)}
-              {a.reason && <><br /><small>{a.reason}</small></>}
-            </li>
-          ))}
+          <HistoryEntries subject="VENDOR" entries={data.auditLog} timeZone={timeZone} />
         </ul>
       </section>
     </>

@@ -3,7 +3,8 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { OrderAction, OrderViewQuery } from '../gql/graphql';
 import { Link } from '../app/router';
-import { actorName, auditAction, dateName, dateTime, label, localToday, ORDER_STATUS, PAYMENT_METHOD, rupiah } from '../lib/format';
+import { dateName, dateTime, label, localToday, ORDER_STATUS, PAYMENT_METHOD, rupiah } from '../lib/format';
+import { HistoryEntries } from '../lib/history';
 import { saveFile } from '../lib/saveFile';
 import { NoticeLine, noticeOf, type Notice, type Outcome } from '../lib/useAction';
 
@@ -118,12 +119,7 @@ export function OrderPage({ id, timeZone, back }: { id: string; timeZone: string
       <section className="card">
         <h2>Riwayat</h2>
         <ol className="timeline" data-testid="timeline">
-          {o.history.map((h) => (
-            <li key={h.id}>
-              <strong>{auditAction('ORDER', h.action)}</strong> <small>{dateTime(h.createdAt, timeZone)} · oleh {actorName(h.actorRole)}</small>
-              {h.reason && <><br /><small>{h.reason}</small></>}
-            </li>
-          ))}
+          <HistoryEntries subject="ORDER" entries={o.history} timeZone={timeZone} />
         </ol>
       </section>
     </>
