@@ -85,9 +85,11 @@ describe('the demo catalogue', () => {
 
   it("dates the demo ASN's catalogue purchases as they happened: ordered before the hand-over, the open one lately", async () => {
     // They read "7 Desember" beside reports of purchases made on 10 and 11 November: placed the moment the demo was made.
-    const orders = await sql<{ status: string; placed: Date; completed: Date | null; purchased: string | null }>(
-      `select o.status, o.created_at as placed, o.completed_at as completed, min(r.purchased_on)::text as purchased
-         from asn_order o left join asn_purchase_report r on r.order_id = o.id group by o.id order by o.created_at`);
+    // Instants as text and read back, alike from PGlite (which answers Dates) and the server PostgreSQL (strings).
+    const orders = (await sql<{ status: string; placed: string; completed: string | null; purchased: string | null }>(
+      `select o.status, o.created_at::text as placed, o.completed_at::text as completed, min(r.purchased_on)::text as purchased
+         from asn_order o left join asn_purchase_report r on r.order_id = o.id group by o.id order by o.created_at`))
+      .map((o) => ({ ...o, placed: new Date(o.placed), completed: o.completed ? new Date(o.completed) : null }));
     expect(orders.map((o) => o.status)).toEqual(['COMPLETED', 'COMPLETED', 'PLACED']);
     for (const o of orders.slice(0, 2)) {
       expect(o.placed.getTime()).toBeLessThan(o.completed!.getTime());
