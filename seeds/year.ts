@@ -223,7 +223,7 @@ export async function seedDemoYear(app: SeedApp, pemdaId: string, today: Date, s
   await app.services.award.compute(context(bpbjUser, today), pemda.id, { year, quarter: lastQuarter + 1 });
   progress('penghargaan', lastQuarter >= 1 ? `triwulan ${lastQuarter} diumumkan, triwulan ${lastQuarter + 1} draf` : `triwulan 1 draf`);
 
-  // 5. A verified CV classified MENENGAH asks to be KECIL, which would count its sales as UMK-K: the request waits in
+  // 5. A verified local business classified MENENGAH asks to be KECIL, which would count its sales as UMK-K: the request waits in
   // BPBJ's curation page, and the vendor keeps selling as MENENGAH until BPBJ decides.
   const asking = await em.findOne(Vendor, { pemda, status: VendorStatus.VERIFIED, scale: BusinessScale.MENENGAH, isKoperasi: false, isLocal: true }, { orderBy: { nib: 'asc' } });
   const askingUser = asking && (await em.findOne(User, { vendor: asking }));

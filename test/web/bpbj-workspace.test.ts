@@ -109,7 +109,7 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
   });
 
   it('decides a verified vendor\'s request to be classified usaha kecil, seeing what it changes in the 40% measure', async () => {
-    // The demo's CV that asks to be KECIL: as MENENGAH its sales are not UMK-K; approved, they would be.
+    // The demo's business that asks to be KECIL: as MENENGAH its sales are not UMK-K; approved, they would be.
     const queue = (await w.graphql(`query($p: ID!) { vendorCurationQueue(pemdaId: $p, first: 100) { edges { node { id businessName status pendingClassification { scale } } } } }`, { p: batu }, bpbjToken)).vendorCurationQueue;
     const asking = queue.edges.map((e: any) => e.node).find((v: any) => v.pendingClassification);
     expect(asking).toMatchObject({ status: 'VERIFIED', pendingClassification: { scale: 'KECIL' } });
