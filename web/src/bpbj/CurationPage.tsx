@@ -4,7 +4,7 @@ import { useAction } from '../lib/useAction';
 import { navigate, useLocation } from '../app/router';
 import { BUSINESS_SCALE, label, percent, rupiah, yesNo } from '../lib/format';
 import type { BusinessScale } from '../gql/graphql';
-import { downloadUpload } from '../lib/upload';
+import { downloadScan } from '../lib/upload';
 
 const Queues = graphql(`
   query CurationQueues($pemdaId: ID!, $order: QueueOrder, $vendorsAfter: String, $productsAfter: String) {
@@ -80,7 +80,7 @@ export function CurationPage({ pemdaId }: { pemdaId: string }) {
                 <td>
                   {v.nib}
                   {v.legalDocuments.length === 0 ? <><br /><small>belum ada pindaian</small></> : v.legalDocuments.map((d) => (
-                    <span key={d.kind}><br /><button className="link" onClick={() => downloadUpload(d.url, `${d.kind}-${v.nib}.${d.contentType === 'application/pdf' ? 'pdf' : 'jpg'}`)}>Pindaian {d.kind}</button></span>
+                    <span key={d.kind}><br /><button className="link" onClick={() => downloadScan(d, v.nib)}>Pindaian {d.kind}</button></span>
                   ))}
                 </td>
                 {v.status === 'PENDING' || !v.pendingClassification ? (

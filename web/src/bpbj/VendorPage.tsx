@@ -3,7 +3,7 @@ import { graphql } from '../gql';
 import { Link } from '../app/router';
 import { dateTime, label, ORDER_STATUS, rupiah, VENDOR_STATUS } from '../lib/format';
 import { HistoryEntries } from '../lib/history';
-import { downloadUpload } from '../lib/upload';
+import { downloadScan } from '../lib/upload';
 import { useAction } from '../lib/useAction';
 import { VendorFacts } from '../vendor/VendorProfile';
 import { VendorStatusActions } from './VendorsPage';
@@ -48,7 +48,7 @@ export function VendorPage({ pemdaId, vendorId, timeZone }: { pemdaId: string; v
         <VendorFacts vendor={v} />
         <p>
           {v.legalDocuments.length === 0 ? 'Belum ada pindaian NIB atau NPWP.' : v.legalDocuments.map((d) => (
-            <span key={d.kind}><button className="link" onClick={() => downloadUpload(d.url, `${d.kind}-${v.nib}.${d.contentType === 'application/pdf' ? 'pdf' : 'jpg'}`)}>Pindaian {d.kind}</button> ({dateTime(d.createdAt, timeZone)}) </span>
+            <span key={d.kind}><button className="link" onClick={() => downloadScan(d, v.nib)}>Pindaian {d.kind}</button> ({dateTime(d.createdAt, timeZone)}) </span>
           ))}
         </p>
       </section>

@@ -31,3 +31,8 @@ export async function downloadUpload(url: string, filename: string): Promise<str
   link.click();
   return null;
 }
+
+/** Downloads a vendor's NIB or NPWP scan as "NIB-<nib>.pdf" (or ".jpg" for a photographed one); without a NIB, "NIB.pdf". */
+export function downloadScan(scan: { kind: string; url: string; contentType: string }, nib?: string): Promise<string | null> {
+  return downloadUpload(scan.url, `${nib ? `${scan.kind}-${nib}` : scan.kind}.${scan.contentType === 'application/pdf' ? 'pdf' : 'jpg'}`);
+}

@@ -4,7 +4,7 @@ import { graphql } from '../gql';
 import { Link } from '../app/router';
 import { dateName, label, PRODUCT_STATUS, rupiah, VENDOR_STATUS } from '../lib/format';
 import type { ProductInput, VendorDocumentKind, VendorHomeQuery } from '../gql/graphql';
-import { downloadUpload, uploadFile } from '../lib/upload';
+import { downloadScan, uploadFile } from '../lib/upload';
 import { ProductForm, type ProductDraft } from './ProductForm';
 import { fieldErrorsOf } from '../lib/fieldErrors';
 import { AsnOrderList } from '../asn/AsnOrders';
@@ -108,7 +108,7 @@ export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaI
         const current = v.legalDocuments.find((d) => d.kind === kind);
         return (
           <p key={kind} data-testid={`document-${kind}`}>
-            <strong>{kind}</strong>: {current ? <>terunggah {dateName(current.createdAt.slice(0, 10))} · <button className="link" onClick={() => downloadUpload(current.url, `${kind}.${current.contentType === 'application/pdf' ? 'pdf' : 'jpg'}`)}>lihat</button></> : 'belum diunggah'}
+            <strong>{kind}</strong>: {current ? <>terunggah {dateName(current.createdAt.slice(0, 10))} · <button className="link" onClick={() => downloadScan(current)}>lihat</button></> : 'belum diunggah'}
             <label>{current ? `Ganti pindaian ${kind}` : `Unggah pindaian ${kind}`}
               <input type="file" accept="application/pdf,image/jpeg,image/png,image/webp" onChange={(e) => { void attach(kind, e.target.files?.[0]); e.target.value = ''; }} />
             </label>
