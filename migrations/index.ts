@@ -31,4 +31,5 @@ export const migrationNames = [
   'Migration20261204183138_payment_delays',
   'Migration20261205072836_payment_copies_order',
   'Migration20261206014303_catalogue_sort_indexes',
+  'Migration20261207064010_accounts',
 ];

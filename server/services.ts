@@ -67,6 +67,7 @@ export function createServices(config: AppConfig, now: () => Date, em: () => Ent
       // Without a configured secret (tests), tokens are signed with one made for this process alone.
       new TokenService(config.jwtSecret ?? randomBytes(48).toString('base64url'), config.tokenTtlSeconds, now),
       new LoginThrottle(config.loginMaxAttempts, config.loginWindowSeconds * 1000),
+      audit,
     ),
     pemda: new PemdaService(),
     opd: new OpdService(),

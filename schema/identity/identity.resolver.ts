@@ -8,7 +8,7 @@ import { Role, User } from '../../server/identity/user.entity.js';
 import { Opd } from '../../server/opd/opd.entity.js';
 import { Pemda } from '../../server/pemda/pemda.entity.js';
 import type { Row } from '../../server/database/rows.js';
-import { AuthPayload, CreateUserInput, LoginInput } from './identity.types.js';
+import { AuthPayload, ChangePasswordInput, CreateUserInput, LoginInput, TemporaryPassword } from './identity.types.js';
 
 /** An account as a resolver gets it: a managed entity, or the row authentication read (server/database/rows.ts). */
 type UserShown = User | Row<User>;
@@ -40,6 +40,29 @@ export class IdentityResolver {
   @Mutation(() => User)
   createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
     return ctx.services.identity.createUser(ctx, input);
+  }
+
+  @Authorized()
+  @Mutation(() => AuthPayload, { description: "Sets the caller's password, given the current one. Other sessions end; the answer is a new token." })
+  changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
+    return ctx.services.identity.changePassword(ctx, input.currentPassword, input.newPassword);
+  }
+
+  @Authorized(Role.PLATFORM_ADMIN, Role.BPBJ)
+  @Mutation(() => User, { description: "Deactivates (its sessions end) or reactivates an OPD officer's account, with the reason on the audit log." })
+  setUserActive(
+    @Arg('id', () => ID) id: string,
+    @Arg('active') active: boolean,
+    @Arg('reason') reason: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<User> {
+    return ctx.services.identity.setUserActive(ctx, id, active, reason);
+  }
+
+  @Authorized(Role.PLATFORM_ADMIN, Role.BPBJ)
+  @Mutation(() => TemporaryPassword, { description: "Gives an OPD officer who forgot their password a temporary one (shown once); their sessions end." })
+  resetUserPassword(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<TemporaryPassword> {
+    return ctx.services.identity.resetPassword(ctx, id);
   }
 
   @FieldResolver(() => Pemda, { nullable: true })

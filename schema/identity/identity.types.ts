@@ -43,3 +43,21 @@ export class CreateUserInput {
   @Field(() => ID, { nullable: true, description: 'Required for PP, PPK and ASN.' })
   opdId?: string;
 }
+
+@InputType()
+export class ChangePasswordInput {
+  @Field()
+  currentPassword!: string;
+
+  @Field({ description: 'At least 8 characters, not a common password, without the email or name.' })
+  newPassword!: string;
+}
+
+@ObjectType({ description: 'A password BPBJ hands to its officer once; stored only as a hash, never shown again.' })
+export class TemporaryPassword {
+  @Field()
+  password!: string;
+
+  @Field(() => User)
+  user!: User;
+}

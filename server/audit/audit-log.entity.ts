@@ -13,6 +13,8 @@ export enum AuditSubject {
   ASN_ORDER = 'ASN_ORDER',
   /** A Pemda's working calendar (regional days off). */
   CALENDAR = 'CALENDAR',
+  /** An account of a PP, PPK, ASN or head of OPD: deactivated, reactivated, its password reset. */
+  ACCOUNT = 'ACCOUNT',
 }
 registerEnumType(AuditSubject, { name: 'AuditSubject' });
 

@@ -6,6 +6,8 @@ const AUDIENCE = 'katalog-lokal-api';
 
 export interface TokenClaims {
   sub: string;
+  /** The account's session generation when the token was issued (0 for tokens issued before there was one). */
+  gen: number;
 }
 
 export class TokenService {
@@ -20,10 +22,10 @@ export class TokenService {
     this.key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
   }
 
-  async issue(userId: string): Promise<{ token: string; expiresAt: Date }> {
+  async issue(userId: string, sessionGeneration: number): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(this.now().getTime() / 1000);
     const expiresAt = new Date((issuedAt + this.ttlSeconds) * 1000);
-    const token = await new SignJWT({})
+    const token = await new SignJWT({ gen: sessionGeneration })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(userId)
       .setIssuer(ISSUER)
@@ -63,7 +65,8 @@ export class TokenService {
     if (claims.iss !== ISSUER || !audience.includes(AUDIENCE) || typeof claims.sub !== 'string') return null;
     if (typeof claims.exp !== 'number' || claims.exp <= now) return null;
     if (claims.nbf !== undefined && (typeof claims.nbf !== 'number' || claims.nbf > now)) return null;
-    return { sub: claims.sub };
+    if (claims.gen !== undefined && !Number.isSafeInteger(claims.gen)) return null;
+    return { sub: claims.sub, gen: (claims.gen as number | undefined) ?? 0 };
   }
 }
 

@@ -41,7 +41,7 @@ export const OPD_ROLES: readonly Role[] = [Role.PP, Role.PPK, Role.ASN, Role.KEP
     "(role = 'PLATFORM_ADMIN' and pemda_id is null and opd_id is null and vendor_id is null) or (role = 'BPBJ' and pemda_id is not null and opd_id is null and vendor_id is null) or (role = any (array['PP', 'PPK', 'ASN', 'KEPALA_OPD']) and pemda_id is not null and opd_id is not null and vendor_id is null) or (role = 'VENDOR' and pemda_id is not null and opd_id is null and vendor_id is not null)",
 })
 @Check({ name: 'app_user_email_lowercase_check', expression: 'email = lower(email)' })
-export class User extends BaseEntity<'active' | 'lastLoginAt' | 'emailNotifications'> {
+export class User extends BaseEntity<'active' | 'lastLoginAt' | 'emailNotifications' | 'sessionGeneration' | 'mustChangePassword'> {
   @Field()
   @Property({ unique: true })
   email!: string;
@@ -84,4 +84,16 @@ export class User extends BaseEntity<'active' | 'lastLoginAt' | 'emailNotificati
   @Field({ description: 'Whether notifications also come by email (they always appear in the app).' })
   @Property({ default: true })
   emailNotifications: boolean = true;
+
+  /**
+   * Written into every token issued; a token of an earlier generation is refused. Raised when the password changes
+   * or is reset, so a password changed because it leaked also ends the sessions opened with it.
+   */
+  @Property({ default: 0 })
+  sessionGeneration: number = 0;
+
+  /** Set when BPBJ chose the password (a new account, a reset): the web app asks its owner for their own first. */
+  @Field({ description: 'The password was chosen by BPBJ (a new account or a reset): its owner should set their own.' })
+  @Property({ default: false })
+  mustChangePassword: boolean = false;
 }

@@ -169,8 +169,8 @@ describe('TokenService', () => {
   it('accepts its own token before expiry and refuses it after', async () => {
     let now = new Date('2026-01-01T00:00:00Z');
     const tokens = new TokenService('x'.repeat(32), 60, () => now);
-    const { token } = await tokens.issue('user-1');
-    expect(await tokens.verify(token)).toEqual({ sub: 'user-1' });
+    const { token } = await tokens.issue('user-1', 3);
+    expect(await tokens.verify(token)).toEqual({ sub: 'user-1', gen: 3 });
     now = new Date('2026-01-01T00:01:01Z');
     expect(await tokens.verify(token)).toBeNull();
   });
@@ -183,8 +183,9 @@ describe('TokenService', () => {
     const sign = (claims: JWTPayload, header: JWTHeaderParameters = { alg: 'HS256' }, key = secret) =>
       new SignJWT(claims).setProtectedHeader(header).sign(new TextEncoder().encode(key));
     const valid = { sub: 'user-1', iss: 'katalog-lokal', aud: 'katalog-lokal-api', exp };
-    expect(tokens.verify(await sign(valid))).toEqual({ sub: 'user-1' }); // signed by jose, read by the verifier
-    expect(tokens.verify(await sign({ ...valid, aud: ['lain', 'katalog-lokal-api'] }))).toEqual({ sub: 'user-1' });
+    // Signed by jose, read by the verifier; a token from before session generations counts as generation 0.
+    expect(tokens.verify(await sign(valid))).toEqual({ sub: 'user-1', gen: 0 });
+    expect(tokens.verify(await sign({ ...valid, aud: ['lain', 'katalog-lokal-api'] }))).toEqual({ sub: 'user-1', gen: 0 });
 
     const refused = [
       await sign({ ...valid, iss: 'katalog-lain' }),
@@ -192,6 +193,7 @@ describe('TokenService', () => {
       await sign({ ...valid, sub: undefined }),
       await sign({ ...valid, exp: undefined }),
       await sign({ ...valid, exp: String(exp) as never }),
+      await sign({ ...valid, gen: '1' }),
       await sign({ ...valid, nbf: exp }), // not valid yet
       await sign(valid, { alg: 'HS512' }),
       await sign(valid, { alg: 'HS256', crit: ['b64'], b64: true }),

@@ -34,6 +34,7 @@ export type AsnOrderStatus =
   | 'PLACED';
 
 export type AuditSubject =
+  | 'ACCOUNT'
   | 'ASN_ORDER'
   | 'CALENDAR'
   | 'EXTERNAL_SPEND'
