@@ -113,4 +113,8 @@ export const ACCOUNT_STATUS: Record<string, string> = { ACTIVE: 'Aktif', INACTIV
 export const ACTOR_ROLE: Record<string, string> = {
   PP: 'PP', PPK: 'PPK', VENDOR: 'penyedia', BPBJ: 'BPBJ', ASN: 'ASN', KEPALA_OPD: 'kepala OPD', PLATFORM_ADMIN: 'admin platform',
 };
+/** An account's role as its holder's title reads (the accounts page of BPBJ). */
+export const ROLE_NAME: Record<string, string> = {
+  PP: 'Pejabat Pengadaan (PP)', PPK: 'Pejabat Pembuat Komitmen (PPK)', KEPALA_OPD: 'Kepala OPD', ASN: 'ASN', BPBJ: 'BPBJ', VENDOR: 'Penyedia', PLATFORM_ADMIN: 'Admin platform',
+};
 export const actorName = (role: string | null | undefined) => (role ? (ACTOR_ROLE[role] ?? role) : 'sistem');

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
-import { browserAvailable, expectBasics, expectNotice, shot, startWebWorld, type WebWorld } from './browser.js';
+import { browserAvailable, expectBasics, expectNotice, shot, signIn, startWebWorld, type WebWorld } from './browser.js';
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -251,6 +251,88 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
       await page.locator('section', { hasText: card }).getByRole('button', { name: button, exact: true }).click();
       expect((await download).suggestedFilename()).toBe(filename);
     }
+  });
+
+  it("adds an OPD and gives a new PP an account; the PP sets their own password first; a forgotten one is reset, a leaver's account ended", async () => {
+    await page.getByRole('link', { name: 'OPD & akun' }).click();
+    await expectBasics(page, /OPD & akun/);
+    const opdsBefore = (await w.graphql(`query($p: ID!) { opds(pemdaId: $p) { code } }`, { p: batu }, bpbjToken)).opds.length;
+    const opdForm = page.getByRole('form', { name: 'Tambah OPD' });
+    await opdForm.getByLabel('Kode').fill('kode salah!');
+    await opdForm.getByLabel('Nama').fill('Dinas Uji Coba');
+    await opdForm.getByLabel('Singkatan').fill('Dinuji');
+    await opdForm.getByRole('button', { name: 'Tambah OPD' }).click();
+    await opdForm.getByText('Kode OPD 1-32 karakter: huruf, angka, titik atau tanda hubung.').waitFor();
+    expect((await w.graphql(`query($p: ID!) { opds(pemdaId: $p) { code } }`, { p: batu }, bpbjToken)).opds).toHaveLength(opdsBefore);
+    await opdForm.getByLabel('Kode').fill('9.99.01');
+    await opdForm.getByRole('button', { name: 'Tambah OPD' }).click();
+    await expectNotice(page, 'Dinas Uji Coba ditambahkan.');
+    await page.getByText(/^Daftar OPD \(\d+\)$/).click();
+    await page.getByRole('row', { name: /9\.99\.01 Dinas Uji Coba Dinuji Aktif/ }).waitFor();
+    await page.getByText(/^Daftar OPD \(\d+\)$/).click(); // closed again
+
+    // The accounts of one OPD at a time.
+    await page.locator('section[aria-label="Akun pegawai"] > label > select').selectOption({ label: 'Dinas Kesehatan' });
+    await page.locator('tr[data-email="pp.dinkes@batukota.go.id"]').waitFor();
+
+    // An account for a new PP of Dinkes, with the first password the page suggests.
+    const userForm = page.getByRole('form', { name: 'Buat akun' });
+    await userForm.getByLabel('Nama lengkap').fill('Rina Wulandari');
+    await userForm.getByLabel('Email dinas').fill('pp.rina@batukota.go.id');
+    await userForm.getByLabel('Peran').selectOption({ label: 'Pejabat Pengadaan (PP)' });
+    await userForm.locator('select[name=opdId]').selectOption({ label: 'Dinas Kesehatan' });
+    const first = await userForm.getByLabel(/Kata sandi pertama/).inputValue();
+    expect(first).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+    await userForm.getByRole('button', { name: 'Buat akun' }).click();
+    await expectNotice(page, `Akun pp.rina@batukota.go.id dibuat. Sampaikan kata sandi pertamanya (${first})`);
+    const row = page.locator('tr[data-email="pp.rina@batukota.go.id"]');
+    await row.filter({ hasText: 'belum mengganti kata sandi dari BPBJ' }).waitFor();
+    await shot(page, 'bpbj-accounts');
+
+    // The PP signs in with it and is kept on the account page, whatever page it asks for, until it chooses its own.
+    const pp = await w.page({ width: 390, height: 844 });
+    await signIn(w, pp, 'pp.rina@batukota.go.id', first);
+    await pp.getByText('Kata sandi Anda dibuat oleh BPBJ.').waitFor();
+    await pp.goto(`${w.base}/opd/keranjang`);
+    await expectBasics(pp, /Akun/);
+    expect(new URL(pp.url()).pathname).toBe('/akun');
+    await pp.getByLabel('Kata sandi saat ini').fill('bukan-yang-ini');
+    await pp.getByLabel(/^Kata sandi baru/).fill('Apel-Manalagi-2026');
+    await pp.getByLabel('Ulangi kata sandi baru').fill('Apel-Manalagi-2026');
+    await pp.getByRole('button', { name: 'Ganti kata sandi' }).click();
+    await pp.getByText('Kata sandi saat ini salah.').waitFor();
+    await pp.getByLabel('Kata sandi saat ini').fill(first);
+    await pp.getByRole('button', { name: 'Ganti kata sandi' }).click();
+    await expectNotice(pp, 'Kata sandi diganti.');
+    await shot(pp, 'account-password-phone');
+    await pp.getByRole('link', { name: 'Lanjutkan' }).click(); // to the page it asked for
+    await expectBasics(pp, /Keranjang/);
+    expect(new URL(pp.url()).pathname).toBe('/opd/keranjang');
+    await page.reload();
+    await expect(page.locator('tr[data-email="pp.rina@batukota.go.id"]').textContent()).resolves.not.toContain('belum mengganti');
+
+    // Forgotten: BPBJ resets it. The PP's session ends; the temporary password signs in, to the account page again.
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.locator('tr[data-email="pp.rina@batukota.go.id"]').getByRole('button', { name: 'Atur ulang kata sandi' }).click();
+    await expectNotice(page, 'Kata sandi sementara Rina Wulandari: ');
+    const temporary = (await page.getByRole('status').textContent())!.match(/: ([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})\./)![1];
+    await pp.getByRole('link', { name: 'Paket' }).click();
+    await pp.getByText('Sesi Anda berakhir').waitFor();
+    await signIn(w, pp, 'pp.rina@batukota.go.id', temporary);
+    await pp.getByText('Kata sandi Anda dibuat oleh BPBJ.').waitFor();
+
+    // The PP left: deactivated with the reason, its session ends and it cannot sign in; the audit log says so in words.
+    page.once('dialog', (dialog) => dialog.accept('Pindah tugas ke Dinas Pendidikan'));
+    await page.locator('tr[data-email="pp.rina@batukota.go.id"]').getByRole('button', { name: 'Nonaktifkan' }).click();
+    await expectNotice(page, 'Akun Rina Wulandari dinonaktifkan; sesinya berakhir.');
+    await page.locator('tr[data-email="pp.rina@batukota.go.id"]').filter({ hasText: 'Nonaktif' }).getByRole('button', { name: 'Aktifkan kembali' }).waitFor();
+    const refused = await fetch(`${w.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `mutation { login(input: { email: "pp.rina@batukota.go.id", password: "${temporary}" }) { token } }` }) });
+    expect((await refused.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    await page.getByRole('link', { name: 'Log audit' }).click();
+    await page.getByLabel('Jenis').selectOption({ label: 'Akun pegawai' });
+    await page.getByRole('row').nth(1).filter({ hasText: 'Akun dinonaktifkan' }).waitFor();
+    expect((await page.getByRole('row').nth(1).getByRole('cell').allTextContents()).slice(2)).toEqual(['Akun dinonaktifkan', 'Aktif', 'Nonaktif', 'Pindah tugas ke Dinas Pendidikan', 'BPBJ']);
+    expect((await page.getByRole('row').nth(2).getByRole('cell').allTextContents()).slice(2, 3)).toEqual(['Kata sandi diatur ulang']);
   });
 
   it('the explorer at /graphql works offline, and no page asked any other host for anything', async () => {

@@ -20,13 +20,15 @@ import { VendorHomePage } from '../vendor/VendorHomePage';
 import { HomePage } from '../public/HomePage';
 import { ProductPage } from '../public/ProductPage';
 import { PublicRecapPage } from '../public/PublicRecapPage';
-import { Link, useLocation } from './router';
+import { Link, Redirect, useLocation } from './router';
 import { LoginPage, useSession, type Account } from './session';
 import { useEffect, type ReactNode } from 'react';
 import { AsnHomePage } from '../asn/AsnHomePage';
 import { AsnShopPage } from '../asn/AsnShopPage';
 import { OpdAsnPage } from '../kepala/OpdAsnPage';
 import { NotificationLink, NotificationsPage } from '../notifications/NotificationsPage';
+import { AccountPage } from '../account/AccountPage';
+import { AccountsPage } from '../bpbj/AccountsPage';
 
 const BPBJ_NAV: [string, string][] = [
   ['/bpbj', 'Dasbor'],
@@ -38,6 +40,7 @@ const BPBJ_NAV: [string, string][] = [
   ['/bpbj/proyeksi', 'Proyeksi & konsentrasi'],
   ['/bpbj/pemecahan-paket', 'Pemecahan paket'],
   ['/bpbj/laporan', 'Laporan'],
+  ['/bpbj/akun', 'OPD & akun'],
   ['/bpbj/audit', 'Log audit'],
 ];
 
@@ -67,8 +70,11 @@ function route(path: string, account: Account | null): { title: string; page: Re
   if (publik) return publik[2] ? { title: 'Katalog produk lokal', page: <CataloguePage pemdaId={publik[1]} /> } : { title: 'Rekap publik', page: <PublicRecapPage pemdaId={publik[1]} /> };
   if (path === '/masuk') return { title: 'Masuk', page: <LoginPage /> };
   if (path === '/daftar') return { title: 'Daftar penyedia', page: <RegisterPage /> };
-  const signedIn = ['/bpbj', '/opd', '/penyedia', '/pesanan', '/asn', '/kepala', '/pemberitahuan'].some((prefix) => path.startsWith(prefix));
+  const signedIn = ['/bpbj', '/opd', '/penyedia', '/pesanan', '/asn', '/kepala', '/pemberitahuan', '/akun'].some((prefix) => path.startsWith(prefix));
   if (signedIn && !account) return { title: 'Masuk', page: <LoginPage /> };
+  if (path === '/akun' && account) return { title: 'Akun', page: <AccountPage /> };
+  // A password BPBJ chose is known to two people: its owner replaces it before any workspace opens, then goes on.
+  if (signedIn && account?.mustChangePassword) return { title: 'Akun', page: <Redirect to={`/akun?lanjut=${encodeURIComponent(path)}`} /> };
   if (path === '/pemberitahuan' && account) return { title: 'Pemberitahuan', page: <NotificationsPage timeZone={account.pemda?.timeZone ?? 'Asia/Jakarta'} /> };
   const order = path.match(/^\/pesanan\/([0-9a-f-]{36})$/);
   if (order && account?.pemda) return { title: 'Paket', page: <OrderPage id={order[1]} timeZone={account.pemda.timeZone} back={`${HOME[account.role] === '/opd' ? '/opd/paket' : HOME[account.role] === '/penyedia' ? '/penyedia/pesanan' : HOME[account.role] ?? '/'}`} /> };
@@ -115,6 +121,7 @@ function route(path: string, account: Account | null): { title: string; page: Re
       '/bpbj/proyeksi': ['Proyeksi & konsentrasi', <ForecastPage pemdaId={pemda.id} />],
       '/bpbj/pemecahan-paket': ['Pemecahan paket', <SplitOrdersPage pemdaId={pemda.id} />],
       '/bpbj/laporan': ['Laporan', <ExportsPage pemdaId={pemda.id} />],
+      '/bpbj/akun': ['OPD & akun', <AccountsPage pemdaId={pemda.id} timeZone={pemda.timeZone} />],
       '/bpbj/audit': ['Log audit', <AuditPage pemdaId={pemda.id} timeZone={pemda.timeZone} />],
     };
     const [title, page] = pages[path] ?? ['Tidak ditemukan', <p>Halaman tidak ditemukan.</p>];
@@ -142,7 +149,8 @@ export function App() {
         <div className="who">
           {account ? (
             <>
-              <span>{account.fullName} · {account.pemda?.name ?? 'Platform'}</span>
+              <Link to="/akun" aria-current={url.pathname === '/akun' ? 'page' : undefined}>{account.fullName}</Link>
+              <span>{account.pemda?.name ?? 'Platform'}</span>
               <button className="secondary" onClick={signOut}>Keluar</button>
             </>
           ) : (

@@ -1,5 +1,5 @@
 import { cacheExchange } from '@urql/exchange-graphcache';
-import { Client, fetchExchange } from 'urql';
+import { Client, fetchExchange, mapExchange } from 'urql';
 
 const TOKEN_KEY = 'katalog-lokal.token';
 
@@ -23,8 +23,20 @@ export function createClient(): Client {
           ['SpendRecapView', 'OpdSpendRecap', 'SpendFiguresView', 'PeriodView', 'MonthPointView', 'AwardLeaderboardRow', 'AwardRowView', 'ComponentScoreView',
             'ComponentWeightView', 'AwardVersionDiff', 'CatalogueProgressView', 'StatusCount', 'BudgetImportResult', 'ImportRowError', 'ExportFile', 'OrderStatusTotal',
             'AuthPayload', 'PageInfo', 'ProductConnection', 'ProductEdge', 'ProductSearchResult', 'ProductHit', 'SearchFacetsView', 'FacetValue', 'VendorClassificationView',
-            'BankAccount', 'ProductRevisionView', 'GradeMinimums'].map((name) => [name, () => null]),
+            'BankAccount', 'ProductRevisionView', 'GradeMinimums', 'TemporaryPassword'].map((name) => [name, () => null]),
         ),
+      }),
+      // A session that ended meanwhile (expired, its password changed or reset elsewhere, the account deactivated):
+      // back to the sign-in page, saying so, rather than every page showing the refusal.
+      mapExchange({
+        onError(error, operation) {
+          // The session's own reading of the account (`Me`) is answered by showing the sign-in page where one is needed.
+          const name = operation.query.definitions.find((d) => d.kind === 'OperationDefinition')?.name?.value;
+          if (name !== 'Me' && session.token() && error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+            session.clear();
+            window.location.assign('/masuk?sesi=berakhir');
+          }
+        },
       }),
       fetchExchange,
     ],

@@ -3,9 +3,17 @@ import { createContext, useContext, useEffect, useState, type AnchorHTMLAttribut
 /** The URL is the state: pages, filters and the selected OPD live in it, so a link or a reload shows the same view. */
 const Location = createContext<URL>(new URL(window.location.href));
 
-export function navigate(to: string): void {
-  window.history.pushState(null, '', to);
+/** Opens `to`; with `replace`, in place of the current entry (a redirect the back button should not return to). */
+export function navigate(to: string, { replace = false } = {}): void {
+  if (replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
   window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
+/** Sends the browser to `to` as soon as it is shown. */
+export function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
 }
 
 export function RouterProvider({ children }: { children: ReactNode }) {

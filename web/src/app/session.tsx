@@ -8,7 +8,7 @@ import { navigate, useLocation } from './router';
 
 const Me = graphql(`
   query Me {
-    me { id fullName email role pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }
+    me { id fullName email role mustChangePassword pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }
   }
 `);
 
@@ -51,7 +51,9 @@ export function LoginPage() {
   const [, login] = useMutation(Login);
   const { signedIn } = useSession();
   const [problem, setProblem] = useState<string | null>(null);
-  const registered = useLocation().searchParams.get('terdaftar');
+  const url = useLocation();
+  const registered = url.searchParams.get('terdaftar');
+  const ended = url.searchParams.get('sesi') === 'berakhir';
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -68,6 +70,7 @@ export function LoginPage() {
     <section className="card narrow">
       <h1>Masuk</h1>
       {registered && <p role="status" className="notice">Pendaftaran diterima. Masuk untuk melengkapi produk sambil menunggu verifikasi BPBJ.</p>}
+      {ended && <p role="status" className="notice">Sesi Anda berakhir (waktu habis, kata sandi diganti, atau akun dinonaktifkan). Silakan masuk kembali.</p>}
       <form onSubmit={submit}>
         <label>
           Email

@@ -14,7 +14,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Me {\n    me { id fullName email role pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }\n  }\n": typeof types.MeDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) { token user { id mustChangePassword } } }\n": typeof types.ChangePasswordDocument,
+    "\n  query Me {\n    me { id fullName email role mustChangePassword pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { token user { id role } }\n  }\n": typeof types.LoginDocument,
     "\n  query AsnHome($pemdaId: ID!, $month: String!) {\n    asnProgrammes(pemdaId: $pemdaId) { id name reportingClosesAt(month: $month) outlets { id name } }\n    myAsnReports { id purchasedOn month amount items status rejectionReason asnOrderId }\n  }\n": typeof types.AsnHomeDocument,
     "\n  query AsnMonthRow($programmeId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, month: $month) { required reported counted status }\n  }\n": typeof types.AsnMonthRowDocument,
@@ -23,6 +24,12 @@ type Documents = {
     "mutation CompleteAsnOrder($id: ID!, $key: String) { completeAsnOrder(id: $id, idempotencyKey: $key) { id status } }": typeof types.CompleteAsnOrderDocument,
     "mutation CancelAsnOrder($id: ID!, $reason: String!, $key: String) { cancelAsnOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status statusReason } }": typeof types.CancelAsnOrderDocument,
     "mutation PlaceAsnOrder($items: [AsnOrderItemInput!]!, $key: String) { placeAsnOrder(items: $items, idempotencyKey: $key) { id total status } }": typeof types.PlaceAsnOrderDocument,
+    "\n  query OpdsAndAccounts($pemdaId: ID!) {\n    opds(pemdaId: $pemdaId) { id code name shortName active }\n    users(pemdaId: $pemdaId) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }\n  }\n": typeof types.OpdsAndAccountsDocument,
+    "mutation CreateOpd($input: CreateOpdInput!) { createOpd(input: $input) { id code name shortName active } }": typeof types.CreateOpdDocument,
+    "mutation UpdateOpd($id: ID!, $input: UpdateOpdInput!) { updateOpd(id: $id, input: $input) { id code name shortName active } }": typeof types.UpdateOpdDocument,
+    "mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }": typeof types.CreateUserDocument,
+    "mutation SetUserActive($id: ID!, $active: Boolean!, $reason: String!) { setUserActive(id: $id, active: $active, reason: $reason) { id active } }": typeof types.SetUserActiveDocument,
+    "mutation ResetUserPassword($id: ID!) { resetUserPassword(id: $id) { password user { id email mustChangePassword } } }": typeof types.ResetUserPasswordDocument,
     "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId action fromStatus toStatus reason actorRole }\n  }\n": typeof types.AuditLogDocument,
     "\n  fragment AwardVersionShown on AwardResult {\n    id period version status publishedAt\n    rows { opdId opdName assessable notAssessableReason score rank tier flags toNextTier components { component normalised weight contribution explanation } }\n  }\n": typeof types.AwardVersionShownFragmentDoc,
     "\n  query AwardVersions($pemdaId: ID!, $period: String!) {\n    awardVersions(pemdaId: $pemdaId, period: $period) { ...AwardVersionShown }\n  }\n": typeof types.AwardVersionsDocument,
@@ -94,7 +101,8 @@ type Documents = {
     "mutation UpdateVendorProfile($id: ID!, $input: VendorProfileInput!) { updateVendorProfile(id: $id, input: $input) { ...VendorProfileShown } }": typeof types.UpdateVendorProfileDocument,
 };
 const documents: Documents = {
-    "\n  query Me {\n    me { id fullName email role pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }\n  }\n": types.MeDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) { token user { id mustChangePassword } } }\n": types.ChangePasswordDocument,
+    "\n  query Me {\n    me { id fullName email role mustChangePassword pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }\n  }\n": types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { token user { id role } }\n  }\n": types.LoginDocument,
     "\n  query AsnHome($pemdaId: ID!, $month: String!) {\n    asnProgrammes(pemdaId: $pemdaId) { id name reportingClosesAt(month: $month) outlets { id name } }\n    myAsnReports { id purchasedOn month amount items status rejectionReason asnOrderId }\n  }\n": types.AsnHomeDocument,
     "\n  query AsnMonthRow($programmeId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, month: $month) { required reported counted status }\n  }\n": types.AsnMonthRowDocument,
@@ -103,6 +111,12 @@ const documents: Documents = {
     "mutation CompleteAsnOrder($id: ID!, $key: String) { completeAsnOrder(id: $id, idempotencyKey: $key) { id status } }": types.CompleteAsnOrderDocument,
     "mutation CancelAsnOrder($id: ID!, $reason: String!, $key: String) { cancelAsnOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status statusReason } }": types.CancelAsnOrderDocument,
     "mutation PlaceAsnOrder($items: [AsnOrderItemInput!]!, $key: String) { placeAsnOrder(items: $items, idempotencyKey: $key) { id total status } }": types.PlaceAsnOrderDocument,
+    "\n  query OpdsAndAccounts($pemdaId: ID!) {\n    opds(pemdaId: $pemdaId) { id code name shortName active }\n    users(pemdaId: $pemdaId) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }\n  }\n": types.OpdsAndAccountsDocument,
+    "mutation CreateOpd($input: CreateOpdInput!) { createOpd(input: $input) { id code name shortName active } }": types.CreateOpdDocument,
+    "mutation UpdateOpd($id: ID!, $input: UpdateOpdInput!) { updateOpd(id: $id, input: $input) { id code name shortName active } }": types.UpdateOpdDocument,
+    "mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }": types.CreateUserDocument,
+    "mutation SetUserActive($id: ID!, $active: Boolean!, $reason: String!) { setUserActive(id: $id, active: $active, reason: $reason) { id active } }": types.SetUserActiveDocument,
+    "mutation ResetUserPassword($id: ID!) { resetUserPassword(id: $id) { password user { id email mustChangePassword } } }": types.ResetUserPasswordDocument,
     "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId action fromStatus toStatus reason actorRole }\n  }\n": types.AuditLogDocument,
     "\n  fragment AwardVersionShown on AwardResult {\n    id period version status publishedAt\n    rows { opdId opdName assessable notAssessableReason score rank tier flags toNextTier components { component normalised weight contribution explanation } }\n  }\n": types.AwardVersionShownFragmentDoc,
     "\n  query AwardVersions($pemdaId: ID!, $period: String!) {\n    awardVersions(pemdaId: $pemdaId, period: $period) { ...AwardVersionShown }\n  }\n": types.AwardVersionsDocument,
@@ -191,7 +205,11 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me { id fullName email role pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }\n  }\n"): (typeof documents)["\n  query Me {\n    me { id fullName email role pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }\n  }\n"];
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) { token user { id mustChangePassword } } }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) { token user { id mustChangePassword } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me { id fullName email role mustChangePassword pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }\n  }\n"): (typeof documents)["\n  query Me {\n    me { id fullName email role mustChangePassword pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -224,6 +242,30 @@ export function graphql(source: "mutation CancelAsnOrder($id: ID!, $reason: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation PlaceAsnOrder($items: [AsnOrderItemInput!]!, $key: String) { placeAsnOrder(items: $items, idempotencyKey: $key) { id total status } }"): (typeof documents)["mutation PlaceAsnOrder($items: [AsnOrderItemInput!]!, $key: String) { placeAsnOrder(items: $items, idempotencyKey: $key) { id total status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpdsAndAccounts($pemdaId: ID!) {\n    opds(pemdaId: $pemdaId) { id code name shortName active }\n    users(pemdaId: $pemdaId) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }\n  }\n"): (typeof documents)["\n  query OpdsAndAccounts($pemdaId: ID!) {\n    opds(pemdaId: $pemdaId) { id code name shortName active }\n    users(pemdaId: $pemdaId) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateOpd($input: CreateOpdInput!) { createOpd(input: $input) { id code name shortName active } }"): (typeof documents)["mutation CreateOpd($input: CreateOpdInput!) { createOpd(input: $input) { id code name shortName active } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateOpd($id: ID!, $input: UpdateOpdInput!) { updateOpd(id: $id, input: $input) { id code name shortName active } }"): (typeof documents)["mutation UpdateOpd($id: ID!, $input: UpdateOpdInput!) { updateOpd(id: $id, input: $input) { id code name shortName active } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }"): (typeof documents)["mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetUserActive($id: ID!, $active: Boolean!, $reason: String!) { setUserActive(id: $id, active: $active, reason: $reason) { id active } }"): (typeof documents)["mutation SetUserActive($id: ID!, $active: Boolean!, $reason: String!) { setUserActive(id: $id, active: $active, reason: $reason) { id active } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ResetUserPassword($id: ID!) { resetUserPassword(id: $id) { password user { id email mustChangePassword } } }"): (typeof documents)["mutation ResetUserPassword($id: ID!) { resetUserPassword(id: $id) { password user { id email mustChangePassword } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
