@@ -120,7 +120,7 @@ export class ProductResolver {
     const file = Boolean(input.csv || input.xlsxBase64);
     if (file === Boolean(input.rows)) throw badInput([{ field: 'csv', message: 'Isi salah satu: csv, xlsxBase64 atau rows.' }]);
     const rows: ImportRow[] = file ? parseProductCsv(await tableAsCsv(input)) : input.rows!;
-    return importProducts(ctx, ctx.services.product, rows, input.policy, input.submit);
+    return importProducts(ctx, ctx.services.product, rows, input.policy, input.submit, input.dryRun);
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)

@@ -112,6 +112,9 @@ export class ImportProductsInput {
 
   @Field({ defaultValue: false, description: 'Submit the imported products for curation at once (verified vendors only).' })
   submit!: boolean;
+
+  @Field({ defaultValue: false, description: 'Only check the rows: answer their errors and how many are good, write nothing.' })
+  dryRun!: boolean;
 }
 
 @ObjectType()
@@ -130,6 +133,9 @@ export class ImportRowError {
 export class ImportProductsResult {
   @Field({ description: 'Whether anything was written.' })
   applied!: boolean;
+
+  @Field(() => Int, { description: 'Rows without an error: what the import creates, or would create (a check, or a file with bad rows under REJECT_ALL).' })
+  validCount!: number;
 
   @Field(() => Int)
   createdCount!: number;

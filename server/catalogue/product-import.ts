@@ -23,6 +23,8 @@ export interface RowError extends FieldError {
 
 export interface ImportResult {
   applied: boolean;
+  /** Rows without an error: what the import creates, or would create (a check, or a file with bad rows). */
+  validCount: number;
   createdCount: number;
   failedCount: number;
   errors: RowError[];
@@ -68,7 +70,8 @@ export function parseProductCsv(csv: string): ImportRow[] {
 
 /**
  * Imports many products for the calling vendor. Every row is validated first; then, by the policy, all rows or
- * only the good ones are written in one flush (one transaction): never half-applied by accident.
+ * only the good ones are written in one flush (one transaction): never half-applied by accident. A check (`dryRun`)
+ * stops after the validation and writes nothing.
  */
 export async function importProducts(
   ctx: RequestContext,
@@ -76,6 +79,7 @@ export async function importProducts(
   rows: ImportRow[],
   policy: ImportPolicy,
   submit: boolean,
+  dryRun = false,
 ): Promise<ImportResult> {
   const vendor = await products.actingVendor(ctx);
   if (rows.length === 0) throw badInput([{ field: 'rows', message: 'Tidak ada baris untuk diimpor.' }]);
@@ -100,11 +104,11 @@ export async function importProducts(
   });
 
   const failedRows = new Set(errors.map((e) => e.row)).size;
-  if (failedRows > 0 && policy === ImportPolicy.REJECT_ALL) {
-    return { applied: false, createdCount: 0, failedCount: failedRows, errors, products: [] };
+  if (dryRun || (failedRows > 0 && policy === ImportPolicy.REJECT_ALL)) {
+    return { applied: false, validCount: valid.length, createdCount: 0, failedCount: failedRows, errors, products: [] };
   }
   const status = submit ? ProductStatus.SUBMITTED : ProductStatus.DRAFT;
   const created = valid.map((fields) => products.build(ctx, vendor, fields, status));
   await ctx.em.flush();
-  return { applied: created.length > 0, createdCount: created.length, failedCount: failedRows, errors, products: created };
+  return { applied: created.length > 0, validCount: valid.length, createdCount: created.length, failedCount: failedRows, errors, products: created };
 }

@@ -2,6 +2,7 @@ import { Product } from '../../server/catalogue/product.entity.js';
 import { parseProductCsv } from '../../server/catalogue/product-import.js';
 import { categoryId, pemdaIds, vendorAccount } from '../support/catalogue.js';
 import { createTestApp, errorCode, type TestApp } from '../support/harness.js';
+import { expectNothingWritten } from '../support/snapshot.js';
 
 const IMPORT = `mutation($input: ImportProductsInput!) {
   importProducts(input: $input) { applied createdCount failedCount errors { row field message } products { name price status category { code } } }
@@ -39,6 +40,15 @@ describe('bulk import of products', () => {
     ]);
     expect(result.data.importProducts.errors[1].message).toBe('Kode kategori "tidak-ada" tidak ada di katalog ini.');
     expect(await count()).toBe(0);
+  });
+
+  it('a check (dryRun) answers the errors and the good rows and writes nothing, whatever the policy', async () => {
+    const CHECK = IMPORT.replace('applied createdCount', 'applied validCount createdCount');
+    for (const policy of ['REJECT_ALL', 'REJECT_FAILED']) {
+      const result = await expectNothingWritten(t, () => t.exec(CHECK, { input: { csv: CSV, policy, dryRun: true } }, { token: vendor.token }));
+      expect(result.data.importProducts).toEqual(expect.objectContaining({ applied: false, validCount: 2, createdCount: 0, failedCount: 2, products: [] }));
+      expect(result.data.importProducts.errors.map((e: any) => [e.row, e.field])).toEqual([[3, 'price'], [4, 'categoryId'], [4, 'imageUrls']]);
+    }
   });
 
   it('REJECT_FAILED: good rows are imported as drafts, bad rows are reported and skipped', async () => {

@@ -33,7 +33,7 @@ export interface WebWorld {
   foreign: string[];
   page(viewport?: { width: number; height: number }): Promise<Page>;
   graphql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
-  login(email: string): Promise<string>;
+  login(email: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -113,8 +113,8 @@ export async function startWebWorld(today = new Date()): Promise<WebWorld> {
       page.on('requestfailed', (r) => pending.delete(r));
       return page;
     },
-    async login(email: string) {
-      return (await graphql(`mutation($e: String!) { login(input: { email: $e, password: "katalog123" }) { token } }`, { e: email })).login.token;
+    async login(email: string, password = 'katalog123') {
+      return (await graphql(`mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token } }`, { e: email, p: password })).login.token;
     },
     async close() {
       await browser.close();

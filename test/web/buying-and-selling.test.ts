@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectBasics, expectNotice, shot, signIn, startWebWorld, type WebWorld } from './browser.js';
 import { photo } from '../support/images.js';
@@ -100,6 +101,47 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await expectNotice(vendorPage, 'Perubahan disimpan.');
     await product.filter({ hasText: 'stok 450' }).waitFor();
     await expectBasics(vendorPage, /Usaha & produk/);
+  });
+
+  it('imports more products from a spreadsheet: the template, a check that lists the bad row and writes nothing, then the clean file as drafts', async () => {
+    const vendorToken = await w.login('bu.ning@apelmanalagi.id', 'Panen-Raya#2026');
+    const vendorId = (await w.graphql(`{ me { vendor { id } } }`, {}, vendorToken)).me.vendor.id as string;
+    const names = async () => (await w.graphql(`query($v: ID!, $p: ID!) { products(pemdaId: $p, filter: { vendorId: $v, status: [DRAFT] }, first: 100) { edges { node { name price status } } } }`, { v: vendorId, p: batu }, vendorToken)).products.edges.map((e: any) => e.node);
+    const before = await names();
+
+    const download = vendorPage.waitForEvent('download');
+    await vendorPage.getByRole('button', { name: 'Unduh templat CSV' }).click();
+    const template = await download;
+    expect(template.suggestedFilename()).toBe('templat-impor-produk.csv');
+    const [header, example] = readFileSync((await template.path())!, 'utf8').split('\r\n');
+    expect(header).toBe('nama;deskripsi;kode_kategori;satuan;harga;stok;minimal_pesan;pdn;tkdn');
+    const code = example.split(';')[2];
+    expect(code).toMatch(/^[a-z-]+$/);
+
+    const file = (rows: string[]) => ({ name: 'produk.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\r\n')) });
+    const good = `Sari Apel Manalagi 1 liter;Sari apel tanpa gula tambahan;${code};botol;35000;80;6;ya;`;
+    await vendorPage.getByLabel('Berkas CSV atau XLSX').setInputFiles(file([good, 'Kue Apel;Kue apel panggang;kue-basah;kotak;lima ribu;10;1;ya;']));
+    await vendorPage.getByRole('button', { name: 'Periksa (uji coba)' }).click();
+    const problems = vendorPage.getByTestId('import-errors');
+    await problems.waitFor();
+    expect(await problems.locator('tbody tr').allTextContents()).toEqual([
+      expect.stringMatching(/^2price/),
+      '2categoryIdKode kategori "kue-basah" tidak ada di katalog ini.',
+    ]);
+    expect(await vendorPage.getByRole('button', { name: 'Terapkan' }).isDisabled()).toBe(true);
+    expect(await names()).toEqual(before);
+
+    await vendorPage.getByLabel('Berkas CSV atau XLSX').setInputFiles(file([good, `Kue Apel;Kue apel panggang;${code};kotak;Rp25.000;10;1;ya;`]));
+    await vendorPage.getByRole('button', { name: 'Periksa (uji coba)' }).click();
+    await expectNotice(vendorPage, 'Siap diterapkan: 2 produk akan disimpan sebagai draf.');
+    expect(await names()).toEqual(before);
+    await vendorPage.getByRole('button', { name: 'Terapkan' }).click();
+    await expectNotice(vendorPage, 'Diterapkan: 2 produk disimpan sebagai draf.');
+    await vendorPage.getByTestId('vendor-product').filter({ hasText: 'Kue Apel' }).filter({ hasText: 'Rp25.000 / kotak' }).waitFor();
+    expect((await names()).filter((p: any) => !before.some((b: any) => b.name === p.name))).toEqual(
+      expect.arrayContaining([{ name: 'Sari Apel Manalagi 1 liter', price: 35000, status: 'DRAFT' }, { name: 'Kue Apel', price: 25000, status: 'DRAFT' }]),
+    );
+    expect(await names()).toHaveLength(before.length + 2);
   });
 
   it('BPBJ verifies the vendor; the vendor puts the product up; BPBJ publishes it', async () => {

@@ -1,6 +1,6 @@
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
-import { CsvImportForm } from './CsvImportForm';
+import { CsvImportForm } from '../lib/CsvImportForm';
 
 const ImportExternalSpend = graphql(`
   mutation ImportExternalSpend($input: ImportExternalSpendInput!) {

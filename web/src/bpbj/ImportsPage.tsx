@@ -1,6 +1,6 @@
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
-import { CsvImportForm } from './CsvImportForm';
+import { CsvImportForm } from '../lib/CsvImportForm';
 
 const ImportBudgets = graphql(`
   mutation ImportBudgets($pemdaId: ID!, $csv: String, $xlsxBase64: String, $dryRun: Boolean!) {

@@ -2,12 +2,15 @@
 export interface CategoryTree {
   id: string;
   name: string;
+  /** The stable code a CSV import names the category by (asked for only where a page shows it). */
+  code?: string;
   children?: CategoryTree[] | null;
 }
 
 export interface FlatCategory {
   id: string;
   name: string;
+  code?: string;
   /** Names from the root down to this category: ["Produk Olahan Pangan", "Produk Olahan Apel", "Keripik Apel"]. */
   path: string[];
   isLeaf: boolean;
@@ -21,6 +24,6 @@ export function flattenCategories(nodes: CategoryTree[], above: string[] = []): 
   return nodes.flatMap((node) => {
     const path = [...above, node.name];
     const children = node.children ?? [];
-    return [{ id: node.id, name: node.name, path, isLeaf: children.length === 0 }, ...flattenCategories(children, path)];
+    return [{ id: node.id, name: node.name, code: node.code, path, isLeaf: children.length === 0 }, ...flattenCategories(children, path)];
   });
 }

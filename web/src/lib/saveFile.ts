@@ -6,8 +6,17 @@ export interface ApiFile {
 }
 
 export function saveFile(file: ApiFile): void {
+  saveBlob(file.filename, new Blob([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], { type: file.contentType }));
+}
+
+/** Text made in the browser (a template), saved as a download. */
+export function saveText(filename: string, text: string, contentType: string): void {
+  saveBlob(filename, new Blob([text], { type: contentType }));
+}
+
+function saveBlob(filename: string, blob: Blob): void {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], { type: file.contentType }));
-  link.download = file.filename;
+  link.href = URL.createObjectURL(blob);
+  link.download = filename;
   link.click();
 }

@@ -10,6 +10,7 @@ import { fieldErrorsOf } from '../lib/fieldErrors';
 import { AsnOrderList } from '../asn/AsnOrders';
 import { NoticeLine, noticeOf, type Notice, type Outcome } from '../lib/useAction';
 import { VendorProfile } from './VendorProfile';
+import { ProductImport } from './ProductImport';
 
 const VendorHome = graphql(`
   query VendorHome($vendorId: ID!, $pemdaId: ID!) {
@@ -23,7 +24,7 @@ const VendorHome = graphql(`
         }
       }
     }
-    categories(pemdaId: $pemdaId) { id name children { id name children { id name } } }
+    categories(pemdaId: $pemdaId) { id name code children { id name code children { id name code } } }
   }
 `);
 const CreateProduct = graphql(`mutation CreateProduct($input: ProductInput!) { createProduct(input: $input) { id status } }`);
@@ -154,6 +155,7 @@ export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaI
         <h2>Produk baru</h2>
         <ProductForm initial={{}} categories={data.categories} submitLabel={verified ? 'Simpan dan ajukan' : 'Simpan sebagai draf'} save={add} />
       </section>
+      <ProductImport categories={data.categories} verified={verified} onImported={reload} />
       <AsnOrderList party="VENDOR" />
       <VendorProfile vendor={v} onSaved={reload} />
       {verified && documents}
