@@ -100,6 +100,24 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await page.getByTestId('vendor-status').filter({ hasText: 'Terverifikasi' }).waitFor();
     await history.first().filter({ hasText: /^Diaktifkan kembali \d/ }).waitFor(); // the history is read again after the action
     await shot(page, 'bpbj-vendor');
+
+    // One of its products, opened from its page: BPBJ freezes it with the reason (buyers no longer see it), then brings it back.
+    const products = (await w.graphql(`query($p: ID!, $v: ID!) { products(pemdaId: $p, filter: { vendorId: $v, status: [SUBMITTED, PUBLISHED, SUSPENDED, REJECTED] }, sort: NAME_ASC, first: 1) { totalCount edges { node { id name status } } } }`, { p: batu, v: first.node.id }, bpbjToken)).products;
+    await page.getByRole('heading', { name: `Produk (${products.totalCount})` }).waitFor();
+    const listed = products.edges[0].node;
+    expect(listed.status).toBe('PUBLISHED');
+    await page.getByRole('link', { name: listed.name, exact: true }).click();
+    await page.getByTestId('product-status').filter({ hasText: 'Tayang' }).waitFor();
+    page.once('dialog', (dialog) => dialog.accept('Foto tidak sesuai dengan barang yang dikirim'));
+    await page.getByRole('button', { name: 'Bekukan produk' }).click();
+    await expectNotice(page, `${listed.name} dibekukan; tidak tampil di katalog.`);
+    await page.getByTestId('product-status').filter({ hasText: 'Dibekukan — alasan: Foto tidak sesuai dengan barang yang dikirim' }).waitFor();
+    const seen = `query($id: ID!) { product(id: $id) { status statusReason } }`;
+    expect((await w.graphql(seen, { id: listed.id }, bpbjToken)).product).toEqual({ status: 'SUSPENDED', statusReason: 'Foto tidak sesuai dengan barang yang dikirim' });
+    await expect(w.graphql(seen, { id: listed.id })).rejects.toThrow(/NOT_FOUND/); // the public no longer sees it
+    await page.getByRole('button', { name: 'Tayangkan kembali' }).click();
+    await expectNotice(page, `${listed.name} tayang kembali.`);
+    expect((await w.graphql(seen, { id: listed.id })).product.status).toBe('PUBLISHED');
     // The audit log names the same steps and states in words, not codes.
     await page.getByRole('link', { name: 'Log audit' }).click();
     await page.getByLabel('Jenis').selectOption({ label: 'Penyedia' });

@@ -1,7 +1,7 @@
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { Link } from '../app/router';
-import { dateTime, label, ORDER_STATUS, rupiah, VENDOR_STATUS } from '../lib/format';
+import { dateTime, label, ORDER_STATUS, PRODUCT_STATUS, rupiah, VENDOR_STATUS } from '../lib/format';
 import { HistoryEntries } from '../lib/history';
 import { downloadScan } from '../lib/upload';
 import { useAction } from '../lib/useAction';
@@ -11,6 +11,9 @@ import { VendorStatusActions } from './VendorsPage';
 const VendorView = graphql(`
   query BpbjVendorView($pemdaId: ID!, $vendorId: ID!) {
     vendor(id: $vendorId) { ...VendorProfileShown statusReason verifiedAt productCount legalDocuments { kind url contentType createdAt } }
+    products(pemdaId: $pemdaId, filter: { vendorId: $vendorId, status: [SUBMITTED, PUBLISHED, SUSPENDED, REJECTED] }, sort: NAME_ASC, first: 100) {
+      totalCount edges { node { id name price unit status statusReason } }
+    }
     orders(first: 10, filter: { vendorId: $vendorId }) { totalCount edges { node { id code status total createdAt opd { id shortName } } } }
     auditLog(pemdaId: $pemdaId, subjectType: VENDOR, subjectId: $vendorId, limit: 50) { id createdAt action reason actorRole }
   }
@@ -18,8 +21,8 @@ const VendorView = graphql(`
 
 
 /**
- * One vendor for BPBJ: its profile and bank account, its NIB and NPWP scans, its latest orders in the Pemda, and its
- * history (registration, verification, suspensions, classification requests, each with the reason); suspend or
+ * One vendor for BPBJ: its profile and bank account, its NIB and NPWP scans, its products (each opening its page,
+ * where BPBJ suspends or reinstates it), its latest orders in the Pemda, and its history (registration, verification, suspensions, classification requests, each with the reason); suspend or
  * reinstate it here.
  */
 export function VendorPage({ pemdaId, vendorId, timeZone }: { pemdaId: string; vendorId: string; timeZone: string }) {
@@ -51,6 +54,21 @@ export function VendorPage({ pemdaId, vendorId, timeZone }: { pemdaId: string; v
             <span key={d.kind}><button className="link" onClick={() => downloadScan(d, v.nib)}>Pindaian {d.kind}</button> ({dateTime(d.createdAt, timeZone)}) </span>
           ))}
         </p>
+      </section>
+      <section className="card">
+        <h2>Produk ({data.products.totalCount})</h2>
+        <table>
+          <thead><tr><th>Produk</th><th className="num">Harga</th><th>Status</th></tr></thead>
+          <tbody>
+            {data.products.edges.map(({ node: p }) => (
+              <tr key={p.id}>
+                <td><Link to={`/publik/${pemdaId}/produk/${p.id}`}>{p.name}</Link></td>
+                <td className="num">{rupiah(p.price)} / {p.unit}</td>
+                <td>{label(PRODUCT_STATUS, p.status)}{p.statusReason && <><br /><small>{p.statusReason}</small></>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </section>
       <section className="card">
         <h2>Paket terbaru ({data.orders.totalCount} paket)</h2>

@@ -1,21 +1,45 @@
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { Link } from '../app/router';
-import { BUSINESS_SCALE, label, localContent, rupiah } from '../lib/format';
+import { useSession } from '../app/session';
+import { BUSINESS_SCALE, label, localContent, PRODUCT_STATUS, rupiah } from '../lib/format';
+import { useAction } from '../lib/useAction';
 
 const ProductView = graphql(`
   query ProductView($id: ID!) {
     product(id: $id) {
-      id name description unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk imageUrls
+      id name description unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk imageUrls status statusReason
       category { id name }
       vendor { id businessName ownerName scale isKoperasi district domicileRegionName address phone contactEmail productCount isLocal isUmkk }
     }
   }
 `);
 
+const SuspendProduct = graphql(`mutation SuspendProduct($id: ID!, $reason: String!) { suspendProduct(id: $id, reason: $reason) { id status statusReason } }`);
+const ReinstateProduct = graphql(`mutation ReinstateProduct($id: ID!) { reinstateProduct(id: $id) { id status statusReason } }`);
+
+/** BPBJ's hand on a listed product: freeze it (a complaint, a wrong price) with the reason, or bring it back. */
+function ProductCuration({ product: p, refresh }: { product: { id: string; name: string; status: string; statusReason?: string | null }; refresh: (opts: { requestPolicy: 'network-only' }) => void }) {
+  const [, suspend] = useMutation(SuspendProduct);
+  const [, reinstate] = useMutation(ReinstateProduct);
+  const { message, act } = useAction(refresh);
+  return (
+    <section className="card" aria-label="Kurasi BPBJ">
+      <h2>Kurasi BPBJ</h2>
+      <p data-testid="product-status">Status: <strong>{label(PRODUCT_STATUS, p.status)}</strong>{p.statusReason && <> — alasan: {p.statusReason}</>}</p>
+      {message && <p role="status" className="notice">{message}</p>}
+      {p.status === 'PUBLISHED' && (
+        <button className="secondary" onClick={() => act(() => suspend({ id: p.id, reason: window.prompt('Alasan pembekuan (minimal 5 karakter):')?.trim() ?? '' }), `${p.name} dibekukan; tidak tampil di katalog.`)}>Bekukan produk</button>
+      )}
+      {p.status === 'SUSPENDED' && <button onClick={() => act(() => reinstate({ id: p.id }), `${p.name} tayang kembali.`)}>Tayangkan kembali</button>}
+    </section>
+  );
+}
+
 /** A product as a buyer weighs it: price and unit, minimum order, stock, local content, and who makes it. */
 export function ProductPage({ pemdaId, productId }: { pemdaId: string; productId: string }) {
-  const [{ data, error }] = useQuery({ query: ProductView, variables: { id: productId } });
+  const [{ data, error }, refresh] = useQuery({ query: ProductView, variables: { id: productId } });
+  const { account } = useSession();
   if (error) return <p role="alert" className="error">{error.graphQLErrors[0]?.message ?? 'Produk tidak tersedia.'}</p>;
   if (!data) return <p>Memuat…</p>;
   const p = data.product;
@@ -49,6 +73,7 @@ export function ProductPage({ pemdaId, productId }: { pemdaId: string; productId
           <p><small>{v.productCount} produk tayang · pemilik {v.ownerName}</small></p>
         </section>
       </div>
+      {account?.role === 'BPBJ' && account.pemda?.id === pemdaId && <ProductCuration product={p} refresh={refresh} />}
     </>
   );
 }
