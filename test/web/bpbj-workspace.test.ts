@@ -305,6 +305,7 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await expectNotice(page, `Akun pp.rina@batukota.go.id dibuat. Sampaikan kata sandi pertamanya (${first})`);
     const row = page.locator('tr[data-email="pp.rina@batukota.go.id"]');
     await row.filter({ hasText: 'belum mengganti kata sandi dari BPBJ' }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'bpbj-accounts');
 
     // The PP signs in with it and is kept on the account page, whatever page it asks for, until it chooses its own.
