@@ -49,7 +49,7 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
       await page.keyboard.press('Tab');
       reached.add((await page.evaluate(() => document.activeElement?.textContent ?? '')).trim());
     }
-    for (const name of ['Dasbor', 'Kurasi', 'Penyedia', 'Impor pagu', 'Belanja luar katalog', 'Penghargaan', 'Laporan', 'Log audit', 'Keluar']) expect(reached).toContain(name);
+    for (const name of ['Dasbor', 'Kurasi', 'Penyedia', 'Impor pagu', 'Belanja luar katalog', 'Penghargaan', 'Laporan', 'OPD & akun', 'Pengaturan', 'Log audit', 'Keluar']) expect(reached).toContain(name);
   });
 
   it('opens an OPD: planned, allocated, realised and its budget history', async () => {
@@ -352,6 +352,59 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await page.getByRole('row').nth(1).filter({ hasText: 'Akun dinonaktifkan' }).waitFor();
     expect((await page.getByRole('row').nth(1).getByRole('cell').allTextContents()).slice(2)).toEqual(['Akun dinonaktifkan', 'Aktif', 'Nonaktif', 'Pindah tugas ke Dinas Pendidikan', 'BPBJ']);
     expect((await page.getByRole('row').nth(2).getByRole('cell').allTextContents()).slice(2, 3)).toEqual(['Kata sandi diatur ulang']);
+  });
+
+  it("sets the Pemda's rules: a target below the legal floor refused beside its field, months closed, a regional day off, a synonym", async () => {
+    await page.getByRole('link', { name: 'Pengaturan' }).click();
+    await expectBasics(page, /Pengaturan/);
+    const settings = `query($p: ID!) { pemda(id: $p) { localSpendTargetPercent closedThrough } searchSynonyms(pemdaId: $p) { term expansions } }`;
+    const before = (await w.graphql(settings, { p: batu }, bpbjToken));
+    const targets = page.getByRole('form', { name: 'Target' });
+    await targets.getByLabel(/^Target belanja produk UMK-K/).fill('35');
+    await targets.getByRole('button', { name: 'Simpan target' }).click();
+    await targets.locator('.error').first().waitFor();
+    expect(await targets.locator('.error').first().textContent()).toMatch(/40/);
+    expect((await w.graphql(settings, { p: batu }, bpbjToken)).pemda.localSpendTargetPercent).toBe(before.pemda.localSpendTargetPercent);
+    await targets.getByLabel(/^Target belanja produk UMK-K/).fill('42,5');
+    await targets.getByRole('button', { name: 'Simpan target' }).click();
+    await expectNotice(page, 'Target disimpan.');
+    expect((await w.graphql(settings, { p: batu }, bpbjToken)).pemda.localSpendTargetPercent).toBe(42.5);
+
+    // Close the months up to the one before last (confirmed first: closed months never reopen).
+    const today = new Date();
+    const month = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 2, 1)).toISOString().slice(0, 7);
+    expect(before.pemda.closedThrough === null || before.pemda.closedThrough < month).toBe(true);
+    const close = page.getByRole('form', { name: 'Tutup sampai bulan' });
+    await close.getByLabel('Bulan terakhir yang ditutup').fill(month);
+    await close.getByLabel(/^Alasan/).fill('Rekonsiliasi dengan BPKAD selesai');
+    page.once('dialog', (dialog) => dialog.accept());
+    await close.getByRole('button', { name: 'Tutup periode' }).click();
+    await expectNotice(page, 'ditutup.');
+    expect((await w.graphql(settings, { p: batu }, bpbjToken)).pemda.closedThrough).toBe(month);
+    await page.getByTestId('closed-through').filter({ hasText: /^Ditutup sampai \w+ \d{4}:/ }).waitFor();
+
+    // A regional day off on the first free day from next week, then removed.
+    const holidays = (await w.graphql(`query($p: ID!, $y: Int!) { holidays(pemdaId: $p, year: $y) { date } }`, { p: batu, y: today.getUTCFullYear() + 1 }, bpbjToken)).holidays.map((h: any) => h.date);
+    const free = [...Array(60).keys()].map((d) => new Date(Date.UTC(today.getUTCFullYear() + 1, 0, 2 + d)).toISOString().slice(0, 10)).find((d) => !holidays.includes(d))!;
+    await page.getByRole('region', { name: 'Hari libur' }).getByLabel('Tahun').selectOption(String(today.getUTCFullYear() + 1));
+    const addHoliday = page.getByRole('form', { name: 'Tambah libur daerah' });
+    await addHoliday.getByLabel('Tanggal').fill(free);
+    await addHoliday.getByLabel(/^Nama/).fill('Hari Jadi Kota Batu');
+    await addHoliday.getByRole('button', { name: 'Tambah' }).click();
+    await expectNotice(page, 'Libur daerah ditambahkan.');
+    const row = page.getByRole('row', { name: /Hari Jadi Kota Batu Libur daerah/ });
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Hapus' }).click();
+    await expectNotice(page, 'Hari Jadi Kota Batu dihapus dari hari libur.');
+    await row.waitFor({ state: 'detached' });
+
+    const synonym = page.getByRole('form', { name: 'Tambah atau ubah sinonim' });
+    await synonym.getByLabel(/^Kata/).fill('gulmer');
+    await synonym.getByLabel(/^Juga dicari sebagai/).fill('gula merah, gula aren');
+    await synonym.getByRole('button', { name: 'Simpan sinonim' }).click();
+    await expectNotice(page, 'Sinonim disimpan.');
+    expect((await w.graphql(settings, { p: batu }, bpbjToken)).searchSynonyms).toContainEqual({ term: 'gulmer', expansions: ['gula merah', 'gula aren'] });
+    await shot(page, 'bpbj-settings');
   });
 
   it('the explorer at /graphql works offline, and no page asked any other host for anything', async () => {

@@ -29,6 +29,7 @@ import { OpdAsnPage } from '../kepala/OpdAsnPage';
 import { NotificationLink, NotificationsPage } from '../notifications/NotificationsPage';
 import { AccountPage } from '../account/AccountPage';
 import { AccountsPage } from '../bpbj/AccountsPage';
+import { SettingsPage } from '../bpbj/SettingsPage';
 
 const BPBJ_NAV: [string, string][] = [
   ['/bpbj', 'Dasbor'],
@@ -41,6 +42,7 @@ const BPBJ_NAV: [string, string][] = [
   ['/bpbj/pemecahan-paket', 'Pemecahan paket'],
   ['/bpbj/laporan', 'Laporan'],
   ['/bpbj/akun', 'OPD & akun'],
+  ['/bpbj/pengaturan', 'Pengaturan'],
   ['/bpbj/audit', 'Log audit'],
 ];
 
@@ -122,6 +124,7 @@ function route(path: string, account: Account | null): { title: string; page: Re
       '/bpbj/pemecahan-paket': ['Pemecahan paket', <SplitOrdersPage pemdaId={pemda.id} />],
       '/bpbj/laporan': ['Laporan', <ExportsPage pemdaId={pemda.id} />],
       '/bpbj/akun': ['OPD & akun', <AccountsPage pemdaId={pemda.id} timeZone={pemda.timeZone} />],
+      '/bpbj/pengaturan': ['Pengaturan', <SettingsPage pemdaId={pemda.id} timeZone={pemda.timeZone} />],
       '/bpbj/audit': ['Log audit', <AuditPage pemdaId={pemda.id} timeZone={pemda.timeZone} />],
     };
     const [title, page] = pages[path] ?? ['Tidak ditemukan', <p>Halaman tidak ditemukan.</p>];
