@@ -32,4 +32,5 @@ export const migrationNames = [
   'Migration20261205072836_payment_copies_order',
   'Migration20261206014303_catalogue_sort_indexes',
   'Migration20261207064010_accounts',
+  'Migration20261207070843_asn_report_audit',
 ];

@@ -173,9 +173,15 @@ export class AsnResolver {
   }
 
   @Authorized(Role.KEPALA_OPD, Role.BPBJ)
-  @Mutation(() => AsnPurchaseReport)
+  @Mutation(() => AsnPurchaseReport, { description: 'The head of the ASN\'s OPD or BPBJ rejects a report (it stops counting), with the reason the ASN is told. Audited.' })
   rejectAsnReport(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: RequestContext): Promise<AsnPurchaseReport> {
     return ctx.services.asn.reject(ctx, id, reason);
+  }
+
+  @Authorized(Role.KEPALA_OPD, Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Query(() => [AsnPurchaseReport], { description: "One ASN's reports of a month (YYYY-MM), with their receipts: for the head of the ASN's OPD and BPBJ to check." })
+  asnReports(@Arg('asnId', () => ID) asnId: string, @Arg('month') month: string, @Ctx() ctx: RequestContext): Promise<AsnPurchaseReport[]> {
+    return ctx.services.asn.reportsOf(ctx, asnId, month);
   }
 
   @Authorized(Role.ASN)

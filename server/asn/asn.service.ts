@@ -1,6 +1,9 @@
 import { readTable } from '../imports/spreadsheet.js';
 import { parseRupiahText } from '../money/rupiah.js';
-import { assertManagesPemda, requireActor } from '../auth/scope.js';
+import { assertManagesPemda, managesPemda, requireActor } from '../auth/scope.js';
+import { AuditSubject } from '../audit/audit-log.entity.js';
+import { notify } from '../notifications/notify.js';
+import { dateName, rupiah } from '../reports/indonesian.js';
 import { isIsoDate, localDate, startOfLocalDate } from '../calendar/time-zone.js';
 import type { RequestContext } from '../context.js';
 import { badInput, conflict, forbidden, notFound, requireReason, Validation, type FieldError } from '../errors.js';
@@ -226,15 +229,48 @@ export class AsnService {
     return asn;
   }
 
-  /** The OPD head (of the ASN's OPD) or BPBJ rejects a report, with a reason. */
-  async reject(ctx: RequestContext, reportId: string, reason: string): Promise<AsnPurchaseReport> {
+  /**
+   * Who reviews an ASN's reports: the head of the ASN's OPD, and its Pemda's BPBJ. The one rule the list and the
+   * rejection share.
+   */
+  private assertReviews(ctx: RequestContext, asn: Asn): void {
     const actor = requireActor(ctx);
+    const allowed = (actor.role === Role.KEPALA_OPD && actor.opdId === asn.opd.id) || managesPemda(actor, asn.pemda.id);
+    if (!allowed) throw forbidden('Hanya kepala OPD pegawai ini atau BPBJ yang dapat memeriksa laporannya.');
+  }
+
+  /** One ASN's reports of a month, for the head of its OPD or BPBJ to check against their receipts. */
+  async reportsOf(ctx: RequestContext, asnId: string, month: string): Promise<AsnPurchaseReport[]> {
+    const asn = await findInScope(ctx.em, Asn, asnId, 'ASN');
+    this.assertReviews(ctx, asn);
+    new Validation().check(MONTH.test(month ?? ''), 'month', 'Bulan berformat YYYY-MM.').throwIfInvalid();
+    return ctx.em.find(AsnPurchaseReport, { asn, month }, { orderBy: { purchasedOn: 'asc', id: 'asc' } });
+  }
+
+  /**
+   * The OPD head (of the ASN's OPD) or BPBJ rejects a report, with a reason: a receipt that does not show what was
+   * reported. On the audit log, and the ASN is told why. A purchase through the catalogue was confirmed by its vendor
+   * and is not a report to reject; a rejected one stays rejected.
+   */
+  async reject(ctx: RequestContext, reportId: string, reasonInput: string): Promise<AsnPurchaseReport> {
     const report = await findInScope(ctx.em, AsnPurchaseReport, reportId, 'Laporan', { populate: ['asn'] });
     const asn = report.asn.getEntity();
-    const allowed = (actor.role === Role.KEPALA_OPD && actor.opdId === asn.opd.id) || (actor.role === Role.BPBJ && actor.pemdaId === asn.pemda.id);
-    if (!allowed) throw forbidden('Hanya kepala OPD pegawai ini atau BPBJ yang dapat menolak laporan.');
-    report.rejectionReason = requireReason(reason);
+    this.assertReviews(ctx, asn);
+    const reason = requireReason(reasonInput);
+    if (report.order) throw conflict('Pembelian lewat katalog sudah dikonfirmasi penyedia; laporan ini tidak dapat ditolak.');
+    if (report.status === ReportStatus.REJECTED) throw conflict('Laporan ini sudah ditolak.');
+    const before = report.status;
+    report.rejectionReason = reason;
     report.status = ReportStatus.REJECTED;
+    ctx.services.audit.record(ctx, {
+      pemdaId: asn.pemda.id, subjectType: AuditSubject.ASN_REPORT, subjectId: report.id, action: 'REJECTED', fromStatus: before, toStatus: ReportStatus.REJECTED, reason,
+    });
+    notify(ctx, await ctx.em.find(User, { asn, role: Role.ASN }), {
+      kind: 'ASN_REPORT_REJECTED',
+      title: `Laporan belanja ${dateName(report.purchasedOn)} ditolak`,
+      body: `${rupiah(report.amount)} (${report.items}) tidak dihitung: ${reason}`,
+      link: '/asn',
+    });
     await ctx.em.flush();
     return report;
   }

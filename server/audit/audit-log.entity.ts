@@ -15,6 +15,8 @@ export enum AuditSubject {
   CALENDAR = 'CALENDAR',
   /** An account of a PP, PPK, ASN or head of OPD: deactivated, reactivated, its password reset. */
   ACCOUNT = 'ACCOUNT',
+  /** An ASN's purchase report: rejected by the head of its OPD or BPBJ. */
+  ASN_REPORT = 'ASN_REPORT',
 }
 registerEnumType(AuditSubject, { name: 'AuditSubject' });
 

@@ -101,11 +101,12 @@ export const AUDIT_ACTION: Record<string, Record<string, string>> = {
   SPEND_PERIOD: { CLOSED: 'Periode ditutup' },
   CALENDAR: { HOLIDAY_ADDED: 'Hari libur daerah ditambahkan', HOLIDAY_REMOVED: 'Hari libur daerah dihapus' },
   ACCOUNT: { DEACTIVATED: 'Akun dinonaktifkan', REACTIVATED: 'Akun diaktifkan kembali', PASSWORD_RESET: 'Kata sandi diatur ulang' },
+  ASN_REPORT: { REJECTED: 'Laporan ASN ditolak' },
 };
 export const auditAction = (subject: string, action: string) => AUDIT_ACTION[subject]?.[action] ?? action;
 /** A state on the audit log as its subject's pages name it ("Tayang", not PUBLISHED); other subjects record their own words. */
 export const auditStatus = (subject: string, status: string) =>
-  label({ ORDER: ORDER_STATUS, VENDOR: VENDOR_STATUS, PRODUCT: PRODUCT_STATUS, ACCOUNT: ACCOUNT_STATUS }[subject] ?? {}, status);
+  label({ ORDER: ORDER_STATUS, VENDOR: VENDOR_STATUS, PRODUCT: PRODUCT_STATUS, ACCOUNT: ACCOUNT_STATUS, ASN_REPORT: ASN_REPORT_STATUS }[subject] ?? {}, status);
 
 export const ACCOUNT_STATUS: Record<string, string> = { ACTIVE: 'Aktif', INACTIVE: 'Nonaktif' };
 

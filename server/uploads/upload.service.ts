@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RequestContext } from '../context.js';
 import { AppError, badInput, forbidden, unauthenticated } from '../errors.js';
-import { Role } from '../identity/user.entity.js';
+import { Role, User } from '../identity/user.entity.js';
 import type { FileStore } from './file-store.js';
 import { Upload, UploadKind } from './upload.entity.js';
 
@@ -89,14 +89,22 @@ export class UploadService {
     return upload;
   }
 
-  /** An upload, for whoever may see it: anyone for a product photo; otherwise its uploader and its Pemda's BPBJ. */
+  /**
+   * An upload, for whoever may see it: anyone for a product photo; otherwise its uploader and its Pemda's BPBJ, and a
+   * receipt also the head of the uploader's OPD, who reviews the OPD's ASN reports.
+   */
   async find(ctx: RequestContext, id: string): Promise<Upload | null> {
     if (!/^[0-9a-f-]{36}$/.test(id)) return null;
     const upload = await ctx.em.findOne(Upload, id);
     if (!upload) return null;
     const actor = ctx.actor;
     const visible = upload.kind === UploadKind.PRODUCT_PHOTO || (actor && (actor.userId === upload.uploadedBy.id || (actor.role === Role.BPBJ && actor.pemdaId === upload.pemda.id)));
-    return visible ? upload : null; // not found, rather than telling a stranger it exists
+    if (visible) return upload;
+    if (upload.kind === UploadKind.RECEIPT && actor?.role === Role.KEPALA_OPD && actor.opdId) {
+      const uploader = await ctx.em.findOne(User, upload.uploadedBy.id);
+      if (uploader?.opd?.id === actor.opdId) return upload;
+    }
+    return null; // not found, rather than telling a stranger it exists
   }
 
   /** The stored bytes of an upload found above. */

@@ -6,6 +6,8 @@ import { pemdaIds } from '../support/catalogue.js';
 import { createTestApp, errorCode, type TestApp } from '../support/harness.js';
 import { photo } from '../support/images.js';
 import { UploadKind } from '../../server/uploads/upload.entity.js';
+import { AuditLog, AuditSubject } from '../../server/audit/audit-log.entity.js';
+import { expectNothingWritten } from '../support/snapshot.js';
 
 const PROGRAMME = `mutation($input: CreateAsnProgrammeInput!) { createAsnProgramme(input: $input) { id name reportDeadlineDay gradeMinimums { PELAKSANA ESELON_II } outlets { id name } } }`;
 const IMPORT = `mutation($p: ID!, $rows: [AsnRowInput!], $csv: String) { importAsn(pemdaId: $p, rows: $rows, csv: $csv) { applied created updated errors { row field message } } }`;
@@ -177,10 +179,31 @@ describe('ASN purchase programmes (SiMadu in Bontang, WITA)', () => {
     await t.exec(CREATE, { input: { email: 'kadinkes@bontangkota.go.id', password: 'rahasia123', fullName: 'Kepala Dinkes', role: 'KEPALA_OPD', opdId: dinkes.id } }, { token: bpbj });
     await t.exec(CREATE, { input: { email: 'kadisdik@bontangkota.go.id', password: 'rahasia123', fullName: 'Kepala Disdik', role: 'KEPALA_OPD', opdId: disdik.id } }, { token: bpbj });
     const target = (await t.exec(`{ myAsnReports { id amount } }`, {}, { token: tokens.eselon3 })).data.myAsnReports.find((r: any) => r.amount === 60_000);
+    const [kadinkes, kadisdik] = [await t.login('kadinkes@bontangkota.go.id', 'rahasia123'), await t.login('kadisdik@bontangkota.go.id', 'rahasia123')];
+
+    // The head of Dinkes reads the ASN's March reports with their receipts (which only it, BPBJ and the ASN may open).
+    const asnId = (await t.exec(`{ me { asn { id } } }`, {}, { token: tokens.eselon3 })).data.me.asn.id;
+    const REPORTS = `query($a: ID!, $m: String!) { asnReports(asnId: $a, month: $m) { id purchasedOn amount status receiptImageUrl } }`;
+    const march = (await t.exec(REPORTS, { a: asnId, m: '2026-03' }, { token: kadinkes })).data.asnReports;
+    expect(march.map((r: any) => [r.purchasedOn, r.amount, r.status])).toEqual([['2026-03-03', 60_000, 'COUNTED'], ['2026-03-17', 40_000, 'COUNTED']]);
+    const receiptId = march[0].receiptImageUrl.replace('/uploads/', '');
+    const seenBy = async (token: string) => Boolean(await t.app.services.uploads.find(await t.app.createContext({ authorization: `Bearer ${token}`, clientIp: '127.0.0.1' }), receiptId));
+    expect([await seenBy(kadinkes), await seenBy(bpbj), await seenBy(kadisdik), await seenBy(tokens.pelaksana)]).toEqual([true, true, false, false]);
+    expect(errorCode(await t.exec(REPORTS, { a: asnId, m: '2026-03' }, { token: kadisdik }))).toBe('FORBIDDEN');
+    expect(errorCode(await t.exec(REPORTS, { a: asnId, m: '2026-03' }, { token: tokens.pelaksana }))).toBe('FORBIDDEN');
+
     const REJECT = `mutation($id: ID!, $r: String!) { rejectAsnReport(id: $id, reason: $r) { status } }`;
-    expect(errorCode(await t.exec(REJECT, { id: target.id, r: 'Struk tidak terbaca' }, { token: await t.login('kadisdik@bontangkota.go.id', 'rahasia123') }))).toBe('FORBIDDEN');
-    const rejected = await t.exec(REJECT, { id: target.id, r: 'Struk tidak terbaca' }, { token: await t.login('kadinkes@bontangkota.go.id', 'rahasia123') });
+    const refused = await expectNothingWritten(t, () => t.exec(REJECT, { id: target.id, r: 'Struk tidak terbaca' }, { token: kadisdik }));
+    expect(errorCode(refused)).toBe('FORBIDDEN');
+    const rejected = await t.exec(REJECT, { id: target.id, r: 'Struk tidak terbaca' }, { token: kadinkes });
     expect(rejected.data.rejectAsnReport.status).toBe('REJECTED');
+    const again = await expectNothingWritten(t, () => t.exec(REJECT, { id: target.id, r: 'Struk tidak terbaca' }, { token: kadinkes }));
+    expect(errorCode(again)).toBe('CONFLICT');
+    // On the record, and the ASN is told why.
+    const [entry] = await t.em().find(AuditLog, { subjectType: AuditSubject.ASN_REPORT, subjectId: target.id });
+    expect([entry.action, entry.fromStatus, entry.toStatus, entry.reason, entry.actorRole]).toEqual(['REJECTED', 'COUNTED', 'REJECTED', 'Struk tidak terbaca', 'KEPALA_OPD']);
+    const [told] = (await t.exec(`{ notifications(first: 1) { title body } }`, {}, { token: tokens.eselon3 })).data.notifications;
+    expect(told).toEqual({ title: 'Laporan belanja 3 Maret 2026 ditolak', body: expect.stringMatching(/^Rp60\.000 \(.*\) tidak dihitung: Struk tidak terbaca$/) });
     const row = (await t.exec(MONTH, { prog: programme.id, m: '2026-03' }, { token: bpbj })).data.asnMonthlyCompliance.find((r: any) => r.asn.nip === NIPS.eselon3);
     expect(row).toEqual(expect.objectContaining({ counted: 40_000, status: 'NOT_DUE' })); // March is not due until 10 April
   });

@@ -399,6 +399,22 @@ run('an ASN reports a purchase from a phone with a receipt photo', () => {
     expect(await row.textContent()).toContain(`Rp${(before + 35_000).toLocaleString('id-ID')}`);
     expect(await head.getByTestId('asn-summary').textContent()).toMatch(/^\d+ dari \d+ ASN memenuhi/);
     await shot(head, 'kepala-opd-asn');
+
+    // The head checks the report against its receipt and rejects it: it stops counting, and the ASN is told why.
+    await row.getByRole('button', { name: 'Periksa' }).click();
+    const report = head.getByTestId('asn-reports').getByRole('listitem').filter({ hasText: 'Beras 2 kg, telur 1 kg' });
+    const receipt = report.getByRole('img', { name: /^Struk / });
+    await receipt.waitFor();
+    expect(await receipt.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    head.once('dialog', (dialog) => dialog.accept('Struk tidak menunjukkan beras dan telur'));
+    await report.getByRole('button', { name: 'Tolak laporan' }).click();
+    await expectNotice(head, 'Laporan ditolak; ASN diberi tahu alasannya.');
+    await report.filter({ hasText: 'Ditolak' }).filter({ hasText: 'Alasan penolakan: Struk tidak menunjukkan beras dan telur' }).waitFor();
+    await shot(head, 'kepala-asn-review');
+    await page.reload();
+    await standing.waitFor();
+    expect(await counted()).toBe(before);
+    await page.getByTestId('asn-report').filter({ hasText: 'Beras 2 kg, telur 1 kg' }).filter({ hasText: 'Ditolak' }).waitFor();
     expect(w.foreign).toEqual([]);
   });
 

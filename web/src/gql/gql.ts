@@ -71,6 +71,8 @@ type Documents = {
     "\n  query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput, $sort: SearchSort) {\n    searchProducts(pemdaId: $pemdaId, query: $query, filter: $filter, sort: $sort, first: 24) {\n      totalCount correctedQuery\n      edges { node { id name unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk imageUrls vendor { id businessName district } category { id name } } }\n      facets { categories { value count } local { value count } umkk { value count } pdn { value count } basicNeeds { value count } priceBands { value count } }\n    }\n    categories(pemdaId: $pemdaId) { id name children { id name children { id name } } }\n  }\n": typeof types.CatalogueSearchDocument,
     "query OpdAsnProgrammes($pemdaId: ID!) { asnProgrammes(pemdaId: $pemdaId) { id name } }": typeof types.OpdAsnProgrammesDocument,
     "\n  query OpdAsnRows($programmeId: ID!, $opdId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, opdId: $opdId, month: $month) { asn { id nip name grade } required reported counted status }\n  }\n": typeof types.OpdAsnRowsDocument,
+    "\n  query AsnReportsReview($asnId: ID!, $month: String!) {\n    asnReports(asnId: $asnId, month: $month) { id purchasedOn amount items status rejectionReason receiptImageUrl asnOrderId }\n  }\n": typeof types.AsnReportsReviewDocument,
+    "mutation RejectAsnReport($id: ID!, $reason: String!) { rejectAsnReport(id: $id, reason: $reason) { id status rejectionReason } }": typeof types.RejectAsnReportDocument,
     "query UnreadNotifications { unreadNotificationCount }": typeof types.UnreadNotificationsDocument,
     "\n  query Notifications {\n    notifications(first: 50) { id kind title body link createdAt readAt }\n    unreadNotificationCount\n    me { id emailNotifications }\n  }\n": typeof types.NotificationsDocument,
     "mutation MarkNotificationsRead($ids: [ID!]) { markNotificationsRead(ids: $ids) }": typeof types.MarkNotificationsReadDocument,
@@ -169,6 +171,8 @@ const documents: Documents = {
     "\n  query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput, $sort: SearchSort) {\n    searchProducts(pemdaId: $pemdaId, query: $query, filter: $filter, sort: $sort, first: 24) {\n      totalCount correctedQuery\n      edges { node { id name unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk imageUrls vendor { id businessName district } category { id name } } }\n      facets { categories { value count } local { value count } umkk { value count } pdn { value count } basicNeeds { value count } priceBands { value count } }\n    }\n    categories(pemdaId: $pemdaId) { id name children { id name children { id name } } }\n  }\n": types.CatalogueSearchDocument,
     "query OpdAsnProgrammes($pemdaId: ID!) { asnProgrammes(pemdaId: $pemdaId) { id name } }": types.OpdAsnProgrammesDocument,
     "\n  query OpdAsnRows($programmeId: ID!, $opdId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, opdId: $opdId, month: $month) { asn { id nip name grade } required reported counted status }\n  }\n": types.OpdAsnRowsDocument,
+    "\n  query AsnReportsReview($asnId: ID!, $month: String!) {\n    asnReports(asnId: $asnId, month: $month) { id purchasedOn amount items status rejectionReason receiptImageUrl asnOrderId }\n  }\n": types.AsnReportsReviewDocument,
+    "mutation RejectAsnReport($id: ID!, $reason: String!) { rejectAsnReport(id: $id, reason: $reason) { id status rejectionReason } }": types.RejectAsnReportDocument,
     "query UnreadNotifications { unreadNotificationCount }": types.UnreadNotificationsDocument,
     "\n  query Notifications {\n    notifications(first: 50) { id kind title body link createdAt readAt }\n    unreadNotificationCount\n    me { id emailNotifications }\n  }\n": types.NotificationsDocument,
     "mutation MarkNotificationsRead($ids: [ID!]) { markNotificationsRead(ids: $ids) }": types.MarkNotificationsReadDocument,
@@ -452,6 +456,14 @@ export function graphql(source: "query OpdAsnProgrammes($pemdaId: ID!) { asnProg
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OpdAsnRows($programmeId: ID!, $opdId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, opdId: $opdId, month: $month) { asn { id nip name grade } required reported counted status }\n  }\n"): (typeof documents)["\n  query OpdAsnRows($programmeId: ID!, $opdId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, opdId: $opdId, month: $month) { asn { id nip name grade } required reported counted status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AsnReportsReview($asnId: ID!, $month: String!) {\n    asnReports(asnId: $asnId, month: $month) { id purchasedOn amount items status rejectionReason receiptImageUrl asnOrderId }\n  }\n"): (typeof documents)["\n  query AsnReportsReview($asnId: ID!, $month: String!) {\n    asnReports(asnId: $asnId, month: $month) { id purchasedOn amount items status rejectionReason receiptImageUrl asnOrderId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RejectAsnReport($id: ID!, $reason: String!) { rejectAsnReport(id: $id, reason: $reason) { id status rejectionReason } }"): (typeof documents)["mutation RejectAsnReport($id: ID!, $reason: String!) { rejectAsnReport(id: $id, reason: $reason) { id status rejectionReason } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
