@@ -49,7 +49,7 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
       await page.keyboard.press('Tab');
       reached.add((await page.evaluate(() => document.activeElement?.textContent ?? '')).trim());
     }
-    for (const name of ['Dasbor', 'Kurasi', 'Penyedia', 'Impor pagu', 'Belanja luar katalog', 'Penghargaan', 'Laporan', 'OPD & akun', 'Pengaturan', 'Log audit', 'Keluar']) expect(reached).toContain(name);
+    for (const name of ['Dasbor', 'Kurasi', 'Kategori', 'Penyedia', 'Impor pagu', 'Belanja luar katalog', 'Penghargaan', 'Laporan', 'OPD & akun', 'Pengaturan', 'Log audit', 'Keluar']) expect(reached).toContain(name);
   });
 
   it('opens an OPD: planned, allocated, realised and its budget history', async () => {
@@ -352,6 +352,31 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await page.getByRole('row').nth(1).filter({ hasText: 'Akun dinonaktifkan' }).waitFor();
     expect((await page.getByRole('row').nth(1).getByRole('cell').allTextContents()).slice(2)).toEqual(['Akun dinonaktifkan', 'Aktif', 'Nonaktif', 'Pindah tugas ke Dinas Pendidikan', 'BPBJ']);
     expect((await page.getByRole('row').nth(2).getByRole('cell').allTextContents()).slice(2, 3)).toEqual(['Kata sandi diatur ulang']);
+  });
+
+  it('adds a category under an existing one, a bad code refused beside its field, and renames it', async () => {
+    await page.getByRole('link', { name: 'Kategori', exact: true }).click();
+    await expectBasics(page, /Kategori/);
+    const add = page.getByRole('form', { name: 'Tambah kategori' });
+    await add.getByLabel('Di bawah').selectOption({ label: 'Produk Olahan Pangan › Produk Olahan Apel' });
+    await add.getByLabel('Nama', { exact: true }).fill('Cuka Apel');
+    await add.getByLabel(/^Kode \(/).fill('Cuka Apel!');
+    await add.getByRole('button', { name: 'Tambah kategori' }).click();
+    await add.getByText(/^Kode kategori: huruf kecil/).waitFor();
+    const codes = async () => JSON.stringify((await w.graphql(`query($p: ID!) { categories(pemdaId: $p) { code children { code children { code } } } }`, { p: batu })).categories);
+    expect(await codes()).not.toContain('olahan-apel-cuka');
+    await add.getByLabel(/^Kode \(/).fill('olahan-apel-cuka');
+    await add.getByRole('button', { name: 'Tambah kategori' }).click();
+    await expectNotice(page, 'Kategori Cuka Apel ditambahkan.');
+    const row = page.locator('tr[data-code="olahan-apel-cuka"]');
+    await row.waitFor();
+    expect(await codes()).toContain('olahan-apel-cuka');
+    await row.getByRole('button', { name: 'Ubah' }).click();
+    const edit = page.getByRole('form', { name: 'Ubah Cuka Apel' });
+    await edit.getByLabel('Nama', { exact: true }).fill('Cuka dan Sari Cuka Apel');
+    await edit.getByRole('button', { name: 'Simpan' }).click();
+    await expectNotice(page, 'Kategori Cuka dan Sari Cuka Apel disimpan.');
+    await row.filter({ hasText: 'Cuka dan Sari Cuka Apel' }).waitFor();
   });
 
   it("sets the Pemda's rules: a target below the legal floor refused beside its field, months closed, a regional day off, a synonym", async () => {

@@ -30,10 +30,12 @@ import { NotificationLink, NotificationsPage } from '../notifications/Notificati
 import { AccountPage } from '../account/AccountPage';
 import { AccountsPage } from '../bpbj/AccountsPage';
 import { SettingsPage } from '../bpbj/SettingsPage';
+import { CategoriesPage } from '../bpbj/CategoriesPage';
 
 const BPBJ_NAV: [string, string][] = [
   ['/bpbj', 'Dasbor'],
   ['/bpbj/kurasi', 'Kurasi'],
+  ['/bpbj/kategori', 'Kategori'],
   ['/bpbj/penyedia', 'Penyedia'],
   ['/bpbj/impor', 'Impor pagu'],
   ['/bpbj/belanja-luar', 'Belanja luar katalog'],
@@ -116,6 +118,7 @@ function route(path: string, account: Account | null): { title: string; page: Re
     const pages: Record<string, [string, ReactNode]> = {
       '/bpbj': ['Dasbor', <DashboardPage pemdaId={pemda.id} />],
       '/bpbj/kurasi': ['Kurasi', <CurationPage pemdaId={pemda.id} />],
+      '/bpbj/kategori': ['Kategori', <CategoriesPage pemdaId={pemda.id} />],
       '/bpbj/penyedia': ['Penyedia', <VendorsPage pemdaId={pemda.id} />],
       '/bpbj/impor': ['Impor pagu', <ImportsPage pemdaId={pemda.id} />],
       '/bpbj/belanja-luar': ['Belanja luar katalog', <ExternalSpendPage pemdaId={pemda.id} />],

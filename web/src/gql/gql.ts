@@ -36,6 +36,9 @@ type Documents = {
     "\n  mutation ComputeAward($pemdaId: ID!, $year: Int!, $quarter: Int) {\n    computeAward(pemdaId: $pemdaId, year: $year, quarter: $quarter) { ...AwardVersionShown }\n  }\n": typeof types.ComputeAwardDocument,
     "\n  query CompareAwardVersions($a: ID!, $b: ID!) {\n    compareAwardVersions(a: $a, b: $b) { opdCode opdName scoreA scoreB delta rankA rankB }\n  }\n": typeof types.CompareAwardVersionsDocument,
     "mutation PublishAward($id: ID!) { publishAward(id: $id) { id status publishedAt } }": typeof types.PublishAwardDocument,
+    "\n  query CategoryTree($pemdaId: ID!) {\n    categories(pemdaId: $pemdaId) {\n      id name code kbkiCode basicNeeds depth isLeaf\n      children { id name code kbkiCode basicNeeds depth isLeaf children { id name code kbkiCode basicNeeds depth isLeaf } }\n    }\n  }\n": typeof types.CategoryTreeDocument,
+    "mutation CreateCategory($input: CreateCategoryInput!) { createCategory(input: $input) { id } }": typeof types.CreateCategoryDocument,
+    "mutation UpdateCategory($id: ID!, $input: UpdateCategoryInput!) { updateCategory(id: $id, input: $input) { id name kbkiCode basicNeeds } }": typeof types.UpdateCategoryDocument,
     "\n  query CurationQueues($pemdaId: ID!, $order: QueueOrder, $vendorsAfter: String, $productsAfter: String) {\n    vendorCurationQueue(pemdaId: $pemdaId, first: 20, after: $vendorsAfter, order: $order) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id businessName ownerName nib scale isKoperasi domicileRegionName district status isLocal isUmkk legalDocuments { kind url contentType }\n        pendingClassification { scale isKoperasi domicileRegionName isUmkk isLocal } } }\n    }\n    productCurationQueue(pemdaId: $pemdaId, first: 20, after: $productsAfter, order: $order) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id name unit price description status isPdn tkdnPercent vendor { id businessName } category { id name }\n          pendingRevision { name price unit description isPdn tkdnPercent submittedAt }\n          priceCheck(proposed: true) { checkedPrice verdict explanation aboveEarlierPrice earlierAgreedPrice }\n        }\n      }\n    }\n  }\n": typeof types.CurationQueuesDocument,
     "mutation VerifyVendor($id: ID!) { verifyVendor(id: $id) { id status } }": typeof types.VerifyVendorDocument,
     "mutation RejectVendor($id: ID!, $reason: String!) { rejectVendor(id: $id, reason: $reason) { id status statusReason } }": typeof types.RejectVendorDocument,
@@ -136,6 +139,9 @@ const documents: Documents = {
     "\n  mutation ComputeAward($pemdaId: ID!, $year: Int!, $quarter: Int) {\n    computeAward(pemdaId: $pemdaId, year: $year, quarter: $quarter) { ...AwardVersionShown }\n  }\n": types.ComputeAwardDocument,
     "\n  query CompareAwardVersions($a: ID!, $b: ID!) {\n    compareAwardVersions(a: $a, b: $b) { opdCode opdName scoreA scoreB delta rankA rankB }\n  }\n": types.CompareAwardVersionsDocument,
     "mutation PublishAward($id: ID!) { publishAward(id: $id) { id status publishedAt } }": types.PublishAwardDocument,
+    "\n  query CategoryTree($pemdaId: ID!) {\n    categories(pemdaId: $pemdaId) {\n      id name code kbkiCode basicNeeds depth isLeaf\n      children { id name code kbkiCode basicNeeds depth isLeaf children { id name code kbkiCode basicNeeds depth isLeaf } }\n    }\n  }\n": types.CategoryTreeDocument,
+    "mutation CreateCategory($input: CreateCategoryInput!) { createCategory(input: $input) { id } }": types.CreateCategoryDocument,
+    "mutation UpdateCategory($id: ID!, $input: UpdateCategoryInput!) { updateCategory(id: $id, input: $input) { id name kbkiCode basicNeeds } }": types.UpdateCategoryDocument,
     "\n  query CurationQueues($pemdaId: ID!, $order: QueueOrder, $vendorsAfter: String, $productsAfter: String) {\n    vendorCurationQueue(pemdaId: $pemdaId, first: 20, after: $vendorsAfter, order: $order) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id businessName ownerName nib scale isKoperasi domicileRegionName district status isLocal isUmkk legalDocuments { kind url contentType }\n        pendingClassification { scale isKoperasi domicileRegionName isUmkk isLocal } } }\n    }\n    productCurationQueue(pemdaId: $pemdaId, first: 20, after: $productsAfter, order: $order) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id name unit price description status isPdn tkdnPercent vendor { id businessName } category { id name }\n          pendingRevision { name price unit description isPdn tkdnPercent submittedAt }\n          priceCheck(proposed: true) { checkedPrice verdict explanation aboveEarlierPrice earlierAgreedPrice }\n        }\n      }\n    }\n  }\n": types.CurationQueuesDocument,
     "mutation VerifyVendor($id: ID!) { verifyVendor(id: $id) { id status } }": types.VerifyVendorDocument,
     "mutation RejectVendor($id: ID!, $reason: String!) { rejectVendor(id: $id, reason: $reason) { id status statusReason } }": types.RejectVendorDocument,
@@ -316,6 +322,18 @@ export function graphql(source: "\n  query CompareAwardVersions($a: ID!, $b: ID!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation PublishAward($id: ID!) { publishAward(id: $id) { id status publishedAt } }"): (typeof documents)["mutation PublishAward($id: ID!) { publishAward(id: $id) { id status publishedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CategoryTree($pemdaId: ID!) {\n    categories(pemdaId: $pemdaId) {\n      id name code kbkiCode basicNeeds depth isLeaf\n      children { id name code kbkiCode basicNeeds depth isLeaf children { id name code kbkiCode basicNeeds depth isLeaf } }\n    }\n  }\n"): (typeof documents)["\n  query CategoryTree($pemdaId: ID!) {\n    categories(pemdaId: $pemdaId) {\n      id name code kbkiCode basicNeeds depth isLeaf\n      children { id name code kbkiCode basicNeeds depth isLeaf children { id name code kbkiCode basicNeeds depth isLeaf } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateCategory($input: CreateCategoryInput!) { createCategory(input: $input) { id } }"): (typeof documents)["mutation CreateCategory($input: CreateCategoryInput!) { createCategory(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateCategory($id: ID!, $input: UpdateCategoryInput!) { updateCategory(id: $id, input: $input) { id name kbkiCode basicNeeds } }"): (typeof documents)["mutation UpdateCategory($id: ID!, $input: UpdateCategoryInput!) { updateCategory(id: $id, input: $input) { id name kbkiCode basicNeeds } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
