@@ -379,6 +379,53 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await row.filter({ hasText: 'Cuka dan Sari Cuka Apel' }).waitFor();
   });
 
+  it('runs the ASN programme: OPDs ranked as the API ranks them, an ASN on leave for the month, an account given, a bad registry row refused', async () => {
+    await page.getByRole('link', { name: 'Program ASN' }).click();
+    await expectBasics(page, /Program ASN/);
+    const now = new Date();
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 1)).toISOString().slice(0, 7); // due: its deadline has passed
+    await page.getByLabel('Bulan').fill(month);
+    const programmeId = (await w.graphql(`query($p: ID!) { asnProgrammes(pemdaId: $p) { id } }`, { p: batu })).asnProgrammes[0].id;
+    const ranking = (await w.graphql(`query($g: ID!, $m: String!) { opdAsnCompliance(programmeId: $g, month: $m) { opd { id name } complianceRate rank } }`, { g: programmeId, m: month }, bpbjToken)).opdAsnCompliance;
+    const rows = page.getByTestId('opd-asn-ranking').locator('tbody tr');
+    expect(ranking[0].complianceRate).not.toBeNull();
+    const rate = `${String(Math.round(ranking[0].complianceRate * 100) / 100).replace('.', ',')}%`;
+    await rows.first().filter({ hasText: ranking[0].opd.name }).filter({ hasText: rate }).waitFor();
+    expect(await rows.count()).toBe(ranking.length);
+    expect(await rows.first().locator('td').nth(4).textContent()).toBe(rate);
+
+    await page.getByTestId('opd-asn-ranking').getByRole('button', { name: 'Dinas Kesehatan', exact: true }).click();
+    const dinkes = ranking.find((o: any) => o.opd.name === 'Dinas Kesehatan').opd.id;
+    const month_ = `query($g: ID!, $o: ID!, $m: String!) { asnMonthlyCompliance(programmeId: $g, opdId: $o, month: $m) { asn { id name } status } }`;
+    const asn = (await w.graphql(month_, { g: programmeId, o: dinkes, m: month }, bpbjToken)).asnMonthlyCompliance;
+    await page.getByTestId('asn-row').first().waitFor();
+    expect(await page.getByTestId('asn-row').count()).toBe(asn.length);
+    const someone = asn.find((r: any) => r.status !== 'EXEMPT');
+    const row = page.getByTestId('asn-row').filter({ hasText: someone.asn.name });
+    await row.getByRole('button', { name: 'Cuti bulan ini' }).click();
+    await expectNotice(page, `${someone.asn.name} dikecualikan untuk`);
+    await row.filter({ hasText: 'Dikecualikan' }).waitFor();
+    expect((await w.graphql(month_, { g: programmeId, o: dinkes, m: month }, bpbjToken)).asnMonthlyCompliance.find((r: any) => r.asn.id === someone.asn.id).status).toBe('EXEMPT');
+    await row.getByRole('button', { name: 'Cabut pengecualian' }).click();
+    await expectNotice(page, `Pengecualian ${someone.asn.name}`);
+    expect((await w.graphql(month_, { g: programmeId, o: dinkes, m: month }, bpbjToken)).asnMonthlyCompliance.find((r: any) => r.asn.id === someone.asn.id).status).toBe(someone.status);
+
+    // An account for an ASN who has none: the first password is shown once and signs in.
+    const demoAsn = (await w.graphql(`{ me { asn { id } } }`, {}, await w.login('asn.dinkes@batukota.go.id'))).me.asn.id;
+    const newcomer = asn.find((r: any) => r.asn.id !== demoAsn);
+    page.once('dialog', (dialog) => dialog.accept('asn.baru@batukota.go.id'));
+    await page.getByTestId('asn-row').filter({ hasText: newcomer.asn.name }).getByRole('button', { name: 'Buat akun' }).click();
+    await expectNotice(page, `Akun asn.baru@batukota.go.id dibuat untuk ${newcomer.asn.name}.`);
+    const password = (await page.getByRole('status').textContent())!.match(/Kata sandi pertama: ([a-z2-9-]{14})/)![1];
+    expect((await w.graphql(`{ me { role mustChangePassword asn { id } } }`, {}, await w.login('asn.baru@batukota.go.id', password))).me).toEqual({ role: 'ASN', mustChangePassword: true, asn: { id: newcomer.asn.id } });
+
+    await page.getByLabel('Berkas CSV atau XLSX').setInputFiles({ name: 'asn.csv', mimeType: 'text/csv', buffer: Buffer.from('nip,name,opd_code,grade,tpp\n199002302015011001,Tanggal Salah,1.02.01,PELAKSANA,\n') });
+    await page.getByRole('button', { name: 'Periksa (uji coba)' }).click();
+    await page.getByTestId('import-errors').filter({ hasText: 'nip' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Terapkan' }).isDisabled()).toBe(true);
+    await shot(page, 'bpbj-asn');
+  });
+
   it("sets the Pemda's rules: a target below the legal floor refused beside its field, months closed, a regional day off, a synonym", async () => {
     await page.getByRole('link', { name: 'Pengaturan' }).click();
     await expectBasics(page, /Pengaturan/);

@@ -31,6 +31,7 @@ import { AccountPage } from '../account/AccountPage';
 import { AccountsPage } from '../bpbj/AccountsPage';
 import { SettingsPage } from '../bpbj/SettingsPage';
 import { CategoriesPage } from '../bpbj/CategoriesPage';
+import { AsnProgrammePage } from '../bpbj/AsnProgrammePage';
 
 const BPBJ_NAV: [string, string][] = [
   ['/bpbj', 'Dasbor'],
@@ -42,6 +43,7 @@ const BPBJ_NAV: [string, string][] = [
   ['/bpbj/penghargaan', 'Penghargaan'],
   ['/bpbj/proyeksi', 'Proyeksi & konsentrasi'],
   ['/bpbj/pemecahan-paket', 'Pemecahan paket'],
+  ['/bpbj/asn', 'Program ASN'],
   ['/bpbj/laporan', 'Laporan'],
   ['/bpbj/akun', 'OPD & akun'],
   ['/bpbj/pengaturan', 'Pengaturan'],
@@ -125,6 +127,7 @@ function route(path: string, account: Account | null): { title: string; page: Re
       '/bpbj/penghargaan': ['Penghargaan', <AwardPage pemdaId={pemda.id} />],
       '/bpbj/proyeksi': ['Proyeksi & konsentrasi', <ForecastPage pemdaId={pemda.id} />],
       '/bpbj/pemecahan-paket': ['Pemecahan paket', <SplitOrdersPage pemdaId={pemda.id} />],
+      '/bpbj/asn': ['Program ASN', <AsnProgrammePage pemdaId={pemda.id} timeZone={pemda.timeZone} />],
       '/bpbj/laporan': ['Laporan', <ExportsPage pemdaId={pemda.id} />],
       '/bpbj/akun': ['OPD & akun', <AccountsPage pemdaId={pemda.id} timeZone={pemda.timeZone} />],
       '/bpbj/pengaturan': ['Pengaturan', <SettingsPage pemdaId={pemda.id} timeZone={pemda.timeZone} />],

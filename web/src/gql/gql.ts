@@ -20,6 +20,10 @@ type Documents = {
     "\n  query AsnHome($pemdaId: ID!, $month: String!) {\n    asnProgrammes(pemdaId: $pemdaId) { id name reportingClosesAt(month: $month) outlets { id name } }\n    myAsnReports { id purchasedOn month amount items status rejectionReason asnOrderId }\n  }\n": typeof types.AsnHomeDocument,
     "\n  query AsnMonthRow($programmeId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, month: $month) { required reported counted status }\n  }\n": typeof types.AsnMonthRowDocument,
     "\n  mutation ReportAsnPurchase($input: ReportAsnPurchaseInput!) { reportAsnPurchase(input: $input) { id status } }\n": typeof types.ReportAsnPurchaseDocument,
+    "query AsnProgrammeList($pemdaId: ID!) { asnProgrammes(pemdaId: $pemdaId) { id name } }": typeof types.AsnProgrammeListDocument,
+    "\n  query OpdAsnRows($programmeId: ID!, $opdId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, opdId: $opdId, month: $month) { asn { id nip name grade } required reported counted status }\n  }\n": typeof types.OpdAsnRowsDocument,
+    "\n  query AsnReportsReview($asnId: ID!, $month: String!) {\n    asnReports(asnId: $asnId, month: $month) { id purchasedOn amount items status rejectionReason receiptImageUrl asnOrderId }\n  }\n": typeof types.AsnReportsReviewDocument,
+    "mutation RejectAsnReport($id: ID!, $reason: String!) { rejectAsnReport(id: $id, reason: $reason) { id status rejectionReason } }": typeof types.RejectAsnReportDocument,
     "\n  query AsnOrders {\n    asnOrders { id createdAt status total statusReason buyerName vendor { id businessName phone } lines { productName unit unitPrice quantity lineTotal } }\n  }\n": typeof types.AsnOrdersDocument,
     "mutation CompleteAsnOrder($id: ID!, $key: String) { completeAsnOrder(id: $id, idempotencyKey: $key) { id status } }": typeof types.CompleteAsnOrderDocument,
     "mutation CancelAsnOrder($id: ID!, $reason: String!, $key: String) { cancelAsnOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status statusReason } }": typeof types.CancelAsnOrderDocument,
@@ -30,6 +34,10 @@ type Documents = {
     "mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }": typeof types.CreateUserDocument,
     "mutation SetUserActive($id: ID!, $active: Boolean!, $reason: String!) { setUserActive(id: $id, active: $active, reason: $reason) { id active } }": typeof types.SetUserActiveDocument,
     "mutation ResetUserPassword($id: ID!) { resetUserPassword(id: $id) { password user { id email mustChangePassword } } }": typeof types.ResetUserPasswordDocument,
+    "\n  query OpdAsnRanking($programmeId: ID!, $month: String!) {\n    opdAsnCompliance(programmeId: $programmeId, month: $month) { opd { id name } asnCount metCount exemptCount due complianceRate totalCounted rank topOutlets { name total } }\n  }\n": typeof types.OpdAsnRankingDocument,
+    "\n  mutation ImportAsnRegistry($pemdaId: ID!, $csv: String, $xlsxBase64: String, $dryRun: Boolean!) {\n    importAsn(pemdaId: $pemdaId, csv: $csv, xlsxBase64: $xlsxBase64, dryRun: $dryRun) { applied created updated errors { row field message } }\n  }\n": typeof types.ImportAsnRegistryDocument,
+    "mutation SetAsnExempt($asnId: ID!, $month: String!, $exempt: Boolean!) { setAsnExempt(asnId: $asnId, month: $month, exempt: $exempt) { id } }": typeof types.SetAsnExemptDocument,
+    "mutation CreateAsnAccount($asnId: ID!, $email: String!, $password: String!) { createAsnAccount(asnId: $asnId, email: $email, password: $password) { id email } }": typeof types.CreateAsnAccountDocument,
     "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId action fromStatus toStatus reason actorRole }\n  }\n": typeof types.AuditLogDocument,
     "\n  fragment AwardVersionShown on AwardResult {\n    id period version status publishedAt\n    rows { opdId opdName assessable notAssessableReason score rank tier flags toNextTier components { component normalised weight contribution explanation } }\n  }\n": typeof types.AwardVersionShownFragmentDoc,
     "\n  query AwardVersions($pemdaId: ID!, $period: String!) {\n    awardVersions(pemdaId: $pemdaId, period: $period) { ...AwardVersionShown }\n  }\n": typeof types.AwardVersionsDocument,
@@ -72,10 +80,6 @@ type Documents = {
     "mutation ReinstateVendor($id: ID!) { reinstateVendor(id: $id) { id status statusReason } }": typeof types.ReinstateVendorDocument,
     "\n  query ComparedProduct($id: ID!) {\n    product(id: $id) {\n      id name unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk imageUrls\n      category { id name }\n      vendor { id businessName district scale isKoperasi }\n    }\n  }\n": typeof types.ComparedProductDocument,
     "\n  query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput, $sort: SearchSort) {\n    searchProducts(pemdaId: $pemdaId, query: $query, filter: $filter, sort: $sort, first: 24) {\n      totalCount correctedQuery\n      edges { node { id name unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk imageUrls vendor { id businessName district } category { id name } } }\n      facets { categories { value count } local { value count } umkk { value count } pdn { value count } basicNeeds { value count } priceBands { value count } }\n    }\n    categories(pemdaId: $pemdaId) { id name children { id name children { id name } } }\n  }\n": typeof types.CatalogueSearchDocument,
-    "query OpdAsnProgrammes($pemdaId: ID!) { asnProgrammes(pemdaId: $pemdaId) { id name } }": typeof types.OpdAsnProgrammesDocument,
-    "\n  query OpdAsnRows($programmeId: ID!, $opdId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, opdId: $opdId, month: $month) { asn { id nip name grade } required reported counted status }\n  }\n": typeof types.OpdAsnRowsDocument,
-    "\n  query AsnReportsReview($asnId: ID!, $month: String!) {\n    asnReports(asnId: $asnId, month: $month) { id purchasedOn amount items status rejectionReason receiptImageUrl asnOrderId }\n  }\n": typeof types.AsnReportsReviewDocument,
-    "mutation RejectAsnReport($id: ID!, $reason: String!) { rejectAsnReport(id: $id, reason: $reason) { id status rejectionReason } }": typeof types.RejectAsnReportDocument,
     "query UnreadNotifications { unreadNotificationCount }": typeof types.UnreadNotificationsDocument,
     "\n  query Notifications {\n    notifications(first: 50) { id kind title body link createdAt readAt }\n    unreadNotificationCount\n    me { id emailNotifications }\n  }\n": typeof types.NotificationsDocument,
     "mutation MarkNotificationsRead($ids: [ID!]) { markNotificationsRead(ids: $ids) }": typeof types.MarkNotificationsReadDocument,
@@ -123,6 +127,10 @@ const documents: Documents = {
     "\n  query AsnHome($pemdaId: ID!, $month: String!) {\n    asnProgrammes(pemdaId: $pemdaId) { id name reportingClosesAt(month: $month) outlets { id name } }\n    myAsnReports { id purchasedOn month amount items status rejectionReason asnOrderId }\n  }\n": types.AsnHomeDocument,
     "\n  query AsnMonthRow($programmeId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, month: $month) { required reported counted status }\n  }\n": types.AsnMonthRowDocument,
     "\n  mutation ReportAsnPurchase($input: ReportAsnPurchaseInput!) { reportAsnPurchase(input: $input) { id status } }\n": types.ReportAsnPurchaseDocument,
+    "query AsnProgrammeList($pemdaId: ID!) { asnProgrammes(pemdaId: $pemdaId) { id name } }": types.AsnProgrammeListDocument,
+    "\n  query OpdAsnRows($programmeId: ID!, $opdId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, opdId: $opdId, month: $month) { asn { id nip name grade } required reported counted status }\n  }\n": types.OpdAsnRowsDocument,
+    "\n  query AsnReportsReview($asnId: ID!, $month: String!) {\n    asnReports(asnId: $asnId, month: $month) { id purchasedOn amount items status rejectionReason receiptImageUrl asnOrderId }\n  }\n": types.AsnReportsReviewDocument,
+    "mutation RejectAsnReport($id: ID!, $reason: String!) { rejectAsnReport(id: $id, reason: $reason) { id status rejectionReason } }": types.RejectAsnReportDocument,
     "\n  query AsnOrders {\n    asnOrders { id createdAt status total statusReason buyerName vendor { id businessName phone } lines { productName unit unitPrice quantity lineTotal } }\n  }\n": types.AsnOrdersDocument,
     "mutation CompleteAsnOrder($id: ID!, $key: String) { completeAsnOrder(id: $id, idempotencyKey: $key) { id status } }": types.CompleteAsnOrderDocument,
     "mutation CancelAsnOrder($id: ID!, $reason: String!, $key: String) { cancelAsnOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status statusReason } }": types.CancelAsnOrderDocument,
@@ -133,6 +141,10 @@ const documents: Documents = {
     "mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }": types.CreateUserDocument,
     "mutation SetUserActive($id: ID!, $active: Boolean!, $reason: String!) { setUserActive(id: $id, active: $active, reason: $reason) { id active } }": types.SetUserActiveDocument,
     "mutation ResetUserPassword($id: ID!) { resetUserPassword(id: $id) { password user { id email mustChangePassword } } }": types.ResetUserPasswordDocument,
+    "\n  query OpdAsnRanking($programmeId: ID!, $month: String!) {\n    opdAsnCompliance(programmeId: $programmeId, month: $month) { opd { id name } asnCount metCount exemptCount due complianceRate totalCounted rank topOutlets { name total } }\n  }\n": types.OpdAsnRankingDocument,
+    "\n  mutation ImportAsnRegistry($pemdaId: ID!, $csv: String, $xlsxBase64: String, $dryRun: Boolean!) {\n    importAsn(pemdaId: $pemdaId, csv: $csv, xlsxBase64: $xlsxBase64, dryRun: $dryRun) { applied created updated errors { row field message } }\n  }\n": types.ImportAsnRegistryDocument,
+    "mutation SetAsnExempt($asnId: ID!, $month: String!, $exempt: Boolean!) { setAsnExempt(asnId: $asnId, month: $month, exempt: $exempt) { id } }": types.SetAsnExemptDocument,
+    "mutation CreateAsnAccount($asnId: ID!, $email: String!, $password: String!) { createAsnAccount(asnId: $asnId, email: $email, password: $password) { id email } }": types.CreateAsnAccountDocument,
     "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId action fromStatus toStatus reason actorRole }\n  }\n": types.AuditLogDocument,
     "\n  fragment AwardVersionShown on AwardResult {\n    id period version status publishedAt\n    rows { opdId opdName assessable notAssessableReason score rank tier flags toNextTier components { component normalised weight contribution explanation } }\n  }\n": types.AwardVersionShownFragmentDoc,
     "\n  query AwardVersions($pemdaId: ID!, $period: String!) {\n    awardVersions(pemdaId: $pemdaId, period: $period) { ...AwardVersionShown }\n  }\n": types.AwardVersionsDocument,
@@ -175,10 +187,6 @@ const documents: Documents = {
     "mutation ReinstateVendor($id: ID!) { reinstateVendor(id: $id) { id status statusReason } }": types.ReinstateVendorDocument,
     "\n  query ComparedProduct($id: ID!) {\n    product(id: $id) {\n      id name unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk imageUrls\n      category { id name }\n      vendor { id businessName district scale isKoperasi }\n    }\n  }\n": types.ComparedProductDocument,
     "\n  query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput, $sort: SearchSort) {\n    searchProducts(pemdaId: $pemdaId, query: $query, filter: $filter, sort: $sort, first: 24) {\n      totalCount correctedQuery\n      edges { node { id name unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk imageUrls vendor { id businessName district } category { id name } } }\n      facets { categories { value count } local { value count } umkk { value count } pdn { value count } basicNeeds { value count } priceBands { value count } }\n    }\n    categories(pemdaId: $pemdaId) { id name children { id name children { id name } } }\n  }\n": types.CatalogueSearchDocument,
-    "query OpdAsnProgrammes($pemdaId: ID!) { asnProgrammes(pemdaId: $pemdaId) { id name } }": types.OpdAsnProgrammesDocument,
-    "\n  query OpdAsnRows($programmeId: ID!, $opdId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, opdId: $opdId, month: $month) { asn { id nip name grade } required reported counted status }\n  }\n": types.OpdAsnRowsDocument,
-    "\n  query AsnReportsReview($asnId: ID!, $month: String!) {\n    asnReports(asnId: $asnId, month: $month) { id purchasedOn amount items status rejectionReason receiptImageUrl asnOrderId }\n  }\n": types.AsnReportsReviewDocument,
-    "mutation RejectAsnReport($id: ID!, $reason: String!) { rejectAsnReport(id: $id, reason: $reason) { id status rejectionReason } }": types.RejectAsnReportDocument,
     "query UnreadNotifications { unreadNotificationCount }": types.UnreadNotificationsDocument,
     "\n  query Notifications {\n    notifications(first: 50) { id kind title body link createdAt readAt }\n    unreadNotificationCount\n    me { id emailNotifications }\n  }\n": types.NotificationsDocument,
     "mutation MarkNotificationsRead($ids: [ID!]) { markNotificationsRead(ids: $ids) }": types.MarkNotificationsReadDocument,
@@ -261,6 +269,22 @@ export function graphql(source: "\n  mutation ReportAsnPurchase($input: ReportAs
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query AsnProgrammeList($pemdaId: ID!) { asnProgrammes(pemdaId: $pemdaId) { id name } }"): (typeof documents)["query AsnProgrammeList($pemdaId: ID!) { asnProgrammes(pemdaId: $pemdaId) { id name } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpdAsnRows($programmeId: ID!, $opdId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, opdId: $opdId, month: $month) { asn { id nip name grade } required reported counted status }\n  }\n"): (typeof documents)["\n  query OpdAsnRows($programmeId: ID!, $opdId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, opdId: $opdId, month: $month) { asn { id nip name grade } required reported counted status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AsnReportsReview($asnId: ID!, $month: String!) {\n    asnReports(asnId: $asnId, month: $month) { id purchasedOn amount items status rejectionReason receiptImageUrl asnOrderId }\n  }\n"): (typeof documents)["\n  query AsnReportsReview($asnId: ID!, $month: String!) {\n    asnReports(asnId: $asnId, month: $month) { id purchasedOn amount items status rejectionReason receiptImageUrl asnOrderId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RejectAsnReport($id: ID!, $reason: String!) { rejectAsnReport(id: $id, reason: $reason) { id status rejectionReason } }"): (typeof documents)["mutation RejectAsnReport($id: ID!, $reason: String!) { rejectAsnReport(id: $id, reason: $reason) { id status rejectionReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AsnOrders {\n    asnOrders { id createdAt status total statusReason buyerName vendor { id businessName phone } lines { productName unit unitPrice quantity lineTotal } }\n  }\n"): (typeof documents)["\n  query AsnOrders {\n    asnOrders { id createdAt status total statusReason buyerName vendor { id businessName phone } lines { productName unit unitPrice quantity lineTotal } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -298,6 +322,22 @@ export function graphql(source: "mutation SetUserActive($id: ID!, $active: Boole
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation ResetUserPassword($id: ID!) { resetUserPassword(id: $id) { password user { id email mustChangePassword } } }"): (typeof documents)["mutation ResetUserPassword($id: ID!) { resetUserPassword(id: $id) { password user { id email mustChangePassword } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpdAsnRanking($programmeId: ID!, $month: String!) {\n    opdAsnCompliance(programmeId: $programmeId, month: $month) { opd { id name } asnCount metCount exemptCount due complianceRate totalCounted rank topOutlets { name total } }\n  }\n"): (typeof documents)["\n  query OpdAsnRanking($programmeId: ID!, $month: String!) {\n    opdAsnCompliance(programmeId: $programmeId, month: $month) { opd { id name } asnCount metCount exemptCount due complianceRate totalCounted rank topOutlets { name total } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportAsnRegistry($pemdaId: ID!, $csv: String, $xlsxBase64: String, $dryRun: Boolean!) {\n    importAsn(pemdaId: $pemdaId, csv: $csv, xlsxBase64: $xlsxBase64, dryRun: $dryRun) { applied created updated errors { row field message } }\n  }\n"): (typeof documents)["\n  mutation ImportAsnRegistry($pemdaId: ID!, $csv: String, $xlsxBase64: String, $dryRun: Boolean!) {\n    importAsn(pemdaId: $pemdaId, csv: $csv, xlsxBase64: $xlsxBase64, dryRun: $dryRun) { applied created updated errors { row field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetAsnExempt($asnId: ID!, $month: String!, $exempt: Boolean!) { setAsnExempt(asnId: $asnId, month: $month, exempt: $exempt) { id } }"): (typeof documents)["mutation SetAsnExempt($asnId: ID!, $month: String!, $exempt: Boolean!) { setAsnExempt(asnId: $asnId, month: $month, exempt: $exempt) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateAsnAccount($asnId: ID!, $email: String!, $password: String!) { createAsnAccount(asnId: $asnId, email: $email, password: $password) { id email } }"): (typeof documents)["mutation CreateAsnAccount($asnId: ID!, $email: String!, $password: String!) { createAsnAccount(asnId: $asnId, email: $email, password: $password) { id email } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -466,22 +506,6 @@ export function graphql(source: "\n  query ComparedProduct($id: ID!) {\n    prod
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput, $sort: SearchSort) {\n    searchProducts(pemdaId: $pemdaId, query: $query, filter: $filter, sort: $sort, first: 24) {\n      totalCount correctedQuery\n      edges { node { id name unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk imageUrls vendor { id businessName district } category { id name } } }\n      facets { categories { value count } local { value count } umkk { value count } pdn { value count } basicNeeds { value count } priceBands { value count } }\n    }\n    categories(pemdaId: $pemdaId) { id name children { id name children { id name } } }\n  }\n"): (typeof documents)["\n  query CatalogueSearch($pemdaId: ID!, $query: String, $filter: SearchFilterInput, $sort: SearchSort) {\n    searchProducts(pemdaId: $pemdaId, query: $query, filter: $filter, sort: $sort, first: 24) {\n      totalCount correctedQuery\n      edges { node { id name unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk imageUrls vendor { id businessName district } category { id name } } }\n      facets { categories { value count } local { value count } umkk { value count } pdn { value count } basicNeeds { value count } priceBands { value count } }\n    }\n    categories(pemdaId: $pemdaId) { id name children { id name children { id name } } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query OpdAsnProgrammes($pemdaId: ID!) { asnProgrammes(pemdaId: $pemdaId) { id name } }"): (typeof documents)["query OpdAsnProgrammes($pemdaId: ID!) { asnProgrammes(pemdaId: $pemdaId) { id name } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query OpdAsnRows($programmeId: ID!, $opdId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, opdId: $opdId, month: $month) { asn { id nip name grade } required reported counted status }\n  }\n"): (typeof documents)["\n  query OpdAsnRows($programmeId: ID!, $opdId: ID!, $month: String!) {\n    asnMonthlyCompliance(programmeId: $programmeId, opdId: $opdId, month: $month) { asn { id nip name grade } required reported counted status }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query AsnReportsReview($asnId: ID!, $month: String!) {\n    asnReports(asnId: $asnId, month: $month) { id purchasedOn amount items status rejectionReason receiptImageUrl asnOrderId }\n  }\n"): (typeof documents)["\n  query AsnReportsReview($asnId: ID!, $month: String!) {\n    asnReports(asnId: $asnId, month: $month) { id purchasedOn amount items status rejectionReason receiptImageUrl asnOrderId }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation RejectAsnReport($id: ID!, $reason: String!) { rejectAsnReport(id: $id, reason: $reason) { id status rejectionReason } }"): (typeof documents)["mutation RejectAsnReport($id: ID!, $reason: String!) { rejectAsnReport(id: $id, reason: $reason) { id status rejectionReason } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
