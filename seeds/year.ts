@@ -7,6 +7,7 @@ import type { Actor, RequestContext } from '../server/context.js';
 import { Product, ProductStatus } from '../server/catalogue/product.entity.js';
 import type { AppConfig } from '../server/config.js';
 import { Role, User } from '../server/identity/user.entity.js';
+import { actorOf } from '../server/identity/identity.service.js';
 import { ImportPolicy } from '../server/imports/import-policy.js';
 import { createLoaders } from '../server/loaders.js';
 import { Opd } from '../server/opd/opd.entity.js';
@@ -109,8 +110,8 @@ export async function seedDemoYear(app: SeedApp, pemdaId: string, today: Date, s
   const bpbjUser = await em.findOneOrFail(User, { pemda, role: Role.BPBJ });
   const context = (user: User | null, at: Date): RequestContext => {
     const forked = app.em();
-    const actor: Actor | null = user && { userId: user.id, email: user.email, role: user.role, pemdaId: user.pemda?.id ?? null, opdId: user.opd?.id ?? null, vendorId: user.vendor?.id ?? null };
-    return { em: forked, actor, authProblem: null, clientIp: '127.0.0.1', config: app.config, services: app.services, loaders: createLoaders(forked, () => at), now: () => at, trace: { errorCodes: [] } };
+    const actor: Actor | null = user && actorOf(user);
+    return { em: forked, actor, authProblem: null, passwordChangeRequired: false, clientIp: '127.0.0.1', config: app.config, services: app.services, loaders: createLoaders(forked, () => at), now: () => at, trace: { errorCodes: [] } };
   };
   const bpbj = context(bpbjUser, new Date(Date.UTC(year, 0, 2, 2)));
   const officers = await officersOf(em, pemda, opds);

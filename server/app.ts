@@ -14,6 +14,7 @@ import { QUERY_CANCELED } from './database/statement-timeout.js';
 import { AppError } from './errors.js';
 import { createLoaders } from './loaders.js';
 import { LIMITS, limitRules, QueryTooComplex, requestLimitsPlugin } from './http/request-limits.js';
+import { passwordChangeGatePlugin } from './auth/password-change-gate.js';
 import { createServices, type Services } from './services.js';
 
 export interface App {
@@ -102,12 +103,12 @@ export async function createApp(
     // Apollo's landing page loads from a CDN (blank on an offline government network): the app serves its own explorer.
     // Apollo's cache-control plugin, on by default, hooks every field of every answer (a products page: ~1,200 calls)
     // for cache hints nothing here sets: answers that depend on the caller are never cached.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLimitsPlugin(), requestTracePlugin(), ...(options.plugins ?? [])],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), passwordChangeGatePlugin(), requestLimitsPlugin(), requestTracePlugin(), ...(options.plugins ?? [])],
   });
 
   function systemContext(clientIp = 'system'): RequestContext {
     const em = orm.em.fork() as EntityManager;
-    return { em, actor: null, authProblem: null, clientIp, config, services, now, loaders: createLoaders(em, now), trace: { errorCodes: [] } };
+    return { em, actor: null, authProblem: null, passwordChangeRequired: false, clientIp, config, services, now, loaders: createLoaders(em, now), trace: { errorCodes: [] } };
   }
 
   async function createContext(request: { authorization?: string; clientIp: string }): Promise<RequestContext> {
@@ -122,6 +123,7 @@ export async function createApp(
       if (user) ctx.loaders.user.prime(user.id, user);
       ctx.actor = actor;
       ctx.authProblem = problem;
+      ctx.passwordChangeRequired = Boolean(user?.mustChangePassword);
     }
     return ctx;
   }

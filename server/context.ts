@@ -21,6 +21,11 @@ export interface RequestContext {
   actor: Actor | null;
   /** Set when a token was sent but could not be accepted (forged, expired, account disabled). */
   authProblem: string | null;
+  /**
+   * The caller signed in with a password BPBJ chose and has not yet chosen its own: the request may only read the
+   * account and change the password (server/auth/password-change-gate.ts).
+   */
+  passwordChangeRequired: boolean;
   clientIp: string;
   config: AppConfig;
   services: Services;

@@ -12,7 +12,8 @@ export type ErrorCode =
   | 'TIMEOUT'
   | 'SERVER_BUSY'
   | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE';
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'PASSWORD_CHANGE_REQUIRED';
 
 export interface FieldError {
   field: string;
@@ -34,6 +35,12 @@ export const unauthenticated = (message = 'Silakan masuk (login) terlebih dahulu
 
 export const forbidden = (message = 'Anda tidak berwenang melakukan tindakan ini.') =>
   new AppError('FORBIDDEN', message);
+
+/** An account signed in with a password BPBJ chose (new, or reset) may do nothing but choose its own. */
+export const passwordChangeRequired = () =>
+  new AppError('PASSWORD_CHANGE_REQUIRED', 'Kata sandi Anda diberikan BPBJ: gantilah dengan kata sandi Anda sendiri (halaman Akun) sebelum melanjutkan.', {
+    http: { status: 403 },
+  });
 
 /** No database connection came free within DATABASE_WAIT_TIMEOUT_MS: nothing of the request ran; it may simply be sent again. */
 export const serverBusy = () =>

@@ -9,7 +9,7 @@ import { join, resolve, sep } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { App } from '../app.js';
 import { asServerBusy } from '../database/orm.js';
-import { AppError } from '../errors.js';
+import { AppError, passwordChangeRequired } from '../errors.js';
 import { ocdsReleasePage, openDataPemda } from '../opendata/ocds.js';
 import { log } from '../observability/log.js';
 import { UploadKind } from '../uploads/upload.entity.js';
@@ -104,6 +104,7 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
     express.raw({ type: () => true, limit: config.uploadMaxBytes + 1 }),
     async (req: express.Request, res: express.Response) => {
       const ctx = (res.locals.ctx = await contextOf(req));
+      if (ctx.passwordChangeRequired) return void uploadError(res, passwordChangeRequired());
       try {
         const upload = await app.services.uploads.accept(ctx, req.query.kind, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
         res.status(201).json({ id: upload.id, url: upload.url, kind: upload.kind, contentType: upload.contentType, bytes: upload.bytes, sha256: upload.sha256, width: upload.width, height: upload.height });
@@ -122,6 +123,7 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
   http.get('/uploads/:id', async (req, res) => {
     const ctx = (res.locals.ctx = await contextOf(req));
     const notFound = () => sendError(res, 404, new AppError('NOT_FOUND', 'Berkas tidak ditemukan.'));
+    if (ctx.passwordChangeRequired) return void sendError(res, 403, passwordChangeRequired());
     const upload = await app.services.uploads.find(ctx, req.params.id);
     if (!upload) return void notFound();
     const shared = upload.kind === UploadKind.PRODUCT_PHOTO;

@@ -54,8 +54,8 @@ describe('ASN purchases made through the platform count on their own (Bontang, W
     for (const [key, nip] of Object.entries(NIPS)) {
       await t.exec(`mutation($a: ID!, $e: String!) { createAsnAccount(asnId: $a, email: $e, password: "rahasia123") { role } }`, { a: ids.find((r) => r.nip === nip)!.id, e: `${key}.asn@bontangkota.go.id` }, { token: bpbj });
     }
-    buyer = await t.login('buyer.asn@bontangkota.go.id', 'rahasia123');
-    other = await t.login('other.asn@bontangkota.go.id', 'rahasia123');
+    buyer = await t.signInFirstTime('buyer.asn@bontangkota.go.id', 'rahasia123', 'Belanja-Pasar-2026');
+    other = await t.signInFirstTime('other.asn@bontangkota.go.id', 'rahasia123', 'Belanja-Pasar-2026');
     const local = { domicileRegionCode: '64.74', domicileRegionName: 'Kota Bontang' };
     vendor = await vendorAccount(t, bontang, bpbj, { ...local, businessName: 'UD Sembako Loktuan' });
     rival = await vendorAccount(t, bontang, bpbj, { ...local, businessName: 'CV Tenun Tanjung Laut' });

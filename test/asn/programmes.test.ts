@@ -16,6 +16,8 @@ const MONTH = `query($prog: ID!, $m: String!, $o: ID) { asnMonthlyCompliance(pro
 
 // Valid NIPs: born 1985-04-12 / 1990-11-30 / 1978-02-28, appointed 2010-03 / 2015-01 / 2003-07.
 const NIPS = { pelaksana: '198504122010031001', eselon3: '199011302015012002', tpp: '197802282003071003', tppHigh: '198001012005011004' };
+/** The password each ASN and head of OPD chooses at first sign-in, in place of the one BPBJ gave. */
+const OWN_PASSWORD = 'Belanja-Pasar-2026';
 
 describe('ASN purchase programmes (SiMadu in Bontang, WITA)', () => {
   let t: TestApp;
@@ -33,7 +35,7 @@ describe('ASN purchase programmes (SiMadu in Bontang, WITA)', () => {
   /** Tokens last 8 hours: after moving the clock, everyone logs in again. */
   const relogin = async () => {
     bpbj = await t.login('bpbj@bontangkota.go.id');
-    for (const key of Object.keys(tokens)) tokens[key] = await t.login(`${key}@bontangkota.go.id`, 'rahasia123');
+    for (const key of Object.keys(tokens)) tokens[key] = await t.login(`${key}@bontangkota.go.id`, OWN_PASSWORD);
   };
 
   beforeAll(async () => {
@@ -61,7 +63,7 @@ describe('ASN purchase programmes (SiMadu in Bontang, WITA)', () => {
     for (const [key, nip] of Object.entries(NIPS)) {
       const id = asns.find((a) => a.nip === nip)!.id;
       await t.exec(`mutation($a: ID!, $e: String!) { createAsnAccount(asnId: $a, email: $e, password: "rahasia123") { role } }`, { a: id, e: `${key}@bontangkota.go.id` }, { token: bpbj });
-      tokens[key] = await t.login(`${key}@bontangkota.go.id`, 'rahasia123');
+      tokens[key] = await t.signInFirstTime(`${key}@bontangkota.go.id`, 'rahasia123', OWN_PASSWORD);
     }
   });
   afterAll(() => t.close());
@@ -179,7 +181,7 @@ describe('ASN purchase programmes (SiMadu in Bontang, WITA)', () => {
     await t.exec(CREATE, { input: { email: 'kadinkes@bontangkota.go.id', password: 'rahasia123', fullName: 'Kepala Dinkes', role: 'KEPALA_OPD', opdId: dinkes.id } }, { token: bpbj });
     await t.exec(CREATE, { input: { email: 'kadisdik@bontangkota.go.id', password: 'rahasia123', fullName: 'Kepala Disdik', role: 'KEPALA_OPD', opdId: disdik.id } }, { token: bpbj });
     const target = (await t.exec(`{ myAsnReports { id amount } }`, {}, { token: tokens.eselon3 })).data.myAsnReports.find((r: any) => r.amount === 60_000);
-    const [kadinkes, kadisdik] = [await t.login('kadinkes@bontangkota.go.id', 'rahasia123'), await t.login('kadisdik@bontangkota.go.id', 'rahasia123')];
+    const [kadinkes, kadisdik] = [await t.signInFirstTime('kadinkes@bontangkota.go.id', 'rahasia123', OWN_PASSWORD), await t.signInFirstTime('kadisdik@bontangkota.go.id', 'rahasia123', OWN_PASSWORD)];
 
     // The head of Dinkes reads the ASN's March reports with their receipts (which only it, BPBJ and the ASN may open).
     const asnId = (await t.exec(`{ me { asn { id } } }`, {}, { token: tokens.eselon3 })).data.me.asn.id;

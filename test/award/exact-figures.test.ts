@@ -184,7 +184,7 @@ describe('figures a BPBJ officer can recompute by hand', () => {
       { p: batu, rows: [{ nip: '198504122010032001', name: 'Rina Wulandari', opdCode: '1.02.01', grade: 'PELAKSANA' }] }, { token: bpbj });
     const [{ id: asnId }] = await t.em().getConnection().execute<{ id: string }[]>(`select id from asn where nip = '198504122010032001'`);
     await t.exec(`mutation($a: ID!) { createAsnAccount(asnId: $a, email: "rina@batukota.go.id", password: "rahasia123") { role } }`, { a: asnId }, { token: bpbj });
-    const rina = await t.login('rina@batukota.go.id', 'rahasia123');
+    const rina = await t.signInFirstTime('rina@batukota.go.id', 'rahasia123', 'Belanja-Pasar-2026');
     const reported = await t.exec(`mutation($input: ReportAsnPurchaseInput!) { reportAsnPurchase(input: $input) { status } }`, { input: {
       programmeId: programme.id, outletId: programme.outlets[0].id, purchasedOn: '2026-02-18', amount: 50_000, items: 'Keripik apel', basicNeeds: false, receiptUploadId: await t.upload(UploadKind.RECEIPT, await photo('struk-r'), rina),
     } }, { token: rina });

@@ -64,6 +64,38 @@ describe('accounts after they are made', () => {
     expect(await t.login('pp.gizi@batukota.go.id', 'Kebun-Apel-Batu-7')).toEqual(expect.any(String));
   });
 
+  it('an account on a password BPBJ chose may read itself and change the password, and nothing else until then', async () => {
+    const dinkes = await t.em().findOneOrFail(Opd, { shortName: 'Dinkes', pemda: { kemendagriCode: '35.79' } });
+    await t.exec(`mutation($input: CreateUserInput!) { createUser(input: $input) { email } }`,
+      { input: { email: 'pp.gerbang@batukota.go.id', password: 'Sementara-2026', fullName: 'Bima Gerbang', role: 'PP', opdId: dinkes.id } }, { token: bpbjBatu });
+    const temporary = await t.login('pp.gerbang@batukota.go.id', 'Sementara-2026');
+    // What the web app's Akun page asks for: the account and the header's unread count.
+    const allowed = await t.exec(`{ me { email mustChangePassword } unreadNotificationCount __typename }`, {}, { token: temporary });
+    expect(allowed.errors).toBeUndefined();
+    expect(allowed.data.me).toEqual({ email: 'pp.gerbang@batukota.go.id', mustChangePassword: true });
+
+    const CART = `mutation($p: ID!, $q: Int!) { setCartItem(productId: $p, quantity: $q) { quantity product { id } } }`;
+    const product = (await t.exec(`{ products(first: 1, pemdaId: "${dinkes.pemda.id}") { edges { node { id minOrderQuantity } } } }`)).data.products.edges[0].node;
+    const order = { p: product.id, q: product.minOrderQuantity };
+    for (const [query, variables] of [
+      [`{ products(first: 1, pemdaId: "${dinkes.pemda.id}") { edges { node { id } } } }`, {}],
+      [`{ me { email } opds(pemdaId: "${dinkes.pemda.id}") { id } }`, {}], // one allowed field does not carry another
+      [`{ ...Mine } fragment Mine on Query { me { email } cart { quantity } }`, {}], // nor does a fragment
+      [`{ ... on Query { akun: me { email } keranjang: cart { quantity } } }`, {}], // nor an inline one, or an alias
+      [CART, order],
+    ] as const) {
+      const refused = await expectNothingWritten(t, () => t.exec(query, variables, { token: temporary }));
+      expect(errorCode(refused)).toBe('PASSWORD_CHANGE_REQUIRED');
+      expect(refused.errors![0].message).toBe('Kata sandi Anda diberikan BPBJ: gantilah dengan kata sandi Anda sendiri (halaman Akun) sebelum melanjutkan.');
+      expect(refused.data ?? null).toBeNull();
+    }
+
+    const fresh = (await t.exec(CHANGE, { input: { currentPassword: 'Sementara-2026', newPassword: 'Kebun-Jeruk-Dau-9' } }, { token: temporary })).data.changePassword.token;
+    const added = await t.exec(CART, order, { token: fresh });
+    expect(added.errors).toBeUndefined();
+    expect(added.data.setCartItem).toContainEqual({ quantity: product.minOrderQuantity, product: { id: product.id } });
+  });
+
   it('BPBJ deactivates the account of a PP who left: its session ends at once, its sign-in is refused; reactivated, it signs in again', async () => {
     const pp = await t.login('pp.dinkes@batukota.go.id');
     const id = await idOf('pp.dinkes@batukota.go.id');

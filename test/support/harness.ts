@@ -33,6 +33,11 @@ export interface TestApp {
   /** Runs an operation through Apollo exactly as the HTTP layer would, optionally as a logged-in account. */
   exec<T = any>(query: string, variables?: Record<string, unknown>, as?: { token?: string; ip?: string }): Promise<GraphQLResult<T>>;
   login(email: string, password?: string): Promise<string>;
+  /**
+   * Signs in an account BPBJ just made (or reset) with the password BPBJ gave, and sets `own` in its place, as its
+   * owner must before the account may do anything else; answers the new session's token.
+   */
+  signInFirstTime(email: string, temporary: string, own: string): Promise<string>;
   /** Stores a file as POST /uploads does (that route has its own test), as a logged-in account; answers the upload id. */
   upload(kind: UploadKind, data: Buffer, token: string): Promise<string>;
   /** SQL statements sent since the last reset (the ORM's query log). */
@@ -61,6 +66,12 @@ export async function createTestApp(options: { env?: Record<string, string>; see
     return response.body.singleResult as GraphQLResult;
   };
 
+  const login: TestApp['login'] = async (email, password = DEMO_PASSWORD) => {
+    const result = await exec(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email, password } });
+    if (!result.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(result.errors)}`);
+    return result.data.login.token;
+  };
+
   return {
     app,
     db,
@@ -69,10 +80,12 @@ export async function createTestApp(options: { env?: Record<string, string>; see
     queries,
     em: () => db.orm.em.fork() as EntityManager,
     exec,
-    async login(email, password = DEMO_PASSWORD) {
-      const result = await exec(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email, password } });
-      if (!result.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(result.errors)}`);
-      return result.data.login.token;
+    login,
+    async signInFirstTime(email, temporary, own) {
+      const token = await login(email, temporary);
+      const result = await exec(`mutation($input: ChangePasswordInput!) { changePassword(input: $input) { token } }`, { input: { currentPassword: temporary, newPassword: own } }, { token });
+      if (!result.data?.changePassword) throw new Error(`password change failed for ${email}: ${JSON.stringify(result.errors)}`);
+      return result.data.changePassword.token;
     },
     async upload(kind, data, token) {
       const ctx = await app.createContext({ authorization: `Bearer ${token}`, clientIp: '127.0.0.1' });

@@ -96,6 +96,28 @@ describe('uploads (POST /uploads, GET /uploads/:id)', () => {
     expect(await uploadRows()).toBe(before);
   });
 
+  it('an account still on the password BPBJ chose can neither upload nor read a file until it chooses its own', async () => {
+    const asnId = (await db.orm.em.fork().getConnection().execute(`select id from app_user where email = 'asn.dinkes@batukota.go.id'`))[0].id;
+    const reset = await graphql(`mutation($id: ID!) { resetUserPassword(id: $id) { password } }`, { id: asnId }, tokens.bpbj);
+    const temporary = (await graphql(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email: 'asn.dinkes@batukota.go.id', password: reset.data.resetUserPassword.password } })).data.login.token;
+    const before = await uploadRows();
+    const refused = await upload('RECEIPT', await photo('unggah'), temporary);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as any).errors[0].extensions.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect(await uploadRows()).toBe(before);
+    // Even a product photo anyone may see: the account's token is good for the password change only.
+    const shared = (await (await upload('PRODUCT_PHOTO', await photo('produk-gerbang'), tokens.vendor)).json()) as { id: string };
+    expect((await get(shared.id)).status).toBe(200);
+    expect((await get(shared.id, temporary)).status).toBe(403);
+    // Over HTTP a refused operation is a 403, not a 200 with an error inside.
+    const graphqlRefused = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${temporary}` }, body: JSON.stringify({ query: '{ pemdas { name } }' }) });
+    expect(graphqlRefused.status).toBe(403);
+    expect(((await graphqlRefused.json()) as any).errors[0].extensions.code).toBe('PASSWORD_CHANGE_REQUIRED');
+
+    const changed = await graphql(`mutation($input: ChangePasswordInput!) { changePassword(input: $input) { token } }`, { input: { currentPassword: reset.data.resetUserPassword.password, newPassword: 'Struk-Apel-Batu-4' } }, temporary);
+    expect((await upload('RECEIPT', await photo('unggah'), changed.data.changePassword.token)).status).toBe(201);
+  });
+
   it('a scan of a legal document is seen by its vendor and its Pemda\'s BPBJ only', async () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
     const res = await upload('LEGAL_DOCUMENT', pdf, tokens.vendor, 'application/pdf');
