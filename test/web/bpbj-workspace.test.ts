@@ -384,7 +384,7 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await expectBasics(page, /Program ASN/);
     const now = new Date();
     const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 1)).toISOString().slice(0, 7); // due: its deadline has passed
-    await page.getByLabel('Bulan').fill(month);
+    await page.getByLabel('Bulan', { exact: true }).fill(month);
     const programmeId = (await w.graphql(`query($p: ID!) { asnProgrammes(pemdaId: $p) { id } }`, { p: batu })).asnProgrammes[0].id;
     const ranking = (await w.graphql(`query($g: ID!, $m: String!) { opdAsnCompliance(programmeId: $g, month: $m) { opd { id name } complianceRate rank } }`, { g: programmeId, m: month }, bpbjToken)).opdAsnCompliance;
     const rows = page.getByTestId('opd-asn-ranking').locator('tbody tr');
@@ -423,6 +423,34 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await page.getByRole('button', { name: 'Periksa (uji coba)' }).click();
     await page.getByTestId('import-errors').filter({ hasText: 'nip' }).waitFor();
     expect(await page.getByRole('button', { name: 'Terapkan' }).isDisabled()).toBe(true);
+
+    // A second programme, as a regent's instruction sets it: a deadline past the 28th refused beside its field.
+    const PROGRAMMES = `query($p: ID!) { asnProgrammes(pemdaId: $p) { id name reportDeadlineDay gradeMinimums { PELAKSANA ESELON_II } outlets { name kind } } }`;
+    const before = (await w.graphql(PROGRAMMES, { p: batu })).asnProgrammes;
+    await page.getByText('Program baru', { exact: true }).click();
+    const form = page.getByRole('form', { name: 'Program baru' });
+    await form.getByLabel('Nama program').fill('Belanja Cil Kota Batu');
+    await form.getByLabel('Mulai bulan').fill(new Date().toISOString().slice(0, 7));
+    await form.getByLabel('Pelaksana (Rp)').fill('60.000');
+    await form.getByLabel('Batas lapor').fill('35');
+    await form.getByLabel('Nama gerai 1').fill('Pasar Besar Batu');
+    await form.getByRole('button', { name: 'Tambah gerai' }).click();
+    await form.getByLabel('Nama gerai 2').fill('Galeri Dekranasda Batu');
+    await form.getByLabel('Jenis gerai 2').selectOption({ label: 'Galeri Dekranasda' });
+    await form.getByRole('button', { name: 'Buat program' }).click();
+    await form.locator('label', { hasText: 'Batas lapor' }).locator('span.error').filter({ hasText: 'Batas lapor tanggal 1-28 bulan berikutnya.' }).waitFor();
+    expect((await w.graphql(PROGRAMMES, { p: batu })).asnProgrammes).toEqual(before);
+    await form.getByLabel('Batas lapor').fill('12');
+    await form.getByRole('button', { name: 'Buat program' }).click();
+    await expectNotice(page, 'Program "Belanja Cil Kota Batu" dibuat.');
+    const created = (await w.graphql(PROGRAMMES, { p: batu })).asnProgrammes.find((p: any) => p.name === 'Belanja Cil Kota Batu');
+    expect(created).toEqual(expect.objectContaining({ reportDeadlineDay: 12, gradeMinimums: { PELAKSANA: 60_000, ESELON_II: 200_000 } }));
+    expect(created.outlets).toEqual(expect.arrayContaining([{ name: 'Pasar Besar Batu', kind: 'PASAR_RAKYAT' }, { name: 'Galeri Dekranasda Batu', kind: 'GALERI_DEKRANASDA' }]));
+    expect(created.outlets).toHaveLength(2);
+    await page.waitForURL((url) => url.searchParams.get('program') === created.id);
+    const picker = page.locator('select').first(); // the page's programme picker
+    await picker.locator('option', { hasText: 'Belanja Cil Kota Batu' }).waitFor({ state: 'attached' });
+    expect(await picker.inputValue()).toBe(created.id);
     await shot(page, 'bpbj-asn');
   });
 

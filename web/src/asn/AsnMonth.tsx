@@ -52,7 +52,7 @@ function ReportsReview({ asnId, month, onChanged }: { asnId: string; month: stri
   );
 }
 
-const GRADE: Record<string, string> = { PELAKSANA: 'Pelaksana', ESELON_IV: 'Eselon IV', ESELON_III: 'Eselon III', KEPALA_OPD: 'Kepala OPD', ESELON_II: 'Eselon II' };
+export const GRADE_NAME: Record<string, string> = { PELAKSANA: 'Pelaksana', ESELON_IV: 'Eselon IV', ESELON_III: 'Eselon III', KEPALA_OPD: 'Kepala OPD', ESELON_II: 'Eselon II' };
 
 /**
  * The programme and month an ASN page shows, both kept in the URL (`program`, `bulan`): the first programme and the
@@ -62,7 +62,7 @@ export function useProgrammeMonth(pemdaId: string, timeZone: string) {
   const url = useLocation();
   const thisMonth = localToday(timeZone).slice(0, 7);
   const month = url.searchParams.get('bulan') ?? thisMonth;
-  const [{ data }] = useQuery({ query: Programmes, variables: { pemdaId } });
+  const [{ data }, refreshProgrammes] = useQuery({ query: Programmes, variables: { pemdaId } });
   const programmeId = url.searchParams.get('program') ?? data?.asnProgrammes[0]?.id ?? null;
   const set = (key: string, value: string) => {
     const next = new URL(url);
@@ -80,7 +80,12 @@ export function useProgrammeMonth(pemdaId: string, timeZone: string) {
       <label>Bulan<input type="month" value={month} max={thisMonth} onChange={(e) => e.target.value && set('bulan', e.target.value)} /></label>
     </div>
   );
-  return { programmeId, month, picker, none, set };
+  /** After BPBJ adds a programme: the list read again, and the new one shown. */
+  const show = (id: string) => {
+    refreshProgrammes({ requestPolicy: 'network-only' });
+    set('program', id);
+  };
+  return { programmeId, month, picker, none, set, show };
 }
 
 export type AsnMonthRow = { asn: { id: string; nip: string; name: string; grade: string }; status: AsnMonthStatus };
@@ -106,7 +111,7 @@ export function AsnMonthTable({ programmeId, opdId, month, actions }: { programm
           {rows.map((r) => (
             <Fragment key={r.asn.id}>
               <tr data-testid="asn-row">
-                <td>{r.asn.nip}</td><td>{r.asn.name}</td><td>{GRADE[r.asn.grade] ?? r.asn.grade}</td>
+                <td>{r.asn.nip}</td><td>{r.asn.name}</td><td>{GRADE_NAME[r.asn.grade] ?? r.asn.grade}</td>
                 <td className="num">{rupiah(r.required)}</td>
                 <td className="num">{rupiah(r.counted)}{r.reported !== r.counted && <><br /><small>dilaporkan {rupiah(r.reported)}</small></>}</td>
                 <td><span className="badge">{label(ASN_MONTH_STATUS, r.status)}</span></td>

@@ -3,6 +3,7 @@ import { graphql } from '../gql';
 import { useLocation } from '../app/router';
 import { AsnMonthTable, useProgrammeMonth, type AsnMonthRow } from '../asn/AsnMonth';
 import { CsvImportForm } from '../lib/CsvImportForm';
+import { NewAsnProgramme } from './NewAsnProgramme';
 import { monthName, percent, rupiah } from '../lib/format';
 import { noticeOf, NoticeLine, type Notice } from '../lib/useAction';
 import { useState } from 'react';
@@ -29,14 +30,13 @@ const firstPassword = () => Array.from(crypto.getRandomValues(new Uint8Array(12)
  * imported from the BKPSDM's spreadsheet.
  */
 export function AsnProgrammePage({ pemdaId, timeZone }: { pemdaId: string; timeZone: string }) {
-  const { programmeId, month, picker, none, set } = useProgrammeMonth(pemdaId, timeZone);
+  const { programmeId, month, picker, none, set, show } = useProgrammeMonth(pemdaId, timeZone);
   const opdId = useLocation().searchParams.get('opd');
   const [{ data }] = useQuery({ query: OpdRanking, variables: { programmeId: programmeId ?? '', month }, pause: !programmeId });
   const [, importAsn] = useMutation(ImportAsn);
   const [, setExempt] = useMutation(SetExempt);
   const [, createAccount] = useMutation(CreateAsnAccount);
   const [notice, setNotice] = useState<Notice | null>(null);
-  if (none) return <p>Belum ada program belanja UMKM untuk ASN di Pemda ini (buat lewat API: <code>createAsnProgramme</code>).</p>;
   const opd = data?.opdAsnCompliance.find((o) => o.opd.id === opdId);
 
   const actions = (row: AsnMonthRow, reread: () => void) => (
@@ -57,10 +57,10 @@ export function AsnProgrammePage({ pemdaId, timeZone }: { pemdaId: string; timeZ
 
   return (
     <>
-      <h1>Program belanja UMKM ASN: {monthName(month)}</h1>
-      {picker}
+      <h1>Program belanja UMKM ASN{none ? '' : `: ${monthName(month)}`}</h1>
+      {none ? <p>Belum ada program belanja UMKM untuk ASN di Pemda ini: buat yang pertama di bawah.</p> : picker}
       <NoticeLine notice={notice} />
-      {opd && programmeId ? (
+      {none ? null : opd && programmeId ? (
         <>
           <p><button className="link" onClick={() => set('opd', '')}>← Semua OPD</button></p>
           <h2>{opd.opd.name}</h2>
@@ -86,6 +86,7 @@ export function AsnProgrammePage({ pemdaId, timeZone }: { pemdaId: string; timeZ
           </table>
         </section>
       )}
+      <NewAsnProgramme pemdaId={pemdaId} open={none} onCreated={show} />
       <h2>Impor data ASN</h2>
       <CsvImportForm
         help={<>Kolom (CSV atau lembar pertama XLSX): <code>nip, name, opd_code, grade, tpp</code>. Setiap NIP diperiksa; semua baris atau tidak sama sekali. ASN yang sudah ada diperbarui.</>}
