@@ -275,6 +275,29 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await ppPage.getByRole('button', { name: /^BAST / }).click();
     expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
 
+    // The delivery address on the surat pesanan was mistyped: the PP issues it again, with the reason, and the first
+    // stays on record. Without a reason nothing is issued.
+    const documents = async () => (await w.graphql(`query($id: ID!) { orderDocuments(orderId: $id) { kind number replacesNumber reason } }`, { id: orderUrl.split('/').pop() }, await w.login('pp.dinkes@batukota.go.id'))).orderDocuments;
+    const issued = await documents();
+    const letter = ppPage.getByTestId('order-document').filter({ hasText: /^Surat pesanan/ });
+    ppPage.once('dialog', (dialog) => dialog.accept(''));
+    await letter.getByRole('button', { name: 'Terbitkan ulang' }).click();
+    await ppPage.getByRole('alert').filter({ hasText: 'Alasan' }).waitFor();
+    expect(await documents()).toEqual(issued);
+    ppPage.once('dialog', (dialog) => dialog.accept('Alamat pengiriman salah ketik'));
+    await letter.getByRole('button', { name: 'Terbitkan ulang' }).click();
+    await expectNotice(ppPage, 'terbit menggantikan yang lama');
+    const reissued = (await documents()).at(-1);
+    const first = issued.find((d: any) => d.kind === 'SURAT_PESANAN');
+    expect(reissued).toEqual({ kind: 'SURAT_PESANAN', number: expect.any(String), replacesNumber: first.number, reason: 'Alamat pengiriman salah ketik' });
+    expect(reissued.number).not.toBe(first.number);
+    await ppPage.getByTestId('order-document').filter({ hasText: `menggantikan ${first.number} (Alamat pengiriman salah ketik)` }).waitFor();
+    // Only the latest of each kind can be issued again; the vendor issues nothing.
+    expect(await ppPage.getByRole('button', { name: 'Terbitkan ulang' }).count()).toBe(2);
+    await vendorPage.goto(orderUrl);
+    await vendorPage.getByTestId('order-document').first().waitFor();
+    expect(await vendorPage.getByRole('button', { name: 'Terbitkan ulang' }).count()).toBe(0);
+
     await ppPage.getByLabel('Referensi (SP2D / bukti transfer)').fill('SP2D-2026-1187');
     const paidOn = await ppPage.getByLabel('Tanggal bayar').inputValue();
     await ppPage.getByRole('button', { name: 'Catat pembayaran' }).click();

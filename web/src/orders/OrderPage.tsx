@@ -1,7 +1,8 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import type { OrderAction, OrderViewQuery } from '../gql/graphql';
+import type { OrderAction, OrderDocumentKind, OrderViewQuery } from '../gql/graphql';
+import { useSession } from '../app/session';
 import { Link } from '../app/router';
 import { dateName, dateTime, label, localToday, ORDER_STATUS, PAYMENT_METHOD, rupiah } from '../lib/format';
 import { HistoryEntries } from '../lib/history';
@@ -20,10 +21,11 @@ const OrderView = graphql(`
       warnings { code message }
       history { id createdAt action fromStatus toStatus reason actorRole }
     }
-    orderDocuments(orderId: $id) { id kind number issuedAt replacesNumber }
+    orderDocuments(orderId: $id) { id kind number issuedAt replacesNumber reason }
   }
 `);
 const DocumentFile = graphql(`query OrderDocumentFile($id: ID!) { orderDocumentFile(id: $id) { filename contentType base64 } }`);
+const Reissue = graphql(`mutation ReissueOrderDocument($orderId: ID!, $kind: OrderDocumentKind!, $reason: String!) { reissueOrderDocument(orderId: $orderId, kind: $kind, reason: $reason) { id number } }`);
 
 const Submit = graphql(`mutation SubmitOrder($id: ID!, $key: String) { submitOrder(id: $id, idempotencyKey: $key) { id status availableActions } }`);
 const Approve = graphql(`mutation ApproveOrder($id: ID!, $key: String) { approveOrder(id: $id, idempotencyKey: $key) { id status availableActions } }`);
@@ -53,6 +55,9 @@ export function OrderPage({ id, timeZone, back }: { id: string; timeZone: string
   // the browser refuses to send). The forms are built on the order as it is now.
   const [{ data, error }, refresh] = useQuery({ query: OrderView, variables: { id }, requestPolicy: 'network-only' });
   const client = useClient();
+  const { account } = useSession();
+  const [, reissue] = useMutation(Reissue);
+  const [notice, setNotice] = useState<Notice | null>(null);
   if (error) return <p role="alert" className="error">{error.graphQLErrors[0]?.message ?? 'Paket tidak dapat dibuka.'}</p>;
   if (!data) return <p>Memuat…</p>;
   const o = data.order;
@@ -60,6 +65,16 @@ export function OrderPage({ id, timeZone, back }: { id: string; timeZone: string
   async function download(documentId: string) {
     const result = await client.query(DocumentFile, { id: documentId }).toPromise();
     if (result.data) saveFile(result.data.orderDocumentFile);
+  }
+  // The PP of the ordering OPD or BPBJ issues a corrected document; the one it replaces stays on record, numbered.
+  const reissues = account?.role === 'BPBJ' || (account?.role === 'PP' && account.opd?.id === o.opd.id);
+  const latest = new Set(['SURAT_PESANAN', 'BAST'].map((kind) => data.orderDocuments.filter((d) => d.kind === kind).at(-1)?.id));
+  async function reissueDocument(kind: OrderDocumentKind, name: string) {
+    const reason = window.prompt(`Alasan menerbitkan ulang ${name} (dicatat pada dokumen baru):`)?.trim();
+    if (reason === undefined) return;
+    const result = await reissue({ orderId: o.id, kind, reason });
+    setNotice(noticeOf(result, `${name} ${result.data?.reissueOrderDocument.number} terbit menggantikan yang lama.`));
+    if (!result.error) reload();
   }
   return (
     <>
@@ -104,12 +119,14 @@ export function OrderPage({ id, timeZone, back }: { id: string; timeZone: string
           {o.deliveryReference && <p><small>Surat jalan: {o.deliveryReference}</small></p>}
           {o.bastNumber && <p><small>BAST {o.bastNumber}, {dateName(o.bastDate!)}</small></p>}
           <h2>Dokumen</h2>
+          <NoticeLine notice={notice} />
           {data.orderDocuments.length === 0 ? <p><small>Surat pesanan terbit saat penyedia menerima pesanan; BAST saat barang diterima.</small></p> : (
             <ul>
               {data.orderDocuments.map((d) => (
-                <li key={d.id}>
+                <li key={d.id} data-testid="order-document">
                   <button className="secondary" onClick={() => download(d.id)}>{d.kind === 'BAST' ? 'BAST' : 'Surat pesanan'} {d.number} (PDF)</button>
-                  {d.replacesNumber && <small> menggantikan {d.replacesNumber}</small>}
+                  {d.replacesNumber && <small> menggantikan {d.replacesNumber}{d.reason ? ` (${d.reason})` : ''}</small>}
+                  {reissues && latest.has(d.id) && <button className="link" onClick={() => reissueDocument(d.kind, d.kind === 'BAST' ? 'BAST' : 'Surat pesanan')}>Terbitkan ulang</button>}
                 </li>
               ))}
             </ul>
