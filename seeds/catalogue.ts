@@ -4,7 +4,8 @@ import { Product, ProductStatus } from '../server/catalogue/product.entity.js';
 import { Role, User } from '../server/identity/user.entity.js';
 import type { Pemda } from '../server/pemda/pemda.entity.js';
 import { BusinessScale, isUmkk, Vendor, VendorStatus } from '../server/vendor/vendor.entity.js';
-import { APPLE_PRODUCTS, SEAFOOD_PRODUCTS, type Node } from './categories.js';
+import { APPLE_PRODUCTS, SEAFOOD_PRODUCTS } from './categories.js';
+import type { Node } from '../server/catalogue/standard-categories.js';
 
 /** A small deterministic PRNG (mulberry32): the same seed gives the same catalogue on every machine. */
 export function random(seed: number) {

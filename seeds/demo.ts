@@ -7,7 +7,7 @@ import { Pemda } from '../server/pemda/pemda.entity.js';
 import { BATU_CATALOGUE, BONTANG_CATALOGUE, seedCatalogue } from './catalogue.js';
 import { BATU_ASN, BONTANG_ASN, monthsBefore, seedAsnPlatformOrders, seedAsnProgramme, type AsnSeedSpec } from './asn.js';
 import { localDate } from '../server/calendar/time-zone.js';
-import { categoryTree, seedCategories, seedSynonyms } from './categories.js';
+import { categoryTree, createCategoryTree, createDefaultSynonyms } from '../server/catalogue/standard-categories.js';
 import { DEMO_PEMDAS } from './regions.js';
 
 export const DEMO_PASSWORD = 'katalog123';
@@ -91,8 +91,8 @@ export async function seedDemo(em: EntityManager, options: SeedOptions = {}): Pr
   await em.flush();
 
   for (const [key, spec] of [['batu', BATU_CATALOGUE], ['bontang', BONTANG_CATALOGUE]] as const) {
-    const categories = await seedCategories(em, pemdas.get(key)!, categoryTree(spec.goods.specialty));
-    await seedSynonyms(em, pemdas.get(key)!);
+    const categories = await createCategoryTree(em, pemdas.get(key)!, categoryTree(spec.goods.specialty));
+    await createDefaultSynonyms(em, pemdas.get(key)!);
     await em.flush();
     if (options.catalogue !== false) {
       await seedCatalogue(em, pemdas.get(key)!, categories, spec, passwordHash);

@@ -4,6 +4,7 @@ import type { RequestContext } from '../context.js';
 import { badInput, conflict, Validation } from '../errors.js';
 import { Role } from '../identity/user.entity.js';
 import { Pemda, PemdaKind } from './pemda.entity.js';
+import { categoryTree, createCategoryTree, createDefaultSynonyms } from '../catalogue/standard-categories.js';
 import { findInScope } from '../database/find.js';
 
 export interface PemdaInput {
@@ -74,6 +75,10 @@ export class PemdaService {
       catalogueSpendTarget: input.catalogueSpendTarget ?? 0,
       listedProductsTarget: input.listedProductsTarget ?? 0,
     });
+    // A new Pemda opens with the standard category tree and search synonyms, which its BPBJ then edits: its vendors
+    // can list products on the first day. One flush: the Pemda, its tree and its synonyms, or none of them.
+    await createCategoryTree(ctx.em, pemda, categoryTree());
+    await createDefaultSynonyms(ctx.em, pemda);
     await ctx.em.flush();
     return pemda;
   }

@@ -2,6 +2,7 @@ import { Opd } from '../../server/opd/opd.entity.js';
 import { Pemda } from '../../server/pemda/pemda.entity.js';
 import { User } from '../../server/identity/user.entity.js';
 import { createTestApp, errorCode, type TestApp } from '../support/harness.js';
+import { expectNothingWritten } from '../support/snapshot.js';
 
 const UPDATE_OPD = `mutation($id: ID!, $input: UpdateOpdInput!) { updateOpd(id: $id, input: $input) { id name } }`;
 const CREATE_OPD = `mutation($input: CreateOpdInput!) { createOpd(input: $input) { id code name pemda { name } } }`;
@@ -118,14 +119,28 @@ describe('each Pemda sees and manages only its own OPDs', () => {
     expect((await t.em().findOneOrFail(Pemda, bontang.id)).catalogueSpendTarget).toBe(25_000_000_000);
   });
 
-  it('only a platform admin creates a Pemda, with a real IANA time zone', async () => {
-    const CREATE = `mutation($input: CreatePemdaInput!) { createPemda(input: $input) { name timeZone localSpendTargetPercent } }`;
+  it('only a platform admin creates a Pemda, with a real IANA time zone; it opens with the standard category tree and synonyms', async () => {
+    const CREATE = `mutation($input: CreatePemdaInput!) { createPemda(input: $input) { id name timeZone localSpendTargetPercent } }`;
     const input = { name: 'Pemerintah Kabupaten Probolinggo', kind: 'KABUPATEN', province: 'Jawa Timur', kemendagriCode: '35.13', timeZone: 'Asia/Jakarta' };
-    expect(errorCode(await t.exec(CREATE, { input }, { token: tokens.bpbjBatu }))).toBe('FORBIDDEN');
-    const bad = await t.exec(CREATE, { input: { ...input, timeZone: 'WIB' } }, { token: tokens.admin });
+    expect(errorCode(await expectNothingWritten(t, () => t.exec(CREATE, { input }, { token: tokens.bpbjBatu })))).toBe('FORBIDDEN');
+    const bad = await expectNothingWritten(t, () => t.exec(CREATE, { input: { ...input, timeZone: 'WIB' } }, { token: tokens.admin }));
     expect(bad.errors![0].extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'timeZone' })] }));
     const ok = await t.exec(CREATE, { input }, { token: tokens.admin });
-    expect(ok.data.createPemda).toEqual({ name: 'Pemerintah Kabupaten Probolinggo', timeZone: 'Asia/Jakarta', localSpendTargetPercent: 40 });
+    expect(ok.data.createPemda).toEqual({ id: expect.any(String), name: 'Pemerintah Kabupaten Probolinggo', timeZone: 'Asia/Jakarta', localSpendTargetPercent: 40 });
+
+    // Its vendors can list products on the first day: the standard tree, KBKI codes and basic needs included, without
+    // another Pemda's specialty (Batu's apples); and "migor" already finds minyak goreng.
+    const FIELDS = 'code name kbkiCode basicNeeds depth isLeaf';
+    const opened = (await t.exec(`query($p: ID!) { categories(pemdaId: $p) { ${FIELDS} children { ${FIELDS} children { ${FIELDS} } } } searchSynonyms(pemdaId: $p) { term expansions } }`, { p: ok.data.createPemda.id })).data;
+    const byCode = new Map<string, unknown>();
+    const visit = (nodes: any[]) => nodes.forEach(({ children, ...category }) => { byCode.set(category.code, category); visit(children ?? []); });
+    visit(opened.categories);
+    expect(byCode.get('pangan')).toEqual({ code: 'pangan', name: 'Bahan Pangan Pokok', kbkiCode: null, basicNeeds: true, depth: 1, isLeaf: false });
+    expect(byCode.get('pangan-beras')).toEqual({ code: 'pangan-beras', name: 'Beras', kbkiCode: '23161', basicNeeds: true, depth: 2, isLeaf: true });
+    expect(byCode.get('atk-kertas')).toEqual(expect.objectContaining({ kbkiCode: '32141', basicNeeds: false }));
+    expect(byCode.has('olahan-apel')).toBe(false);
+    expect(byCode.get('olahan')).toEqual(expect.objectContaining({ isLeaf: false }));
+    expect(opened.searchSynonyms).toContainEqual({ term: 'migor', expansions: ['minyak goreng'] });
     expect(errorCode(await t.exec(CREATE, { input }, { token: tokens.admin }))).toBe('CONFLICT');
   });
 });
