@@ -31,9 +31,13 @@ export class IdentityResolver {
   }
 
   @Authorized(Role.PLATFORM_ADMIN, Role.BPBJ)
-  @Query(() => [User], { description: "Accounts of a Pemda (BPBJ: its own)." })
-  users(@Arg('pemdaId', () => ID) pemdaId: string, @Ctx() ctx: RequestContext): Promise<User[]> {
-    return ctx.services.identity.listUsers(ctx, pemdaId);
+  @Query(() => [User], { description: "Accounts of a Pemda (BPBJ: its own), of the roles given, or all." })
+  users(
+    @Arg('pemdaId', () => ID) pemdaId: string,
+    @Arg('roles', () => [Role], { nullable: true }) roles: Role[] | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<User[]> {
+    return ctx.services.identity.listUsers(ctx, pemdaId, roles);
   }
 
   @Authorized(Role.PLATFORM_ADMIN, Role.BPBJ)

@@ -195,9 +195,9 @@ export class IdentityService {
     return ctx.loaders.user.load(requireActor(ctx).userId);
   }
 
-  async listUsers(ctx: RequestContext, pemdaId: string): Promise<User[]> {
+  async listUsers(ctx: RequestContext, pemdaId: string, roles?: Role[]): Promise<User[]> {
     assertManagesPemda(requireActor(ctx), pemdaId);
-    return ctx.em.find(User, { pemda: pemdaId }, { orderBy: { role: 'asc', email: 'asc' } });
+    return ctx.em.find(User, { pemda: pemdaId, ...(roles?.length ? { role: { $in: roles } } : {}) }, { orderBy: { role: 'asc', email: 'asc' } });
   }
 
   /**

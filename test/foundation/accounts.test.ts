@@ -151,6 +151,17 @@ describe('accounts after they are made', () => {
     expect(errorCode(reset)).toBe(code);
   });
 
+  it("lists a Pemda's accounts of the roles asked for, and only its own Pemda's", async () => {
+    const batu = (await t.em().findOneOrFail(Opd, { shortName: 'Dinkes', pemda: { kemendagriCode: '35.79' } })).pemda.id;
+    const USERS = `query($p: ID!, $r: [Role!]) { users(pemdaId: $p, roles: $r) { email role } }`;
+    const ppks = (await t.exec(USERS, { p: batu, r: ['PPK'] }, { token: bpbjBatu })).data.users;
+    expect(ppks).toContainEqual({ email: 'ppk.dinkes@batukota.go.id', role: 'PPK' });
+    expect(new Set(ppks.map((u: any) => u.role))).toEqual(new Set(['PPK']));
+    const everyone = (await t.exec(USERS, { p: batu }, { token: bpbjBatu })).data.users;
+    expect(new Set(everyone.map((u: any) => u.role))).toEqual(new Set(['BPBJ', 'PP', 'PPK', 'ASN', 'KEPALA_OPD', 'VENDOR']));
+    expect(errorCode(await t.exec(USERS, { p: batu, r: ['BPBJ'] }, { token: bpbjBontang }))).toBe('FORBIDDEN');
+  });
+
   it('a deactivation needs its reason', async () => {
     const refused = await expectNothingWritten(t, async () => t.exec(SET_ACTIVE, { id: await idOf('pp.rsud@batukota.go.id'), active: false, reason: ' ' }, { token: bpbjBatu }));
     expect(errorCode(refused)).toBe('BAD_USER_INPUT');

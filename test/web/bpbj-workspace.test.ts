@@ -304,7 +304,7 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await userForm.getByRole('button', { name: 'Buat akun' }).click();
     await expectNotice(page, `Akun pp.rina@batukota.go.id dibuat. Sampaikan kata sandi pertamanya (${first})`);
     const row = page.locator('tr[data-email="pp.rina@batukota.go.id"]');
-    await row.filter({ hasText: 'belum mengganti kata sandi dari BPBJ' }).waitFor();
+    await row.filter({ hasText: 'belum mengganti kata sandi pertama' }).waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'bpbj-accounts');
 
@@ -505,6 +505,55 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await expectNotice(page, 'Sinonim disimpan.');
     expect((await w.graphql(settings, { p: batu }, bpbjToken)).searchSynonyms).toContainEqual({ term: 'gulmer', expansions: ['gula merah', 'gula aren'] });
     await shot(page, 'bpbj-settings');
+  });
+
+  it('the platform admin adds a Pemda (a bad code refused beside its field) and its first BPBJ officer, who opens a catalogue with the standard categories', async () => {
+    const admin = await w.page();
+    await signIn(w, admin, 'admin@katalog.local');
+    await expectBasics(admin, /Pemda/);
+    const pemdas = async () => (await w.graphql(`{ pemdas { id name kemendagriCode timeZone } }`)).pemdas;
+    const before = await pemdas();
+    await admin.getByTestId('pemdas').getByRole('button', { name: 'Pemerintah Kota Batu' }).waitFor();
+
+    await admin.getByText('Pemda baru', { exact: true }).click();
+    const form = admin.getByRole('form', { name: 'Pemda baru' });
+    await form.getByLabel('Nama resmi').fill('Pemerintah Kabupaten Balangan');
+    await form.getByLabel('Jenis').selectOption({ label: 'Kabupaten' });
+    await form.getByLabel('Provinsi').fill('Kalimantan Selatan');
+    await form.getByLabel('Kode Kemendagri').fill('63-11');
+    await form.getByLabel('Zona waktu').selectOption('Asia/Makassar');
+    await form.getByRole('button', { name: 'Daftarkan Pemda' }).click();
+    await form.locator('label', { hasText: 'Kode Kemendagri' }).locator('span.error').filter({ hasText: 'Kode Kemendagri berformat NN.NN' }).waitFor();
+    expect(await pemdas()).toEqual(before);
+    await form.getByLabel('Kode Kemendagri').fill('63.11');
+    await form.getByRole('button', { name: 'Daftarkan Pemda' }).click();
+    await expectNotice(admin, 'Pemerintah Kabupaten Balangan terdaftar');
+    const balangan = (await pemdas()).find((p: any) => p.kemendagriCode === '63.11');
+    expect(balangan).toEqual(expect.objectContaining({ name: 'Pemerintah Kabupaten Balangan', timeZone: 'Asia/Makassar' }));
+
+    const officers = admin.getByRole('region', { name: 'BPBJ Pemerintah Kabupaten Balangan' });
+    const accountForm = officers.getByRole('form', { name: 'Buat akun BPBJ' });
+    await accountForm.getByLabel('Nama lengkap').fill('Siti Rahmah');
+    await accountForm.getByLabel('Email dinas').fill('bpbj@balangankab.go.id');
+    const first = await accountForm.getByLabel(/Kata sandi pertama/).inputValue();
+    await accountForm.getByRole('button', { name: 'Buat akun BPBJ' }).click();
+    await expectNotice(admin, 'Akun BPBJ bpbj@balangankab.go.id dibuat.');
+    await officers.locator('tr[data-email="bpbj@balangankab.go.id"]').filter({ hasText: 'belum mengganti kata sandi pertama' }).waitFor();
+    await shot(admin, 'admin-pemdas');
+
+    // The new officer chooses a password, then finds Balangan's catalogue tree ready for its vendors.
+    const officer = await w.page();
+    await signIn(w, officer, 'bpbj@balangankab.go.id', first);
+    await officer.getByLabel('Kata sandi saat ini').fill(first);
+    await officer.getByLabel(/^Kata sandi baru/).fill('Pasar-Paringin-63');
+    await officer.getByLabel('Ulangi kata sandi baru').fill('Pasar-Paringin-63');
+    await officer.getByRole('button', { name: 'Ganti kata sandi' }).click();
+    await expectNotice(officer, 'Kata sandi diganti.');
+    await officer.getByRole('link', { name: 'Kategori' }).click();
+    await officer.getByText('Bahan Pangan Pokok').first().waitFor();
+    expect(await officer.title()).toMatch(/Kategori/);
+    await officer.context().close();
+    await admin.context().close();
   });
 
   it('the explorer at /graphql works offline, and no page asked any other host for anything', async () => {

@@ -31,6 +31,7 @@ import { AccountPage } from '../account/AccountPage';
 import { AccountsPage } from '../bpbj/AccountsPage';
 import { SettingsPage } from '../bpbj/SettingsPage';
 import { CategoriesPage } from '../bpbj/CategoriesPage';
+import { PemdasPage } from '../admin/PemdasPage';
 import { AsnProgrammePage } from '../bpbj/AsnProgrammePage';
 
 const BPBJ_NAV: [string, string][] = [
@@ -63,8 +64,8 @@ const VENDOR_NAV: [string, string][] = [
 /** The workspace each role lands in after signing in, and its menu. */
 const ASN_NAV: [string, string][] = [['/asn', 'Belanja UMKM bulan ini'], ['/asn/belanja', 'Beli di katalog']];
 const KEPALA_NAV: [string, string][] = [['/kepala', 'ASN OPD']];
-export const HOME: Record<string, string> = { BPBJ: '/bpbj', PP: '/opd', PPK: '/opd/paket', VENDOR: '/penyedia', ASN: '/asn', KEPALA_OPD: '/kepala' };
-const NAV: Record<string, [string, string][]> = { BPBJ: BPBJ_NAV, PP: OPD_NAV, PPK: OPD_NAV, VENDOR: VENDOR_NAV, ASN: ASN_NAV, KEPALA_OPD: KEPALA_NAV };
+export const HOME: Record<string, string> = { PLATFORM_ADMIN: '/admin', BPBJ: '/bpbj', PP: '/opd', PPK: '/opd/paket', VENDOR: '/penyedia', ASN: '/asn', KEPALA_OPD: '/kepala' };
+const NAV: Record<string, [string, string][]> = { PLATFORM_ADMIN: [['/admin', 'Pemda']], BPBJ: BPBJ_NAV, PP: OPD_NAV, PPK: OPD_NAV, VENDOR: VENDOR_NAV, ASN: ASN_NAV, KEPALA_OPD: KEPALA_NAV };
 
 const refused = (text: string) => ({ title: 'Tidak berwenang', page: <p role="alert" className="error">{text}</p> });
 
@@ -76,7 +77,7 @@ function route(path: string, account: Account | null): { title: string; page: Re
   if (publik) return publik[2] ? { title: 'Katalog produk lokal', page: <CataloguePage pemdaId={publik[1]} /> } : { title: 'Rekap publik', page: <PublicRecapPage pemdaId={publik[1]} /> };
   if (path === '/masuk') return { title: 'Masuk', page: <LoginPage /> };
   if (path === '/daftar') return { title: 'Daftar penyedia', page: <RegisterPage /> };
-  const signedIn = ['/bpbj', '/opd', '/penyedia', '/pesanan', '/asn', '/kepala', '/pemberitahuan', '/akun'].some((prefix) => path.startsWith(prefix));
+  const signedIn = ['/admin', '/bpbj', '/opd', '/penyedia', '/pesanan', '/asn', '/kepala', '/pemberitahuan', '/akun'].some((prefix) => path.startsWith(prefix));
   if (signedIn && !account) return { title: 'Masuk', page: <LoginPage /> };
   if (path === '/akun' && account) return { title: 'Akun', page: <AccountPage /> };
   // A password BPBJ chose is known to two people: its owner replaces it before any workspace opens, then goes on.
@@ -109,6 +110,10 @@ function route(path: string, account: Account | null): { title: string; page: Re
     const { pemda, vendor } = account;
     if (path === '/penyedia/pesanan') return { title: 'Pesanan', page: <OrderListPage base="/penyedia/pesanan" timeZone={pemda.timeZone} title="Pesanan masuk" /> };
     return { title: 'Usaha & produk', page: <VendorHomePage vendorId={vendor.id} pemdaId={pemda.id} /> };
+  }
+  if (path === '/admin' && account) {
+    if (account.role !== 'PLATFORM_ADMIN') return refused('Halaman ini untuk admin platform.');
+    return { title: 'Pemda', page: <PemdasPage /> };
   }
   if (path.startsWith('/bpbj') && account) {
     const pemda = account.pemda;

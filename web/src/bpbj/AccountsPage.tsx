@@ -3,46 +3,27 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { Role } from '../gql/graphql';
 import { fieldErrorsOf } from '../lib/fieldErrors';
-import { dateTime, label, ROLE_NAME } from '../lib/format';
+import { label, ROLE_NAME } from '../lib/format';
 import { NoticeLine, noticeOf, type Notice } from '../lib/useAction';
 import { navigate, useLocation } from '../app/router';
+import { AccountTable } from '../account/AccountTable';
+import { suggestedPassword } from '../lib/passwords';
+import { useFieldErrors } from '../lib/useFieldErrors';
 
 const OpdsAndAccounts = graphql(`
   query OpdsAndAccounts($pemdaId: ID!) {
     opds(pemdaId: $pemdaId) { id code name shortName active }
-    users(pemdaId: $pemdaId) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }
+    users(pemdaId: $pemdaId, roles: [PP, PPK, KEPALA_OPD, ASN]) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }
   }
 `);
 const CreateOpd = graphql(`mutation CreateOpd($input: CreateOpdInput!) { createOpd(input: $input) { id code name shortName active } }`);
 const UpdateOpd = graphql(`mutation UpdateOpd($id: ID!, $input: UpdateOpdInput!) { updateOpd(id: $id, input: $input) { id code name shortName active } }`);
 const CreateUser = graphql(`mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }`);
-const SetUserActive = graphql(`mutation SetUserActive($id: ID!, $active: Boolean!, $reason: String!) { setUserActive(id: $id, active: $active, reason: $reason) { id active } }`);
-const ResetPassword = graphql(`mutation ResetUserPassword($id: ID!) { resetUserPassword(id: $id) { password user { id email mustChangePassword } } }`);
 
 const ALL = 'semua';
 
 /** The roles BPBJ gives from here. ASN accounts come with the ASN registry (the ASN programme), vendors register themselves. */
 const STAFF_ROLES: Role[] = ['PP', 'PPK', 'KEPALA_OPD'];
-
-/** Letters and digits nobody misreads over the phone, as the server's temporary passwords (server/identity). */
-const READABLE = 'abcdefghjkmnpqrstuvwxyz23456789';
-const suggestedPassword = () => {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return Array.from(bytes, (b) => READABLE[b % READABLE.length]).join('').replace(/(.{4})(?=.)/g, '$1-');
-};
-
-/** Shows the API's per-field refusals beside a form's fields. */
-function useFieldErrors() {
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const field = (name: string, caption: string, props: Record<string, unknown> = {}) => (
-    <label>
-      {caption}
-      <input name={name} required {...props} {...(errors[name] ? { 'aria-invalid': true, 'aria-describedby': `${name}-error` } : {})} />
-      {errors[name] && <span className="error" id={`${name}-error`}>{errors[name]}</span>}
-    </label>
-  );
-  return { errors, setErrors, field };
-}
 
 /**
  * The Pemda's OPDs and the accounts of their officers: BPBJ adds an OPD, gives a PP, PPK or head of OPD an account
@@ -54,8 +35,6 @@ export function AccountsPage({ pemdaId, timeZone }: { pemdaId: string; timeZone:
   const [, createOpd] = useMutation(CreateOpd);
   const [, updateOpd] = useMutation(UpdateOpd);
   const [, createUser] = useMutation(CreateUser);
-  const [, setUserActive] = useMutation(SetUserActive);
-  const [, resetPassword] = useMutation(ResetPassword);
   const [notice, setNotice] = useState<Notice | null>(null);
   // One OPD at a time, the first by default (a Pemda has forty, with a PP and a PPK each at least), or all of them.
   const chosenOpd = useLocation().searchParams.get('opd');
@@ -100,17 +79,9 @@ export function AccountsPage({ pemdaId, timeZone }: { pemdaId: string; timeZone:
     reread();
   }
 
-  async function reset(user: { id: string; fullName: string }) {
-    if (!window.confirm(`Atur ulang kata sandi ${user.fullName}? Semua sesinya berakhir dan ia harus masuk dengan kata sandi sementara.`)) return;
-    const result = await resetPassword({ id: user.id });
-    const temporary = result.data?.resetUserPassword.password;
-    setNotice(noticeOf(result, `Kata sandi sementara ${user.fullName}: ${temporary}. Sampaikan langsung kepadanya; kata sandi ini tidak ditampilkan lagi.`));
-    reread();
-  }
-
   const opds = data?.opds ?? [];
   const opdFilter = chosenOpd === ALL ? '' : (chosenOpd ?? opds[0]?.id ?? '');
-  const accounts = (data?.users ?? []).filter((u) => u.role !== 'VENDOR' && u.role !== 'BPBJ' && (!opdFilter || u.opd?.id === opdFilter));
+  const accounts = (data?.users ?? []).filter((u) => !opdFilter || u.opd?.id === opdFilter);
   return (
     <>
       <h1>OPD & akun</h1>
@@ -125,30 +96,7 @@ export function AccountsPage({ pemdaId, timeZone }: { pemdaId: string; timeZone:
             {opds.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
           </select>
         </label>
-        <table>
-          <thead><tr><th>Nama</th><th>Peran</th><th>OPD</th><th>Status</th><th>Terakhir masuk</th><th>Tindakan</th></tr></thead>
-          <tbody>
-            {accounts.map((u) => (
-              <tr key={u.id} data-email={u.email}>
-                <td>{u.fullName}<br /><small>{u.email}</small></td>
-                <td>{label(ROLE_NAME, u.role)}</td>
-                <td>{u.opd?.shortName}</td>
-                <td>{u.active ? 'Aktif' : 'Nonaktif'}{u.active && u.mustChangePassword && <><br /><small>belum mengganti kata sandi dari BPBJ</small></>}</td>
-                <td>{u.lastLoginAt ? dateTime(u.lastLoginAt, timeZone) : 'belum pernah'}</td>
-                <td className="actions">
-                  {u.active ? (
-                    <>
-                      <button className="secondary" onClick={() => reset(u)}>Atur ulang kata sandi</button>
-                      <button className="secondary" onClick={() => act(() => setUserActive({ id: u.id, active: false, reason: window.prompt('Alasan menonaktifkan (mis. pindah tugas; minimal 5 karakter):')?.trim() ?? '' }), `Akun ${u.fullName} dinonaktifkan; sesinya berakhir.`)}>Nonaktifkan</button>
-                    </>
-                  ) : (
-                    <button onClick={() => act(() => setUserActive({ id: u.id, active: true, reason: window.prompt('Alasan mengaktifkan kembali (minimal 5 karakter):')?.trim() ?? '' }), `Akun ${u.fullName} aktif kembali.`)}>Aktifkan kembali</button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AccountTable accounts={accounts} timeZone={timeZone} showOpd onDone={(done) => { setNotice(done); reread(); }} />
 
         <h3>Buat akun</h3>
         <form onSubmit={addUser} noValidate aria-label="Buat akun">

@@ -4,6 +4,7 @@ import { useLocation } from '../app/router';
 import { AsnMonthTable, useProgrammeMonth, type AsnMonthRow } from '../asn/AsnMonth';
 import { CsvImportForm } from '../lib/CsvImportForm';
 import { NewAsnProgramme } from './NewAsnProgramme';
+import { suggestedPassword } from '../lib/passwords';
 import { monthName, percent, rupiah } from '../lib/format';
 import { noticeOf, NoticeLine, type Notice } from '../lib/useAction';
 import { useState } from 'react';
@@ -21,8 +22,6 @@ const ImportAsn = graphql(`
 const SetExempt = graphql(`mutation SetAsnExempt($asnId: ID!, $month: String!, $exempt: Boolean!) { setAsnExempt(asnId: $asnId, month: $month, exempt: $exempt) { id } }`);
 const CreateAsnAccount = graphql(`mutation CreateAsnAccount($asnId: ID!, $email: String!, $password: String!) { createAsnAccount(asnId: $asnId, email: $email, password: $password) { id email } }`);
 
-const READABLE = 'abcdefghjkmnpqrstuvwxyz23456789';
-const firstPassword = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => READABLE[b % READABLE.length]).join('').replace(/(.{4})(?=.)/g, '$1-');
 
 /**
  * BPBJ runs the ASN purchase programme: every OPD ranked for the month (the top is the reward list), an OPD opened to
@@ -49,7 +48,7 @@ export function AsnProgrammePage({ pemdaId, timeZone }: { pemdaId: string; timeZ
       <button className="secondary" onClick={async () => {
         const email = window.prompt(`Email untuk akun ${row.asn.name}:`)?.trim();
         if (!email) return;
-        const password = firstPassword();
+        const password = suggestedPassword();
         setNotice(noticeOf(await createAccount({ asnId: row.asn.id, email, password }), `Akun ${email} dibuat untuk ${row.asn.name}. Kata sandi pertama: ${password} (sampaikan langsung; diganti saat pertama masuk).`));
       }}>Buat akun</button>
     </>

@@ -15,6 +15,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) { token user { id mustChangePassword } } }\n": typeof types.ChangePasswordDocument,
+    "mutation SetUserActive($id: ID!, $active: Boolean!, $reason: String!) { setUserActive(id: $id, active: $active, reason: $reason) { id active } }": typeof types.SetUserActiveDocument,
+    "mutation ResetUserPassword($id: ID!) { resetUserPassword(id: $id) { password user { id email mustChangePassword } } }": typeof types.ResetUserPasswordDocument,
+    "query PlatformPemdas { pemdas { id name kind province kemendagriCode timeZone localSpendTargetPercent } }": typeof types.PlatformPemdasDocument,
+    "\n  query PemdaBpbjAccounts($pemdaId: ID!) {\n    users(pemdaId: $pemdaId, roles: [BPBJ]) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }\n  }\n": typeof types.PemdaBpbjAccountsDocument,
+    "mutation CreatePemda($input: CreatePemdaInput!) { createPemda(input: $input) { id name } }": typeof types.CreatePemdaDocument,
+    "mutation CreateBpbjAccount($input: CreateUserInput!) { createUser(input: $input) { id email } }": typeof types.CreateBpbjAccountDocument,
     "\n  query Me {\n    me { id fullName email role mustChangePassword pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { token user { id role } }\n  }\n": typeof types.LoginDocument,
     "\n  query AsnHome($pemdaId: ID!, $month: String!) {\n    asnProgrammes(pemdaId: $pemdaId) { id name reportingClosesAt(month: $month) outlets { id name } }\n    myAsnReports { id purchasedOn month amount items status rejectionReason asnOrderId }\n  }\n": typeof types.AsnHomeDocument,
@@ -28,12 +34,10 @@ type Documents = {
     "mutation CompleteAsnOrder($id: ID!, $key: String) { completeAsnOrder(id: $id, idempotencyKey: $key) { id status } }": typeof types.CompleteAsnOrderDocument,
     "mutation CancelAsnOrder($id: ID!, $reason: String!, $key: String) { cancelAsnOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status statusReason } }": typeof types.CancelAsnOrderDocument,
     "mutation PlaceAsnOrder($items: [AsnOrderItemInput!]!, $key: String) { placeAsnOrder(items: $items, idempotencyKey: $key) { id total status } }": typeof types.PlaceAsnOrderDocument,
-    "\n  query OpdsAndAccounts($pemdaId: ID!) {\n    opds(pemdaId: $pemdaId) { id code name shortName active }\n    users(pemdaId: $pemdaId) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }\n  }\n": typeof types.OpdsAndAccountsDocument,
+    "\n  query OpdsAndAccounts($pemdaId: ID!) {\n    opds(pemdaId: $pemdaId) { id code name shortName active }\n    users(pemdaId: $pemdaId, roles: [PP, PPK, KEPALA_OPD, ASN]) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }\n  }\n": typeof types.OpdsAndAccountsDocument,
     "mutation CreateOpd($input: CreateOpdInput!) { createOpd(input: $input) { id code name shortName active } }": typeof types.CreateOpdDocument,
     "mutation UpdateOpd($id: ID!, $input: UpdateOpdInput!) { updateOpd(id: $id, input: $input) { id code name shortName active } }": typeof types.UpdateOpdDocument,
     "mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }": typeof types.CreateUserDocument,
-    "mutation SetUserActive($id: ID!, $active: Boolean!, $reason: String!) { setUserActive(id: $id, active: $active, reason: $reason) { id active } }": typeof types.SetUserActiveDocument,
-    "mutation ResetUserPassword($id: ID!) { resetUserPassword(id: $id) { password user { id email mustChangePassword } } }": typeof types.ResetUserPasswordDocument,
     "\n  query OpdAsnRanking($programmeId: ID!, $month: String!) {\n    opdAsnCompliance(programmeId: $programmeId, month: $month) { opd { id name } asnCount metCount exemptCount due complianceRate totalCounted rank topOutlets { name total } }\n  }\n": typeof types.OpdAsnRankingDocument,
     "\n  mutation ImportAsnRegistry($pemdaId: ID!, $csv: String, $xlsxBase64: String, $dryRun: Boolean!) {\n    importAsn(pemdaId: $pemdaId, csv: $csv, xlsxBase64: $xlsxBase64, dryRun: $dryRun) { applied created updated errors { row field message } }\n  }\n": typeof types.ImportAsnRegistryDocument,
     "mutation SetAsnExempt($asnId: ID!, $month: String!, $exempt: Boolean!) { setAsnExempt(asnId: $asnId, month: $month, exempt: $exempt) { id } }": typeof types.SetAsnExemptDocument,
@@ -124,6 +128,12 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) { token user { id mustChangePassword } } }\n": types.ChangePasswordDocument,
+    "mutation SetUserActive($id: ID!, $active: Boolean!, $reason: String!) { setUserActive(id: $id, active: $active, reason: $reason) { id active } }": types.SetUserActiveDocument,
+    "mutation ResetUserPassword($id: ID!) { resetUserPassword(id: $id) { password user { id email mustChangePassword } } }": types.ResetUserPasswordDocument,
+    "query PlatformPemdas { pemdas { id name kind province kemendagriCode timeZone localSpendTargetPercent } }": types.PlatformPemdasDocument,
+    "\n  query PemdaBpbjAccounts($pemdaId: ID!) {\n    users(pemdaId: $pemdaId, roles: [BPBJ]) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }\n  }\n": types.PemdaBpbjAccountsDocument,
+    "mutation CreatePemda($input: CreatePemdaInput!) { createPemda(input: $input) { id name } }": types.CreatePemdaDocument,
+    "mutation CreateBpbjAccount($input: CreateUserInput!) { createUser(input: $input) { id email } }": types.CreateBpbjAccountDocument,
     "\n  query Me {\n    me { id fullName email role mustChangePassword pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }\n  }\n": types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { token user { id role } }\n  }\n": types.LoginDocument,
     "\n  query AsnHome($pemdaId: ID!, $month: String!) {\n    asnProgrammes(pemdaId: $pemdaId) { id name reportingClosesAt(month: $month) outlets { id name } }\n    myAsnReports { id purchasedOn month amount items status rejectionReason asnOrderId }\n  }\n": types.AsnHomeDocument,
@@ -137,12 +147,10 @@ const documents: Documents = {
     "mutation CompleteAsnOrder($id: ID!, $key: String) { completeAsnOrder(id: $id, idempotencyKey: $key) { id status } }": types.CompleteAsnOrderDocument,
     "mutation CancelAsnOrder($id: ID!, $reason: String!, $key: String) { cancelAsnOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status statusReason } }": types.CancelAsnOrderDocument,
     "mutation PlaceAsnOrder($items: [AsnOrderItemInput!]!, $key: String) { placeAsnOrder(items: $items, idempotencyKey: $key) { id total status } }": types.PlaceAsnOrderDocument,
-    "\n  query OpdsAndAccounts($pemdaId: ID!) {\n    opds(pemdaId: $pemdaId) { id code name shortName active }\n    users(pemdaId: $pemdaId) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }\n  }\n": types.OpdsAndAccountsDocument,
+    "\n  query OpdsAndAccounts($pemdaId: ID!) {\n    opds(pemdaId: $pemdaId) { id code name shortName active }\n    users(pemdaId: $pemdaId, roles: [PP, PPK, KEPALA_OPD, ASN]) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }\n  }\n": types.OpdsAndAccountsDocument,
     "mutation CreateOpd($input: CreateOpdInput!) { createOpd(input: $input) { id code name shortName active } }": types.CreateOpdDocument,
     "mutation UpdateOpd($id: ID!, $input: UpdateOpdInput!) { updateOpd(id: $id, input: $input) { id code name shortName active } }": types.UpdateOpdDocument,
     "mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }": types.CreateUserDocument,
-    "mutation SetUserActive($id: ID!, $active: Boolean!, $reason: String!) { setUserActive(id: $id, active: $active, reason: $reason) { id active } }": types.SetUserActiveDocument,
-    "mutation ResetUserPassword($id: ID!) { resetUserPassword(id: $id) { password user { id email mustChangePassword } } }": types.ResetUserPasswordDocument,
     "\n  query OpdAsnRanking($programmeId: ID!, $month: String!) {\n    opdAsnCompliance(programmeId: $programmeId, month: $month) { opd { id name } asnCount metCount exemptCount due complianceRate totalCounted rank topOutlets { name total } }\n  }\n": types.OpdAsnRankingDocument,
     "\n  mutation ImportAsnRegistry($pemdaId: ID!, $csv: String, $xlsxBase64: String, $dryRun: Boolean!) {\n    importAsn(pemdaId: $pemdaId, csv: $csv, xlsxBase64: $xlsxBase64, dryRun: $dryRun) { applied created updated errors { row field message } }\n  }\n": types.ImportAsnRegistryDocument,
     "mutation SetAsnExempt($asnId: ID!, $month: String!, $exempt: Boolean!) { setAsnExempt(asnId: $asnId, month: $month, exempt: $exempt) { id } }": types.SetAsnExemptDocument,
@@ -253,6 +261,30 @@ export function graphql(source: "\n  mutation ChangePassword($input: ChangePassw
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation SetUserActive($id: ID!, $active: Boolean!, $reason: String!) { setUserActive(id: $id, active: $active, reason: $reason) { id active } }"): (typeof documents)["mutation SetUserActive($id: ID!, $active: Boolean!, $reason: String!) { setUserActive(id: $id, active: $active, reason: $reason) { id active } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ResetUserPassword($id: ID!) { resetUserPassword(id: $id) { password user { id email mustChangePassword } } }"): (typeof documents)["mutation ResetUserPassword($id: ID!) { resetUserPassword(id: $id) { password user { id email mustChangePassword } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PlatformPemdas { pemdas { id name kind province kemendagriCode timeZone localSpendTargetPercent } }"): (typeof documents)["query PlatformPemdas { pemdas { id name kind province kemendagriCode timeZone localSpendTargetPercent } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PemdaBpbjAccounts($pemdaId: ID!) {\n    users(pemdaId: $pemdaId, roles: [BPBJ]) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }\n  }\n"): (typeof documents)["\n  query PemdaBpbjAccounts($pemdaId: ID!) {\n    users(pemdaId: $pemdaId, roles: [BPBJ]) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreatePemda($input: CreatePemdaInput!) { createPemda(input: $input) { id name } }"): (typeof documents)["mutation CreatePemda($input: CreatePemdaInput!) { createPemda(input: $input) { id name } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateBpbjAccount($input: CreateUserInput!) { createUser(input: $input) { id email } }"): (typeof documents)["mutation CreateBpbjAccount($input: CreateUserInput!) { createUser(input: $input) { id email } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Me {\n    me { id fullName email role mustChangePassword pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }\n  }\n"): (typeof documents)["\n  query Me {\n    me { id fullName email role mustChangePassword pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -305,7 +337,7 @@ export function graphql(source: "mutation PlaceAsnOrder($items: [AsnOrderItemInp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OpdsAndAccounts($pemdaId: ID!) {\n    opds(pemdaId: $pemdaId) { id code name shortName active }\n    users(pemdaId: $pemdaId) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }\n  }\n"): (typeof documents)["\n  query OpdsAndAccounts($pemdaId: ID!) {\n    opds(pemdaId: $pemdaId) { id code name shortName active }\n    users(pemdaId: $pemdaId) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }\n  }\n"];
+export function graphql(source: "\n  query OpdsAndAccounts($pemdaId: ID!) {\n    opds(pemdaId: $pemdaId) { id code name shortName active }\n    users(pemdaId: $pemdaId, roles: [PP, PPK, KEPALA_OPD, ASN]) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }\n  }\n"): (typeof documents)["\n  query OpdsAndAccounts($pemdaId: ID!) {\n    opds(pemdaId: $pemdaId) { id code name shortName active }\n    users(pemdaId: $pemdaId, roles: [PP, PPK, KEPALA_OPD, ASN]) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -318,14 +350,6 @@ export function graphql(source: "mutation UpdateOpd($id: ID!, $input: UpdateOpdI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }"): (typeof documents)["mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation SetUserActive($id: ID!, $active: Boolean!, $reason: String!) { setUserActive(id: $id, active: $active, reason: $reason) { id active } }"): (typeof documents)["mutation SetUserActive($id: ID!, $active: Boolean!, $reason: String!) { setUserActive(id: $id, active: $active, reason: $reason) { id active } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation ResetUserPassword($id: ID!) { resetUserPassword(id: $id) { password user { id email mustChangePassword } } }"): (typeof documents)["mutation ResetUserPassword($id: ID!) { resetUserPassword(id: $id) { password user { id email mustChangePassword } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
