@@ -80,10 +80,10 @@ export function useProgrammeMonth(pemdaId: string, timeZone: string) {
       <label>Bulan<input type="month" value={month} max={thisMonth} onChange={(e) => e.target.value && set('bulan', e.target.value)} /></label>
     </div>
   );
-  /** After BPBJ adds a programme: the list read again, and the new one shown. */
+  /** After BPBJ adds a programme: the list read again, and the new one shown from the running month. */
   const show = (id: string) => {
     refreshProgrammes({ requestPolicy: 'network-only' });
-    set('program', id);
+    navigate(`${url.pathname}?program=${id}`);
   };
   return { programmeId, month, picker, none, set, show };
 }

@@ -70,6 +70,7 @@ export function AsnProgrammePage({ pemdaId, timeZone }: { pemdaId: string; timeZ
           <table data-testid="opd-asn-ranking">
             <thead><tr><th className="num">Peringkat</th><th>OPD</th><th className="num">ASN</th><th className="num">Memenuhi</th><th className="num">Kepatuhan</th><th className="num">Dihitung</th><th>Gerai teratas</th></tr></thead>
             <tbody>
+              {data?.opdAsnCompliance.length === 0 && <tr><td colSpan={7}>Belum ada ASN terdaftar pada program ini untuk {monthName(month)}.</td></tr>}
               {data?.opdAsnCompliance.map((o) => (
                 <tr key={o.opd.id}>
                   <td className="num">{o.rank ?? '-'}</td>

@@ -21,7 +21,7 @@ const digits = (value: FormDataEntryValue | null) => String(value ?? '').replace
  * a share of the TPP allowance with a floor (e-Bakul), the day of the next month reports close, whether only basic
  * needs count, and the markets and galleries where ASN buy. Each refusal stands beside its field.
  */
-export function NewAsnProgramme({ pemdaId, open, onCreated }: { pemdaId: string; open: boolean; onCreated: (id: string, name: string) => void }) {
+export function NewAsnProgramme({ pemdaId, open, onCreated }: { pemdaId: string; open: boolean; onCreated: (id: string) => void }) {
   const [, create] = useMutation(CreateProgramme);
   const [rule, setRule] = useState<MinimumRule>('BY_GRADE' as MinimumRule);
   const [outlets, setOutlets] = useState<{ name: string; kind: OutletKind }[]>([{ name: '', kind: 'PASAR_RAKYAT' as OutletKind }]);
@@ -31,7 +31,8 @@ export function NewAsnProgramme({ pemdaId, open, onCreated }: { pemdaId: string;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const element = event.currentTarget;
+    const form = new FormData(element);
     const gradeMinimums = Object.fromEntries(Object.keys(SIMADU).flatMap((grade) => (digits(form.get(grade)) ? [[grade, Number(digits(form.get(grade)))]] : [])));
     const result = await create({ input: {
       pemdaId,
@@ -47,7 +48,11 @@ export function NewAsnProgramme({ pemdaId, open, onCreated }: { pemdaId: string;
     } });
     setErrors(fieldErrorsOf(result.error?.graphQLErrors[0]));
     setNotice(noticeOf(result, `Program "${result.data?.createAsnProgramme.name}" dibuat.`));
-    if (result.data) onCreated(result.data.createAsnProgramme.id, result.data.createAsnProgramme.name);
+    if (result.data) {
+      element.reset();
+      setOutlets([{ name: '', kind: 'PASAR_RAKYAT' as OutletKind }]);
+      onCreated(result.data.createAsnProgramme.id);
+    }
   }
 
   return (
