@@ -7,9 +7,14 @@ import { Notification } from '../../server/notifications/notification.entity.js'
 @Resolver(() => Notification)
 export class NotificationResolver {
   @Authorized()
-  @Query(() => [Notification], { description: 'The caller\'s notifications, newest first.' })
-  notifications(@Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('unreadOnly', { defaultValue: false }) unreadOnly: boolean, @Ctx() ctx: RequestContext): Promise<Notification[]> {
-    return ctx.services.notifications.list(ctx, first, unreadOnly);
+  @Query(() => [Notification], { description: 'The caller\'s notifications, newest first; `after` continues past the last one shown (its id).' })
+  notifications(
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('unreadOnly', { defaultValue: false }) unreadOnly: boolean,
+    @Arg('after', () => ID, { nullable: true }) after: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Notification[]> {
+    return ctx.services.notifications.list(ctx, first, unreadOnly, after);
   }
 
   @Authorized()

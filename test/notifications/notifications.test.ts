@@ -150,6 +150,24 @@ describe('notifications: written with the change, read in the app, mailed once o
     expect((await t.exec(NOTIFICATIONS, {}, { token: w.vendorA.token })).data.unreadNotificationCount).toBe(0);
     expect(errorCode(await t.exec(NOTIFICATIONS, {}))).toBe('UNAUTHENTICATED');
   });
+
+  it('older ones come page by page after the last one shown, none twice or missed, even those of the same instant', async () => {
+    const PAGE = `query($after: ID) { notifications(first: 2, after: $after) { id createdAt } }`;
+    const all = (await t.exec(`{ notifications(first: 100) { id createdAt } }`, {}, { token: w.vendorA.token })).data.notifications;
+    expect(all.length).toBeGreaterThan(4);
+    expect(new Set(all.map((n: any) => n.createdAt)).size).toBeLessThan(all.length); // some share an instant (the test clock stands still)
+    const paged: any[] = [];
+    for (let after: string | undefined, page: any[] = [null]; page.length; ) {
+      page = (await t.exec(PAGE, { after }, { token: w.vendorA.token })).data.notifications;
+      paged.push(...page);
+      after = page.at(-1)?.id;
+    }
+    expect(paged).toEqual(all);
+    // Another person's notification is no place to start from.
+    const theirs = (await t.exec(`{ notifications(first: 1) { id } }`, {}, { token: w.pp })).data.notifications[0].id;
+    const refused = await t.exec(PAGE, { after: theirs }, { token: w.vendorA.token });
+    expect(refused.errors![0].extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', fields: [{ field: 'after', message: 'Pemberitahuan acuan tidak ditemukan.' }] }));
+  });
 });
 
 describe('ASN reminders before the reporting deadline', () => {
@@ -159,16 +177,19 @@ describe('ASN reminders before the reporting deadline', () => {
       const remind = () => t.app.services.asnMonitoring.remindMissingReports(t.app.systemContext());
       t.clock.current = new Date('2026-10-01T03:00:00Z'); // ten days before the deadline: too early
       expect(await remind()).toBe(0);
-      t.clock.current = new Date('2026-10-08T03:00:00Z'); // Thursday 8 October 10:00 WIB; reports close at the end of the 10th
-      // The demo ASN of Dinkes reported one Rp88.000 purchase for September; BPBJ rejects it, so the month is short.
+      // The demo ASN of Dinkes reported one Rp88.000 purchase for September; BPBJ rejects it on the 7th, so the month is short.
+      t.clock.current = new Date('2026-10-07T03:00:00Z');
       const [september] = await t.em().getConnection().execute<{ id: string }[]>(
         `select r.id from asn_purchase_report r join app_user u on u.asn_id = r.asn_id where u.email = 'asn.dinkes@batukota.go.id' and r.month = '2026-09'`);
       const rejected = await t.exec(`mutation($id: ID!) { rejectAsnReport(id: $id, reason: "Struk tidak terbaca") { status } }`, { id: september.id }, { token: await t.login('bpbj@batukota.go.id') });
       expect(rejected.data.rejectAsnReport.status).toBe('REJECTED');
+      t.clock.current = new Date('2026-10-08T03:00:00Z'); // Thursday 8 October 10:00 WIB; reports close at the end of the 10th
       expect(await remind()).toBeGreaterThanOrEqual(1);
       expect(await remind()).toBe(0); // the job runs every six hours: once is enough
       const asn = await t.login('asn.dinkes@batukota.go.id');
-      const [reminder] = (await t.exec(`{ notifications { kind title body link } }`, {}, { token: asn })).data.notifications;
+      // Newest first: the reminder, then the rejection a day before (the same instant would leave their order to chance).
+      const [reminder, rejection] = (await t.exec(`{ notifications { kind title body link } }`, {}, { token: asn })).data.notifications;
+      expect(rejection.kind).toBe('ASN_REPORT_REJECTED');
       expect(reminder.kind).toBe('ASN_REPORT_MISSING');
       expect(reminder.title).toBe('Laporan belanja UMKM September 2026 belum cukup');
       expect(reminder.body).toContain('tercatat Rp0 dari minimal');

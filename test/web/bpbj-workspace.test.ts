@@ -507,6 +507,20 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await shot(page, 'bpbj-settings');
   });
 
+  it('reads the notifications, the older ones on request, as the API lists them', async () => {
+    const all = (await w.graphql(`{ notifications(first: 100) { id title } }`, {}, bpbjToken)).notifications;
+    expect(all.length).toBeGreaterThan(50); // a year of curation requests and decisions
+    await page.getByRole('link', { name: /^Pemberitahuan/ }).click();
+    await expectBasics(page, /Pemberitahuan/);
+    const items = page.getByTestId('notification');
+    await items.first().waitFor();
+    expect(await items.count()).toBe(50);
+    await page.getByRole('button', { name: 'Muat yang lebih lama' }).click();
+    await items.nth(50).waitFor();
+    expect(await items.count()).toBe(Math.min(all.length, 100));
+    expect(await items.nth(50).locator('strong').textContent()).toBe(all[50].title);
+  });
+
   it('the platform admin adds a Pemda (a bad code refused beside its field) and its first BPBJ officer, who opens a catalogue with the standard categories', async () => {
     const admin = await w.page();
     await signIn(w, admin, 'admin@katalog.local');

@@ -1,18 +1,22 @@
 import { useEffect, useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
+import type { NotificationItemFragment } from '../gql/graphql';
 import { Link, useLocation } from '../app/router';
 import { dateTime } from '../lib/format';
 import { NoticeLine, noticeOf, type Notice } from '../lib/useAction';
 
 const Unread = graphql(`query UnreadNotifications { unreadNotificationCount }`);
+const PAGE = 50;
 const Notifications = graphql(`
   query Notifications {
-    notifications(first: 50) { id kind title body link createdAt readAt }
+    notifications(first: 50) { ...NotificationItem }
     unreadNotificationCount
     me { id emailNotifications }
   }
+  fragment NotificationItem on Notification { id kind title body link createdAt readAt }
 `);
+const Older = graphql(`query OlderNotifications($after: ID!) { notifications(first: 50, after: $after) { ...NotificationItem } }`);
 const MarkRead = graphql(`mutation MarkNotificationsRead($ids: [ID!]) { markNotificationsRead(ids: $ids) }`);
 const SetEmail = graphql(`mutation SetEmailNotifications($enabled: Boolean!) { setEmailNotifications(enabled: $enabled) { id emailNotifications } }`);
 
@@ -42,9 +46,21 @@ export function NotificationsPage({ timeZone }: { timeZone: string }) {
   const [, markRead] = useMutation(MarkRead);
   const [, setEmail] = useMutation(SetEmail);
   const [notice, setNotice] = useState<Notice | null>(null);
+  // Older pages, fetched on request after the last one shown; `more` is false once a page came back short.
+  const client = useClient();
+  const [older, setOlder] = useState<NotificationItemFragment[]>([]);
+  const [more, setMore] = useState(true);
   if (error) return <p role="alert" className="error">{error.graphQLErrors[0]?.message ?? 'Gagal memuat.'}</p>;
   if (!data) return <p>Memuat…</p>;
   const reload = () => refresh({ requestPolicy: 'network-only' });
+  const shown = [...data.notifications, ...older];
+  async function loadOlder() {
+    const result = await client.query(Older, { after: shown[shown.length - 1].id }, { requestPolicy: 'network-only' }).toPromise();
+    if (result.error) return setNotice(noticeOf(result, ''));
+    const page = (result.data?.notifications ?? []) as NotificationItemFragment[];
+    setOlder([...older, ...page]);
+    setMore(page.length === PAGE);
+  }
   return (
     <>
       <h1>Pemberitahuan</h1>
@@ -55,9 +71,9 @@ export function NotificationsPage({ timeZone }: { timeZone: string }) {
           <button className="secondary" onClick={async () => { setNotice(noticeOf(await markRead({}), 'Semua pemberitahuan ditandai sudah dibaca.')); reload(); }}>Tandai semua sudah dibaca</button>
         )}
       </p>
-      {data.notifications.length === 0 ? <p>Belum ada pemberitahuan.</p> : (
+      {shown.length === 0 ? <p>Belum ada pemberitahuan.</p> : (
         <ul className="stack">
-          {data.notifications.map((n) => (
+          {shown.map((n) => (
             <li key={n.id} data-testid="notification">
               <strong>{n.title}</strong>{!n.readAt && <> <span className="badge AT_RISK">baru</span></>}
               <br />{n.body}
@@ -67,6 +83,7 @@ export function NotificationsPage({ timeZone }: { timeZone: string }) {
           ))}
         </ul>
       )}
+      {data.notifications.length === PAGE && more && <p><button className="secondary" onClick={loadOlder}>Muat yang lebih lama</button></p>}
       <section className="card">
         <h2>Email</h2>
         <label className="check">
