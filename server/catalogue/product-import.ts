@@ -7,6 +7,7 @@ import { VendorStatus } from '../vendor/vendor.entity.js';
 import { Category } from './category.entity.js';
 import { checkProductFields, leafCategories, type ProductFields } from './product-fields.js';
 import { Product, ProductStatus } from './product.entity.js';
+import { notifyBpbj } from '../notifications/notify.js';
 import type { ProductService } from './product.service.js';
 
 
@@ -109,6 +110,13 @@ export async function importProducts(
   }
   const status = submit ? ProductStatus.SUBMITTED : ProductStatus.DRAFT;
   const created = valid.map((fields) => products.build(ctx, vendor, fields, status));
+  // Products put up for curation by the file wait for BPBJ as one submitted by hand does: BPBJ hears of them, once.
+  if (submit && created.length) {
+    await notifyBpbj(ctx, vendor.pemda.id, {
+      kind: 'PRODUCT_PENDING', link: '/bpbj/kurasi', title: `${created.length} produk menunggu kurasi dari ${vendor.businessName}`,
+      body: `${vendor.businessName} mengimpor ${created.length} produk dan mengajukannya untuk tayang di katalog.`,
+    });
+  }
   await ctx.em.flush();
   return { applied: created.length > 0, validCount: valid.length, createdCount: created.length, failedCount: failedRows, errors, products: created };
 }

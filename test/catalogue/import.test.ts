@@ -62,13 +62,18 @@ describe('bulk import of products', () => {
     expect(await count()).toBe(2);
   });
 
-  it('a verified vendor imports a list straight into curation', async () => {
+  it('a verified vendor imports a list straight into curation, and BPBJ hears of it once', async () => {
+    const PENDING = `{ notifications(first: 100) { kind title link } }`;
+    const told = async () => (await t.exec(PENDING, {}, { token: bpbj })).data.notifications.filter((n: any) => n.kind === 'PRODUCT_PENDING');
+    const before = await told();
     const beras = await categoryId(t, ids.batu, 'pangan-beras');
     const rows = [1, 2, 3].map((n) => ({ name: `Beras Impor Daftar ${n}`, description: 'Beras lokal', categoryId: beras, unit: 'karung', price: 70000 + n, stock: 5, minOrderQuantity: 1 }));
     const result = await t.exec(IMPORT, { input: { rows, policy: 'REJECT_ALL', submit: true } }, { token: vendor.token });
     expect(result.data.importProducts.products.map((p: any) => p.status)).toEqual(['SUBMITTED', 'SUBMITTED', 'SUBMITTED']);
     const queue = await t.exec(`query($p: ID!) { productCurationQueue(pemdaId: $p, first: 100, order: NEWEST_FIRST) { edges { node { name } } } }`, { p: ids.batu }, { token: bpbj });
     expect(queue.data.productCurationQueue.edges.map((e: any) => e.node.name)).toEqual(expect.arrayContaining(['Beras Impor Daftar 1', 'Beras Impor Daftar 3']));
+    const businessName = (await t.exec(`{ me { vendor { businessName } } }`, {}, { token: vendor.token })).data.me.vendor.businessName;
+    expect(await told()).toEqual([{ kind: 'PRODUCT_PENDING', title: `3 produk menunggu kurasi dari ${businessName}`, link: '/bpbj/kurasi' }, ...before]);
   });
 
   it('an unverified vendor may import drafts but not submit them', async () => {

@@ -508,8 +508,18 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
   });
 
   it('reads the notifications, the older ones on request, as the API lists them', async () => {
+    // A vendor puts 55 products up for curation one by one: BPBJ hears of each.
+    const vendorToken = await w.login('keripik.apel@umkm-batu.id');
+    const categories = (await w.graphql(`query($p: ID!) { categories(pemdaId: $p) { code children { id code } } }`, { p: batu })).categories;
+    const keripik = categories.flatMap((c: any) => c.children).find((c: any) => c.code === 'olahan-keripik').id;
+    for (let n = 1; n <= 55; n++) {
+      const input = { name: `Keripik Tempe Varian ${n}`, description: 'Keripik tempe renyah khas Batu', categoryId: keripik, unit: 'pack', price: 12_000 + n, stock: 40 };
+      const made = (await w.graphql(`mutation($input: ProductInput!) { createProduct(input: $input) { id } }`, { input }, vendorToken)).createProduct;
+      await w.graphql(`mutation($id: ID!) { submitProduct(id: $id) { id } }`, { id: made.id }, vendorToken);
+    }
     const all = (await w.graphql(`{ notifications(first: 100) { id title } }`, {}, bpbjToken)).notifications;
-    expect(all.length).toBeGreaterThan(50); // a year of curation requests and decisions
+    expect(all.length).toBeGreaterThan(55);
+    expect(all[0].title).toBe('Produk menunggu kurasi: Keripik Tempe Varian 55');
     await page.getByRole('link', { name: /^Pemberitahuan/ }).click();
     await expectBasics(page, /Pemberitahuan/);
     const items = page.getByTestId('notification');
