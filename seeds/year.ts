@@ -242,6 +242,14 @@ export async function seedDemoYear(app: SeedApp, pemdaId: string, today: Date, s
       where u.id = n.recipient_id and u.pemda_id = ? and n.read_at is null and n.created_at < ?`,
     [pemda.id, lastDay],
   );
+
+  // 7. The Pemda's staff signed in on the last working day, between 07:30 and 09:00, each at a minute of its own; BPBJ's
+  // accounts page shows when (accounts made later, in the browser, show "belum pernah").
+  await em.getConnection().execute(
+    `update app_user set last_login_at = ?::timestamptz + interval '7 hours 30 minutes' + (abs(hashtext(email)) % 90) * interval '1 minute'
+      where pemda_id = ? and role in ('BPBJ', 'PP', 'PPK', 'KEPALA_OPD', 'ASN') and last_login_at is null`,
+    [lastDay, pemda.id],
+  );
 }
 
 /** A vendor's profile as it stands, as the vendor would send it back. */

@@ -125,6 +125,16 @@ describe('the demo year tells the story the README promises', () => {
         where v.business_name = 'UD Keripik Apel Bu Sri' and o.pemda_id = ? order by o.number desc limit 8`, [batu]);
     expect(new Set(showcase.map((o) => o.status))).toEqual(new Set(['DRAFT', 'SUBMITTED', 'APPROVED', 'ACCEPTED', 'SHIPPED', 'RECEIVED', 'PAID']));
     expect(new Set(showcase.map((o) => o.at))).toEqual(new Set(['2026-12-02'])); // the Wednesday before the README's Thursday
+    // The staff signed in that Wednesday morning, each at a minute of its own (BPBJ's accounts page used to say
+    // "belum pernah" of every demo account); those this test signed in since show today.
+    const signIns = await t.em().getConnection().execute<{ email: string; at: string | null }[]>(
+      `select email, to_char(last_login_at at time zone 'Asia/Jakarta', 'YYYY-MM-DD HH24:MI') as at from app_user
+        where pemda_id = ? and role in ('BPBJ', 'PP', 'PPK', 'KEPALA_OPD', 'ASN')`, [batu]);
+    expect(signIns.filter((s) => s.at === null)).toEqual([]);
+    const wednesday = signIns.filter((s) => s.at!.startsWith('2026-12-02 '));
+    expect(wednesday.length).toBeGreaterThan(signIns.length - 10);
+    expect(wednesday.filter((s) => s.at!.slice(11) < '07:30' || s.at!.slice(11) >= '09:00')).toEqual([]);
+    expect(new Set(wednesday.map((s) => s.at)).size).toBeGreaterThan(wednesday.length / 3);
 
     const vendor = await t.login('keripik.apel@umkm-batu.id');
     const incoming = await t.exec(`{ orders(first: 50, filter: { status: [SUBMITTED, APPROVED] }) { totalCount } me { vendor { scale isUmkk isLocal } } }`, {}, { token: vendor });

@@ -4,8 +4,9 @@ import { useLocation } from '../app/router';
 import { AsnMonthTable, useProgrammeMonth, type AsnMonthRow } from '../asn/AsnMonth';
 import { CsvImportForm } from '../lib/CsvImportForm';
 import { NewAsnProgramme } from './NewAsnProgramme';
+import { OpdAsnRanking } from '../asn/OpdAsnRanking';
 import { suggestedPassword } from '../lib/passwords';
-import { monthName, percent, rupiah } from '../lib/format';
+import { monthName } from '../lib/format';
 import { noticeOf, NoticeLine, type Notice } from '../lib/useAction';
 import { useState } from 'react';
 
@@ -67,23 +68,7 @@ export function AsnProgrammePage({ pemdaId, timeZone }: { pemdaId: string; timeZ
         </>
       ) : (
         <section className="card">
-          <table data-testid="opd-asn-ranking">
-            <thead><tr><th className="num">Peringkat</th><th>OPD</th><th className="num">ASN</th><th className="num">Memenuhi</th><th className="num">Kepatuhan</th><th className="num">Dihitung</th><th>Gerai teratas</th></tr></thead>
-            <tbody>
-              {data?.opdAsnCompliance.length === 0 && <tr><td colSpan={7}>Belum ada ASN terdaftar pada program ini untuk {monthName(month)}.</td></tr>}
-              {data?.opdAsnCompliance.map((o) => (
-                <tr key={o.opd.id}>
-                  <td className="num">{o.rank ?? '-'}</td>
-                  <td><button className="link" onClick={() => set('opd', o.opd.id)}>{o.opd.name}</button></td>
-                  <td className="num">{o.asnCount}</td>
-                  <td className="num">{o.metCount}{o.exemptCount > 0 && <small> (+{o.exemptCount} cuti)</small>}</td>
-                  <td className="num">{o.due && o.complianceRate != null ? percent(o.complianceRate) : 'belum jatuh tempo'}</td>
-                  <td className="num">{rupiah(o.totalCounted)}</td>
-                  <td>{o.topOutlets.map((t) => t.name).join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {!data ? <p>Memuat…</p> : <OpdAsnRanking rows={data.opdAsnCompliance} month={month} name={(o) => <button className="link" onClick={() => set('opd', o.opd.id)}>{o.opd.name}</button>} />}
         </section>
       )}
       <NewAsnProgramme pemdaId={pemdaId} open={none} onCreated={show} />

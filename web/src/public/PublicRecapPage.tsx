@@ -4,6 +4,7 @@ import { ShareBars } from '../lib/charts';
 import { OpdShareTable } from '../lib/OpdShareTable';
 import { percent, rupiah, STATUS_LABEL } from '../lib/format';
 import { Link } from '../app/router';
+import { PublicAsnSection } from './PublicAsnSection';
 
 const PublicRecap = graphql(`
   query PublicRecap($pemdaId: ID!, $year: Int!) {
@@ -18,7 +19,7 @@ const PublicRecap = graphql(`
     }
     catalogueProgress(pemdaId: $pemdaId) { publishedProducts publishedLocalProducts listedProductsTarget targetAchievedPercent verifiedVendors verifiedLocalUmkkVendors }
     awardLeaderboard(pemdaId: $pemdaId) { rank opdName score tier }
-    pemda(id: $pemdaId) { id name kemendagriCode }
+    pemda(id: $pemdaId) { id name kemendagriCode timeZone }
   }
 `);
 
@@ -74,6 +75,7 @@ export function PublicRecapPage({ pemdaId }: { pemdaId: string }) {
           </table>
         )}
       </section>
+      <PublicAsnSection pemdaId={pemdaId} timeZone={data.pemda.timeZone} />
       <p><Link to={`/publik/${pemdaId}/katalog`}>Lihat katalog produk lokal →</Link></p>
       <p>
         Data terbuka: setiap paket katalog dalam format Open Contracting (OCDS 1.1),{' '}
