@@ -57,6 +57,25 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await page.getByRole('heading', { name: 'Dinas Kesehatan' }).waitFor();
     await expect(page.getByRole('cell', { name: 'APBD', exact: true }).first().isVisible()).resolves.toBe(true);
     await shot(page, 'bpbj-opd');
+
+    // APBD-Perubahan: a new version of the budget, refused without its reason (nothing recorded), then recorded.
+    const opdId = new URL(page.url()).pathname.split('/').pop();
+    const HISTORY = `query($o: ID!, $y: Int!) { opdBudgetHistory(opdId: $o, fiscalYear: $y) { goodsServicesBudget plannedUmkk allocatedUmkk reason } }`;
+    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date()).slice(0, 4));
+    const before = (await w.graphql(HISTORY, { o: opdId, y: year }, bpbjToken)).opdBudgetHistory;
+    const latest = before.at(-1);
+    const allocated = Math.min(latest.goodsServicesBudget, latest.allocatedUmkk + 50_000_000);
+    await page.getByText('Versi pagu baru (APBD-Perubahan)').click();
+    const form = page.getByRole('form', { name: 'Versi pagu baru' });
+    await form.getByLabel('Alokasi UMK-K (Rp)').fill(allocated.toLocaleString('id-ID'));
+    await form.getByRole('button', { name: 'Simpan versi pagu' }).click();
+    await form.locator('label', { hasText: 'Alasan' }).locator('span.error').filter({ hasText: 'alasan perubahan wajib diisi' }).waitFor();
+    expect((await w.graphql(HISTORY, { o: opdId, y: year }, bpbjToken)).opdBudgetHistory).toEqual(before);
+    await form.getByLabel(/^Alasan/).fill('APBD-Perubahan 2026');
+    await form.getByRole('button', { name: 'Simpan versi pagu' }).click();
+    await expectNotice(page, 'Versi pagu baru berlaku mulai');
+    expect((await w.graphql(HISTORY, { o: opdId, y: year }, bpbjToken)).opdBudgetHistory).toEqual([...before, { ...latest, allocatedUmkk: allocated, reason: 'APBD-Perubahan 2026' }]);
+    await page.getByTestId('budget-version').filter({ hasText: 'APBD-Perubahan 2026' }).waitFor();
   });
 
   it('verifies a pending vendor and publishes a pending product, each shown in place', async () => {

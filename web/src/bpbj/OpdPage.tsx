@@ -1,7 +1,10 @@
-import { useQuery } from 'urql';
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { MonthColumns } from '../lib/charts';
-import { dateName, dateTime, ORDER_STATUS, percent, rupiah, STATUS_LABEL } from '../lib/format';
+import { fieldErrorsOf } from '../lib/fieldErrors';
+import { dateName, dateTime, localToday, ORDER_STATUS, percent, rupiah, STATUS_LABEL } from '../lib/format';
+import { NoticeLine, noticeOf, type Notice } from '../lib/useAction';
 
 const OpdView = graphql(`
   query OpdView($pemdaId: ID!, $opdId: ID!, $year: Int!) {
@@ -15,10 +18,53 @@ const OpdView = graphql(`
   }
 `);
 
+const SetBudget = graphql(`mutation SetOpdBudget($input: OpdBudgetInput!) { setOpdBudget(input: $input) { id effectiveFrom } }`);
+
+type Budget = { goodsServicesBudget: number; plannedUmkk: number; allocatedUmkk: number };
+const digits = (value: FormDataEntryValue | null) => Number(String(value ?? '').replace(/\D/g, '') || NaN);
+
+/**
+ * A new version of the OPD's budget (APBD-Perubahan, or a shift between OPDs): from a date in an open period, with the
+ * reason, never overwriting the version before, which the recaps of earlier months keep reading.
+ */
+function NewBudgetVersion({ opdId, year, latest, today, onSaved }: { opdId: string; year: number; latest: Budget | undefined; today: string; onSaved: () => void }) {
+  const [, setBudget] = useMutation(SetBudget);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const err = (field: string) => errors[field] && <span className="error">{errors[field]}</span>;
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const result = await setBudget({ input: {
+      opdId, fiscalYear: year, goodsServicesBudget: digits(form.get('goodsServicesBudget')), plannedUmkk: digits(form.get('plannedUmkk')),
+      allocatedUmkk: digits(form.get('allocatedUmkk')), effectiveFrom: String(form.get('effectiveFrom') ?? '') || null, reason: String(form.get('reason') ?? '').trim() || null,
+    } });
+    setErrors(fieldErrorsOf(result.error?.graphQLErrors[0]));
+    setNotice(noticeOf(result, `Versi pagu baru berlaku mulai ${result.data ? dateName(result.data.setOpdBudget.effectiveFrom) : ''}.`));
+    if (!result.error) onSaved();
+  }
+  const amount = (n: number | undefined) => (n === undefined ? '' : n.toLocaleString('id-ID'));
+  return (
+    <details>
+      <summary>Versi pagu baru (APBD-Perubahan)</summary>
+      <form onSubmit={submit} noValidate aria-label="Versi pagu baru">
+        <NoticeLine notice={notice} />
+        <label>Pagu belanja barang/jasa (Rp)<input name="goodsServicesBudget" inputMode="numeric" defaultValue={amount(latest?.goodsServicesBudget)} />{err('goodsServicesBudget')}</label>
+        <label>Rencana UMK-K (Rp)<input name="plannedUmkk" inputMode="numeric" defaultValue={amount(latest?.plannedUmkk)} />{err('plannedUmkk')}</label>
+        <label>Alokasi UMK-K (Rp)<input name="allocatedUmkk" inputMode="numeric" defaultValue={amount(latest?.allocatedUmkk)} />{err('allocatedUmkk')}</label>
+        <label>Berlaku mulai<input name="effectiveFrom" type="date" defaultValue={today} min={`${year}-01-01`} max={`${year}-12-31`} />{err('effectiveFrom')}</label>
+        <label>Alasan (mis. APBD-Perubahan, Perda nomor ...)<input name="reason" />{err('reason')}</label>
+        <button type="submit">Simpan versi pagu</button>
+      </form>
+    </details>
+  );
+}
+
 /** One OPD: planned, allocated and realised (Inpres 2/2022), its months, and every version of its budget. */
 export function OpdPage({ pemdaId, opdId, timeZone }: { pemdaId: string; opdId: string; timeZone: string }) {
-  const year = new Date().getFullYear();
-  const [{ data, error }] = useQuery({ query: OpdView, variables: { pemdaId, opdId, year } });
+  const today = localToday(timeZone);
+  const year = Number(today.slice(0, 4));
+  const [{ data, error }, refresh] = useQuery({ query: OpdView, variables: { pemdaId, opdId, year } });
   if (error) return <p role="alert" className="error">{error.graphQLErrors[0]?.message}</p>;
   if (!data) return <p>Memuat…</p>;
   const row = data.spendRecap.opds.find((o) => o.opd.id === opdId);
@@ -54,10 +100,11 @@ export function OpdPage({ pemdaId, opdId, timeZone }: { pemdaId: string; opdId: 
           <thead><tr><th>Berlaku mulai</th><th className="num">Pagu</th><th className="num">Rencana UMK-K</th><th className="num">Alokasi UMK-K</th><th>Alasan</th></tr></thead>
           <tbody>
             {data.opdBudgetHistory.map((b) => (
-              <tr key={b.id}><td>{dateName(b.effectiveFrom)}</td><td className="num">{rupiah(b.goodsServicesBudget)}</td><td className="num">{rupiah(b.plannedUmkk)}</td><td className="num">{rupiah(b.allocatedUmkk)}</td><td>{b.reason ?? 'APBD'}</td></tr>
+              <tr key={b.id} data-testid="budget-version"><td>{dateName(b.effectiveFrom)}</td><td className="num">{rupiah(b.goodsServicesBudget)}</td><td className="num">{rupiah(b.plannedUmkk)}</td><td className="num">{rupiah(b.allocatedUmkk)}</td><td>{b.reason ?? 'APBD'}</td></tr>
             ))}
           </tbody>
         </table>
+        <NewBudgetVersion opdId={opdId} year={year} today={today} latest={data.opdBudgetHistory.at(-1)} onSaved={() => refresh({ requestPolicy: 'network-only' })} />
       </section>
     </>
   );
