@@ -151,6 +151,23 @@ describe('accounts after they are made', () => {
     expect(errorCode(reset)).toBe(code);
   });
 
+  it("the platform admin gives a Pemda another BPBJ officer and resets that officer's password; the Pemda's BPBJ may not", async () => {
+    const admin = await t.login('admin@katalog.local');
+    const batu = (await t.em().findOneOrFail(Opd, { shortName: 'Dinkes', pemda: { kemendagriCode: '35.79' } })).pemda.id;
+    const CREATE = `mutation($input: CreateUserInput!) { createUser(input: $input) { id email role mustChangePassword } }`;
+    const input = { email: 'bpbj.dua@batukota.go.id', password: 'Sementara-2026', fullName: 'Dewi Kurasi', role: 'BPBJ', pemdaId: batu };
+    expect(errorCode(await expectNothingWritten(t, () => t.exec(CREATE, { input }, { token: bpbjBatu })))).toBe('FORBIDDEN');
+    const made = (await t.exec(CREATE, { input }, { token: admin })).data.createUser;
+    expect(made).toEqual({ id: expect.any(String), email: 'bpbj.dua@batukota.go.id', role: 'BPBJ', mustChangePassword: true });
+
+    expect(errorCode(await expectNothingWritten(t, () => t.exec(RESET, { id: made.id }, { token: bpbjBatu })))).toBe('FORBIDDEN');
+    const reset = (await t.exec(RESET, { id: made.id }, { token: admin })).data.resetUserPassword;
+    expect(reset.user).toEqual({ email: 'bpbj.dua@batukota.go.id', mustChangePassword: true });
+    expect(await t.login('bpbj.dua@batukota.go.id', reset.password)).toEqual(expect.any(String));
+    const [entry] = await t.em().find(AuditLog, { subjectType: AuditSubject.ACCOUNT, subjectId: made.id, action: 'PASSWORD_RESET' });
+    expect(entry.actorRole).toBe('PLATFORM_ADMIN');
+  });
+
   it("lists a Pemda's accounts of the roles asked for, and only its own Pemda's", async () => {
     const batu = (await t.em().findOneOrFail(Opd, { shortName: 'Dinkes', pemda: { kemendagriCode: '35.79' } })).pemda.id;
     const USERS = `query($p: ID!, $r: [Role!]) { users(pemdaId: $p, roles: $r) { email role } }`;
