@@ -9,7 +9,7 @@ import { Role, User } from '../../server/identity/user.entity.js';
 import { Opd } from '../../server/opd/opd.entity.js';
 import type { Row } from '../../server/database/rows.js';
 import { Vendor } from '../../server/vendor/vendor.entity.js';
-import { ImportRowError } from '../catalogue/product.types.js';
+import { RegistryImportResult } from '../catalogue/product.types.js';
 import { Rupiah } from '../../server/money/rupiah.js';
 import { CsvDialect, ExportFile, ExportFormat } from '../../server/reports/report.js';
 
@@ -64,14 +64,6 @@ class ReportAsnPurchaseInput {
   @Field(() => [ID], { nullable: true, description: 'Catalogue products bought: basic needs is then derived from their categories.' }) productIds?: string[];
   @Field({ nullable: true, description: 'Kebutuhan pokok? Required when no products are given.' }) basicNeeds?: boolean;
   @Field(() => ID, { description: 'The receipt photo, uploaded first: POST /uploads?kind=RECEIPT answers its id.' }) receiptUploadId!: string;
-}
-
-@ObjectType()
-class AsnImportResult {
-  @Field() applied!: boolean;
-  @Field(() => Int) created!: number;
-  @Field(() => Int) updated!: number;
-  @Field(() => [ImportRowError]) errors!: ImportRowError[];
 }
 
 @ObjectType()
@@ -142,7 +134,7 @@ export class AsnResolver {
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
-  @Mutation(() => AsnImportResult, { description: 'The ASN registry, from `rows`, `csv` (any separator) or `xlsxBase64` (columns nip, name, opd_code, grade, tpp). All rows or none.' })
+  @Mutation(() => RegistryImportResult, { description: 'The ASN registry, from `rows`, `csv` (any separator) or `xlsxBase64` (columns nip, name, opd_code, grade, tpp). All rows or none.' })
   importAsn(
     @Arg('pemdaId', () => ID) pemdaId: string,
     @Arg('rows', () => [AsnRowInput], { nullable: true }) rows: AsnRowInput[] | undefined,
@@ -150,7 +142,7 @@ export class AsnResolver {
     @Arg('xlsxBase64', () => String, { nullable: true, description: 'An Excel workbook (.xlsx) as base64 instead of csv: its first sheet.' }) xlsxBase64: string | undefined,
     @Arg('dryRun', { defaultValue: false }) dryRun: boolean,
     @Ctx() ctx: RequestContext,
-  ): Promise<AsnImportResult> {
+  ): Promise<RegistryImportResult> {
     return ctx.services.asn.importAsn(ctx, pemdaId, { rows, csv, xlsxBase64 }, dryRun);
   }
 

@@ -129,6 +129,14 @@ export class ImportRowError {
   message!: string;
 }
 
+@ObjectType({ description: 'A registry imported from a file (ASN, OPDs): rows new and rows updated by their key, or every bad row and nothing written.' })
+export class RegistryImportResult {
+  @Field() applied!: boolean;
+  @Field(() => Int) created!: number;
+  @Field(() => Int) updated!: number;
+  @Field(() => [ImportRowError]) errors!: ImportRowError[];
+}
+
 @ObjectType()
 export class ImportProductsResult {
   @Field({ description: 'Whether anything was written.' })

@@ -5,6 +5,7 @@ import { Role, User } from '../../server/identity/user.entity.js';
 import { Opd } from '../../server/opd/opd.entity.js';
 import { Pemda } from '../../server/pemda/pemda.entity.js';
 import type { Row } from '../../server/database/rows.js';
+import { RegistryImportResult } from '../catalogue/product.types.js';
 
 @InputType()
 class CreateOpdInput {
@@ -60,6 +61,18 @@ export class OpdResolver {
   @Mutation(() => Opd)
   createOpd(@Arg('input') input: CreateOpdInput, @Ctx() ctx: RequestContext): Promise<Opd> {
     return ctx.services.opd.create(ctx, input.pemdaId, input);
+  }
+
+  @Authorized(Role.PLATFORM_ADMIN, Role.BPBJ)
+  @Mutation(() => RegistryImportResult, { description: "The Pemda's OPDs from a file (code, name, short_name): a known code renamed, a new one added; all rows or none." })
+  importOpds(
+    @Arg('pemdaId', () => ID) pemdaId: string,
+    @Arg('csv', () => String, { nullable: true }) csv: string | undefined,
+    @Arg('xlsxBase64', () => String, { nullable: true, description: 'An Excel workbook (.xlsx) as base64 instead of csv: its first sheet.' }) xlsxBase64: string | undefined,
+    @Arg('dryRun', { defaultValue: false }) dryRun: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RegistryImportResult> {
+    return ctx.services.opd.importOpds(ctx, pemdaId, { csv, xlsxBase64 }, dryRun);
   }
 
   @Authorized(Role.PLATFORM_ADMIN, Role.BPBJ)

@@ -68,6 +68,7 @@ export const FIELD_WEIGHTS: Record<string, number> = {
   importExternalSpend: 200,
   importProducts: 200,
   importAsn: 200,
+  importOpds: 200,
 };
 export const EXPENSIVE_WEIGHT = 100;
 

@@ -69,6 +69,30 @@ describe('each Pemda sees and manages only its own OPDs', () => {
     expect(await t.em().count(Opd, { code: '9.99.02' })).toBe(0);
   });
 
+  it("a BPBJ imports its Pemda's OPD list: every bad row named and nothing written, then a known code renamed and new ones added", async () => {
+    const IMPORT = `mutation($p: ID!, $csv: String, $dry: Boolean!) { importOpds(pemdaId: $p, csv: $csv, dryRun: $dry) { applied created updated errors { row field message } } }`;
+    const bad = 'kode;nama;singkatan\n8.01.01;Badan Kesatuan Bangsa dan Politik Kota Batu;Kesbangpol\n3.30.01;Dinas Pariwisata!;Dispar\n3.30.01;Bagian Umum;U\nkode salah;Kantor;Kantor\n';
+    for (const dry of [true, false]) {
+      const refused = await expectNothingWritten(t, () => t.exec(IMPORT, { p: batu.id, csv: bad, dry }, { token: tokens.bpbjBatu }));
+      expect(refused.data.importOpds).toEqual({ applied: false, created: 3, updated: 1, errors: [
+        { row: 3, field: 'shortName', message: 'Singkatan OPD 2-40 karakter.' },
+        { row: 3, field: 'code', message: 'Kode OPD 3.30.01 muncul dua kali dalam berkas.' },
+        { row: 4, field: 'code', message: 'Kode OPD 1-32 karakter: huruf, angka, titik atau tanda hubung.' },
+      ] });
+    }
+    const good = 'kode;nama;singkatan\n8.01.01;Badan Kesatuan Bangsa dan Politik Kota Batu;Kesbangpol\n3.30.01;Dinas Pariwisata;Dispar\n3.30.02;Bagian Umum Setda;Bag. Umum\n';
+    expect(errorCode(await expectNothingWritten(t, () => t.exec(IMPORT, { p: batu.id, csv: good, dry: false }, { token: tokens.bpbjBontang })))).toBe('FORBIDDEN');
+    const applied = await t.exec(IMPORT, { p: batu.id, csv: good, dry: false }, { token: tokens.bpbjBatu });
+    expect(applied.data.importOpds).toEqual({ applied: true, created: 2, updated: 1, errors: [] });
+    const opds = (await t.exec(`query($p: ID) { opds(pemdaId: $p) { code name shortName } }`, { p: batu.id }, { token: tokens.bpbjBatu })).data.opds;
+    expect(opds).toEqual(expect.arrayContaining([
+      { code: '8.01.01', name: 'Badan Kesatuan Bangsa dan Politik Kota Batu', shortName: 'Kesbangpol' },
+      { code: '3.30.01', name: 'Dinas Pariwisata', shortName: 'Dispar' },
+      { code: '3.30.02', name: 'Bagian Umum Setda', shortName: 'Bag. Umum' },
+    ]));
+    expect(await t.em().count(Opd, { pemda: batu, code: '8.01.01' })).toBe(1); // the same OPD, renamed: its orders and budgets stay with it
+  });
+
   it('creating an OPD with bad fields names every field and writes nothing', async () => {
     const before = await t.em().count(Opd, { pemda: batu });
     const result = await t.exec(CREATE_OPD, { input: { pemdaId: batu.id, code: 'no spaces!', name: 'X', shortName: '' } }, { token: tokens.bpbjBatu });

@@ -610,6 +610,23 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await officer.getByRole('link', { name: 'Kategori' }).click();
     await officer.getByText('Bahan Pangan Pokok').first().waitFor();
     expect(await officer.title()).toMatch(/Kategori/);
+
+    // Then the OPDs, from the regional regulation's list: a bad row named and nothing written, then the clean file.
+    await officer.getByRole('link', { name: 'OPD & akun' }).click();
+    await expectBasics(officer, /OPD & akun/);
+    const opds = async () => (await w.graphql(`query($p: ID) { opds(pemdaId: $p) { code shortName } }`, { p: balangan.id }, await w.login('bpbj@balangankab.go.id', 'Pasar-Paringin-63'))).opds;
+    const file = (body: string) => ({ name: 'opd.csv', mimeType: 'text/csv', buffer: Buffer.from(body) });
+    await officer.getByLabel('Berkas CSV atau XLSX').setInputFiles(file('kode;nama;singkatan\n1.02.01;Dinas Kesehatan;Dinkes\n1.02.01;Dinas Pendidikan;Disdik\n'));
+    await officer.getByRole('button', { name: 'Periksa (uji coba)' }).click();
+    await officer.getByTestId('import-errors').filter({ hasText: 'Kode OPD 1.02.01 muncul dua kali dalam berkas.' }).waitFor();
+    expect(await officer.getByRole('button', { name: 'Terapkan' }).isDisabled()).toBe(true);
+    expect(await opds()).toEqual([]);
+    await officer.getByLabel('Berkas CSV atau XLSX').setInputFiles(file('kode;nama;singkatan\n1.01.01;Dinas Pendidikan dan Kebudayaan;Disdikbud\n1.02.01;Dinas Kesehatan;Dinkes\n4.01.01;Sekretariat Daerah Kabupaten Balangan;Setda\n'));
+    await officer.getByRole('button', { name: 'Periksa (uji coba)' }).click();
+    await officer.getByRole('status').filter({ hasText: 'Siap diterapkan: 3 OPD baru, 0 diperbarui.' }).waitFor();
+    await officer.getByRole('button', { name: 'Terapkan' }).click();
+    await officer.getByRole('status').filter({ hasText: 'Diterapkan: 3 OPD baru, 0 diperbarui.' }).waitFor();
+    expect(await opds()).toEqual([{ code: '1.01.01', shortName: 'Disdikbud' }, { code: '1.02.01', shortName: 'Dinkes' }, { code: '4.01.01', shortName: 'Setda' }]);
     await officer.context().close();
     await admin.context().close();
   });

@@ -9,6 +9,7 @@ import { navigate, useLocation } from '../app/router';
 import { AccountTable } from '../account/AccountTable';
 import { suggestedPassword } from '../lib/passwords';
 import { useFieldErrors } from '../lib/useFieldErrors';
+import { CsvImportForm } from '../lib/CsvImportForm';
 
 const OpdsAndAccounts = graphql(`
   query OpdsAndAccounts($pemdaId: ID!) {
@@ -18,6 +19,11 @@ const OpdsAndAccounts = graphql(`
 `);
 const CreateOpd = graphql(`mutation CreateOpd($input: CreateOpdInput!) { createOpd(input: $input) { id code name shortName active } }`);
 const UpdateOpd = graphql(`mutation UpdateOpd($id: ID!, $input: UpdateOpdInput!) { updateOpd(id: $id, input: $input) { id code name shortName active } }`);
+const ImportOpds = graphql(`
+  mutation ImportOpds($pemdaId: ID!, $csv: String, $xlsxBase64: String, $dryRun: Boolean!) {
+    importOpds(pemdaId: $pemdaId, csv: $csv, xlsxBase64: $xlsxBase64, dryRun: $dryRun) { applied created updated errors { row field message } }
+  }
+`);
 const CreateUser = graphql(`mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }`);
 
 const ALL = 'semua';
@@ -35,6 +41,7 @@ export function AccountsPage({ pemdaId, timeZone }: { pemdaId: string; timeZone:
   const [, createOpd] = useMutation(CreateOpd);
   const [, updateOpd] = useMutation(UpdateOpd);
   const [, createUser] = useMutation(CreateUser);
+  const [, importOpds] = useMutation(ImportOpds);
   const [notice, setNotice] = useState<Notice | null>(null);
   // One OPD at a time, the first by default (a Pemda has forty, with a PP and a PPK each at least), or all of them.
   const chosenOpd = useLocation().searchParams.get('opd');
@@ -140,6 +147,16 @@ export function AccountsPage({ pemdaId, timeZone }: { pemdaId: string; timeZone:
           {opdForm.field('shortName', 'Singkatan (mis. Dinkes)')}
           <button type="submit">Tambah OPD</button>
         </form>
+        <h3>Impor daftar OPD</h3>
+        <CsvImportForm
+          help={<>Kolom (CSV atau lembar pertama XLSX): <code>kode, nama, singkatan</code> (atau <code>code, name, short_name</code>), seperti pada Perda perangkat daerah. Kode yang sudah ada diganti nama dan singkatannya; kode baru ditambahkan. Semua baris atau tidak sama sekali.</>}
+          send={async (upload, dryRun) => {
+            const answer = await importOpds({ pemdaId, ...upload, dryRun });
+            const result = answer.data?.importOpds;
+            if (result?.applied) reread();
+            return { problem: answer.error?.graphQLErrors[0]?.message ?? (answer.error ? 'Gagal.' : null), applied: Boolean(result?.applied), summary: `${result?.created ?? 0} OPD baru, ${result?.updated ?? 0} diperbarui`, errors: result?.errors ?? [] };
+          }}
+        />
       </section>
     </>
   );

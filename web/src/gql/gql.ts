@@ -37,6 +37,7 @@ type Documents = {
     "\n  query OpdsAndAccounts($pemdaId: ID!) {\n    opds(pemdaId: $pemdaId) { id code name shortName active }\n    users(pemdaId: $pemdaId, roles: [PP, PPK, KEPALA_OPD, ASN]) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }\n  }\n": typeof types.OpdsAndAccountsDocument,
     "mutation CreateOpd($input: CreateOpdInput!) { createOpd(input: $input) { id code name shortName active } }": typeof types.CreateOpdDocument,
     "mutation UpdateOpd($id: ID!, $input: UpdateOpdInput!) { updateOpd(id: $id, input: $input) { id code name shortName active } }": typeof types.UpdateOpdDocument,
+    "\n  mutation ImportOpds($pemdaId: ID!, $csv: String, $xlsxBase64: String, $dryRun: Boolean!) {\n    importOpds(pemdaId: $pemdaId, csv: $csv, xlsxBase64: $xlsxBase64, dryRun: $dryRun) { applied created updated errors { row field message } }\n  }\n": typeof types.ImportOpdsDocument,
     "mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }": typeof types.CreateUserDocument,
     "\n  query OpdAsnRanking($programmeId: ID!, $month: String!) {\n    opdAsnCompliance(programmeId: $programmeId, month: $month) { opd { id name } asnCount metCount exemptCount due complianceRate totalCounted rank topOutlets { name total } }\n  }\n": typeof types.OpdAsnRankingDocument,
     "\n  mutation ImportAsnRegistry($pemdaId: ID!, $csv: String, $xlsxBase64: String, $dryRun: Boolean!) {\n    importAsn(pemdaId: $pemdaId, csv: $csv, xlsxBase64: $xlsxBase64, dryRun: $dryRun) { applied created updated errors { row field message } }\n  }\n": typeof types.ImportAsnRegistryDocument,
@@ -154,6 +155,7 @@ const documents: Documents = {
     "\n  query OpdsAndAccounts($pemdaId: ID!) {\n    opds(pemdaId: $pemdaId) { id code name shortName active }\n    users(pemdaId: $pemdaId, roles: [PP, PPK, KEPALA_OPD, ASN]) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }\n  }\n": types.OpdsAndAccountsDocument,
     "mutation CreateOpd($input: CreateOpdInput!) { createOpd(input: $input) { id code name shortName active } }": types.CreateOpdDocument,
     "mutation UpdateOpd($id: ID!, $input: UpdateOpdInput!) { updateOpd(id: $id, input: $input) { id code name shortName active } }": types.UpdateOpdDocument,
+    "\n  mutation ImportOpds($pemdaId: ID!, $csv: String, $xlsxBase64: String, $dryRun: Boolean!) {\n    importOpds(pemdaId: $pemdaId, csv: $csv, xlsxBase64: $xlsxBase64, dryRun: $dryRun) { applied created updated errors { row field message } }\n  }\n": types.ImportOpdsDocument,
     "mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id email } }": types.CreateUserDocument,
     "\n  query OpdAsnRanking($programmeId: ID!, $month: String!) {\n    opdAsnCompliance(programmeId: $programmeId, month: $month) { opd { id name } asnCount metCount exemptCount due complianceRate totalCounted rank topOutlets { name total } }\n  }\n": types.OpdAsnRankingDocument,
     "\n  mutation ImportAsnRegistry($pemdaId: ID!, $csv: String, $xlsxBase64: String, $dryRun: Boolean!) {\n    importAsn(pemdaId: $pemdaId, csv: $csv, xlsxBase64: $xlsxBase64, dryRun: $dryRun) { applied created updated errors { row field message } }\n  }\n": types.ImportAsnRegistryDocument,
@@ -354,6 +356,10 @@ export function graphql(source: "mutation CreateOpd($input: CreateOpdInput!) { c
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation UpdateOpd($id: ID!, $input: UpdateOpdInput!) { updateOpd(id: $id, input: $input) { id code name shortName active } }"): (typeof documents)["mutation UpdateOpd($id: ID!, $input: UpdateOpdInput!) { updateOpd(id: $id, input: $input) { id code name shortName active } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportOpds($pemdaId: ID!, $csv: String, $xlsxBase64: String, $dryRun: Boolean!) {\n    importOpds(pemdaId: $pemdaId, csv: $csv, xlsxBase64: $xlsxBase64, dryRun: $dryRun) { applied created updated errors { row field message } }\n  }\n"): (typeof documents)["\n  mutation ImportOpds($pemdaId: ID!, $csv: String, $xlsxBase64: String, $dryRun: Boolean!) {\n    importOpds(pemdaId: $pemdaId, csv: $csv, xlsxBase64: $xlsxBase64, dryRun: $dryRun) { applied created updated errors { row field message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
