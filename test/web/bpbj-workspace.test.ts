@@ -607,7 +607,11 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await officer.getByLabel('Ulangi kata sandi baru').fill('Pasar-Paringin-63');
     await officer.getByRole('button', { name: 'Ganti kata sandi' }).click();
     await expectNotice(officer, 'Kata sandi diganti.');
-    await officer.getByRole('link', { name: 'Kategori' }).click();
+    // A Pemda with nothing to measure yet: the dashboard lists what to set up first.
+    await officer.getByRole('link', { name: 'Lanjutkan' }).click();
+    await expectBasics(officer, /Dasbor/);
+    expect(await officer.getByTestId('getting-started').locator('li').first().textContent()).toContain('impor daftar OPD');
+    await officer.getByRole('link', { name: 'Kategori' }).first().click();
     await officer.getByText('Bahan Pangan Pokok').first().waitFor();
     expect(await officer.title()).toMatch(/Kategori/);
 
@@ -627,6 +631,8 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await officer.getByRole('button', { name: 'Terapkan' }).click();
     await officer.getByRole('status').filter({ hasText: 'Diterapkan: 3 OPD baru, 0 diperbarui.' }).waitFor();
     expect(await opds()).toEqual([{ code: '1.01.01', shortName: 'Disdikbud' }, { code: '1.02.01', shortName: 'Dinkes' }, { code: '4.01.01', shortName: 'Setda' }]);
+    await officer.getByRole('link', { name: 'Dasbor' }).click();
+    await officer.getByTestId('getting-started').locator('li.done').filter({ hasText: 'impor daftar OPD' }).waitFor(); // the first step done
     await officer.context().close();
     await admin.context().close();
   });
