@@ -216,6 +216,22 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await visitor.getByTestId('leaderboard').waitFor();
     await expectBasics(visitor, /Rekap publik/);
     expect(await visitor.getByTestId('leaderboard').locator('tr').first().textContent()).toContain(leaderboard[0].opdName);
+    // The OPD's own people see where it stands, and its place in the award just published: its head and its PP alike.
+    const dinkesRow = leaderboard.find((r: any) => r.opdName === 'Dinas Kesehatan');
+    for (const email of ['kepala.dinkes@batukota.go.id', 'pp.dinkes@batukota.go.id']) {
+      const officer = await w.page({ width: 390, height: 844 });
+      await signIn(w, officer, email);
+      await officer.getByRole('link', { name: 'Capaian OPD' }).click();
+      await expectBasics(officer, /Capaian OPD/);
+      const token = await w.login(email);
+      const me = (await w.graphql(`{ me { pemda { id } opd { id } } }`, {}, token)).me;
+      const own = (await w.graphql(`query($p: ID!, $o: ID!, $y: Int!) { spendRecap(pemdaId: $p, opdId: $o, period: { year: $y, yearToDate: true }) { opds { umkkShareOfBudget } } }`,
+        { p: me.pemda.id, o: me.opd.id, y: new Date().getFullYear() }, token)).spendRecap.opds;
+      expect(own).toHaveLength(1); // its own OPD only
+      expect(await officer.getByTestId('opd-share').textContent()).toBe(`${String(Math.round(own[0].umkkShareOfBudget * 100) / 100).replace('.', ',')}%`);
+      expect(await officer.getByTestId('opd-award').textContent()).toContain(`Peringkat ${dinkesRow.rank} dari ${leaderboard.length} OPD`);
+      await officer.context().close();
+    }
     // The listing target counts local products: the tile's figure is the one its percentage is of.
     const listing = (await w.graphql(`query($p: ID!) { catalogueProgress(pemdaId: $p) { publishedProducts publishedLocalProducts listedProductsTarget } }`, { p: batu })).catalogueProgress;
     expect(listing.publishedLocalProducts).toBeLessThan(listing.publishedProducts);

@@ -32,6 +32,7 @@ import { AccountsPage } from '../bpbj/AccountsPage';
 import { SettingsPage } from '../bpbj/SettingsPage';
 import { CategoriesPage } from '../bpbj/CategoriesPage';
 import { PemdasPage } from '../admin/PemdasPage';
+import { StandingPage } from '../opd/StandingPage';
 import { AsnProgrammePage } from '../bpbj/AsnProgrammePage';
 
 const BPBJ_NAV: [string, string][] = [
@@ -55,6 +56,7 @@ const OPD_NAV: [string, string][] = [
   ['/opd', 'Belanja'],
   ['/opd/keranjang', 'Keranjang'],
   ['/opd/paket', 'Paket'],
+  ['/opd/capaian', 'Capaian OPD'],
 ];
 const VENDOR_NAV: [string, string][] = [
   ['/penyedia', 'Usaha & produk'],
@@ -63,7 +65,7 @@ const VENDOR_NAV: [string, string][] = [
 
 /** The workspace each role lands in after signing in, and its menu. */
 const ASN_NAV: [string, string][] = [['/asn', 'Belanja UMKM bulan ini'], ['/asn/belanja', 'Beli di katalog']];
-const KEPALA_NAV: [string, string][] = [['/kepala', 'ASN OPD']];
+const KEPALA_NAV: [string, string][] = [['/kepala', 'ASN OPD'], ['/kepala/capaian', 'Capaian OPD']];
 export const HOME: Record<string, string> = { PLATFORM_ADMIN: '/admin', BPBJ: '/bpbj', PP: '/opd', PPK: '/opd/paket', VENDOR: '/penyedia', ASN: '/asn', KEPALA_OPD: '/kepala' };
 const NAV: Record<string, [string, string][]> = { PLATFORM_ADMIN: [['/admin', 'Pemda']], BPBJ: BPBJ_NAV, PP: OPD_NAV, PPK: OPD_NAV, VENDOR: VENDOR_NAV, ASN: ASN_NAV, KEPALA_OPD: KEPALA_NAV };
 
@@ -92,6 +94,7 @@ function route(path: string, account: Account | null): { title: string; page: Re
       '/opd': ['Belanja katalog', <ShopPage pemdaId={pemda.id} />],
       '/opd/keranjang': ['Keranjang', <CartPage opdId={opd.id} />],
       '/opd/paket': ['Paket', <OrderListPage base="/opd/paket" timeZone={pemda.timeZone} title={`Paket ${opd.name}`} />],
+      '/opd/capaian': ['Capaian OPD', <StandingPage pemdaId={pemda.id} opd={opd} timeZone={pemda.timeZone} />],
     };
     const [title, page] = pages[path] ?? ['Tidak ditemukan', <p>Halaman tidak ditemukan.</p>];
     return { title, page };
@@ -101,8 +104,9 @@ function route(path: string, account: Account | null): { title: string; page: Re
     if (path === '/asn/belanja') return { title: 'Beli di katalog', page: <AsnShopPage pemdaId={account.pemda.id} /> };
     return { title: 'Belanja UMKM', page: <AsnHomePage pemdaId={account.pemda.id} timeZone={account.pemda.timeZone} /> };
   }
-  if (path === '/kepala' && account) {
+  if (path.startsWith('/kepala') && account) {
     if (account.role !== 'KEPALA_OPD' || !account.opd || !account.pemda) return refused('Halaman ini untuk kepala OPD.');
+    if (path === '/kepala/capaian') return { title: 'Capaian OPD', page: <StandingPage pemdaId={account.pemda.id} opd={account.opd} timeZone={account.pemda.timeZone} /> };
     return { title: 'ASN OPD', page: <OpdAsnPage pemdaId={account.pemda.id} opdId={account.opd.id} opdName={account.opd.name} timeZone={account.pemda.timeZone} /> };
   }
   if (path.startsWith('/penyedia') && account) {

@@ -3,7 +3,8 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { MonthColumns } from '../lib/charts';
 import { fieldErrorsOf } from '../lib/fieldErrors';
-import { dateName, dateTime, localToday, ORDER_STATUS, percent, rupiah, STATUS_LABEL } from '../lib/format';
+import { dateName, dateTime, localToday, ORDER_STATUS, rupiah } from '../lib/format';
+import { OpdTiles } from '../lib/OpdTiles';
 import { NoticeLine, noticeOf, type Notice } from '../lib/useAction';
 
 const OpdView = graphql(`
@@ -71,14 +72,7 @@ export function OpdPage({ pemdaId, opdId, timeZone }: { pemdaId: string; opdId: 
   return (
     <>
       <h1>{data.opd.name}</h1>
-      {row && (
-        <div className="tiles">
-          <div className="tile"><span>Direncanakan (RUP)</span><strong>{percent(row.plannedUmkkShare)}</strong><small>{rupiah(row.plannedUmkk)}</small></div>
-          <div className="tile"><span>Dialokasikan</span><strong>{percent(row.allocatedUmkkShare)}</strong><small>{rupiah(row.allocatedUmkk)}</small></div>
-          <div className="tile"><span>Direalisasikan</span><strong>{percent(row.umkkShareOfBudget)}</strong><small>{rupiah(row.realisedUmkk)} · {STATUS_LABEL[row.status]}</small></div>
-          <div className="tile"><span>Masih perlu</span><strong>{rupiah(row.shortfall)}</strong><small>katalog {rupiah(row.catalogueTotal)} · luar katalog {rupiah(row.externalTotal)}</small></div>
-        </div>
-      )}
+      {row && <OpdTiles row={row} />}
       <section className="card">
         <h2>Per bulan</h2>
         <MonthColumns label={`Realisasi UMK-K ${data.opd.shortName} per bulan`} points={data.spendMonthlySeries} />
