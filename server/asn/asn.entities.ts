@@ -7,6 +7,7 @@ import { rupiahColumn } from '../database/types.js';
 import { Opd } from '../opd/opd.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { Vendor } from '../vendor/vendor.entity.js';
+import { SIMADU_MINIMUMS as GRADE_MINIMUMS } from './simadu.js';
 
 export enum AsnGrade {
   PELAKSANA = 'PELAKSANA',
@@ -17,14 +18,8 @@ export enum AsnGrade {
 }
 registerEnumType(AsnGrade, { name: 'AsnGrade', description: 'Position grade, which sets the monthly minimum (SiMadu).' });
 
-/** SiMadu's minimums (Instruksi Bupati Probolinggo 9/2024), the default for a new programme. */
-export const SIMADU_MINIMUMS: Record<AsnGrade, number> = {
-  [AsnGrade.PELAKSANA]: 50_000,
-  [AsnGrade.ESELON_IV]: 75_000,
-  [AsnGrade.ESELON_III]: 100_000,
-  [AsnGrade.KEPALA_OPD]: 150_000,
-  [AsnGrade.ESELON_II]: 200_000,
-};
+/** SiMadu's minimums (server/asn/simadu.ts), the default for a new programme. */
+export const SIMADU_MINIMUMS: Record<AsnGrade, number> = GRADE_MINIMUMS;
 
 export enum MinimumRule {
   BY_GRADE = 'BY_GRADE',

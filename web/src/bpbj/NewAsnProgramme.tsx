@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import type { MinimumRule, OutletKind } from '../gql/graphql';
 import { GRADE_NAME } from '../asn/AsnMonth';
+import { SIMADU_MINIMUMS } from '../../../server/asn/simadu.js';
 import { fieldErrorsOf } from '../lib/fieldErrors';
 import { rupiah } from '../lib/format';
 import { NoticeLine, noticeOf, type Notice } from '../lib/useAction';
@@ -11,8 +12,6 @@ const CreateProgramme = graphql(`
   mutation CreateAsnProgramme($input: CreateAsnProgrammeInput!) { createAsnProgramme(input: $input) { id name } }
 `);
 
-/** SiMadu's minimums (Instruksi Bupati Probolinggo 9/2024): what the API sets for a grade left empty. */
-const SIMADU: Record<string, number> = { PELAKSANA: 50_000, ESELON_IV: 75_000, ESELON_III: 100_000, KEPALA_OPD: 150_000, ESELON_II: 200_000 };
 const OUTLET_KIND: Record<OutletKind, string> = { PASAR_RAKYAT: 'Pasar rakyat', GALERI_DEKRANASDA: 'Galeri Dekranasda', PASAR_PEMERINTAH: 'Pasar milik Pemda', LAINNYA: 'Lainnya' };
 const digits = (value: FormDataEntryValue | null) => String(value ?? '').replace(/\D/g, '');
 
@@ -33,7 +32,7 @@ export function NewAsnProgramme({ pemdaId, open, onCreated }: { pemdaId: string;
     event.preventDefault();
     const element = event.currentTarget;
     const form = new FormData(element);
-    const gradeMinimums = Object.fromEntries(Object.keys(SIMADU).flatMap((grade) => (digits(form.get(grade)) ? [[grade, Number(digits(form.get(grade)))]] : [])));
+    const gradeMinimums = Object.fromEntries(Object.keys(SIMADU_MINIMUMS).flatMap((grade) => (digits(form.get(grade)) ? [[grade, Number(digits(form.get(grade)))]] : [])));
     const result = await create({ input: {
       pemdaId,
       name: String(form.get('name') ?? '').trim(),
@@ -71,7 +70,7 @@ export function NewAsnProgramme({ pemdaId, open, onCreated }: { pemdaId: string;
         {rule === 'BY_GRADE' ? (
           <fieldset>
             <legend>Minimal sebulan per jabatan (kosong: nilai SiMadu)</legend>
-            {Object.entries(SIMADU).map(([grade, amount]) => (
+            {Object.entries(SIMADU_MINIMUMS).map(([grade, amount]) => (
               <label key={grade}>{GRADE_NAME[grade]} (Rp)<input name={grade} inputMode="numeric" placeholder={rupiah(amount)} /></label>
             ))}
             {err('gradeMinimums')}
