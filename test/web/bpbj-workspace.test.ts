@@ -71,11 +71,11 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await form.getByRole('button', { name: 'Simpan versi pagu' }).click();
     await form.locator('label', { hasText: 'Alasan' }).locator('span.error').filter({ hasText: 'alasan perubahan wajib diisi' }).waitFor();
     expect((await w.graphql(HISTORY, { o: opdId, y: year }, bpbjToken)).opdBudgetHistory).toEqual(before);
-    await form.getByLabel(/^Alasan/).fill('APBD-Perubahan 2026');
+    await form.getByLabel(/^Alasan/).fill('Perubahan APBD, Perda Nomor 9 Tahun 2026');
     await form.getByRole('button', { name: 'Simpan versi pagu' }).click();
     await expectNotice(page, 'Versi pagu baru berlaku mulai');
-    expect((await w.graphql(HISTORY, { o: opdId, y: year }, bpbjToken)).opdBudgetHistory).toEqual([...before, { ...latest, allocatedUmkk: allocated, reason: 'APBD-Perubahan 2026' }]);
-    await page.getByTestId('budget-version').filter({ hasText: 'APBD-Perubahan 2026' }).waitFor();
+    expect((await w.graphql(HISTORY, { o: opdId, y: year }, bpbjToken)).opdBudgetHistory).toEqual([...before, { ...latest, allocatedUmkk: allocated, reason: 'Perubahan APBD, Perda Nomor 9 Tahun 2026' }]);
+    await page.getByTestId('budget-version').filter({ hasText: 'Perubahan APBD, Perda Nomor 9 Tahun 2026' }).waitFor();
   });
 
   it('verifies a pending vendor and publishes a pending product, each shown in place', async () => {
