@@ -68,10 +68,9 @@ export function PemdasPage() {
   const [{ data }, refresh] = useQuery({ query: Pemdas });
   const [, createPemda] = useMutation(CreatePemda);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { setErrors, message: err } = useFieldErrors();
   const chosen = useLocation().searchParams.get('pemda');
   const pemda = data?.pemdas.find((p) => p.id === chosen);
-  const err = (field: string) => errors[field] && <span className="error" id={`${field}-error`}>{errors[field]}</span>;
 
   async function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -4,6 +4,7 @@ import { graphql } from '../gql';
 import { ASN_MONTH_STATUS, ASN_REPORT_STATUS, dateName, label, localToday, monthName, rupiah } from '../lib/format';
 import { uploadFile } from '../lib/upload';
 import { fieldErrorsOf } from '../lib/fieldErrors';
+import { useFieldErrors } from '../lib/useFieldErrors';
 import { NoticeLine, type Notice } from '../lib/useAction';
 
 const AsnHome = graphql(`
@@ -47,7 +48,7 @@ export function AsnHomePage({ pemdaId, timeZone }: { pemdaId: string; timeZone: 
   const [{ data, error }, refresh] = useQuery({ query: AsnHome, variables: { pemdaId, month }, requestPolicy: 'cache-and-network' });
   const [, report] = useMutation(Report);
   const [message, setMessage] = useState<Notice | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { errors: fieldErrors, setErrors: setFieldErrors, message: err } = useFieldErrors();
   const [refreshKey, setRefreshKey] = useState(0);
   const [sending, setSending] = useState(false);
   if (error) return <p role="alert" className="error">{error.graphQLErrors[0]?.message ?? 'Gagal memuat.'}</p>;
@@ -83,7 +84,6 @@ export function AsnHomePage({ pemdaId, timeZone }: { pemdaId: string; timeZone: 
     refresh({ requestPolicy: 'network-only' });
     setRefreshKey((k) => k + 1);
   }
-  const err = (name: string) => fieldErrors[name] && <span className="error" id={`${name}-error`}>{fieldErrors[name]}</span>;
   const [first] = programmes;
   return (
     <>

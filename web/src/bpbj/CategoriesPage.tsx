@@ -4,6 +4,7 @@ import { graphql } from '../gql';
 import { flattenCategories } from '../lib/categories';
 import { fieldErrorsOf } from '../lib/fieldErrors';
 import { yesNo } from '../lib/format';
+import { useFieldErrors } from '../lib/useFieldErrors';
 import { NoticeLine, noticeOf, type Notice } from '../lib/useAction';
 
 const Categories = graphql(`
@@ -27,7 +28,7 @@ export function CategoriesPage({ pemdaId }: { pemdaId: string }) {
   const [, create] = useMutation(CreateCategory);
   const [, update] = useMutation(UpdateCategory);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { setErrors, message: err } = useFieldErrors();
   const [editing, setEditing] = useState<string | null>(null);
   if (!data) return <p>Memuat…</p>;
   type Node = (typeof data.categories)[number];
@@ -61,7 +62,6 @@ export function CategoriesPage({ pemdaId }: { pemdaId: string }) {
     if (!result.error) setEditing(null);
   }
 
-  const err = (field: string) => errors[field] && <span className="error">{errors[field]}</span>;
   return (
     <>
       <h1>Kategori</h1>

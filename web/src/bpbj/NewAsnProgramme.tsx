@@ -6,6 +6,7 @@ import { GRADE_NAME } from '../asn/AsnMonth';
 import { SIMADU_MINIMUMS } from '../../../server/asn/simadu.js';
 import { fieldErrorsOf } from '../lib/fieldErrors';
 import { rupiah } from '../lib/format';
+import { useFieldErrors } from '../lib/useFieldErrors';
 import { NoticeLine, noticeOf, type Notice } from '../lib/useAction';
 
 const CreateProgramme = graphql(`
@@ -24,9 +25,8 @@ export function NewAsnProgramme({ pemdaId, open, onCreated }: { pemdaId: string;
   const [, create] = useMutation(CreateProgramme);
   const [rule, setRule] = useState<MinimumRule>('BY_GRADE' as MinimumRule);
   const [outlets, setOutlets] = useState<{ name: string; kind: OutletKind }[]>([{ name: '', kind: 'PASAR_RAKYAT' as OutletKind }]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { setErrors, message: err } = useFieldErrors();
   const [notice, setNotice] = useState<Notice | null>(null);
-  const err = (field: string) => errors[field] && <span className="error">{errors[field]}</span>;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -5,6 +5,7 @@ import { MonthColumns } from '../lib/charts';
 import { fieldErrorsOf } from '../lib/fieldErrors';
 import { dateName, dateTime, localToday, ORDER_STATUS, rupiah } from '../lib/format';
 import { OpdTiles } from '../lib/OpdTiles';
+import { useFieldErrors } from '../lib/useFieldErrors';
 import { NoticeLine, noticeOf, type Notice } from '../lib/useAction';
 
 const OpdView = graphql(`
@@ -30,9 +31,8 @@ const digits = (value: FormDataEntryValue | null) => Number(String(value ?? '').
  */
 function NewBudgetVersion({ opdId, year, latest, today, onSaved }: { opdId: string; year: number; latest: Budget | undefined; today: string; onSaved: () => void }) {
   const [, setBudget] = useMutation(SetBudget);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { setErrors, message: err } = useFieldErrors();
   const [notice, setNotice] = useState<Notice | null>(null);
-  const err = (field: string) => errors[field] && <span className="error">{errors[field]}</span>;
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);

@@ -4,6 +4,7 @@ import { graphql } from '../gql';
 import type { HolidayKind } from '../gql/graphql';
 import { fieldErrorsOf } from '../lib/fieldErrors';
 import { dateName, label, localToday, monthName } from '../lib/format';
+import { useFieldErrors } from '../lib/useFieldErrors';
 import { NoticeLine, noticeOf, type Notice, type Outcome } from '../lib/useAction';
 
 const Settings = graphql(`
@@ -29,14 +30,13 @@ const digits = (value: FormDataEntryValue | null) => Number(String(value ?? '').
 /** A settings form: its own notice and the API's per-field messages beside its fields. */
 function SettingsForm({ title, children, send }: { title: string; children: (err: (field: string) => ReactNode) => ReactNode; send: (form: FormData) => Promise<[Outcome, string]> }) {
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { setErrors, message: err } = useFieldErrors();
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const [result, done] = await send(new FormData(event.currentTarget));
     setErrors(fieldErrorsOf(result.error?.graphQLErrors[0]));
     setNotice(noticeOf(result, done));
   }
-  const err = (field: string) => errors[field] && <span className="error">{errors[field]}</span>;
   return (
     <form onSubmit={submit} noValidate aria-label={title}>
       <h3>{title}</h3>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { flattenCategories, type CategoryTree } from '../lib/categories';
 import { uploadFile } from '../lib/upload';
+import { useFieldErrors } from '../lib/useFieldErrors';
 import type { ProductInput } from '../gql/graphql';
 
 /** What the form starts from: nothing for a new product, the product (with its pending revision over it) to edit. */
@@ -23,7 +24,7 @@ export function ProductForm({ initial, categories, submitLabel, save, onCancel }
 }) {
   const [photos, setPhotos] = useState<string[]>(initial.imageUrls ?? []);
   const [uploading, setUploading] = useState(0);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { errors: fieldErrors, setErrors: setFieldErrors, message: err } = useFieldErrors();
 
   async function addPhotos(files: FileList | null) {
     const picked = [...(files ?? [])].slice(0, MAX_PHOTOS - photos.length);
@@ -51,7 +52,6 @@ export function ProductForm({ initial, categories, submitLabel, save, onCancel }
     if (!errors) setPhotos(initial.imageUrls ?? []);
   }
 
-  const err = (name: string) => fieldErrors[name] && <span className="error" id={`${name}-error`}>{fieldErrors[name]}</span>;
   const described = (name: string) => (fieldErrors[name] ? { 'aria-describedby': `${name}-error`, 'aria-invalid': true } : {});
   return (
     <form onSubmit={submit} noValidate>

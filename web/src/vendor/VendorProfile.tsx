@@ -4,6 +4,7 @@ import { graphql } from '../gql';
 import type { BusinessScale, VendorProfileShownFragment } from '../gql/graphql';
 import { BUSINESS_SCALE, label, yesNo } from '../lib/format';
 import { fieldErrorsOf } from '../lib/fieldErrors';
+import { useFieldErrors } from '../lib/useFieldErrors';
 import { NoticeLine, type Notice } from '../lib/useAction';
 
 export const VendorProfileShown = graphql(`
@@ -53,7 +54,7 @@ export function VendorFacts({ vendor: v }: { vendor: VendorProfileShownFragment 
 export function VendorProfile({ vendor: v, onSaved }: { vendor: VendorProfileShownFragment; onSaved: () => void }) {
   const [, update] = useMutation(UpdateProfile);
   const [editing, setEditing] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { errors: fieldErrors, setErrors: setFieldErrors, message: err } = useFieldErrors();
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const reviewed = v.status === 'VERIFIED' || v.status === 'SUSPENDED';
@@ -93,7 +94,6 @@ export function VendorProfile({ vendor: v, onSaved }: { vendor: VendorProfileSho
     });
   }
 
-  const err = (name: string) => fieldErrors[name] && <span className="error" id={`${name}-error`}>{fieldErrors[name]}</span>;
   const described = (name: string) => (fieldErrors[name] ? { 'aria-describedby': `${name}-error`, 'aria-invalid': true } : {});
   const text = (name: keyof typeof v, caption: string, props: Record<string, unknown> = {}) => (
     <label>{caption}<input name={name} defaultValue={String(v[name] ?? '')} {...described(name)} {...props} />{err(name)}</label>
