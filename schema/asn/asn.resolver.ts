@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, Float, FieldResolver, InputType, Int, Muta
 import { ID } from '../../server/ids.js';
 import { Asn, AsnGrade, AsnOrder, AsnProgramme, AsnPurchaseReport, MinimumRule, Outlet, OutletKind } from '../../server/asn/asn.entities.js';
 import { AsnMonthStatus } from '../../server/asn/asn-monitoring.service.js';
-import { MONTH, reportingClosesAt } from '../../server/asn/asn.service.js';
+import { latestClosedMonth, MONTH, reportingClosesAt } from '../../server/asn/asn.service.js';
 import { badInput } from '../../server/errors.js';
 import type { RequestContext } from '../../server/context.js';
 import { Role, User } from '../../server/identity/user.entity.js';
@@ -125,6 +125,12 @@ export class AsnResolver {
     if (!MONTH.test(month)) throw badInput([{ field: 'month', message: 'Bulan berformat YYYY-MM.' }]);
     const pemda = await programme.pemda.load();
     return reportingClosesAt(month, programme.reportDeadlineDay, pemda!.timeZone);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The latest month (YYYY-MM) whose reporting has closed, so its figures are final; null while the first month is still open.' })
+  async latestClosedMonth(@Root() programme: AsnProgramme, @Ctx() ctx: RequestContext): Promise<string | null> {
+    const pemda = await programme.pemda.load();
+    return latestClosedMonth(programme.startMonth, programme.reportDeadlineDay, pemda!.timeZone, ctx.now());
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)

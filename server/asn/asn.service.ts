@@ -61,6 +61,19 @@ export function reportingClosesAt(month: string, deadlineDay: number, timeZone: 
   return startOfLocalDate(`${next[0]}-${String(next[1]).padStart(2, '0')}-${String(deadlineDay + 1).padStart(2, '0')}`, timeZone);
 }
 
+/**
+ * The latest month whose reporting has closed at `now` (its figures final), by the same rule as `reportingClosesAt`;
+ * null while the programme's first month is still open.
+ */
+export function latestClosedMonth(startMonth: string, deadlineDay: number, timeZone: string, now: Date): string | null {
+  const [y, m] = localDate(now, timeZone).split('-').map(Number);
+  for (const back of [1, 2]) {
+    const month = new Date(Date.UTC(y, m - 1 - back, 1)).toISOString().slice(0, 7);
+    if (reportingClosesAt(month, deadlineDay, timeZone) <= now) return month >= startMonth ? month : null;
+  }
+  return null;
+}
+
 /** What an ASN must spend in a month: by grade, or a percent of TPP with a floor. */
 export function requiredAmount(programme: AsnProgramme, asn: Pick<Asn, 'grade' | 'tppAmount'>): number {
   if (programme.minimumRule === MinimumRule.BY_GRADE) return programme.gradeMinimums[asn.grade];

@@ -68,6 +68,22 @@ describe('ASN purchase programmes (SiMadu in Bontang, WITA)', () => {
   });
   afterAll(() => t.close());
 
+  it("names the latest month whose reports have closed, at the end of the 10th in Bontang's time (WITA)", async () => {
+    const LATEST = `{ asnProgrammes(pemdaId: "${bontang}") { name latestClosedMonth } }`;
+    const closed = async () => (await t.exec(LATEST)).data.asnProgrammes.find((p: any) => p.name === programme.name).latestClosedMonth;
+    const now = t.clock.current;
+    try {
+      t.clock.current = new Date('2026-03-10T15:59:00Z'); // 23.59 WITA on the 10th: February is still open
+      expect(await closed()).toBe('2026-01');
+      t.clock.current = new Date('2026-03-10T16:00:00Z'); // midnight WITA: February is closed
+      expect(await closed()).toBe('2026-02');
+      t.clock.current = new Date('2026-02-10T12:00:00Z'); // January, the first month, still open
+      expect(await closed()).toBeNull();
+    } finally {
+      t.clock.current = now;
+    }
+  });
+
   it('defaults to SiMadu\'s minimums by grade and the 10th as the deadline', () => {
     expect(programme).toEqual(expect.objectContaining({ reportDeadlineDay: 10, gradeMinimums: { PELAKSANA: 50_000, ESELON_II: 200_000 } }));
   });

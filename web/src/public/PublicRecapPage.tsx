@@ -19,7 +19,7 @@ const PublicRecap = graphql(`
     }
     catalogueProgress(pemdaId: $pemdaId) { publishedProducts publishedLocalProducts listedProductsTarget targetAchievedPercent verifiedVendors verifiedLocalUmkkVendors }
     awardLeaderboard(pemdaId: $pemdaId) { rank opdName score tier }
-    pemda(id: $pemdaId) { id name kemendagriCode timeZone }
+    pemda(id: $pemdaId) { id name kemendagriCode }
   }
 `);
 
@@ -75,7 +75,7 @@ export function PublicRecapPage({ pemdaId }: { pemdaId: string }) {
           </table>
         )}
       </section>
-      <PublicAsnSection pemdaId={pemdaId} timeZone={data.pemda.timeZone} />
+      <PublicAsnSection pemdaId={pemdaId} />
       <p><Link to={`/publik/${pemdaId}/katalog`}>Lihat katalog produk lokal →</Link></p>
       <p>
         Data terbuka: setiap paket katalog dalam format Open Contracting (OCDS 1.1),{' '}
