@@ -16,7 +16,6 @@ const Dashboard = graphql(`
       opds { rank status budget realisedUmkk umkkShareOfBudget shortfall opd { id name shortName } }
     }
     spendMonthlySeries(pemdaId: $pemdaId, year: $year) { month realisedUmkk umkkShareOfBudgetYearToDate }
-    opds(pemdaId: $pemdaId) { id }
   }
 `);
 
@@ -31,7 +30,7 @@ export function DashboardPage({ pemdaId }: { pemdaId: string }) {
   const recap = data.spendRecap;
   const shortfalls = recap.opds.filter((o) => o.shortfall > 0).sort((a, b) => b.shortfall - a.shortfall).slice(0, 8);
   // A Pemda new to the platform has nothing to measure yet: the dashboard says what to set up, in the order it builds up.
-  const starting = data.opds.length === 0 || recap.pemda.budget === 0;
+  const starting = recap.opds.length === 0 || recap.pemda.budget === 0;
   return (
     <>
       <h1>Dasbor belanja UMK-K · {recap.period.label}</h1>
@@ -39,7 +38,7 @@ export function DashboardPage({ pemdaId }: { pemdaId: string }) {
         <section className="card" aria-label="Langkah awal">
           <h2>Langkah awal</h2>
           <ol data-testid="getting-started">
-            <li className={data.opds.length ? 'done' : undefined}><Link to="/bpbj/akun">OPD & akun</Link>: impor daftar OPD dari Perda perangkat daerah, lalu beri PP, PPK dan kepala OPD akunnya.</li>
+            <li className={recap.opds.length ? 'done' : undefined}><Link to="/bpbj/akun">OPD & akun</Link>: impor daftar OPD dari Perda perangkat daerah, lalu beri PP, PPK dan kepala OPD akunnya.</li>
             <li className={recap.pemda.budget ? 'done' : undefined}><Link to="/bpbj/impor">Impor pagu</Link>: pagu belanja barang/jasa tiap OPD dan rencana UMK-K-nya, agar porsi 40% dapat diukur.</li>
             <li><Link to="/bpbj/pengaturan">Pengaturan</Link>: target Pemda, penomoran surat pesanan dan BAST, hari libur daerah.</li>
             <li><Link to="/bpbj/kategori">Kategori</Link>: tambahkan produk unggulan daerah pada pohon kategori standar; lalu verifikasi penyedia yang mendaftar di <Link to="/bpbj/kurasi">Kurasi</Link>.</li>
