@@ -7,6 +7,7 @@ import { SIMADU_MINIMUMS } from '../../../server/asn/simadu.js';
 import { fieldErrorsOf } from '../lib/fieldErrors';
 import { rupiah } from '../lib/format';
 import { useFieldErrors } from '../lib/useFieldErrors';
+import { optionalWhole } from '../lib/formValues';
 import { NoticeLine, noticeOf, type Notice } from '../lib/useAction';
 
 const CreateProgramme = graphql(`
@@ -14,7 +15,6 @@ const CreateProgramme = graphql(`
 `);
 
 const OUTLET_KIND: Record<OutletKind, string> = { PASAR_RAKYAT: 'Pasar rakyat', GALERI_DEKRANASDA: 'Galeri Dekranasda', PASAR_PEMERINTAH: 'Pasar milik Pemda', LAINNYA: 'Lainnya' };
-const digits = (value: FormDataEntryValue | null) => String(value ?? '').replace(/\D/g, '');
 
 /**
  * A new monthly purchase programme, as a regent's instruction sets it: a fixed minimum per grade (SiMadu, Betah) or
@@ -32,7 +32,7 @@ export function NewAsnProgramme({ pemdaId, open, onCreated }: { pemdaId: string;
     event.preventDefault();
     const element = event.currentTarget;
     const form = new FormData(element);
-    const gradeMinimums = Object.fromEntries(Object.keys(SIMADU_MINIMUMS).flatMap((grade) => (digits(form.get(grade)) ? [[grade, Number(digits(form.get(grade)))]] : [])));
+    const gradeMinimums = Object.fromEntries(Object.keys(SIMADU_MINIMUMS).flatMap((grade) => { const amount = optionalWhole(form.get(grade)); return amount === null ? [] : [[grade, amount]]; }));
     const result = await create({ input: {
       pemdaId,
       name: String(form.get('name') ?? '').trim(),
@@ -40,8 +40,8 @@ export function NewAsnProgramme({ pemdaId, open, onCreated }: { pemdaId: string;
       minimumRule: rule,
       ...(rule === 'BY_GRADE'
         ? { gradeMinimums }
-        : { tppPercent: Number(String(form.get('tppPercent') ?? '').replace(',', '.')), tppFloor: digits(form.get('tppFloor')) ? Number(digits(form.get('tppFloor'))) : null }),
-      reportDeadlineDay: digits(form.get('reportDeadlineDay')) ? Number(digits(form.get('reportDeadlineDay'))) : null,
+        : { tppPercent: Number(String(form.get('tppPercent') ?? '').replace(',', '.')), tppFloor: optionalWhole(form.get('tppFloor')) }),
+      reportDeadlineDay: optionalWhole(form.get('reportDeadlineDay')),
       basicNeedsOnly: form.get('basicNeedsOnly') === 'on',
       outlets: outlets.filter((o) => o.name.trim()).map((o) => ({ name: o.name.trim(), kind: o.kind })),
     } });

@@ -6,6 +6,7 @@ import { fieldErrorsOf } from '../lib/fieldErrors';
 import { dateName, dateTime, localToday, ORDER_STATUS, rupiah } from '../lib/format';
 import { OpdTiles } from '../lib/OpdTiles';
 import { useFieldErrors } from '../lib/useFieldErrors';
+import { digitsOf } from '../lib/formValues';
 import { NoticeLine, noticeOf, type Notice } from '../lib/useAction';
 
 const OpdView = graphql(`
@@ -23,7 +24,7 @@ const OpdView = graphql(`
 const SetBudget = graphql(`mutation SetOpdBudget($input: OpdBudgetInput!) { setOpdBudget(input: $input) { id effectiveFrom } }`);
 
 type Budget = { goodsServicesBudget: number; plannedUmkk: number; allocatedUmkk: number };
-const digits = (value: FormDataEntryValue | null) => Number(String(value ?? '').replace(/\D/g, '') || NaN);
+const digits = (value: FormDataEntryValue | null) => Number(digitsOf(value) || NaN);
 
 /**
  * A new version of the OPD's budget (APBD-Perubahan, or a shift between OPDs): from a date in an open period, with the

@@ -5,6 +5,7 @@ import type { HolidayKind } from '../gql/graphql';
 import { fieldErrorsOf } from '../lib/fieldErrors';
 import { dateName, label, localToday, monthName } from '../lib/format';
 import { useFieldErrors } from '../lib/useFieldErrors';
+import { digitsOf } from '../lib/formValues';
 import { NoticeLine, noticeOf, type Notice, type Outcome } from '../lib/useAction';
 
 const Settings = graphql(`
@@ -25,7 +26,7 @@ const RemoveHoliday = graphql(`mutation RemoveRegionalHoliday($id: ID!) { remove
 const SetSynonym = graphql(`mutation SetSearchSynonym($pemdaId: ID!, $term: String!, $expansions: [String!]!) { setSearchSynonym(pemdaId: $pemdaId, term: $term, expansions: $expansions) { id term expansions } }`);
 
 const HOLIDAY_KIND: Record<HolidayKind, string> = { NATIONAL: 'Libur nasional', CUTI_BERSAMA: 'Cuti bersama', REGIONAL: 'Libur daerah' };
-const digits = (value: FormDataEntryValue | null) => Number(String(value ?? '').replace(/\D/g, ''));
+const digits = (value: FormDataEntryValue | null) => Number(digitsOf(value));
 
 /** A settings form: its own notice and the API's per-field messages beside its fields. */
 function SettingsForm({ title, children, send }: { title: string; children: (err: (field: string) => ReactNode) => ReactNode; send: (form: FormData) => Promise<[Outcome, string]> }) {

@@ -7,6 +7,7 @@ import { Link } from '../app/router';
 import { dateName, dateTime, label, localToday, ORDER_STATUS, PAYMENT_METHOD, rupiah } from '../lib/format';
 import { HistoryEntries } from '../lib/history';
 import { saveFile } from '../lib/saveFile';
+import { digitsOf } from '../lib/formValues';
 import { NoticeLine, noticeOf, type Notice, type Outcome } from '../lib/useAction';
 
 const OrderView = graphql(`
@@ -169,7 +170,7 @@ function Actions({ order: o, timeZone, onDone }: { order: Order; timeZone: strin
     if (!result.error) onDone();
   }
   const k = (action: OrderAction) => `${key}:${action}`;
-  const num = (form: FormData, name: string) => Number(String(form.get(name) ?? '').replace(/\D/g, ''));
+  const num = (form: FormData, name: string) => Number(digitsOf(form.get(name)));
   const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
   const forms: ReactNode[] = [];
   if (can('SET_SHIPPING_COST')) forms.push(

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { flattenCategories, type CategoryTree } from '../lib/categories';
 import { uploadFile } from '../lib/upload';
 import { useFieldErrors } from '../lib/useFieldErrors';
+import { digitsOf } from '../lib/formValues';
 import type { ProductInput } from '../gql/graphql';
 
 /** What the form starts from: nothing for a new product, the product (with its pending revision over it) to edit. */
@@ -41,7 +42,7 @@ export function ProductForm({ initial, categories, submitLabel, save, onCancel }
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const value = (name: string) => String(form.get(name) ?? '').trim();
-    const digits = (name: string) => Number(value(name).replace(/\D/g, ''));
+    const digits = (name: string) => Number(digitsOf(value(name)));
     const tkdn = value('tkdnPercent').replace(',', '.');
     const errors = await save({
       name: value('name'), description: value('description'), unit: value('unit'), categoryId: value('categoryId'),
