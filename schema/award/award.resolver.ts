@@ -61,6 +61,7 @@ class ComponentWeightView {
 @ObjectType()
 class AwardLeaderboardRow {
   @Field(() => Int) rank!: number;
+  @Field(() => ID, { description: 'The OPD, which keeps its id when renamed; opdName is its name when the result was published.' }) opdId!: string;
   @Field() opdName!: string;
   @Field(() => Float) score!: number;
   @Field(() => String, { nullable: true }) tier!: string | null;

@@ -165,9 +165,9 @@ export class AwardService {
   }
 
   /** The latest published result, ranked OPDs only: what the public (PPID) sees. */
-  async leaderboard(ctx: RequestContext, pemdaId: string, period?: string | null): Promise<{ rank: number; opdName: string; score: number; tier: string | null }[]> {
+  async leaderboard(ctx: RequestContext, pemdaId: string, period?: string | null): Promise<{ rank: number; opdId: string; opdName: string; score: number; tier: string | null }[]> {
     const result = await ctx.em.findOne(AwardResult, { pemda: pemdaId, status: AwardStatus.PUBLISHED, ...(period ? { period } : {}) }, { orderBy: { publishedAt: 'desc', version: 'desc' } });
-    return (result?.snapshot.rows ?? []).filter((r) => r.rank !== null).map((r) => ({ rank: r.rank!, opdName: r.opdName, score: r.score!, tier: r.tier }));
+    return (result?.snapshot.rows ?? []).filter((r) => r.rank !== null).map((r) => ({ rank: r.rank!, opdId: r.opdId, opdName: r.opdName, score: r.score!, tier: r.tier }));
   }
 
   /** Two versions side by side, per OPD of the first; the score change is exact to the 3 decimals both show. */

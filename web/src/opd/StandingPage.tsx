@@ -12,7 +12,7 @@ const Standing = graphql(`
       opds { plannedUmkk plannedUmkkShare allocatedUmkk allocatedUmkkShare realisedUmkk umkkShareOfBudget catalogueTotal externalTotal shortfall status opd { id } }
     }
     spendMonthlySeries(pemdaId: $pemdaId, year: $year, opdId: $opdId) { month realisedUmkk umkkShareOfBudgetYearToDate }
-    awardLeaderboard(pemdaId: $pemdaId) { rank opdName score tier }
+    awardLeaderboard(pemdaId: $pemdaId) { rank opdId score tier }
   }
 `);
 
@@ -26,7 +26,7 @@ export function StandingPage({ pemdaId, opd, timeZone }: { pemdaId: string; opd:
   if (error) return <p role="alert" className="error">{error.graphQLErrors[0]?.message ?? 'Gagal memuat.'}</p>;
   if (!data) return <p>Memuat…</p>;
   const row = data.spendRecap.opds.find((o) => o.opd.id === opd.id);
-  const award = data.awardLeaderboard.find((r) => r.opdName === opd.name);
+  const award = data.awardLeaderboard.find((r) => r.opdId === opd.id);
   return (
     <>
       <h1>Capaian {opd.name} · {data.spendRecap.period.label}</h1>
