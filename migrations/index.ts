@@ -33,4 +33,5 @@ export const migrationNames = [
   'Migration20261206014303_catalogue_sort_indexes',
   'Migration20261207064010_accounts',
   'Migration20261207070843_asn_report_audit',
+  'Migration20261207131351_catalogue_version',
 ];

@@ -144,3 +144,8 @@ export function projectionOf(info: GraphQLResolveInfo, entity: Function, path: s
   if (info.fieldNodes.length === 1) cache.set(root, projection);
   return projection;
 }
+
+/** The GraphQL field is a plain column of the entity's own table: no resolver, no middleware, no role. */
+export function isColumnField(meta: EntityMetadata<object>, field: string): boolean {
+  return plansOf(meta).get(field)?.kind === 'column';
+}

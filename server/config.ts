@@ -30,6 +30,8 @@ export interface AppConfig {
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (login throttling needs it). */
   trustProxy: boolean;
   bodyLimitBytes: number;
+  /** Anonymous catalogue pages kept in memory while the catalogue is unchanged (catalogue-page-cache.ts); 0 keeps none. */
+  cataloguePageCacheEntries: number;
   seedDemo: boolean;
   loginMaxAttempts: number;
   loginWindowSeconds: number;
@@ -173,6 +175,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     introspection: boolean(env, 'INTROSPECTION', !production),
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    cataloguePageCacheEntries: integer(env, 'CATALOGUE_PAGE_CACHE_ENTRIES', 500, 0, 100_000),
     seedDemo: boolean(env, 'SEED_DEMO', !production),
     loginMaxAttempts: integer(env, 'LOGIN_MAX_ATTEMPTS', 5, 1, 1000),
     loginWindowSeconds: integer(env, 'LOGIN_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),

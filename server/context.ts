@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PageCandidate } from './catalogue/catalogue-page-cache.js';
 import type { AppConfig } from './config.js';
 import type { Role } from './identity/user.entity.js';
 import type { Loaders } from './loaders.js';
@@ -33,4 +34,6 @@ export interface RequestContext {
   now: () => Date;
   /** What the request's log line reports (operation, error codes); one object shared by Apollo's copies of the context. */
   trace: { operation?: string; errorCodes: string[] };
+  /** An anonymous page the HTTP layer may keep (server/catalogue/catalogue-page-cache.ts); unset for every other request. */
+  cataloguePage?: PageCandidate;
 }

@@ -9,6 +9,7 @@ import { Holiday } from '../calendar/holiday.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { JobSchedule } from '../jobs/job-schedule.entity.js';
 import { Category } from '../catalogue/category.entity.js';
+import { CatalogueVersion } from '../catalogue/catalogue-version.entity.js';
 import { Product } from '../catalogue/product.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Opd } from '../opd/opd.entity.js';
@@ -26,4 +27,4 @@ import { Upload } from '../uploads/upload.entity.js';
 import { VendorDocument } from '../vendor/vendor-document.entity.js';
 
 /** Every entity, listed explicitly so discovery works the same under ts-jest and from dist/. */
-export const entities = [Pemda, Opd, User, Vendor, Category, Product, AuditLog, Order, OrderLine, Payment, PaymentDelayRollup, CartItem, IdempotencyRecord, SearchSynonym, SearchOutboxEntry, SearchVocabularyWord, SearchableProduct, SearchFacetCount, OpdBudget, ExternalSpend, SpendRollup, VendorSpendRollup, AsnProgramme, Outlet, Asn, AsnPurchaseReport, AsnOrder, AwardResult, LoginThrottleCounter, RateLimitAllowance, OrderDocument, DocumentCounter, Holiday, Notification, JobSchedule, SplitFlagGroup, SplitFlagYear, ExportJob, Upload, VendorDocument];
+export const entities = [Pemda, Opd, User, Vendor, Category, Product, CatalogueVersion, AuditLog, Order, OrderLine, Payment, PaymentDelayRollup, CartItem, IdempotencyRecord, SearchSynonym, SearchOutboxEntry, SearchVocabularyWord, SearchableProduct, SearchFacetCount, OpdBudget, ExternalSpend, SpendRollup, VendorSpendRollup, AsnProgramme, Outlet, Asn, AsnPurchaseReport, AsnOrder, AwardResult, LoginThrottleCounter, RateLimitAllowance, OrderDocument, DocumentCounter, Holiday, Notification, JobSchedule, SplitFlagGroup, SplitFlagYear, ExportJob, Upload, VendorDocument];

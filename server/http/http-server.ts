@@ -1,14 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
+import { HeaderMap } from '@apollo/server';
 import cors from 'cors';
 import express from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { App } from '../app.js';
+import type { RequestContext } from '../context.js';
 import { asServerBusy } from '../database/orm.js';
+import { CataloguePageCache, cataloguePageCachePlugin } from '../catalogue/catalogue-page-cache.js';
 import { AppError, passwordChangeRequired } from '../errors.js';
 import { ocdsReleasePage, openDataPemda } from '../opendata/ocds.js';
 import { log } from '../observability/log.js';
@@ -34,6 +36,8 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
   http.set('trust proxy', config.trustProxy);
   const server = createServer(http);
   app.apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: server }));
+  const pages = config.cataloguePageCacheEntries > 0 ? new CataloguePageCache(config.cataloguePageCacheEntries, () => app.orm.em.fork() as EntityManager) : null;
+  if (pages) app.apollo.addPlugin(cataloguePageCachePlugin(() => app.orm.getMetadata()));
   await app.apollo.start();
 
   http.use(requestLog((res) => res.locals.ctx));
@@ -75,6 +79,41 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
     }
   });
 
+  /**
+   * GraphQL over HTTP, as @as-integrations/express5 does it, with the anonymous catalogue page cache in front: a page
+   * kept and still current is sent as it was, without running the operation again.
+   */
+  const graphqlRoute = async (req: express.Request, res: express.Response) => {
+    const key = pages?.keyOf(req) ?? null;
+    const kept = key ? await pages!.answer(key) : null;
+    if (kept) {
+      res.locals.ctx = { actor: null, trace: { operation: kept.operation, errorCodes: [] } };
+      for (const [name, value] of kept.headers) res.setHeader(name, value);
+      return void res.status(kept.status).send(kept.body);
+    }
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+    const response = await app.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search, body: req.body }, context: async () => {
+      // Made inside Apollo, so a database too busy to check the token is answered as Apollo answers it (503, Retry-After).
+      const ctx: RequestContext = (res.locals.ctx = await contextOf(req));
+      if (key) ctx.cataloguePage = { key };
+      return ctx;
+    } });
+    for (const [name, value] of response.headers) res.setHeader(name, value);
+    res.status(response.status ?? 200);
+    if (response.body.kind === 'complete') {
+      const body = Buffer.from(response.body.string);
+      const candidate = (res.locals.ctx as RequestContext | undefined)?.cataloguePage;
+      if (key && candidate?.versions && res.statusCode === 200) {
+        pages!.keep(key, { status: 200, headers: [...response.headers], body, versions: candidate.versions, operation: candidate.operation });
+      }
+      return void res.send(body);
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
   // A browser opening /graphql gets the offline API explorer (GraphiQL from the app's bundle); programs get the API.
   const explorer = join(WEB_DIST, 'explorer.html');
   const hasExplorer = existsSync(explorer); // once, at start: not a file-system call per request
@@ -87,10 +126,7 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
     '/graphql',
     cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
     express.json({ limit: config.bodyLimitBytes }),
-    expressMiddleware(app.apollo, {
-      context: async ({ req, res }) =>
-        (res.locals.ctx = await contextOf(req)),
-    }),
+    graphqlRoute,
   );
 
   // Uploads: the raw file as the body (a phone's camera picture or a scan), the kind in ?kind=; answered with the

@@ -32,3 +32,10 @@ export const poolConnections = new Gauge({
   labelNames: ['state'] as const,
   registers: [metrics],
 });
+
+export const cataloguePageCache = new Counter({
+  name: 'katalog_catalogue_page_cache_total',
+  help: 'Anonymous catalogue pages: kept, answered from memory (hit), or found changed since (stale).',
+  labelNames: ['outcome'] as const,
+  registers: [metrics],
+});

@@ -31,7 +31,7 @@ export function requestTracePlugin(): ApolloServerPlugin<RequestContext> {
  * Pemda, error codes; never a token or a stack trace for a refused input) and its latency in the metrics. The request
  * id comes from `X-Request-Id` when a proxy sent a sane one, and goes back in the response.
  */
-export function requestLog(contextOf: (res: Response) => RequestContext | undefined) {
+export function requestLog(contextOf: (res: Response) => Pick<RequestContext, 'actor' | 'trace'> | undefined) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     const given = req.header('x-request-id');

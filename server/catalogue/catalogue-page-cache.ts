@@ -1,0 +1,193 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { EntityMetadata, MetadataStorage } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  getNamedType,
+  isObjectType,
+  Kind,
+  type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { isColumnField } from '../../schema/projection.js';
+import type { RequestContext } from '../context.js';
+import { cataloguePageCache } from '../observability/metrics.js';
+
+/**
+ * Anonymous catalogue pages answered from memory while the catalogue is unchanged.
+ *
+ * The public and every buyer who has not signed in see the same page for the same request, and that page is most of
+ * what a catalogue serves. A page is kept with the version of each Pemda it shows (catalogue_version, bumped by
+ * database triggers in the transaction of any write to a product, vendor or category), and answered again only while
+ * every version is the same: one small statement instead of the page's work. The version is read before the page is,
+ * so a page kept is never older than the version it is kept with; another process's write changes the version too.
+ *
+ * Only a page the versions cover is kept: the root fields are all `products`, and each field below is structure
+ * (connection, edge, page info), a plain column of a product, vendor or category, or one of the product's fields that
+ * reads only those rows. A field that reads anything else (`priceCheck`, a guarded field) keeps the request out.
+ * So does a token, an error, or a body too long to be worth a key.
+ */
+
+const STRUCTURE = new Set(['ProductConnection', 'ProductEdge', 'PageInfo']);
+/** Product fields with a resolver that reads only the product's, its vendor's and its category's rows. */
+const PRODUCT_RESOLVED = new Set(['vendor', 'category', 'isLocal', 'isUmkk']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Longer bodies are not worth keeping as keys: the catalogue's own pages are a few hundred bytes. */
+const MAX_KEY_LENGTH = 4096;
+
+/** What the cache needs of an HTTP request. */
+export interface PageRequest {
+  method: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+export interface CachedPage {
+  status: number;
+  headers: [string, string][];
+  body: Buffer;
+  /** The version of each Pemda shown, read before the page was. */
+  versions: Map<string, string>;
+  operation: string | undefined;
+}
+
+/**
+ * What the GraphQL plugin leaves on a request's context for the HTTP layer: the page is kept only if `versions` is
+ * set. Changed in place, never replaced: Apollo runs an operation on a copy of the context, which shares this object.
+ */
+export interface PageCandidate {
+  key: string;
+  versions?: Map<string, string>;
+  operation?: string;
+}
+
+/** Each Pemda's catalogue version; '0' for one never written to. The ids are UUIDs, checked by the caller. */
+export async function readCatalogueVersions(em: EntityManager, pemdaIds: string[]): Promise<Map<string, string>> {
+  const rows = await em.getConnection().execute<{ id: string; version: string }[]>(
+    `select pemda_id::text as id, version::text as version from catalogue_version where pemda_id in (${pemdaIds.map((id) => `'${id.toLowerCase()}'`).join(', ')})`,
+  );
+  const versions = new Map(pemdaIds.map((id) => [id.toLowerCase(), '0']));
+  for (const row of rows) versions.set(row.id, row.version);
+  return versions;
+}
+
+export class CataloguePageCache {
+  /** Oldest first: a page answered again moves to the end, and the first is dropped when the cache is full. */
+  private readonly pages = new Map<string, CachedPage>();
+
+  constructor(private readonly capacity: number, private readonly fork: () => EntityManager) {}
+
+  get size(): number {
+    return this.pages.size;
+  }
+
+  /** The key of a request the cache may answer (anonymous, a JSON POST), or null. */
+  keyOf(request: PageRequest): string | null {
+    if (request.method !== 'POST' || request.headers.authorization !== undefined) return null;
+    const body = request.body as { query?: unknown } | null;
+    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string' || !body.query.includes('products')) return null;
+    const key = `${request.headers.accept ?? ''}\n${JSON.stringify(body)}`;
+    return key.length <= MAX_KEY_LENGTH ? key : null;
+  }
+
+  /** The page kept under this key, if the catalogue it shows has not changed since. */
+  async answer(key: string): Promise<CachedPage | null> {
+    const page = this.pages.get(key);
+    if (!page) return null;
+    const now = await readCatalogueVersions(this.fork(), [...page.versions.keys()]);
+    if ([...page.versions].some(([pemda, version]) => now.get(pemda) !== version)) {
+      this.pages.delete(key);
+      cataloguePageCache.inc({ outcome: 'stale' });
+      return null;
+    }
+    this.pages.delete(key);
+    this.pages.set(key, page);
+    cataloguePageCache.inc({ outcome: 'hit' });
+    return page;
+  }
+
+  keep(key: string, page: CachedPage): void {
+    this.pages.delete(key);
+    this.pages.set(key, page);
+    while (this.pages.size > this.capacity) this.pages.delete(this.pages.keys().next().value!);
+    cataloguePageCache.inc({ outcome: 'kept' });
+  }
+}
+
+/**
+ * Marks a request the HTTP layer offered (`ctx.cataloguePage`) as one to keep, with the versions read before it runs,
+ * unless the operation reads what the versions do not cover; takes the mark off again when the answer has an error.
+ */
+export function cataloguePageCachePlugin(metadata: () => MetadataStorage): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ contextValue: ctx }) {
+      if (!ctx.cataloguePage) return;
+      return {
+        async responseForOperation({ operation, document, schema, request, operationName }) {
+          const candidate = ctx.cataloguePage;
+          if (!candidate) return null;
+          const fragments = Object.fromEntries(
+            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+          );
+          const pemdaIds = anonymous(ctx) && operation.operation === 'query' ? pemdasShown(operation, request.variables ?? {}) : null;
+          const root = schema.getQueryType();
+          if (!pemdaIds || !root || !covered(root, operation.selectionSet, fragments, metadata())) return null;
+          candidate.versions = await readCatalogueVersions(ctx.em, pemdaIds);
+          candidate.operation = operationName ?? undefined;
+          return null;
+        },
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single' || response.body.singleResult.errors?.length) ctx.cataloguePage!.versions = undefined;
+        },
+      };
+    },
+  };
+}
+
+const anonymous = (ctx: RequestContext) => !ctx.actor && !ctx.authProblem && !ctx.passwordChangeRequired;
+
+/** The Pemdas the operation's root `products` fields show, or null when a root field is anything else. */
+function pemdasShown(operation: OperationDefinitionNode, variables: Record<string, unknown>): string[] | null {
+  const ids = new Set<string>();
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) return null;
+    if (selection.name.value === '__typename') continue;
+    if (selection.name.value !== 'products') return null;
+    const value = selection.arguments?.find((a) => a.name.value === 'pemdaId')?.value;
+    const id = value?.kind === Kind.VARIABLE ? variables[value.name.value] : value?.kind === Kind.STRING ? value.value : undefined;
+    if (typeof id !== 'string' || !UUID.test(id)) return null;
+    ids.add(id.toLowerCase());
+  }
+  return ids.size ? [...ids] : null;
+}
+
+/** Every field of the selection is one the catalogue version covers (see the module's comment). */
+function covered(type: GraphQLObjectType, selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, metadata: MetadataStorage): boolean {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      const name = selection.name.value;
+      if (name === '__typename') continue;
+      if (!fieldCovered(type.name, name, metadata)) return false;
+      const field = type.getFields()[name];
+      if (!field) return false;
+      if (selection.selectionSet) {
+        const inner = getNamedType(field.type);
+        if (!isObjectType(inner) || !covered(inner, selection.selectionSet, fragments, metadata)) return false;
+      }
+    } else {
+      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
+      if (!fragment || (fragment.typeCondition && fragment.typeCondition.name.value !== type.name)) return false;
+      if (!covered(type, fragment.selectionSet, fragments, metadata)) return false;
+    }
+  }
+  return true;
+}
+
+function fieldCovered(type: string, field: string, metadata: MetadataStorage): boolean {
+  if (type === 'Query') return field === 'products';
+  if (STRUCTURE.has(type)) return true;
+  if (type === 'Product' && PRODUCT_RESOLVED.has(field)) return true;
+  if (type !== 'Product' && type !== 'Vendor' && type !== 'Category') return false;
+  return isColumnField(metadata.get(type) as EntityMetadata<object>, field);
+}

@@ -1,0 +1,152 @@
+import { createApp } from '../../server/app.js';
+import { CataloguePageCache } from '../../server/catalogue/catalogue-page-cache.js';
+import { Product, ProductStatus } from '../../server/catalogue/product.entity.js';
+import { createOrm } from '../../server/database/orm.js';
+import { startHttpServer, type RunningServer } from '../../server/http/http-server.js';
+import { Pemda } from '../../server/pemda/pemda.entity.js';
+import { User } from '../../server/identity/user.entity.js';
+import { Vendor } from '../../server/vendor/vendor.entity.js';
+import { createTestApp, type TestApp } from '../support/harness.js';
+
+/**
+ * The anonymous catalogue page cache, over HTTP. The pages are read from one app (the HTTP server) and the writes
+ * made through another (`t.exec`, on the server PostgreSQL its own connection pool), as two processes would: the
+ * only thing they share is the database's catalogue version.
+ */
+describe('anonymous catalogue pages kept while the catalogue is unchanged', () => {
+  let t: TestApp;
+  let server: RunningServer;
+  let batuId: string;
+  const ownStatements: string[] = [];
+  let closeOrm = async () => {};
+  /** SQL statements the HTTP server's app sent since the last reset. */
+  const sent = () => (t.db.url ? ownStatements : t.queries);
+  const resetSent = () => void (sent().length = 0);
+
+  const PAGE = `query Katalog($p: ID!) { products(pemdaId: $p, first: 20, sort: NAME_ASC) { edges { node { id name price stock vendor { id businessName } category { name } isLocal } } pageInfo { hasNextPage } } }`;
+  const page = async (query = PAGE, variables: Record<string, unknown> = { p: batuId }, headers: Record<string, string> = {}) => {
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+    return { status: response.status, type: response.headers.get('content-type'), json: (await response.json()) as any };
+  };
+  const onlyTheVersionRead = () => expect(sent()).toEqual([expect.stringMatching(/from catalogue_version/)]);
+  const ranThePage = () => expect(sent().some((sql) => /from "product"/.test(sql))).toBe(true);
+
+  beforeAll(async () => {
+    t = await createTestApp({ catalogue: true, env: { JWT_SECRET: 'k'.repeat(40) } }); // one secret for both apps' tokens
+    batuId = (await t.em().findOneOrFail(Pemda, { kemendagriCode: '35.79' })).id;
+    const orm = t.db.url
+      ? await createOrm({ databaseUrl: t.db.url, pgliteDataDir: null, logQueries: false, statementTimeoutMs: t.config.statementTimeoutMs }, { onQuery: (sql) => ownStatements.push(sql) })
+      : t.db.orm;
+    if (t.db.url) closeOrm = () => orm.close();
+    server = await startHttpServer(await createApp({ ...t.config, port: 0, host: '127.0.0.1' }, orm, { now: t.clock.now }));
+  });
+  afterAll(async () => {
+    await server.close();
+    await closeOrm();
+    await t.close();
+  });
+
+  it('answers the same page again with one statement, the version read, and the same bytes', async () => {
+    resetSent();
+    const first = await page();
+    expect(first.json.data.products.edges).toHaveLength(20);
+    ranThePage();
+    resetSent();
+    const again = await page();
+    onlyTheVersionRead();
+    expect(again).toEqual(first);
+    expect(again.type).toBe('application/json; charset=utf-8');
+  });
+
+  it("shows a vendor's new price at once, though the vendor wrote through another process", async () => {
+    const before = (await page()).json.data.products.edges.map((e: any) => e.node);
+    const product = await t.em().findOneOrFail(Product, before[0].id, { populate: ['vendor'] });
+    const token = await t.login((await t.em().findOneOrFail(User, { vendor: product.vendor.id })).email);
+    const cheaper = Number(before[0].price) - 1000;
+    const update = await t.exec(`mutation($id: ID!, $input: ProductUpdateInput!) { updateProduct(id: $id, input: $input) { price } }`, { id: product.id, input: { price: cheaper } }, { token });
+    expect(update.errors).toBeUndefined();
+    resetSent();
+    const after = (await page()).json.data.products.edges.map((e: any) => e.node);
+    ranThePage();
+    expect(after[0]).toEqual({ ...before[0], price: after[0].price });
+    expect(Number(after[0].price)).toBe(cheaper);
+  });
+
+  it('sees a change made in SQL, outside the ORM, and a vendor suspended by BPBJ', async () => {
+    const shown = (await page()).json.data.products.edges[1].node;
+    await t.em().getConnection().execute(`update product set stock = 4321 where id = ?`, [shown.id]);
+    expect((await page()).json.data.products.edges[1].node.stock).toBe(4321);
+
+    const bpbj = await t.login('bpbj@batukota.go.id');
+    const suspended = await t.exec(`mutation($id: ID!) { suspendVendor(id: $id, reason: "Izin usaha kedaluwarsa") { status } }`, { id: shown.vendor.id }, { token: bpbj });
+    expect(suspended.data?.suspendVendor.status).toBe('SUSPENDED');
+    const vendors = (await page()).json.data.products.edges.map((e: any) => e.node.vendor.id);
+    expect(vendors).not.toContain(shown.vendor.id);
+  });
+
+  it('never answers a signed-in caller from memory, nor keeps its page for the public', async () => {
+    await page();
+    const bpbj = await t.login('bpbj@batukota.go.id');
+    const query = `query($p: ID!) { products(pemdaId: $p, first: 100, filter: { status: [DRAFT] }) { edges { node { id status } } } }`;
+    const curator = await page(query, { p: batuId }, { authorization: `Bearer ${bpbj}` });
+    const statuses = curator.json.data.products.edges.map((e: any) => e.node.status);
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set([ProductStatus.DRAFT]));
+    resetSent();
+    const again = await page(query, { p: batuId }, { authorization: `Bearer ${bpbj}` });
+    ranThePage();
+    expect(again.json).toEqual(curator.json);
+    // The same request without the token: the public's page, which has no drafts.
+    const anonymous = await page(query);
+    expect(anonymous.json.data.products.edges.every((e: any) => e.node.status === 'PUBLISHED')).toBe(true);
+  });
+
+  it('does not keep a page that reads beyond the catalogue (priceCheck), nor an error', async () => {
+    const priced = `query($p: ID!) { products(pemdaId: $p, first: 3) { edges { node { id priceCheck { verdict } } } } }`;
+    await page(priced);
+    resetSent();
+    await page(priced);
+    ranThePage();
+
+    const missing = `query($p: ID!) { products(pemdaId: $p, filter: { categoryId: "00000000-0000-4000-8000-000000000000" }) { edges { node { id } } } }`;
+    const refused = await page(missing);
+    expect(refused.json.errors[0].extensions.code).toBe('NOT_FOUND');
+    resetSent();
+    expect((await page(missing)).json.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(sent().some((sql) => /from "category"/.test(sql))).toBe(true);
+  });
+
+  it('bumps the version once per Pemda per transaction, at commit, and not for a rolled-back write', async () => {
+    const version = async () => (await t.em().getConnection().execute<{ version: string }[]>(`select version::text as version from catalogue_version where pemda_id = ?`, [batuId]))[0]?.version;
+    const before = await version();
+    await expect(t.em().transactional(async (em) => {
+      await em.execute(`update product set stock = stock + 1 where pemda_id = ?`, [batuId]);
+      throw new Error('dibatalkan');
+    })).rejects.toThrow('dibatalkan');
+    expect(await version()).toBe(before);
+    const calls = await t.em().transactional(async (em) => {
+      await em.execute(`update product set stock = stock + 1 where pemda_id = ?`, [batuId]);
+      await em.execute(`update vendor set phone = phone where pemda_id = ?`, [batuId]);
+      // Deferred: nothing is bumped until the commit.
+      return (await em.execute<{ version: string }[]>(`select version::text as version from catalogue_version where pemda_id = ?`, [batuId]))[0]?.version;
+    });
+    expect(calls).toBe(before);
+    const after = await version();
+    expect(BigInt(after)).toBeGreaterThan(BigInt(before));
+  });
+
+  it('keeps at most its capacity, dropping the page asked for least recently', async () => {
+    const cache = new CataloguePageCache(2, () => t.em());
+    const kept = { status: 200, headers: [], body: Buffer.from('{}'), versions: new Map([[batuId, (await t.em().getConnection().execute<{ version: string }[]>(`select version::text as version from catalogue_version where pemda_id = ?`, [batuId]))[0].version]]), operation: 'Katalog' };
+    cache.keep('a', kept);
+    cache.keep('b', kept);
+    expect(await cache.answer('a')).toBe(kept); // "a" is now the most recent
+    cache.keep('c', kept);
+    expect(cache.size).toBe(2);
+    expect(await cache.answer('b')).toBeNull();
+    expect(await cache.answer('a')).toBe(kept);
+    await t.em().nativeUpdate(Vendor, { pemda: batuId }, { phone: '0341000000' });
+    expect(await cache.answer('a')).toBeNull(); // the catalogue changed
+    expect(cache.size).toBe(1);
+  });
+});
