@@ -4,7 +4,11 @@
  * with raw `pg` and JSON.stringify (bench/floor-server.ts). This process is the load: closed-loop clients on
  * loopback at each concurrency, one workload at a time, GraphQL then floor, after checking both answer the same rows.
  *
- * Options: --seconds N (per measurement, default 10); --only products|me (one workload, e.g. under a CPU profile).
+ * The catalogue page is measured twice: built every time (a second API process with the page cache off, as a signed-in
+ * buyer's page always is) and answered from the anonymous page cache (server/catalogue/catalogue-page-cache.ts),
+ * which re-reads only the catalogue version while nothing changes.
+ *
+ * Options: --seconds N (per measurement, default 10); --only built|cache|me (one workload, e.g. under a CPU profile).
  */
 import { loadavg } from 'node:os';
 import { Pemda } from '../server/pemda/pemda.entity.js';
@@ -24,10 +28,12 @@ await db.em().getConnection().execute('analyze');
 const batu = await db.em().findOneOrFail(Pemda, { kemendagriCode: '35.79' });
 
 const api = await startServer(db.url, false);
+// The same server with the anonymous page cache off: every page built, as for a signed-in buyer.
+const uncached = await startServer(db.url, false, { CATALOGUE_PAGE_CACHE_ENTRIES: '0' });
 const floor = await startProcess('dist/bench/floor-server.js', { DATABASE_URL: db.url, JWT_SECRET: 'b'.repeat(40) });
 
-const graphql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
-  const response = await fetch(`${api.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+const graphql = async (query: string, variables: Record<string, unknown> = {}, token?: string, server = api) => {
+  const response = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
   const json = (await response.json()) as { data?: any; errors?: unknown[] };
   if (json.errors) throw new Error(`GraphQL answered ${JSON.stringify(json.errors)}`);
   return json.data;
@@ -38,10 +44,16 @@ const floorGet = async (path: string, token?: string) => {
 };
 const token = (await graphql(`mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token } }`, { e: 'pp.dinkes@batukota.go.id', p: DEMO_PASSWORD })).login.token as string;
 
+const PAGE = `query($p: ID!) { products(first: 100, pemdaId: $p) { edges { node { id name price unit vendor { id businessName } category { id name } } } } }`;
 const workloads = [
   {
-    name: '`products(first: 100)` with vendor and category',
-    api: () => graphql(`query($p: ID!) { products(first: 100, pemdaId: $p) { edges { node { id name price unit vendor { id businessName } category { id name } } } } }`, { p: batu.id }),
+    name: '`products(first: 100)` with vendor and category, every page built (page cache off)',
+    api: () => graphql(PAGE, { p: batu.id }, undefined, uncached),
+    floor: () => floorGet(`/products?pemda=${batu.id}`),
+  },
+  {
+    name: '`products(first: 100)`, anonymous, answered from the page cache',
+    api: () => graphql(PAGE, { p: batu.id }),
     floor: () => floorGet(`/products?pemda=${batu.id}`),
   },
   {
@@ -77,6 +89,6 @@ const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].l
 const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
 console.log(`\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.map(line).join('\n')}`);
 
-for (const child of [api.child, floor.child]) child.kill('SIGTERM');
+for (const child of [api.child, uncached.child, floor.child]) child.kill('SIGTERM');
 await new Promise((r) => setTimeout(r, 1500));
 await db.dispose();

@@ -116,8 +116,8 @@ export async function startProcess(script: string, env: Record<string, string>, 
 }
 
 /** A real server process on a benchmark's database, in production mode, without allowances or demo seeding. */
-export const startServer = (databaseUrl: string, jobs: boolean) =>
-  startProcess('dist/server/main.js', { DATABASE_URL: databaseUrl, NODE_ENV: 'production', JWT_SECRET: 'b'.repeat(40), RATE_LIMITS: 'false', SEED_DEMO: 'false', JOBS: String(jobs), LOG_LEVEL: 'warn' });
+export const startServer = (databaseUrl: string, jobs: boolean, env: Record<string, string> = {}) =>
+  startProcess('dist/server/main.js', { DATABASE_URL: databaseUrl, NODE_ENV: 'production', JWT_SECRET: 'b'.repeat(40), RATE_LIMITS: 'false', SEED_DEMO: 'false', JOBS: String(jobs), LOG_LEVEL: 'warn', ...env });
 
 /** Closed-loop load: `concurrency` clients send requests back to back for `seconds`; throughput and latency. */
 export async function closedLoop(seconds: number, concurrency: number, request: (n: number) => Promise<unknown>): Promise<{ rps: number; p50: number; p99: number }> {

@@ -12,6 +12,7 @@ import {
 } from 'graphql';
 import { isColumnField } from '../../schema/projection.js';
 import type { RequestContext } from '../context.js';
+import { costOf } from '../http/request-limits.js';
 import { cataloguePageCache } from '../observability/metrics.js';
 
 /**
@@ -50,6 +51,7 @@ export interface CachedPage {
   /** The version of each Pemda shown, read before the page was. */
   versions: Map<string, string>;
   operation: string | undefined;
+  cost: number;
 }
 
 /**
@@ -60,6 +62,8 @@ export interface PageCandidate {
   key: string;
   versions?: Map<string, string>;
   operation?: string;
+  /** The operation's cost, drawn again from the caller's allowance each time the page is answered from memory. */
+  cost?: number;
 }
 
 /** Each Pemda's catalogue version; '0' for one never written to. The ids are UUIDs, checked by the caller. */
@@ -135,6 +139,7 @@ export function cataloguePageCachePlugin(metadata: () => MetadataStorage): Apoll
           if (!pemdaIds || !root || !covered(root, operation.selectionSet, fragments, metadata())) return null;
           candidate.versions = await readCatalogueVersions(ctx.em, pemdaIds);
           candidate.operation = operationName ?? undefined;
+          candidate.cost = costOf(schema, document, request.variables, operationName ?? undefined).cost;
           return null;
         },
         async willSendResponse({ response }) {

@@ -88,6 +88,13 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
     const kept = key ? await pages!.answer(key) : null;
     if (kept) {
       res.locals.ctx = { actor: null, trace: { operation: kept.operation, errorCodes: [] } };
+      try {
+        await app.services.rateLimits.draw({ actor: null, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' }, { cost: kept.cost, expensive: 0 });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        res.locals.ctx.trace.errorCodes.push(error.code);
+        return void sendError(res, 429, error);
+      }
       for (const [name, value] of kept.headers) res.setHeader(name, value);
       return void res.status(kept.status).send(kept.body);
     }
@@ -106,7 +113,7 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
       const body = Buffer.from(response.body.string);
       const candidate = (res.locals.ctx as RequestContext | undefined)?.cataloguePage;
       if (key && candidate?.versions && res.statusCode === 200) {
-        pages!.keep(key, { status: 200, headers: [...response.headers], body, versions: candidate.versions, operation: candidate.operation });
+        pages!.keep(key, { status: 200, headers: [...response.headers], body, versions: candidate.versions, operation: candidate.operation, cost: candidate.cost ?? 1 });
       }
       return void res.send(body);
     }

@@ -74,7 +74,7 @@ export class RateLimits {
   }
 
   /** Draws an operation's cost from the caller's allowance, or refuses it with RATE_LIMITED. */
-  async draw(ctx: RequestContext, { cost, expensive }: OperationCost): Promise<void> {
+  async draw(ctx: Pick<RequestContext, 'actor' | 'clientIp'>, { cost, expensive }: OperationCost): Promise<void> {
     if (!this.enabled) return;
     if (!ctx.actor) await consume(this.anonymous, `ip:${ctx.clientIp}`, Math.max(1, cost));
     else if (expensive > 0) await consume(this.expensive, `user:${ctx.actor.userId}`, expensive);

@@ -135,9 +135,26 @@ describe('anonymous catalogue pages kept while the catalogue is unchanged', () =
     expect(BigInt(after)).toBeGreaterThan(BigInt(before));
   });
 
+  it("draws each page answered from memory from the address's per-minute allowance, until it is refused", async () => {
+    const app = await createApp({ ...t.config, port: 0, host: '127.0.0.1', rateLimits: true }, t.db.orm, { now: t.clock.now });
+    const limited = await startHttpServer(app);
+    try {
+      const send = () => fetch(limited.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: PAGE, variables: { p: batuId } }) });
+      const statuses: number[] = [];
+      for (let i = 0; i < 1000 && !statuses.includes(429); i++) statuses.push((await send()).status);
+      expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
+      expect(statuses.at(-1)).toBe(429);
+      const refused = await send();
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED');
+    } finally {
+      await app.apollo.stop(); // closes the listener; the database is the test's
+    }
+  });
+
   it('keeps at most its capacity, dropping the page asked for least recently', async () => {
     const cache = new CataloguePageCache(2, () => t.em());
-    const kept = { status: 200, headers: [], body: Buffer.from('{}'), versions: new Map([[batuId, (await t.em().getConnection().execute<{ version: string }[]>(`select version::text as version from catalogue_version where pemda_id = ?`, [batuId]))[0].version]]), operation: 'Katalog' };
+    const kept = { status: 200, headers: [], cost: 1, body: Buffer.from('{}'), versions: new Map([[batuId, (await t.em().getConnection().execute<{ version: string }[]>(`select version::text as version from catalogue_version where pemda_id = ?`, [batuId]))[0].version]]), operation: 'Katalog' };
     cache.keep('a', kept);
     cache.keep('b', kept);
     expect(await cache.answer('a')).toBe(kept); // "a" is now the most recent
