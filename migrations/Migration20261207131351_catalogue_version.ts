@@ -2,12 +2,13 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * A Pemda's catalogue version (server/catalogue/catalogue-version.entity.ts), bumped from the database itself so
- * every path that writes a product, vendor or category counts. The triggers are deferred to the commit: the version
+ * every path that writes a product, vendor, category or search synonym counts (the search index's own tables, the
+ * vocabulary and the facet ledger, follow those rows by their own triggers in the same transaction). The triggers are deferred to the commit: the version
  * changes in the same transaction as the rows, and its row is locked only at the very end, after the transaction's
  * other locks (so two checkouts cannot deadlock on it), and once per Pemda per transaction (a 1,000-row import bumps
  * it once).
  */
-const TABLES = ['product', 'vendor', 'category'];
+const TABLES = ['product', 'vendor', 'category', 'search_synonym'];
 
 export class Migration20261207131351_catalogue_version extends Migration {
 

@@ -20,17 +20,25 @@ import { cataloguePageCache } from '../observability/metrics.js';
  *
  * The public and every buyer who has not signed in see the same page for the same request, and that page is most of
  * what a catalogue serves. A page is kept with the version of each Pemda it shows (catalogue_version, bumped by
- * database triggers in the transaction of any write to a product, vendor or category), and answered again only while
- * every version is the same: one small statement instead of the page's work. The version is read before the page is,
- * so a page kept is never older than the version it is kept with; another process's write changes the version too.
+ * database triggers in the transaction of any write to a product, vendor, category or search synonym), and answered
+ * again only while every version is the same: one small statement instead of the page's work. The version is read
+ * before the page is, so a page kept is never older than the version it is kept with; another process's write
+ * changes the version too.
  *
- * Only a page the versions cover is kept: the root fields are all `products`, and each field below is structure
- * (connection, edge, page info), a plain column of a product, vendor or category, or one of the product's fields that
- * reads only those rows. A field that reads anything else (`priceCheck`, a guarded field) keeps the request out.
- * So does a token, an error, or a body too long to be worth a key.
+ * Only a page the versions cover is kept: the root fields are all `products`, or `searchProducts` on the PostgreSQL
+ * engine, and each field below is structure (connection, edge, page info, a search result), a plain column of a
+ * product, vendor or category, or one of the product's fields that reads only those rows. A field that reads anything
+ * else (`priceCheck`, a guarded field) keeps the request out. So does a token, an error, or a body too long to be
+ * worth a key.
  */
 
 const STRUCTURE = new Set(['ProductConnection', 'ProductEdge', 'PageInfo']);
+/**
+ * The PostgreSQL engine's answer (hits, facets, the corrected query) is read from the search tables the product,
+ * vendor, category and synonym triggers keep in the writing transaction. Meilisearch's index follows later, through
+ * the outbox, so with Meilisearch a search page is never kept.
+ */
+const SEARCH_RESULT = new Set(['ProductSearchResult', 'ProductHit', 'SearchFacetsView', 'FacetValue']);
 /** Product fields with a resolver that reads only the product's, its vendor's and its category's rows. */
 const PRODUCT_RESOLVED = new Set(['vendor', 'category', 'isLocal', 'isUmkk']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -90,7 +98,7 @@ export class CataloguePageCache {
   keyOf(request: PageRequest): string | null {
     if (request.method !== 'POST' || request.headers.authorization !== undefined) return null;
     const body = request.body as { query?: unknown } | null;
-    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string' || !body.query.includes('products')) return null;
+    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string' || !/products/i.test(body.query)) return null;
     const key = `${request.headers.accept ?? ''}\n${JSON.stringify(body)}`;
     return key.length <= MAX_KEY_LENGTH ? key : null;
   }
@@ -134,7 +142,8 @@ export function cataloguePageCachePlugin(metadata: () => MetadataStorage): Apoll
           const fragments = Object.fromEntries(
             document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
           );
-          const pemdaIds = anonymous(ctx) && operation.operation === 'query' ? pemdasShown(operation, request.variables ?? {}) : null;
+          const roots = ctx.config.meiliHost ? ['products'] : ['products', 'searchProducts'];
+          const pemdaIds = anonymous(ctx) && operation.operation === 'query' ? pemdasShown(operation, request.variables ?? {}, roots) : null;
           const root = schema.getQueryType();
           if (!pemdaIds || !root || !covered(root, operation.selectionSet, fragments, metadata())) return null;
           candidate.versions = await readCatalogueVersions(ctx.em, pemdaIds);
@@ -152,13 +161,13 @@ export function cataloguePageCachePlugin(metadata: () => MetadataStorage): Apoll
 
 const anonymous = (ctx: RequestContext) => !ctx.actor && !ctx.authProblem && !ctx.passwordChangeRequired;
 
-/** The Pemdas the operation's root `products` fields show, or null when a root field is anything else. */
-function pemdasShown(operation: OperationDefinitionNode, variables: Record<string, unknown>): string[] | null {
+/** The Pemdas the operation's root fields show, or null when a root field is not one of `roots`. */
+function pemdasShown(operation: OperationDefinitionNode, variables: Record<string, unknown>, roots: string[]): string[] | null {
   const ids = new Set<string>();
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD) return null;
     if (selection.name.value === '__typename') continue;
-    if (selection.name.value !== 'products') return null;
+    if (!roots.includes(selection.name.value)) return null;
     const value = selection.arguments?.find((a) => a.name.value === 'pemdaId')?.value;
     const id = value?.kind === Kind.VARIABLE ? variables[value.name.value] : value?.kind === Kind.STRING ? value.value : undefined;
     if (typeof id !== 'string' || !UUID.test(id)) return null;
@@ -190,8 +199,8 @@ function covered(type: GraphQLObjectType, selectionSet: SelectionSetNode, fragme
 }
 
 function fieldCovered(type: string, field: string, metadata: MetadataStorage): boolean {
-  if (type === 'Query') return field === 'products';
-  if (STRUCTURE.has(type)) return true;
+  if (type === 'Query') return true; // the root fields were checked with the Pemdas they show
+  if (STRUCTURE.has(type) || SEARCH_RESULT.has(type)) return true;
   if (type === 'Product' && PRODUCT_RESOLVED.has(field)) return true;
   if (type !== 'Product' && type !== 'Vendor' && type !== 'Category') return false;
   return isColumnField(metadata.get(type) as EntityMetadata<object>, field);

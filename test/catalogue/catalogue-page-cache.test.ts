@@ -101,6 +101,22 @@ describe('anonymous catalogue pages kept while the catalogue is unchanged', () =
     expect(anonymous.json.data.products.edges.every((e: any) => e.node.status === 'PUBLISHED')).toBe(true);
   });
 
+  it('keeps a search page too (PostgreSQL engine), and shows a synonym BPBJ has just taught the search', async () => {
+    const search = `query Cari($p: ID!, $q: String) { searchProducts(pemdaId: $p, query: $q, first: 10) { engine totalCount edges { snippet node { id name vendor { businessName } } } facets { categories { value count } } } }`;
+    const before = await page(search, { p: batuId, q: 'camilanbatu' });
+    expect(before.json.data.searchProducts).toEqual(expect.objectContaining({ engine: 'postgresql', totalCount: 0 }));
+    resetSent();
+    expect(await page(search, { p: batuId, q: 'camilanbatu' })).toEqual(before);
+    onlyTheVersionRead();
+
+    const bpbj = await t.login('bpbj@batukota.go.id');
+    const taught = await t.exec(`mutation($p: ID!) { setSearchSynonym(pemdaId: $p, term: "camilanbatu", expansions: ["keripik apel"]) { term } }`, { p: batuId }, { token: bpbj });
+    expect(taught.errors).toBeUndefined();
+    const after = (await page(search, { p: batuId, q: 'camilanbatu' })).json.data.searchProducts;
+    expect(after.totalCount).toBeGreaterThan(0);
+    expect(after.edges[0].node.name.toLowerCase()).toContain('apel');
+  });
+
   it('does not keep a page that reads beyond the catalogue (priceCheck), nor an error', async () => {
     const priced = `query($p: ID!) { products(pemdaId: $p, first: 3) { edges { node { id priceCheck { verdict } } } } }`;
     await page(priced);
