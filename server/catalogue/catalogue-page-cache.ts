@@ -25,9 +25,10 @@ import { cataloguePageCache } from '../observability/metrics.js';
  * before the page is, so a page kept is never older than the version it is kept with; another process's write
  * changes the version too.
  *
- * Only a page the versions cover is kept: the root fields are all `products`, or `searchProducts` on the PostgreSQL
- * engine, and each field below is structure (connection, edge, page info, a search result), a plain column of a
- * product, vendor or category, or one of the product's fields that reads only those rows. A field that reads anything
+ * Only a page the versions cover is kept: the root fields are all `products`, `categories`, or `searchProducts` on the
+ * PostgreSQL engine (the web app's catalogue asks for the last two at once), and each field below is structure
+ * (connection, edge, page info, a search result), a plain column of a product, vendor or category, or a field whose
+ * resolver reads only those rows. A field that reads anything
  * else (`priceCheck`, a guarded field) keeps the request out. So does a token, an error, or a body too long to be
  * worth a key.
  */
@@ -39,8 +40,11 @@ const STRUCTURE = new Set(['ProductConnection', 'ProductEdge', 'PageInfo']);
  * the outbox, so with Meilisearch a search page is never kept.
  */
 const SEARCH_RESULT = new Set(['ProductSearchResult', 'ProductHit', 'SearchFacetsView', 'FacetValue']);
-/** Product fields with a resolver that reads only the product's, its vendor's and its category's rows. */
-const PRODUCT_RESOLVED = new Set(['vendor', 'category', 'isLocal', 'isUmkk']);
+/** Fields with a resolver that reads only product, vendor and category rows. */
+const RESOLVED_FROM_CATALOGUE: Record<string, Set<string>> = {
+  Product: new Set(['vendor', 'category', 'isLocal', 'isUmkk']),
+  Category: new Set(['children', 'isLeaf', 'parentId']),
+};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Longer bodies are not worth keeping as keys: the catalogue's own pages are a few hundred bytes. */
 const MAX_KEY_LENGTH = 4096;
@@ -98,7 +102,7 @@ export class CataloguePageCache {
   keyOf(request: PageRequest): string | null {
     if (request.method !== 'POST' || request.headers.authorization !== undefined) return null;
     const body = request.body as { query?: unknown } | null;
-    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string' || !/products/i.test(body.query)) return null;
+    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string' || !/products|categories/i.test(body.query)) return null;
     const key = `${request.headers.accept ?? ''}\n${JSON.stringify(body)}`;
     return key.length <= MAX_KEY_LENGTH ? key : null;
   }
@@ -142,7 +146,7 @@ export function cataloguePageCachePlugin(metadata: () => MetadataStorage): Apoll
           const fragments = Object.fromEntries(
             document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
           );
-          const roots = ctx.config.meiliHost ? ['products'] : ['products', 'searchProducts'];
+          const roots = ctx.config.meiliHost ? ['products', 'categories'] : ['products', 'categories', 'searchProducts'];
           const pemdaIds = anonymous(ctx) && operation.operation === 'query' ? pemdasShown(operation, request.variables ?? {}, roots) : null;
           const root = schema.getQueryType();
           if (!pemdaIds || !root || !covered(root, operation.selectionSet, fragments, metadata())) return null;
@@ -201,7 +205,7 @@ function covered(type: GraphQLObjectType, selectionSet: SelectionSetNode, fragme
 function fieldCovered(type: string, field: string, metadata: MetadataStorage): boolean {
   if (type === 'Query') return true; // the root fields were checked with the Pemdas they show
   if (STRUCTURE.has(type) || SEARCH_RESULT.has(type)) return true;
-  if (type === 'Product' && PRODUCT_RESOLVED.has(field)) return true;
+  if (RESOLVED_FROM_CATALOGUE[type]?.has(field)) return true;
   if (type !== 'Product' && type !== 'Vendor' && type !== 'Category') return false;
   return isColumnField(metadata.get(type) as EntityMetadata<object>, field);
 }

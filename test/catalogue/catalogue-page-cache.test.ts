@@ -102,7 +102,11 @@ describe('anonymous catalogue pages kept while the catalogue is unchanged', () =
   });
 
   it('keeps a search page too (PostgreSQL engine), and shows a synonym BPBJ has just taught the search', async () => {
-    const search = `query Cari($p: ID!, $q: String) { searchProducts(pemdaId: $p, query: $q, first: 10) { engine totalCount edges { snippet node { id name vendor { businessName } } } facets { categories { value count } } } }`;
+    // The web app's catalogue asks for the search page and the category tree at once.
+    const search = `query Cari($p: ID!, $q: String) {
+      searchProducts(pemdaId: $p, query: $q, first: 10) { engine totalCount correctedQuery edges { snippet node { id name vendor { businessName } } } facets { categories { value count } } }
+      categories(pemdaId: $p) { id name isLeaf children { id name parentId } }
+    }`;
     const before = await page(search, { p: batuId, q: 'camilanbatu' });
     expect(before.json.data.searchProducts).toEqual(expect.objectContaining({ engine: 'postgresql', totalCount: 0 }));
     resetSent();
