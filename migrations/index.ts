@@ -34,4 +34,5 @@ export const migrationNames = [
   'Migration20261207064010_accounts',
   'Migration20261207070843_asn_report_audit',
   'Migration20261207131351_catalogue_version',
+  'Migration20261207133708_pemda_audit',
 ];

@@ -69,7 +69,7 @@ export function createServices(config: AppConfig, now: () => Date, em: () => Ent
       new LoginThrottle(config.loginMaxAttempts, config.loginWindowSeconds * 1000),
       audit,
     ),
-    pemda: new PemdaService(),
+    pemda: new PemdaService(audit),
     opd: new OpdService(),
     audit,
     vendor: new VendorService(audit),

@@ -35,6 +35,27 @@ class CreatePemdaInput extends PemdaTargetsInput {
   timeZone!: string;
 }
 
+@InputType({ description: 'A correction of a registered Pemda: each field left out stays as it is.' })
+class UpdatePemdaInput {
+  @Field({ nullable: true })
+  name?: string;
+
+  @Field(() => PemdaKind, { nullable: true })
+  kind?: PemdaKind;
+
+  @Field({ nullable: true })
+  province?: string;
+
+  @Field({ nullable: true, description: 'Only while the Pemda has no order, recorded spend or ASN programme.' })
+  kemendagriCode?: string;
+
+  @Field({ nullable: true, description: 'Only while the Pemda has no order, recorded spend or ASN programme.' })
+  timeZone?: string;
+
+  @Field({ description: 'Why, for the audit log.' })
+  reason!: string;
+}
+
 @Resolver(() => Pemda)
 export class PemdaResolver {
   @Query(() => [Pemda], { description: 'Every Pemda on the platform (public).' })
@@ -51,6 +72,12 @@ export class PemdaResolver {
   @Mutation(() => Pemda)
   createPemda(@Arg('input') input: CreatePemdaInput, @Ctx() ctx: RequestContext): Promise<Pemda> {
     return ctx.services.pemda.create(ctx, input);
+  }
+
+  @Authorized(Role.PLATFORM_ADMIN)
+  @Mutation(() => Pemda, { description: "Corrects a Pemda's name, kind, province, Kemendagri code or time zone, with the reason (audit log)." })
+  updatePemda(@Arg('id', () => ID) id: string, @Arg('input') input: UpdatePemdaInput, @Ctx() ctx: RequestContext): Promise<Pemda> {
+    return ctx.services.pemda.updateIdentity(ctx, id, input);
   }
 
   @Authorized(Role.PLATFORM_ADMIN, Role.BPBJ)

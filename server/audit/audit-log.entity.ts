@@ -17,6 +17,8 @@ export enum AuditSubject {
   ACCOUNT = 'ACCOUNT',
   /** An ASN's purchase report: rejected by the head of its OPD or BPBJ. */
   ASN_REPORT = 'ASN_REPORT',
+  /** A Pemda's name, kind, province, Kemendagri code or time zone, corrected by the platform admin. */
+  PEMDA = 'PEMDA',
 }
 registerEnumType(AuditSubject, { name: 'AuditSubject' });
 

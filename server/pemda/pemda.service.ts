@@ -1,7 +1,9 @@
 import { patternProblem } from '../documents/order-documents.js';
 import { assertManagesPemda, requireActor, requireRole } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
-import { badInput, conflict, Validation } from '../errors.js';
+import { AuditSubject } from '../audit/audit-log.entity.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { badInput, conflict, requireReason, Validation } from '../errors.js';
 import { Role } from '../identity/user.entity.js';
 import { Pemda, PemdaKind } from './pemda.entity.js';
 import { categoryTree, createCategoryTree, createDefaultSynonyms } from '../catalogue/standard-categories.js';
@@ -18,6 +20,9 @@ export interface PemdaInput {
   listedProductsTarget?: number | null;
 }
 
+/** What the platform admin may correct of a Pemda after registering it; each field left out stays. */
+export type PemdaIdentityInput = { [K in 'name' | 'kind' | 'province' | 'kemendagriCode' | 'timeZone']?: PemdaInput[K] | null } & { reason: string };
+
 export type PemdaTargetsInput = Pick<PemdaInput, 'localSpendTargetPercent' | 'catalogueSpendTarget' | 'listedProductsTarget'>;
 
 export function isTimeZone(zone: string): boolean {
@@ -32,6 +37,17 @@ export function isTimeZone(zone: string): boolean {
 /** Perpres 12/2021 Pasal 65: at least 40% of goods/services spend to UMK-K. A Pemda may aim higher, never lower. */
 export const LEGAL_UMKK_FLOOR_PERCENT = 40;
 
+/** A Pemda's identity as registered; a field left out (null) is not checked, as in a correction. */
+function checkIdentity(v: Validation, input: Omit<PemdaIdentityInput, 'reason'>): Validation {
+  return v
+    .check(input.name == null || input.name.trim().length >= 3, 'name', 'Nama Pemda wajib diisi.')
+    .check(input.province == null || input.province.trim().length >= 3, 'province', 'Provinsi wajib diisi.')
+    .check(input.kemendagriCode == null || /^\d{2}\.\d{2}$/.test(input.kemendagriCode), 'kemendagriCode', 'Kode Kemendagri berformat NN.NN, misalnya 35.79.')
+    .check(input.timeZone == null || isTimeZone(input.timeZone), 'timeZone', 'Zona waktu harus nama IANA, misalnya Asia/Jakarta, Asia/Makassar atau Asia/Jayapura.');
+}
+
+const identityOf = (p: Pemda) => `${p.name}; ${p.kind}; ${p.province}; ${p.kemendagriCode}; ${p.timeZone}`;
+
 function checkTargets(v: Validation, input: PemdaTargetsInput): void {
   const pct = input.localSpendTargetPercent;
   v.check(
@@ -44,6 +60,8 @@ function checkTargets(v: Validation, input: PemdaTargetsInput): void {
 }
 
 export class PemdaService {
+  constructor(private readonly audit: AuditService) {}
+
   list(ctx: RequestContext): Promise<Pemda[]> {
     return ctx.em.find(Pemda, {}, { orderBy: { name: 'asc' } });
   }
@@ -55,11 +73,7 @@ export class PemdaService {
 
   async create(ctx: RequestContext, input: PemdaInput): Promise<Pemda> {
     requireRole(ctx, Role.PLATFORM_ADMIN);
-    const v = new Validation()
-      .check(input.name.trim().length >= 3, 'name', 'Nama Pemda wajib diisi.')
-      .check(input.province.trim().length >= 3, 'province', 'Provinsi wajib diisi.')
-      .check(/^\d{2}\.\d{2}$/.test(input.kemendagriCode), 'kemendagriCode', 'Kode Kemendagri berformat NN.NN, misalnya 35.79.')
-      .check(isTimeZone(input.timeZone), 'timeZone', 'Zona waktu harus nama IANA, misalnya Asia/Jakarta, Asia/Makassar atau Asia/Jayapura.');
+    const v = checkIdentity(new Validation(), input);
     checkTargets(v, input);
     v.throwIfInvalid();
     if (await ctx.em.count(Pemda, { kemendagriCode: input.kemendagriCode })) {
@@ -79,6 +93,39 @@ export class PemdaService {
     // can list products on the first day. One flush: the Pemda, its tree and its synonyms, or none of them.
     await createCategoryTree(ctx.em, pemda, categoryTree());
     await createDefaultSynonyms(ctx.em, pemda);
+    await ctx.em.flush();
+    return pemda;
+  }
+
+  /**
+   * The platform admin corrects a Pemda registered with a typo, or renamed, with the reason, on the audit log. The
+   * Kemendagri code and the time zone are fixed once the Pemda has an order, recorded spend or an ASN programme: the
+   * zone places every order, receipt and report in its day and month, and the code names its open-data address and
+   * its documents, so changing either would move or rename what is already on the record.
+   */
+  async updateIdentity(ctx: RequestContext, id: string, input: PemdaIdentityInput): Promise<Pemda> {
+    requireRole(ctx, Role.PLATFORM_ADMIN);
+    const pemda = await this.get(ctx, id);
+    checkIdentity(new Validation(), input).throwIfInvalid();
+    const reason = requireReason(input.reason);
+    const code = input.kemendagriCode ?? pemda.kemendagriCode;
+    const zone = input.timeZone ?? pemda.timeZone;
+    if (code !== pemda.kemendagriCode || zone !== pemda.timeZone) {
+      const [{ used }] = await ctx.em.getConnection().execute<{ used: boolean }[]>(
+        `select exists (select 1 from purchase_order where pemda_id = ?) or exists (select 1 from spend_rollup where pemda_id = ?) or exists (select 1 from asn_programme where pemda_id = ?) as used`,
+        [pemda.id, pemda.id, pemda.id],
+      );
+      if (used) throw conflict('Kode Kemendagri dan zona waktu tidak dapat diubah lagi: Pemda ini sudah mencatat pesanan, belanja atau program ASN, yang tanggal dan nomornya bergantung pada keduanya.');
+      if (code !== pemda.kemendagriCode && (await ctx.em.count(Pemda, { kemendagriCode: code }))) throw conflict(`Pemda dengan kode ${code} sudah terdaftar.`);
+    }
+    const before = identityOf(pemda);
+    pemda.name = input.name?.trim() ?? pemda.name;
+    pemda.kind = input.kind ?? pemda.kind;
+    pemda.province = input.province?.trim() ?? pemda.province;
+    pemda.kemendagriCode = code;
+    pemda.timeZone = zone;
+    if (identityOf(pemda) === before) throw conflict('Tidak ada yang berubah.');
+    this.audit.record(ctx, { pemdaId: pemda.id, subjectType: AuditSubject.PEMDA, subjectId: pemda.id, action: 'CORRECTED', fromStatus: before, toStatus: identityOf(pemda), reason });
     await ctx.em.flush();
     return pemda;
   }

@@ -1,3 +1,4 @@
+import { AuditLog, AuditSubject } from '../../server/audit/audit-log.entity.js';
 import { Opd } from '../../server/opd/opd.entity.js';
 import { Pemda } from '../../server/pemda/pemda.entity.js';
 import { User } from '../../server/identity/user.entity.js';
@@ -166,5 +167,40 @@ describe('each Pemda sees and manages only its own OPDs', () => {
     expect(byCode.get('olahan')).toEqual(expect.objectContaining({ isLeaf: false }));
     expect(opened.searchSynonyms).toContainEqual({ term: 'migor', expansions: ['minyak goreng'] });
     expect(errorCode(await t.exec(CREATE, { input }, { token: tokens.admin }))).toBe('CONFLICT');
+  });
+
+  it('the platform admin corrects a Pemda, with the reason on the audit log; its code and zone only while nothing is recorded under them', async () => {
+    const UPDATE = `mutation($id: ID!, $input: UpdatePemdaInput!) { updatePemda(id: $id, input: $input) { name kind province kemendagriCode timeZone } }`;
+    const probolinggo = await t.em().findOneOrFail(Pemda, { kemendagriCode: '35.13' });
+    const fieldsOf = (result: { errors?: { extensions?: Record<string, any> }[] }) => result.errors![0].extensions!.fields.map((f: { field: string }) => f.field);
+
+    // BPBJ may not, not even its own Pemda's name.
+    expect(errorCode(await expectNothingWritten(t, () => t.exec(UPDATE, { id: batu.id, input: { name: 'Pemerintah Kota Wisata Batu', reason: 'Nama baru' } }, { token: tokens.bpbjBatu })))).toBe('FORBIDDEN');
+    // A code out of shape, a zone that is not one, a reason left out: each refused beside its field, nothing written.
+    expect(fieldsOf(await expectNothingWritten(t, () => t.exec(UPDATE, { id: probolinggo.id, input: { kemendagriCode: '3514', timeZone: 'WIB', reason: 'Salah ketik' } }, { token: tokens.admin })))).toEqual(['kemendagriCode', 'timeZone']);
+    expect(fieldsOf(await expectNothingWritten(t, () => t.exec(UPDATE, { id: probolinggo.id, input: { kemendagriCode: '35.14', reason: ' ' } }, { token: tokens.admin })))).toEqual(['reason']);
+    // Another Pemda's code, or nothing changed: CONFLICT.
+    expect(errorCode(await expectNothingWritten(t, () => t.exec(UPDATE, { id: probolinggo.id, input: { kemendagriCode: '35.79', reason: 'Salah ketik kode' } }, { token: tokens.admin })))).toBe('CONFLICT');
+    expect(errorCode(await expectNothingWritten(t, () => t.exec(UPDATE, { id: probolinggo.id, input: { name: ' Pemerintah Kabupaten Probolinggo ', reason: 'Tidak ada' } }, { token: tokens.admin })))).toBe('CONFLICT');
+
+    const corrected = await t.exec(UPDATE, { id: probolinggo.id, input: { kemendagriCode: '35.14', timeZone: 'Asia/Makassar', reason: 'Salah ketik kode dan zona saat pendaftaran' } }, { token: tokens.admin });
+    expect(corrected.data.updatePemda).toEqual({ name: 'Pemerintah Kabupaten Probolinggo', kind: 'KABUPATEN', province: 'Jawa Timur', kemendagriCode: '35.14', timeZone: 'Asia/Makassar' });
+    const entry = await t.em().findOneOrFail(AuditLog, { subjectType: AuditSubject.PEMDA, subjectId: probolinggo.id });
+    expect(entry).toEqual(expect.objectContaining({
+      action: 'CORRECTED',
+      fromStatus: 'Pemerintah Kabupaten Probolinggo; KABUPATEN; Jawa Timur; 35.13; Asia/Jakarta',
+      toStatus: 'Pemerintah Kabupaten Probolinggo; KABUPATEN; Jawa Timur; 35.14; Asia/Makassar',
+      reason: 'Salah ketik kode dan zona saat pendaftaran',
+    }));
+
+    // Once Batu runs an ASN programme, whose months follow WIB, its zone (and its code) stay; its name may change.
+    const programme = await t.exec(`mutation($input: CreateAsnProgrammeInput!) { createAsnProgramme(input: $input) { id } }`,
+      { input: { pemdaId: batu.id, name: 'Belanja UMKM ASN', startMonth: '2026-03', minimumRule: 'BY_GRADE' } }, { token: tokens.bpbjBatu });
+    expect(programme.errors).toBeUndefined();
+    const fixed = await expectNothingWritten(t, () => t.exec(UPDATE, { id: batu.id, input: { timeZone: 'Asia/Makassar', reason: 'Coba ubah zona' } }, { token: tokens.admin }));
+    expect(errorCode(fixed)).toBe('CONFLICT');
+    expect(fixed.errors![0].message).toContain('tidak dapat diubah lagi');
+    const renamed = await t.exec(UPDATE, { id: batu.id, input: { name: 'Pemerintah Kota Batu (Kota Wisata)', reason: 'Nama resmi menurut perda baru' } }, { token: tokens.admin });
+    expect(renamed.data.updatePemda).toEqual(expect.objectContaining({ name: 'Pemerintah Kota Batu (Kota Wisata)', kemendagriCode: '35.79', timeZone: 'Asia/Jakarta' }));
   });
 });

@@ -585,7 +585,7 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     const admin = await w.page();
     await signIn(w, admin, 'admin@katalog.local');
     await expectBasics(admin, /Pemda/);
-    const pemdas = async () => (await w.graphql(`{ pemdas { id name kemendagriCode timeZone } }`)).pemdas;
+    const pemdas = async () => (await w.graphql(`{ pemdas { id name province kemendagriCode timeZone } }`)).pemdas;
     const before = await pemdas();
     await admin.getByTestId('pemdas').getByRole('button', { name: 'Pemerintah Kota Batu' }).waitFor();
 
@@ -593,7 +593,7 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     const form = admin.getByRole('form', { name: 'Pemda baru' });
     await form.getByLabel('Nama resmi').fill('Pemerintah Kabupaten Balangan');
     await form.getByLabel('Jenis').selectOption({ label: 'Kabupaten' });
-    await form.getByLabel('Provinsi').fill('Kalimantan Selatan');
+    await form.getByLabel('Provinsi').fill('Kalimantan Seltan'); // a typo, corrected below
     await form.getByLabel('Kode Kemendagri').fill('63-11');
     await form.getByLabel('Zona waktu').selectOption('Asia/Makassar');
     await form.getByRole('button', { name: 'Daftarkan Pemda' }).click();
@@ -604,6 +604,19 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await expectNotice(admin, 'Pemerintah Kabupaten Balangan terdaftar');
     const balangan = (await pemdas()).find((p: any) => p.kemendagriCode === '63.11');
     expect(balangan).toEqual(expect.objectContaining({ name: 'Pemerintah Kabupaten Balangan', timeZone: 'Asia/Makassar' }));
+
+    // The province's typo corrected: refused without a reason, beside the field, and nothing changed; then saved.
+    await admin.getByText('Ubah data Pemerintah Kabupaten Balangan').click();
+    const correction = admin.getByRole('form', { name: 'Ubah data Pemda' });
+    await correction.getByLabel('Provinsi').fill('Kalimantan Selatan');
+    await correction.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await correction.locator('label', { hasText: 'Alasan perubahan' }).locator('span.error').filter({ hasText: 'Alasan wajib diisi' }).waitFor();
+    expect((await pemdas()).find((p: any) => p.id === balangan.id).province).toBe('Kalimantan Seltan');
+    await correction.getByLabel('Alasan perubahan').fill('Salah ketik nama provinsi saat pendaftaran');
+    await correction.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await expectNotice(admin, 'Data Pemerintah Kabupaten Balangan diperbarui');
+    expect((await pemdas()).find((p: any) => p.id === balangan.id)).toEqual({ ...balangan, province: 'Kalimantan Selatan' });
+    await admin.getByTestId('pemdas').locator('tr', { hasText: 'Pemerintah Kabupaten Balangan' }).filter({ hasText: 'Kalimantan Selatan' }).waitFor();
 
     const officers = admin.getByRole('region', { name: 'BPBJ Pemerintah Kabupaten Balangan' });
     const accountForm = officers.getByRole('form', { name: 'Buat akun BPBJ' });

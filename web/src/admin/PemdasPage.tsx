@@ -16,6 +16,7 @@ const BpbjAccounts = graphql(`
   }
 `);
 const CreatePemda = graphql(`mutation CreatePemda($input: CreatePemdaInput!) { createPemda(input: $input) { id name } }`);
+const UpdatePemda = graphql(`mutation UpdatePemda($id: ID!, $input: UpdatePemdaInput!) { updatePemda(id: $id, input: $input) { id name kind province kemendagriCode timeZone } }`);
 const CreateBpbjAccount = graphql(`mutation CreateBpbjAccount($input: CreateUserInput!) { createUser(input: $input) { id email } }`);
 
 const ZONES: [string, string][] = [['Asia/Jakarta', 'WIB (Asia/Jakarta)'], ['Asia/Makassar', 'WITA (Asia/Makassar)'], ['Asia/Jayapura', 'WIT (Asia/Jayapura)']];
@@ -56,6 +57,41 @@ function BpbjOfficers({ pemda, onNotice }: { pemda: { id: string; name: string; 
         <button type="submit">Buat akun BPBJ</button>
       </form>
     </section>
+  );
+}
+
+type PemdaShown = { id: string; name: string; kind: PemdaKind; province: string; kemendagriCode: string; timeZone: string };
+
+/**
+ * A registered Pemda corrected: its name, kind and province at any time; its code and zone only until it records an
+ * order, spend or an ASN programme (the API refuses them after that, in words shown here). The reason goes on the log.
+ */
+function PemdaCorrection({ pemda, onNotice }: { pemda: PemdaShown; onNotice: (notice: Notice) => void }) {
+  const [, update] = useMutation(UpdatePemda);
+  const { setErrors, message: err } = useFieldErrors();
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const values = new FormData(event.currentTarget);
+    const text = (name: string) => String(values.get(name) ?? '').trim();
+    const result = await update({ id: pemda.id, input: { name: text('name'), kind: text('kind') as PemdaKind, province: text('province'), kemendagriCode: text('kemendagriCode'), timeZone: text('timeZone'), reason: text('reason') } });
+    setErrors(fieldErrorsOf(result.error?.graphQLErrors[0]));
+    onNotice(noticeOf(result, `Data ${result.data?.updatePemda.name} diperbarui; alasannya tercatat di log audit.`));
+  }
+
+  return (
+    <details className="card">
+      <summary>Ubah data {pemda.name}</summary>
+      <form onSubmit={save} noValidate aria-label="Ubah data Pemda">
+        <label>Nama resmi<input name="name" defaultValue={pemda.name} />{err('name')}</label>
+        <label>Jenis<select name="kind" defaultValue={pemda.kind}>{Object.entries(KIND).map(([kind, name]) => <option key={kind} value={kind}>{name}</option>)}</select></label>
+        <label>Provinsi<input name="province" defaultValue={pemda.province} />{err('province')}</label>
+        <label>Kode Kemendagri (NN.NN; tetap setelah ada pesanan, belanja atau program ASN)<input name="kemendagriCode" defaultValue={pemda.kemendagriCode} />{err('kemendagriCode')}</label>
+        <label>Zona waktu (tetap setelah ada pesanan, belanja atau program ASN)<select name="timeZone" defaultValue={pemda.timeZone}>{ZONES.map(([zone, name]) => <option key={zone} value={zone}>{name}</option>)}</select>{err('timeZone')}</label>
+        <label>Alasan perubahan<input name="reason" placeholder="Salah ketik saat pendaftaran" />{err('reason')}</label>
+        <button type="submit">Simpan perubahan</button>
+      </form>
+    </details>
   );
 }
 
@@ -108,6 +144,7 @@ export function PemdasPage() {
           </tbody>
         </table>
       </section>
+      {pemda && <PemdaCorrection key={`${pemda.id}-${pemda.name}-${pemda.kemendagriCode}-${pemda.timeZone}`} pemda={pemda} onNotice={(n) => { setNotice(n); refresh({ requestPolicy: 'network-only' }); }} />}
       {pemda && <BpbjOfficers key={pemda.id} pemda={pemda} onNotice={setNotice} />}
       <details className="card" open={data?.pemdas.length === 0}>
         <summary>Pemda baru</summary>

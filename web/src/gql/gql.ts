@@ -20,6 +20,7 @@ type Documents = {
     "query PlatformPemdas { pemdas { id name kind province kemendagriCode timeZone localSpendTargetPercent } }": typeof types.PlatformPemdasDocument,
     "\n  query PemdaBpbjAccounts($pemdaId: ID!) {\n    users(pemdaId: $pemdaId, roles: [BPBJ]) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }\n  }\n": typeof types.PemdaBpbjAccountsDocument,
     "mutation CreatePemda($input: CreatePemdaInput!) { createPemda(input: $input) { id name } }": typeof types.CreatePemdaDocument,
+    "mutation UpdatePemda($id: ID!, $input: UpdatePemdaInput!) { updatePemda(id: $id, input: $input) { id name kind province kemendagriCode timeZone } }": typeof types.UpdatePemdaDocument,
     "mutation CreateBpbjAccount($input: CreateUserInput!) { createUser(input: $input) { id email } }": typeof types.CreateBpbjAccountDocument,
     "\n  query Me {\n    me { id fullName email role mustChangePassword pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { token user { id role } }\n  }\n": typeof types.LoginDocument,
@@ -139,6 +140,7 @@ const documents: Documents = {
     "query PlatformPemdas { pemdas { id name kind province kemendagriCode timeZone localSpendTargetPercent } }": types.PlatformPemdasDocument,
     "\n  query PemdaBpbjAccounts($pemdaId: ID!) {\n    users(pemdaId: $pemdaId, roles: [BPBJ]) { id email fullName role active lastLoginAt mustChangePassword opd { id shortName } }\n  }\n": types.PemdaBpbjAccountsDocument,
     "mutation CreatePemda($input: CreatePemdaInput!) { createPemda(input: $input) { id name } }": types.CreatePemdaDocument,
+    "mutation UpdatePemda($id: ID!, $input: UpdatePemdaInput!) { updatePemda(id: $id, input: $input) { id name kind province kemendagriCode timeZone } }": types.UpdatePemdaDocument,
     "mutation CreateBpbjAccount($input: CreateUserInput!) { createUser(input: $input) { id email } }": types.CreateBpbjAccountDocument,
     "\n  query Me {\n    me { id fullName email role mustChangePassword pemda { id name timeZone } opd { id name shortName } vendor { id businessName } }\n  }\n": types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { token user { id role } }\n  }\n": types.LoginDocument,
@@ -290,6 +292,10 @@ export function graphql(source: "\n  query PemdaBpbjAccounts($pemdaId: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation CreatePemda($input: CreatePemdaInput!) { createPemda(input: $input) { id name } }"): (typeof documents)["mutation CreatePemda($input: CreatePemdaInput!) { createPemda(input: $input) { id name } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdatePemda($id: ID!, $input: UpdatePemdaInput!) { updatePemda(id: $id, input: $input) { id name kind province kemendagriCode timeZone } }"): (typeof documents)["mutation UpdatePemda($id: ID!, $input: UpdatePemdaInput!) { updatePemda(id: $id, input: $input) { id name kind province kemendagriCode timeZone } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
