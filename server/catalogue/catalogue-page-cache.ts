@@ -78,8 +78,9 @@ export interface PageCandidate {
   cost?: number;
 }
 
-/** Each Pemda's catalogue version; '0' for one never written to. The ids are UUIDs, checked by the caller. */
+/** Each Pemda's catalogue version; '0' for one never written to. */
 export async function readCatalogueVersions(em: EntityManager, pemdaIds: string[]): Promise<Map<string, string>> {
+  if (!pemdaIds.length || !pemdaIds.every((id) => UUID.test(id))) throw new Error('catalogue versions are read for UUIDs only');
   const rows = await em.getConnection().execute<{ id: string; version: string }[]>(
     `select pemda_id::text as id, version::text as version from catalogue_version where pemda_id in (${pemdaIds.map((id) => `'${id.toLowerCase()}'`).join(', ')})`,
   );

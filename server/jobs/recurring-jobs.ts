@@ -12,6 +12,17 @@ import type { RecurringJob } from './scheduler.js';
 /** The tables whose rows every order step, payment or catalogue change updates or replaces in place. */
 const UPDATED_IN_PLACE = ['spend_rollup', 'vendor_spend_rollup', 'payment_delay_rollup', 'search_facet_count', 'document_counter'];
 
+/** Makes up to `limit` queued export files, oldest first, each as the officer who asked; answers how many were made. */
+export async function runQueuedExports(app: App, em: () => EntityManager, limit: number): Promise<number> {
+  let made = 0;
+  for (let i = 0; i < limit; i++) {
+    const outcome = await app.services.exportJobs.runNext(em, (jobEm) => ({ ...app.systemContext(), em: jobEm }), app.now());
+    if (!outcome) break;
+    if (outcome === 'done') made++;
+  }
+  return made;
+}
+
 /** Every background task of the platform, with its period. Each is a sweep of what is due, safe to run again. */
 export function recurringJobs(app: App, config: AppConfig, em: () => EntityManager): RecurringJob[] {
   let mailer: Transporter | undefined; // made with the first sweep
@@ -58,12 +69,7 @@ export function recurringJobs(app: App, config: AppConfig, em: () => EntityManag
       // Files asked for with requestOrdersExport, oldest first, a few per run so the other jobs keep their turn.
       name: 'run-exports', everyMs: 2_000,
       run: async () => {
-        let made = 0;
-        for (let i = 0; i < 5; i++) {
-          const outcome = await app.services.exportJobs.runNext(em, (jobEm) => ({ ...app.systemContext(), em: jobEm }), app.now());
-          if (!outcome) break;
-          if (outcome === 'done') made++;
-        }
+        const made = await runQueuedExports(app, em, 5);
         return made ? `${made} export file(s) made` : undefined;
       },
     },

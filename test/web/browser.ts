@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { createApp } from '../../server/app.js';
+import { runQueuedExports } from '../../server/jobs/recurring-jobs.js';
 import { loadConfig } from '../../server/config.js';
 import { startHttpServer, type RunningServer } from '../../server/http/http-server.js';
 import { seedDemo } from '../../seeds/demo.js';
@@ -34,6 +35,8 @@ export interface WebWorld {
   page(viewport?: { width: number; height: number }): Promise<Page>;
   graphql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
   login(email: string, password?: string): Promise<string>;
+  /** What the `run-exports` job does on its next run (the world runs no scheduler): answers the files made. */
+  runQueuedExports(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -116,6 +119,7 @@ export async function startWebWorld(today = new Date()): Promise<WebWorld> {
     async login(email: string, password = 'katalog123') {
       return (await graphql(`mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token } }`, { e: email, p: password })).login.token;
     },
+    runQueuedExports: () => runQueuedExports(app, () => db.orm.em.fork() as EntityManager, 5),
     async close() {
       await browser.close();
       await server.close();

@@ -1,8 +1,12 @@
-import { useClient, useQuery } from 'urql';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { CsvDialect, ExportFormat } from '../gql/graphql';
 import { monthName } from '../lib/format';
+import { fieldErrorsOf } from '../lib/fieldErrors';
 import { saveFile, type ApiFile } from '../lib/saveFile';
+import { NoticeLine, noticeOf, type Notice } from '../lib/useAction';
+import { useFieldErrors } from '../lib/useFieldErrors';
 
 const SpendRecapFile = graphql(`
   query SpendRecapFile($pemdaId: ID!, $year: Int!, $format: ExportFormat!, $dialect: CsvDialect) {
@@ -40,6 +44,14 @@ const AsnComplianceFile = graphql(`
   }
 `);
 
+const RequestOrdersExport = graphql(`
+  mutation RequestOrdersExport($pemdaId: ID!, $from: String!, $to: String!, $format: ExportFormat!, $dialect: CsvDialect, $key: String) {
+    requestOrdersExport(pemdaId: $pemdaId, from: $from, to: $to, format: $format, dialect: $dialect, idempotencyKey: $key) { id status }
+  }
+`);
+const ExportJobState = graphql(`query ExportJobState($id: ID!) { exportJob(id: $id) { id status error } }`);
+const ExportJobFile = graphql(`query ExportJobFile($id: ID!) { exportJob(id: $id) { id file { filename contentType base64 } } }`);
+
 type Fetch = (format: ExportFormat, dialect?: CsvDialect) => Promise<{ file?: ApiFile | null; error?: string }>;
 
 /** The three files every report comes as: XLSX and PDF to print and send, CSV that Excel set to Indonesian opens. */
@@ -56,6 +68,79 @@ function Downloads({ title, fetch }: { title: string; fetch: Fetch }) {
         <button className="secondary" onClick={() => download('PDF')}>Unduh PDF</button>
         <button className="secondary" onClick={() => download('CSV', 'EXCEL_ID')}>Unduh CSV (Excel)</button>
       </div>
+    </section>
+  );
+}
+
+type AskedFile = { id: string; from: string; to: string; format: string; status: string; error?: string | null };
+const FORMATS: Record<string, [ExportFormat, CsvDialect | null]> = { XLSX: ['XLSX', null], PDF: ['PDF', null], 'CSV (Excel)': ['CSV', 'EXCEL_ID'] };
+const STATUS: Record<string, string> = { QUEUED: 'menunggu giliran', RUNNING: 'sedang dibuat', DONE: 'siap diunduh', FAILED: 'gagal' };
+
+/**
+ * The orders of any period, however long, as a file made in the background: asked for here, made by whichever server
+ * process takes the job, and downloaded once ready. The page asks after each file every two seconds until it is done.
+ */
+function OrdersForPeriod({ pemdaId, year }: { pemdaId: string; year: number }) {
+  const client = useClient();
+  const [, request] = useMutation(RequestOrdersExport);
+  const [asked, setAsked] = useState<AskedFile[]>([]);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const form = useFieldErrors();
+  const waiting = asked.filter((f) => f.status === 'QUEUED' || f.status === 'RUNNING').map((f) => f.id).join();
+
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(async () => {
+      for (const id of waiting.split(',')) {
+        const job = (await client.query(ExportJobState, { id }, { requestPolicy: 'network-only' }).toPromise()).data?.exportJob;
+        if (job) setAsked((files) => files.map((f) => (f.id === id ? { ...f, status: job.status, error: job.error } : f)));
+      }
+    }, 2000);
+    return () => clearInterval(timer);
+  }, [waiting, client]);
+
+  async function ask(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const values = new FormData(event.currentTarget);
+    const [from, to, format] = ['from', 'to', 'format'].map((name) => String(values.get(name) ?? ''));
+    const [fileFormat, dialect] = FORMATS[format];
+    // One key per click: a retry of the same request (a lost answer) returns the same job, never a second one.
+    const result = await request({ pemdaId, from, to, format: fileFormat, dialect, key: crypto.randomUUID() });
+    form.setErrors(fieldErrorsOf(result.error?.graphQLErrors[0]));
+    setNotice(noticeOf(result, `Berkas ${from} s.d. ${to} diminta; tombol Unduh muncul setelah berkas selesai dibuat.`));
+    const job = result.data?.requestOrdersExport;
+    if (job) setAsked((files) => [{ id: job.id, from, to, format, status: job.status }, ...files]);
+  }
+
+  async function download(id: string) {
+    const file = (await client.query(ExportJobFile, { id }, { requestPolicy: 'network-only' }).toPromise()).data?.exportJob.file;
+    return file ? saveFile(file) : window.alert('Berkas belum siap.');
+  }
+
+  return (
+    <section className="card" aria-label="Daftar paket per periode">
+      <h2>Daftar paket per periode (dibuat di latar belakang)</h2>
+      <NoticeLine notice={notice} />
+      <form onSubmit={ask} noValidate aria-label="Minta daftar paket" className="inline">
+        {form.field('from', 'Dari tanggal', { type: 'date', defaultValue: `${year}-01-01` })}
+        {form.field('to', 'Sampai tanggal', { type: 'date', defaultValue: `${year}-12-31` })}
+        <label>Format<select name="format">{Object.keys(FORMATS).map((f) => <option key={f}>{f}</option>)}</select></label>
+        <button type="submit">Minta berkas</button>
+      </form>
+      {asked.length > 0 && (
+        <table data-testid="asked-files">
+          <thead><tr><th>Periode</th><th>Format</th><th>Keadaan</th><th /></tr></thead>
+          <tbody>
+            {asked.map((f) => (
+              <tr key={f.id} data-status={f.status}>
+                <td>{f.from} s.d. {f.to}</td><td>{f.format}</td>
+                <td>{STATUS[f.status] ?? f.status}{f.error ? `: ${f.error}` : ''}</td>
+                <td>{f.status === 'DONE' && <button onClick={() => download(f.id)}>Unduh</button>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }
@@ -89,6 +174,7 @@ export function ExportsPage({ pemdaId }: { pemdaId: string }) {
         title={`Daftar paket ${year}`}
         fetch={async (format, dialect) => answer(await client.query(OrdersFile, { pemdaId, from: `${year}-01-01`, to: `${year}-12-31`, format, dialect }, network).toPromise(), (d) => d.exportOrders)}
       />
+      <OrdersForPeriod pemdaId={pemdaId} year={year} />
       <Downloads
         title="Capaian katalog: produk dan penyedia"
         fetch={async (format, dialect) => answer(await client.query(CatalogueProgressFile, { pemdaId, format, dialect }, network).toPromise(), (d) => d.exportCatalogueProgress)}

@@ -67,6 +67,9 @@ type Documents = {
     "\n  query AwardFile($id: ID!, $format: ExportFormat!, $dialect: CsvDialect) {\n    exportAward(id: $id, format: $format, dialect: $dialect) { filename contentType base64 }\n  }\n": typeof types.AwardFileDocument,
     "\n  query AsnProgrammeList($pemdaId: ID!) {\n    asnProgrammes(pemdaId: $pemdaId) { id name }\n  }\n": typeof types.AsnProgrammeListDocument,
     "\n  query AsnComplianceFile($programmeId: ID!, $month: String!, $format: ExportFormat!, $dialect: CsvDialect) {\n    exportAsnCompliance(programmeId: $programmeId, month: $month, format: $format, dialect: $dialect) { filename contentType base64 }\n  }\n": typeof types.AsnComplianceFileDocument,
+    "\n  mutation RequestOrdersExport($pemdaId: ID!, $from: String!, $to: String!, $format: ExportFormat!, $dialect: CsvDialect, $key: String) {\n    requestOrdersExport(pemdaId: $pemdaId, from: $from, to: $to, format: $format, dialect: $dialect, idempotencyKey: $key) { id status }\n  }\n": typeof types.RequestOrdersExportDocument,
+    "query ExportJobState($id: ID!) { exportJob(id: $id) { id status error } }": typeof types.ExportJobStateDocument,
+    "query ExportJobFile($id: ID!) { exportJob(id: $id) { id file { filename contentType base64 } } }": typeof types.ExportJobFileDocument,
     "\n  mutation ImportExternalSpend($input: ImportExternalSpendInput!) {\n    importExternalSpend(input: $input) { applied created corrected unchanged errors { row field message } }\n  }\n": typeof types.ImportExternalSpendDocument,
     "\n  query DecemberForecast($pemdaId: ID!, $year: Int!) {\n    decemberForecast(pemdaId: $pemdaId, year: $year) {\n      throughMonth monthsLeft method targetPercent\n      pemda { budget target realisedUmkk projectedUmkk projectedShare neededPerMonth willMiss }\n      opds { opdId opdCode opdName budget realisedShare projectedShare projectedUmkk target neededPerMonth willMiss }\n    }\n    vendorConcentration(pemdaId: $pemdaId, year: $year) { opdId opdCode opdName catalogueSpend vendors topVendorName topVendorShare topThreeShare hhi }\n  }\n": typeof types.DecemberForecastDocument,
     "\n  mutation ImportBudgets($pemdaId: ID!, $csv: String, $xlsxBase64: String, $dryRun: Boolean!) {\n    importOpdBudgets(pemdaId: $pemdaId, csv: $csv, xlsxBase64: $xlsxBase64, dryRun: $dryRun) { applied rows errors { row field message } }\n  }\n": typeof types.ImportBudgetsDocument,
@@ -187,6 +190,9 @@ const documents: Documents = {
     "\n  query AwardFile($id: ID!, $format: ExportFormat!, $dialect: CsvDialect) {\n    exportAward(id: $id, format: $format, dialect: $dialect) { filename contentType base64 }\n  }\n": types.AwardFileDocument,
     "\n  query AsnProgrammeList($pemdaId: ID!) {\n    asnProgrammes(pemdaId: $pemdaId) { id name }\n  }\n": types.AsnProgrammeListDocument,
     "\n  query AsnComplianceFile($programmeId: ID!, $month: String!, $format: ExportFormat!, $dialect: CsvDialect) {\n    exportAsnCompliance(programmeId: $programmeId, month: $month, format: $format, dialect: $dialect) { filename contentType base64 }\n  }\n": types.AsnComplianceFileDocument,
+    "\n  mutation RequestOrdersExport($pemdaId: ID!, $from: String!, $to: String!, $format: ExportFormat!, $dialect: CsvDialect, $key: String) {\n    requestOrdersExport(pemdaId: $pemdaId, from: $from, to: $to, format: $format, dialect: $dialect, idempotencyKey: $key) { id status }\n  }\n": types.RequestOrdersExportDocument,
+    "query ExportJobState($id: ID!) { exportJob(id: $id) { id status error } }": types.ExportJobStateDocument,
+    "query ExportJobFile($id: ID!) { exportJob(id: $id) { id file { filename contentType base64 } } }": types.ExportJobFileDocument,
     "\n  mutation ImportExternalSpend($input: ImportExternalSpendInput!) {\n    importExternalSpend(input: $input) { applied created corrected unchanged errors { row field message } }\n  }\n": types.ImportExternalSpendDocument,
     "\n  query DecemberForecast($pemdaId: ID!, $year: Int!) {\n    decemberForecast(pemdaId: $pemdaId, year: $year) {\n      throughMonth monthsLeft method targetPercent\n      pemda { budget target realisedUmkk projectedUmkk projectedShare neededPerMonth willMiss }\n      opds { opdId opdCode opdName budget realisedShare projectedShare projectedUmkk target neededPerMonth willMiss }\n    }\n    vendorConcentration(pemdaId: $pemdaId, year: $year) { opdId opdCode opdName catalogueSpend vendors topVendorName topVendorShare topThreeShare hhi }\n  }\n": types.DecemberForecastDocument,
     "\n  mutation ImportBudgets($pemdaId: ID!, $csv: String, $xlsxBase64: String, $dryRun: Boolean!) {\n    importOpdBudgets(pemdaId: $pemdaId, csv: $csv, xlsxBase64: $xlsxBase64, dryRun: $dryRun) { applied rows errors { row field message } }\n  }\n": types.ImportBudgetsDocument,
@@ -480,6 +486,18 @@ export function graphql(source: "\n  query AsnProgrammeList($pemdaId: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AsnComplianceFile($programmeId: ID!, $month: String!, $format: ExportFormat!, $dialect: CsvDialect) {\n    exportAsnCompliance(programmeId: $programmeId, month: $month, format: $format, dialect: $dialect) { filename contentType base64 }\n  }\n"): (typeof documents)["\n  query AsnComplianceFile($programmeId: ID!, $month: String!, $format: ExportFormat!, $dialect: CsvDialect) {\n    exportAsnCompliance(programmeId: $programmeId, month: $month, format: $format, dialect: $dialect) { filename contentType base64 }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestOrdersExport($pemdaId: ID!, $from: String!, $to: String!, $format: ExportFormat!, $dialect: CsvDialect, $key: String) {\n    requestOrdersExport(pemdaId: $pemdaId, from: $from, to: $to, format: $format, dialect: $dialect, idempotencyKey: $key) { id status }\n  }\n"): (typeof documents)["\n  mutation RequestOrdersExport($pemdaId: ID!, $from: String!, $to: String!, $format: ExportFormat!, $dialect: CsvDialect, $key: String) {\n    requestOrdersExport(pemdaId: $pemdaId, from: $from, to: $to, format: $format, dialect: $dialect, idempotencyKey: $key) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ExportJobState($id: ID!) { exportJob(id: $id) { id status error } }"): (typeof documents)["query ExportJobState($id: ID!) { exportJob(id: $id) { id status error } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ExportJobFile($id: ID!) { exportJob(id: $id) { id file { filename contentType base64 } } }"): (typeof documents)["query ExportJobFile($id: ID!) { exportJob(id: $id) { id file { filename contentType base64 } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
