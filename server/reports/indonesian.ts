@@ -74,6 +74,9 @@ export const PAYMENT_METHOD: Record<string, string> = { TRANSFER: 'Transfer bank
 /** A code's Indonesian label, or the code itself where a table does not know it (so nothing is silently blank). */
 export const ASN_MONTH_STATUS: Record<string, string> = { MET: 'Memenuhi', NOT_MET: 'Tidak memenuhi', LATE: 'Terlambat', EXEMPT: 'Dikecualikan', NOT_DUE: 'Belum jatuh tempo' };
 
+/** A file asked for with requestOrdersExport, as the reports page shows it. */
+export const EXPORT_JOB_STATUS: Record<string, string> = { QUEUED: 'Menunggu giliran', RUNNING: 'Sedang dibuat', DONE: 'Siap diunduh', FAILED: 'Gagal' };
+
 export const ASN_REPORT_STATUS: Record<string, string> = { COUNTED: 'Dihitung', LATE: 'Terlambat', NOT_COUNTED: 'Tidak dihitung', REJECTED: 'Ditolak' };
 
 export const label = (table: Record<string, string>, code: string | null | undefined) => (code == null ? '' : (table[code] ?? code));
@@ -102,6 +105,7 @@ export const AUDIT_ACTION: Record<string, Record<string, string>> = {
   CALENDAR: { HOLIDAY_ADDED: 'Hari libur daerah ditambahkan', HOLIDAY_REMOVED: 'Hari libur daerah dihapus' },
   ACCOUNT: { DEACTIVATED: 'Akun dinonaktifkan', REACTIVATED: 'Akun diaktifkan kembali', PASSWORD_RESET: 'Kata sandi diatur ulang' },
   ASN_REPORT: { REJECTED: 'Laporan ASN ditolak' },
+  PEMDA: { CORRECTED: 'Data Pemda dikoreksi admin platform' },
 };
 export const auditAction = (subject: string, action: string) => AUDIT_ACTION[subject]?.[action] ?? action;
 /** A state on the audit log as its subject's pages name it ("Tayang", not PUBLISHED); other subjects record their own words. */

@@ -9,7 +9,7 @@ const Audit = graphql(`
     auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId action fromStatus toStatus reason actorRole }
   }
 `);
-const SUBJECTS: [AuditSubject, string][] = [['VENDOR', 'Penyedia'], ['PRODUCT', 'Produk'], ['ORDER', 'Paket'], ['ASN_ORDER', 'Pembelian ASN'], ['EXTERNAL_SPEND', 'Belanja luar katalog'], ['SPEND_PERIOD', 'Penutupan periode'], ['CALENDAR', 'Hari libur'], ['ACCOUNT', 'Akun pegawai']];
+const SUBJECTS: [AuditSubject, string][] = [['VENDOR', 'Penyedia'], ['PRODUCT', 'Produk'], ['ORDER', 'Paket'], ['ASN_ORDER', 'Pembelian ASN'], ['EXTERNAL_SPEND', 'Belanja luar katalog'], ['SPEND_PERIOD', 'Penutupan periode'], ['CALENDAR', 'Hari libur'], ['ACCOUNT', 'Akun pegawai'], ['ASN_REPORT', 'Laporan ASN'], ['PEMDA', 'Data Pemda']];
 
 /** Every recorded change, newest first, filtered by kind through the URL. */
 export function AuditPage({ pemdaId, timeZone }: { pemdaId: string; timeZone: string }) {

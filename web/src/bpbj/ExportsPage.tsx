@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { CsvDialect, ExportFormat } from '../gql/graphql';
-import { monthName } from '../lib/format';
+import { EXPORT_JOB_STATUS, label, monthName } from '../lib/format';
 import { fieldErrorsOf } from '../lib/fieldErrors';
 import { saveFile, type ApiFile } from '../lib/saveFile';
 import { NoticeLine, noticeOf, type Notice } from '../lib/useAction';
@@ -74,7 +74,6 @@ function Downloads({ title, fetch }: { title: string; fetch: Fetch }) {
 
 type AskedFile = { id: string; from: string; to: string; format: string; status: string; error?: string | null };
 const FORMATS: Record<string, [ExportFormat, CsvDialect | null]> = { XLSX: ['XLSX', null], PDF: ['PDF', null], 'CSV (Excel)': ['CSV', 'EXCEL_ID'] };
-const STATUS: Record<string, string> = { QUEUED: 'menunggu giliran', RUNNING: 'sedang dibuat', DONE: 'siap diunduh', FAILED: 'gagal' };
 
 /**
  * The orders of any period, however long, as a file made in the background: asked for here, made by whichever server
@@ -134,7 +133,7 @@ function OrdersForPeriod({ pemdaId, year }: { pemdaId: string; year: number }) {
             {asked.map((f) => (
               <tr key={f.id} data-status={f.status}>
                 <td>{f.from} s.d. {f.to}</td><td>{f.format}</td>
-                <td>{STATUS[f.status] ?? f.status}{f.error ? `: ${f.error}` : ''}</td>
+                <td>{label(EXPORT_JOB_STATUS, f.status)}{f.error ? `: ${f.error}` : ''}</td>
                 <td>{f.status === 'DONE' && <button onClick={() => download(f.id)}>Unduh</button>}</td>
               </tr>
             ))}
