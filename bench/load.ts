@@ -8,7 +8,10 @@
  * buyer's page always is) and answered from the anonymous page cache (server/catalogue/catalogue-page-cache.ts),
  * which re-reads only the catalogue version while nothing changes.
  *
- * Options: --seconds N (per measurement, default 10); --only built|cache|me (one workload, e.g. under a CPU profile).
+ * Then the web app's public catalogue request, built each time against answered from the cache (no raw floor).
+ *
+ * Options: --seconds N (per measurement, default 10); --only built|cache|me|catalogue (one workload, e.g. under a CPU
+ * profile).
  */
 import { loadavg } from 'node:os';
 import { Pemda } from '../server/pemda/pemda.entity.js';
@@ -84,10 +87,37 @@ for (const w of measured) {
     rows.push([w.name, String(concurrency), `${a.rps.toFixed(0)} req/s, p99 ${a.p99.toFixed(0)} ms`, `${f.rps.toFixed(0)} req/s, p99 ${f.p99.toFixed(0)} ms`, `${(f.rps / a.rps).toFixed(1)}x`, loadavg()[0].toFixed(2)]);
   }
 }
-const header = ['workload', 'clients', 'API (GraphQL)', 'floor (raw pg + JSON.stringify)', 'API slower by', 'load avg (1 min)'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-console.log(`\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.map(line).join('\n')}`);
+const table = (header: string[], body: string[][]) => {
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(`\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${body.map(line).join('\n')}`);
+};
+table(['workload', 'clients', 'API (GraphQL)', 'floor (raw pg + JSON.stringify)', 'API slower by', 'load avg (1 min)'], rows);
+
+// The web app's public catalogue, as a visitor who has not signed in asks for it (the request of
+// web/src/catalogue/ProductSearch.tsx: a search page with its facets, and the category tree), built each time against
+// answered from the page cache. It has no raw floor: its baseline is the same server with the cache off.
+if (!only || 'catalogue'.includes(only)) {
+  const CATALOGUE = `query CatalogueSearch($pemdaId: ID!, $query: String, $sort: SearchSort) {
+    searchProducts(pemdaId: $pemdaId, query: $query, sort: $sort, first: 24) {
+      totalCount correctedQuery
+      edges { node { id name unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk imageUrls vendor { id businessName district } category { id name } } }
+      facets { categories { value count } local { value count } umkk { value count } pdn { value count } basicNeeds { value count } priceBands { value count } }
+    }
+    categories(pemdaId: $pemdaId) { id name children { id name children { id name } } }
+  }`;
+  const visit = (server: typeof api) => () => graphql(CATALOGUE, { pemdaId: batu.id, query: 'keripik', sort: 'RELEVANCE' }, undefined, server);
+  if (JSON.stringify(await visit(api)()) !== JSON.stringify(await visit(uncached)())) throw new Error('the public catalogue: the two servers answer differently');
+  const cached: string[][] = [];
+  for (const concurrency of CONCURRENCIES) {
+    await closedLoop(2, concurrency, visit(uncached));
+    const built = await closedLoop(SECONDS, concurrency, visit(uncached));
+    await closedLoop(2, concurrency, visit(api));
+    const kept = await closedLoop(SECONDS, concurrency, visit(api));
+    cached.push(['the public catalogue page (search "keripik" and the category tree)', String(concurrency), `${built.rps.toFixed(0)} req/s, p99 ${built.p99.toFixed(0)} ms`, `${kept.rps.toFixed(0)} req/s, p99 ${kept.p99.toFixed(0)} ms`, `${(kept.rps / built.rps).toFixed(1)}x`, loadavg()[0].toFixed(2)]);
+  }
+  table(['workload', 'clients', 'built each time (cache off)', 'answered from the page cache', 'cache faster by', 'load avg (1 min)'], cached);
+}
 
 for (const child of [api.child, uncached.child, floor.child]) child.kill('SIGTERM');
 await new Promise((r) => setTimeout(r, 1500));
