@@ -78,7 +78,7 @@ export interface PageCandidate {
   cost?: number;
 }
 
-/** Each Pemda's catalogue version; '0' for one never written to. */
+/** Each Pemda's catalogue version; '0' for one never written to. Read from the primary, where the pages are read too. */
 export async function readCatalogueVersions(em: EntityManager, pemdaIds: string[]): Promise<Map<string, string>> {
   if (!pemdaIds.length || !pemdaIds.every((id) => UUID.test(id))) throw new Error('catalogue versions are read for UUIDs only');
   const rows = await em.getConnection().execute<{ id: string; version: string }[]>(
