@@ -48,6 +48,8 @@ const RESOLVED_FROM_CATALOGUE: Record<string, Set<string>> = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Longer bodies are not worth keeping as keys: the catalogue's own pages are a few hundred bytes. */
 const MAX_KEY_LENGTH = 4096;
+/** A larger answer is not kept, so a full cache stays under about 500 x 256 KB (a page of 100 products is ~30 KB). */
+export const MAX_PAGE_BYTES = 256 * 1024;
 
 /** What the cache needs of an HTTP request. */
 export interface PageRequest {
@@ -125,6 +127,7 @@ export class CataloguePageCache {
   }
 
   keep(key: string, page: CachedPage): void {
+    if (page.body.length > MAX_PAGE_BYTES) return;
     this.pages.delete(key);
     this.pages.set(key, page);
     while (this.pages.size > this.capacity) this.pages.delete(this.pages.keys().next().value!);

@@ -1,5 +1,5 @@
 import { createApp } from '../../server/app.js';
-import { CataloguePageCache } from '../../server/catalogue/catalogue-page-cache.js';
+import { CataloguePageCache, MAX_PAGE_BYTES } from '../../server/catalogue/catalogue-page-cache.js';
 import { Product, ProductStatus } from '../../server/catalogue/product.entity.js';
 import { createOrm } from '../../server/database/orm.js';
 import { startHttpServer, type RunningServer } from '../../server/http/http-server.js';
@@ -172,7 +172,7 @@ describe('anonymous catalogue pages kept while the catalogue is unchanged', () =
     }
   });
 
-  it('keeps at most its capacity, dropping the page asked for least recently', async () => {
+  it('keeps at most its capacity, dropping the page asked for least recently, and no page over MAX_PAGE_BYTES', async () => {
     const cache = new CataloguePageCache(2, () => t.em());
     const kept = { status: 200, headers: [], cost: 1, body: Buffer.from('{}'), versions: new Map([[batuId, (await t.em().getConnection().execute<{ version: string }[]>(`select version::text as version from catalogue_version where pemda_id = ?`, [batuId]))[0].version]]), operation: 'Katalog' };
     cache.keep('a', kept);
@@ -182,6 +182,9 @@ describe('anonymous catalogue pages kept while the catalogue is unchanged', () =
     expect(cache.size).toBe(2);
     expect(await cache.answer('b')).toBeNull();
     expect(await cache.answer('a')).toBe(kept);
+    cache.keep('huge', { ...kept, body: Buffer.alloc(MAX_PAGE_BYTES + 1) });
+    expect(await cache.answer('huge')).toBeNull(); // too large to keep; "a" stays
+    expect(cache.size).toBe(2);
     await t.em().nativeUpdate(Vendor, { pemda: batuId }, { phone: '0341000000' });
     expect(await cache.answer('a')).toBeNull(); // the catalogue changed
     expect(cache.size).toBe(1);
