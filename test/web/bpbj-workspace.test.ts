@@ -337,6 +337,8 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     const file = page.waitForEvent('download');
     await period.getByRole('button', { name: 'Unduh', exact: true }).click();
     expect((await file).suggestedFilename()).toBe(`paket-${year}-01-01-${year}-06-30.xlsx`);
+    await period.scrollIntoViewIfNeeded();
+    await shot(page, 'bpbj-reports');
   });
 
   it("adds an OPD and gives a new PP an account; the PP sets their own password first; a forgotten one is reset, a leaver's account ended", async () => {

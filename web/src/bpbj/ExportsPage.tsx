@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { CsvDialect, ExportFormat } from '../gql/graphql';
-import { EXPORT_JOB_STATUS, label, monthName } from '../lib/format';
+import { dateName, EXPORT_JOB_STATUS, label, monthName } from '../lib/format';
 import { fieldErrorsOf } from '../lib/fieldErrors';
 import { saveFile, type ApiFile } from '../lib/saveFile';
 import { NoticeLine, noticeOf, type Notice } from '../lib/useAction';
@@ -106,7 +106,7 @@ function OrdersForPeriod({ pemdaId, year }: { pemdaId: string; year: number }) {
     // One key per click: a retry of the same request (a lost answer) returns the same job, never a second one.
     const result = await request({ pemdaId, from, to, format: fileFormat, dialect, key: crypto.randomUUID() });
     form.setErrors(fieldErrorsOf(result.error?.graphQLErrors[0]));
-    setNotice(noticeOf(result, `Berkas ${from} s.d. ${to} diminta; tombol Unduh muncul setelah berkas selesai dibuat.`));
+    setNotice(noticeOf(result, `Berkas ${result.data ? `${dateName(from)} s.d. ${dateName(to)}` : ''} diminta; tombol Unduh muncul setelah berkas selesai dibuat.`));
     const job = result.data?.requestOrdersExport;
     if (job) setAsked((files) => [{ id: job.id, from, to, format, status: job.status }, ...files]);
   }
@@ -132,7 +132,7 @@ function OrdersForPeriod({ pemdaId, year }: { pemdaId: string; year: number }) {
           <tbody>
             {asked.map((f) => (
               <tr key={f.id} data-status={f.status}>
-                <td>{f.from} s.d. {f.to}</td><td>{f.format}</td>
+                <td>{dateName(f.from)} s.d. {dateName(f.to)}</td><td>{f.format}</td>
                 <td>{label(EXPORT_JOB_STATUS, f.status)}{f.error ? `: ${f.error}` : ''}</td>
                 <td>{f.status === 'DONE' && <button onClick={() => download(f.id)}>Unduh</button>}</td>
               </tr>
