@@ -140,34 +140,40 @@ export class CataloguePageCache {
  * unless the operation reads what the versions do not cover; takes the mark off again when the answer has an error.
  */
 export function cataloguePageCachePlugin(metadata: () => MetadataStorage): ApolloServerPlugin<RequestContext> {
+  // Whether an operation's fields are covered, worked out once per parsed query: Apollo keeps the parsed document, so
+  // the operation's node is the same object on every request that sends the same text.
+  const coveredOperations = new WeakMap<OperationDefinitionNode, boolean>();
   return {
+    // Offered only for requests without a token (`keyOf`), so the caller here is always anonymous.
     async requestDidStart({ contextValue: ctx }) {
-      if (!ctx.cataloguePage) return;
+      const candidate = ctx.cataloguePage;
+      if (!candidate) return;
       return {
         async responseForOperation({ operation, document, schema, request, operationName }) {
-          const candidate = ctx.cataloguePage;
-          if (!candidate) return null;
-          const fragments = Object.fromEntries(
-            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-          );
           const roots = ctx.config.meiliHost ? ['products', 'categories'] : ['products', 'categories', 'searchProducts'];
-          const pemdaIds = anonymous(ctx) && operation.operation === 'query' ? pemdasShown(operation, request.variables ?? {}, roots) : null;
-          const root = schema.getQueryType();
-          if (!pemdaIds || !root || !covered(root, operation.selectionSet, fragments, metadata())) return null;
+          const pemdaIds = operation.operation === 'query' ? pemdasShown(operation, request.variables ?? {}, roots) : null;
+          if (!pemdaIds) return null;
+          let isCovered = coveredOperations.get(operation);
+          if (isCovered === undefined) {
+            const fragments = Object.fromEntries(
+              document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+            );
+            const root = schema.getQueryType();
+            coveredOperations.set(operation, (isCovered = Boolean(root && covered(root, operation.selectionSet, fragments, metadata()))));
+          }
+          if (!isCovered) return null;
           candidate.versions = await readCatalogueVersions(ctx.em, pemdaIds);
           candidate.operation = operationName ?? undefined;
           candidate.cost = costOf(schema, document, request.variables, operationName ?? undefined).cost;
           return null;
         },
         async willSendResponse({ response }) {
-          if (response.body.kind !== 'single' || response.body.singleResult.errors?.length) ctx.cataloguePage!.versions = undefined;
+          if (response.body.kind !== 'single' || response.body.singleResult.errors?.length) candidate.versions = undefined;
         },
       };
     },
   };
 }
-
-const anonymous = (ctx: RequestContext) => !ctx.actor && !ctx.authProblem && !ctx.passwordChangeRequired;
 
 /** The Pemdas the operation's root fields show, or null when a root field is not one of `roots`. */
 function pemdasShown(operation: OperationDefinitionNode, variables: Record<string, unknown>, roots: string[]): string[] | null {
