@@ -23,8 +23,9 @@ function subject(authorization: string | undefined): string | null {
 }
 
 const ROUTES: Record<string, (url: URL, authorization: string | undefined) => Promise<unknown>> = {
-  /** products(first: 100) { edges { node { id name price unit vendor { id businessName } category { id name } } } } */
-  async '/products'(url) {
+  /** products(first: 100) { edges { node { id name price unit vendor { id businessName } category { id name } } } }, the token checked if sent */
+  async '/products'(url, authorization) {
+    if (authorization && !subject(authorization)) return { errors: [{ message: 'unauthenticated' }] };
     const { rows } = await pool.query(
       `select p.id, p.name, p.price, p.unit, v.id as vendor_id, v.business_name, c.id as category_id, c.name as category_name
          from product p join vendor v on v.id = p.vendor_id join category c on c.id = p.category_id

@@ -4,13 +4,15 @@
  * with raw `pg` and JSON.stringify (bench/floor-server.ts). This process is the load: closed-loop clients on
  * loopback at each concurrency, one workload at a time, GraphQL then floor, after checking both answer the same rows.
  *
- * The catalogue page is measured twice: built every time (a second API process with the page cache off, as a signed-in
- * buyer's page always is) and answered from the anonymous page cache (server/catalogue/catalogue-page-cache.ts),
- * which re-reads only the catalogue version while nothing changes.
+ * The catalogue page is measured three times: built every time (a second API process with the page cache off, as the
+ * Pemda's own BPBJ and a vendor always get it, and anyone the first time after a change), and answered from the page
+ * cache (server/catalogue/catalogue-page-cache.ts) to the public and to a signed-in buyer, which re-reads only the
+ * catalogue version while nothing changes (and, for the buyer, its account: is the session still valid).
  *
- * Then the web app's public catalogue request, built each time against answered from the cache (no raw floor).
+ * Then the web app's catalogue request, for the public and for a signed-in PP, built each time against answered from
+ * the cache (no raw floor).
  *
- * Options: --seconds N (per measurement, default 10); --only built|cache|me|catalogue (one workload, e.g. under a CPU
+ * Options: --seconds N (per measurement, default 10); --only built|cache|signed-in|me|catalogue (one workload, e.g. under a CPU
  * profile).
  */
 import { loadavg } from 'node:os';
@@ -31,7 +33,7 @@ await db.em().getConnection().execute('analyze');
 const batu = await db.em().findOneOrFail(Pemda, { kemendagriCode: '35.79' });
 
 const api = await startServer(db.url, false);
-// The same server with the anonymous page cache off: every page built, as for a signed-in buyer.
+// The same server with the page cache off: every page built, as for the Pemda's BPBJ or a vendor.
 const uncached = await startServer(db.url, false, { CATALOGUE_PAGE_CACHE_ENTRIES: '0' });
 const floor = await startProcess('dist/bench/floor-server.js', { DATABASE_URL: db.url, JWT_SECRET: 'b'.repeat(40) });
 
@@ -58,6 +60,11 @@ const workloads = [
     name: '`products(first: 100)`, anonymous, answered from the page cache',
     api: () => graphql(PAGE, { p: batu.id }),
     floor: () => floorGet(`/products?pemda=${batu.id}`),
+  },
+  {
+    name: '`products(first: 100)`, a signed-in buyer (PP), answered from the page cache',
+    api: () => graphql(PAGE, { p: batu.id }, token),
+    floor: () => floorGet(`/products?pemda=${batu.id}`, token),
   },
   {
     name: '`me`',
@@ -106,15 +113,21 @@ if (!only || 'catalogue'.includes(only)) {
     }
     categories(pemdaId: $pemdaId) { id name children { id name children { id name } } }
   }`;
-  const visit = (server: typeof api) => () => graphql(CATALOGUE, { pemdaId: batu.id, query: 'keripik', sort: 'RELEVANCE' }, undefined, server);
+  const visit = (server: typeof api, as?: string) => () => graphql(CATALOGUE, { pemdaId: batu.id, query: 'keripik', sort: 'RELEVANCE' }, as, server);
   if (JSON.stringify(await visit(api)()) !== JSON.stringify(await visit(uncached)())) throw new Error('the public catalogue: the two servers answer differently');
   const cached: string[][] = [];
-  for (const concurrency of CONCURRENCIES) {
-    await closedLoop(2, concurrency, visit(uncached));
-    const built = await closedLoop(SECONDS, concurrency, visit(uncached));
-    await closedLoop(2, concurrency, visit(api));
-    const kept = await closedLoop(SECONDS, concurrency, visit(api));
-    cached.push(['the public catalogue page (search "keripik" and the category tree)', String(concurrency), `${built.rps.toFixed(0)} req/s, p99 ${built.p99.toFixed(0)} ms`, `${kept.rps.toFixed(0)} req/s, p99 ${kept.p99.toFixed(0)} ms`, `${(kept.rps / built.rps).toFixed(1)}x`, loadavg()[0].toFixed(2)]);
+  const visitors = [
+    ['the public catalogue page (search "keripik" and the category tree)', undefined],
+    ['the same page, signed in as a PP (the buyer\'s catalogue)', token],
+  ] as const;
+  for (const [name, as] of visitors) {
+    for (const concurrency of CONCURRENCIES) {
+      await closedLoop(2, concurrency, visit(uncached, as));
+      const built = await closedLoop(SECONDS, concurrency, visit(uncached, as));
+      await closedLoop(2, concurrency, visit(api, as));
+      const kept = await closedLoop(SECONDS, concurrency, visit(api, as));
+      cached.push([name, String(concurrency), `${built.rps.toFixed(0)} req/s, p99 ${built.p99.toFixed(0)} ms`, `${kept.rps.toFixed(0)} req/s, p99 ${kept.p99.toFixed(0)} ms`, `${(kept.rps / built.rps).toFixed(1)}x`, loadavg()[0].toFixed(2)]);
+    }
   }
   table(['workload', 'clients', 'built each time (cache off)', 'answered from the page cache', 'cache faster by', 'load avg (1 min)'], cached);
 }

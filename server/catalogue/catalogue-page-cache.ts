@@ -11,15 +11,17 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { isColumnField } from '../../schema/projection.js';
-import type { RequestContext } from '../context.js';
-import { costOf } from '../http/request-limits.js';
+import type { Actor, RequestContext } from '../context.js';
+import { budgetFor, costOf, type OperationCost } from '../http/request-limits.js';
 import { cataloguePageCache } from '../observability/metrics.js';
+import { catalogueListing } from './visibility.js';
 
 /**
- * Anonymous catalogue pages answered from memory while the catalogue is unchanged.
+ * Public catalogue pages answered from memory while the catalogue is unchanged.
  *
- * The public and every buyer who has not signed in see the same page for the same request, and that page is most of
- * what a catalogue serves. A page is kept with the version of each Pemda it shows (catalogue_version, bumped by
+ * The public, every buyer and ASN, signed in or not, and another Pemda's BPBJ see the same page for the same request
+ * (`catalogueListing`: only a Pemda's own BPBJ and a vendor get another list), and that page is most of what a
+ * catalogue serves. A page is kept with the version of each Pemda it shows (catalogue_version, bumped by
  * database triggers in the transaction of any write to a product, vendor, category or search synonym), and answered
  * again only while every version is the same: one small statement instead of the page's work. The version is read
  * before the page is, so a page kept is never older than the version it is kept with; another process's write
@@ -28,9 +30,9 @@ import { cataloguePageCache } from '../observability/metrics.js';
  * Only a page the versions cover is kept: the root fields are all `products`, `categories`, or `searchProducts` on the
  * PostgreSQL engine (the web app's catalogue asks for the last two at once), and each field below is structure
  * (connection, edge, page info, a search result), a plain column of a product, vendor or category, or a field whose
- * resolver reads only those rows. A field that reads anything
- * else (`priceCheck`, a guarded field) keeps the request out. So does a token, an error, or a body too long to be
- * worth a key.
+ * resolver reads only those rows. A field that reads anything else (`priceCheck`, a guarded field) keeps the request
+ * out. So does a caller who gets another list (`getsPublicPage`), an error, or a body too long to be worth a key. The
+ * token is not part of the key: a page kept from a buyer's request is the page the public gets for it.
  */
 
 const STRUCTURE = new Set(['ProductConnection', 'ProductEdge', 'PageInfo']);
@@ -65,7 +67,8 @@ export interface CachedPage {
   /** The version of each Pemda shown, read before the page was. */
   versions: Map<string, string>;
   operation: string | undefined;
-  cost: number;
+  /** The operation's cost, checked against the caller's budget and drawn from its allowance each time it is answered. */
+  cost: OperationCost;
 }
 
 /**
@@ -76,8 +79,17 @@ export interface PageCandidate {
   key: string;
   versions?: Map<string, string>;
   operation?: string;
-  /** The operation's cost, drawn again from the caller's allowance each time the page is answered from memory. */
-  cost?: number;
+  cost?: OperationCost;
+}
+
+/**
+ * Whether this caller is given the public's page of these Pemdas (neither their BPBJ nor a vendor, and not held at a
+ * password change) and may ask for one of this cost: only then is it answered from memory, or its page kept.
+ */
+export function getsPublicPage(caller: { actor: Actor | null; passwordChangeRequired: boolean }, pemdaIds: Iterable<string>, cost: number): boolean {
+  if (caller.passwordChangeRequired || cost > budgetFor(caller.actor)) return false;
+  for (const id of pemdaIds) if (catalogueListing(caller.actor, id) !== 'PUBLIC') return false;
+  return true;
 }
 
 /** Each Pemda's catalogue version; '0' for one never written to. Read from the primary, where the pages are read too. */
@@ -101,13 +113,22 @@ export class CataloguePageCache {
     return this.pages.size;
   }
 
-  /** The key of a request the cache may answer (anonymous, a JSON POST), or null. */
+  /**
+   * The key of a request the cache may answer (a JSON POST, anonymous or with a bearer token), or null. The token is
+   * not part of it: whether the caller gets the page kept is `getsPublicPage`'s question.
+   */
   keyOf(request: PageRequest): string | null {
-    if (request.method !== 'POST' || request.headers.authorization !== undefined) return null;
+    const authorization = request.headers.authorization;
+    if (request.method !== 'POST' || (authorization !== undefined && !/^Bearer \S+$/i.test(String(authorization)))) return null;
     const body = request.body as { query?: unknown } | null;
     if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string' || !/products|categories/i.test(body.query)) return null;
     const key = `${request.headers.accept ?? ''}\n${JSON.stringify(body)}`;
     return key.length <= MAX_KEY_LENGTH ? key : null;
+  }
+
+  /** The page kept under this key, current or not (`answer` checks). */
+  kept(key: string): CachedPage | undefined {
+    return this.pages.get(key);
   }
 
   /** The page kept under this key, if the catalogue it shows has not changed since. */
@@ -144,7 +165,6 @@ export function cataloguePageCachePlugin(metadata: () => MetadataStorage): Apoll
   // the operation's node is the same object on every request that sends the same text.
   const coveredOperations = new WeakMap<OperationDefinitionNode, boolean>();
   return {
-    // Offered only for requests without a token (`keyOf`), so the caller here is always anonymous.
     async requestDidStart({ contextValue: ctx }) {
       const candidate = ctx.cataloguePage;
       if (!candidate) return;
@@ -162,9 +182,11 @@ export function cataloguePageCachePlugin(metadata: () => MetadataStorage): Apoll
             coveredOperations.set(operation, (isCovered = Boolean(root && covered(root, operation.selectionSet, fragments, metadata()))));
           }
           if (!isCovered) return null;
+          const cost = costOf(schema, document, request.variables, operationName ?? undefined);
+          if (!getsPublicPage(ctx, pemdaIds, cost.cost)) return null;
           candidate.versions = await readCatalogueVersions(ctx.em, pemdaIds);
           candidate.operation = operationName ?? undefined;
-          candidate.cost = costOf(schema, document, request.variables, operationName ?? undefined).cost;
+          candidate.cost = cost;
           return null;
         },
         async willSendResponse({ response }) {

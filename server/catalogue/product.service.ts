@@ -5,7 +5,7 @@ import { notifyBpbj, notifyVendor } from '../notifications/notify.js';
 import type { FilterQuery } from '@mikro-orm/core';
 import { AuditSubject } from '../audit/audit-log.entity.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { assertManagesPemda, managesPemda, requireActor } from '../auth/scope.js';
+import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
 import { paginate, paginateRows, queueOrder, type Page, type PageArgs, type QueueOrder } from '../database/pagination.js';
 import type { Projection, Row } from '../database/rows.js';
@@ -16,7 +16,7 @@ import { Category } from './category.entity.js';
 import { checkProductFields, leafCategories, type ProductFields } from './product-fields.js';
 import { ProductSort, type ProductFilter } from './product-filter.js';
 import { Product, ProductStatus, type ProductRevision } from './product.entity.js';
-import { BUYER_VISIBLE, isBuyerVisible, productViewer } from './visibility.js';
+import { BUYER_VISIBLE, catalogueListing, isBuyerVisible, productViewer } from './visibility.js';
 import { TERMINAL_STATES } from '../purchasing/order-process.js';
 import { orderCode } from '../purchasing/order-queries.js';
 import { Order } from '../purchasing/order.entity.js';
@@ -237,18 +237,15 @@ export class ProductService {
     const vendorWhere: Record<string, unknown> = {};
     const categoryWhere: Record<string, unknown> = {};
 
-    const curator = managesPemda(actor, target);
-    if (actor?.role === Role.VENDOR) {
-      where.vendor = actor.vendorId;
-      if (filter.status?.length) where.status = { $in: filter.status };
-    } else if (curator) {
-      if (filter.status?.length) where.status = { $in: filter.status };
-    } else {
+    const listing = catalogueListing(actor, target);
+    if (listing === 'PUBLIC') {
       where.status = BUYER_VISIBLE.status;
       vendorWhere.status = BUYER_VISIBLE.vendor.status;
+    } else if (filter.status?.length) {
+      where.status = { $in: filter.status };
     }
-
-    if (filter.vendorId && actor?.role !== Role.VENDOR) where.vendor = filter.vendorId;
+    if (listing === 'OWN_PRODUCTS') where.vendor = actor!.vendorId;
+    else if (filter.vendorId) where.vendor = filter.vendorId;
     if (filter.priceMin != null || filter.priceMax != null) {
       where.price = { ...(filter.priceMin != null && { $gte: filter.priceMin }), ...(filter.priceMax != null && { $lte: filter.priceMax }) };
     }

@@ -31,3 +31,15 @@ export function productViewer(actor: Actor | null, product: { pemdaId: string; v
   if (actor.role === Role.VENDOR && actor.vendorId === product.vendorId) return 'OWNER';
   return 'PUBLIC';
 }
+
+/**
+ * Whose list of a Pemda's catalogue the caller gets (`products`): its BPBJ every state, a vendor its own products in
+ * any state, anyone else (a buyer, an ASN, another Pemda's BPBJ, the public) the public's list, as the rule above.
+ */
+export type CatalogueListing = 'PUBLIC' | 'CURATOR' | 'OWN_PRODUCTS';
+
+export function catalogueListing(actor: Actor | null, pemdaId: string): CatalogueListing {
+  if (actor?.role === Role.VENDOR) return 'OWN_PRODUCTS';
+  if (managesPemda(actor, pemdaId)) return 'CURATOR';
+  return 'PUBLIC';
+}

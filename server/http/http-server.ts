@@ -10,7 +10,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { App } from '../app.js';
 import type { RequestContext } from '../context.js';
 import { asServerBusy } from '../database/orm.js';
-import { CataloguePageCache, cataloguePageCachePlugin } from '../catalogue/catalogue-page-cache.js';
+import { CataloguePageCache, cataloguePageCachePlugin, getsPublicPage } from '../catalogue/catalogue-page-cache.js';
 import { AppError, passwordChangeRequired } from '../errors.js';
 import { ocdsReleasePage, openDataPemda } from '../opendata/ocds.js';
 import { log } from '../observability/log.js';
@@ -80,16 +80,21 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
   });
 
   /**
-   * GraphQL over HTTP, as @as-integrations/express5 does it, with the anonymous catalogue page cache in front: a page
-   * kept and still current is sent as it was, without running the operation again.
+   * GraphQL over HTTP, as @as-integrations/express5 does it, with the public catalogue page cache in front: a page
+   * kept and still current is sent as it was, without running the operation again, to a caller who gets the public's
+   * page (a signed-in one once its token is checked).
    */
   const graphqlRoute = async (req: express.Request, res: express.Response) => {
     const key = pages?.keyOf(req) ?? null;
-    const kept = key ? await pages!.answer(key) : null;
+    let ctx: RequestContext | undefined; // made here only for a signed-in caller a kept page may answer
+    const found = key ? pages!.kept(key) : undefined;
+    if (found && req.headers.authorization) ctx = await contextOf(req);
+    const caller = ctx ?? { actor: null, passwordChangeRequired: false, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' };
+    const kept = found && getsPublicPage(caller, found.versions.keys(), found.cost.cost) ? await pages!.answer(key!) : null;
     if (kept) {
-      res.locals.ctx = { actor: null, trace: { operation: kept.operation, errorCodes: [] } };
+      res.locals.ctx = { actor: caller.actor, trace: { operation: kept.operation, errorCodes: [] } };
       try {
-        await app.services.rateLimits.draw({ actor: null, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' }, { cost: kept.cost, expensive: 0 });
+        await app.services.rateLimits.draw(caller, kept.cost);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         res.locals.ctx.trace.errorCodes.push(error.code);
@@ -103,9 +108,9 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
     const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
     const response = await app.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search, body: req.body }, context: async () => {
       // Made inside Apollo, so a database too busy to check the token is answered as Apollo answers it (503, Retry-After).
-      const ctx: RequestContext = (res.locals.ctx = await contextOf(req));
-      if (key) ctx.cataloguePage = { key };
-      return ctx;
+      const made: RequestContext = (res.locals.ctx = ctx ?? (await contextOf(req)));
+      if (key) made.cataloguePage = { key };
+      return made;
     } });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.status(response.status ?? 200);
@@ -113,7 +118,7 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
       const body = Buffer.from(response.body.string);
       const candidate = (res.locals.ctx as RequestContext | undefined)?.cataloguePage;
       if (key && candidate?.versions && res.statusCode === 200) {
-        pages!.keep(key, { status: 200, headers: [...response.headers], body, versions: candidate.versions, operation: candidate.operation, cost: candidate.cost ?? 1 });
+        pages!.keep(key, { status: 200, headers: [...response.headers], body, versions: candidate.versions, operation: candidate.operation, cost: candidate.cost! });
       }
       return void res.send(body);
     }

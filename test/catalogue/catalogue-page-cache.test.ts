@@ -9,11 +9,11 @@ import { Vendor } from '../../server/vendor/vendor.entity.js';
 import { createTestApp, type TestApp } from '../support/harness.js';
 
 /**
- * The anonymous catalogue page cache, over HTTP. The pages are read from one app (the HTTP server) and the writes
+ * The public catalogue page cache, over HTTP. The pages are read from one app (the HTTP server) and the writes
  * made through another (`t.exec`, on the server PostgreSQL its own connection pool), as two processes would: the
  * only thing they share is the database's catalogue version.
  */
-describe('anonymous catalogue pages kept while the catalogue is unchanged', () => {
+describe('public catalogue pages kept while the catalogue is unchanged', () => {
   let t: TestApp;
   let server: RunningServer;
   let batuId: string;
@@ -84,21 +84,72 @@ describe('anonymous catalogue pages kept while the catalogue is unchanged', () =
     expect(vendors).not.toContain(shown.vendor.id);
   });
 
-  it('never answers a signed-in caller from memory, nor keeps its page for the public', async () => {
-    await page();
-    const bpbj = await t.login('bpbj@batukota.go.id');
-    const query = `query($p: ID!) { products(pemdaId: $p, first: 100, filter: { status: [DRAFT] }) { edges { node { id status } } } }`;
-    const curator = await page(query, { p: batuId }, { authorization: `Bearer ${bpbj}` });
-    const statuses = curator.json.data.products.edges.map((e: any) => e.node.status);
+  it("answers a signed-in buyer, and another Pemda's BPBJ, with the public's page from memory, after checking the token", async () => {
+    const anonymous = await page();
+    const bearer = async (email: string) => ({ authorization: `Bearer ${await t.login(email)}` });
+    for (const email of ['pp.dinkes@batukota.go.id', 'asn.dinkes@batukota.go.id', 'bpbj@bontangkota.go.id']) {
+      const headers = await bearer(email);
+      resetSent();
+      expect(await page(PAGE, { p: batuId }, headers)).toEqual(anonymous);
+      // The account read (is it still active, this session still valid?), then the version: nothing of the page.
+      expect(sent()).toEqual([expect.stringMatching(/from app_user/), expect.stringMatching(/from catalogue_version/)]);
+    }
+    // A page first asked for by a buyer is kept for the public too: it is the public's page.
+    const sixth = PAGE.replace('first: 20', 'first: 6');
+    const forBuyer = await page(sixth, { p: batuId }, await bearer('ppk.dinkes@batukota.go.id'));
+    resetSent();
+    expect(await page(sixth)).toEqual(forBuyer);
+    onlyTheVersionRead();
+  });
+
+  it("never answers Batu's own BPBJ or a vendor from memory, nor keeps their list for anyone", async () => {
+    const anonymous = await page();
+    const bpbj = { authorization: `Bearer ${await t.login('bpbj@batukota.go.id')}` };
+    resetSent();
+    const curator = await page(PAGE, { p: batuId }, bpbj);
+    ranThePage();
+    expect(curator.json.data.products.edges.length).toBe(20);
+    const vendorUser = await t.em().findOneOrFail(User, { email: 'keripik.apel@umkm-batu.id' }, { populate: ['vendor'] });
+    resetSent();
+    const own = await page(PAGE, { p: batuId }, { authorization: `Bearer ${await t.login(vendorUser.email)}` });
+    ranThePage();
+    expect(new Set(own.json.data.products.edges.map((e: any) => e.node.vendor.id))).toEqual(new Set([vendorUser.vendor!.id]));
+    resetSent();
+    expect(await page()).toEqual(anonymous);
+    onlyTheVersionRead();
+
+    // The curator's drafts, asked for with and then without the token: the public's page has none.
+    const drafts = `query($p: ID!) { products(pemdaId: $p, first: 100, filter: { status: [DRAFT] }) { edges { node { id status } } } }`;
+    const statuses = (await page(drafts, { p: batuId }, bpbj)).json.data.products.edges.map((e: any) => e.node.status);
     expect(statuses.length).toBeGreaterThan(0);
     expect(new Set(statuses)).toEqual(new Set([ProductStatus.DRAFT]));
     resetSent();
-    const again = await page(query, { p: batuId }, { authorization: `Bearer ${bpbj}` });
+    expect((await page(drafts, { p: batuId }, bpbj)).json.data.products.edges.map((e: any) => e.node.status)).toEqual(statuses);
     ranThePage();
-    expect(again.json).toEqual(curator.json);
-    // The same request without the token: the public's page, which has no drafts.
-    const anonymous = await page(query);
-    expect(anonymous.json.data.products.edges.every((e: any) => e.node.status === 'PUBLISHED')).toBe(true);
+    expect((await page(drafts)).json.data.products.edges.every((e: any) => e.node.status === 'PUBLISHED')).toBe(true);
+  });
+
+  it('refuses a kept page to a buyer held at a password change, and to the public when it costs more than its budget', async () => {
+    await page();
+    const pp = await t.em().findOneOrFail(User, { email: 'pp.dinkes@batukota.go.id' });
+    const headers = { authorization: `Bearer ${await t.login(pp.email)}` };
+    await t.em().nativeUpdate(User, { id: pp.id }, { mustChangePassword: true });
+    try {
+      const held = await page(PAGE, { p: batuId }, headers);
+      expect(held.json.errors[0].extensions.code).toBe('PASSWORD_CHANGE_REQUIRED');
+      expect(held.json.data ?? null).toBeNull();
+    } finally {
+      await t.em().nativeUpdate(User, { id: pp.id }, { mustChangePassword: false });
+    }
+
+    // A buyer's budget is larger than the public's: its page is kept, but the public asking the same is refused.
+    // 1 + 20 x (edges 1 + node 1 + category 1 + children (1 + 20 x (1 + 20 x 1))) = 8,481: over the public's 3,000, under 10,000.
+    const costly = `query($p: ID!) { products(pemdaId: $p, first: 20) { edges { node { id category { children { children { children { id } } } } } } } }`;
+    const forBuyer = await page(costly, { p: batuId }, headers);
+    expect(forBuyer.json.errors).toBeUndefined();
+    expect(forBuyer.json.data.products.edges).toHaveLength(20);
+    const refused = await page(costly);
+    expect(refused.json.errors[0].extensions).toEqual(expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', max: 3000, found: 8481 }));
   });
 
   it('keeps a search page too (PostgreSQL engine), and shows a synonym BPBJ has just taught the search', async () => {
@@ -174,7 +225,7 @@ describe('anonymous catalogue pages kept while the catalogue is unchanged', () =
 
   it('keeps at most its capacity, dropping the page asked for least recently, and no page over MAX_PAGE_BYTES', async () => {
     const cache = new CataloguePageCache(2, () => t.em());
-    const kept = { status: 200, headers: [], cost: 1, body: Buffer.from('{}'), versions: new Map([[batuId, (await t.em().getConnection().execute<{ version: string }[]>(`select version::text as version from catalogue_version where pemda_id = ?`, [batuId]))[0].version]]), operation: 'Katalog' };
+    const kept = { status: 200, headers: [], cost: { cost: 1, expensive: 0 }, body: Buffer.from('{}'), versions: new Map([[batuId, (await t.em().getConnection().execute<{ version: string }[]>(`select version::text as version from catalogue_version where pemda_id = ?`, [batuId]))[0].version]]), operation: 'Katalog' };
     cache.keep('a', kept);
     cache.keep('b', kept);
     expect(await cache.answer('a')).toBe(kept); // "a" is now the most recent
