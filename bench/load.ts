@@ -15,12 +15,22 @@
  * Options: --seconds N (per measurement, default 10); --only built|cache|signed-in|me|catalogue (one workload, e.g. under a CPU
  * profile).
  */
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { print, type DocumentNode } from 'graphql';
 import { Pemda } from '../server/pemda/pemda.entity.js';
 import { DEMO_PASSWORD, seedDemo } from '../seeds/demo.js';
 import { arg, benchDatabase, closedLoop, startProcess, startServer } from './support.js';
 
 const SECONDS = arg('seconds', 10);
+
+/** An operation of the web app, as its generated module (web/src/gql/graphql.ts, `npm run codegen`) holds it. */
+function webOperation(name: string): string {
+  const generated = readFileSync('web/src/gql/graphql.ts', 'utf8');
+  const document = generated.match(new RegExp(`^export const ${name}Document = (\\{.*\\}) as unknown as DocumentNode`, 'm'))?.[1];
+  if (!document) throw new Error(`web/src/gql/graphql.ts has no ${name}Document: run npm run codegen`);
+  return print(JSON.parse(document) as DocumentNode);
+}
 const CONCURRENCIES = [10, 50];
 
 const db = await benchDatabase('load');
@@ -101,19 +111,13 @@ const table = (header: string[], body: string[][]) => {
 };
 table(['workload', 'clients', 'API (GraphQL)', 'floor (raw pg + JSON.stringify)', 'API slower by', 'load avg (1 min)'], rows);
 
-// The web app's public catalogue, as a visitor who has not signed in asks for it (the request of
-// web/src/catalogue/ProductSearch.tsx: a search page with its facets, and the category tree), built each time against
-// answered from the page cache. It has no raw floor: its baseline is the same server with the cache off.
+// The web app's catalogue, as the public and a signed-in PP ask for it: web/src/catalogue/ProductSearch.tsx's operation
+// (a search page with its facets, and the category tree), read from the web app's generated operations so the bench
+// sends what the page sends, built each time against answered from the page cache. It has no raw floor: its baseline
+// is the same server with the cache off.
 if (!only || 'catalogue'.includes(only)) {
-  const CATALOGUE = `query CatalogueSearch($pemdaId: ID!, $query: String, $sort: SearchSort) {
-    searchProducts(pemdaId: $pemdaId, query: $query, sort: $sort, first: 24) {
-      totalCount correctedQuery
-      edges { node { id name unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk imageUrls vendor { id businessName district } category { id name } } }
-      facets { categories { value count } local { value count } umkk { value count } pdn { value count } basicNeeds { value count } priceBands { value count } }
-    }
-    categories(pemdaId: $pemdaId) { id name children { id name children { id name } } }
-  }`;
-  const visit = (server: typeof api, as?: string) => () => graphql(CATALOGUE, { pemdaId: batu.id, query: 'keripik', sort: 'RELEVANCE' }, as, server);
+  const CATALOGUE = webOperation('CatalogueSearch');
+  const visit = (server: typeof api, as?: string) => () => graphql(CATALOGUE, { pemdaId: batu.id, query: 'keripik', filter: {}, sort: 'RELEVANCE' }, as, server);
   if (JSON.stringify(await visit(api)()) !== JSON.stringify(await visit(uncached)())) throw new Error('the public catalogue: the two servers answer differently');
   const cached: string[][] = [];
   const visitors = [
