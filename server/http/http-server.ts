@@ -86,7 +86,9 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
    */
   const graphqlRoute = async (req: express.Request, res: express.Response) => {
     const key = pages?.keyOf(req) ?? null;
-    let ctx: RequestContext | undefined; // made here only for a signed-in caller a kept page may answer
+    // Made here only for a signed-in caller a kept page may answer (a database too busy to check the token is then
+    // answered by the busy handler below: 503 with Retry-After, as Apollo would).
+    let ctx: RequestContext | undefined;
     const found = key ? pages!.kept(key) : undefined;
     if (found && req.headers.authorization) ctx = await contextOf(req);
     const caller = ctx ?? { actor: null, passwordChangeRequired: false, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' };
