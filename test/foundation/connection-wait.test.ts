@@ -89,9 +89,13 @@ describe('over HTTP', () => {
   const post = (body: unknown, token?: string) =>
     fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
 
-  it('a wait while reading the caller\'s account answers 503 with Retry-After, in the API\'s error shape', async () => {
+  const signIn = async () => {
     const login = await post({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email: 'pp.dinkes@batukota.go.id', password: DEMO_PASSWORD } } });
-    const { token } = (await login.json()).data.login;
+    return (await login.json()).data.login.token as string;
+  };
+
+  it('a wait while reading the caller\'s account answers 503 with Retry-After, in the API\'s error shape', async () => {
+    const token = await signIn();
     const release = await occupyEveryConnection(db.orm);
     let response: Response;
     try {
@@ -117,5 +121,24 @@ describe('over HTTP', () => {
     expect((await ocds.json()).errors[0]).toEqual({ message: BUSY, extensions: { code: 'SERVER_BUSY', retryAfterSeconds: 1 } });
     // Free again: the same request is answered.
     expect((await (await post({ query: '{ me { email } }' }, token)).json()).data.me.email).toBe('pp.dinkes@batukota.go.id');
+  });
+
+  it('the same 503 for a signed-in buyer whose catalogue page is kept, whose token is checked before the page is sent', async () => {
+    const [{ id: batu }] = await db.orm.em.fork().getConnection().execute<{ id: string }[]>(`select id from pemda where kemendagri_code = '35.79'`);
+    const page = { query: 'query($p: ID!) { products(pemdaId: $p, first: 5) { edges { node { id name } } } }', variables: { p: batu } };
+    const kept = await (await post(page)).json(); // the public asked first: the page is kept
+    expect(kept.data.products.edges).toHaveLength(5);
+    const token = await signIn();
+    const release = await occupyEveryConnection(db.orm);
+    let response: Response;
+    try {
+      response = await post(page, token);
+    } finally {
+      await release();
+    }
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect((await response.json()).errors[0]).toEqual({ message: BUSY, extensions: { code: 'SERVER_BUSY', retryAfterSeconds: 1 } });
+    expect(await (await post(page, token)).json()).toEqual(kept);
   });
 });
