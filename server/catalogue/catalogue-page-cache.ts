@@ -185,7 +185,7 @@ export function cataloguePageCachePlugin(metadata: () => MetadataStorage): Apoll
           const cost = costOf(schema, document, request.variables, operationName ?? undefined);
           if (!getsPublicPage(ctx, pemdaIds, cost.cost)) return null;
           candidate.versions = await readCatalogueVersions(ctx.em, pemdaIds);
-          candidate.operation = operationName ?? undefined;
+          candidate.operation = ctx.trace.operation; // as the request log named it (didResolveOperation ran first)
           candidate.cost = cost;
           return null;
         },

@@ -55,6 +55,21 @@ describe('logs and metrics', () => {
     expect(JSON.stringify(line)).not.toMatch(/stack|at \w+ \(/);
   });
 
+  it('a catalogue page answered from memory is logged as a built one is: its operation, the caller, the status', async () => {
+    const [{ id: batu }] = await db.orm.em.fork().getConnection().execute<{ id: string }[]>(`select id from pemda where kemendagri_code = '35.79'`);
+    const login = await (await post({ query: `mutation { login(input: { email: "pp.dinkes@batukota.go.id", password: "katalog123" }) { token } }` })).json();
+    const page = { query: 'query($p: ID!) { products(pemdaId: $p, first: 3) { edges { node { id name } } } }', variables: { p: batu } };
+    const headers = { authorization: `Bearer ${login.data.login.token}` };
+    await post(page, { ...headers, 'x-request-id': 'dibangun' }); // built and kept
+    await post(page, { ...headers, 'x-request-id': 'dari-memori' });
+    const built = lines.find((l) => l.requestId === 'dibangun')!;
+    const kept = lines.find((l) => l.requestId === 'dari-memori')!;
+    expect(built).toMatchObject({ status: 200, operation: 'query (tanpa nama)', role: 'PP' });
+    for (const field of ['operation', 'role', 'pemdaId', 'status', 'method', 'path']) expect(kept[field]).toEqual(built[field]);
+    const metrics = await (await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer rahasia-metrik-uji-0123456789' } })).text();
+    expect(metrics).toMatch(/katalog_catalogue_page_cache_total\{outcome="hit"\} [1-9]/);
+  });
+
   it('/metrics answers only the holder of METRICS_TOKEN, with request latencies by operation and outcome', async () => {
     expect((await fetch(`${base}/metrics`)).status).toBe(404);
     expect((await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer salah' } })).status).toBe(404);
