@@ -120,6 +120,8 @@ export class CataloguePageCache {
   keyOf(request: PageRequest): string | null {
     const authorization = request.headers.authorization;
     if (request.method !== 'POST' || (authorization !== undefined && !/^Bearer \S+$/i.test(String(authorization)))) return null;
+    // A body too long to be a key is known from its length before it is turned back into text (an import's file).
+    if (Number(request.headers['content-length']) > MAX_KEY_LENGTH) return null;
     const body = request.body as { query?: unknown } | null;
     if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string' || !/products|categories/i.test(body.query)) return null;
     const key = `${request.headers.accept ?? ''}\n${JSON.stringify(body)}`;
