@@ -24,6 +24,8 @@ import { arg, benchDatabase, closedLoop, startProcess, startServer } from './sup
 
 const SECONDS = arg('seconds', 10);
 
+const CONCURRENCIES = [10, 50];
+
 /** An operation of the web app, as its generated module (web/src/gql/graphql.ts, `npm run codegen`) holds it. */
 function webOperation(name: string): string {
   const generated = readFileSync('web/src/gql/graphql.ts', 'utf8');
@@ -31,7 +33,6 @@ function webOperation(name: string): string {
   if (!document) throw new Error(`web/src/gql/graphql.ts has no ${name}Document: run npm run codegen`);
   return print(JSON.parse(document) as DocumentNode);
 }
-const CONCURRENCIES = [10, 50];
 
 const db = await benchDatabase('load');
 if (!db.url) {
