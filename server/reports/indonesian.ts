@@ -82,6 +82,12 @@ export const ASN_REPORT_STATUS: Record<string, string> = { COUNTED: 'Dihitung', 
 export const label = (table: Record<string, string>, code: string | null | undefined) => (code == null ? '' : (table[code] ?? code));
 
 /** What each audited change is called, by subject: an order's timeline, a vendor's history and BPBJ's audit log read it. */
+/** What an audit log entry is about, in the order BPBJ's audit page offers them as filters. */
+export const AUDIT_SUBJECT = {
+  VENDOR: 'Penyedia', PRODUCT: 'Produk', ORDER: 'Paket', ASN_ORDER: 'Pembelian ASN', EXTERNAL_SPEND: 'Belanja luar katalog', SPEND_PERIOD: 'Penutupan periode',
+  CALENDAR: 'Hari libur', ACCOUNT: 'Akun pegawai', ASN_REPORT: 'Laporan ASN', PEMDA: 'Data Pemda',
+} as const;
+
 export const AUDIT_ACTION: Record<string, Record<string, string>> = {
   ORDER: {
     CREATED: 'Paket dibuat', SHIPPING_COST_SET: 'Ongkos kirim ditetapkan', PRICES_PROPOSED: 'Harga diusulkan', NEGOTIATION_ACCEPTED: 'Usulan harga diterima',

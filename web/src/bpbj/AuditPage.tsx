@@ -2,14 +2,15 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { AuditSubject } from '../gql/graphql';
 import { navigate, useLocation } from '../app/router';
-import { actorName, auditAction, auditStatus, dateTime } from '../lib/format';
+import { actorName, auditAction, auditStatus, AUDIT_SUBJECT, dateTime } from '../lib/format';
 
 const Audit = graphql(`
   query AuditLog($pemdaId: ID!, $subjectType: AuditSubject) {
     auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId action fromStatus toStatus reason actorRole }
   }
 `);
-const SUBJECTS: [AuditSubject, string][] = [['VENDOR', 'Penyedia'], ['PRODUCT', 'Produk'], ['ORDER', 'Paket'], ['ASN_ORDER', 'Pembelian ASN'], ['EXTERNAL_SPEND', 'Belanja luar katalog'], ['SPEND_PERIOD', 'Penutupan periode'], ['CALENDAR', 'Hari libur'], ['ACCOUNT', 'Akun pegawai'], ['ASN_REPORT', 'Laporan ASN'], ['PEMDA', 'Data Pemda']];
+// Typed by the schema's enum: a subject the API gains and the labels lack does not compile.
+const SUBJECT_NAME: Record<AuditSubject, string> = AUDIT_SUBJECT;
 
 /** Every recorded change, newest first, filtered by kind through the URL. */
 export function AuditPage({ pemdaId, timeZone }: { pemdaId: string; timeZone: string }) {
@@ -23,14 +24,14 @@ export function AuditPage({ pemdaId, timeZone }: { pemdaId: string; timeZone: st
         Jenis
         <select value={subjectType ?? ''} onChange={(e) => navigate(e.target.value ? `/bpbj/audit?jenis=${e.target.value}` : '/bpbj/audit')}>
           <option value="">Semua</option>
-          {SUBJECTS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          {Object.entries(SUBJECT_NAME).map(([value, name]) => <option key={value} value={value}>{name}</option>)}
         </select>
       </label>
       <table>
         <thead><tr><th>Waktu</th><th>Jenis</th><th>Tindakan</th><th>Dari</th><th>Menjadi</th><th>Alasan</th><th>Oleh</th></tr></thead>
         <tbody>
           {data?.auditLog.map((a) => (
-            <tr key={a.id}><td>{dateTime(a.createdAt, timeZone)}</td><td>{SUBJECTS.find(([v]) => v === a.subjectType)?.[1]}</td><td>{auditAction(a.subjectType, a.action)}</td><td>{a.fromStatus ? auditStatus(a.subjectType, a.fromStatus) : '-'}</td><td>{auditStatus(a.subjectType, a.toStatus)}</td><td>{a.reason ?? ''}</td><td>{actorName(a.actorRole)}</td></tr>
+            <tr key={a.id}><td>{dateTime(a.createdAt, timeZone)}</td><td>{SUBJECT_NAME[a.subjectType]}</td><td>{auditAction(a.subjectType, a.action)}</td><td>{a.fromStatus ? auditStatus(a.subjectType, a.fromStatus) : '-'}</td><td>{auditStatus(a.subjectType, a.toStatus)}</td><td>{a.reason ?? ''}</td><td>{actorName(a.actorRole)}</td></tr>
           ))}
         </tbody>
       </table>

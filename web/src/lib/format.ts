@@ -1,7 +1,7 @@
 /** How people in a Pemda read figures and codes: one definition with the server's reports (server/reports/indonesian.ts). */
 import { percent } from '../../../server/reports/indonesian.js';
 
-export { rupiah, percent, monthName, dateName, dateTime, label, STATUS_LABEL, ORDER_STATUS, NEGOTIATION_STATUS, PAYMENT_METHOD, PRODUCT_STATUS, VENDOR_STATUS, BUSINESS_SCALE, auditAction, auditStatus, actorName, ROLE_NAME, ASN_MONTH_STATUS, ASN_REPORT_STATUS, EXPORT_JOB_STATUS } from '../../../server/reports/indonesian.js';
+export { rupiah, percent, monthName, dateName, dateTime, label, STATUS_LABEL, ORDER_STATUS, NEGOTIATION_STATUS, PAYMENT_METHOD, PRODUCT_STATUS, VENDOR_STATUS, BUSINESS_SCALE, auditAction, auditStatus, actorName, ROLE_NAME, ASN_MONTH_STATUS, ASN_REPORT_STATUS, EXPORT_JOB_STATUS, AUDIT_SUBJECT } from '../../../server/reports/indonesian.js';
 
 /** A yes-or-no field as a form reads it. */
 export const yesNo = (b: boolean) => (b ? 'ya' : 'tidak');
