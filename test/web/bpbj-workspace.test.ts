@@ -4,6 +4,28 @@ import { browserAvailable, expectBasics, expectNotice, shot, signIn, startWebWor
 
 const run = browserAvailable() ? describe : describe.skip;
 
+const SERIES = `query($p: ID!, $y: Int!, $o: ID) { spendMonthlySeries(pemdaId: $p, year: $y, opdId: $o) { realisedUmkk umkkShareOfBudgetYearToDate } }`;
+
+/**
+ * The month chart as a reader takes it: each column as tall as the share written above it (one scale for all), that
+ * share the API's cumulative share of budget, and the month's own realisation, to the rupiah, in its tooltip.
+ */
+async function expectMonthColumns(page: Page, series: { realisedUmkk: number; umkkShareOfBudgetYearToDate: number | null }[]) {
+  const columns = await page.getByTestId('month-column').evaluateAll((gs) => gs.map((g) => ({
+    height: Number(g.querySelector('rect')!.getAttribute('height')),
+    share: g.querySelector('text.value')!.textContent,
+    title: g.querySelector('title')!.textContent,
+  })));
+  expect(columns).toHaveLength(series.length);
+  const tallest = series.reduce((best, p, i) => ((p.umkkShareOfBudgetYearToDate ?? 0) > (series[best].umkkShareOfBudgetYearToDate ?? 0) ? i : best), 0);
+  const perPoint = columns[tallest].height / series[tallest].umkkShareOfBudgetYearToDate!;
+  series.forEach((p, i) => {
+    expect(columns[i].share).toBe(p.umkkShareOfBudgetYearToDate == null ? '-' : `${p.umkkShareOfBudgetYearToDate.toLocaleString('id-ID', { maximumFractionDigits: 2 })}%`);
+    expect(columns[i].height).toBeCloseTo((p.umkkShareOfBudgetYearToDate ?? 0) * perPoint, 1);
+    expect(columns[i].title).toContain(`realisasi bulan ini Rp${p.realisedUmkk.toLocaleString('id-ID')}`);
+  });
+}
+
 run('a BPBJ officer does a morning\'s work in the browser', () => {
   let w: WebWorld;
   let page: Page;
@@ -37,6 +59,7 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     expect(await page.getByTestId('pemda-umkk').textContent()).toBe(`Rp${api.pemda.realisedUmkk.toLocaleString('id-ID')}`);
     const onTrack = api.opds.filter((o: any) => o.status === 'ON_TRACK').length;
     expect(await page.getByTestId('status-counts').textContent()).toContain(`Sesuai target ${onTrack}`);
+    await expectMonthColumns(page, (await w.graphql(SERIES, { p: batu, y: new Date().getFullYear() }, bpbjToken)).spendMonthlySeries);
     await shot(page, 'bpbj-dashboard');
 
     await page.reload();
@@ -57,9 +80,10 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await page.getByRole('heading', { name: 'Dinas Kesehatan' }).waitFor();
     await expect(page.getByRole('cell', { name: 'APBD', exact: true }).first().isVisible()).resolves.toBe(true);
     await shot(page, 'bpbj-opd');
+    const opdId = new URL(page.url()).pathname.split('/').pop();
+    await expectMonthColumns(page, (await w.graphql(SERIES, { p: batu, y: new Date().getFullYear(), o: opdId }, bpbjToken)).spendMonthlySeries);
 
     // APBD-Perubahan: a new version of the budget, refused without its reason (nothing recorded), then recorded.
-    const opdId = new URL(page.url()).pathname.split('/').pop();
     const HISTORY = `query($o: ID!, $y: Int!) { opdBudgetHistory(opdId: $o, fiscalYear: $y) { goodsServicesBudget plannedUmkk allocatedUmkk reason } }`;
     const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date()).slice(0, 4));
     const before = (await w.graphql(HISTORY, { o: opdId, y: year }, bpbjToken)).opdBudgetHistory;

@@ -72,8 +72,8 @@ export function DashboardPage({ pemdaId }: { pemdaId: string }) {
       </div>
       <div className="columns">
         <section className="card">
-          <h2>Realisasi UMK-K per bulan (porsi kumulatif dari pagu)</h2>
-          <MonthColumns label="Realisasi UMK-K per bulan" points={data.spendMonthlySeries} />
+          <h2>Porsi UMK-K kumulatif dari pagu, per bulan</h2>
+          <MonthColumns label="Porsi UMK-K Pemda per bulan" target={recap.targetPercent} points={data.spendMonthlySeries} />
         </section>
         <section className="card">
           <h2>Kekurangan terbesar</h2>

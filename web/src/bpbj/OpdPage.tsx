@@ -13,6 +13,7 @@ const OpdView = graphql(`
   query OpdView($pemdaId: ID!, $opdId: ID!, $year: Int!) {
     opd(id: $opdId) { id name shortName code }
     spendRecap(pemdaId: $pemdaId, opdId: $opdId, period: { year: $year, yearToDate: true }) {
+      targetPercent
       opds { budget plannedUmkk allocatedUmkk plannedUmkkShare allocatedUmkkShare realisedUmkk umkkShareOfBudget catalogueTotal externalTotal shortfall status opd { id } }
     }
     spendMonthlySeries(pemdaId: $pemdaId, year: $year, opdId: $opdId) { month realisedUmkk umkkShareOfBudgetYearToDate }
@@ -75,8 +76,8 @@ export function OpdPage({ pemdaId, opdId, timeZone }: { pemdaId: string; opdId: 
       <h1>{data.opd.name}</h1>
       {row && <OpdTiles row={row} />}
       <section className="card">
-        <h2>Per bulan</h2>
-        <MonthColumns label={`Realisasi UMK-K ${data.opd.shortName} per bulan`} points={data.spendMonthlySeries} />
+        <h2>Porsi UMK-K kumulatif dari pagu, per bulan</h2>
+        <MonthColumns label={`Porsi UMK-K ${data.opd.shortName} per bulan`} target={data.spendRecap.targetPercent} points={data.spendMonthlySeries} />
       </section>
       <section className="card">
         <h2>Paket terbaru ({data.orders.totalCount} paket)</h2>

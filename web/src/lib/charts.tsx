@@ -26,24 +26,40 @@ export function ShareBars({ rows, target, label }: { rows: { name: string; share
   );
 }
 
-/** Month columns (realised UMK-K per month) with the cumulative share of budget written above each. */
-export function MonthColumns({ points, label }: { points: { month: string; realisedUmkk: number; umkkShareOfBudgetYearToDate?: number | null }[]; label: string }) {
-  const max = Math.max(1, ...points.map((p) => p.realisedUmkk));
+/** A month's realisation in a few characters, as a chart's small print reads it: "Rp11,3 M", "Rp528 jt", "Rp0". */
+function rupiahShort(n: number): string {
+  const [unit, size, digits] = n >= 1e9 ? ['M', 1e9, 1] : n >= 1e6 ? ['jt', 1e6, 0] : n >= 1e3 ? ['rb', 1e3, 0] : ['', 1, 0];
+  return `Rp${(n / size).toLocaleString('id-ID', { maximumFractionDigits: digits })}${unit ? ` ${unit}` : ''}`;
+}
+
+/**
+ * The year's months as columns of the cumulative UMK-K share of budget, the figure the target is measured on, with
+ * the target drawn as a line; each column's height and the share written above it are the same figure. Each month's
+ * own realisation is written under its name.
+ */
+export function MonthColumns({ points, target, label }: { points: { month: string; realisedUmkk: number; umkkShareOfBudgetYearToDate?: number | null }[]; target: number; label: string }) {
+  const max = Math.max(target, ...points.map((p) => p.umkkShareOfBudgetYearToDate ?? 0));
   const col = 52;
+  const top = 20;
   const height = 180;
+  const y = (share: number) => height - ((height - top) * share) / max;
   return (
-    <svg role="img" aria-label={label} viewBox={`0 0 ${points.length * col + 10} ${height + 40}`} className="chart">
+    <svg role="img" aria-label={label} viewBox={`0 0 ${points.length * col + 10} ${height + 44}`} className="chart">
       {points.map((p, i) => {
-        const h = (height - 30) * (p.realisedUmkk / max);
+        const share = p.umkkShareOfBudgetYearToDate;
+        const month = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'][Number(p.month.slice(5, 7)) - 1];
         return (
-          <g key={p.month} transform={`translate(${i * col + 10} 0)`}>
-            <title>{`${p.month}: ${rupiah(p.realisedUmkk)}`}</title>
-            <rect x={4} y={height - h} width={col - 14} height={h} className="bar ON_TRACK" />
-            {p.umkkShareOfBudgetYearToDate != null && <text x={col / 2 - 4} y={height - h - 4} textAnchor="middle" className="value">{percent(p.umkkShareOfBudgetYearToDate)}</text>}
-            <text x={col / 2 - 4} y={height + 16} textAnchor="middle" className="axis">{['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'][Number(p.month.slice(5, 7)) - 1]}</text>
+          <g key={p.month} transform={`translate(${i * col + 10} 0)`} data-testid="month-column">
+            <title>{`${month}: porsi kumulatif ${percent(share)} dari pagu; realisasi bulan ini ${rupiah(p.realisedUmkk)}`}</title>
+            <rect x={4} y={y(share ?? 0)} width={col - 14} height={height - y(share ?? 0)} className="bar ON_TRACK" />
+            <text x={col / 2 - 4} y={y(share ?? 0) - 4} textAnchor="middle" className="value">{percent(share)}</text>
+            <text x={col / 2 - 4} y={height + 16} textAnchor="middle" className="axis">{month}</text>
+            <text x={col / 2 - 4} y={height + 32} textAnchor="middle" className="axis">{rupiahShort(p.realisedUmkk)}</text>
           </g>
         );
       })}
+      <line x1={8} x2={points.length * col + 4} y1={y(target)} y2={y(target)} className="target" />
+      <text x={10} y={y(target) - 4} className="axis">target {percent(target)}</text>
     </svg>
   );
 }

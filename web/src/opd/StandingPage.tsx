@@ -33,8 +33,8 @@ export function StandingPage({ pemdaId, opd, timeZone }: { pemdaId: string; opd:
       <p>Target Pemda: belanja produk UMK-K paling sedikit {percent(data.spendRecap.targetPercent)} dari pagu belanja barang/jasa.</p>
       {row ? <OpdTiles row={row} /> : <p>Pagu OPD ini untuk {year} belum tercatat di BPBJ.</p>}
       <section className="card">
-        <h2>Per bulan</h2>
-        <MonthColumns label={`Realisasi UMK-K ${opd.name} per bulan`} points={data.spendMonthlySeries} />
+        <h2>Porsi UMK-K kumulatif dari pagu, per bulan</h2>
+        <MonthColumns label={`Porsi UMK-K ${opd.name} per bulan`} target={data.spendRecap.targetPercent} points={data.spendMonthlySeries} />
       </section>
       <section className="card">
         <h2>E-Purchasing Award</h2>
