@@ -118,7 +118,7 @@ export function OrderPage({ id, timeZone, back }: { id: string; timeZone: string
           <p>{o.vendor.businessName}<br /><small>{o.vendor.district} · {o.vendor.phone}</small></p>
           <p><small>Kirim ke: {o.deliveryAddress}{o.rupCode ? ` · RUP ${o.rupCode}` : ''}{o.neededBy ? ` · dibutuhkan ${dateName(o.neededBy)}` : ''}</small></p>
           {o.deliveryReference && <p><small>Surat jalan: {o.deliveryReference}</small></p>}
-          {o.bastNumber && <p><small>BAST {o.bastNumber}, {dateName(o.bastDate!)}</small></p>}
+          {o.bastNumber && <p><small>Nomor BAST OPD: {o.bastNumber}, {dateName(o.bastDate!)}</small></p>}
           <h2>Dokumen</h2>
           <NoticeLine notice={notice} />
           {data.orderDocuments.length === 0 ? <p><small>Surat pesanan terbit saat penyedia menerima pesanan; BAST saat barang diterima.</small></p> : (
@@ -219,7 +219,7 @@ function Actions({ order: o, timeZone, onDone }: { order: Order; timeZone: strin
   if (can('RECEIVE')) forms.push(
     <form key="receive" onSubmit={(e) => act(e, (f) => receive({ id: o.id, key: k('RECEIVE'), input: { bastNumber: text(f, 'bastNumber'), bastDate: text(f, 'bastDate'), received: o.lines.map((l) => ({ lineId: l.id, quantityReceived: num(f, `received-${l.id}`) })) } }), 'Barang diterima; BAST terbit.')}>
       <fieldset><legend>Penerimaan barang (BAST)</legend>
-        <label>Nomor BAST<input name="bastNumber" required /></label>
+        <label>Nomor BAST OPD<input name="bastNumber" required /></label>
         <label>Tanggal BAST<input name="bastDate" type="date" required defaultValue={localToday(timeZone)} max={localToday(timeZone)} /></label>
         {o.lines.map((l) => <label key={l.id}>Diterima: {l.productName} ({l.unit})<input name={`received-${l.id}`} type="number" min={0} max={l.quantity} defaultValue={l.quantity} /></label>)}
       </fieldset>
