@@ -247,6 +247,8 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await ppk.getByRole('button', { name: 'Setujui (PPK)' }).click();
     await expectNotice(ppk, 'disetujui');
     expect(await orderStatus(ppk)).toBe('Disetujui PPK');
+    // Approved, the order no longer says it needs the PPK's approval.
+    expect(await ppk.getByText('Perlu persetujuan PPK').count()).toBe(0);
     await ppk.context().close();
 
     await vendorPage.getByRole('link', { name: 'Pesanan', exact: true }).click();
