@@ -201,7 +201,18 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     // Local content with a decimal comma, on the card and in the comparison alike ("45.5%" reads as a thousand-separated figure).
     expect(await cards.filter({ hasText: PRODUCT }).locator('.tags').textContent()).toContain('PDN, TKDN 45,5%');
     expect(await comparison.textContent()).toContain('PDN, TKDN 45,5%');
+    // A box of hampers and a pack are priced by different units: neither is called the cheaper.
+    expect(await ppPage.getByTestId('comparison-units').textContent()).toBe('Satuannya berbeda (kotak, pack): harga per satuan tidak dapat dibandingkan langsung.');
+    expect(await comparison.getByText('termurah').count()).toBe(0);
     await shot(ppPage, 'opd-compare');
+    // Two packs are: the cheaper one says so.
+    await comparison.getByRole('button', { name: 'Keluarkan' }).first().click();
+    await cards.filter({ hasNotText: PRODUCT }).nth(1).getByLabel(/^Bandingkan/).check();
+    await comparison.getByRole('columnheader').nth(2).waitFor();
+    expect(await ppPage.getByTestId('comparison-units').textContent()).toBe('Harga per satuan.');
+    const prices = await comparison.getByRole('row').nth(1).getByRole('cell').allTextContents();
+    const rupiahs = prices.map((text) => Number(/Rp([\d.]+)/.exec(text)![1].replaceAll('.', '')));
+    expect(prices.map((text) => text.includes('termurah'))).toEqual(rupiahs.map((r) => r === Math.min(...rupiahs)));
 
     await ppPage.getByLabel('Cari produk').fill('kripik apel manalagy');
     const card = ppPage.getByRole('listitem').filter({ hasText: PRODUCT });

@@ -41,7 +41,9 @@ export function ProductComparison({ ids, productHref, onRemove }: { ids: string[
     useQuery({ query: ComparedProduct, variables: { id: id ?? '' }, pause: !id })[0],
   );
   const products = results.flatMap((r) => (r.data ? [r.data.product] : []));
-  const cheapest = Math.min(...products.map((p) => p.price));
+  const units = [...new Set(products.map((p) => p.unit))];
+  // A price per kotak and one per pack are not one scale: "termurah" only among products sold by the same unit.
+  const cheapest = units.length === 1 && products.length > 1 ? Math.min(...products.map((p) => p.price)) : null;
   return (
     <section className="card" aria-label="Perbandingan produk">
       <h2>Bandingkan {ids.length} produk</h2>
@@ -62,12 +64,14 @@ export function ProductComparison({ ids, productHref, onRemove }: { ids: string[
           {ROWS.map(([name, cell]) => (
             <tr key={name}>
               <th scope="row">{name}</th>
-              {products.map((p) => <td key={p.id}>{cell(p)}{name === 'Harga' && products.length > 1 && p.price === cheapest && <> <span className="badge">termurah</span></>}</td>)}
+              {products.map((p) => <td key={p.id}>{cell(p)}{name === 'Harga' && p.price === cheapest && <> <span className="badge">termurah</span></>}</td>)}
             </tr>
           ))}
         </tbody>
       </table>
-      <p><small>Harga per satuan; bandingkan satuannya sebelum memilih.</small></p>
+      <p><small data-testid="comparison-units">
+        {units.length > 1 ? `Satuannya berbeda (${units.join(', ')}): harga per satuan tidak dapat dibandingkan langsung.` : 'Harga per satuan.'}
+      </small></p>
     </section>
   );
 }
