@@ -26,10 +26,10 @@ export function ShareBars({ rows, target, label }: { rows: { name: string; share
   );
 }
 
-/** A month's realisation in a few characters, as a chart's small print reads it: "Rp11,3 M", "Rp528 jt", "Rp0". */
-function rupiahShort(n: number): string {
+/** A month's realisation in a few characters, as the chart's small print reads it: "11,3 M", "528 jt", "0". */
+function amountShort(n: number): string {
   const [unit, size, digits] = n >= 1e9 ? ['M', 1e9, 1] : n >= 1e6 ? ['jt', 1e6, 0] : n >= 1e3 ? ['rb', 1e3, 0] : ['', 1, 0];
-  return `Rp${(n / size).toLocaleString('id-ID', { maximumFractionDigits: digits })}${unit ? ` ${unit}` : ''}`;
+  return `${(n / size).toLocaleString('id-ID', { maximumFractionDigits: digits })}${unit ? ` ${unit}` : ''}`;
 }
 
 /**
@@ -44,22 +44,25 @@ export function MonthColumns({ points, target, label }: { points: { month: strin
   const height = 180;
   const y = (share: number) => height - ((height - top) * share) / max;
   return (
-    <svg role="img" aria-label={label} viewBox={`0 0 ${points.length * col + 10} ${height + 44}`} className="chart">
-      {points.map((p, i) => {
-        const share = p.umkkShareOfBudgetYearToDate;
-        const month = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'][Number(p.month.slice(5, 7)) - 1];
-        return (
-          <g key={p.month} transform={`translate(${i * col + 10} 0)`} data-testid="month-column">
-            <title>{`${month}: porsi kumulatif ${percent(share)} dari pagu; realisasi bulan ini ${rupiah(p.realisedUmkk)}`}</title>
-            <rect x={4} y={y(share ?? 0)} width={col - 14} height={height - y(share ?? 0)} className="bar ON_TRACK" />
-            <text x={col / 2 - 4} y={y(share ?? 0) - 4} textAnchor="middle" className="value">{percent(share)}</text>
-            <text x={col / 2 - 4} y={height + 16} textAnchor="middle" className="axis">{month}</text>
-            <text x={col / 2 - 4} y={height + 32} textAnchor="middle" className="axis">{rupiahShort(p.realisedUmkk)}</text>
-          </g>
-        );
-      })}
-      <line x1={8} x2={points.length * col + 4} y1={y(target)} y2={y(target)} className="target" />
-      <text x={10} y={y(target) - 4} className="axis">target {percent(target)}</text>
-    </svg>
+    <>
+      <svg role="img" aria-label={label} viewBox={`0 0 ${points.length * col + 10} ${height + 44}`} className="chart">
+        {points.map((p, i) => {
+          const share = p.umkkShareOfBudgetYearToDate;
+          const month = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'][Number(p.month.slice(5, 7)) - 1];
+          return (
+            <g key={p.month} transform={`translate(${i * col + 10} 0)`} data-testid="month-column">
+              <title>{`${month}: porsi kumulatif ${percent(share)} dari pagu; realisasi bulan ini ${rupiah(p.realisedUmkk)}`}</title>
+              <rect x={4} y={y(share ?? 0)} width={col - 14} height={height - y(share ?? 0)} className="bar ON_TRACK" />
+              <text x={col / 2 - 4} y={y(share ?? 0) - 4} textAnchor="middle" className="value">{percent(share)}</text>
+              <text x={col / 2 - 4} y={height + 16} textAnchor="middle" className="axis">{month}</text>
+              <text x={col / 2 - 4} y={height + 32} textAnchor="middle" className="axis">{amountShort(p.realisedUmkk)}</text>
+            </g>
+          );
+        })}
+        <line x1={8} x2={points.length * col + 4} y1={y(target)} y2={y(target)} className="target" />
+        <text x={10} y={y(target) - 4} className="axis">target {percent(target)}</text>
+      </svg>
+      <p><small>Di bawah nama bulan: realisasi UMK-K bulan itu, dalam rupiah (M = miliar, jt = juta).</small></p>
+    </>
   );
 }
