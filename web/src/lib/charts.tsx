@@ -45,7 +45,7 @@ export function MonthColumns({ points, target, label }: { points: { month: strin
   const y = (share: number) => height - ((height - top) * share) / max;
   return (
     <>
-      <svg role="img" aria-label={label} viewBox={`0 0 ${points.length * col + 10} ${height + 44}`} className="chart">
+      <svg role="img" aria-label={label} viewBox={`0 0 ${points.length * col + 10} ${height + 44}`} className="chart months">
         {points.map((p, i) => {
           const share = p.umkkShareOfBudgetYearToDate;
           const month = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'][Number(p.month.slice(5, 7)) - 1];
