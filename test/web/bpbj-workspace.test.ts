@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { browserAvailable, expectBasics, expectNotice, shot, signIn, startWebWorld, type WebWorld } from './browser.js';
 
@@ -189,7 +190,7 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
       .toEqual({ scale: 'KECIL', isUmkk: true, pendingClassification: null });
   });
 
-  it('imports a budget CSV with a bad row and sees the error, nothing applied', async () => {
+  it('imports a budget CSV with a bad row and sees the error, nothing applied; each import\'s template, filled in, passes the check', async () => {
     await page.getByRole('link', { name: 'Impor pagu' }).click();
     await expectBasics(page, /Impor pagu/);
     const year = new Date().getFullYear() + 1;
@@ -200,6 +201,30 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     expect(await page.getByTestId('import-errors').textContent()).toContain('Kode OPD "9.99.99" tidak ada di Pemda ini.');
     expect(await page.getByRole('button', { name: 'Terapkan' }).isDisabled()).toBe(true);
     await shot(page, 'bpbj-import');
+
+    // The template names every active OPD by code and name; filled in for next year and sent back as it is, it passes.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Unduh templat CSV' }).click();
+    const template = await download;
+    expect(template.suggestedFilename()).toBe('templat-pagu-opd.csv');
+    const [header, ...rows] = readFileSync((await template.path())!, 'utf8').split('\r\n').filter(Boolean).map((line) => line.split(';'));
+    expect(header).toEqual(['opd_code', 'opd_name', 'fiscal_year', 'goods_services_budget', 'planned_umkk', 'allocated_umkk', 'effective_from', 'reason']);
+    const opds = (await w.graphql(`query($p: ID!) { opds(pemdaId: $p) { code name active } }`, { p: batu }, bpbjToken)).opds.filter((o: any) => o.active);
+    expect(rows.map(([code, name]) => `${code} ${name}`).sort()).toEqual(opds.map((o: any) => `${o.code} ${o.name}`).sort());
+    const filled = [header, ...rows.map(([code, name]) => [code, name, String(year), '5000000000', '2000000000', '1500000000', '', ''])].map((r) => r.join(';')).join('\r\n');
+    await page.getByLabel('Berkas CSV atau XLSX').setInputFiles({ name: 'templat-pagu-opd.csv', mimeType: 'text/csv', buffer: Buffer.from(filled) });
+    await page.getByRole('button', { name: 'Periksa (uji coba)' }).click();
+    await expectNotice(page, `Siap diterapkan: ${opds.length} baris`);
+
+    // Spend outside the catalogue: its template's example row, sent back as it is, passes the check too.
+    await page.getByRole('link', { name: 'Belanja luar katalog' }).click();
+    await expectBasics(page, /Belanja luar katalog/);
+    const spendDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Unduh templat CSV' }).click();
+    const spendTemplate = await spendDownload;
+    await page.getByLabel('Berkas CSV atau XLSX').setInputFiles({ name: 'belanja.csv', mimeType: 'text/csv', buffer: readFileSync((await spendTemplate.path())!) });
+    await page.getByRole('button', { name: 'Periksa (uji coba)' }).click();
+    await expectNotice(page, 'Siap diterapkan: 1 baru, 0 koreksi, 0 tidak berubah');
   });
 
   it('computes the award for the current quarter, reads an explanation, publishes it; the public leaderboard shows it', async () => {

@@ -150,6 +150,7 @@ export function AccountsPage({ pemdaId, timeZone }: { pemdaId: string; timeZone:
         <h3>Impor daftar OPD</h3>
         <CsvImportForm
           help={<>Kolom (CSV atau lembar pertama XLSX): <code>kode, nama, singkatan</code> (atau <code>code, name, short_name</code>), seperti pada Perda perangkat daerah. Kode yang sudah ada diganti nama dan singkatannya; kode baru ditambahkan. Semua baris atau tidak sama sekali.</>}
+          template={{ filename: 'templat-daftar-opd.csv', rows: () => [['kode', 'nama', 'singkatan'], ['1.02.01', 'Dinas Kesehatan', 'Dinkes']] }}
           send={async (upload, dryRun) => {
             const answer = await importOpds({ pemdaId, ...upload, dryRun });
             const result = answer.data?.importOpds;

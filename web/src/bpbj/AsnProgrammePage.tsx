@@ -75,6 +75,7 @@ export function AsnProgrammePage({ pemdaId, timeZone }: { pemdaId: string; timeZ
       <h2>Impor data ASN</h2>
       <CsvImportForm
         help={<>Kolom (CSV atau lembar pertama XLSX): <code>nip, name, opd_code, grade, tpp</code>. Setiap NIP diperiksa; semua baris atau tidak sama sekali. ASN yang sudah ada diperbarui.</>}
+        template={{ filename: 'templat-data-asn.csv', rows: () => [['nip', 'name', 'opd_code', 'grade', 'tpp'], ['199001012015031001', 'Nama ASN', '1.02.01', 'PELAKSANA', '2500000']] }}
         send={async (upload, dryRun) => {
           const answer = await importAsn({ pemdaId, ...upload, dryRun });
           const result = answer.data?.importAsn;

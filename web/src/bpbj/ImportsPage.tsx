@@ -1,4 +1,4 @@
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { CsvImportForm } from '../lib/CsvImportForm';
 
@@ -8,14 +8,23 @@ const ImportBudgets = graphql(`
   }
 `);
 
+const OpdCodes = graphql(`query OpdCodes($pemdaId: ID!) { opds(pemdaId: $pemdaId) { id code name active } }`);
+
 /** OPD budgets (APBD, and APBD-Perubahan as new versions) from a CSV. */
 export function ImportsPage({ pemdaId }: { pemdaId: string }) {
   const [, run] = useMutation(ImportBudgets);
+  const [{ data }] = useQuery({ query: OpdCodes, variables: { pemdaId } });
+  // One row per active OPD with its code and name (the importer reads the code; the name is for the person filling it in).
+  const template = () => [
+    ['opd_code', 'opd_name', 'fiscal_year', 'goods_services_budget', 'planned_umkk', 'allocated_umkk', 'effective_from', 'reason'],
+    ...(data?.opds ?? []).filter((o) => o.active).map((o) => [o.code, o.name, String(new Date().getFullYear()), '', '', '', '', '']),
+  ];
   return (
     <>
       <h1>Impor pagu OPD</h1>
       <CsvImportForm
-        help={<>Kolom (CSV atau lembar pertama XLSX): <code>opd_code, fiscal_year, goods_services_budget, planned_umkk, allocated_umkk</code>, opsional <code>effective_from</code> dan <code>reason</code> (wajib bila pagu sudah tercatat, misalnya APBD-Perubahan).</>}
+        help={<>Kolom (CSV atau lembar pertama XLSX): <code>opd_code, fiscal_year, goods_services_budget, planned_umkk, allocated_umkk</code>, opsional <code>effective_from</code> dan <code>reason</code> (wajib bila pagu sudah tercatat, misalnya APBD-Perubahan). Templatnya berisi setiap OPD aktif.</>}
+        template={{ filename: 'templat-pagu-opd.csv', rows: template }}
         send={async (upload, dryRun) => {
           const answer = await run({ pemdaId, ...upload, dryRun });
           const result = answer.data?.importOpdBudgets;

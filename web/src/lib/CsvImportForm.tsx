@@ -1,4 +1,5 @@
 import { useState, type ChangeEvent, type ReactNode } from 'react';
+import { saveText } from './saveFile';
 
 export interface ImportAnswer {
   /** Set when the request itself was refused (a message for people). */
@@ -20,11 +21,19 @@ async function readUpload(file: File): Promise<Upload> {
   return { xlsxBase64: btoa(binary) };
 }
 
+/** A starting file to fill in Excel: its header and rows, separated by ";" as Excel reads CSV in an Indonesian locale. */
+export interface ImportTemplate {
+  filename: string;
+  rows: () => string[][];
+}
+
+const csvCell = (value: string) => (/[;"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+
 /**
- * Every import in the workspace works the same way: pick a CSV or XLSX file, check it (a dry run shows each bad row),
- * and apply only a clean file (all rows or none).
+ * Every import in the workspace works the same way: start from its template, pick a CSV or XLSX file, check it (a dry
+ * run shows each bad row), and apply only a clean file (all rows or none).
  */
-export function CsvImportForm({ help, send }: { help: ReactNode; send: (upload: Upload, dryRun: boolean) => Promise<ImportAnswer> }) {
+export function CsvImportForm({ help, template, send }: { help: ReactNode; template: ImportTemplate; send: (upload: Upload, dryRun: boolean) => Promise<ImportAnswer> }) {
   const [csv, setCsv] = useState<Upload | null>(null);
   const [answer, setAnswer] = useState<ImportAnswer | null>(null);
   async function pick(event: ChangeEvent<HTMLInputElement>) {
@@ -36,6 +45,11 @@ export function CsvImportForm({ help, send }: { help: ReactNode; send: (upload: 
   return (
     <section className="card">
       <p>{help}</p>
+      <p>
+        <button type="button" className="link" onClick={() => saveText(template.filename, template.rows().map((row) => `${row.map(csvCell).join(';')}\r\n`).join(''), 'text/csv;charset=utf-8')}>
+          Unduh templat CSV
+        </button>
+      </p>
       <label>
         Berkas CSV atau XLSX
         <input type="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={pick} />

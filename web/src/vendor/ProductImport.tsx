@@ -3,7 +3,6 @@ import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { flattenCategories, type CategoryTree } from '../lib/categories';
 import { CsvImportForm } from '../lib/CsvImportForm';
-import { saveText } from '../lib/saveFile';
 
 const ImportProducts = graphql(`
   mutation ImportProducts($input: ImportProductsInput!) {
@@ -23,16 +22,12 @@ export function ProductImport({ categories, verified, onImported }: { categories
   const [, run] = useMutation(ImportProducts);
   const [submit, setSubmit] = useState(false);
   const leaves = flattenCategories(categories).filter((c) => c.isLeaf);
-  const template = () => {
-    const example = ['Keripik Apel 100 gr', 'Keripik apel renyah tanpa pengawet', leaves[0]?.code ?? '', 'pack', '15000', '100', '10', 'ya', '40,5'];
-    saveText('templat-impor-produk.csv', `${COLUMNS.join(';')}\r\n${example.join(';')}\r\n`, 'text/csv;charset=utf-8');
-  };
+  const example = () => ['Keripik Apel 100 gr', 'Keripik apel renyah tanpa pengawet', leaves[0]?.code ?? '', 'pack', '15000', '100', '10', 'ya', '40,5'];
   return (
     <section className="card" aria-label="Impor produk">
       <h2>Impor banyak produk</h2>
       <p>
-        Isi satu baris per produk di Excel, simpan sebagai CSV atau XLSX, lalu periksa di sini. Foto ditambahkan setelahnya lewat tombol Ubah.{' '}
-        <button type="button" className="link" onClick={template}>Unduh templat CSV</button>
+        Isi satu baris per produk di Excel, simpan sebagai CSV atau XLSX, lalu periksa di sini. Foto ditambahkan setelahnya lewat tombol Ubah.
       </p>
       <details>
         <summary>Kode kategori ({leaves.length})</summary>
@@ -44,6 +39,7 @@ export function ProductImport({ categories, verified, onImported }: { categories
       {verified && <label className="check"><input type="checkbox" checked={submit} onChange={(e) => setSubmit(e.target.checked)} /> Langsung ajukan ke BPBJ</label>}
       <CsvImportForm
         help={<>Kolom: <code>{COLUMNS.join(', ')}</code> (harga dalam rupiah tanpa titik, pdn ya/tidak, tkdn boleh kosong). Berkas diterapkan hanya bila semua barisnya benar.</>}
+        template={{ filename: 'templat-impor-produk.csv', rows: () => [COLUMNS, example()] }}
         send={async (upload, dryRun) => {
           const answer = await run({ input: { ...upload, policy: 'REJECT_ALL', submit: verified && submit, dryRun } });
           const result = answer.data?.importProducts;
