@@ -121,9 +121,12 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await shot(page, 'bpbj-curation');
 
     // Suspending a verified vendor (the first of the list) asks for the reason and takes it out at once.
-    const [first] = (await w.graphql(`query($p: ID!) { vendors(pemdaId: $p, status: VERIFIED, first: 1) { edges { node { id businessName } } } }`, { p: batu }, bpbjToken)).vendors.edges;
+    const [first] = (await w.graphql(`query($p: ID!) { vendors(pemdaId: $p, status: VERIFIED, first: 1) { edges { node { id businessName scale } } } }`, { p: batu }, bpbjToken)).vendors.edges;
     await page.getByRole('link', { name: 'Penyedia', exact: true }).click();
     await expectBasics(page, /Penyedia/);
+    // Its scale in words, as the curation queue and the vendor's own profile name it, not the API's code.
+    const scaleName = ({ MIKRO: 'Usaha mikro', KECIL: 'Usaha kecil', MENENGAH: 'Usaha menengah' } as Record<string, string>)[first.node.scale];
+    expect(await page.getByRole('row', { name: new RegExp(first.node.businessName) }).textContent()).toContain(scaleName);
     page.once('dialog', (dialog) => dialog.accept('Harga di katalog lebih tinggi dari harga pasar'));
     await page.getByRole('row', { name: new RegExp(first.node.businessName) }).getByRole('button', { name: 'Tangguhkan' }).click();
     await expectNotice(page, 'ditangguhkan');

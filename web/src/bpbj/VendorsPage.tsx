@@ -3,6 +3,7 @@ import { graphql } from '../gql';
 import { useAction } from '../lib/useAction';
 import type { VendorStatus } from '../gql/graphql';
 import { Link, navigate, useLocation } from '../app/router';
+import { BUSINESS_SCALE, label } from '../lib/format';
 
 const Vendors = graphql(`
   query VendorList($pemdaId: ID!, $status: VendorStatus, $after: String) {
@@ -55,7 +56,7 @@ export function VendorsPage({ pemdaId }: { pemdaId: string }) {
             <tr key={v.id}>
               <td><Link to={`/bpbj/penyedia/${v.id}`}>{v.businessName}</Link><br /><small>{v.ownerName} · {v.district}</small>{v.statusReason && <><br /><small>{v.statusReason}</small></>}</td>
               <td>{v.nib}</td>
-              <td>{v.scale}{v.isKoperasi ? ', koperasi' : ''}{v.isLocal ? ', lokal' : ''}{v.isUmkk ? ', UMK-K' : ''}</td>
+              <td>{label(BUSINESS_SCALE, v.scale)}{v.isKoperasi ? ', koperasi' : ''}{v.isLocal ? ', lokal' : ''}{v.isUmkk ? ', UMK-K' : ''}</td>
               <td className="num">{v.productCount}</td>
               <td className="actions"><VendorStatusActions vendor={v} act={act} /></td>
             </tr>
