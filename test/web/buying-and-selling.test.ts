@@ -264,6 +264,8 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
 
     await vendorPage.getByRole('link', { name: 'Pesanan', exact: true }).click();
     await expectBasics(vendorPage, /Pesanan/);
+    // Its own list names the buying OPD on each row, not the vendor itself again.
+    expect(await vendorPage.getByRole('columnheader').allTextContents()).toEqual(['Paket', 'OPD', 'Status', 'Nilai', 'Dibuat']);
     const row = vendorPage.getByTestId('order-row').filter({ hasText: 'Perlu tindakan' });
     expect(await row.textContent()).toContain('dijawab paling lambat');
     await row.getByRole('link').click();

@@ -93,7 +93,7 @@ function route(path: string, account: Account | null): { title: string; page: Re
     const pages: Record<string, [string, ReactNode]> = {
       '/opd': ['Belanja katalog', <ShopPage pemdaId={pemda.id} />],
       '/opd/keranjang': ['Keranjang', <CartPage opdId={opd.id} />],
-      '/opd/paket': ['Paket', <OrderListPage base="/opd/paket" timeZone={pemda.timeZone} title={`Paket ${opd.name}`} />],
+      '/opd/paket': ['Paket', <OrderListPage base="/opd/paket" timeZone={pemda.timeZone} title={`Paket ${opd.name}`} counterparty="Penyedia" />],
       '/opd/capaian': ['Capaian OPD', <StandingPage pemdaId={pemda.id} opd={opd} timeZone={pemda.timeZone} />],
     };
     const [title, page] = pages[path] ?? ['Tidak ditemukan', <p>Halaman tidak ditemukan.</p>];
@@ -112,7 +112,7 @@ function route(path: string, account: Account | null): { title: string; page: Re
   if (path.startsWith('/penyedia') && account) {
     if (account.role !== 'VENDOR' || !account.vendor || !account.pemda) return refused('Halaman ini untuk penyedia.');
     const { pemda, vendor } = account;
-    if (path === '/penyedia/pesanan') return { title: 'Pesanan', page: <OrderListPage base="/penyedia/pesanan" timeZone={pemda.timeZone} title="Pesanan masuk" /> };
+    if (path === '/penyedia/pesanan') return { title: 'Pesanan', page: <OrderListPage base="/penyedia/pesanan" timeZone={pemda.timeZone} title="Pesanan masuk" counterparty="OPD" /> };
     return { title: 'Usaha & produk', page: <VendorHomePage vendorId={vendor.id} pemdaId={pemda.id} /> };
   }
   if (path === '/admin' && account) {

@@ -16,10 +16,11 @@ const Orders = graphql(`
 `);
 
 /**
- * The caller's orders (an OPD's for its officers, a vendor's own, the Pemda's for BPBJ), newest first, with the count
- * and value per status as filters; the rows that wait for the caller are marked, and a vendor sees its deadline.
+ * The caller's orders (an OPD's for its officers, a vendor's own), newest first, with the count and value per status as
+ * filters; the rows that wait for the caller are marked, and a vendor sees its deadline. Each row names the other party
+ * (`counterparty`): the caller's own name would repeat on every row.
  */
-export function OrderListPage({ base, timeZone, title }: { base: string; timeZone: string; title: string }) {
+export function OrderListPage({ base, timeZone, title, counterparty }: { base: string; timeZone: string; title: string; counterparty: 'OPD' | 'Penyedia' }) {
   const url = useLocation();
   const status = url.searchParams.get('status') as OrderStatus | null;
   const after = url.searchParams.get('setelah');
@@ -42,13 +43,12 @@ export function OrderListPage({ base, timeZone, title }: { base: string; timeZon
       </nav>
       <p>{list?.totalCount ?? 0} paket{paid.count > 0 && <> · sudah dibayar <strong data-testid="paid-total">{rupiah(paid.total)}</strong> ({paid.count} paket)</>}</p>
       <table>
-        <thead><tr><th>Paket</th><th>OPD</th><th>Penyedia</th><th>Status</th><th className="num">Nilai</th><th>Dibuat</th></tr></thead>
+        <thead><tr><th>Paket</th><th>{counterparty}</th><th>Status</th><th className="num">Nilai</th><th>Dibuat</th></tr></thead>
         <tbody>
           {list?.edges.map(({ node: o }) => (
             <tr key={o.id} data-testid="order-row">
               <td><Link to={`/pesanan/${o.id}`}>{o.code}</Link>{o.availableActions.length > 0 && <> <span className="badge AT_RISK">Perlu tindakan</span></>}</td>
-              <td>{o.opd.shortName}</td>
-              <td>{o.vendor.businessName}</td>
+              <td>{counterparty === 'OPD' ? o.opd.shortName : o.vendor.businessName}</td>
               <td>
                 {ORDER_STATUS[o.status]}
                 {/* A vendor asked to act on a "Draf" reads why. */}
