@@ -409,7 +409,12 @@ run('an ASN reports a purchase from a phone with a receipt photo', () => {
     await standing.waitFor();
     const counted = async () => Number((await standing.locator('strong').textContent())!.replace(/\D/g, ''));
     const before = await counted();
-    expect(await standing.textContent()).toMatch(/dari Rp[\d.]+, \d+ hari lagi/);
+    // The last day to report is the day reporting closes, in Batu's time: the API gives the instant that day ends.
+    const batu = (await w.graphql(`{ pemdas { id name } }`)).pemdas.find((p: any) => p.name.includes('Batu')).id;
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date()).slice(0, 7);
+    const programme = (await w.graphql(`query($p: ID!, $m: String!) { asnProgrammes(pemdaId: $p) { reportingClosesAt(month: $m) } }`, { p: batu, m: month }, await w.login('asn.dinkes@batukota.go.id'))).asnProgrammes[0];
+    const lastDay = new Date(Date.parse(programme.reportingClosesAt) - 1).toLocaleDateString('id-ID', { timeZone: 'Asia/Jakarta', day: 'numeric', month: 'long', year: 'numeric' });
+    expect(await standing.textContent()).toMatch(new RegExp(`dari Rp[\\d.]+ · lapor paling lambat ${lastDay} \\(\\d+ hari lagi\\)`));
 
     await page.getByLabel('Gerai').selectOption({ index: 1 });
     await page.getByLabel('Nilai belanja (Rp)').fill('35.000');

@@ -24,15 +24,19 @@ const Report = graphql(`
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** "Rp75.000 dari Rp100.000, 5 hari lagi": the month's standing against the ASN's minimum and the days left to report. */
-function MonthStatus({ programmeId, month, closesAt }: { programmeId: string; month: string; closesAt: string }) {
+/**
+ * "Rp75.000 dari Rp100.000 · lapor paling lambat 10 Januari 2027 (5 hari lagi)": the month's standing against the ASN's
+ * minimum, and the last day to report it (reporting closes as that day ends in the Pemda's time zone).
+ */
+function MonthStatus({ programmeId, month, closesAt, timeZone }: { programmeId: string; month: string; closesAt: string; timeZone: string }) {
   const [{ data }] = useQuery({ query: MonthRow, variables: { programmeId, month }, requestPolicy: 'network-only' });
   const row = data?.asnMonthlyCompliance[0];
   if (!row) return <p>Memuat…</p>;
   const daysLeft = Math.max(0, Math.ceil((new Date(closesAt).getTime() - Date.now()) / DAY_MS));
+  const lastDay = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(new Date(closesAt).getTime() - 1));
   return (
     <p data-testid="asn-month">
-      <strong>{rupiah(row.counted)}</strong> dari {rupiah(row.required)}, {daysLeft} hari lagi · <span className="badge">{label(ASN_MONTH_STATUS, row.status)}</span>
+      <strong>{rupiah(row.counted)}</strong> dari {rupiah(row.required)} · lapor paling lambat {dateName(lastDay)} ({daysLeft} hari lagi) · <span className="badge">{label(ASN_MONTH_STATUS, row.status)}</span>
       {row.reported !== row.counted && <><br /><small>Dilaporkan {rupiah(row.reported)}; yang dihitung hanya yang memenuhi aturan program.</small></>}
     </p>
   );
@@ -93,7 +97,7 @@ export function AsnHomePage({ pemdaId, timeZone }: { pemdaId: string; timeZone: 
         <section key={p.id} className="card">
           <h2>{p.name}</h2>
           {/* Remounted after each report, so the standing is read again. */}
-          <MonthStatus key={refreshKey} programmeId={p.id} month={month} closesAt={p.reportingClosesAt} />
+          <MonthStatus key={refreshKey} programmeId={p.id} month={month} closesAt={p.reportingClosesAt} timeZone={timeZone} />
         </section>
       ))}
       <NoticeLine notice={message} />
