@@ -738,6 +738,16 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await admin.context().close();
   });
 
+  it('an address that is no page says so, signed in or not, instead of showing the home page', async () => {
+    for (const path of ['/paket', '/bpbj/tidak-ada']) {
+      await page.goto(`${w.base}${path}`);
+      await page.getByRole('heading', { name: 'Halaman tidak ditemukan' }).waitFor();
+      expect(await page.title()).toBe('Tidak ditemukan · Katalog Lokal');
+    }
+    await page.getByRole('link', { name: 'Ke beranda' }).click();
+    await page.getByRole('heading', { name: 'Katalog Lokal' }).waitFor();
+  });
+
   it('the explorer at /graphql works offline, and no page asked any other host for anything', async () => {
     const explorer = await w.page();
     const introspected = explorer.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().method() === 'POST');

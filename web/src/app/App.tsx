@@ -69,6 +69,12 @@ const KEPALA_NAV: [string, string][] = [['/kepala', 'ASN OPD'], ['/kepala/capaia
 export const HOME: Record<string, string> = { PLATFORM_ADMIN: '/admin', BPBJ: '/bpbj', PP: '/opd', PPK: '/opd/paket', VENDOR: '/penyedia', ASN: '/asn', KEPALA_OPD: '/kepala' };
 const NAV: Record<string, [string, string][]> = { PLATFORM_ADMIN: [['/admin', 'Pemda']], BPBJ: BPBJ_NAV, PP: OPD_NAV, PPK: OPD_NAV, VENDOR: VENDOR_NAV, ASN: ASN_NAV, KEPALA_OPD: KEPALA_NAV };
 
+/** A mistyped or outdated address says so, rather than showing another page as if it were the one asked for. */
+const NOT_FOUND = {
+  title: 'Tidak ditemukan',
+  page: <><h1>Halaman tidak ditemukan</h1><p>Alamat ini tidak ada di Katalog Lokal. <Link to="/">Ke beranda</Link></p></>,
+};
+
 const refused = (text: string) => ({ title: 'Tidak berwenang', page: <p role="alert" className="error">{text}</p> });
 
 /** Which page a path shows, and its title: one table, so every page has a title and the navigation follows roles. */
@@ -96,7 +102,7 @@ function route(path: string, account: Account | null): { title: string; page: Re
       '/opd/paket': ['Paket', <OrderListPage base="/opd/paket" timeZone={pemda.timeZone} title={`Paket ${opd.name}`} counterparty="Penyedia" />],
       '/opd/capaian': ['Capaian OPD', <StandingPage pemdaId={pemda.id} opd={opd} timeZone={pemda.timeZone} />],
     };
-    const [title, page] = pages[path] ?? ['Tidak ditemukan', <p>Halaman tidak ditemukan.</p>];
+    const [title, page] = pages[path] ?? [NOT_FOUND.title, NOT_FOUND.page];
     return { title, page };
   }
   if (path.startsWith('/asn') && account) {
@@ -142,10 +148,10 @@ function route(path: string, account: Account | null): { title: string; page: Re
       '/bpbj/pengaturan': ['Pengaturan', <SettingsPage pemdaId={pemda.id} timeZone={pemda.timeZone} />],
       '/bpbj/audit': ['Log audit', <AuditPage pemdaId={pemda.id} timeZone={pemda.timeZone} />],
     };
-    const [title, page] = pages[path] ?? ['Tidak ditemukan', <p>Halaman tidak ditemukan.</p>];
+    const [title, page] = pages[path] ?? [NOT_FOUND.title, NOT_FOUND.page];
     return { title, page };
   }
-  return { title: 'Beranda', page: <HomePage /> };
+  return path === '/' ? { title: 'Beranda', page: <HomePage /> } : NOT_FOUND;
 }
 
 export function App() {
