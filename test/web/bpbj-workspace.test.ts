@@ -284,6 +284,15 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
       expect(await officer.getByTestId('opd-award').textContent()).toContain(`Peringkat ${dinkesRow.rank} dari ${leaderboard.length} OPD`);
       await officer.context().close();
     }
+    // The OPDs' shares on the phone: every OPD with a share, highest first, as the API gives them, in type a person
+    // can read (the chart was a drawing scaled to the screen, its names a few pixels high).
+    const shares = (await w.graphql(`query($p: ID!, $y: Int!) { publicSpendRecap(pemdaId: $p, period: { year: $y, yearToDate: true }) { opds { umkkShareOfBudget opd { shortName } } } }`, { p: batu, y: new Date().getFullYear() })).publicSpendRecap.opds
+      .filter((o: any) => o.umkkShareOfBudget != null).sort((a: any, b: any) => b.umkkShareOfBudget - a.umkkShareOfBudget);
+    const shareRows = visitor.getByTestId('share-row');
+    expect(await shareRows.locator('.value').allTextContents()).toEqual(shares.map((o: any) => `${String(Math.round(o.umkkShareOfBudget * 100) / 100).replace('.', ',')}%`));
+    expect(new Set(await shareRows.locator('.name').allTextContents())).toEqual(new Set(shares.map((o: any) => o.opd.shortName)));
+    const nameSize = await shareRows.first().locator('.name').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(nameSize).toBeGreaterThanOrEqual(12);
     // The listing target counts local products: the tile's figure is the one its percentage is of.
     const listing = (await w.graphql(`query($p: ID!) { catalogueProgress(pemdaId: $p) { publishedProducts publishedLocalProducts listedProductsTarget } }`, { p: batu })).catalogueProgress;
     expect(listing.publishedLocalProducts).toBeLessThan(listing.publishedProducts);

@@ -1,28 +1,32 @@
+import type { CSSProperties } from 'react';
 import { percent, rupiah } from './format';
 
 /**
- * Horizontal bars of each OPD's UMK-K share of its budget, sorted, with the target drawn as a line. Plain SVG: it
- * weighs nothing, prints, and reads in a screen reader as the table beside it.
+ * Horizontal bars of each OPD's UMK-K share of its budget, sorted, with the target drawn as a line. Plain HTML and CSS,
+ * not a drawing: its names and figures keep the page's type size on a phone (a scaled drawing of thirty rows shrank
+ * them to a few pixels), it weighs nothing, prints, and reads in a screen reader as the table beside it.
  */
 export function ShareBars({ rows, target, label }: { rows: { name: string; share: number | null; status: string }[]; target: number; label: string }) {
   const sorted = [...rows].filter((r) => r.share != null).sort((a, b) => b.share! - a.share!);
-  const max = Math.max(target * 1.5, ...sorted.map((r) => r.share!));
-  const rowHeight = 22;
-  const left = 180;
-  const width = 720;
-  const x = (value: number) => left + ((width - left - 60) * value) / max;
+  // The longest bar takes 85% of its track, leaving room for its figure.
+  const max = Math.max(target * 1.5, ...sorted.map((r) => r.share!)) / 0.85;
+  const at = (share: number) => `${(100 * share) / max}%`;
   return (
-    <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${sorted.length * rowHeight + 30}`} className="chart">
-      {sorted.map((r, i) => (
-        <g key={r.name} transform={`translate(0 ${i * rowHeight})`}>
-          <text x={left - 8} y={15} textAnchor="end" className="axis">{r.name.length > 26 ? `${r.name.slice(0, 25)}…` : r.name}</text>
-          <rect x={left} y={4} width={Math.max(1, x(r.share!) - left)} height={rowHeight - 8} className={`bar ${r.status}`} />
-          <text x={x(r.share!) + 4} y={15} className="value">{percent(r.share)}</text>
-        </g>
+    <div role="img" aria-label={label} className="share-bars" style={{ '--target': at(target) } as CSSProperties}>
+      {sorted.map((r) => (
+        <div key={r.name} className="share-row" data-testid="share-row">
+          <span className="name" title={r.name}>{r.name}</span>
+          <span className="track">
+            <span className={`share-bar ${r.status}`} style={{ width: at(r.share!) }} />
+            <span className="value">{percent(r.share)}</span>
+          </span>
+        </div>
       ))}
-      <line x1={x(target)} x2={x(target)} y1={0} y2={sorted.length * rowHeight + 4} className="target" />
-      <text x={x(target)} y={sorted.length * rowHeight + 20} textAnchor="middle" className="axis">target {percent(target)}</text>
-    </svg>
+      <div className="share-row">
+        <span />
+        <span className="track target-label"><span>target {percent(target)}</span></span>
+      </div>
+    </div>
   );
 }
 
