@@ -469,6 +469,13 @@ run('an ASN reports a purchase from a phone with a receipt photo', () => {
     await asn.waitForURL(/\/asn$/);
     await asn.getByRole('link', { name: 'Beli di katalog' }).click();
     await expectBasics(asn, /Beli di katalog/);
+    // On the phone the filters start folded: the search box, the order and one line, not a screen of checkboxes
+    // before the first product. They open on request.
+    await asn.locator('li.product').first().waitFor();
+    expect(await asn.getByRole('group', { name: 'Harga' }).isVisible()).toBe(false);
+    expect((await asn.getByRole('complementary', { name: 'Saring' }).boundingBox())!.height).toBeLessThan(PHONE.height / 3);
+    await asn.getByText('Saring hasil').click();
+    await asn.getByRole('group', { name: 'Harga' }).waitFor();
     await asn.getByLabel('Cari produk').fill(vendorName);
     const card = asn.locator('li.product').filter({ hasText: vendorName }).first();
     await card.waitFor();

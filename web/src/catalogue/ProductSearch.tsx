@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { CatalogueSearchQuery, SearchSort } from '../gql/graphql';
@@ -58,6 +58,9 @@ export function ProductSearch({ pemdaId, productHref, action }: { pemdaId: strin
   const compared = (url.searchParams.get('banding') ?? '').split(',').filter(Boolean).slice(0, MAX_COMPARED);
   const setCompared = (ids: string[]) => setParam('banding', ids.join(',') || null);
   const result = data?.searchProducts;
+  // On a phone the filters start folded, so the products come first on the screen; beside the list they start open.
+  const [filtersOpen] = useState(() => window.matchMedia('(min-width: 801px)').matches);
+  const activeFilters = Object.keys(flags).length + (band ? 1 : 0) + (categoryId ? 1 : 0);
   const categoryName = new Map(flattenCategories(data?.categories ?? []).map((c) => [c.id, c.name]));
   return (
     <div className="catalogue">
@@ -72,33 +75,36 @@ export function ProductSearch({ pemdaId, productHref, action }: { pemdaId: strin
             {SORTS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
           </select>
         </label>
-        <fieldset>
-          <legend>Saring</legend>
-          {FLAGS.map(([key, label, facet]) => (
-            <label key={key} className="check">
-              <input type="checkbox" checked={Boolean(flags[key])} onChange={(e) => setParam(key, e.target.checked ? '1' : null)} />
-              {label} <small>({result?.facets[facet].find((v) => v.value === 'true')?.count ?? 0})</small>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>Harga</legend>
-          {result?.facets.priceBands.filter((b) => b.count > 0 || b.value === band?.[0]).map((b) => (
-            <label key={b.value} className="check">
-              <input type="checkbox" checked={band?.[0] === b.value} onChange={(e) => setParam('harga', e.target.checked ? b.value : null)} />
-              {b.value} <small>({b.count})</small>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>Kategori</legend>
-          {result?.facets.categories.slice(0, 12).map((c) => (
-            <label key={c.value} className="check">
-              <input type="checkbox" checked={categoryId === c.value} onChange={(e) => setParam('kategori', e.target.checked ? c.value : null)} />
-              {categoryName.get(c.value) ?? c.value} <small>({c.count})</small>
-            </label>
-          ))}
-        </fieldset>
+        <details className="filters" open={filtersOpen}>
+          <summary>Saring hasil{activeFilters ? ` (${activeFilters} aktif)` : ''}</summary>
+          <fieldset>
+            <legend>Saring</legend>
+            {FLAGS.map(([key, label, facet]) => (
+              <label key={key} className="check">
+                <input type="checkbox" checked={Boolean(flags[key])} onChange={(e) => setParam(key, e.target.checked ? '1' : null)} />
+                {label} <small>({result?.facets[facet].find((v) => v.value === 'true')?.count ?? 0})</small>
+              </label>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>Harga</legend>
+            {result?.facets.priceBands.filter((b) => b.count > 0 || b.value === band?.[0]).map((b) => (
+              <label key={b.value} className="check">
+                <input type="checkbox" checked={band?.[0] === b.value} onChange={(e) => setParam('harga', e.target.checked ? b.value : null)} />
+                {b.value} <small>({b.count})</small>
+              </label>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>Kategori</legend>
+            {result?.facets.categories.slice(0, 12).map((c) => (
+              <label key={c.value} className="check">
+                <input type="checkbox" checked={categoryId === c.value} onChange={(e) => setParam('kategori', e.target.checked ? c.value : null)} />
+                {categoryName.get(c.value) ?? c.value} <small>({c.count})</small>
+              </label>
+            ))}
+          </fieldset>
+        </details>
       </aside>
       <section aria-live="polite">
         {error && <p role="alert" className="error">{error.graphQLErrors[0]?.message ?? 'Pencarian gagal.'}</p>}
