@@ -35,4 +35,5 @@ export const migrationNames = [
   'Migration20261207070843_asn_report_audit',
   'Migration20261207131351_catalogue_version',
   'Migration20261207133708_pemda_audit',
+  'Migration20261207195805_export_job_list',
 ];

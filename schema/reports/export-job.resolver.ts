@@ -27,7 +27,33 @@ export class ExportJobResolver {
     return ctx.services.exportJobs.get(ctx, id);
   }
 
-  @FieldResolver(() => ExportFile, { nullable: true, description: 'Null until the job is DONE.' })
+  @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
+  @Query(() => [ExportJob], { description: "The Pemda's latest files made in the background (at most 20), newest first, whoever of its BPBJ asked: to follow them, or download one again with exportJob(id)." })
+  exportJobs(@Arg('pemdaId', () => ID) pemdaId: string, @Ctx() ctx: RequestContext): Promise<ExportJob[]> {
+    return ctx.services.exportJobs.list(ctx, pemdaId);
+  }
+
+  @FieldResolver(() => String, { description: 'The first day of the period the file covers (YYYY-MM-DD).' })
+  from(@Root() job: ExportJob): string {
+    return job.params.from;
+  }
+
+  @FieldResolver(() => String, { description: 'The last day of the period the file covers (YYYY-MM-DD).' })
+  to(@Root() job: ExportJob): string {
+    return job.params.to;
+  }
+
+  @FieldResolver(() => ExportFormat)
+  format(@Root() job: ExportJob): ExportFormat {
+    return job.params.format;
+  }
+
+  @FieldResolver(() => CsvDialect, { nullable: true, description: 'For a CSV file: which spreadsheet it is written for.' })
+  dialect(@Root() job: ExportJob): CsvDialect | null {
+    return job.params.dialect;
+  }
+
+  @FieldResolver(() => ExportFile, { nullable: true, description: 'Null until the job is DONE. Read one job at a time (exportJob): each file is read in full.' })
   file(@Root() job: ExportJob, @Ctx() ctx: RequestContext): Promise<ExportFile | null> {
     return ctx.services.exportJobs.file(ctx, job);
   }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { requireActor } from '../auth/scope.js';
+import { assertManagesPemda, requireActor } from '../auth/scope.js';
 import type { RequestContext } from '../context.js';
 import { findInScope } from '../database/find.js';
 import { AppError, badInput, notFound } from '../errors.js';
@@ -14,6 +14,8 @@ import { CsvDialect, ExportFormat, type ExportFile } from './report.js';
 /** A claim lasts this long: a process that dies holding it leaves the file to another after that. */
 export const EXPORT_LEASE_MS = 10 * 60_000;
 export const EXPORT_MAX_ATTEMPTS = 3;
+/** How many of a Pemda's files `exportJobs` lists: the recent ones a bureau comes back for. */
+export const EXPORT_LIST_LIMIT = 20;
 
 /**
  * The long exports as background work: `requestOrdersExport` checks the request as the export itself would, queues
@@ -48,6 +50,15 @@ export class ExportJobService {
     const sameBureau = (actor.role === Role.BPBJ && actor.pemdaId === job.pemda.id) || actor.role === Role.PLATFORM_ADMIN;
     if (job.requestedBy.id !== actor.userId && !sameBureau) throw notFound('Berkas');
     return job;
+  }
+
+  /**
+   * The Pemda's latest jobs, newest first, whichever officer of its BPBJ asked: a file asked for before a page was left
+   * is found again. One statement; the files themselves stay unread (`content` is lazy) until `file` is asked for.
+   */
+  list(ctx: RequestContext, pemdaId: string): Promise<ExportJob[]> {
+    assertManagesPemda(requireActor(ctx), pemdaId);
+    return ctx.em.find(ExportJob, { pemda: pemdaId }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: EXPORT_LIST_LIMIT });
   }
 
   async file(ctx: RequestContext, job: ExportJob): Promise<ExportFile | null> {

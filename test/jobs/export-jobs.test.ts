@@ -70,6 +70,25 @@ describe('long exports as background jobs (requestOrdersExport, exportJob)', () 
     }
   });
 
+  it("lists the Pemda's latest files to its bureau, newest first, with period and format, in one statement however many", async () => {
+    const LIST = `query($p: ID!) { exportJobs(pemdaId: $p) { id status from to format dialect } }`;
+    const listed = async () => {
+      t.queries.length = 0;
+      const jobs = (await t.exec(LIST, { p: w.ids.batu }, { token: w.bpbj })).data.exportJobs;
+      return { jobs, statements: t.queries.filter((q) => /"?export_job"?/.test(q)).length };
+    };
+    const before = await listed();
+    const asked = await t.exec(`mutation($p: ID!) { requestOrdersExport(pemdaId: $p, from: "2026-02-01", to: "2026-02-28", format: CSV, dialect: EXCEL_ID) { id } }`, { p: w.ids.batu }, { token: w.bpbj });
+    const after = await listed();
+    expect(after.jobs).toHaveLength(before.jobs.length + 1);
+    expect(after.jobs[0]).toEqual({ id: asked.data.requestOrdersExport.id, status: 'QUEUED', from: '2026-02-01', to: '2026-02-28', format: 'CSV', dialect: 'EXCEL_ID' });
+    expect(after.jobs.slice(1)).toEqual(before.jobs);
+    expect([before.statements, after.statements]).toEqual([1, 1]);
+    // Batu's files are Batu's bureau's: not another Pemda's BPBJ's, a PP's or a vendor's to list.
+    for (const token of [w.bpbjBontang, w.pp, w.vendorA.token]) expect(errorCode(await t.exec(LIST, { p: w.ids.batu }, { token }))).toBe('FORBIDDEN');
+    expect(await runNext()).toBe('done');
+  });
+
   it('two claims at once never take the same job (each with its own connection on the server database)', async () => {
     await request(w.bpbj);
     const outcomes = await Promise.all([runNext(), runNext()]);

@@ -398,6 +398,13 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     const file = page.waitForEvent('download');
     await period.getByRole('button', { name: 'Unduh', exact: true }).click();
     expect((await file).suggestedFilename()).toBe(`paket-${year}-01-01-${year}-06-30.xlsx`);
+    // The file outlives the page: back on the reports page later, it is listed from the API, ready to download again.
+    await page.getByRole('link', { name: 'Dasbor' }).click();
+    await page.getByTestId('pemda-share').waitFor();
+    await page.getByRole('link', { name: 'Laporan' }).click();
+    const kept = period.locator('tr[data-status="DONE"]');
+    await kept.waitFor();
+    expect(await kept.textContent()).toContain(`1 Januari ${year} s.d. 30 Juni ${year}XLSX`);
     await period.scrollIntoViewIfNeeded();
     await shot(page, 'bpbj-reports');
   });

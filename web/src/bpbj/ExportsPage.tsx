@@ -49,7 +49,7 @@ const RequestOrdersExport = graphql(`
     requestOrdersExport(pemdaId: $pemdaId, from: $from, to: $to, format: $format, dialect: $dialect, idempotencyKey: $key) { id status }
   }
 `);
-const ExportJobState = graphql(`query ExportJobState($id: ID!) { exportJob(id: $id) { id status error } }`);
+const ExportJobs = graphql(`query ExportJobs($pemdaId: ID!) { exportJobs(pemdaId: $pemdaId) { id status error from to format dialect } }`);
 const ExportJobFile = graphql(`query ExportJobFile($id: ID!) { exportJob(id: $id) { id file { filename contentType base64 } } }`);
 
 type Fetch = (format: ExportFormat, dialect?: CsvDialect) => Promise<{ file?: ApiFile | null; error?: string }>;
@@ -72,31 +72,30 @@ function Downloads({ title, fetch }: { title: string; fetch: Fetch }) {
   );
 }
 
-type AskedFile = { id: string; from: string; to: string; format: string; status: string; error?: string | null };
 const FORMATS: Record<string, [ExportFormat, CsvDialect | null]> = { XLSX: ['XLSX', null], PDF: ['PDF', null], 'CSV (Excel)': ['CSV', 'EXCEL_ID'] };
+const formatName = (format: ExportFormat, dialect?: CsvDialect | null) =>
+  Object.entries(FORMATS).find(([, [f, d]]) => f === format && d === (dialect ?? null))?.[0] ?? format;
 
 /**
  * The orders of any period, however long, as a file made in the background: asked for here, made by whichever server
- * process takes the job, and downloaded once ready. The page asks after each file every two seconds until it is done.
+ * process takes the job, and downloaded once ready. The list is the Pemda's latest files from the API, so a file asked
+ * for before the page was left (or by a colleague) is still here; while one is being made, the list is read again
+ * every two seconds, one request for all of them.
  */
 function OrdersForPeriod({ pemdaId, year }: { pemdaId: string; year: number }) {
   const client = useClient();
   const [, request] = useMutation(RequestOrdersExport);
-  const [asked, setAsked] = useState<AskedFile[]>([]);
+  const [{ data }, reread] = useQuery({ query: ExportJobs, variables: { pemdaId }, requestPolicy: 'cache-and-network' });
   const [notice, setNotice] = useState<Notice | null>(null);
   const form = useFieldErrors();
-  const waiting = asked.filter((f) => f.status === 'QUEUED' || f.status === 'RUNNING').map((f) => f.id).join();
+  const jobs = data?.exportJobs ?? [];
+  const waiting = jobs.some((f) => f.status === 'QUEUED' || f.status === 'RUNNING');
 
   useEffect(() => {
     if (!waiting) return;
-    const timer = setInterval(async () => {
-      for (const id of waiting.split(',')) {
-        const job = (await client.query(ExportJobState, { id }, { requestPolicy: 'network-only' }).toPromise()).data?.exportJob;
-        if (job) setAsked((files) => files.map((f) => (f.id === id ? { ...f, status: job.status, error: job.error } : f)));
-      }
-    }, 2000);
+    const timer = setInterval(() => reread({ requestPolicy: 'network-only' }), 2000);
     return () => clearInterval(timer);
-  }, [waiting, client]);
+  }, [waiting, reread]);
 
   async function ask(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -107,8 +106,7 @@ function OrdersForPeriod({ pemdaId, year }: { pemdaId: string; year: number }) {
     const result = await request({ pemdaId, from, to, format: fileFormat, dialect, key: crypto.randomUUID() });
     form.setErrors(fieldErrorsOf(result.error?.graphQLErrors[0]));
     setNotice(noticeOf(result, `Berkas ${result.data ? `${dateName(from)} s.d. ${dateName(to)}` : ''} diminta; tombol Unduh muncul setelah berkas selesai dibuat.`));
-    const job = result.data?.requestOrdersExport;
-    if (job) setAsked((files) => [{ id: job.id, from, to, format, status: job.status }, ...files]);
+    if (result.data) reread({ requestPolicy: 'network-only' });
   }
 
   async function download(id: string) {
@@ -126,13 +124,13 @@ function OrdersForPeriod({ pemdaId, year }: { pemdaId: string; year: number }) {
         <label>Format<select name="format">{Object.keys(FORMATS).map((f) => <option key={f}>{f}</option>)}</select></label>
         <button type="submit">Minta berkas</button>
       </form>
-      {asked.length > 0 && (
+      {jobs.length > 0 && (
         <table data-testid="asked-files">
           <thead><tr><th>Periode</th><th>Format</th><th>Keadaan</th><th /></tr></thead>
           <tbody>
-            {asked.map((f) => (
+            {jobs.map((f) => (
               <tr key={f.id} data-status={f.status}>
-                <td>{dateName(f.from)} s.d. {dateName(f.to)}</td><td>{f.format}</td>
+                <td>{dateName(f.from)} s.d. {dateName(f.to)}</td><td>{formatName(f.format, f.dialect)}</td>
                 <td>{label(EXPORT_JOB_STATUS, f.status)}{f.error ? `: ${f.error}` : ''}</td>
                 <td>{f.status === 'DONE' && <button onClick={() => download(f.id)}>Unduh</button>}</td>
               </tr>

@@ -68,7 +68,7 @@ type Documents = {
     "\n  query AsnProgrammeList($pemdaId: ID!) {\n    asnProgrammes(pemdaId: $pemdaId) { id name }\n  }\n": typeof types.AsnProgrammeListDocument,
     "\n  query AsnComplianceFile($programmeId: ID!, $month: String!, $format: ExportFormat!, $dialect: CsvDialect) {\n    exportAsnCompliance(programmeId: $programmeId, month: $month, format: $format, dialect: $dialect) { filename contentType base64 }\n  }\n": typeof types.AsnComplianceFileDocument,
     "\n  mutation RequestOrdersExport($pemdaId: ID!, $from: String!, $to: String!, $format: ExportFormat!, $dialect: CsvDialect, $key: String) {\n    requestOrdersExport(pemdaId: $pemdaId, from: $from, to: $to, format: $format, dialect: $dialect, idempotencyKey: $key) { id status }\n  }\n": typeof types.RequestOrdersExportDocument,
-    "query ExportJobState($id: ID!) { exportJob(id: $id) { id status error } }": typeof types.ExportJobStateDocument,
+    "query ExportJobs($pemdaId: ID!) { exportJobs(pemdaId: $pemdaId) { id status error from to format dialect } }": typeof types.ExportJobsDocument,
     "query ExportJobFile($id: ID!) { exportJob(id: $id) { id file { filename contentType base64 } } }": typeof types.ExportJobFileDocument,
     "\n  mutation ImportExternalSpend($input: ImportExternalSpendInput!) {\n    importExternalSpend(input: $input) { applied created corrected unchanged errors { row field message } }\n  }\n": typeof types.ImportExternalSpendDocument,
     "\n  query DecemberForecast($pemdaId: ID!, $year: Int!) {\n    decemberForecast(pemdaId: $pemdaId, year: $year) {\n      throughMonth monthsLeft method targetPercent\n      pemda { budget target realisedUmkk projectedUmkk projectedShare neededPerMonth willMiss }\n      opds { opdId opdCode opdName budget realisedShare projectedShare projectedUmkk target neededPerMonth willMiss }\n    }\n    vendorConcentration(pemdaId: $pemdaId, year: $year) { opdId opdCode opdName catalogueSpend vendors topVendorName topVendorShare topThreeShare hhi }\n  }\n": typeof types.DecemberForecastDocument,
@@ -192,7 +192,7 @@ const documents: Documents = {
     "\n  query AsnProgrammeList($pemdaId: ID!) {\n    asnProgrammes(pemdaId: $pemdaId) { id name }\n  }\n": types.AsnProgrammeListDocument,
     "\n  query AsnComplianceFile($programmeId: ID!, $month: String!, $format: ExportFormat!, $dialect: CsvDialect) {\n    exportAsnCompliance(programmeId: $programmeId, month: $month, format: $format, dialect: $dialect) { filename contentType base64 }\n  }\n": types.AsnComplianceFileDocument,
     "\n  mutation RequestOrdersExport($pemdaId: ID!, $from: String!, $to: String!, $format: ExportFormat!, $dialect: CsvDialect, $key: String) {\n    requestOrdersExport(pemdaId: $pemdaId, from: $from, to: $to, format: $format, dialect: $dialect, idempotencyKey: $key) { id status }\n  }\n": types.RequestOrdersExportDocument,
-    "query ExportJobState($id: ID!) { exportJob(id: $id) { id status error } }": types.ExportJobStateDocument,
+    "query ExportJobs($pemdaId: ID!) { exportJobs(pemdaId: $pemdaId) { id status error from to format dialect } }": types.ExportJobsDocument,
     "query ExportJobFile($id: ID!) { exportJob(id: $id) { id file { filename contentType base64 } } }": types.ExportJobFileDocument,
     "\n  mutation ImportExternalSpend($input: ImportExternalSpendInput!) {\n    importExternalSpend(input: $input) { applied created corrected unchanged errors { row field message } }\n  }\n": types.ImportExternalSpendDocument,
     "\n  query DecemberForecast($pemdaId: ID!, $year: Int!) {\n    decemberForecast(pemdaId: $pemdaId, year: $year) {\n      throughMonth monthsLeft method targetPercent\n      pemda { budget target realisedUmkk projectedUmkk projectedShare neededPerMonth willMiss }\n      opds { opdId opdCode opdName budget realisedShare projectedShare projectedUmkk target neededPerMonth willMiss }\n    }\n    vendorConcentration(pemdaId: $pemdaId, year: $year) { opdId opdCode opdName catalogueSpend vendors topVendorName topVendorShare topThreeShare hhi }\n  }\n": types.DecemberForecastDocument,
@@ -495,7 +495,7 @@ export function graphql(source: "\n  mutation RequestOrdersExport($pemdaId: ID!,
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query ExportJobState($id: ID!) { exportJob(id: $id) { id status error } }"): (typeof documents)["query ExportJobState($id: ID!) { exportJob(id: $id) { id status error } }"];
+export function graphql(source: "query ExportJobs($pemdaId: ID!) { exportJobs(pemdaId: $pemdaId) { id status error from to format dialect } }"): (typeof documents)["query ExportJobs($pemdaId: ID!) { exportJobs(pemdaId: $pemdaId) { id status error from to format dialect } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
