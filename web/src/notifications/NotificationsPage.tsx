@@ -72,7 +72,7 @@ export function NotificationsPage({ timeZone }: { timeZone: string }) {
         )}
       </p>
       {shown.length === 0 ? <p>Belum ada pemberitahuan.</p> : (
-        <ul className="stack">
+        <ul className="stack card" aria-label="Daftar pemberitahuan">
           {shown.map((n) => (
             <li key={n.id} data-testid="notification">
               <strong>{n.title}</strong>{!n.readAt && <> <span className="badge AT_RISK">baru</span></>}
