@@ -3,6 +3,7 @@ import type { RequestContext } from '../../server/context.js';
 import { Role } from '../../server/identity/user.entity.js';
 import { ID } from '../../server/ids.js';
 import { ExportJob } from '../../server/reports/export-job.entity.js';
+import { EXPORT_LIST_LIMIT } from '../../server/reports/export-jobs.js';
 import { CsvDialect, ExportFile, ExportFormat } from '../../server/reports/report.js';
 
 @Resolver(() => ExportJob)
@@ -28,7 +29,7 @@ export class ExportJobResolver {
   }
 
   @Authorized(Role.BPBJ, Role.PLATFORM_ADMIN)
-  @Query(() => [ExportJob], { description: "The Pemda's latest files made in the background (at most 20), newest first, whoever of its BPBJ asked: to follow them, or download one again with exportJob(id)." })
+  @Query(() => [ExportJob], { description: `The Pemda's latest files made in the background (at most ${EXPORT_LIST_LIMIT}), newest first, whoever of its BPBJ asked: to follow them, or download one again with exportJob(id).` })
   exportJobs(@Arg('pemdaId', () => ID) pemdaId: string, @Ctx() ctx: RequestContext): Promise<ExportJob[]> {
     return ctx.services.exportJobs.list(ctx, pemdaId);
   }
