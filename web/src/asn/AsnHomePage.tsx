@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import { ASN_MONTH_STATUS, ASN_REPORT_STATUS, dateName, label, localToday, monthName, rupiah } from '../lib/format';
+import { ASN_MONTH_STATUS, ASN_REPORT_STATUS, dateName, label, localDateOf, localToday, monthName, rupiah } from '../lib/format';
 import { uploadFile } from '../lib/upload';
 import { fieldErrorsOf } from '../lib/fieldErrors';
 import { useFieldErrors } from '../lib/useFieldErrors';
@@ -33,7 +33,7 @@ function MonthStatus({ programmeId, month, closesAt, timeZone }: { programmeId: 
   const row = data?.asnMonthlyCompliance[0];
   if (!row) return <p>Memuat…</p>;
   const daysLeft = Math.max(0, Math.ceil((new Date(closesAt).getTime() - Date.now()) / DAY_MS));
-  const lastDay = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(new Date(closesAt).getTime() - 1));
+  const lastDay = localDateOf(new Date(new Date(closesAt).getTime() - 1), timeZone);
   return (
     <p data-testid="asn-month">
       <strong>{rupiah(row.counted)}</strong> dari {rupiah(row.required)} · lapor paling lambat {dateName(lastDay)} ({daysLeft} hari lagi) · <span className="badge">{label(ASN_MONTH_STATUS, row.status)}</span>

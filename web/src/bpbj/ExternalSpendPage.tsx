@@ -1,6 +1,7 @@
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { CsvImportForm } from '../lib/CsvImportForm';
+import { localToday } from '../lib/format';
 
 const ImportExternalSpend = graphql(`
   mutation ImportExternalSpend($input: ImportExternalSpendInput!) {
@@ -8,11 +9,8 @@ const ImportExternalSpend = graphql(`
   }
 `);
 
-// The example is dated today: a date in a closed month is refused (a correction goes in an open one, with corrects_ref).
-const today = () => new Intl.DateTimeFormat('en-CA').format(new Date());
-
 /** Spend outside the catalogue (SPSE, national catalogue, online shops) from a CSV; a known reference corrects its row. */
-export function ExternalSpendPage({ pemdaId }: { pemdaId: string }) {
+export function ExternalSpendPage({ pemdaId, timeZone }: { pemdaId: string; timeZone: string }) {
   const [, run] = useMutation(ImportExternalSpend);
   return (
     <>
@@ -21,7 +19,8 @@ export function ExternalSpendPage({ pemdaId }: { pemdaId: string }) {
         help={<>Kolom (CSV atau lembar pertama XLSX): <code>external_ref, date, opd_code, vendor_name, vendor_nib, amount, channel, umkk, pdn, local</code>, opsional <code>corrects_ref</code> (penyesuaian di periode terbuka untuk baris di periode yang sudah ditutup). Referensi yang sudah ada mengoreksi barisnya.</>}
         template={{ filename: 'templat-belanja-luar-katalog.csv', rows: () => [
           ['external_ref', 'date', 'opd_code', 'vendor_name', 'vendor_nib', 'amount', 'channel', 'umkk', 'pdn', 'local', 'corrects_ref'],
-          ['SPSE-2026-000123', today(), '1.02.01', 'CV Contoh Usaha', '9120000000001', '15000000', 'TENDER', 'ya', 'ya', 'tidak', ''],
+          // Dated today in the Pemda's calendar: a date in a closed month is refused (a correction goes in an open one).
+          ['SPSE-2026-000123', localToday(timeZone), '1.02.01', 'CV Contoh Usaha', '9120000000001', '15000000', 'TENDER', 'ya', 'ya', 'tidak', ''],
         ] }}
         send={async (upload, dryRun) => {
           const answer = await run({ input: { pemdaId, ...upload, policy: 'REJECT_ALL', dryRun } });

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { CsvImportForm } from '../lib/CsvImportForm';
+import { localToday } from '../lib/format';
 
 const ImportBudgets = graphql(`
   mutation ImportBudgets($pemdaId: ID!, $csv: String, $xlsxBase64: String, $dryRun: Boolean!) {
@@ -11,13 +12,13 @@ const ImportBudgets = graphql(`
 const OpdCodes = graphql(`query OpdCodes($pemdaId: ID!) { opds(pemdaId: $pemdaId) { id code name active } }`);
 
 /** OPD budgets (APBD, and APBD-Perubahan as new versions) from a CSV. */
-export function ImportsPage({ pemdaId }: { pemdaId: string }) {
+export function ImportsPage({ pemdaId, timeZone }: { pemdaId: string; timeZone: string }) {
   const [, run] = useMutation(ImportBudgets);
   const [{ data }] = useQuery({ query: OpdCodes, variables: { pemdaId } });
   // One row per active OPD with its code and name (the importer reads the code; the name is for the person filling it in).
   const template = () => [
     ['opd_code', 'opd_name', 'fiscal_year', 'goods_services_budget', 'planned_umkk', 'allocated_umkk', 'effective_from', 'reason'],
-    ...(data?.opds ?? []).filter((o) => o.active).map((o) => [o.code, o.name, String(new Date().getFullYear()), '', '', '', '', '']),
+    ...(data?.opds ?? []).filter((o) => o.active).map((o) => [o.code, o.name, localToday(timeZone).slice(0, 4), '', '', '', '', '']),
   ];
   return (
     <>

@@ -58,7 +58,8 @@ export function ProductSearch({ pemdaId, productHref, action }: { pemdaId: strin
   const compared = (url.searchParams.get('banding') ?? '').split(',').filter(Boolean).slice(0, MAX_COMPARED);
   const setCompared = (ids: string[]) => setParam('banding', ids.join(',') || null);
   const result = data?.searchProducts;
-  // On a phone the filters start folded, so the products come first on the screen; beside the list they start open.
+  // On a phone the filters start folded, so the products come first on the screen; beside the list (wider than the
+  // .catalogue grid's 800px breakpoint in styles.css) they start open.
   const [filtersOpen] = useState(() => window.matchMedia('(min-width: 801px)').matches);
   const activeFilters = Object.keys(flags).length + (band ? 1 : 0) + (categoryId ? 1 : 0);
   const categoryName = new Map(flattenCategories(data?.categories ?? []).map((c) => [c.id, c.name]));

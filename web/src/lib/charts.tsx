@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { percent, rupiah } from './format';
+import { monthName, percent, rupiah } from './format';
 
 /**
  * Horizontal bars of each OPD's UMK-K share of its budget, sorted, with the target drawn as a line. Plain HTML and CSS,
@@ -52,7 +52,7 @@ export function MonthColumns({ points, target, label }: { points: { month: strin
       <svg role="img" aria-label={label} viewBox={`0 0 ${points.length * col + 10} ${height + 44}`} className="chart months">
         {points.map((p, i) => {
           const share = p.umkkShareOfBudgetYearToDate;
-          const month = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'][Number(p.month.slice(5, 7)) - 1];
+          const month = monthName(p.month).slice(0, 3); // 'Agustus 2026' -> 'Agu'
           return (
             <g key={p.month} transform={`translate(${i * col + 10} 0)`} data-testid="month-column">
               <title>{`${month}: porsi kumulatif ${percent(share)} dari pagu; realisasi bulan ini ${rupiah(p.realisedUmkk)}`}</title>

@@ -10,5 +10,6 @@ export const yesNo = (b: boolean) => (b ? 'ya' : 'tidak');
 export const localContent = (isPdn: boolean, tkdnPercent: number | null | undefined) =>
   (isPdn ? `PDN${tkdnPercent != null ? `, TKDN ${percent(tkdnPercent)}` : ''}` : 'Bukan PDN');
 
-/** Today in the Pemda's calendar (YYYY-MM-DD), as date inputs want it. */
-export const localToday = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+/** An instant's date, and today's, in the Pemda's calendar (YYYY-MM-DD), as date inputs want it. */
+export const localDateOf = (instant: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(instant);
+export const localToday = (timeZone: string) => localDateOf(new Date(), timeZone);
