@@ -60,6 +60,8 @@ export const FIELD_WEIGHTS: Record<string, number> = {
   exportSpendSeries: 300,
   exportCatalogueProgress: 100,
   orderDocumentFile: 100,
+  // ExportJob.file: a stored file read in full, once per job of a list (exportJobs lists up to 20).
+  file: 100,
   splitOrderFlags: 300,
   priceCheck: 20,
   vendorConcentration: 300,
