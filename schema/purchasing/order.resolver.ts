@@ -10,7 +10,7 @@ import { Opd } from '../../server/opd/opd.entity.js';
 import { CartItem } from '../../server/purchasing/cart-item.entity.js';
 import { Order, OrderLine, Payment } from '../../server/purchasing/order.entity.js';
 import { orderCode } from '../../server/purchasing/order-queries.js';
-import { OrderAction } from '../../server/purchasing/order-process.js';
+import { OrderAction, awaitsPpkApproval } from '../../server/purchasing/order-process.js';
 import { vendorAnswerDue } from '../../server/purchasing/order-expiry.js';
 import { availableActions } from '../../server/purchasing/order-step.js';
 import { Product } from '../../server/catalogue/product.entity.js';
@@ -195,6 +195,11 @@ export class OrderResolver {
   @FieldResolver(() => [OrderAction], { description: 'The steps the caller may take on the order now (the same rules the mutations check): what a client shows as buttons.' })
   availableActions(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<OrderAction[]> {
     return availableActions(ctx.actor, order, ctx.now(), async () => (await ctx.loaders.pemda.load(order.pemda.id)).timeZone);
+  }
+
+  @FieldResolver(() => Boolean, { description: "The PPK's approval still lies ahead: a draft whose total is above the Pemda's approval threshold (submitting it will need the PPK), or a submitted order that needs it and is not yet approved, rejected or cancelled." })
+  async awaitingPpkApproval(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return awaitsPpkApproval(order, (await ctx.loaders.pemda.load(order.pemda.id)).ppkApprovalThreshold);
   }
 
   @FieldResolver(() => Date, { nullable: true, description: 'While the order waits for the vendor: when it is cancelled as "tidak direspons" (3 working days in the Pemda\'s calendar).' })

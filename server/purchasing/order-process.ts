@@ -164,6 +164,17 @@ export function reachableFrom(status: OrderStatus): OrderStatus[] {
 /** States in which an order waits for the vendor's answer (those the expiry job looks at). */
 export const AWAITING_VENDOR_STATES: readonly OrderStatus[] = ORDER_PROCESS.expire.from;
 
+/** Whether an order of this total needs the PPK's approval: above the Pemda's threshold. Submission decides it. */
+export const needsPpkApproval = (order: Order, threshold: number): boolean => order.total > threshold;
+
+/** Whether the PPK's approval still lies ahead of the order: before submission, whether submitting would need it;
+ *  after, whether it was needed and a state the approval is taken from is still reachable (not once approved,
+ *  rejected or cancelled). */
+export function awaitsPpkApproval(order: Order, threshold: number): boolean {
+  if (ORDER_PROCESS.submit.from.includes(order.status)) return needsPpkApproval(order, threshold);
+  return order.requiresPpkApproval && reachableFrom(order.status).some((s) => ORDER_PROCESS.approve.from.includes(s));
+}
+
 /** States the PP can still withdraw from. */
 export const CANCELLABLE_STATES: readonly OrderStatus[] = ORDER_PROCESS.cancel.from;
 

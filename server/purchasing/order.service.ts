@@ -14,7 +14,7 @@ import { Role, User } from '../identity/user.entity.js';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { runOnce } from '../transactions/idempotency.js';
 import { inTransaction } from '../transactions/in-transaction.js';
-import { lastDayOpen, ORDER_PROCESS, OrderAction, PAYMENT_CONFIRMATION_DAYS } from './order-process.js';
+import { lastDayOpen, needsPpkApproval, ORDER_PROCESS, OrderAction, PAYMENT_CONFIRMATION_DAYS } from './order-process.js';
 import { canTake, enter, step } from './order-step.js';
 import { CartItem } from './cart-item.entity.js';
 import { NegotiationStatus, Order, OrderLine, Payment, PaymentMethod } from './order.entity.js';
@@ -209,7 +209,7 @@ export class OrderService {
   submit(ctx: RequestContext, orderId: string, key?: string | null): Promise<Order> {
     return step(this.audit, ctx, OrderAction.SUBMIT, orderId, key, async ({ tx, order }) => {
       const pemda = await tx.em.findOneOrFail(Pemda, order.pemda.id);
-      order.requiresPpkApproval = order.total > pemda.ppkApprovalThreshold;
+      order.requiresPpkApproval = needsPpkApproval(order, pemda.ppkApprovalThreshold);
     });
   }
 

@@ -120,11 +120,19 @@ describe('an OPD buys through the catalogue, from cart to completion', () => {
   it('above the Pemda threshold the designated PPK must approve before the vendor can answer', async () => {
     const seragam = await w.product(w.vendorA, { name: 'Seragam Dinas Harian', price: 450_000, stock: 1000 });
     const [order] = await checkout(t, w, [[seragam, 500]]); // Rp225.000.000 > Rp200.000.000
+    const [small] = await checkout(t, w, [[seragam, 444]]); // Rp199.800.000
+    // What the order page tags "Perlu persetujuan PPK": already on the draft, kept until the PPK approves.
+    const awaiting = async (id: string) => (await t.exec(`query($id: ID!) { order(id: $id) { awaitingPpkApproval } }`, { id }, { token: w.pp })).data.order.awaitingPpkApproval;
+    expect([await awaiting(order.id), await awaiting(small.id)]).toEqual([true, false]);
     expect((await t.exec(SUBMIT, { id: order.id }, { token: w.pp })).data.submitOrder.requiresPpkApproval).toBe(true);
+    expect(await awaiting(order.id)).toBe(true);
     expect(errorCode(await t.exec(ACCEPT, { id: order.id }, { token: w.vendorA.token }))).toBe('CONFLICT');
     expect(errorCode(await t.exec(APPROVE, { id: order.id }, { token: w.ppkOther }))).toBe('FORBIDDEN');
     expect(errorCode(await t.exec(APPROVE, { id: order.id }, { token: w.pp }))).toBe('FORBIDDEN');
     expect((await t.exec(APPROVE, { id: order.id }, { token: w.ppk })).data.approveOrder.status).toBe('APPROVED');
+    expect(await awaiting(order.id)).toBe(false);
+    expect((await t.exec(SUBMIT, { id: small.id }, { token: w.pp })).data.submitOrder.requiresPpkApproval).toBe(false);
+    expect(await awaiting(small.id)).toBe(false);
     expect((await t.exec(ACCEPT, { id: order.id }, { token: w.vendorA.token })).data.acceptOrder.status).toBe('ACCEPTED');
   });
 

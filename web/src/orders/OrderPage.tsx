@@ -13,7 +13,7 @@ import { NoticeLine, noticeOf, type Notice, type Outcome } from '../lib/useActio
 const OrderView = graphql(`
   query OrderView($id: ID!) {
     order(id: $id) {
-      id code status negotiation subtotal shippingCost total totalInWords receivedAmount requiresPpkApproval
+      id code status negotiation subtotal shippingCost total totalInWords receivedAmount awaitingPpkApproval
       deliveryAddress rupCode neededBy notes statusReason deliveryReference bastNumber bastDate vendorAnswerDue availableActions
       createdAt submittedAt approvedAt acceptedAt shippedAt receivedAt paidAt completedAt
       opd { id name } vendor { id businessName district phone } createdBy { id fullName } ppk { id fullName }
@@ -25,9 +25,6 @@ const OrderView = graphql(`
     orderDocuments(orderId: $id) { id kind number issuedAt replacesNumber reason }
   }
 `);
-/** Where an order that needs the PPK's approval is still waiting for it: after, its history says who approved. */
-const AWAITING_PPK = new Set(['DRAFT', 'SUBMITTED']);
-
 const DocumentFile = graphql(`query OrderDocumentFile($id: ID!) { orderDocumentFile(id: $id) { filename contentType base64 } }`);
 const Reissue = graphql(`mutation ReissueOrderDocument($orderId: ID!, $kind: OrderDocumentKind!, $reason: String!) { reissueOrderDocument(orderId: $orderId, kind: $kind, reason: $reason) { id number } }`);
 
@@ -84,7 +81,7 @@ export function OrderPage({ id, timeZone, back }: { id: string; timeZone: string
     <>
       <p><Link to={back}>← Daftar paket</Link></p>
       <h1>Paket {o.code}</h1>
-      <p className="tags"><span className="badge" data-testid="order-status">{ORDER_STATUS[o.status]}</span>{o.requiresPpkApproval && AWAITING_PPK.has(o.status) && <span className="badge">Perlu persetujuan PPK</span>}</p>
+      <p className="tags"><span className="badge" data-testid="order-status">{ORDER_STATUS[o.status]}</span>{o.awaitingPpkApproval && <span className="badge">Perlu persetujuan PPK</span>}</p>
       {o.statusReason && <p>Alasan: {o.statusReason}</p>}
       {o.vendorAnswerDue && <p className="notice">Penyedia menjawab paling lambat {dateTime(o.vendorAnswerDue, timeZone)}; lewat dari itu paket dibatalkan sebagai tidak direspons.</p>}
       {o.warnings.length > 0 && <div role="note" className="card"><h2>Perhatian</h2><ul>{o.warnings.map((w) => <li key={w.code + w.message}>{w.message}</li>)}</ul></div>}
