@@ -76,6 +76,32 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     for (const name of ['Dasbor', 'Kurasi', 'Kategori', 'Penyedia', 'Impor pagu', 'Belanja luar katalog', 'Penghargaan', 'Laporan', 'OPD & akun', 'Pengaturan', 'Log audit', 'Keluar']) expect(reached).toContain(name);
   });
 
+  it('finds every page in a menu grouped beside the page, all of it on a 1366x768 screen; on a phone it starts folded', async () => {
+    const menu = page.getByRole('navigation', { name: 'Menu BPBJ' });
+    const groups = await menu.getByRole('group').evaluateAll((els) => els.map((g) => [g.getAttribute('aria-label'), [...g.querySelectorAll('a')].map((a) => a.textContent)]));
+    expect(groups).toEqual([
+      ['Pantauan', ['Dasbor', 'Proyeksi & konsentrasi', 'Pemecahan paket', 'Penghargaan']],
+      ['Katalog', ['Kurasi', 'Kategori', 'Penyedia']],
+      ['Data belanja', ['Impor pagu', 'Belanja luar katalog', 'Program ASN', 'Laporan']],
+      ['Pengelolaan', ['OPD & akun', 'Pengaturan', 'Log audit']],
+    ]);
+    // The last entry is on the first screen, and the bar above holds one line (fourteen entries in it wrapped to three).
+    const last = (await menu.getByRole('link', { name: 'Log audit' }).boundingBox())!;
+    expect(last.y + last.height).toBeLessThanOrEqual(768);
+    const brand = (await page.locator('header.top .brand').boundingBox())!;
+    expect((await page.locator('header.top').boundingBox())!.height).toBeLessThan(brand.height * 3);
+    expect(await menu.getByRole('link', { name: 'Dasbor' }).getAttribute('aria-current')).toBe('page');
+
+    const phone = await w.page({ width: 390, height: 844 });
+    await signIn(w, phone, 'bpbj@batukota.go.id');
+    await phone.getByTestId('pemda-share').waitFor();
+    expect(await phone.getByRole('link', { name: 'Log audit' }).isVisible()).toBe(false);
+    expect((await phone.getByTestId('pemda-share').boundingBox())!.y).toBeLessThan(844); // the dashboard's figure comes first
+    await phone.getByText('Menu BPBJ').click();
+    await phone.getByRole('link', { name: 'Log audit' }).click();
+    await expectBasics(phone, /Log audit/);
+  });
+
   it('opens an OPD: planned, allocated, realised and its budget history', async () => {
     await page.getByRole('link', { name: 'Dinas Kesehatan', exact: true }).click();
     await page.getByRole('heading', { name: 'Dinas Kesehatan' }).waitFor();

@@ -22,7 +22,7 @@ import { ProductPage } from '../public/ProductPage';
 import { PublicRecapPage } from '../public/PublicRecapPage';
 import { Link, Redirect, useLocation } from './router';
 import { LoginPage, useSession, type Account } from './session';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { AsnHomePage } from '../asn/AsnHomePage';
 import { AsnShopPage } from '../asn/AsnShopPage';
 import { OpdAsnPage } from '../kepala/OpdAsnPage';
@@ -35,21 +35,13 @@ import { PemdasPage } from '../admin/PemdasPage';
 import { StandingPage } from '../opd/StandingPage';
 import { AsnProgrammePage } from '../bpbj/AsnProgrammePage';
 
-const BPBJ_NAV: [string, string][] = [
-  ['/bpbj', 'Dasbor'],
-  ['/bpbj/kurasi', 'Kurasi'],
-  ['/bpbj/kategori', 'Kategori'],
-  ['/bpbj/penyedia', 'Penyedia'],
-  ['/bpbj/impor', 'Impor pagu'],
-  ['/bpbj/belanja-luar', 'Belanja luar katalog'],
-  ['/bpbj/penghargaan', 'Penghargaan'],
-  ['/bpbj/proyeksi', 'Proyeksi & konsentrasi'],
-  ['/bpbj/pemecahan-paket', 'Pemecahan paket'],
-  ['/bpbj/asn', 'Program ASN'],
-  ['/bpbj/laporan', 'Laporan'],
-  ['/bpbj/akun', 'OPD & akun'],
-  ['/bpbj/pengaturan', 'Pengaturan'],
-  ['/bpbj/audit', 'Log audit'],
+/** BPBJ's fourteen pages, grouped by what the officer is doing; a menu beside the page (one line of fourteen wrapped
+ *  to three at 1366 px). */
+const BPBJ_MENU: [string, [string, string][]][] = [
+  ['Pantauan', [['/bpbj', 'Dasbor'], ['/bpbj/proyeksi', 'Proyeksi & konsentrasi'], ['/bpbj/pemecahan-paket', 'Pemecahan paket'], ['/bpbj/penghargaan', 'Penghargaan']]],
+  ['Katalog', [['/bpbj/kurasi', 'Kurasi'], ['/bpbj/kategori', 'Kategori'], ['/bpbj/penyedia', 'Penyedia']]],
+  ['Data belanja', [['/bpbj/impor', 'Impor pagu'], ['/bpbj/belanja-luar', 'Belanja luar katalog'], ['/bpbj/asn', 'Program ASN'], ['/bpbj/laporan', 'Laporan']]],
+  ['Pengelolaan', [['/bpbj/akun', 'OPD & akun'], ['/bpbj/pengaturan', 'Pengaturan'], ['/bpbj/audit', 'Log audit']]],
 ];
 
 const OPD_NAV: [string, string][] = [
@@ -67,7 +59,7 @@ const VENDOR_NAV: [string, string][] = [
 const ASN_NAV: [string, string][] = [['/asn', 'Belanja UMKM bulan ini'], ['/asn/belanja', 'Beli di katalog']];
 const KEPALA_NAV: [string, string][] = [['/kepala', 'ASN OPD'], ['/kepala/capaian', 'Capaian OPD']];
 export const HOME: Record<string, string> = { PLATFORM_ADMIN: '/admin', BPBJ: '/bpbj', PP: '/opd', PPK: '/opd/paket', VENDOR: '/penyedia', ASN: '/asn', KEPALA_OPD: '/kepala' };
-const NAV: Record<string, [string, string][]> = { PLATFORM_ADMIN: [['/admin', 'Pemda']], BPBJ: BPBJ_NAV, PP: OPD_NAV, PPK: OPD_NAV, VENDOR: VENDOR_NAV, ASN: ASN_NAV, KEPALA_OPD: KEPALA_NAV };
+const NAV: Record<string, [string, string][]> = { PLATFORM_ADMIN: [['/admin', 'Pemda']], PP: OPD_NAV, PPK: OPD_NAV, VENDOR: VENDOR_NAV, ASN: ASN_NAV, KEPALA_OPD: KEPALA_NAV };
 
 /** A mistyped or outdated address says so, rather than showing another page as if it were the one asked for. */
 const NOT_FOUND = {
@@ -154,6 +146,25 @@ function route(path: string, account: Account | null): { title: string; page: Re
   return path === '/' ? { title: 'Beranda', page: <HomePage /> } : NOT_FOUND;
 }
 
+/** A workspace's grouped menu beside its pages; on a phone (the 800px breakpoint in styles.css) it starts folded above
+ *  the page, so the page comes first on the screen. */
+function SideMenu({ label, groups, current }: { label: string; groups: [string, [string, string][]][]; current: string }) {
+  const [open] = useState(() => window.matchMedia('(min-width: 801px)').matches);
+  return (
+    <details className="side-menu" open={open}>
+      <summary>{label}</summary>
+      <nav aria-label={label}>
+        {groups.map(([group, links]) => (
+          <div key={group} role="group" aria-label={group}>
+            <span className="menu-group" aria-hidden="true">{group}</span>
+            {links.map(([to, text]) => <Link key={to} to={to} aria-current={current === to ? 'page' : undefined}>{text}</Link>)}
+          </div>
+        ))}
+      </nav>
+    </details>
+  );
+}
+
 export function App() {
   const url = useLocation();
   const { account, loading, signOut } = useSession();
@@ -161,6 +172,7 @@ export function App() {
   useEffect(() => {
     document.title = `${title} · Katalog Lokal`;
   }, [title]);
+  const main = <main>{loading && url.pathname !== '/' && !url.pathname.startsWith('/publik') ? <p>Memuat…</p> : page}</main>;
   return (
     <>
       <header className="top">
@@ -182,7 +194,12 @@ export function App() {
           )}
         </div>
       </header>
-      <main>{loading && url.pathname !== '/' && !url.pathname.startsWith('/publik') ? <p>Memuat…</p> : page}</main>
+      {account?.role === 'BPBJ' ? (
+        <div className="workspace">
+          <SideMenu label="Menu BPBJ" groups={BPBJ_MENU} current={url.pathname} />
+          {main}
+        </div>
+      ) : main}
     </>
   );
 }
