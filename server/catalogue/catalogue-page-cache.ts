@@ -15,13 +15,16 @@ import type { Actor, RequestContext } from '../context.js';
 import { budgetFor, costOf, type OperationCost } from '../http/request-limits.js';
 import { cataloguePageCache } from '../observability/metrics.js';
 import { catalogueListing } from './visibility.js';
+import { Role } from '../identity/user.entity.js';
 
 /**
- * Public catalogue pages answered from memory while the catalogue is unchanged.
+ * Catalogue pages answered from memory while the catalogue is unchanged.
  *
- * The public, every buyer and ASN, signed in or not, and another Pemda's BPBJ see the same page for the same request
- * (`catalogueListing`: only a Pemda's own BPBJ and a vendor get another list), and that page is most of what a
- * catalogue serves. A page is kept with the version of each Pemda it shows (catalogue_version, bumped by
+ * Callers who get the same list (`catalogueListing`) see the same page for the same request: the public, every buyer
+ * and ASN, signed in or not, and another Pemda's BPBJ get the public's; a Pemda's own BPBJ gets its curators' list
+ * (every state), and a vendor its own products. A page is kept under its request and whose list it shows
+ * (`pageScope`), so each of those is answered from memory, and never with another's list. A page is kept with the
+ * version of each Pemda it shows (catalogue_version, bumped by
  * database triggers in the transaction of any write to a product, vendor, category or search synonym), and answered
  * again only while every version is the same: one small statement instead of the page's work. The version is read
  * before the page is, so a page kept is never older than the version it is kept with; another process's write
@@ -31,8 +34,9 @@ import { catalogueListing } from './visibility.js';
  * PostgreSQL engine (the web app's catalogue asks for the last two at once), and each field below is structure
  * (connection, edge, page info, a search result), a plain column of a product, vendor or category, or a field whose
  * resolver reads only those rows. A field that reads anything else (`priceCheck`, a guarded field) keeps the request
- * out. So does a caller who gets another list (`getsPublicPage`), an error, or a body too long to be worth a key. The
- * token is not part of the key: a page kept from a buyer's request is the page the public gets for it.
+ * out. So does a caller held at a password change or over its budget (`mayUsePage`), an error, or a body too long to
+ * be worth a key. The token is not part of the key, only whose list it gives: a page kept from a buyer's request is the
+ * page the public gets for it.
  */
 
 const STRUCTURE = new Set(['ProductConnection', 'ProductEdge', 'PageInfo']);
@@ -66,6 +70,8 @@ export interface CachedPage {
   body: Buffer;
   /** The version of each Pemda shown, read before the page was. */
   versions: Map<string, string>;
+  /** Whose list it shows (`pageScope`). */
+  scope: string;
   operation: string | undefined;
   /** The operation's cost, checked against the caller's budget and drawn from its allowance each time it is answered. */
   cost: OperationCost;
@@ -78,18 +84,29 @@ export interface CachedPage {
 export interface PageCandidate {
   key: string;
   versions?: Map<string, string>;
+  scope?: string;
   operation?: string;
   cost?: OperationCost;
 }
 
+type Caller = { actor: Actor | null; passwordChangeRequired: boolean };
+
+/** Whether the caller may be answered a page of this cost from memory, or have one kept: not held at a password change, and within its budget. */
+export function mayUsePage(caller: Caller, cost: number): boolean {
+  return !caller.passwordChangeRequired && cost <= budgetFor(caller.actor);
+}
+
+/** The list only this kind of caller gets: a vendor its own products; a Pemda's curators (its BPBJ, the platform admin) every state. */
+const ownList = (actor: Actor): string => (actor.role === Role.VENDOR ? `VENDOR ${actor.vendorId}` : `${actor.role} ${actor.pemdaId ?? ''}`);
+
 /**
- * Whether this caller is given the public's page of these Pemdas (neither their BPBJ nor a vendor, and not held at a
- * password change) and may ask for one of this cost: only then is it answered from memory, or its page kept.
+ * Whose list a page of these Pemdas shows the caller, the part of its key besides the request: 'PUBLIC' when the
+ * caller gets the public's list of each (`catalogueListing`), else its own kind's. Two callers with the same scope get
+ * the same page for the same request, since the list is all of a page that depends on the caller (`covered`).
  */
-export function getsPublicPage(caller: { actor: Actor | null; passwordChangeRequired: boolean }, pemdaIds: Iterable<string>, cost: number): boolean {
-  if (caller.passwordChangeRequired || cost > budgetFor(caller.actor)) return false;
-  for (const id of pemdaIds) if (catalogueListing(caller.actor, id) !== 'PUBLIC') return false;
-  return true;
+export function pageScope(actor: Actor | null, pemdaIds: Iterable<string>): string {
+  for (const id of pemdaIds) if (catalogueListing(actor, id) !== 'PUBLIC') return ownList(actor!);
+  return 'PUBLIC';
 }
 
 /** Each Pemda's catalogue version; '0' for one never written to. Read from the primary, where the pages are read too. */
@@ -115,7 +132,7 @@ export class CataloguePageCache {
 
   /**
    * The key of a request the cache may answer (a JSON POST, anonymous or with a bearer token), or null. The token is
-   * not part of it: whether the caller gets the page kept is `getsPublicPage`'s question.
+   * not part of it: a page is kept under the key and whose list it shows.
    */
   keyOf(request: PageRequest): string | null {
     const authorization = request.headers.authorization;
@@ -128,31 +145,34 @@ export class CataloguePageCache {
     return key.length <= MAX_KEY_LENGTH ? key : null;
   }
 
-  /** The page kept under this key, current or not (`answer` checks). */
-  kept(key: string): CachedPage | undefined {
-    return this.pages.get(key);
-  }
-
-  /** The page kept under this key, if the catalogue it shows has not changed since. */
-  async answer(key: string): Promise<CachedPage | null> {
-    const page = this.pages.get(key);
-    if (!page) return null;
+  /**
+   * The page kept for this request that shows the caller's list, if the caller may have it and the catalogue it shows
+   * has not changed since. Every page kept for one request shows the same Pemdas, so the public's or the caller's own
+   * kind's, whichever is kept, says which list the caller gets.
+   */
+  async answer(key: string, caller: Caller): Promise<CachedPage | null> {
+    const any = this.pages.get(`PUBLIC\n${key}`) ?? (caller.actor ? this.pages.get(`${ownList(caller.actor)}\n${key}`) : undefined);
+    if (!any) return null;
+    const scoped = `${pageScope(caller.actor, any.versions.keys())}\n${key}`;
+    const page = this.pages.get(scoped);
+    if (!page || !mayUsePage(caller, page.cost.cost)) return null;
     const now = await readCatalogueVersions(this.fork(), [...page.versions.keys()]);
     if ([...page.versions].some(([pemda, version]) => now.get(pemda) !== version)) {
-      this.pages.delete(key);
+      this.pages.delete(scoped);
       cataloguePageCache.inc({ outcome: 'stale' });
       return null;
     }
-    this.pages.delete(key);
-    this.pages.set(key, page);
+    this.pages.delete(scoped);
+    this.pages.set(scoped, page);
     cataloguePageCache.inc({ outcome: 'hit' });
     return page;
   }
 
   keep(key: string, page: CachedPage): void {
     if (page.body.length > MAX_PAGE_BYTES) return;
-    this.pages.delete(key);
-    this.pages.set(key, page);
+    const scoped = `${page.scope}\n${key}`;
+    this.pages.delete(scoped);
+    this.pages.set(scoped, page);
     while (this.pages.size > this.capacity) this.pages.delete(this.pages.keys().next().value!);
     cataloguePageCache.inc({ outcome: 'kept' });
   }
@@ -185,8 +205,9 @@ export function cataloguePageCachePlugin(metadata: () => MetadataStorage): Apoll
           }
           if (!isCovered) return null;
           const cost = costOf(schema, document, request.variables, operationName ?? undefined);
-          if (!getsPublicPage(ctx, pemdaIds, cost.cost)) return null;
+          if (!mayUsePage(ctx, cost.cost)) return null;
           candidate.versions = await readCatalogueVersions(ctx.em, pemdaIds);
+          candidate.scope = pageScope(ctx.actor, pemdaIds);
           candidate.operation = ctx.trace.operation; // as the request log named it (didResolveOperation ran first)
           candidate.cost = cost;
           return null;

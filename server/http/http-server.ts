@@ -10,7 +10,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { App } from '../app.js';
 import type { RequestContext } from '../context.js';
 import { asServerBusy } from '../database/orm.js';
-import { CataloguePageCache, cataloguePageCachePlugin, getsPublicPage } from '../catalogue/catalogue-page-cache.js';
+import { CataloguePageCache, cataloguePageCachePlugin } from '../catalogue/catalogue-page-cache.js';
 import { AppError, passwordChangeRequired } from '../errors.js';
 import { ocdsReleasePage, openDataPemda } from '../opendata/ocds.js';
 import { log } from '../observability/log.js';
@@ -86,13 +86,12 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
    */
   const graphqlRoute = async (req: express.Request, res: express.Response) => {
     const key = pages?.keyOf(req) ?? null;
-    // Made here only for a signed-in caller a kept page may answer (a database too busy to check the token is then
-    // answered by the busy handler below: 503 with Retry-After, as Apollo would).
-    let ctx: RequestContext | undefined;
-    const found = key ? pages!.kept(key) : undefined;
-    if (found && req.headers.authorization) ctx = await contextOf(req);
+    // Made here for a signed-in caller of a request the cache may answer, since whose list it gets decides which page
+    // (a database too busy to check the token is then answered by the busy handler below: 503 with Retry-After, as
+    // Apollo would); the operation then runs with the same context.
+    const ctx: RequestContext | undefined = key && req.headers.authorization ? await contextOf(req) : undefined;
     const caller = ctx ?? { actor: null, passwordChangeRequired: false, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' };
-    const kept = found && getsPublicPage(caller, found.versions.keys(), found.cost.cost) ? await pages!.answer(key!) : null;
+    const kept = key ? await pages!.answer(key, caller) : null;
     if (kept) {
       res.locals.ctx = { actor: caller.actor, trace: { operation: kept.operation, errorCodes: [] } };
       try {
@@ -120,7 +119,7 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
       const body = Buffer.from(response.body.string);
       const candidate = (res.locals.ctx as RequestContext | undefined)?.cataloguePage;
       if (key && candidate?.versions && res.statusCode === 200) {
-        pages!.keep(key, { status: 200, headers: [...response.headers], body, versions: candidate.versions, operation: candidate.operation, cost: candidate.cost! });
+        pages!.keep(key, { status: 200, headers: [...response.headers], body, versions: candidate.versions, scope: candidate.scope!, operation: candidate.operation, cost: candidate.cost! });
       }
       return void res.send(body);
     }

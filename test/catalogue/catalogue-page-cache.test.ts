@@ -102,31 +102,60 @@ describe('public catalogue pages kept while the catalogue is unchanged', () => {
     onlyTheVersionRead();
   });
 
-  it("never answers Batu's own BPBJ or a vendor from memory, nor keeps their list for anyone", async () => {
+  it("answers Batu's own BPBJ and a vendor from memory with their own list, and never one caller's list to another", async () => {
     const anonymous = await page();
     const bpbj = { authorization: `Bearer ${await t.login('bpbj@batukota.go.id')}` };
+    // The curator's drafts: built once, then from memory; the public asking the same gets its own page, without drafts.
+    const drafts = `query($p: ID!) { products(pemdaId: $p, first: 100, filter: { status: [DRAFT] }) { edges { node { id status vendor { id } } } } }`;
     resetSent();
-    const curator = await page(PAGE, { p: batuId }, bpbj);
+    const curator = await page(drafts, { p: batuId }, bpbj);
     ranThePage();
-    expect(curator.json.data.products.edges.length).toBe(20);
-    const vendorUser = await t.em().findOneOrFail(User, { email: 'keripik.apel@umkm-batu.id' }, { populate: ['vendor'] });
+    const statuses = curator.json.data.products.edges.map((e: any) => e.node.status);
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set([ProductStatus.DRAFT]));
     resetSent();
-    const own = await page(PAGE, { p: batuId }, { authorization: `Bearer ${await t.login(vendorUser.email)}` });
+    expect(await page(drafts, { p: batuId }, bpbj)).toEqual(curator);
+    expect(sent()).toEqual([expect.stringMatching(/from app_user/), expect.stringMatching(/from catalogue_version/)]);
+    resetSent();
+    const forPublic = await page(drafts);
     ranThePage();
-    expect(new Set(own.json.data.products.edges.map((e: any) => e.node.vendor.id))).toEqual(new Set([vendorUser.vendor!.id]));
+    expect(forPublic.json.data.products.edges.length).toBeGreaterThan(0);
+    expect(forPublic.json.data.products.edges.every((e: any) => e.node.status === 'PUBLISHED')).toBe(true);
+    // The platform admin curates every Pemda: the same list, kept for it apart.
+    const admin = { authorization: `Bearer ${await t.login('admin@katalog.local')}` };
+    resetSent();
+    expect((await page(drafts, { p: batuId }, admin)).json.data).toEqual(curator.json.data);
+    ranThePage();
+
+    // Two vendors ask for the same page: each gets its own products, each from memory the second time.
+    const vendorA = await t.em().findOneOrFail(User, { email: 'keripik.apel@umkm-batu.id' }, { populate: ['vendor'] });
+    const otherProduct = await t.em().findOneOrFail(Product, { pemda: batuId, vendor: { $ne: vendorA.vendor!.id } }, { populate: ['vendor'] });
+    const vendorB = await t.em().findOneOrFail(User, { vendor: otherProduct.vendor.id });
+    const own: Record<string, string[]> = {};
+    for (const [user, vendorId] of [[vendorA, vendorA.vendor!.id], [vendorB, otherProduct.vendor.id]] as const) {
+      const headers = { authorization: `Bearer ${await t.login(user.email)}` };
+      resetSent();
+      const first = await page(PAGE, { p: batuId }, headers);
+      ranThePage();
+      own[vendorId] = first.json.data.products.edges.map((e: any) => e.node.vendor.id);
+      expect(new Set(own[vendorId])).toEqual(new Set([vendorId]));
+      resetSent();
+      expect(await page(PAGE, { p: batuId }, headers)).toEqual(first);
+      expect(sent()).toEqual([expect.stringMatching(/from app_user/), expect.stringMatching(/from catalogue_version/)]);
+    }
     resetSent();
     expect(await page()).toEqual(anonymous);
     onlyTheVersionRead();
 
-    // The curator's drafts, asked for with and then without the token: the public's page has none.
-    const drafts = `query($p: ID!) { products(pemdaId: $p, first: 100, filter: { status: [DRAFT] }) { edges { node { id status } } } }`;
-    const statuses = (await page(drafts, { p: batuId }, bpbj)).json.data.products.edges.map((e: any) => e.node.status);
-    expect(statuses.length).toBeGreaterThan(0);
-    expect(new Set(statuses)).toEqual(new Set([ProductStatus.DRAFT]));
-    resetSent();
-    expect((await page(drafts, { p: batuId }, bpbj)).json.data.products.edges.map((e: any) => e.node.status)).toEqual(statuses);
-    ranThePage();
-    expect((await page(drafts)).json.data.products.edges.every((e: any) => e.node.status === 'PUBLISHED')).toBe(true);
+    // A vendor's new draft: the curator's page kept before is not answered again; the new one lists it.
+    const token = await t.login(vendorA.email);
+    const created = await t.exec(`mutation($input: ProductInput!) { createProduct(input: $input) { id status } }`, {
+      input: { name: 'Keripik Apel Draf Baru', categoryId: otherProduct.category.id, price: 15000, unit: 'pack', stock: 10, description: 'Keripik apel renyah khas Batu.' },
+    }, { token });
+    expect(created.errors).toBeUndefined();
+    const after = (await page(drafts, { p: batuId }, bpbj)).json.data.products.edges.map((e: any) => e.node.id);
+    const before = curator.json.data.products.edges.map((e: any) => e.node.id);
+    expect(after).toEqual([created.data.createProduct.id, ...before].slice(0, 100)); // newest first
   });
 
   it('refuses a kept page to a buyer held at a password change, and to the public when it costs more than its budget', async () => {
@@ -225,19 +254,20 @@ describe('public catalogue pages kept while the catalogue is unchanged', () => {
 
   it('keeps at most its capacity, dropping the page asked for least recently, and no page over MAX_PAGE_BYTES', async () => {
     const cache = new CataloguePageCache(2, () => t.em());
-    const kept = { status: 200, headers: [], cost: { cost: 1, expensive: 0 }, body: Buffer.from('{}'), versions: new Map([[batuId, (await t.em().getConnection().execute<{ version: string }[]>(`select version::text as version from catalogue_version where pemda_id = ?`, [batuId]))[0].version]]), operation: 'Katalog' };
+    const anyone = { actor: null, passwordChangeRequired: false };
+    const kept = { status: 200, headers: [], scope: 'PUBLIC', cost: { cost: 1, expensive: 0 }, body: Buffer.from('{}'), versions: new Map([[batuId, (await t.em().getConnection().execute<{ version: string }[]>(`select version::text as version from catalogue_version where pemda_id = ?`, [batuId]))[0].version]]), operation: 'Katalog' };
     cache.keep('a', kept);
     cache.keep('b', kept);
-    expect(await cache.answer('a')).toBe(kept); // "a" is now the most recent
+    expect(await cache.answer('a', anyone)).toBe(kept); // "a" is now the most recent
     cache.keep('c', kept);
     expect(cache.size).toBe(2);
-    expect(await cache.answer('b')).toBeNull();
-    expect(await cache.answer('a')).toBe(kept);
+    expect(await cache.answer('b', anyone)).toBeNull();
+    expect(await cache.answer('a', anyone)).toBe(kept);
     cache.keep('huge', { ...kept, body: Buffer.alloc(MAX_PAGE_BYTES + 1) });
-    expect(await cache.answer('huge')).toBeNull(); // too large to keep; "a" stays
+    expect(await cache.answer('huge', anyone)).toBeNull(); // too large to keep; "a" stays
     expect(cache.size).toBe(2);
     await t.em().nativeUpdate(Vendor, { pemda: batuId }, { phone: '0341000000' });
-    expect(await cache.answer('a')).toBeNull(); // the catalogue changed
+    expect(await cache.answer('a', anyone)).toBeNull(); // the catalogue changed
     expect(cache.size).toBe(1);
   });
 });
