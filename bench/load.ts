@@ -4,15 +4,15 @@
  * with raw `pg` and JSON.stringify (bench/floor-server.ts). This process is the load: closed-loop clients on
  * loopback at each concurrency, one workload at a time, GraphQL then floor, after checking both answer the same rows.
  *
- * The catalogue page is measured three times: built every time (a second API process with the page cache off, as the
- * Pemda's own BPBJ and a vendor always get it, and anyone the first time after a change), and answered from the page
- * cache (server/catalogue/catalogue-page-cache.ts) to the public and to a signed-in buyer, which re-reads only the
- * catalogue version while nothing changes (and, for the buyer, its account: is the session still valid).
+ * The catalogue page is measured built every time (a second API process with the page cache off, as anyone gets it
+ * the first time after a change), for the public and for the Pemda's own BPBJ, and answered from the page cache (server/catalogue/catalogue-page-cache.ts)
+ * to the public, to a signed-in buyer, and to the Pemda's own BPBJ (its list: every state), which re-reads only the
+ * catalogue version while nothing changes (and, signed in, the account: is the session still valid).
  *
  * Then the web app's catalogue request, for the public and for a signed-in PP, built each time against answered from
  * the cache (no raw floor).
  *
- * Options: --seconds N (per measurement, default 10); --only built|cache|signed-in|me|catalogue (one workload, e.g. under a CPU
+ * Options: --seconds N (per measurement, default 10); --only built|cache|signed-in|BPBJ|me|catalogue (one workload, e.g. under a CPU
  * profile).
  */
 import { readFileSync } from 'node:fs';
@@ -44,7 +44,7 @@ await db.em().getConnection().execute('analyze');
 const batu = await db.em().findOneOrFail(Pemda, { kemendagriCode: '35.79' });
 
 const api = await startServer(db.url, false);
-// The same server with the page cache off: every page built, as for the Pemda's BPBJ or a vendor.
+// The same server with the page cache off: every page built, as anyone gets it the first time after a change.
 const uncached = await startServer(db.url, false, { CATALOGUE_PAGE_CACHE_ENTRIES: '0' });
 const floor = await startProcess('dist/bench/floor-server.js', { DATABASE_URL: db.url, JWT_SECRET: 'b'.repeat(40) });
 
@@ -58,7 +58,9 @@ const floorGet = async (path: string, token?: string) => {
   const json = (await (await fetch(`${floor.base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })).json()) as { data: any };
   return json.data;
 };
-const token = (await graphql(`mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token } }`, { e: 'pp.dinkes@batukota.go.id', p: DEMO_PASSWORD })).login.token as string;
+const login = async (email: string) => (await graphql(`mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token } }`, { e: email, p: DEMO_PASSWORD })).login.token as string;
+const token = await login('pp.dinkes@batukota.go.id');
+const curator = await login('bpbj@batukota.go.id');
 
 const PAGE = `query($p: ID!) { products(first: 100, pemdaId: $p) { edges { node { id name price unit vendor { id businessName } category { id name } } } } }`;
 const workloads = [
@@ -76,6 +78,16 @@ const workloads = [
     name: '`products(first: 100)`, a signed-in buyer (PP), answered from the page cache',
     api: () => graphql(PAGE, { p: batu.id }, token),
     floor: () => floorGet(`/products?pemda=${batu.id}`, token),
+  },
+  {
+    name: "`products(first: 100)`, the Pemda's own BPBJ (every state), every page built (page cache off)",
+    api: () => graphql(PAGE, { p: batu.id }, curator, uncached),
+    floor: () => floorGet(`/products?pemda=${batu.id}&curator=1`, curator),
+  },
+  {
+    name: "`products(first: 100)`, the Pemda's own BPBJ (every state), answered from the page cache",
+    api: () => graphql(PAGE, { p: batu.id }, curator),
+    floor: () => floorGet(`/products?pemda=${batu.id}&curator=1`, curator),
   },
   {
     name: '`me`',
