@@ -242,6 +242,8 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     orderUrl = ppPage.url();
     await expectBasics(ppPage, /Paket/);
     expect(await orderStatus(ppPage)).toBe('Draf');
+    // Above Batu's Rp200 juta line, the draft already says where submitting it will send it.
+    await ppPage.getByText('Perlu persetujuan PPK').waitFor();
     await ppPage.getByRole('button', { name: 'Ajukan paket' }).click();
     await expectNotice(ppPage, 'Paket diajukan.');
     expect(await orderStatus(ppPage)).toBe('Diajukan');
