@@ -214,6 +214,18 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     const rupiahs = prices.map((text) => Number(/Rp([\d.]+)/.exec(text)![1].replaceAll('.', '')));
     expect(prices.map((text) => text.includes('termurah'))).toEqual(rupiahs.map((r) => r === Math.min(...rupiahs)));
 
+    // A product sold out says so on its card, with no quantity to fill in (the form refused to send, with the browser's
+    // "must be at most 0"); the stock back, it can be added again.
+    const seller = await w.login('keripik.apel@umkm-batu.id');
+    const soldOut = (await w.graphql(`{ products(first: 1, sort: NAME_ASC, filter: { status: [PUBLISHED] }) { edges { node { id name stock } } } }`, {}, seller)).products.edges[0].node;
+    const setStock = (stock: number) => w.graphql(`mutation($id: ID!, $stock: Int!) { updateProduct(id: $id, input: { stock: $stock }) { stock } }`, { id: soldOut.id, stock }, seller);
+    expect((await setStock(0)).updateProduct.stock).toBe(0);
+    await ppPage.getByLabel('Cari produk').fill(soldOut.name);
+    const soldOutCard = ppPage.getByRole('listitem').filter({ hasText: soldOut.name }).first();
+    await soldOutCard.getByText('Stok habis').waitFor();
+    expect(await soldOutCard.getByRole('button', { name: `Tambah ${soldOut.name} ke keranjang` }).count()).toBe(0);
+    await setStock(soldOut.stock);
+
     await ppPage.getByLabel('Cari produk').fill('kripik apel manalagy');
     const card = ppPage.getByRole('listitem').filter({ hasText: PRODUCT });
     await card.waitFor();

@@ -3,7 +3,8 @@ import type { SearchHit } from './ProductSearch';
 
 /**
  * A quantity (from the product's minimum to its stock) and one button, on a search card: the OPD's "Tambah ke
- * keranjang" and the ASN's "Pesan". The button waits while the action runs, so a double tap acts once.
+ * keranjang" and the ASN's "Pesan". The button waits while the action runs, so a double tap acts once. A product that
+ * cannot be ordered for want of stock says so instead.
  */
 export function QuantityForm({ product, label, ariaLabel, onSubmit }: {
   product: SearchHit;
@@ -13,6 +14,11 @@ export function QuantityForm({ product, label, ariaLabel, onSubmit }: {
 }) {
   const [quantity, setQuantity] = useState(product.minOrderQuantity);
   const [busy, setBusy] = useState(false);
+  // Less stock than the least that may be ordered: nothing to ask for (the input's min above its max would only make
+  // the browser refuse the form with its own message).
+  if (product.stock < product.minOrderQuantity) {
+    return <p className="actions"><span className="badge warn">{product.stock === 0 ? 'Stok habis' : `Stok ${product.stock.toLocaleString('id-ID')} ${product.unit}, di bawah minimal pesan`}</span></p>;
+  }
   return (
     <form className="actions" onSubmit={async (e) => { e.preventDefault(); setBusy(true); await onSubmit(product, quantity); setBusy(false); }}>
       <label>
