@@ -5,15 +5,16 @@
  * loopback at each concurrency, one workload at a time, GraphQL then floor, after checking both answer the same rows.
  *
  * The catalogue page is measured built every time (a second API process with the page cache off, as anyone gets it
- * the first time after a change), for the public and for the Pemda's own BPBJ, and answered from the page cache (server/catalogue/catalogue-page-cache.ts)
- * to the public, to a signed-in buyer, and to the Pemda's own BPBJ (its list: every state), which re-reads only the
- * catalogue version while nothing changes (and, signed in, the account: is the session still valid).
+ * the first time after a change), for the public and for the Pemda's own BPBJ, and answered from the page cache
+ * (server/catalogue/catalogue-page-cache.ts) to the public, to a signed-in buyer, and to the Pemda's own BPBJ (its
+ * list: every state), which re-reads only the catalogue version while nothing changes (and, signed in, the account:
+ * is the session still valid).
  *
  * Then the web app's catalogue request, for the public and for a signed-in PP, built each time against answered from
  * the cache (no raw floor).
  *
- * Options: --seconds N (per measurement, default 10); --only built|cache|signed-in|BPBJ|me|catalogue (one workload, e.g. under a CPU
- * profile).
+ * Options: --seconds N (per measurement, default 10); --only built|cache|signed-in|BPBJ|me|catalogue (one workload,
+ * e.g. under a CPU profile).
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

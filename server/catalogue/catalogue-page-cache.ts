@@ -24,9 +24,9 @@ import { Role } from '../identity/user.entity.js';
  * and ASN, signed in or not, and another Pemda's BPBJ get the public's; a Pemda's own BPBJ gets its curators' list
  * (every state), and a vendor its own products. A page is kept under its request and whose list it shows
  * (`pageScope`), so each of those is answered from memory, and never with another's list. A page is kept with the
- * version of each Pemda it shows (catalogue_version, bumped by
- * database triggers in the transaction of any write to a product, vendor, category or search synonym), and answered
- * again only while every version is the same: one small statement instead of the page's work. The version is read
+ * version of each Pemda it shows (catalogue_version, bumped by database triggers in the transaction of any write to a
+ * product, vendor, category or search synonym), and answered again only while every version is the same: one small
+ * statement instead of the page's work. The version is read
  * before the page is, so a page kept is never older than the version it is kept with; another process's write
  * changes the version too.
  *

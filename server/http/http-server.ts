@@ -80,9 +80,9 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
   });
 
   /**
-   * GraphQL over HTTP, as @as-integrations/express5 does it, with the public catalogue page cache in front: a page
-   * kept and still current is sent as it was, without running the operation again, to a caller who gets the public's
-   * page (a signed-in one once its token is checked).
+   * GraphQL over HTTP, as @as-integrations/express5 does it, with the catalogue page cache in front: a page kept and
+   * still current is sent as it was, without running the operation again, to a caller given the same list (a
+   * signed-in one once its token is checked).
    */
   const graphqlRoute = async (req: express.Request, res: express.Response) => {
     const key = pages?.keyOf(req) ?? null;
