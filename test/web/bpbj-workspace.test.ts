@@ -91,6 +91,14 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     const brand = (await page.locator('header.top .brand').boundingBox())!;
     expect((await page.locator('header.top').boundingBox())!.height).toBeLessThan(brand.height * 3);
     expect(await menu.getByRole('link', { name: 'Dasbor' }).getAttribute('aria-current')).toBe('page');
+    // The keyboard's first stop on a page just opened skips the menus: Enter, and the next Tab is inside the page.
+    await page.reload();
+    await page.getByTestId('pemda-share').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Langsung ke isi halaman');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
 
     const phone = await w.page({ width: 390, height: 844 });
     await signIn(w, phone, 'bpbj@batukota.go.id');

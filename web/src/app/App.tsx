@@ -172,9 +172,11 @@ export function App() {
   useEffect(() => {
     document.title = `${title} · Katalog Lokal`;
   }, [title]);
-  const main = <main>{loading && url.pathname !== '/' && !url.pathname.startsWith('/publik') ? <p>Memuat…</p> : page}</main>;
+  const main = <main id="isi" tabIndex={-1}>{loading && url.pathname !== '/' && !url.pathname.startsWith('/publik') ? <p>Memuat…</p> : page}</main>;
   return (
     <>
+      {/* The first stop of the keyboard: past the menus (BPBJ's fourteen pages) straight to the page. */}
+      <a className="skip-link" href="#isi" onClick={(e) => { e.preventDefault(); document.getElementById('isi')?.focus(); }}>Langsung ke isi halaman</a>
       <header className="top">
         <Link to="/" className="brand">Katalog Lokal</Link>
         <nav aria-label="Menu utama">
