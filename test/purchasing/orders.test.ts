@@ -300,6 +300,7 @@ describe('who sees which orders', () => {
     };
     const withoutHistory = await queriesFor('id');
     expect(await queriesFor('id history { action }')).toBe(withoutHistory + 1);
+    expect(await queriesFor('id awaitingPpkApproval')).toBeLessThanOrEqual(withoutHistory + 1); // the Pemdas' thresholds, at once
   });
 
   it('BPBJ reads but cannot act on an order', async () => {

@@ -268,6 +268,12 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
   it('the PPK approves it; the vendor sees the deadline, accepts (the surat pesanan is issued) and ships', async () => {
     const ppk = await w.page();
     await signIn(w, ppk, 'ppk.dinkes@batukota.go.id');
+    // The PPK's list says which package waits for the PPK.
+    const code = (await ppPage.getByRole('heading', { level: 1 }).textContent())!.match(/PKT-\d+/)![0];
+    await ppk.goto(`${w.base}/opd/paket`);
+    const listed = ppk.getByTestId('order-row').filter({ has: ppk.getByRole('link', { name: code, exact: true }) });
+    await listed.waitFor();
+    expect(await listed.textContent()).toContain('Diajukanmenunggu persetujuan PPK');
     await ppk.goto(orderUrl);
     await ppk.getByRole('button', { name: 'Setujui (PPK)' }).click();
     await expectNotice(ppk, 'disetujui');

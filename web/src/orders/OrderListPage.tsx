@@ -9,7 +9,7 @@ const Orders = graphql(`
     orders(filter: $filter, first: 25, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { id code status negotiation total createdAt vendorAnswerDue availableActions opd { id shortName } vendor { id businessName } } }
+      edges { node { id code status negotiation total createdAt vendorAnswerDue awaitingPpkApproval availableActions opd { id shortName } vendor { id businessName } } }
     }
     orderCounts { status count total }
   }
@@ -54,6 +54,7 @@ export function OrderListPage({ base, timeZone, title, counterparty }: { base: s
                 {/* A vendor asked to act on a "Draf" reads why. */}
                 {o.status === 'DRAFT' && NEGOTIATION_STATUS[o.negotiation] && <><br /><small>{NEGOTIATION_STATUS[o.negotiation]}</small></>}
                 {o.vendorAnswerDue && <><br /><small>dijawab paling lambat {dateTime(o.vendorAnswerDue, timeZone)}</small></>}
+                {o.awaitingPpkApproval && <><br /><small>{o.status === 'DRAFT' ? 'perlu persetujuan PPK setelah diajukan' : 'menunggu persetujuan PPK'}</small></>}
               </td>
               <td className="num">{rupiah(o.total)}</td>
               <td>{dateTime(o.createdAt, timeZone)}</td>
