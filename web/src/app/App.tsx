@@ -22,7 +22,7 @@ import { ProductPage } from '../public/ProductPage';
 import { PublicRecapPage } from '../public/PublicRecapPage';
 import { Link, Redirect, useLocation } from './router';
 import { LoginPage, useSession, type Account } from './session';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { AsnHomePage } from '../asn/AsnHomePage';
 import { AsnShopPage } from '../asn/AsnShopPage';
 import { OpdAsnPage } from '../kepala/OpdAsnPage';
@@ -34,15 +34,8 @@ import { CategoriesPage } from '../bpbj/CategoriesPage';
 import { PemdasPage } from '../admin/PemdasPage';
 import { StandingPage } from '../opd/StandingPage';
 import { AsnProgrammePage } from '../bpbj/AsnProgrammePage';
+import { BpbjMenu } from '../bpbj/BpbjMenu';
 
-/** BPBJ's fourteen pages, grouped by what the officer is doing; a menu beside the page (one line of fourteen wrapped
- *  to three at 1366 px). */
-const BPBJ_MENU: [string, [string, string][]][] = [
-  ['Pantauan', [['/bpbj', 'Dasbor'], ['/bpbj/proyeksi', 'Proyeksi & konsentrasi'], ['/bpbj/pemecahan-paket', 'Pemecahan paket'], ['/bpbj/penghargaan', 'Penghargaan']]],
-  ['Katalog', [['/bpbj/kurasi', 'Kurasi'], ['/bpbj/kategori', 'Kategori'], ['/bpbj/penyedia', 'Penyedia']]],
-  ['Data belanja', [['/bpbj/impor', 'Impor pagu'], ['/bpbj/belanja-luar', 'Belanja luar katalog'], ['/bpbj/asn', 'Program ASN'], ['/bpbj/laporan', 'Laporan']]],
-  ['Pengelolaan', [['/bpbj/akun', 'OPD & akun'], ['/bpbj/pengaturan', 'Pengaturan'], ['/bpbj/audit', 'Log audit']]],
-];
 
 const OPD_NAV: [string, string][] = [
   ['/opd', 'Belanja'],
@@ -146,25 +139,6 @@ function route(path: string, account: Account | null): { title: string; page: Re
   return path === '/' ? { title: 'Beranda', page: <HomePage /> } : NOT_FOUND;
 }
 
-/** A workspace's grouped menu beside its pages; on a phone (the 800px breakpoint in styles.css) it starts folded above
- *  the page, so the page comes first on the screen. */
-function SideMenu({ label, groups, current }: { label: string; groups: [string, [string, string][]][]; current: string }) {
-  const [open] = useState(() => window.matchMedia('(min-width: 801px)').matches);
-  return (
-    <details className="side-menu" open={open}>
-      <summary>{label}</summary>
-      <nav aria-label={label}>
-        {groups.map(([group, links]) => (
-          <div key={group} role="group" aria-label={group}>
-            <span className="menu-group" aria-hidden="true">{group}</span>
-            {links.map(([to, text]) => <Link key={to} to={to} aria-current={current === to ? 'page' : undefined}>{text}</Link>)}
-          </div>
-        ))}
-      </nav>
-    </details>
-  );
-}
-
 export function App() {
   const url = useLocation();
   const { account, loading, signOut } = useSession();
@@ -198,7 +172,7 @@ export function App() {
       </header>
       {account?.role === 'BPBJ' ? (
         <div className="workspace">
-          <SideMenu label="Menu BPBJ" groups={BPBJ_MENU} current={url.pathname} />
+          <BpbjMenu pemdaId={account.pemda!.id} />
           {main}
         </div>
       ) : main}
