@@ -49,6 +49,9 @@ export interface ProductRevision {
 // BPBJ's own list of its Pemda (every state, newest first, its workspace's default): walked the same way, where it
 // sorted every product of the Pemda (4.2 ms against 0.4 ms for 3,402 products).
 @Index({ name: 'product_curator_newest_index', properties: ['pemda', 'createdAt', 'id'] })
+// The curation queue (submitted, or a published product's revision waiting), in its keyset order: the queue's page and
+// count, and the count beside BPBJ's menu on every page, read only the queue (0.3 ms against 66 ms at 102,249 products).
+@Index({ name: 'product_curation_queue_index', expression: `create index "product_curation_queue_index" on "product" ("pemda_id", "updated_at", "id") where "status" = 'SUBMITTED' or "pending_revision" is not null` })
 @Check({ name: 'product_price_check', expression: 'price > 0' })
 @Check({ name: 'product_stock_check', expression: 'stock >= 0' })
 @Check({ name: 'product_min_order_check', expression: 'min_order_quantity >= 1' })
