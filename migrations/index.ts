@@ -38,4 +38,5 @@ export const migrationNames = [
   'Migration20261207195805_export_job_list',
   'Migration20261207220108_curator_newest',
   'Migration20261207223853_curation_queue',
+  'Migration20261207224725_price_market',
 ];

@@ -76,6 +76,18 @@ describe('a product\'s price check, as BPBJ and a PP read it', () => {
     // Buyers still pay the live price until BPBJ approves: their warning is about that one.
     expect(live).toEqual({ checkedPrice: 12_000, earlierAgreedPrice: 12_000, aboveEarlierPrice: false });
   });
+
+  it('a revision to another unit is checked in that unit\'s market, without its own live listing; the live one in its own, without itself', async () => {
+    const CHECKS = `query($id: ID!) { product(id: $id) { live: priceCheck { comparedWith median comparison { name } } proposed: priceCheck(proposed: true) { checkedPrice comparedWith comparison { name } } } }`;
+    const [kg, sack] = [ids['Beras 4'], ids.karung];
+    expect((await t.exec(UPDATE_PRODUCT, { id: kg, input: { unit: 'karung', price: 240_000 } }, { token: w.vendorB.token })).errors).toBeUndefined();
+    const checked = (await t.exec(CHECKS, { id: kg }, { token: w.bpbj })).data.product;
+    // The sack market holds one product, the sack; the kilo market holds the other five of the six at Rp10.000-30.000.
+    expect(checked.proposed).toEqual({ checkedPrice: 240_000, comparedWith: 1, comparison: [{ name: 'Beras Sekarung' }] });
+    expect(checked.live.comparedWith).toBe(5);
+    expect(checked.live.comparison.map((c: any) => c.name)).not.toContain('Beras 4');
+    expect((await t.exec(CHECKS, { id: sack }, { token: w.bpbj })).data.product.live.comparedWith).toBe(0);
+  });
 });
 
 describe('above the earlier agreed price, by hand', () => {
