@@ -5,7 +5,6 @@ import { dateName, label, percent, PRODUCT_STATUS, VENDOR_STATUS } from '../repo
 import { renderReport } from '../reports/render.js';
 import { printedFor, type CsvDialect, type ExportFile, type ExportFormat, type Report, type ReportTable } from '../reports/report.js';
 import { Pemda } from '../pemda/pemda.entity.js';
-import { buyerVisibleSql } from './visibility.js';
 import { findInScope } from '../database/find.js';
 
 export interface StatusCount {
@@ -29,10 +28,11 @@ export interface CatalogueProgress {
 export async function catalogueProgress(ctx: RequestContext, pemdaId: string): Promise<CatalogueProgress> {
   const pemda = await findInScope(ctx.em, Pemda, pemdaId, 'Pemda');
   const conn = ctx.em.getConnection();
+  // The buyers' products, summed from the search's facet ledger, which the triggers that keep the search's table of
+  // buyer-visible products keep in the same transaction: a sum over its cells instead of counting every published
+  // product of the Pemda (65 ms at 102,249 products, on the public recap).
   const [published] = await conn.execute<{ published: string; local: string }[]>(
-    `select count(*) as published, count(*) filter (where v.is_local) as local
-       from product p join vendor v on v.id = p.vendor_id
-      where p.pemda_id = ? and ${buyerVisibleSql()}`,
+    `select coalesce(sum(products), 0) as published, coalesce(sum(products) filter (where is_local), 0) as local from search_facet_count where pemda_id = ?`,
     [pemdaId],
   );
   const vendors = await conn.execute<{ status: string; count: string; local_umkk: string }[]>(
