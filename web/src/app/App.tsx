@@ -36,7 +36,6 @@ import { StandingPage } from '../opd/StandingPage';
 import { AsnProgrammePage } from '../bpbj/AsnProgrammePage';
 import { BpbjMenu } from '../bpbj/BpbjMenu';
 
-
 const OPD_NAV: [string, string][] = [
   ['/opd', 'Belanja'],
   ['/opd/keranjang', 'Keranjang'],
