@@ -84,13 +84,13 @@ export async function priceChecks(em: EntityManager, productIds: readonly string
   const marketOf = (p: { pemda_id: string; category_id: string }, unit: string) => `${p.pemda_id} ${p.category_id} ${unit}`;
   const wanted = [...new Map(products.map((p) => [marketOf(p, p.unit), p])).values()];
   const markets = await em.getConnection().execute<{ pemda_id: string; category_id: string; unit: string; prices: string[] | null; cheapest: { id: string; name: string; vendor_name: string; price: number }[] | null }[]>(
-    `select m.pemda_id, m.category_id, m.unit,
-            (select array_agg(p.price order by p.price) from product p join vendor v on v.id = p.vendor_id
-              where ${buyerVisibleSql()} and p.pemda_id = m.pemda_id and p.category_id = m.category_id and lower(p.unit) = m.unit) as prices,
-            (select json_agg(c) from (select p.id, p.name, v.business_name as vendor_name, p.price from product p join vendor v on v.id = p.vendor_id
-              where ${buyerVisibleSql()} and p.pemda_id = m.pemda_id and p.category_id = m.category_id and lower(p.unit) = m.unit
-              order by p.price, p.id limit 21) c) as cheapest
-       from (values ${wanted.map(() => '(?::uuid, ?::uuid, ?)').join(', ')}) as m (pemda_id, category_id, unit)`,
+    `select m.pemda_id, m.category_id, m.unit, q.prices, q.cheapest
+       from (values ${wanted.map(() => '(?::uuid, ?::uuid, ?)').join(', ')}) as m (pemda_id, category_id, unit)
+       cross join lateral (
+         select array_agg(c.price order by c.rank) as prices, json_agg(c order by c.rank) filter (where c.rank <= 21) as cheapest
+           from (select p.id, p.name, v.business_name as vendor_name, p.price, row_number() over (order by p.price, p.id) as rank
+                   from product p join vendor v on v.id = p.vendor_id
+                  where ${buyerVisibleSql()} and p.pemda_id = m.pemda_id and p.category_id = m.category_id and lower(p.unit) = m.unit) c) q`,
     wanted.flatMap((p) => [p.pemda_id, p.category_id, p.unit]),
   );
   const byMarket = new Map(markets.map((m) => [marketOf(m, m.unit), m]));
