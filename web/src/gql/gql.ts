@@ -106,19 +106,20 @@ type Documents = {
     "\n  query OrderView($id: ID!) {\n    order(id: $id) {\n      id code status negotiation subtotal shippingCost total totalInWords receivedAmount awaitingPpkApproval\n      deliveryAddress rupCode neededBy notes statusReason deliveryReference bastNumber bastDate vendorAnswerDue availableActions\n      createdAt submittedAt approvedAt acceptedAt shippedAt receivedAt paidAt completedAt\n      opd { id name } vendor { id businessName district phone } createdBy { id fullName } ppk { id fullName }\n      lines { id productName unit listUnitPrice proposedUnitPrice counterUnitPrice unitPrice quantity quantityReceived lineTotal }\n      payments { id method amount paidOn vendorReceivedOn reference }\n      warnings { code message }\n      history { id createdAt action fromStatus toStatus reason actorRole }\n    }\n    orderDocuments(orderId: $id) { id kind number issuedAt replacesNumber reason }\n  }\n": typeof types.OrderViewDocument,
     "query OrderDocumentFile($id: ID!) { orderDocumentFile(id: $id) { filename contentType base64 } }": typeof types.OrderDocumentFileDocument,
     "mutation ReissueOrderDocument($orderId: ID!, $kind: OrderDocumentKind!, $reason: String!) { reissueOrderDocument(orderId: $orderId, kind: $kind, reason: $reason) { id number } }": typeof types.ReissueOrderDocumentDocument,
-    "mutation SubmitOrder($id: ID!, $key: String) { submitOrder(id: $id, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }": typeof types.SubmitOrderDocument,
-    "mutation ApproveOrder($id: ID!, $key: String) { approveOrder(id: $id, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }": typeof types.ApproveOrderDocument,
-    "mutation CompleteOrder($id: ID!, $key: String) { completeOrder(id: $id, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }": typeof types.CompleteOrderDocument,
-    "mutation SetOrderShipping($id: ID!, $cost: Rupiah!, $key: String) { setOrderShippingCost(id: $id, shippingCost: $cost, idempotencyKey: $key) { id total availableActions awaitingPpkApproval } }": typeof types.SetOrderShippingDocument,
-    "mutation ProposeOrderPrices($id: ID!, $prices: [LinePriceInput!]!, $key: String) { proposeOrderPrices(id: $id, prices: $prices, idempotencyKey: $key) { id negotiation availableActions awaitingPpkApproval } }": typeof types.ProposeOrderPricesDocument,
-    "mutation RespondToNegotiation($id: ID!, $accept: Boolean!, $counter: [LinePriceInput!], $key: String) { respondToOrderNegotiation(id: $id, accept: $accept, counter: $counter, idempotencyKey: $key) { id negotiation total availableActions awaitingPpkApproval } }": typeof types.RespondToNegotiationDocument,
-    "mutation AcceptOrder($id: ID!, $cost: Rupiah, $key: String) { acceptOrder(id: $id, shippingCost: $cost, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }": typeof types.AcceptOrderDocument,
-    "mutation RejectOrder($id: ID!, $reason: String!, $key: String) { rejectOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }": typeof types.RejectOrderDocument,
-    "mutation ShipOrder($id: ID!, $ref: String!, $key: String) { shipOrder(id: $id, deliveryReference: $ref, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }": typeof types.ShipOrderDocument,
-    "mutation ReceiveOrder($id: ID!, $input: ReceiveOrderInput!, $key: String) { receiveOrder(id: $id, input: $input, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }": typeof types.ReceiveOrderDocument,
-    "mutation RecordOrderPayment($id: ID!, $input: RecordPaymentInput!, $key: String) { recordOrderPayment(id: $id, input: $input, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }": typeof types.RecordOrderPaymentDocument,
-    "mutation ConfirmOrderPayment($id: ID!, $receivedOn: String!, $key: String) { confirmOrderPayment(id: $id, receivedOn: $receivedOn, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }": typeof types.ConfirmOrderPaymentDocument,
-    "mutation CancelOrder($id: ID!, $reason: String!, $key: String) { cancelOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }": typeof types.CancelOrderDocument,
+    "fragment OrderStepResult on Order { id status negotiation total availableActions awaitingPpkApproval }": typeof types.OrderStepResultFragmentDoc,
+    "mutation SubmitOrder($id: ID!, $key: String) { submitOrder(id: $id, idempotencyKey: $key) { ...OrderStepResult } }": typeof types.SubmitOrderDocument,
+    "mutation ApproveOrder($id: ID!, $key: String) { approveOrder(id: $id, idempotencyKey: $key) { ...OrderStepResult } }": typeof types.ApproveOrderDocument,
+    "mutation CompleteOrder($id: ID!, $key: String) { completeOrder(id: $id, idempotencyKey: $key) { ...OrderStepResult } }": typeof types.CompleteOrderDocument,
+    "mutation SetOrderShipping($id: ID!, $cost: Rupiah!, $key: String) { setOrderShippingCost(id: $id, shippingCost: $cost, idempotencyKey: $key) { ...OrderStepResult } }": typeof types.SetOrderShippingDocument,
+    "mutation ProposeOrderPrices($id: ID!, $prices: [LinePriceInput!]!, $key: String) { proposeOrderPrices(id: $id, prices: $prices, idempotencyKey: $key) { ...OrderStepResult } }": typeof types.ProposeOrderPricesDocument,
+    "mutation RespondToNegotiation($id: ID!, $accept: Boolean!, $counter: [LinePriceInput!], $key: String) { respondToOrderNegotiation(id: $id, accept: $accept, counter: $counter, idempotencyKey: $key) { ...OrderStepResult } }": typeof types.RespondToNegotiationDocument,
+    "mutation AcceptOrder($id: ID!, $cost: Rupiah, $key: String) { acceptOrder(id: $id, shippingCost: $cost, idempotencyKey: $key) { ...OrderStepResult } }": typeof types.AcceptOrderDocument,
+    "mutation RejectOrder($id: ID!, $reason: String!, $key: String) { rejectOrder(id: $id, reason: $reason, idempotencyKey: $key) { ...OrderStepResult } }": typeof types.RejectOrderDocument,
+    "mutation ShipOrder($id: ID!, $ref: String!, $key: String) { shipOrder(id: $id, deliveryReference: $ref, idempotencyKey: $key) { ...OrderStepResult } }": typeof types.ShipOrderDocument,
+    "mutation ReceiveOrder($id: ID!, $input: ReceiveOrderInput!, $key: String) { receiveOrder(id: $id, input: $input, idempotencyKey: $key) { ...OrderStepResult } }": typeof types.ReceiveOrderDocument,
+    "mutation RecordOrderPayment($id: ID!, $input: RecordPaymentInput!, $key: String) { recordOrderPayment(id: $id, input: $input, idempotencyKey: $key) { ...OrderStepResult } }": typeof types.RecordOrderPaymentDocument,
+    "mutation ConfirmOrderPayment($id: ID!, $receivedOn: String!, $key: String) { confirmOrderPayment(id: $id, receivedOn: $receivedOn, idempotencyKey: $key) { ...OrderStepResult } }": typeof types.ConfirmOrderPaymentDocument,
+    "mutation CancelOrder($id: ID!, $reason: String!, $key: String) { cancelOrder(id: $id, reason: $reason, idempotencyKey: $key) { ...OrderStepResult } }": typeof types.CancelOrderDocument,
     "\n  query Pemdas {\n    pemdas { id name province timeZone }\n  }\n": typeof types.PemdasDocument,
     "\n  query ProductView($id: ID!) {\n    product(id: $id) {\n      id name description unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk imageUrls status statusReason\n      category { id name }\n      vendor { id businessName ownerName scale isKoperasi district domicileRegionName address phone contactEmail productCount isLocal isUmkk }\n    }\n  }\n": typeof types.ProductViewDocument,
     "mutation SuspendProduct($id: ID!, $reason: String!) { suspendProduct(id: $id, reason: $reason) { id status statusReason } }": typeof types.SuspendProductDocument,
@@ -231,19 +232,20 @@ const documents: Documents = {
     "\n  query OrderView($id: ID!) {\n    order(id: $id) {\n      id code status negotiation subtotal shippingCost total totalInWords receivedAmount awaitingPpkApproval\n      deliveryAddress rupCode neededBy notes statusReason deliveryReference bastNumber bastDate vendorAnswerDue availableActions\n      createdAt submittedAt approvedAt acceptedAt shippedAt receivedAt paidAt completedAt\n      opd { id name } vendor { id businessName district phone } createdBy { id fullName } ppk { id fullName }\n      lines { id productName unit listUnitPrice proposedUnitPrice counterUnitPrice unitPrice quantity quantityReceived lineTotal }\n      payments { id method amount paidOn vendorReceivedOn reference }\n      warnings { code message }\n      history { id createdAt action fromStatus toStatus reason actorRole }\n    }\n    orderDocuments(orderId: $id) { id kind number issuedAt replacesNumber reason }\n  }\n": types.OrderViewDocument,
     "query OrderDocumentFile($id: ID!) { orderDocumentFile(id: $id) { filename contentType base64 } }": types.OrderDocumentFileDocument,
     "mutation ReissueOrderDocument($orderId: ID!, $kind: OrderDocumentKind!, $reason: String!) { reissueOrderDocument(orderId: $orderId, kind: $kind, reason: $reason) { id number } }": types.ReissueOrderDocumentDocument,
-    "mutation SubmitOrder($id: ID!, $key: String) { submitOrder(id: $id, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }": types.SubmitOrderDocument,
-    "mutation ApproveOrder($id: ID!, $key: String) { approveOrder(id: $id, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }": types.ApproveOrderDocument,
-    "mutation CompleteOrder($id: ID!, $key: String) { completeOrder(id: $id, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }": types.CompleteOrderDocument,
-    "mutation SetOrderShipping($id: ID!, $cost: Rupiah!, $key: String) { setOrderShippingCost(id: $id, shippingCost: $cost, idempotencyKey: $key) { id total availableActions awaitingPpkApproval } }": types.SetOrderShippingDocument,
-    "mutation ProposeOrderPrices($id: ID!, $prices: [LinePriceInput!]!, $key: String) { proposeOrderPrices(id: $id, prices: $prices, idempotencyKey: $key) { id negotiation availableActions awaitingPpkApproval } }": types.ProposeOrderPricesDocument,
-    "mutation RespondToNegotiation($id: ID!, $accept: Boolean!, $counter: [LinePriceInput!], $key: String) { respondToOrderNegotiation(id: $id, accept: $accept, counter: $counter, idempotencyKey: $key) { id negotiation total availableActions awaitingPpkApproval } }": types.RespondToNegotiationDocument,
-    "mutation AcceptOrder($id: ID!, $cost: Rupiah, $key: String) { acceptOrder(id: $id, shippingCost: $cost, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }": types.AcceptOrderDocument,
-    "mutation RejectOrder($id: ID!, $reason: String!, $key: String) { rejectOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }": types.RejectOrderDocument,
-    "mutation ShipOrder($id: ID!, $ref: String!, $key: String) { shipOrder(id: $id, deliveryReference: $ref, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }": types.ShipOrderDocument,
-    "mutation ReceiveOrder($id: ID!, $input: ReceiveOrderInput!, $key: String) { receiveOrder(id: $id, input: $input, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }": types.ReceiveOrderDocument,
-    "mutation RecordOrderPayment($id: ID!, $input: RecordPaymentInput!, $key: String) { recordOrderPayment(id: $id, input: $input, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }": types.RecordOrderPaymentDocument,
-    "mutation ConfirmOrderPayment($id: ID!, $receivedOn: String!, $key: String) { confirmOrderPayment(id: $id, receivedOn: $receivedOn, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }": types.ConfirmOrderPaymentDocument,
-    "mutation CancelOrder($id: ID!, $reason: String!, $key: String) { cancelOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }": types.CancelOrderDocument,
+    "fragment OrderStepResult on Order { id status negotiation total availableActions awaitingPpkApproval }": types.OrderStepResultFragmentDoc,
+    "mutation SubmitOrder($id: ID!, $key: String) { submitOrder(id: $id, idempotencyKey: $key) { ...OrderStepResult } }": types.SubmitOrderDocument,
+    "mutation ApproveOrder($id: ID!, $key: String) { approveOrder(id: $id, idempotencyKey: $key) { ...OrderStepResult } }": types.ApproveOrderDocument,
+    "mutation CompleteOrder($id: ID!, $key: String) { completeOrder(id: $id, idempotencyKey: $key) { ...OrderStepResult } }": types.CompleteOrderDocument,
+    "mutation SetOrderShipping($id: ID!, $cost: Rupiah!, $key: String) { setOrderShippingCost(id: $id, shippingCost: $cost, idempotencyKey: $key) { ...OrderStepResult } }": types.SetOrderShippingDocument,
+    "mutation ProposeOrderPrices($id: ID!, $prices: [LinePriceInput!]!, $key: String) { proposeOrderPrices(id: $id, prices: $prices, idempotencyKey: $key) { ...OrderStepResult } }": types.ProposeOrderPricesDocument,
+    "mutation RespondToNegotiation($id: ID!, $accept: Boolean!, $counter: [LinePriceInput!], $key: String) { respondToOrderNegotiation(id: $id, accept: $accept, counter: $counter, idempotencyKey: $key) { ...OrderStepResult } }": types.RespondToNegotiationDocument,
+    "mutation AcceptOrder($id: ID!, $cost: Rupiah, $key: String) { acceptOrder(id: $id, shippingCost: $cost, idempotencyKey: $key) { ...OrderStepResult } }": types.AcceptOrderDocument,
+    "mutation RejectOrder($id: ID!, $reason: String!, $key: String) { rejectOrder(id: $id, reason: $reason, idempotencyKey: $key) { ...OrderStepResult } }": types.RejectOrderDocument,
+    "mutation ShipOrder($id: ID!, $ref: String!, $key: String) { shipOrder(id: $id, deliveryReference: $ref, idempotencyKey: $key) { ...OrderStepResult } }": types.ShipOrderDocument,
+    "mutation ReceiveOrder($id: ID!, $input: ReceiveOrderInput!, $key: String) { receiveOrder(id: $id, input: $input, idempotencyKey: $key) { ...OrderStepResult } }": types.ReceiveOrderDocument,
+    "mutation RecordOrderPayment($id: ID!, $input: RecordPaymentInput!, $key: String) { recordOrderPayment(id: $id, input: $input, idempotencyKey: $key) { ...OrderStepResult } }": types.RecordOrderPaymentDocument,
+    "mutation ConfirmOrderPayment($id: ID!, $receivedOn: String!, $key: String) { confirmOrderPayment(id: $id, receivedOn: $receivedOn, idempotencyKey: $key) { ...OrderStepResult } }": types.ConfirmOrderPaymentDocument,
+    "mutation CancelOrder($id: ID!, $reason: String!, $key: String) { cancelOrder(id: $id, reason: $reason, idempotencyKey: $key) { ...OrderStepResult } }": types.CancelOrderDocument,
     "\n  query Pemdas {\n    pemdas { id name province timeZone }\n  }\n": types.PemdasDocument,
     "\n  query ProductView($id: ID!) {\n    product(id: $id) {\n      id name description unit price stock minOrderQuantity isPdn tkdnPercent isLocal isUmkk imageUrls status statusReason\n      category { id name }\n      vendor { id businessName ownerName scale isKoperasi district domicileRegionName address phone contactEmail productCount isLocal isUmkk }\n    }\n  }\n": types.ProductViewDocument,
     "mutation SuspendProduct($id: ID!, $reason: String!) { suspendProduct(id: $id, reason: $reason) { id status statusReason } }": types.SuspendProductDocument,
@@ -649,55 +651,59 @@ export function graphql(source: "mutation ReissueOrderDocument($orderId: ID!, $k
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation SubmitOrder($id: ID!, $key: String) { submitOrder(id: $id, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }"): (typeof documents)["mutation SubmitOrder($id: ID!, $key: String) { submitOrder(id: $id, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }"];
+export function graphql(source: "fragment OrderStepResult on Order { id status negotiation total availableActions awaitingPpkApproval }"): (typeof documents)["fragment OrderStepResult on Order { id status negotiation total availableActions awaitingPpkApproval }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation ApproveOrder($id: ID!, $key: String) { approveOrder(id: $id, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }"): (typeof documents)["mutation ApproveOrder($id: ID!, $key: String) { approveOrder(id: $id, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }"];
+export function graphql(source: "mutation SubmitOrder($id: ID!, $key: String) { submitOrder(id: $id, idempotencyKey: $key) { ...OrderStepResult } }"): (typeof documents)["mutation SubmitOrder($id: ID!, $key: String) { submitOrder(id: $id, idempotencyKey: $key) { ...OrderStepResult } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CompleteOrder($id: ID!, $key: String) { completeOrder(id: $id, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }"): (typeof documents)["mutation CompleteOrder($id: ID!, $key: String) { completeOrder(id: $id, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }"];
+export function graphql(source: "mutation ApproveOrder($id: ID!, $key: String) { approveOrder(id: $id, idempotencyKey: $key) { ...OrderStepResult } }"): (typeof documents)["mutation ApproveOrder($id: ID!, $key: String) { approveOrder(id: $id, idempotencyKey: $key) { ...OrderStepResult } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation SetOrderShipping($id: ID!, $cost: Rupiah!, $key: String) { setOrderShippingCost(id: $id, shippingCost: $cost, idempotencyKey: $key) { id total availableActions awaitingPpkApproval } }"): (typeof documents)["mutation SetOrderShipping($id: ID!, $cost: Rupiah!, $key: String) { setOrderShippingCost(id: $id, shippingCost: $cost, idempotencyKey: $key) { id total availableActions awaitingPpkApproval } }"];
+export function graphql(source: "mutation CompleteOrder($id: ID!, $key: String) { completeOrder(id: $id, idempotencyKey: $key) { ...OrderStepResult } }"): (typeof documents)["mutation CompleteOrder($id: ID!, $key: String) { completeOrder(id: $id, idempotencyKey: $key) { ...OrderStepResult } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation ProposeOrderPrices($id: ID!, $prices: [LinePriceInput!]!, $key: String) { proposeOrderPrices(id: $id, prices: $prices, idempotencyKey: $key) { id negotiation availableActions awaitingPpkApproval } }"): (typeof documents)["mutation ProposeOrderPrices($id: ID!, $prices: [LinePriceInput!]!, $key: String) { proposeOrderPrices(id: $id, prices: $prices, idempotencyKey: $key) { id negotiation availableActions awaitingPpkApproval } }"];
+export function graphql(source: "mutation SetOrderShipping($id: ID!, $cost: Rupiah!, $key: String) { setOrderShippingCost(id: $id, shippingCost: $cost, idempotencyKey: $key) { ...OrderStepResult } }"): (typeof documents)["mutation SetOrderShipping($id: ID!, $cost: Rupiah!, $key: String) { setOrderShippingCost(id: $id, shippingCost: $cost, idempotencyKey: $key) { ...OrderStepResult } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation RespondToNegotiation($id: ID!, $accept: Boolean!, $counter: [LinePriceInput!], $key: String) { respondToOrderNegotiation(id: $id, accept: $accept, counter: $counter, idempotencyKey: $key) { id negotiation total availableActions awaitingPpkApproval } }"): (typeof documents)["mutation RespondToNegotiation($id: ID!, $accept: Boolean!, $counter: [LinePriceInput!], $key: String) { respondToOrderNegotiation(id: $id, accept: $accept, counter: $counter, idempotencyKey: $key) { id negotiation total availableActions awaitingPpkApproval } }"];
+export function graphql(source: "mutation ProposeOrderPrices($id: ID!, $prices: [LinePriceInput!]!, $key: String) { proposeOrderPrices(id: $id, prices: $prices, idempotencyKey: $key) { ...OrderStepResult } }"): (typeof documents)["mutation ProposeOrderPrices($id: ID!, $prices: [LinePriceInput!]!, $key: String) { proposeOrderPrices(id: $id, prices: $prices, idempotencyKey: $key) { ...OrderStepResult } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation AcceptOrder($id: ID!, $cost: Rupiah, $key: String) { acceptOrder(id: $id, shippingCost: $cost, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }"): (typeof documents)["mutation AcceptOrder($id: ID!, $cost: Rupiah, $key: String) { acceptOrder(id: $id, shippingCost: $cost, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }"];
+export function graphql(source: "mutation RespondToNegotiation($id: ID!, $accept: Boolean!, $counter: [LinePriceInput!], $key: String) { respondToOrderNegotiation(id: $id, accept: $accept, counter: $counter, idempotencyKey: $key) { ...OrderStepResult } }"): (typeof documents)["mutation RespondToNegotiation($id: ID!, $accept: Boolean!, $counter: [LinePriceInput!], $key: String) { respondToOrderNegotiation(id: $id, accept: $accept, counter: $counter, idempotencyKey: $key) { ...OrderStepResult } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation RejectOrder($id: ID!, $reason: String!, $key: String) { rejectOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }"): (typeof documents)["mutation RejectOrder($id: ID!, $reason: String!, $key: String) { rejectOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }"];
+export function graphql(source: "mutation AcceptOrder($id: ID!, $cost: Rupiah, $key: String) { acceptOrder(id: $id, shippingCost: $cost, idempotencyKey: $key) { ...OrderStepResult } }"): (typeof documents)["mutation AcceptOrder($id: ID!, $cost: Rupiah, $key: String) { acceptOrder(id: $id, shippingCost: $cost, idempotencyKey: $key) { ...OrderStepResult } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation ShipOrder($id: ID!, $ref: String!, $key: String) { shipOrder(id: $id, deliveryReference: $ref, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }"): (typeof documents)["mutation ShipOrder($id: ID!, $ref: String!, $key: String) { shipOrder(id: $id, deliveryReference: $ref, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }"];
+export function graphql(source: "mutation RejectOrder($id: ID!, $reason: String!, $key: String) { rejectOrder(id: $id, reason: $reason, idempotencyKey: $key) { ...OrderStepResult } }"): (typeof documents)["mutation RejectOrder($id: ID!, $reason: String!, $key: String) { rejectOrder(id: $id, reason: $reason, idempotencyKey: $key) { ...OrderStepResult } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation ReceiveOrder($id: ID!, $input: ReceiveOrderInput!, $key: String) { receiveOrder(id: $id, input: $input, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }"): (typeof documents)["mutation ReceiveOrder($id: ID!, $input: ReceiveOrderInput!, $key: String) { receiveOrder(id: $id, input: $input, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }"];
+export function graphql(source: "mutation ShipOrder($id: ID!, $ref: String!, $key: String) { shipOrder(id: $id, deliveryReference: $ref, idempotencyKey: $key) { ...OrderStepResult } }"): (typeof documents)["mutation ShipOrder($id: ID!, $ref: String!, $key: String) { shipOrder(id: $id, deliveryReference: $ref, idempotencyKey: $key) { ...OrderStepResult } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation RecordOrderPayment($id: ID!, $input: RecordPaymentInput!, $key: String) { recordOrderPayment(id: $id, input: $input, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }"): (typeof documents)["mutation RecordOrderPayment($id: ID!, $input: RecordPaymentInput!, $key: String) { recordOrderPayment(id: $id, input: $input, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }"];
+export function graphql(source: "mutation ReceiveOrder($id: ID!, $input: ReceiveOrderInput!, $key: String) { receiveOrder(id: $id, input: $input, idempotencyKey: $key) { ...OrderStepResult } }"): (typeof documents)["mutation ReceiveOrder($id: ID!, $input: ReceiveOrderInput!, $key: String) { receiveOrder(id: $id, input: $input, idempotencyKey: $key) { ...OrderStepResult } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation ConfirmOrderPayment($id: ID!, $receivedOn: String!, $key: String) { confirmOrderPayment(id: $id, receivedOn: $receivedOn, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }"): (typeof documents)["mutation ConfirmOrderPayment($id: ID!, $receivedOn: String!, $key: String) { confirmOrderPayment(id: $id, receivedOn: $receivedOn, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }"];
+export function graphql(source: "mutation RecordOrderPayment($id: ID!, $input: RecordPaymentInput!, $key: String) { recordOrderPayment(id: $id, input: $input, idempotencyKey: $key) { ...OrderStepResult } }"): (typeof documents)["mutation RecordOrderPayment($id: ID!, $input: RecordPaymentInput!, $key: String) { recordOrderPayment(id: $id, input: $input, idempotencyKey: $key) { ...OrderStepResult } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CancelOrder($id: ID!, $reason: String!, $key: String) { cancelOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }"): (typeof documents)["mutation CancelOrder($id: ID!, $reason: String!, $key: String) { cancelOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }"];
+export function graphql(source: "mutation ConfirmOrderPayment($id: ID!, $receivedOn: String!, $key: String) { confirmOrderPayment(id: $id, receivedOn: $receivedOn, idempotencyKey: $key) { ...OrderStepResult } }"): (typeof documents)["mutation ConfirmOrderPayment($id: ID!, $receivedOn: String!, $key: String) { confirmOrderPayment(id: $id, receivedOn: $receivedOn, idempotencyKey: $key) { ...OrderStepResult } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CancelOrder($id: ID!, $reason: String!, $key: String) { cancelOrder(id: $id, reason: $reason, idempotencyKey: $key) { ...OrderStepResult } }"): (typeof documents)["mutation CancelOrder($id: ID!, $reason: String!, $key: String) { cancelOrder(id: $id, reason: $reason, idempotencyKey: $key) { ...OrderStepResult } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

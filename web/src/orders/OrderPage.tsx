@@ -30,19 +30,20 @@ const Reissue = graphql(`mutation ReissueOrderDocument($orderId: ID!, $kind: Ord
 
 // Each step answers what the page shows of the order's state (status, the steps open, the PPK tag), so the page
 // changes at once, in one piece, rather than partly until its reload arrives.
-const Submit = graphql(`mutation SubmitOrder($id: ID!, $key: String) { submitOrder(id: $id, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }`);
-const Approve = graphql(`mutation ApproveOrder($id: ID!, $key: String) { approveOrder(id: $id, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }`);
-const Complete = graphql(`mutation CompleteOrder($id: ID!, $key: String) { completeOrder(id: $id, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }`);
-const SetShipping = graphql(`mutation SetOrderShipping($id: ID!, $cost: Rupiah!, $key: String) { setOrderShippingCost(id: $id, shippingCost: $cost, idempotencyKey: $key) { id total availableActions awaitingPpkApproval } }`);
-const Propose = graphql(`mutation ProposeOrderPrices($id: ID!, $prices: [LinePriceInput!]!, $key: String) { proposeOrderPrices(id: $id, prices: $prices, idempotencyKey: $key) { id negotiation availableActions awaitingPpkApproval } }`);
-const Respond = graphql(`mutation RespondToNegotiation($id: ID!, $accept: Boolean!, $counter: [LinePriceInput!], $key: String) { respondToOrderNegotiation(id: $id, accept: $accept, counter: $counter, idempotencyKey: $key) { id negotiation total availableActions awaitingPpkApproval } }`);
-const Accept = graphql(`mutation AcceptOrder($id: ID!, $cost: Rupiah, $key: String) { acceptOrder(id: $id, shippingCost: $cost, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }`);
-const Reject = graphql(`mutation RejectOrder($id: ID!, $reason: String!, $key: String) { rejectOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }`);
-const Ship = graphql(`mutation ShipOrder($id: ID!, $ref: String!, $key: String) { shipOrder(id: $id, deliveryReference: $ref, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }`);
-const Receive = graphql(`mutation ReceiveOrder($id: ID!, $input: ReceiveOrderInput!, $key: String) { receiveOrder(id: $id, input: $input, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }`);
-const Pay = graphql(`mutation RecordOrderPayment($id: ID!, $input: RecordPaymentInput!, $key: String) { recordOrderPayment(id: $id, input: $input, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }`);
-const ConfirmPayment = graphql(`mutation ConfirmOrderPayment($id: ID!, $receivedOn: String!, $key: String) { confirmOrderPayment(id: $id, receivedOn: $receivedOn, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }`);
-const Cancel = graphql(`mutation CancelOrder($id: ID!, $reason: String!, $key: String) { cancelOrder(id: $id, reason: $reason, idempotencyKey: $key) { id status availableActions awaitingPpkApproval } }`);
+graphql(`fragment OrderStepResult on Order { id status negotiation total availableActions awaitingPpkApproval }`);
+const Submit = graphql(`mutation SubmitOrder($id: ID!, $key: String) { submitOrder(id: $id, idempotencyKey: $key) { ...OrderStepResult } }`);
+const Approve = graphql(`mutation ApproveOrder($id: ID!, $key: String) { approveOrder(id: $id, idempotencyKey: $key) { ...OrderStepResult } }`);
+const Complete = graphql(`mutation CompleteOrder($id: ID!, $key: String) { completeOrder(id: $id, idempotencyKey: $key) { ...OrderStepResult } }`);
+const SetShipping = graphql(`mutation SetOrderShipping($id: ID!, $cost: Rupiah!, $key: String) { setOrderShippingCost(id: $id, shippingCost: $cost, idempotencyKey: $key) { ...OrderStepResult } }`);
+const Propose = graphql(`mutation ProposeOrderPrices($id: ID!, $prices: [LinePriceInput!]!, $key: String) { proposeOrderPrices(id: $id, prices: $prices, idempotencyKey: $key) { ...OrderStepResult } }`);
+const Respond = graphql(`mutation RespondToNegotiation($id: ID!, $accept: Boolean!, $counter: [LinePriceInput!], $key: String) { respondToOrderNegotiation(id: $id, accept: $accept, counter: $counter, idempotencyKey: $key) { ...OrderStepResult } }`);
+const Accept = graphql(`mutation AcceptOrder($id: ID!, $cost: Rupiah, $key: String) { acceptOrder(id: $id, shippingCost: $cost, idempotencyKey: $key) { ...OrderStepResult } }`);
+const Reject = graphql(`mutation RejectOrder($id: ID!, $reason: String!, $key: String) { rejectOrder(id: $id, reason: $reason, idempotencyKey: $key) { ...OrderStepResult } }`);
+const Ship = graphql(`mutation ShipOrder($id: ID!, $ref: String!, $key: String) { shipOrder(id: $id, deliveryReference: $ref, idempotencyKey: $key) { ...OrderStepResult } }`);
+const Receive = graphql(`mutation ReceiveOrder($id: ID!, $input: ReceiveOrderInput!, $key: String) { receiveOrder(id: $id, input: $input, idempotencyKey: $key) { ...OrderStepResult } }`);
+const Pay = graphql(`mutation RecordOrderPayment($id: ID!, $input: RecordPaymentInput!, $key: String) { recordOrderPayment(id: $id, input: $input, idempotencyKey: $key) { ...OrderStepResult } }`);
+const ConfirmPayment = graphql(`mutation ConfirmOrderPayment($id: ID!, $receivedOn: String!, $key: String) { confirmOrderPayment(id: $id, receivedOn: $receivedOn, idempotencyKey: $key) { ...OrderStepResult } }`);
+const Cancel = graphql(`mutation CancelOrder($id: ID!, $reason: String!, $key: String) { cancelOrder(id: $id, reason: $reason, idempotencyKey: $key) { ...OrderStepResult } }`);
 
 type Order = OrderViewQuery['order'];
 
