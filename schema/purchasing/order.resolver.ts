@@ -198,8 +198,8 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => Boolean, { description: "The PPK's approval still lies ahead: a draft whose total is above the Pemda's approval threshold (submitting it will need the PPK), or a submitted order that needs it and is not yet approved, rejected or cancelled." })
-  async awaitingPpkApproval(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return awaitsPpkApproval(order, (await ctx.loaders.pemda.load(order.pemda.id)).ppkApprovalThreshold);
+  awaitingPpkApproval(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return awaitsPpkApproval(order, async () => (await ctx.loaders.pemda.load(order.pemda.id)).ppkApprovalThreshold);
   }
 
   @FieldResolver(() => Date, { nullable: true, description: 'While the order waits for the vendor: when it is cancelled as "tidak direspons" (3 working days in the Pemda\'s calendar).' })

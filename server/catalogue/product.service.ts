@@ -39,6 +39,10 @@ const SORTS = {
 /** Changing these on a published product needs BPBJ's approval again; the approved version stays visible. */
 const REVIEWED_FIELDS = ['name', 'description', 'categoryId', 'unit', 'imageUrls', 'isPdn', 'tkdnPercent'] as const;
 
+/** A Pemda's products waiting for BPBJ: submitted, or a published product's revision (the queue's partial index
+ *  product_curation_queue_index holds exactly these). */
+const awaitingCuration = (pemdaId: string): FilterQuery<Product> => ({ pemda: pemdaId, $or: [{ status: ProductStatus.SUBMITTED }, { pendingRevision: { $ne: null } }] });
+
 export class ProductService {
   constructor(private readonly audit: AuditService) {}
 
@@ -267,7 +271,13 @@ export class ProductService {
   /** Products waiting for BPBJ (new submissions and revisions), oldest first. */
   async curationQueue(ctx: RequestContext, pemdaId: string, page: PageArgs, order?: QueueOrder | null): Promise<Page<Product>> {
     assertManagesPemda(requireActor(ctx), pemdaId);
-    return paginate(ctx.em, Product, { pemda: pemdaId, $or: [{ status: ProductStatus.SUBMITTED }, { pendingRevision: { $ne: null } }] }, page, queueOrder(order));
+    return paginate(ctx.em, Product, awaitingCuration(pemdaId), page, queueOrder(order));
+  }
+
+  /** How many products the curation queue holds: its count alone, without a page. */
+  curationQueueCount(ctx: RequestContext, pemdaId: string): Promise<number> {
+    assertManagesPemda(requireActor(ctx), pemdaId);
+    return ctx.em.count(Product, awaitingCuration(pemdaId));
   }
 
   /** Builds a product in the unit of work (no flush): used by create and by the bulk import. */

@@ -10,6 +10,7 @@ import { conflict, forbidden, notFound, requireReason, Validation } from '../err
 import { normaliseEmail } from '../identity/identity.service.js';
 import { Role, User } from '../identity/user.entity.js';
 import { paginate, queueOrder, type Page, type PageArgs, type QueueOrder } from '../database/pagination.js';
+import type { FilterQuery } from '@mikro-orm/core';
 import { Pemda } from '../pemda/pemda.entity.js';
 import { isEmail, isNib, normaliseNpwp, normalisePhone } from './identifiers.js';
 import { BusinessScale, isUmkk, Vendor, VendorStatus, type ClassificationFields } from './vendor.entity.js';
@@ -139,6 +140,9 @@ function askForVerification(ctx: RequestContext, vendor: Vendor, why: string): P
     body: `${vendor.businessName} (NIB ${vendor.nib}) ${why} dan menunggu verifikasi BPBJ.`,
   });
 }
+
+/** A Pemda's vendors waiting for BPBJ: to be verified, or a classification change to be decided. */
+const awaitingCuration = (pemdaId: string): FilterQuery<Vendor> => ({ pemda: pemdaId, $or: [{ status: VendorStatus.PENDING }, { pendingClassification: { $ne: null } }] });
 
 export class VendorService {
   constructor(private readonly audit: AuditService) {}
@@ -297,8 +301,13 @@ export class VendorService {
   /** Vendors waiting for verification or a classification decision, a page at a time, with the queue's length. */
   async curationQueue(ctx: RequestContext, pemdaId: string, page: PageArgs, order?: QueueOrder | null): Promise<Page<Vendor>> {
     assertManagesPemda(requireActor(ctx), pemdaId);
-    const waiting = { $or: [{ status: VendorStatus.PENDING }, { pendingClassification: { $ne: null } }] };
-    return paginate(ctx.em, Vendor, { pemda: pemdaId, ...waiting }, page, queueOrder(order));
+    return paginate(ctx.em, Vendor, awaitingCuration(pemdaId), page, queueOrder(order));
+  }
+
+  /** How many vendors the curation queue holds: its count alone, without a page. */
+  curationQueueCount(ctx: RequestContext, pemdaId: string): Promise<number> {
+    assertManagesPemda(requireActor(ctx), pemdaId);
+    return ctx.em.count(Vendor, awaitingCuration(pemdaId));
   }
 
   /**

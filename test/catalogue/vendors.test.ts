@@ -118,6 +118,25 @@ describe('vendors register and BPBJ verifies them', () => {
     expect(newest.data.vendorCurationQueue.edges[0].node.id).toBe(pending); // the newest on the first page, oldest-first's last
     expect(errorCode(await t.exec(`query($p: ID!) { vendorCurationQueue(pemdaId: $p) { totalCount } }`, { p: ids.batu }, { token: bpbjBontang }))).toBe('FORBIDDEN');
   });
+
+  it("curationWaiting counts both queues as their totalCount does, in one statement each, for the Pemda's own BPBJ only", async () => {
+    await t.exec(REGISTER, { input: registration(ids.batu) });
+    const QUEUES = `query($p: ID!) { vendorCurationQueue(pemdaId: $p) { totalCount } productCurationQueue(pemdaId: $p) { totalCount } }`;
+    const WAITING = `query($p: ID!) { curationWaiting(pemdaId: $p) { vendors products } }`;
+    const queues = (await t.exec(QUEUES, { p: ids.batu }, { token: bpbjBatu })).data;
+    t.queries.length = 0;
+    const waiting = await t.exec(WAITING, { p: ids.batu }, { token: bpbjBatu });
+    expect(waiting.data.curationWaiting).toEqual({ vendors: queues.vendorCurationQueue.totalCount, products: queues.productCurationQueue.totalCount });
+    expect(waiting.data.curationWaiting.vendors).toBeGreaterThan(0);
+    // Two counts and nothing else from the queues' tables (the page of rows the menu used to ask for costs two more).
+    const fromQueues = t.queries.filter((sql) => /from "(vendor|product)"/.test(sql));
+    expect(fromQueues).toHaveLength(2);
+    expect(fromQueues.every((sql) => /count\(/.test(sql))).toBe(true);
+
+    expect(errorCode(await t.exec(WAITING, { p: ids.batu }, { token: bpbjBontang }))).toBe('FORBIDDEN');
+    expect(errorCode(await t.exec(WAITING, { p: ids.batu }, { token: (await vendorAccount(t, ids.batu, bpbjBatu)).token }))).toBe('FORBIDDEN');
+    expect(errorCode(await t.exec(WAITING, { p: ids.batu }))).toBe('UNAUTHENTICATED');
+  });
 });
 
 describe('Indonesian identifiers', () => {

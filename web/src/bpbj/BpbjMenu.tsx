@@ -15,8 +15,7 @@ const BPBJ_MENU: MenuGroup[] = [
 
 const Waiting = graphql(`
   query CurationWaiting($pemdaId: ID!) {
-    vendorCurationQueue(pemdaId: $pemdaId, first: 1) { totalCount }
-    productCurationQueue(pemdaId: $pemdaId, first: 1) { totalCount }
+    curationWaiting(pemdaId: $pemdaId) { vendors products }
   }
 `);
 
@@ -25,6 +24,6 @@ export function BpbjMenu({ pemdaId }: { pemdaId: string }) {
   const path = useLocation().pathname;
   const [{ data }, refresh] = useQuery({ query: Waiting, variables: { pemdaId }, requestPolicy: 'cache-and-network' });
   useEffect(() => refresh({ requestPolicy: 'network-only' }), [path, refresh]);
-  const waiting = (data?.vendorCurationQueue.totalCount ?? 0) + (data?.productCurationQueue.totalCount ?? 0);
+  const waiting = (data?.curationWaiting.vendors ?? 0) + (data?.curationWaiting.products ?? 0);
   return <SideMenu label="Menu BPBJ" groups={BPBJ_MENU} current={path} counts={{ '/bpbj/kurasi': { count: waiting, said: 'menunggu kurasi' } }} />;
 }

@@ -50,7 +50,7 @@ type Documents = {
     "\n  mutation ComputeAward($pemdaId: ID!, $year: Int!, $quarter: Int) {\n    computeAward(pemdaId: $pemdaId, year: $year, quarter: $quarter) { ...AwardVersionShown }\n  }\n": typeof types.ComputeAwardDocument,
     "\n  query CompareAwardVersions($a: ID!, $b: ID!) {\n    compareAwardVersions(a: $a, b: $b) { opdCode opdName scoreA scoreB delta rankA rankB }\n  }\n": typeof types.CompareAwardVersionsDocument,
     "mutation PublishAward($id: ID!) { publishAward(id: $id) { id status publishedAt } }": typeof types.PublishAwardDocument,
-    "\n  query CurationWaiting($pemdaId: ID!) {\n    vendorCurationQueue(pemdaId: $pemdaId, first: 1) { totalCount }\n    productCurationQueue(pemdaId: $pemdaId, first: 1) { totalCount }\n  }\n": typeof types.CurationWaitingDocument,
+    "\n  query CurationWaiting($pemdaId: ID!) {\n    curationWaiting(pemdaId: $pemdaId) { vendors products }\n  }\n": typeof types.CurationWaitingDocument,
     "\n  query CategoryTree($pemdaId: ID!) {\n    categories(pemdaId: $pemdaId) {\n      id name code kbkiCode basicNeeds depth isLeaf\n      children { id name code kbkiCode basicNeeds depth isLeaf children { id name code kbkiCode basicNeeds depth isLeaf } }\n    }\n  }\n": typeof types.CategoryTreeDocument,
     "mutation CreateCategory($input: CreateCategoryInput!) { createCategory(input: $input) { id } }": typeof types.CreateCategoryDocument,
     "mutation UpdateCategory($id: ID!, $input: UpdateCategoryInput!) { updateCategory(id: $id, input: $input) { id name kbkiCode basicNeeds } }": typeof types.UpdateCategoryDocument,
@@ -176,7 +176,7 @@ const documents: Documents = {
     "\n  mutation ComputeAward($pemdaId: ID!, $year: Int!, $quarter: Int) {\n    computeAward(pemdaId: $pemdaId, year: $year, quarter: $quarter) { ...AwardVersionShown }\n  }\n": types.ComputeAwardDocument,
     "\n  query CompareAwardVersions($a: ID!, $b: ID!) {\n    compareAwardVersions(a: $a, b: $b) { opdCode opdName scoreA scoreB delta rankA rankB }\n  }\n": types.CompareAwardVersionsDocument,
     "mutation PublishAward($id: ID!) { publishAward(id: $id) { id status publishedAt } }": types.PublishAwardDocument,
-    "\n  query CurationWaiting($pemdaId: ID!) {\n    vendorCurationQueue(pemdaId: $pemdaId, first: 1) { totalCount }\n    productCurationQueue(pemdaId: $pemdaId, first: 1) { totalCount }\n  }\n": types.CurationWaitingDocument,
+    "\n  query CurationWaiting($pemdaId: ID!) {\n    curationWaiting(pemdaId: $pemdaId) { vendors products }\n  }\n": types.CurationWaitingDocument,
     "\n  query CategoryTree($pemdaId: ID!) {\n    categories(pemdaId: $pemdaId) {\n      id name code kbkiCode basicNeeds depth isLeaf\n      children { id name code kbkiCode basicNeeds depth isLeaf children { id name code kbkiCode basicNeeds depth isLeaf } }\n    }\n  }\n": types.CategoryTreeDocument,
     "mutation CreateCategory($input: CreateCategoryInput!) { createCategory(input: $input) { id } }": types.CreateCategoryDocument,
     "mutation UpdateCategory($id: ID!, $input: UpdateCategoryInput!) { updateCategory(id: $id, input: $input) { id name kbkiCode basicNeeds } }": types.UpdateCategoryDocument,
@@ -427,7 +427,7 @@ export function graphql(source: "mutation PublishAward($id: ID!) { publishAward(
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CurationWaiting($pemdaId: ID!) {\n    vendorCurationQueue(pemdaId: $pemdaId, first: 1) { totalCount }\n    productCurationQueue(pemdaId: $pemdaId, first: 1) { totalCount }\n  }\n"): (typeof documents)["\n  query CurationWaiting($pemdaId: ID!) {\n    vendorCurationQueue(pemdaId: $pemdaId, first: 1) { totalCount }\n    productCurationQueue(pemdaId: $pemdaId, first: 1) { totalCount }\n  }\n"];
+export function graphql(source: "\n  query CurationWaiting($pemdaId: ID!) {\n    curationWaiting(pemdaId: $pemdaId) { vendors products }\n  }\n"): (typeof documents)["\n  query CurationWaiting($pemdaId: ID!) {\n    curationWaiting(pemdaId: $pemdaId) { vendors products }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
