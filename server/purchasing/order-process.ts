@@ -170,8 +170,9 @@ export const needsPpkApproval = (order: Order, threshold: number): boolean => or
 /** Whether the PPK's approval still lies ahead of the order: before submission, whether submitting would need it;
  *  after, whether it was needed and a state the approval is taken from is still reachable (not once approved,
  *  rejected or cancelled). */
-export function awaitsPpkApproval(order: Order, threshold: number): boolean {
-  if (ORDER_PROCESS.submit.from.includes(order.status)) return needsPpkApproval(order, threshold);
+export async function awaitsPpkApproval(order: Order, threshold: () => Promise<number>): Promise<boolean> {
+  // The threshold is read only for a draft: past submission the order's own flag decides, and a list of them costs no read.
+  if (ORDER_PROCESS.submit.from.includes(order.status)) return needsPpkApproval(order, await threshold());
   return order.requiresPpkApproval && reachableFrom(order.status).some((s) => ORDER_PROCESS.approve.from.includes(s));
 }
 
