@@ -224,6 +224,13 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     const soldOutCard = ppPage.getByRole('listitem').filter({ hasText: soldOut.name }).first();
     await soldOutCard.getByText('Stok habis').waitFor();
     expect(await soldOutCard.getByRole('button', { name: `Tambah ${soldOut.name} ke keranjang` }).count()).toBe(0);
+    // Its vendor's own list says so too, in the same words, and only of that product.
+    const sellerPage = await w.page(PHONE);
+    await signIn(w, sellerPage, 'keripik.apel@umkm-batu.id');
+    const ownRows = sellerPage.getByTestId('vendor-product');
+    await ownRows.filter({ hasText: soldOut.name }).getByText('Stok habis').waitFor();
+    expect(await ownRows.filter({ hasText: 'Stok habis' }).count()).toBe(1);
+    await sellerPage.close();
     await setStock(soldOut.stock);
 
     await ppPage.getByLabel('Cari produk').fill('kripik apel manalagy');

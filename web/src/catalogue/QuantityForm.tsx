@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { SearchHit } from './ProductSearch';
+import { stockShortfall, StockShortfallBadge } from './stock';
 
 /**
  * A quantity (from the product's minimum to its stock) and one button, on a search card: the OPD's "Tambah ke
@@ -16,9 +17,7 @@ export function QuantityForm({ product, label, ariaLabel, onSubmit }: {
   const [busy, setBusy] = useState(false);
   // Less stock than the least that may be ordered: nothing to ask for (the input's min above its max would only make
   // the browser refuse the form with its own message).
-  if (product.stock < product.minOrderQuantity) {
-    return <p className="actions"><span className="badge warn">{product.stock === 0 ? 'Stok habis' : `Stok ${product.stock.toLocaleString('id-ID')} ${product.unit}, di bawah minimal pesan`}</span></p>;
-  }
+  if (stockShortfall(product)) return <p className="actions"><StockShortfallBadge product={product} /></p>;
   return (
     <form className="actions" onSubmit={async (e) => { e.preventDefault(); setBusy(true); await onSubmit(product, quantity); setBusy(false); }}>
       <label>

@@ -11,6 +11,7 @@ import { AsnOrderList } from '../asn/AsnOrders';
 import { NoticeLine, noticeOf, type Notice, type Outcome } from '../lib/useAction';
 import { VendorProfile } from './VendorProfile';
 import { ProductImport } from './ProductImport';
+import { StockShortfallBadge } from '../catalogue/stock';
 
 const VendorHome = graphql(`
   query VendorHome($vendorId: ID!, $pemdaId: ID!) {
@@ -136,7 +137,7 @@ export function VendorHomePage({ vendorId, pemdaId }: { vendorId: string; pemdaI
           {data.products.edges.map(({ node: p }) => (
             <li key={p.id} data-testid="vendor-product">
               {p.imageUrls[0] && <img className="thumb" src={p.imageUrls[0]} alt="" />}
-              <strong>{p.name}</strong> {rupiah(p.price)} / {p.unit} · stok {p.stock.toLocaleString('id-ID')} <span className="badge">{label(PRODUCT_STATUS, p.status)}</span>{p.stock === 0 && <span className="badge warn">Stok habis</span>}
+              <strong>{p.name}</strong> {rupiah(p.price)} / {p.unit} · stok {p.stock.toLocaleString('id-ID')} <span className="badge">{label(PRODUCT_STATUS, p.status)}</span><StockShortfallBadge product={p} />
               {p.statusReason && <><br /><small>Alasan BPBJ: {p.statusReason}</small></>}
               {p.pendingRevision && <><br /><small>Perubahan menunggu BPBJ sejak {dateName(p.pendingRevision.submittedAt.slice(0, 10))}{p.pendingRevision.price != null && ` (harga ${rupiah(p.pendingRevision.price)})`}</small></>}
               <div className="actions">
