@@ -39,4 +39,5 @@ export const migrationNames = [
   'Migration20261207220108_curator_newest',
   'Migration20261207223853_curation_queue',
   'Migration20261207224725_price_market',
+  'Migration20261208012304_audit_log_recent',
 ];

@@ -29,6 +29,7 @@ registerEnumType(AuditSubject, { name: 'AuditSubject' });
 @ObjectType({ implements: BaseEntity, description: 'One status change, as it happened. Append-only.' })
 @Entity({ tableName: 'audit_log' })
 @Index({ name: 'audit_log_subject_index', properties: ['subjectType', 'subjectId', 'sequence'] })
+@Index({ name: 'audit_log_pemda_recent_index', properties: ['pemda', 'createdAt', 'sequence'] })
 export class AuditLog extends BaseEntity<'fromStatus' | 'reason' | 'actorId' | 'actorRole' | 'sequence'> {
   /** Insertion order: several entries can share a timestamp (one transaction), never a sequence number. */
   @Property({ type: new BigIntType('number'), columnType: 'bigint', autoincrement: true })

@@ -38,7 +38,10 @@ export class AuditService {
     return ctx.em.find(
       AuditLog,
       { pemda: pemdaId, ...(filter.subjectType && { subjectType: filter.subjectType }), ...(filter.subjectId && { subjectId: filter.subjectId }) },
-      { orderBy: { sequence: 'desc' }, limit: Math.min(Math.max(limit, 1), 500) },
+      // By when it happened, then by record order within the same instant. The two agree as the server writes the log
+      // (its own clock, at the time of the change); where entries were recorded out of their time order (the demo year,
+      // written after the fact with each step's date), the newest step still comes first.
+      { orderBy: { createdAt: 'desc', sequence: 'desc' }, limit: Math.min(Math.max(limit, 1), 500) },
     );
   }
 }
