@@ -85,9 +85,11 @@ export class OrderQueries {
       .select(['o.status', raw('count(*) as count'), raw('coalesce(sum(o.total), 0) as total')])
       .where(orderScope(actor) as object)
       .groupBy('o.status')
-      .orderBy({ status: 'asc' })
       .execute<{ status: OrderStatus; count: string; total: string }[]>();
-    return rows.map((r) => ({ status: r.status, count: Number(r.count), total: Number(r.total) }));
+    // In the order of the process (draft, submitted, ... completed, cancelled), as a list's filters read: the column's
+    // alphabetical order put "Dibatalkan" and "Selesai" before "Draf".
+    const position = (status: OrderStatus) => IN_PROCESS_ORDER.indexOf(status);
+    return rows.sort((a, b) => position(a.status) - position(b.status)).map((r) => ({ status: r.status, count: Number(r.count), total: Number(r.total) }));
   }
 
   /**
@@ -181,6 +183,9 @@ export class OrderQueries {
     return readPaymentDelays(ctx.em, pemdaId, range);
   }
 }
+
+/** The states as the enum declares them: in the order an order goes through them. */
+const IN_PROCESS_ORDER = Object.values(OrderStatus);
 
 export const orderCode = (order: Pick<Order, 'number'>) => `PKT-${String(order.number).padStart(6, '0')}`;
 

@@ -353,6 +353,14 @@ describe('who sees which orders', () => {
     expect(numbers).toEqual([...numbers].sort());
     expect(await lines()).toEqual(paged);
   });
+
+  it("an officer's counts come in the order of the process, as the list's filters show them (not the column's alphabet)", async () => {
+    const tea = await w.product(w.vendorA, { name: 'Teh Urutan Dinkes', price: 30000, stock: 100 });
+    const [draft] = await checkout(t, w, [[tea, 1]]);
+    expect((await t.exec(CANCEL, { id: draft.id, reason: 'Tidak jadi dibeli' }, { token: w.pp })).errors).toBeUndefined();
+    const statuses = (await t.exec(`{ orderCounts { status } }`, {}, { token: w.pp })).data.orderCounts.map((c: any) => c.status);
+    expect(statuses).toEqual(['DRAFT', 'SUBMITTED', 'CANCELLED']);
+  });
 });
 
 describe('orders a vendor leaves unanswered expire after 3 working days', () => {
