@@ -553,6 +553,11 @@ run('an ASN reports a purchase from a phone with a receipt photo', () => {
     await vendor.goto(`${w.base}/penyedia/pesanan?status=DRAFT`);
     const row = vendor.getByTestId('order-row').filter({ has: vendor.locator(`a[href="/pesanan/${orderId}"]`) });
     expect(await row.textContent()).toMatch(/Perlu tindakan.*Draf\s*harga diusulkan PP, menunggu jawaban penyedia/);
+    // On the phone the row is a card: its value and date are on the screen, not scrolled off to the right.
+    for (const column of ['Nilai', 'Dibuat']) {
+      const cell = (await row.locator(`td[data-label="${column}"]`).boundingBox())!;
+      expect(cell.x + cell.width).toBeLessThanOrEqual(PHONE.width);
+    }
     await vendor.goto(`${w.base}/pesanan/${orderId}`);
     // A counter below the proposal is refused with the API's message; nothing changes.
     const counterField = vendor.getByLabel(new RegExp(`^${product.name}: usulan`));

@@ -42,22 +42,24 @@ export function OrderListPage({ base, timeZone, title, counterparty }: { base: s
         ))}
       </nav>
       <p>{list?.totalCount ?? 0} paket{paid.count > 0 && <> · sudah dibayar <strong data-testid="paid-total">{rupiah(paid.total)}</strong> ({paid.count} paket)</>}</p>
-      <table>
-        <thead><tr><th>Paket</th><th>{counterparty}</th><th>Status</th><th className="num">Nilai</th><th>Dibuat</th></tr></thead>
-        <tbody>
+      {/* On a phone each row reads as a card, each value under its column's name: a vendor answers from its phone, and
+          a scrolled table hid the value and the date. The roles are explicit, since cells shown as blocks lose them. */}
+      <table className="row-cards" role="table">
+        <thead role="rowgroup"><tr role="row"><th role="columnheader">Paket</th><th role="columnheader">{counterparty}</th><th role="columnheader">Status</th><th role="columnheader" className="num">Nilai</th><th role="columnheader">Dibuat</th></tr></thead>
+        <tbody role="rowgroup">
           {list?.edges.map(({ node: o }) => (
-            <tr key={o.id} data-testid="order-row">
-              <td><Link to={`/pesanan/${o.id}`}>{o.code}</Link>{o.availableActions.length > 0 && <> <span className="badge AT_RISK">Perlu tindakan</span></>}</td>
-              <td>{counterparty === 'OPD' ? o.opd.shortName : o.vendor.businessName}</td>
-              <td>
+            <tr key={o.id} data-testid="order-row" role="row">
+              <td role="cell"><Link to={`/pesanan/${o.id}`}>{o.code}</Link>{o.availableActions.length > 0 && <> <span className="badge AT_RISK">Perlu tindakan</span></>}</td>
+              <td role="cell" data-label={counterparty}>{counterparty === 'OPD' ? o.opd.shortName : o.vendor.businessName}</td>
+              <td role="cell" data-label="Status">
                 {ORDER_STATUS[o.status]}
                 {/* A vendor asked to act on a "Draf" reads why. */}
                 {o.status === 'DRAFT' && NEGOTIATION_STATUS[o.negotiation] && <><br /><small>{NEGOTIATION_STATUS[o.negotiation]}</small></>}
                 {o.vendorAnswerDue && <><br /><small>dijawab paling lambat {dateTime(o.vendorAnswerDue, timeZone)}</small></>}
                 {o.awaitingPpkApproval && <><br /><small>{o.status === 'DRAFT' ? 'perlu persetujuan PPK setelah diajukan' : 'menunggu persetujuan PPK'}</small></>}
               </td>
-              <td className="num">{rupiah(o.total)}</td>
-              <td>{dateTime(o.createdAt, timeZone)}</td>
+              <td role="cell" className="num" data-label="Nilai">{rupiah(o.total)}</td>
+              <td role="cell" data-label="Dibuat">{dateTime(o.createdAt, timeZone)}</td>
             </tr>
           ))}
         </tbody>
