@@ -224,6 +224,12 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     const soldOutCard = ppPage.getByRole('listitem').filter({ hasText: soldOut.name }).first();
     await soldOutCard.getByText('Stok habis').waitFor();
     expect(await soldOutCard.getByRole('button', { name: `Tambah ${soldOut.name} ke keranjang` }).count()).toBe(0);
+    // So does the public catalogue's card, to a visitor who is offered no quantity in any case.
+    const visitor = await w.page();
+    await visitor.goto(`${w.base}/publik/${batu}/katalog`);
+    await visitor.getByLabel('Cari produk').fill(soldOut.name);
+    await visitor.getByRole('listitem').filter({ hasText: soldOut.name }).first().getByText('Stok habis').waitFor();
+    await visitor.close();
     // Its vendor's own list says so too, in the same words, and only of that product.
     const sellerPage = await w.page(PHONE);
     await signIn(w, sellerPage, 'keripik.apel@umkm-batu.id');

@@ -5,6 +5,7 @@ import type { CatalogueSearchQuery, SearchSort } from '../gql/graphql';
 import { PRICE_BANDS } from '../../../search/price-bands.js';
 import { Link, navigate, useLocation } from '../app/router';
 import { localContent, rupiah } from '../lib/format';
+import { stockShortfall, StockShortfallBadge } from './stock';
 import { flattenCategories } from '../lib/categories';
 import { MAX_COMPARED, ProductComparison } from './ProductComparison';
 
@@ -125,6 +126,8 @@ export function ProductSearch({ pemdaId, productHref, action }: { pemdaId: strin
                 {p.isPdn && <span className="badge">{localContent(p.isPdn, p.tkdnPercent)}</span>}
               </p>
               <p><small>Minimal pesan {p.minOrderQuantity} {p.unit} · stok {p.stock.toLocaleString('id-ID')} · {p.category.name}</small></p>
+              {/* Shown to everyone who reads the card, the public too, not only to a buyer offered no quantity. */}
+              {stockShortfall(p) && <p><StockShortfallBadge product={p} /></p>}
               <label className="check">
                 <input type="checkbox" checked={compared.includes(p.id)} disabled={!compared.includes(p.id) && compared.length >= MAX_COMPARED}
                   onChange={(e) => setCompared(e.target.checked ? [...compared, p.id] : compared.filter((c) => c !== p.id))} />

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import { navigate } from '../app/router';
+import { Link, navigate } from '../app/router';
 import { rupiah } from '../lib/format';
 import { SetCartItem } from './ShopPage';
 
@@ -76,7 +76,7 @@ export function CartPage({ opdId }: { opdId: string }) {
           {problem.lines.length > 0 && <ul>{problem.lines.map((l) => <li key={l.productId}>{l.productName}: {PROBLEM[l.problem] ?? l.problem}</li>)}</ul>}
         </div>
       )}
-      {items.length === 0 ? <p>Keranjang kosong. Cari produk di katalog.</p> : (
+      {items.length === 0 ? <p>Keranjang kosong. <Link to="/opd">Cari produk di katalog</Link>.</p> : (
         <>
           <table>
             <thead><tr><th>Produk</th><th>Penyedia</th><th className="num">Harga</th><th>Jumlah</th><th className="num">Subtotal</th><th>Catatan</th></tr></thead>
