@@ -4,6 +4,7 @@ import { Asn, Outlet } from './asn/asn.entities.js';
 import { Opd } from './opd/opd.entity.js';
 import { AuditLog, AuditSubject } from './audit/audit-log.entity.js';
 import { holidaysFrom } from './calendar/holidays.js';
+import { auditSubjectNames, type AuditSubjectKey } from './audit/audit-subjects.js';
 import { Category } from './catalogue/category.entity.js';
 import { Pemda } from './pemda/pemda.entity.js';
 import { VendorDocument } from './vendor/vendor-document.entity.js';
@@ -86,6 +87,8 @@ export function createLoaders(em: EntityManager, now: () => Date) {
       const holidays = await holidaysFrom(em, pemdaIds as string[], new Date(now().getTime() - 31 * 86_400_000).toISOString().slice(0, 10));
       return pemdaIds.map((id) => ({ timeZone: pemdas.find((p) => p.id === id)!.timeZone, holidays: holidays.get(id) }));
     }),
+    /** What an audit entry is about, named as the pages name it (`auditSubjectNames`). */
+    auditSubjectName: new DataLoader<AuditSubjectKey, string | null>((keys) => auditSubjectNames(em, keys)),
     orderHistory: new DataLoader<string, AuditLog[]>(async (orderIds) => {
       const all = await em.find(AuditLog, { subjectType: AuditSubject.ORDER, subjectId: { $in: orderIds as string[] } }, { orderBy: { sequence: 'asc' } });
       return orderIds.map((id) => all.filter((entry) => entry.subjectId === id));

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { ID } from '../../server/ids.js';
 import { AuditLog, AuditSubject } from '../../server/audit/audit-log.entity.js';
 import type { RequestContext } from '../../server/context.js';
@@ -16,5 +16,10 @@ export class AuditResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<AuditLog[]> {
     return ctx.services.audit.list(ctx, pemdaId, { subjectType, subjectId }, limit);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "What the entry is about, as the pages name it: a package's code, a vendor's business name, a product's name, an account holder's name, a Pemda's name. Null for the kinds whose entry says it itself (a period, a holiday, outside spend, an ASN's order or report), or a subject since deleted (a product withdrawn before any order)." })
+  subjectName(@Root() entry: AuditLog, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return ctx.loaders.auditSubjectName.load(`${entry.subjectType} ${entry.subjectId}`);
   }
 }

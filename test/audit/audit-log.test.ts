@@ -1,5 +1,6 @@
 import { createTestApp, type TestApp } from '../support/harness.js';
 import { pemdaIds } from '../support/catalogue.js';
+import { checkout, purchasingWorld, SUBMIT, type World } from '../support/purchasing.js';
 
 const ADD = `mutation($p: ID!, $d: String!, $n: String!) { addRegionalHoliday(pemdaId: $p, date: $d, name: $n) { id } }`;
 const LOG = `query($p: ID!, $s: AuditSubject) { auditLog(pemdaId: $p, subjectType: $s, limit: 3) { createdAt reason } }`;
@@ -34,5 +35,44 @@ describe("the Pemda's audit log, newest first", () => {
     expect((await t.exec(LOG, { p: batu, s: 'CALENDAR' }, { token: bpbj })).data.auditLog).toEqual(expected);
     // The whole Pemda's log, unfiltered, in the same order (these are its newest entries).
     expect((await t.exec(LOG, { p: batu }, { token: bpbj })).data.auditLog).toEqual(expected);
+  });
+});
+
+describe('what each audit entry is about', () => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await purchasingWorld(t);
+  });
+  afterAll(() => t.close());
+
+  it("names the package, the vendor, the product and the account as the pages do, one statement per kind for the whole page", async () => {
+    const sugar = await w.product(w.vendorA, { name: 'Gula Pasir Audit 1 kg', price: 16_000, stock: 50 });
+    const [order] = await checkout(t, w, [[sugar, 2]]);
+    await t.exec(SUBMIT, { id: order.id }, { token: w.pp });
+    const code = (await t.exec(`query($id: ID!) { order(id: $id) { code } }`, { id: order.id }, { token: w.pp })).data.order.code;
+    expect(code).toMatch(/^PKT-\d{6}$/);
+    await t.exec(ADD, { p: w.ids.batu, d: '2026-11-05', n: 'Libur tanpa nama subjek' }, { token: w.bpbj });
+    const reset = await t.exec(`mutation($id: ID!) { resetUserPassword(id: $id) { user { fullName } } }`, { id: w.ppkOtherId }, { token: w.bpbj });
+    const holder = reset.data.resetUserPassword.user.fullName;
+
+    const ENTRIES = `query($p: ID!, $s: AuditSubject, $id: ID) { auditLog(pemdaId: $p, subjectType: $s, subjectId: $id, limit: 500) { subjectType subjectName } }`;
+    const about = async (subjectType: string, subjectId: string) => (await t.exec(ENTRIES, { p: w.ids.batu, s: subjectType, id: subjectId }, { token: w.bpbj })).data.auditLog.map((e: any) => e.subjectName);
+    expect(new Set(await about('ORDER', order.id))).toEqual(new Set([code]));
+    expect(new Set(await about('VENDOR', w.vendorA.id))).toEqual(new Set([w.vendorA.input.businessName]));
+    expect(new Set(await about('PRODUCT', sugar))).toEqual(new Set(['Gula Pasir Audit 1 kg']));
+    expect(await about('ACCOUNT', w.ppkOtherId)).toEqual([holder]);
+
+    t.queries.length = 0;
+    const all = (await t.exec(ENTRIES, { p: w.ids.batu }, { token: w.bpbj })).data.auditLog;
+    const kinds = new Set(all.map((e: any) => e.subjectType));
+    expect(kinds).toEqual(new Set(['VENDOR', 'PRODUCT', 'ORDER', 'CALENDAR', 'ACCOUNT']));
+    expect(all.filter((e: any) => e.subjectType === 'CALENDAR').map((e: any) => e.subjectName)).toEqual([null]);
+    // The caller's account, the page, then one statement for each named kind on it: vendors, products, packages, accounts.
+    const naming = t.queries.filter((sql) => /^\[query\] select id, \w+ from (vendor|product|purchase_order|app_user|pemda) where id in/.test(sql));
+    expect(naming).toHaveLength(4);
+    expect(t.queries).toHaveLength(6);
   });
 });

@@ -210,7 +210,10 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await page.getByLabel('Jenis').selectOption({ label: 'Penyedia' });
     const latest = page.getByRole('row').nth(1).getByRole('cell');
     await page.getByRole('row').nth(1).filter({ hasText: 'Diaktifkan kembali' }).waitFor();
-    expect((await latest.allTextContents()).slice(2)).toEqual(['Diaktifkan kembali', 'Dibekukan', 'Terverifikasi', '', 'BPBJ']);
+    expect((await latest.allTextContents()).slice(2)).toEqual([first.node.businessName, 'Diaktifkan kembali', 'Dibekukan', 'Terverifikasi', '', 'BPBJ']);
+    // What the entry is about opens from it: the vendor's page.
+    await latest.getByRole('link', { name: first.node.businessName }).click();
+    await page.waitForURL(new RegExp(`/bpbj/penyedia/${first.node.id}$`));
   });
 
   it('decides a verified vendor\'s request to be classified usaha kecil, seeing what it changes in the 40% measure', async () => {
@@ -528,8 +531,8 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await page.getByRole('link', { name: 'Log audit' }).click();
     await page.getByLabel('Jenis').selectOption({ label: 'Akun pegawai' });
     await page.getByRole('row').nth(1).filter({ hasText: 'Akun dinonaktifkan' }).waitFor();
-    expect((await page.getByRole('row').nth(1).getByRole('cell').allTextContents()).slice(2)).toEqual(['Akun dinonaktifkan', 'Aktif', 'Nonaktif', 'Pindah tugas ke Dinas Pendidikan', 'BPBJ']);
-    expect((await page.getByRole('row').nth(2).getByRole('cell').allTextContents()).slice(2, 3)).toEqual(['Kata sandi diatur ulang']);
+    expect((await page.getByRole('row').nth(1).getByRole('cell').allTextContents()).slice(2)).toEqual(['Rina Wulandari', 'Akun dinonaktifkan', 'Aktif', 'Nonaktif', 'Pindah tugas ke Dinas Pendidikan', 'BPBJ']);
+    expect((await page.getByRole('row').nth(2).getByRole('cell').allTextContents()).slice(2, 4)).toEqual(['Rina Wulandari', 'Kata sandi diatur ulang']);
   });
 
   it('adds a category under an existing one, a bad code refused beside its field, and renames it', async () => {

@@ -1,18 +1,30 @@
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { AuditSubject } from '../gql/graphql';
-import { navigate, useLocation } from '../app/router';
+import { Link, navigate, useLocation } from '../app/router';
 import { actorName, auditAction, auditStatus, AUDIT_SUBJECT, dateTime } from '../lib/format';
 
 const Audit = graphql(`
   query AuditLog($pemdaId: ID!, $subjectType: AuditSubject) {
-    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId action fromStatus toStatus reason actorRole }
+    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId subjectName action fromStatus toStatus reason actorRole }
   }
 `);
 // Typed by the schema's enum: a subject the API gains and the labels lack does not compile.
 const SUBJECT_NAME: Record<AuditSubject, string> = AUDIT_SUBJECT;
 
-/** Every recorded change, newest first, filtered by kind through the URL. */
+/** Where BPBJ opens what an entry is about: a package's page, a vendor's page. */
+const PAGE_OF: Partial<Record<AuditSubject, (id: string) => string>> = {
+  ORDER: (id) => `/pesanan/${id}`,
+  VENDOR: (id) => `/bpbj/penyedia/${id}`,
+};
+
+function Subject({ entry }: { entry: { subjectType: AuditSubject; subjectId: string; subjectName?: string | null } }) {
+  if (!entry.subjectName) return null;
+  const page = PAGE_OF[entry.subjectType];
+  return page ? <Link to={page(entry.subjectId)}>{entry.subjectName}</Link> : <>{entry.subjectName}</>;
+}
+
+/** Every recorded change, newest first, filtered by kind through the URL, each with what it is about. */
 export function AuditPage({ pemdaId, timeZone }: { pemdaId: string; timeZone: string }) {
   const url = useLocation();
   const subjectType = (url.searchParams.get('jenis') as AuditSubject | null) ?? null;
@@ -28,10 +40,10 @@ export function AuditPage({ pemdaId, timeZone }: { pemdaId: string; timeZone: st
         </select>
       </label>
       <table>
-        <thead><tr><th>Waktu</th><th>Jenis</th><th>Tindakan</th><th>Dari</th><th>Menjadi</th><th>Alasan</th><th>Oleh</th></tr></thead>
+        <thead><tr><th>Waktu</th><th>Jenis</th><th>Tentang</th><th>Tindakan</th><th>Dari</th><th>Menjadi</th><th>Alasan</th><th>Oleh</th></tr></thead>
         <tbody>
           {data?.auditLog.map((a) => (
-            <tr key={a.id}><td>{dateTime(a.createdAt, timeZone)}</td><td>{SUBJECT_NAME[a.subjectType]}</td><td>{auditAction(a.subjectType, a.action)}</td><td>{a.fromStatus ? auditStatus(a.subjectType, a.fromStatus) : '-'}</td><td>{auditStatus(a.subjectType, a.toStatus)}</td><td>{a.reason ?? ''}</td><td>{actorName(a.actorRole)}</td></tr>
+            <tr key={a.id}><td>{dateTime(a.createdAt, timeZone)}</td><td>{SUBJECT_NAME[a.subjectType]}</td><td><Subject entry={a} /></td><td>{auditAction(a.subjectType, a.action)}</td><td>{a.fromStatus ? auditStatus(a.subjectType, a.fromStatus) : '-'}</td><td>{auditStatus(a.subjectType, a.toStatus)}</td><td>{a.reason ?? ''}</td><td>{actorName(a.actorRole)}</td></tr>
           ))}
         </tbody>
       </table>
