@@ -1,4 +1,4 @@
-import { createTestApp, type TestApp } from '../support/harness.js';
+import { createTestApp, errorCode, type TestApp } from '../support/harness.js';
 import { pemdaIds } from '../support/catalogue.js';
 import { checkout, purchasingWorld, SUBMIT, type World } from '../support/purchasing.js';
 
@@ -35,6 +35,30 @@ describe("the Pemda's audit log, newest first", () => {
     expect((await t.exec(LOG, { p: batu, s: 'CALENDAR' }, { token: bpbj })).data.auditLog).toEqual(expected);
     // The whole Pemda's log, unfiltered, in the same order (these are its newest entries).
     expect((await t.exec(LOG, { p: batu }, { token: bpbj })).data.auditLog).toEqual(expected);
+
+    // Paged back one entry at a time from the last one shown: the same entries in the same order, the tie included.
+    const PAGE = `query($p: ID!, $after: ID) { auditLog(pemdaId: $p, subjectType: CALENDAR, limit: 1, after: $after) { id createdAt reason } }`;
+    const walked: { id: string; createdAt: string; reason: string }[] = [];
+    for (let page = (await t.exec(PAGE, { p: batu }, { token: bpbj })).data.auditLog; page.length; ) {
+      walked.push(...page);
+      page = (await t.exec(PAGE, { p: batu, after: page.at(-1).id }, { token: bpbj })).data.auditLog;
+    }
+    expect(walked.map(({ createdAt, reason }) => ({ createdAt, reason }))).toEqual(expected);
+  });
+
+  it("pages back only from an entry of the Pemda's own log, for its own BPBJ", async () => {
+    const bontang = (await pemdaIds(t)).bontang;
+    const theirs = await t.exec(ADD, { p: bontang, d: '2026-11-06', n: 'Libur Bontang' }, { token: await t.login('bpbj@bontangkota.go.id') });
+    expect(theirs.errors).toBeUndefined();
+    const [bontangEntry] = (await t.exec(`query($p: ID!) { auditLog(pemdaId: $p, limit: 1) { id } }`, { p: bontang }, { token: await t.login('bpbj@bontangkota.go.id') })).data.auditLog;
+    const bpbj = await t.login('bpbj@batukota.go.id');
+    const OLDER = `query($p: ID!, $after: ID) { auditLog(pemdaId: $p, after: $after) { id } }`;
+    const refused = await t.exec(OLDER, { p: batu, after: bontangEntry.id }, { token: bpbj });
+    expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+    expect(refused.errors![0].message).toBe('Entri acuan tidak ditemukan di log audit Pemda ini.');
+    expect(errorCode(await t.exec(OLDER, { p: batu, after: 'bukan-uuid' }, { token: bpbj }))).toBe('BAD_USER_INPUT');
+    const [batuEntry] = (await t.exec(`query($p: ID!) { auditLog(pemdaId: $p, limit: 1) { id } }`, { p: batu }, { token: bpbj })).data.auditLog;
+    expect(errorCode(await t.exec(OLDER, { p: batu, after: batuEntry.id }, { token: await t.login('bpbj@bontangkota.go.id') }))).toBe('FORBIDDEN');
   });
 });
 

@@ -529,6 +529,15 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     const refused = await fetch(`${w.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `mutation { login(input: { email: "pp.rina@batukota.go.id", password: "${temporary}" }) { token } }` }) });
     expect((await refused.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     await page.getByRole('link', { name: 'Log audit' }).click();
+    // The demo year's log is longer than a page: older entries load below, in the same newest-first order as the API's.
+    const entries = page.locator('tbody tr');
+    await entries.nth(99).waitFor();
+    expect(await entries.count()).toBe(100);
+    await page.getByRole('button', { name: 'Muat yang lebih lama' }).click();
+    await entries.nth(100).waitFor();
+    const api = (await w.graphql(`query($p: ID!) { auditLog(pemdaId: $p, limit: 200) { reason subjectName } }`, { p: batu }, bpbjToken)).auditLog;
+    const shownRows = await entries.evaluateAll((rows) => rows.map((row) => [row.children[2].textContent, row.children[6].textContent]));
+    expect(shownRows).toEqual(api.slice(0, shownRows.length).map((e: any) => [e.subjectName ?? '', e.reason ?? '']));
     await page.getByLabel('Jenis').selectOption({ label: 'Akun pegawai' });
     await page.getByRole('row').nth(1).filter({ hasText: 'Akun dinonaktifkan' }).waitFor();
     expect((await page.getByRole('row').nth(1).getByRole('cell').allTextContents()).slice(2)).toEqual(['Rina Wulandari', 'Akun dinonaktifkan', 'Aktif', 'Nonaktif', 'Pindah tugas ke Dinas Pendidikan', 'BPBJ']);

@@ -44,7 +44,8 @@ type Documents = {
     "\n  mutation ImportAsnRegistry($pemdaId: ID!, $csv: String, $xlsxBase64: String, $dryRun: Boolean!) {\n    importAsn(pemdaId: $pemdaId, csv: $csv, xlsxBase64: $xlsxBase64, dryRun: $dryRun) { applied created updated errors { row field message } }\n  }\n": typeof types.ImportAsnRegistryDocument,
     "mutation SetAsnExempt($asnId: ID!, $month: String!, $exempt: Boolean!) { setAsnExempt(asnId: $asnId, month: $month, exempt: $exempt) { id } }": typeof types.SetAsnExemptDocument,
     "mutation CreateAsnAccount($asnId: ID!, $email: String!, $password: String!) { createAsnAccount(asnId: $asnId, email: $email, password: $password) { id email } }": typeof types.CreateAsnAccountDocument,
-    "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId subjectName action fromStatus toStatus reason actorRole }\n  }\n": typeof types.AuditLogDocument,
+    "\n  fragment AuditEntry on AuditLog { id createdAt subjectType subjectId subjectName action fromStatus toStatus reason actorRole }\n": typeof types.AuditEntryFragmentDoc,
+    "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject, $after: ID) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 100, after: $after) { ...AuditEntry }\n  }\n": typeof types.AuditLogDocument,
     "\n  fragment AwardVersionShown on AwardResult {\n    id period version status publishedAt\n    rows { opdId opdName assessable notAssessableReason score rank tier flags toNextTier components { component normalised weight contribution explanation } }\n  }\n": typeof types.AwardVersionShownFragmentDoc,
     "\n  query AwardVersions($pemdaId: ID!, $period: String!) {\n    awardVersions(pemdaId: $pemdaId, period: $period) { ...AwardVersionShown }\n  }\n": typeof types.AwardVersionsDocument,
     "\n  mutation ComputeAward($pemdaId: ID!, $year: Int!, $quarter: Int) {\n    computeAward(pemdaId: $pemdaId, year: $year, quarter: $quarter) { ...AwardVersionShown }\n  }\n": typeof types.ComputeAwardDocument,
@@ -170,7 +171,8 @@ const documents: Documents = {
     "\n  mutation ImportAsnRegistry($pemdaId: ID!, $csv: String, $xlsxBase64: String, $dryRun: Boolean!) {\n    importAsn(pemdaId: $pemdaId, csv: $csv, xlsxBase64: $xlsxBase64, dryRun: $dryRun) { applied created updated errors { row field message } }\n  }\n": types.ImportAsnRegistryDocument,
     "mutation SetAsnExempt($asnId: ID!, $month: String!, $exempt: Boolean!) { setAsnExempt(asnId: $asnId, month: $month, exempt: $exempt) { id } }": types.SetAsnExemptDocument,
     "mutation CreateAsnAccount($asnId: ID!, $email: String!, $password: String!) { createAsnAccount(asnId: $asnId, email: $email, password: $password) { id email } }": types.CreateAsnAccountDocument,
-    "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId subjectName action fromStatus toStatus reason actorRole }\n  }\n": types.AuditLogDocument,
+    "\n  fragment AuditEntry on AuditLog { id createdAt subjectType subjectId subjectName action fromStatus toStatus reason actorRole }\n": types.AuditEntryFragmentDoc,
+    "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject, $after: ID) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 100, after: $after) { ...AuditEntry }\n  }\n": types.AuditLogDocument,
     "\n  fragment AwardVersionShown on AwardResult {\n    id period version status publishedAt\n    rows { opdId opdName assessable notAssessableReason score rank tier flags toNextTier components { component normalised weight contribution explanation } }\n  }\n": types.AwardVersionShownFragmentDoc,
     "\n  query AwardVersions($pemdaId: ID!, $period: String!) {\n    awardVersions(pemdaId: $pemdaId, period: $period) { ...AwardVersionShown }\n  }\n": types.AwardVersionsDocument,
     "\n  mutation ComputeAward($pemdaId: ID!, $year: Int!, $quarter: Int) {\n    computeAward(pemdaId: $pemdaId, year: $year, quarter: $quarter) { ...AwardVersionShown }\n  }\n": types.ComputeAwardDocument,
@@ -403,7 +405,11 @@ export function graphql(source: "mutation CreateAsnAccount($asnId: ID!, $email: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId subjectName action fromStatus toStatus reason actorRole }\n  }\n"): (typeof documents)["\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 200) { id createdAt subjectType subjectId subjectName action fromStatus toStatus reason actorRole }\n  }\n"];
+export function graphql(source: "\n  fragment AuditEntry on AuditLog { id createdAt subjectType subjectId subjectName action fromStatus toStatus reason actorRole }\n"): (typeof documents)["\n  fragment AuditEntry on AuditLog { id createdAt subjectType subjectId subjectName action fromStatus toStatus reason actorRole }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject, $after: ID) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 100, after: $after) { ...AuditEntry }\n  }\n"): (typeof documents)["\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject, $after: ID) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 100, after: $after) { ...AuditEntry }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
