@@ -152,6 +152,11 @@ run('a BPBJ officer does a morning\'s work in the browser', () => {
     await expectBasics(page, /Kurasi/);
     await page.getByRole('heading', { name: `Penyedia menunggu verifikasi atau keputusan klasifikasi (${counts.vendorCurationQueue.totalCount})` }).waitFor();
     await page.getByRole('heading', { name: `Produk menunggu tayang (${counts.productCurationQueue.totalCount})` }).waitFor();
+    // Each row's action cell is as tall as its row, so the rows' lines meet (a flex cell stopped short of a tall row).
+    for (const row of await page.locator('tbody tr:has(td.actions)').all()) {
+      const [rowBox, cellBox] = [(await row.boundingBox())!, (await row.locator('td.actions').first().boundingBox())!];
+      expect(Math.abs(rowBox.y + rowBox.height - (cellBox.y + cellBox.height))).toBeLessThanOrEqual(1);
+    }
     await page.getByRole('row', { name: new RegExp(vendor.businessName) }).getByRole('button', { name: 'Verifikasi' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toBe(`${vendor.businessName} terverifikasi.`);
     await page.getByRole('row', { name: new RegExp(product.name.replace(/[()]/g, '.')) }).first().getByRole('button', { name: 'Tayangkan' }).click();
