@@ -12,22 +12,22 @@ graphql(`
   fragment AuditEntry on AuditLog { id createdAt subjectType subjectId subjectName action fromStatus toStatus reason actorRole }
 `);
 const Audit = graphql(`
-  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject, $after: ID) {
-    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 100, after: $after) { ...AuditEntry }
+  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject, $limit: Int!, $after: ID) {
+    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: $limit, after: $after) { ...AuditEntry }
   }
 `);
 // Typed by the schema's enum: a subject the API gains and the labels lack does not compile.
 const SUBJECT_NAME: Record<AuditSubject, string> = AUDIT_SUBJECT;
 
 /** Where BPBJ opens what an entry is about: a package's page, a vendor's page. */
-const PAGE_OF: Partial<Record<AuditSubject, (id: string) => string>> = {
+const SUBJECT_PAGE: Partial<Record<AuditSubject, (id: string) => string>> = {
   ORDER: (id) => `/pesanan/${id}`,
   VENDOR: (id) => `/bpbj/penyedia/${id}`,
 };
 
 function Subject({ entry }: { entry: { subjectType: AuditSubject; subjectId: string; subjectName?: string | null } }) {
   if (!entry.subjectName) return null;
-  const page = PAGE_OF[entry.subjectType];
+  const page = SUBJECT_PAGE[entry.subjectType];
   return page ? <Link to={page(entry.subjectId)}>{entry.subjectName}</Link> : <>{entry.subjectName}</>;
 }
 
@@ -35,7 +35,7 @@ function Subject({ entry }: { entry: { subjectType: AuditSubject; subjectId: str
 export function AuditPage({ pemdaId, timeZone }: { pemdaId: string; timeZone: string }) {
   const url = useLocation();
   const subjectType = (url.searchParams.get('jenis') as AuditSubject | null) ?? null;
-  const [{ data }] = useQuery({ query: Audit, variables: { pemdaId, subjectType } });
+  const [{ data }] = useQuery({ query: Audit, variables: { pemdaId, subjectType, limit: PAGE } });
   // Older pages, fetched on request after the last entry shown, kept per kind (a new filter starts again).
   const client = useClient();
   const [older, setOlder] = useState<{ of: AuditSubject | null; entries: AuditEntryFragment[]; more: boolean }>({ of: null, entries: [], more: true });
@@ -43,7 +43,7 @@ export function AuditPage({ pemdaId, timeZone }: { pemdaId: string; timeZone: st
   const loaded = older.of === subjectType ? older : { of: subjectType, entries: [], more: true };
   const shown = [...((data?.auditLog ?? []) as AuditEntryFragment[]), ...loaded.entries];
   async function loadOlder() {
-    const result = await client.query(Audit, { pemdaId, subjectType, after: shown[shown.length - 1].id }, { requestPolicy: 'network-only' }).toPromise();
+    const result = await client.query(Audit, { pemdaId, subjectType, limit: PAGE, after: shown[shown.length - 1].id }, { requestPolicy: 'network-only' }).toPromise();
     if (result.error) return setNotice(noticeOf(result, ''));
     const page = (result.data?.auditLog ?? []) as AuditEntryFragment[];
     setOlder({ of: subjectType, entries: [...loaded.entries, ...page], more: page.length === PAGE });

@@ -45,7 +45,7 @@ type Documents = {
     "mutation SetAsnExempt($asnId: ID!, $month: String!, $exempt: Boolean!) { setAsnExempt(asnId: $asnId, month: $month, exempt: $exempt) { id } }": typeof types.SetAsnExemptDocument,
     "mutation CreateAsnAccount($asnId: ID!, $email: String!, $password: String!) { createAsnAccount(asnId: $asnId, email: $email, password: $password) { id email } }": typeof types.CreateAsnAccountDocument,
     "\n  fragment AuditEntry on AuditLog { id createdAt subjectType subjectId subjectName action fromStatus toStatus reason actorRole }\n": typeof types.AuditEntryFragmentDoc,
-    "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject, $after: ID) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 100, after: $after) { ...AuditEntry }\n  }\n": typeof types.AuditLogDocument,
+    "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject, $limit: Int!, $after: ID) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: $limit, after: $after) { ...AuditEntry }\n  }\n": typeof types.AuditLogDocument,
     "\n  fragment AwardVersionShown on AwardResult {\n    id period version status publishedAt\n    rows { opdId opdName assessable notAssessableReason score rank tier flags toNextTier components { component normalised weight contribution explanation } }\n  }\n": typeof types.AwardVersionShownFragmentDoc,
     "\n  query AwardVersions($pemdaId: ID!, $period: String!) {\n    awardVersions(pemdaId: $pemdaId, period: $period) { ...AwardVersionShown }\n  }\n": typeof types.AwardVersionsDocument,
     "\n  mutation ComputeAward($pemdaId: ID!, $year: Int!, $quarter: Int) {\n    computeAward(pemdaId: $pemdaId, year: $year, quarter: $quarter) { ...AwardVersionShown }\n  }\n": typeof types.ComputeAwardDocument,
@@ -172,7 +172,7 @@ const documents: Documents = {
     "mutation SetAsnExempt($asnId: ID!, $month: String!, $exempt: Boolean!) { setAsnExempt(asnId: $asnId, month: $month, exempt: $exempt) { id } }": types.SetAsnExemptDocument,
     "mutation CreateAsnAccount($asnId: ID!, $email: String!, $password: String!) { createAsnAccount(asnId: $asnId, email: $email, password: $password) { id email } }": types.CreateAsnAccountDocument,
     "\n  fragment AuditEntry on AuditLog { id createdAt subjectType subjectId subjectName action fromStatus toStatus reason actorRole }\n": types.AuditEntryFragmentDoc,
-    "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject, $after: ID) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 100, after: $after) { ...AuditEntry }\n  }\n": types.AuditLogDocument,
+    "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject, $limit: Int!, $after: ID) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: $limit, after: $after) { ...AuditEntry }\n  }\n": types.AuditLogDocument,
     "\n  fragment AwardVersionShown on AwardResult {\n    id period version status publishedAt\n    rows { opdId opdName assessable notAssessableReason score rank tier flags toNextTier components { component normalised weight contribution explanation } }\n  }\n": types.AwardVersionShownFragmentDoc,
     "\n  query AwardVersions($pemdaId: ID!, $period: String!) {\n    awardVersions(pemdaId: $pemdaId, period: $period) { ...AwardVersionShown }\n  }\n": types.AwardVersionsDocument,
     "\n  mutation ComputeAward($pemdaId: ID!, $year: Int!, $quarter: Int) {\n    computeAward(pemdaId: $pemdaId, year: $year, quarter: $quarter) { ...AwardVersionShown }\n  }\n": types.ComputeAwardDocument,
@@ -409,7 +409,7 @@ export function graphql(source: "\n  fragment AuditEntry on AuditLog { id create
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject, $after: ID) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 100, after: $after) { ...AuditEntry }\n  }\n"): (typeof documents)["\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject, $after: ID) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: 100, after: $after) { ...AuditEntry }\n  }\n"];
+export function graphql(source: "\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject, $limit: Int!, $after: ID) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: $limit, after: $after) { ...AuditEntry }\n  }\n"): (typeof documents)["\n  query AuditLog($pemdaId: ID!, $subjectType: AuditSubject, $limit: Int!, $after: ID) {\n    auditLog(pemdaId: $pemdaId, subjectType: $subjectType, limit: $limit, after: $after) { ...AuditEntry }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
