@@ -303,6 +303,10 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     expect(await row.textContent()).toContain('dijawab paling lambat');
     await row.getByRole('link').click();
     await vendorPage.getByText(/Penyedia menjawab paling lambat/).waitFor();
+    // On the phone each line is a card and the total sits beside its label, on the screen.
+    const total = (await vendorPage.getByTestId('order-total').boundingBox())!;
+    expect(total.x + total.width).toBeLessThanOrEqual(PHONE.width);
+    expect(await vendorPage.getByRole('row', { name: /^Total/ }).getByRole('cell').textContent()).toBe('Rp210.000.000');
     await shot(vendorPage, 'vendor-order-phone');
     await vendorPage.getByRole('button', { name: 'Terima pesanan' }).click();
     await expectNotice(vendorPage, 'surat pesanan terbit');

@@ -92,23 +92,24 @@ export function OrderPage({ id, timeZone, back }: { id: string; timeZone: string
       <div className="columns">
         <section className="card">
           <h2>Rincian</h2>
-          <table>
-            <thead><tr><th>Barang</th><th className="num">Harga katalog</th><th className="num">Harga sepakat</th><th className="num">Jumlah</th><th className="num">Diterima</th><th className="num">Subtotal</th></tr></thead>
-            <tbody>
+          {/* A card per line on a phone (see the order list): the total no longer sits off the screen beside its label. */}
+          <table className="row-cards" role="table">
+            <thead role="rowgroup"><tr role="row"><th role="columnheader">Barang</th><th role="columnheader" className="num">Harga katalog</th><th role="columnheader" className="num">Harga sepakat</th><th role="columnheader" className="num">Jumlah</th><th role="columnheader" className="num">Diterima</th><th role="columnheader" className="num">Subtotal</th></tr></thead>
+            <tbody role="rowgroup">
               {o.lines.map((l) => (
-                <tr key={l.id}>
-                  <td>{l.productName}</td>
-                  <td className="num">{rupiah(l.listUnitPrice)}</td>
-                  <td className="num">{rupiah(l.unitPrice)}{l.proposedUnitPrice != null && <><br /><small>usulan {rupiah(l.proposedUnitPrice)}</small></>}{l.counterUnitPrice != null && <><br /><small>tawaran balik {rupiah(l.counterUnitPrice)}</small></>}</td>
-                  <td className="num">{l.quantity} {l.unit}</td>
-                  <td className="num">{l.quantityReceived}</td>
-                  <td className="num">{rupiah(l.lineTotal)}</td>
+                <tr key={l.id} role="row">
+                  <td role="cell">{l.productName}</td>
+                  <td role="cell" className="num" data-label="Harga katalog">{rupiah(l.listUnitPrice)}</td>
+                  <td role="cell" className="num" data-label="Harga sepakat">{rupiah(l.unitPrice)}{l.proposedUnitPrice != null && <><br /><small>usulan {rupiah(l.proposedUnitPrice)}</small></>}{l.counterUnitPrice != null && <><br /><small>tawaran balik {rupiah(l.counterUnitPrice)}</small></>}</td>
+                  <td role="cell" className="num" data-label="Jumlah">{l.quantity} {l.unit}</td>
+                  <td role="cell" className="num" data-label="Diterima">{l.quantityReceived}</td>
+                  <td role="cell" className="num" data-label="Subtotal">{rupiah(l.lineTotal)}</td>
                 </tr>
               ))}
             </tbody>
-            <tfoot>
-              <tr><th colSpan={5}>Ongkos kirim</th><td className="num">{rupiah(o.shippingCost)}</td></tr>
-              <tr><th colSpan={5}>Total</th><td className="num" data-testid="order-total">{rupiah(o.total)}</td></tr>
+            <tfoot role="rowgroup">
+              <tr role="row"><th role="rowheader" colSpan={5}>Ongkos kirim</th><td role="cell" className="num">{rupiah(o.shippingCost)}</td></tr>
+              <tr role="row"><th role="rowheader" colSpan={5}>Total</th><td role="cell" className="num" data-testid="order-total">{rupiah(o.total)}</td></tr>
             </tfoot>
           </table>
           <p><small>Terbilang: {o.totalInWords}</small></p>
