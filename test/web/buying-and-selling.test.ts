@@ -350,6 +350,9 @@ run('a PP buys from an UMKM in the browser, every step on the record', () => {
     await vendorPage.getByTestId('order-document').first().waitFor();
     expect(await vendorPage.getByRole('button', { name: 'Terbitkan ulang' }).count()).toBe(0);
 
+    // The amount owed comes grouped as an officer writes rupiah, and is read back to the same whole rupiah (the paid
+    // total below).
+    expect(await ppPage.getByLabel('Jumlah (Rp)').inputValue()).toBe('210.000.000');
     await ppPage.getByLabel('Referensi (SP2D / bukti transfer)').fill('SP2D-2026-1187');
     const paidOn = await ppPage.getByLabel('Tanggal bayar').inputValue();
     await ppPage.getByRole('button', { name: 'Catat pembayaran' }).click();

@@ -233,7 +233,7 @@ function Actions({ order: o, timeZone, onDone }: { order: Order; timeZone: strin
     <form key="pay" onSubmit={(e) => act(e, (f) => pay({ id: o.id, key: k('RECORD_PAYMENT'), input: { method: text(f, 'method') as never, amount: num(f, 'amount'), paidOn: text(f, 'paidOn'), reference: text(f, 'reference') || null } }), 'Pembayaran dicatat.')}>
       <fieldset><legend>Pembayaran</legend>
         <label>Cara bayar<select name="method" defaultValue="TRANSFER">{Object.entries(PAYMENT_METHOD).map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select></label>
-        <label>Jumlah (Rp)<input name="amount" inputMode="numeric" required defaultValue={o.receivedAmount ?? o.total} /></label>
+        <label>Jumlah (Rp)<input name="amount" inputMode="numeric" required defaultValue={(o.receivedAmount ?? o.total).toLocaleString('id-ID')} /></label>
         <label>Tanggal bayar<input name="paidOn" type="date" required defaultValue={localToday(timeZone)} max={localToday(timeZone)} /></label>
         <label>Referensi (SP2D / bukti transfer)<input name="reference" /></label>
       </fieldset>
